@@ -1,0 +1,25 @@
+"""Alchemist: an LLM writes small labeling programs; weak supervision turns their votes into labels.
+
+Stages, each usable alone (one direction of flow, lower never imports higher)::
+
+    task -> data -> synthesis (llm, prompts) -> programs -> execution -> label_matrix
+         -> analysis -> labelmodels -> distill -> pipeline -> cli
+"""
+
+from alchemist.data import Dataset, load_dataset
+from alchemist.errors import AlchemistError
+from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.programs import Program, ProgramStore
+from alchemist.task import Task, load_task
+
+__all__ = [
+    "AlchemistError",
+    "CellError",
+    "Dataset",
+    "LabelMatrix",
+    "Program",
+    "ProgramStore",
+    "Task",
+    "load_dataset",
+    "load_task",
+]

@@ -1,0 +1,149 @@
+"""Readers for CSV, TSV, JSONL, Parquet and WRENCH JSON into one table of inputs (+ optional gold).
+
+A ``Dataset`` holds the task's input columns in ``frame``, the values each labeling program is
+called with in ``items`` (the field itself for one-field tasks, a dict per row otherwise), and the
+gold labels, where known, as class indices in ``gold`` (-1 = unknown).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from alchemist.errors import DataError, TaskError
+from alchemist.task import Task
+
+FORMATS = ("csv", "tsv", "jsonl", "parquet", "wrench")
+
+
+@dataclass
+class Dataset:
+    frame: pd.DataFrame
+    gold: np.ndarray | None
+    task: Task
+    source: str = ""
+    # Votes of labeling functions shipped with the data (WRENCH ``weak_labels``), class indices.
+    reference_votes: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def items(self) -> list[Any]:
+        """What each labeling program call receives, in row order."""
+        if len(self.task.input_fields) == 1:
+            return self.frame[self.task.input_fields[0]].tolist()
+        return self.frame[list(self.task.input_fields)].to_dict("records")
+
+    @property
+    def has_gold(self) -> bool:
+        return self.gold is not None and bool((self.gold >= 0).any())
+
+    def subset(self, rows: np.ndarray) -> Dataset:
+        return Dataset(
+            frame=self.frame.iloc[rows].reset_index(drop=True),
+            gold=None if self.gold is None else self.gold[rows],
+            task=self.task,
+            source=self.source,
+            reference_votes=None if self.reference_votes is None else self.reference_votes[rows],
+        )
+
+    def split(self, fraction: float, *, seed: int = 0) -> tuple[Dataset, Dataset]:
+        """Shuffle with ``seed`` and cut off ``fraction`` of the rows: (rest, held_out)."""
+        if not 0 < fraction < 1:
+            raise ValueError(f"fraction must be in (0, 1); got {fraction}.")
+        order = np.random.default_rng(seed).permutation(len(self))
+        cut = max(1, int(round(fraction * len(self))))
+        return self.subset(np.sort(order[cut:])), self.subset(np.sort(order[:cut]))
+
+
+def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
+                 limit: int | None = None, require_gold: bool = False) -> Dataset:
+    """Read ``path`` and keep the columns ``task`` needs.
+
+    ``format`` is inferred from the suffix when not given (``.json`` is read as WRENCH JSON).
+    The gold column is ``task.label_field``; it is optional unless ``require_gold``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("data file not found. Check the path.", path=str(path))
+    fmt = format or _infer_format(path)
+    if fmt not in FORMATS:
+        raise DataError(f"unknown data format {fmt!r}; expected one of {list(FORMATS)}.",
+                        path=str(path))
+    try:
+        frame, reference_votes = _read(path, fmt, task)
+    except (ValueError, OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"cannot read as {fmt} ({first}).", path=str(path)) from None
+    if limit is not None:
+        frame = frame.iloc[:limit].reset_index(drop=True)
+        reference_votes = None if reference_votes is None else reference_votes[:limit]
+    missing = [f for f in task.input_fields if f not in frame.columns]
+    if missing:
+        raise DataError(f"missing input column(s) {missing}; the file has {list(frame.columns)}. "
+                        "Fix 'input_fields' in the task file.", path=str(path))
+    gold = _gold(frame, task, path, require_gold)
+    keep = list(task.input_fields)
+    inputs = frame[keep].reset_index(drop=True)
+    if task.modality == "text":
+        inputs = inputs.fillna("").astype(str)
+    return Dataset(inputs, gold, task, str(path), reference_votes)
+
+
+def _infer_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    return {"json": "wrench", "ndjson": "jsonl", "pq": "parquet", "txt": "tsv"}.get(suffix, suffix)
+
+
+def _read(path: Path, fmt: str, task: Task) -> tuple[pd.DataFrame, np.ndarray | None]:
+    if fmt == "csv":
+        return pd.read_csv(path), None
+    if fmt == "tsv":
+        return pd.read_csv(path, sep="\t", quoting=3), None
+    if fmt == "jsonl":
+        return pd.read_json(path, lines=True), None
+    if fmt == "parquet":
+        return pd.read_parquet(path), None
+    return _read_wrench(path, task)
+
+
+def _read_wrench(path: Path, task: Task) -> tuple[pd.DataFrame, np.ndarray | None]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise ValueError("a WRENCH file is a JSON object of {id: {data, label, weak_labels}}")
+    rows, votes = [], []
+    for key, entry in raw.items():
+        row = dict(entry["data"])
+        row.setdefault("id", key)
+        if "label" in entry:
+            row.setdefault(task.label_field or "label", entry["label"])
+        rows.append(row)
+        votes.append(entry.get("weak_labels"))
+    frame = pd.DataFrame(rows)
+    if not votes or any(v is None for v in votes):
+        return frame, None
+    # WRENCH votes are class ids with -1 for abstain; map them to class indices.
+    id_to_index = {c.id: i for i, c in enumerate(task.classes)}
+    matrix = np.array(votes, dtype=np.int64)
+    mapped = np.vectorize(lambda v: id_to_index.get(v, -1), otypes=[np.int8])(matrix)
+    return frame, mapped
+
+
+def _gold(frame: pd.DataFrame, task: Task, path: Path, required: bool) -> np.ndarray | None:
+    field = task.label_field or ("label" if "label" in frame.columns else None)
+    if field is None or field not in frame.columns:
+        if required:
+            raise DataError(f"no gold column {task.label_field or 'label'!r}; the file has "
+                            f"{list(frame.columns)}. Set 'label_field' in the task file.",
+                            path=str(path))
+        return None
+    try:
+        return np.array([task.index_of(v) for v in frame[field].tolist()], dtype=np.int64)
+    except TaskError as exc:
+        raise DataError(str(exc), path=str(path)) from None

@@ -1,0 +1,98 @@
+"""Every error and warning Alchemist raises on purpose.
+
+The tree::
+
+    AlchemistError
+    ├── TaskError            a task file is malformed or inconsistent
+    ├── DataError            data cannot be read or lacks a needed column
+    ├── LLMError             a provider call failed after its retries
+    │   ├── ModelFileError   the embedded model file is missing or fails its checksum
+    │   └── BudgetExceeded   the next call would exceed the configured cost cap
+    ├── SynthesisError       no usable program could be obtained
+    ├── ExecutionError       the executor itself failed (not one program: those are recorded)
+    ├── LabelModelError      a label model cannot be fitted on the given votes
+    ├── DistillError         the distilled classifier cannot be trained or loaded
+    └── RunError             a run directory is inconsistent or cannot be resumed
+
+    NotFittedError(ValueError, AttributeError)   an estimator used before ``fit`` (misuse)
+
+Every message follows one shape: what went wrong, what was expected, what was received,
+and what to do next. The command line prints ``AlchemistError`` messages as one line.
+"""
+
+from __future__ import annotations
+
+
+class AlchemistError(Exception):
+    """Base class of the errors a user can act on."""
+
+
+class TaskError(AlchemistError):
+    """A task file is malformed or inconsistent."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class DataError(AlchemistError):
+    """Data cannot be read, or lacks a column the task needs."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class LLMError(AlchemistError):
+    """A call to a language model failed after its retries."""
+
+    def __init__(self, message: str, *, provider: str | None = None, status: int | None = None):
+        self.provider = provider
+        self.status = status
+        super().__init__(message)
+
+
+class ModelFileError(LLMError):
+    """The embedded model file is missing, incomplete, or fails its SHA-256 check."""
+
+
+class BudgetExceeded(LLMError):
+    """The next call would push the run's spend over its budget cap."""
+
+    def __init__(self, message: str, *, spent: float, budget: float, estimate: float) -> None:
+        self.spent = spent
+        self.budget = budget
+        self.estimate = estimate
+        super().__init__(message)
+
+
+class SynthesisError(AlchemistError):
+    """No usable labeling program could be obtained from the model."""
+
+
+class ExecutionError(AlchemistError):
+    """The executor itself failed; failures of single programs are recorded, not raised."""
+
+
+class LabelModelError(AlchemistError):
+    """A label model cannot be fitted on the given label matrix."""
+
+
+class DistillError(AlchemistError):
+    """The distilled classifier cannot be trained, saved or loaded."""
+
+
+class RunError(AlchemistError):
+    """A run directory is inconsistent or cannot be resumed."""
+
+
+class NotFittedError(ValueError, AttributeError):
+    """An estimator was used before ``fit`` was called."""
+
+
+class AlchemistWarning(UserWarning):
+    """Base class of non-fatal problems worth a user's attention."""
+
+
+class ProgramWarning(AlchemistWarning):
+    """A labeling program was rejected, failed, or was dropped; the run goes on without it."""

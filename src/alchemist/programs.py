@@ -1,0 +1,92 @@
+"""Labeling programs and the program store: a folder of readable ``.py`` files plus metadata.
+
+Each program is ``<id>.py`` (the code a person reads and may edit) beside ``<id>.json`` (its
+provenance: model, prompt, sampling settings, tokens, cost; and whether it is enabled). A ``.py``
+dropped in by hand, with no ``.json``, is a program too; an edited file is noticed by its hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alchemist.errors import RunError
+
+_ID = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+@dataclass
+class Program:
+    id: str
+    source: str
+    function_name: str = "label"
+    provenance: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+
+    @property
+    def sha(self) -> str:
+        """Hash of the source: the identity of the code, whatever its id."""
+        return hashlib.sha256(self.source.encode()).hexdigest()[:16]
+
+    @property
+    def edited(self) -> bool:
+        """True when the source no longer matches the hash recorded at generation."""
+        recorded = self.provenance.get("sha")
+        return recorded is not None and recorded != self.sha
+
+
+class ProgramStore:
+    """A folder of programs. Writing never replaces a program of another id."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def add(self, program: Program) -> Path:
+        if not _ID.match(program.id):
+            raise ValueError(f"program id must match {_ID.pattern}; got {program.id!r}.")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{program.id}.py"
+        if path.exists():
+            raise RunError(f"{path} exists already: a program is never overwritten. "
+                           "Use next_id() for a new id.")
+        path.write_text(program.source if program.source.endswith("\n")
+                        else program.source + "\n", encoding="utf-8")
+        self._write_meta(program, sha=program.sha)
+        return path
+
+    def load(self, *, include_disabled: bool = False) -> list[Program]:
+        """All programs in id order, as they are on disk now (hand edits included)."""
+        programs = []
+        for path in sorted(self.folder.glob("*.py")):
+            meta_path = path.with_suffix(".json")
+            meta = json.loads(meta_path.read_text()) if meta_path.exists() else {
+                "provenance": {"author": "hand-written"}}
+            program = Program(id=path.stem, source=path.read_text(encoding="utf-8"),
+                              function_name=meta.get("function_name", "label"),
+                              provenance=meta.get("provenance", {}),
+                              enabled=meta.get("enabled", True))
+            if program.enabled or include_disabled:
+                programs.append(program)
+        return programs
+
+    def set_enabled(self, program_id: str, enabled: bool) -> None:
+        matches = [p for p in self.load(include_disabled=True) if p.id == program_id]
+        if not matches:
+            raise RunError(f"no program {program_id!r} in {self.folder}.")
+        program = matches[0]
+        program.enabled = enabled
+        self._write_meta(program, sha=program.provenance.get("sha"))
+
+    def next_id(self) -> str:
+        numbers = [int(m.group(1)) for p in self.folder.glob("p*.py")
+                   if (m := re.match(r"p(\d+)$", p.stem))]
+        return f"p{max(numbers, default=0) + 1:03d}"
+
+    def _write_meta(self, program: Program, *, sha: str | None) -> None:
+        meta = {"id": program.id, "function_name": program.function_name,
+                "enabled": program.enabled, "provenance": {**program.provenance, "sha": sha}}
+        (self.folder / f"{program.id}.json").write_text(json.dumps(meta, indent=2) + "\n")
