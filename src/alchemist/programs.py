@@ -7,6 +7,7 @@ dropped in by hand, with no ``.json``, is a program too; an edited file is notic
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -90,3 +91,23 @@ class ProgramStore:
         meta = {"id": program.id, "function_name": program.function_name,
                 "enabled": program.enabled, "provenance": {**program.provenance, "sha": sha}}
         (self.folder / f"{program.id}.json").write_text(json.dumps(meta, indent=2) + "\n")
+
+
+def signature_problem(source: str, function_name: str) -> str | None:
+    """Why ``source`` is not a labeling program, or None: it must parse and define
+    ``function_name`` at top level with exactly one required positional parameter."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        return f"syntax error at line {exc.lineno}: {exc.msg}"
+    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
+    match = [f for f in functions if f.name == function_name]
+    if not match:
+        found = [f.name for f in functions]
+        return f"no top-level function {function_name!r} (found {found or 'none'})"
+    args = match[-1].args
+    positional = args.posonlyargs + args.args
+    required = len(positional) - len(args.defaults)
+    if required != 1 or args.kwonlyargs and len(args.kw_defaults) != len(args.kwonlyargs):
+        return f"{function_name} must take exactly one required argument; it takes {required}"
+    return None
