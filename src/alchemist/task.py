@@ -86,14 +86,14 @@ class Task:
         return tuple(c.name for c in self.classes)
 
     @property
-    def parameter(self) -> str:
-        """The single parameter of a labeling program: the field itself, or a whole ``row``."""
-        return self.input_fields[0] if len(self.input_fields) == 1 else "row"
+    def takes_text(self) -> bool:
+        """True when programs receive one string; otherwise they receive a ``row`` dict."""
+        return self.modality == "text" and len(self.input_fields) == 1
 
     @property
     def signature(self) -> str:
-        kind = "str" if self.modality == "text" and len(self.input_fields) == 1 else "dict"
-        return f"def {self.function_name}({self.parameter}: {kind}) -> int:"
+        parameter = "text: str" if self.takes_text else "row: dict"
+        return f"def {self.function_name}({parameter}) -> int:"
 
     def index_of(self, label: Any) -> int:
         """The class index (0..k-1) of a gold label given as class id or class name.
