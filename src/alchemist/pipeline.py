@@ -161,9 +161,11 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     return splits
 
 
-def build_provider(run: RunDir, config: RunConfig, stage: str) -> Provider:
-    """The configured model behind the response cache and the run's ledger (budget included)."""
-    provider: Provider = make_provider(config.provider)
+def build_provider(run: RunDir, config: RunConfig, stage: str,
+                   inner: Provider | None = None) -> Provider:
+    """The configured model (or ``inner``) behind the response cache and the run's ledger,
+    whose budget cap stops a call before it is made."""
+    provider: Provider = inner or make_provider(config.provider)
     if config.use_cache:
         provider = CachedProvider(provider, ResponseCache(_cache_dir() / "responses"))
     ledger = Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
@@ -178,7 +180,7 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = pr
     if missing <= 0:
         log(f"Using the {len(existing)} programs in {run.programs.folder} (no LLM call).")
         return [p for p in existing if p.enabled]
-    provider = provider or build_provider(run, config, "synthesis")
+    provider = build_provider(run, config, "synthesis", inner=provider)
     log(f"Generating {missing} program(s) with {config.provider.kind}:{config.provider.model}...")
     started = time.perf_counter()
     result = synthesize(task, provider, n=missing, params=config.sampling,
@@ -305,14 +307,18 @@ def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMa
 
 
 def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
-                 fresh_programs: bool = False, log: Log = print) -> dict[str, Any]:
-    """Every stage, in order, in ``folder``; returns the summary also saved as summary.json."""
+                 fresh_programs: bool = False, provider: Provider | None = None,
+                 log: Log = print) -> dict[str, Any]:
+    """Every stage, in order, in ``folder``; returns the summary also saved as summary.json.
+
+    ``provider`` replaces the configured model (still metered in the run's ledger).
+    """
     run = init_run(folder, task, config)
     if fresh_programs:
         archive_programs(run)
     splits = load_splits(task, config)
     log("Data: " + ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
-    ensure_programs(run, task, config, log=log)
+    ensure_programs(run, task, config, log=log, provider=provider)
     return rerun(run, log=log, splits=splits)
 
 

@@ -1,0 +1,104 @@
+"""The pipeline over a run directory, with a scripted stand-in for the LLM."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alchemist import pipeline
+from alchemist.errors import RunError
+from alchemist.label_matrix import CellError
+
+from .conftest import NoCallProvider, ScriptedProvider, dataset_path
+
+PROGRAMS = [
+    "```python\nimport re\ndef label_spam(text):\n"
+    "    return 1 if re.search(r'https?://|www\\.', text) else -1\n```",
+    "def label_spam(text):\n    t = text.lower()\n"
+    "    return 1 if 'subscribe' in t or 'my channel' in t else -1\n",
+    "Here you go:\n```python\ndef label_spam(text):\n"
+    "    return 0 if len(text) < 40 and 'check' not in text.lower() else -1\n```",
+    "def label_spam(text):\n    return 0 if 'song' in text.lower() or 'love' in text.lower()"
+    " else -1\n",
+    "def label_spam(text):\n    return 1 / 0\n",           # crashes on every item
+    "def label_spam(text):\n    return 'SPAM'\n",          # not a class id
+    "I cannot write that function.",                       # no code at all
+]
+
+
+@pytest.fixture
+def config() -> pipeline.RunConfig:
+    youtube = dataset_path("youtube")
+    return pipeline.RunConfig(data=str(youtube / "train.json"), dev=str(youtube / "valid.json"),
+                              test=str(youtube / "test.json"), n_programs=6, workers=1,
+                              use_cache=False)
+
+
+def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
+    provider = ScriptedProvider(PROGRAMS)
+    run_dir = tmp_path / "run"
+    summary = pipeline.run_pipeline(youtube_task, config, run_dir, provider=provider,
+                                    log=lambda m: None)
+    for name in ("task.yaml", "run.yaml", "matrices/train.npz", "matrices/test.npz",
+                 "pseudolabels.parquet", "diagnostics.json", "summary.json", "report.md",
+                 "model"):
+        assert (run_dir / name).exists(), name
+    run = pipeline.RunDir(run_dir)
+    programs = run.programs.load()
+    assert len(programs) == 6                      # the prose answer was rejected, not stored
+    assert provider.calls == 7
+    train = pipeline.load_matrices(run, {"train": None})["train"]
+    errors = dict(zip(train.program_ids, train.errors.max(axis=0), strict=True))
+    assert errors["p005"] == CellError.EXCEPTION and errors["p006"] == CellError.INVALID_OUTPUT
+    assert "ZeroDivisionError" in train.reasons["p005"]
+    test = summary["evaluation"]["test"]
+    assert test["label_model"]["accuracy"] > 0.6
+    assert test["distilled"]["accuracy"] > 0.6 and test["distilled"]["coverage"] == 1.0
+    assert test["reference_majority_vote"]["accuracy"] > 0.7
+
+    # Re-running reuses the programs on disk: no LLM call, nothing overwritten.
+    before = {p.id: p.source for p in programs}
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=NoCallProvider(),
+                          log=lambda m: None)
+    assert {p.id: p.source for p in run.programs.load()} == before
+
+    labeled = pipeline.predict(run_dir, config.test)
+    assert len(labeled) == 250 and set(labeled["label_name"]) <= {"HAM", "SPAM"}
+
+
+def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
+    run_dir = tmp_path / "run"
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
+                          log=lambda m: None)
+    run = pipeline.RunDir(run_dir)
+    run.programs.set_enabled("p005", False)
+    run.programs.set_enabled("p006", False)
+    (run.programs.folder / "p003.py").write_text("def label_spam(text):\n    return 0\n")
+    summary = pipeline.rerun(run, log=lambda m: None)
+    assert summary["programs"] == ["p001", "p002", "p003", "p004"]
+    train = pipeline.load_matrices(run, {"train": None})["train"]
+    assert (train.votes[:, train.program_ids.index("p003")] == 0).all()
+    assert not train.errors.any()
+
+
+def test_fresh_programs_are_archived_not_lost(tmp_path: Path, youtube_task, config):
+    run_dir = tmp_path / "run"
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
+                          log=lambda m: None)
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
+                          fresh_programs=True, log=lambda m: None)
+    archived = list((run_dir / "programs-archive").glob("*/p001.py"))
+    assert len(archived) == 1
+
+
+def test_stage_commands_need_their_inputs(tmp_path: Path):
+    with pytest.raises(RunError, match="not a complete run directory"):
+        pipeline.RunDir(tmp_path).task()
+
+
+def test_programs_that_never_vote_fail_clearly(tmp_path: Path, youtube_task, config):
+    silent = ["def label_spam(text):\n    return -1\n"]
+    with pytest.raises(RunError, match="fewer than 2 training rows"):
+        pipeline.run_pipeline(youtube_task, config, tmp_path / "run",
+                              provider=ScriptedProvider(silent), log=lambda m: None)
+    assert np.load(tmp_path / "run" / "matrices" / "train.npz")["votes"].max() == -1
