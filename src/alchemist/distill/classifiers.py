@@ -101,7 +101,8 @@ class MLPClassifier(_Classifier):
         X, T, X_val, T_val, self.validation_ = self._validation_split(X, T, X_dev, y_dev, rng)
         sizes = [X.shape[1], *self.hidden_sizes, T.shape[1]]
         params = _init_params(sizes, rng)
-        # Minibatch products are small: BLAS threads only contend for the cores (5x slower).
+        # Minibatch products are small: BLAS threads only contend for the cores (5 to 30 times
+        # slower on a busy 2-core machine).
         with threadpool_limits(limits=1, user_api="blas"):
             best_params, history = self._train(params, X, T, X_val, T_val, rng)
         self.validation_scores_ = [{"accuracy": a, "loss": -nl} for a, nl in history]
@@ -231,7 +232,8 @@ class LogisticClassifier(_Classifier):
         best = None
         for C in sorted(self.C_grid) if with_dev else [self.C]:
             model = LogisticRegression(C=C, max_iter=self.max_iter, random_state=self.seed)
-            model.fit(X_rep, y_rep, sample_weight=weights)
+            with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
+                model.fit(X_rep, y_rep, sample_weight=weights)
             self._set_from(model, X.shape[1], k)
             rank = _validation_score(self._logits(X_val), T_val)[0] if with_dev else 0.0
             if best is None or rank > best[0]:

@@ -256,7 +256,7 @@ class TabularFeaturizer(Featurizer):
         scaled = np.nan_to_num((numbers.to_numpy(dtype=np.float64) - self.mean_) / self.scale_)
         blocks = [scaled.astype(np.float32)]
         for column, categories in self.categories_.items():
-            codes = pd.Categorical(frame[column].astype(str), categories=categories).codes
+            codes = pd.Index(categories).get_indexer(frame[column].astype(str))
             onehot = np.zeros((len(frame), len(categories)), dtype=np.float32)
             seen = codes >= 0
             onehot[np.flatnonzero(seen), codes[seen]] = 1.0
