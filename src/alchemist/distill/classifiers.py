@@ -135,7 +135,8 @@ class MLPClassifier(_Classifier):
 
     def _validate_params(self) -> None:
         checks = {
-            "hidden_sizes": all(isinstance(h, int) and h > 0 for h in self.hidden_sizes),
+            "hidden_sizes": isinstance(self.hidden_sizes, tuple | list)
+            and all(isinstance(h, int) and h > 0 for h in self.hidden_sizes),
             "learning_rate": self.learning_rate > 0,
             "batch_size": self.batch_size >= 1,
             "max_epochs": self.max_epochs >= 1,
