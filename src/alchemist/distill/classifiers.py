@@ -12,7 +12,8 @@ dependency on the default path and bit-for-bit repeatable runs for a given seed.
 from __future__ import annotations
 
 import math
-from typing import Any, Self
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar, Self
 
 import numpy as np
 from scipy import sparse
@@ -24,10 +25,19 @@ from alchemist.errors import DistillError, NotFittedError
 Features = np.ndarray | sparse.spmatrix
 
 
-class _Classifier:
+class _Classifier(ABC):
     """What both classifiers share: input checks, probabilities, prediction, saved state."""
 
-    name: str
+    name: ClassVar[str]
+    n_classes_: int
+
+    @abstractmethod
+    def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
+            y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self: ...
+
+    @abstractmethod
+    def get_params(self) -> dict[str, Any]:
+        """The constructor settings, JSON-ready."""
 
     def predict_proba(self, X: Features) -> np.ndarray:
         """Class probabilities, (n, k) float64, rows summing to 1."""
@@ -46,14 +56,15 @@ class _Classifier:
                              f"fitted on {self.n_features_in_}. Use the same featurizer.")
         return X
 
-    def _logits(self, X: Features) -> np.ndarray:
-        raise NotImplementedError
+    @abstractmethod
+    def _logits(self, X: Features) -> np.ndarray: ...
 
+    @abstractmethod
     def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        raise NotImplementedError
+        """What ``fit`` learned: JSON-ready values and arrays (saved with the model)."""
 
-    def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None: ...
 
 
 class MLPClassifier(_Classifier):
