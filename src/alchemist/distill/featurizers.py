@@ -38,19 +38,20 @@ class Featurizer(ABC):
 
     def fit(self, frame: pd.DataFrame) -> Self:
         """Learn the featurization from ``frame`` (the task's input columns)."""
-        self.columns_ = list(self.columns) if self.columns is not None else list(frame.columns)
-        self._check_columns(frame)
         if len(frame) == 0:
             raise DistillError(f"Cannot fit the {self.name} featurizer on an empty table; "
                                "expected at least one row. Check the training data.")
-        self._fit(frame[self.columns_])
+        columns = list(self.columns) if self.columns is not None else list(frame.columns)
+        self._check_columns(frame, columns)
+        self._fit(frame[columns])
+        self.columns_ = columns  # set last: a failed fit leaves the featurizer unfitted
         return self
 
     def transform(self, frame: pd.DataFrame) -> Features:
         """Features of ``frame``: float32, one row per input row (CSR for sparse ones)."""
         if not hasattr(self, "columns_"):
             raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call fit first.")
-        self._check_columns(frame)
+        self._check_columns(frame, self.columns_)
         return self._transform(frame[self.columns_])
 
     def fit_transform(self, frame: pd.DataFrame) -> Features:
@@ -60,8 +61,8 @@ class Featurizer(ABC):
         """The constructor settings, JSON-ready."""
         return {"columns": None if self.columns is None else list(self.columns)}
 
-    def _check_columns(self, frame: pd.DataFrame) -> None:
-        missing = [c for c in self.columns_ if c not in frame.columns]
+    def _check_columns(self, frame: pd.DataFrame, columns: list[str]) -> None:
+        missing = [c for c in columns if c not in frame.columns]
         if missing:
             raise DataError(f"The table lacks column(s) {missing} the {self.name} featurizer "
                             f"uses; it has {list(frame.columns)}. Pass the task's input columns.")
