@@ -1,0 +1,30 @@
+"""Distillation: a small classifier trained on the label model's pseudolabels.
+
+Featurizers turn the task's input columns into numbers; the classifier (the paper's MLP by
+default) learns from soft pseudolabels; ``DistilledModel`` keeps both and saves them together
+so that new raw rows can be labeled with no LLM and no programs.
+"""
+
+from alchemist.distill.classifiers import LogisticClassifier, MLPClassifier, make_classifier
+from alchemist.distill.featurizers import (
+    Featurizer,
+    SentenceEmbeddingFeaturizer,
+    TabularFeaturizer,
+    TfidfFeaturizer,
+    default_featurizer,
+    make_featurizer,
+)
+from alchemist.distill.model import DistilledModel
+
+__all__ = [
+    "DistilledModel",
+    "Featurizer",
+    "LogisticClassifier",
+    "MLPClassifier",
+    "SentenceEmbeddingFeaturizer",
+    "TabularFeaturizer",
+    "TfidfFeaturizer",
+    "default_featurizer",
+    "make_classifier",
+    "make_featurizer",
+]

@@ -1,0 +1,163 @@
+"""The distilled model: a featurizer and a classifier, fitted, saved and loaded together.
+
+A saved model is a folder of two files, no pickle:
+
+- ``model.json``: format tag, number of classes, and for the featurizer and the classifier their
+  name, constructor settings and learned values that fit JSON (columns, TF-IDF terms in column
+  order, numeric column names, category lists, epochs, chosen C);
+- ``arrays.npz``: learned arrays, keys prefixed ``featurizer/`` or ``classifier/`` (TF-IDF idf
+  weights, numeric means and scales, MLP weights ``W0..`` and biases ``b0..``, logistic
+  coefficients).
+
+``DistilledModel.load(folder).predict(frame)`` then works on new raw rows with no LLM and no
+training data (the "minilm" featurizer needs its packaged model installed).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Self
+
+import numpy as np
+import pandas as pd
+
+from alchemist.distill.classifiers import (
+    CLASSIFIERS,
+    LogisticClassifier,
+    MLPClassifier,
+    make_classifier,
+)
+from alchemist.distill.featurizers import FEATURIZERS, Featurizer, make_featurizer
+from alchemist.errors import DistillError, NotFittedError
+
+FORMAT = "alchemist.distilled-model/1"
+_PREFIXES = ("featurizer__", "classifier__")
+
+
+class DistilledModel:
+    """Featurizer + classifier trained on pseudolabels; predicts class indices from raw rows.
+
+    ``featurizer`` and ``classifier`` are names ("tfidf", "minilm", "tabular"; "mlp",
+    "logistic") or unfitted instances. Their settings are passed scikit-learn style with a
+    prefix, e.g. ``DistilledModel(featurizer="tfidf", featurizer__max_features=5000,
+    classifier__hidden_sizes=(64, 64))``. ``seed`` seeds a classifier given by name.
+    """
+
+    def __init__(self, *, featurizer: str | Featurizer = "tfidf",
+                 classifier: str | MLPClassifier | LogisticClassifier = "mlp", seed: int = 0,
+                 **params: Any) -> None:
+        self.featurizer = featurizer
+        self.classifier = classifier
+        self.seed = seed
+        self.params = params
+
+    def fit(self, frame: pd.DataFrame, soft_labels: np.ndarray, *,
+            dev_frame: pd.DataFrame | None = None, dev_gold: np.ndarray | None = None,
+            n_classes: int | None = None) -> Self:
+        """Fit the featurizer on ``frame`` and the classifier on its features and labels.
+
+        ``soft_labels``: (n, k) probabilities from a label model, or (n,) class indices
+        (then give ``n_classes``); rows with no label (NaN, all zero, -1) are not trained on.
+        ``dev_frame`` / ``dev_gold`` (gold class indices, -1 = unknown): the dev split used for
+        early stopping (MLP) or choosing C (logistic).
+        """
+        featurizer, classifier = self._build()
+        started = time.perf_counter()
+        X = featurizer.fit_transform(frame)
+        X_dev = None if dev_frame is None or dev_gold is None else featurizer.transform(dev_frame)
+        classifier.fit(X, soft_labels, X_dev=X_dev, y_dev=dev_gold, n_classes=n_classes)
+        self.featurizer_, self.classifier_ = featurizer, classifier
+        self.n_classes_ = classifier.n_classes_
+        self.fit_seconds_ = time.perf_counter() - started
+        return self
+
+    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        """Class probabilities, (n, k)."""
+        self._check_fitted()
+        return self.classifier_.predict_proba(self.featurizer_.transform(frame))
+
+    def predict(self, frame: pd.DataFrame) -> np.ndarray:
+        """Predicted class indices (0..k-1), (n,)."""
+        return self.predict_proba(frame).argmax(axis=1)
+
+    def save(self, folder: str | Path) -> Path:
+        """Write ``model.json`` and ``arrays.npz`` into ``folder`` (created if needed)."""
+        self._check_fitted()
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        meta: dict[str, Any] = {"format": FORMAT, "n_classes": self.n_classes_,
+                                "seed": self.seed, "fit_seconds": self.fit_seconds_}
+        arrays: dict[str, np.ndarray] = {}
+        for part, obj in (("featurizer", self.featurizer_), ("classifier", self.classifier_)):
+            state, part_arrays = obj._state()
+            meta[part] = {"name": obj.name, "params": obj.get_params(), "state": state}
+            arrays.update({f"{part}/{key}": value for key, value in part_arrays.items()})
+        np.savez_compressed(folder / "arrays.npz", **arrays)
+        (folder / "model.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        return folder
+
+    @classmethod
+    def load(cls, folder: str | Path) -> DistilledModel:
+        """A fitted model read back from ``save``'s folder."""
+        folder = Path(folder)
+        try:
+            meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+            with np.load(folder / "arrays.npz", allow_pickle=False) as npz:
+                arrays = {key: npz[key] for key in npz.files}
+        except (OSError, ValueError) as exc:
+            raise DistillError(f"Cannot read a distilled model from {folder} ({exc}). Expected "
+                               "model.json and arrays.npz written by DistilledModel.save."
+                               ) from None
+        if meta.get("format") != FORMAT:
+            raise DistillError(f"{folder}/model.json has format {meta.get('format')!r}; "
+                               f"expected {FORMAT!r}. Re-train the model with this version.")
+        try:
+            featurizer = _restore(FEATURIZERS, meta["featurizer"], arrays, "featurizer")
+            classifier = _restore(CLASSIFIERS, meta["classifier"], arrays, "classifier")
+        except (KeyError, TypeError) as exc:
+            raise DistillError(f"{folder} holds an incomplete distilled model (missing "
+                               f"{exc}). Re-train and save it again.") from None
+        model = cls(featurizer=featurizer.name, classifier=classifier.name, seed=meta["seed"])
+        model.featurizer_, model.classifier_ = featurizer, classifier
+        model.n_classes_, model.fit_seconds_ = meta["n_classes"], meta["fit_seconds"]
+        return model
+
+    def _build(self) -> tuple[Featurizer, MLPClassifier | LogisticClassifier]:
+        unknown = [k for k in self.params if not k.startswith(_PREFIXES)]
+        if unknown:
+            raise DistillError(f"Unknown DistilledModel setting(s) {unknown}; expected "
+                               "featurizer__<name> or classifier__<name> settings.")
+        own = {p: {k[len(p):]: v for k, v in self.params.items() if k.startswith(p)}
+               for p in _PREFIXES}
+        featurizer = self.featurizer
+        if isinstance(featurizer, str):
+            featurizer = make_featurizer(featurizer, **own["featurizer__"])
+        elif own["featurizer__"]:
+            raise DistillError("featurizer__ settings apply only to a featurizer given by name; "
+                               "set them on the instance instead.")
+        classifier = self.classifier
+        if isinstance(classifier, str):
+            classifier = make_classifier(classifier, **{"seed": self.seed,
+                                                        **own["classifier__"]})
+        elif own["classifier__"]:
+            raise DistillError("classifier__ settings apply only to a classifier given by name; "
+                               "set them on the instance instead.")
+        return featurizer, classifier
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "classifier_"):
+            raise NotFittedError("This DistilledModel is not fitted yet; call fit or load.")
+
+
+def _restore(registry: dict[str, type], part: dict[str, Any], arrays: dict[str, np.ndarray],
+             prefix: str) -> Any:
+    params = dict(part["params"])
+    for key in ("ngram_range", "hidden_sizes", "C_grid"):  # JSON lists back to tuples
+        if key in params:
+            params[key] = tuple(params[key])
+    obj = registry[part["name"]](**params)
+    own = {k[len(prefix) + 1:]: v for k, v in arrays.items() if k.startswith(prefix + "/")}
+    obj._load_state(part["state"], own)
+    return obj

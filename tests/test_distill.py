@@ -1,0 +1,196 @@
+"""The distilled classifiers and model, on real YouTube comments with the 10 human LFs' votes."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alchemist.data import load_dataset
+from alchemist.distill import DistilledModel, LogisticClassifier, MLPClassifier, make_featurizer
+from alchemist.distill.classifiers import _forward, _init_params, _softmax
+from alchemist.errors import DistillError, NotFittedError
+from alchemist.evaluation import score
+from alchemist.task import task_from_dict
+
+YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"
+TASK = task_from_dict({"name": "youtube", "description": "spam or not",
+                       "classes": ["HAM", "SPAM"], "label_field": "label"})
+
+
+def majority_vote(votes: np.ndarray, k: int = 2) -> np.ndarray:
+    """Vote shares per class; NaN rows where no function voted."""
+    counts = np.stack([(votes == c).sum(axis=1) for c in range(k)], axis=1).astype(float)
+    totals = counts.sum(axis=1, keepdims=True)
+    return np.divide(counts, totals, out=np.full_like(counts, np.nan), where=totals > 0)
+
+
+@pytest.fixture(scope="module")
+def youtube():
+    if not YOUTUBE.is_dir():
+        pytest.skip(f"shared datasets not found at {YOUTUBE}")
+    train, dev, test = (load_dataset(YOUTUBE / f"{s}.json", TASK)
+                        for s in ("train", "valid", "test"))
+    return train, dev, test, majority_vote(train.reference_votes)
+
+
+@pytest.fixture(scope="module")
+def features(youtube):
+    train, dev, test, soft = youtube
+    featurizer = make_featurizer("tfidf").fit(train.frame)
+    return (featurizer.transform(train.frame), featurizer.transform(dev.frame),
+            featurizer.transform(test.frame), soft)
+
+
+def test_mlp_learns_from_soft_labels(youtube, features):
+    _, dev, test, _ = youtube
+    X, X_dev, X_test, soft = features
+    model = MLPClassifier(seed=0).fit(X, soft, X_dev=X_dev, y_dev=dev.gold)
+    accuracy = score(test.gold, model.predict(X_test), 2)["accuracy"]
+    majority = max(np.mean(test.gold == c) for c in (0, 1))
+    assert majority < 0.55
+    assert accuracy > 0.8
+    proba = model.predict_proba(X_test)
+    assert proba.shape == (len(test), 2)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+    assert [w.shape[1] for w in model.coefs_] == [32, 32, 2]
+
+
+def test_mlp_is_deterministic_per_seed(features):
+    X, _, X_test, soft = features
+    first = MLPClassifier(seed=3, max_epochs=5).fit(X, soft).predict_proba(X_test)
+    again = MLPClassifier(seed=3, max_epochs=5).fit(X, soft).predict_proba(X_test)
+    other = MLPClassifier(seed=4, max_epochs=5).fit(X, soft).predict_proba(X_test)
+    np.testing.assert_array_equal(first, again)
+    assert not np.allclose(first, other)
+
+
+def test_early_stopping_keeps_the_best_dev_epoch(youtube, features):
+    _, dev, _, _ = youtube
+    X, X_dev, _, soft = features
+    model = MLPClassifier(seed=0, patience=3, max_epochs=60).fit(X, soft, X_dev=X_dev,
+                                                                 y_dev=dev.gold)
+    assert model.validation_ == "dev"
+    history = [(s["accuracy"], -s["loss"]) for s in model.validation_scores_]
+    assert len(history) == model.n_epochs_
+    assert history[model.best_epoch_] == max(history)
+    assert model.n_epochs_ == model.best_epoch_ + 1 + 3 < 60  # stopped 3 epochs after the best
+    dev_accuracy = score(dev.gold, model.predict(X_dev), 2)["accuracy"]
+    assert dev_accuracy == pytest.approx(history[model.best_epoch_][0])
+
+
+def test_without_dev_a_share_of_pseudolabels_is_held_out(features):
+    X, _, _, soft = features
+    held = MLPClassifier(seed=0, max_epochs=4).fit(X, soft)
+    assert held.validation_ == "holdout" and len(held.validation_scores_) == held.n_epochs_
+    plain = MLPClassifier(seed=0, max_epochs=4, validation_fraction=0.0).fit(X, soft)
+    assert plain.validation_ == "none" and plain.n_epochs_ == 4 and plain.best_epoch_ == 3
+
+
+def test_unlabeled_rows_are_not_trained_on(features):
+    X, _, X_test, soft = features
+    covered = ~np.isnan(soft).any(axis=1)
+    assert 0 < covered.sum() < len(covered)
+    with_gaps = MLPClassifier(seed=1, max_epochs=3).fit(X, soft).predict_proba(X_test)
+    only_covered = MLPClassifier(seed=1, max_epochs=3).fit(X[covered], soft[covered])
+    np.testing.assert_array_equal(with_gaps, only_covered.predict_proba(X_test))
+    with pytest.raises(DistillError, match="No training row has a label"):
+        MLPClassifier().fit(X, np.full_like(soft, np.nan))
+
+
+def test_hard_labels_equal_one_hot_soft_labels(youtube, features):
+    train = youtube[0]
+    X, _, X_test, _ = features
+    hard = MLPClassifier(seed=0, max_epochs=3).fit(X, train.gold).predict_proba(X_test)
+    one_hot = np.eye(2)[train.gold]
+    soft = MLPClassifier(seed=0, max_epochs=3).fit(X, one_hot).predict_proba(X_test)
+    np.testing.assert_array_equal(hard, soft)
+    with pytest.raises(ValueError, match="Soft labels"):
+        MLPClassifier().fit(X, one_hot, n_classes=3)
+
+
+def test_gradients_match_finite_differences():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((7, 5)).astype(np.float32)
+    T = _softmax(rng.standard_normal((7, 3))).astype(np.float32)
+    params = [p.astype(np.float64) for p in _init_params([5, 4, 4, 3], rng)]
+
+    def loss() -> float:
+        logits = np.asarray(X, np.float64) @ params[0] + params[1]
+        for i in (2, 4):
+            logits = np.maximum(logits, 0) @ params[i] + params[i + 1]
+        log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        return float(-(T * log_p).sum(axis=1).mean())
+
+    np.testing.assert_allclose(_forward(params, X)[-1], _forward(
+        [p.astype(np.float32) for p in params], X)[-1], rtol=1e-4, atol=1e-5)
+    grads = MLPClassifier(weight_decay=0.0)._gradients(params, X.astype(np.float64), T)
+    for p, g in zip(params, grads, strict=True):
+        numeric = np.zeros(p.shape)
+        for idx in np.ndindex(p.shape):
+            p[idx] += 1e-6
+            up = loss()
+            p[idx] -= 2e-6
+            numeric[idx] = (up - loss()) / 2e-6
+            p[idx] += 1e-6
+        np.testing.assert_allclose(g, numeric, atol=1e-3)
+
+
+def test_logistic_on_soft_labels_chooses_c_on_dev(youtube, features):
+    _, dev, test, _ = youtube
+    X, X_dev, X_test, soft = features
+    model = LogisticClassifier().fit(X, soft, X_dev=X_dev, y_dev=dev.gold)
+    assert model.C_ in model.C_grid
+    assert score(test.gold, model.predict(X_test), 2)["accuracy"] > 0.8
+    assert LogisticClassifier(C=0.5).fit(X, soft).C_ == 0.5
+
+
+def test_unfitted_classifier_raises(features):
+    with pytest.raises(NotFittedError):
+        MLPClassifier().predict(features[0])
+    model = MLPClassifier(max_epochs=1).fit(features[0], features[3])
+    with pytest.raises(ValueError, match="features"):
+        model.predict(np.zeros((2, 3)))
+
+
+@pytest.mark.parametrize("classifier", ["mlp", "logistic"])
+def test_distilled_model_round_trip(tmp_path, youtube, classifier):
+    train, dev, test, soft = youtube
+    model = DistilledModel(classifier=classifier, seed=2)
+    model.fit(train.frame, soft, dev_frame=dev.frame, dev_gold=dev.gold)
+    assert model.fit_seconds_ > 0
+    folder = model.save(tmp_path / "model")
+    assert sorted(p.name for p in folder.iterdir()) == ["arrays.npz", "model.json"]
+    meta = json.loads((folder / "model.json").read_text())
+    assert meta["classifier"]["name"] == classifier and meta["featurizer"]["name"] == "tfidf"
+    loaded = DistilledModel.load(folder)
+    np.testing.assert_array_equal(loaded.predict_proba(test.frame),
+                                  model.predict_proba(test.frame))
+    assert score(test.gold, loaded.predict(test.frame), 2)["accuracy"] > 0.8
+
+
+def test_distilled_model_settings_are_routed_by_prefix(youtube):
+    train, _, _, soft = youtube
+    model = DistilledModel(featurizer__max_features=300, classifier__hidden_sizes=(8,),
+                           classifier__max_epochs=2).fit(train.frame, soft)
+    assert len(model.featurizer_.vectorizer_.vocabulary_) == 300
+    assert [w.shape for w in model.classifier_.coefs_] == [(300, 8), (8, 2)]
+    with pytest.raises(DistillError, match="Unknown DistilledModel setting"):
+        DistilledModel(max_features=10).fit(train.frame, soft)
+    with pytest.raises(DistillError, match="Unknown featurizer"):
+        DistilledModel(featurizer="bag").fit(train.frame, soft)
+    with pytest.raises(DistillError, match="Bad settings"):
+        DistilledModel(classifier__depth=3).fit(train.frame, soft)
+
+
+def test_load_rejects_missing_or_foreign_folders(tmp_path, youtube):
+    with pytest.raises(DistillError, match="Cannot read"):
+        DistilledModel.load(tmp_path)
+    train, _, _, soft = youtube
+    folder = DistilledModel(classifier__max_epochs=1).fit(train.frame, soft).save(tmp_path / "m")
+    meta = json.loads((folder / "model.json").read_text())
+    (folder / "model.json").write_text(json.dumps({**meta, "format": "other/9"}))
+    with pytest.raises(DistillError, match="format"):
+        DistilledModel.load(folder)
+    with pytest.raises(NotFittedError):
+        DistilledModel().predict(train.frame)
