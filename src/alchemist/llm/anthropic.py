@@ -20,7 +20,8 @@ class AnthropicProvider:
     """Claude models through the Messages API.
 
     System messages are joined into the top-level ``system`` field. Only ``temperature`` is sent
-    of the two sampling knobs (Anthropic advises changing one, and newer models reject both);
+    of the two sampling knobs (Anthropic advises changing one, and newer models reject both),
+    capped at Anthropic's maximum of 1;
     ``seed`` and ``repeat_penalty`` have no Anthropic equivalent and are not sent (``seed`` still
     keys the response cache). 529 "overloaded" is retried like any 5xx. Thread-safe.
     """

@@ -143,7 +143,7 @@ class LedgerEntry:
     priced: bool = True
     seconds: float = 0.0
     error: str | None = None
-    time: float = field(default_factory=time.time)
+    timestamp: float = field(default_factory=time.time)  # Unix seconds
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
