@@ -40,14 +40,14 @@ def main() -> None:
     parser.add_argument("--split", default="test")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--out", type=Path, default=Path("/tmp/alchemist-zero-shot"),
-                        help="folder for the ledger and the response cache")
+                        help="folder for the response cache")
     parser.add_argument("--programs-ledger", type=Path, default=None)
     parser.add_argument("--programs-accuracy", type=float, default=None)
     args = parser.parse_args()
 
     data = load_dataset(DATA / f"{args.split}.json", TASK, limit=args.limit)
     args.out.mkdir(parents=True, exist_ok=True)
-    ledger = Ledger(args.out / f"ledger-{args.model}.jsonl")
+    ledger = Ledger(None)  # this run only; answers persist in the cache, so a re-run is free
     provider = CachedProvider(EmbeddedProvider(args.model), ResponseCache(args.out / "cache"))
     start = time.perf_counter()
     result = zero_shot(TASK, data.items, provider, ledger=ledger, concurrency=1,
