@@ -142,6 +142,7 @@ class EmbeddedProvider:
     """A GGUF model run in-process by llama.cpp (``xllamacpp``); loaded on first use."""
 
     name = "embedded"
+    local = True  # runs here: the ledger prices its calls at 0
 
     def __init__(self, model: str = DEFAULT_MODEL, *, n_ctx: int = 4096,
                  threads: int | None = None) -> None:
