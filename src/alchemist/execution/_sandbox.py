@@ -53,6 +53,7 @@ _SAFE_BUILTINS = (
 OK, EXCEPTION, TIMEOUT, INVALID_OUTPUT = 0, 1, 2, 3
 ABSTAIN = 255  # -1 as an unsigned byte
 
+_MESSAGE_CHARS = 300  # of an exception message kept for the reason
 _INF = float("inf")
 _deadline = _INF  # perf_counter() time after which the running call is interrupted
 
@@ -253,8 +254,7 @@ def label_range(function: Any, items: Any, start: int, stop: int, lookup: dict[i
     first: dict[int, str] = {}
     clock = perf_counter
     get = lookup.get
-    for k in range(n):
-        item = items[start + k]
+    for k, item in enumerate(items[start:stop]):
         try:
             _deadline = clock() + call_timeout
             result = function(item)
@@ -289,7 +289,8 @@ def _coerce(result: Any, get: Any) -> int | None:
 
 def describe(exc: BaseException) -> str:
     try:
-        return _run_timed(lambda: f"{type(exc).__name__}: {reprlib.repr(str(exc))[1:-1]}", 0.1)
+        message = _run_timed(lambda: str(exc)[:_MESSAGE_CHARS], 0.1)
+        return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
     except BaseException:  # noqa: B036 - a hostile __str__ may raise anything
         return type(exc).__name__
 

@@ -49,7 +49,7 @@ def check_program(source: str, function_name: str) -> StaticVerdict:
     for node in ast.walk(ast.parse(source)):
         problem = _node_problem(node)
         if problem is not None:
-            return StaticVerdict(False, f"{problem} (line {getattr(node, 'lineno', '?')})")
+            return StaticVerdict(False, f"{problem} at line {getattr(node, 'lineno', '?')}")
     return StaticVerdict(True)
 
 
