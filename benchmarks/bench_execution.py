@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import time
 from pathlib import Path
 
@@ -61,29 +62,42 @@ def load_texts(n: int) -> list[str]:
     return (texts * (n // len(texts) + 1))[:n]
 
 
-def raw_in_process(programs: list[Program], texts: list[str]) -> float:
-    """Seconds for plain calls in this process: the floor the executor is measured against.
-    (Trusted benchmark programs only: the executor never runs program code in-process.)"""
+def raw_in_process(programs: list[Program], texts: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of plain calls in this process: the floor the executor is measured
+    against. (The benchmark's own trusted programs: the executor never runs code in-process.)"""
     functions = []
     for program in programs:
         namespace: dict = {}
         exec(program.source, namespace)  # noqa: S102 - the benchmark's own programs
         functions.append(namespace["label"])
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for function in functions:
         [function(text) for text in texts]
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def isolated(programs: list[Program], texts: list[str], workers: int) -> tuple[float, float]:
-    """(cold seconds including worker start, warm seconds on an already running executor)."""
-    with Executor(ExecutionConfig(workers=workers)) as executor:
-        start = time.perf_counter()
+def _cpu_all() -> float:
+    """CPU seconds of this process and of its children that have exited."""
+    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
+                                                     resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def isolated(programs: list[Program], texts: list[str], workers: int) -> dict[str, float]:
+    """Wall seconds of a cold run (workers started within it) and of a warm run, and the CPU
+    seconds of all processes for the cold run, worker start included."""
+    config = ExecutionConfig(workers=workers)
+    cpu, wall = _cpu_all(), time.perf_counter()
+    with Executor(config) as executor:
         executor.run(programs, texts, [0, 1])
-        cold = time.perf_counter() - start
-        start = time.perf_counter()
+        cold = time.perf_counter() - wall
+    cpu = _cpu_all() - cpu
+    with Executor(config) as executor:
+        executor.run(programs[:1], texts[:10], [0, 1])
+        wall = time.perf_counter()
         executor.run(programs, texts, [0, 1])
-        return cold, time.perf_counter() - start
+        warm = time.perf_counter() - wall
+    return {"warm": warm, "cold": cold, "cpu": cpu}
 
 
 def main() -> None:
@@ -95,17 +109,21 @@ def main() -> None:
     programs = [Program(id=name, source=src) for name, src in SOURCES.items()]
     cells = len(texts) * len(programs)
     cores = os.cpu_count() or 1
-    raw = min(raw_in_process(programs, texts) for _ in range(args.repeat))
-    rows = [("raw in-process", raw, None)]
+    raws = [raw_in_process(programs, texts) for _ in range(args.repeat)]
+    raw_wall, raw_cpu = min(r[0] for r in raws), min(r[1] for r in raws)
+    rows = [("raw in-process", raw_wall, raw_cpu)]
     for workers in sorted({1, cores}):
         runs = [isolated(programs, texts, workers) for _ in range(args.repeat)]
-        rows.append((f"isolated, {workers} worker(s), warm", min(r[1] for r in runs), None))
-        rows.append((f"isolated, {workers} worker(s), cold", min(r[0] for r in runs), None))
-    print(f"{len(texts)} texts x {len(programs)} programs = {cells} cells, {cores} cores, "
-          f"best of {args.repeat}")
-    print(f"{'mode':34} {'seconds':>8} {'cells/s':>12} {'time vs raw':>12}")
-    for name, seconds, _ in rows:
-        print(f"{name:34} {seconds:8.3f} {cells / seconds:12,.0f} {seconds / raw:11.2f}x")
+        best = {key: min(r[key] for r in runs) for key in runs[0]}
+        rows.append((f"isolated, {workers} worker(s), warm", best["warm"], None))
+        rows.append((f"isolated, {workers} worker(s), cold", best["cold"], best["cpu"]))
+    print(f"{len(texts)} texts x {len(programs)} programs = {cells:,} cells; {cores} cores; "
+          f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'mode':34} {'wall s':>7} {'cells/s':>11} {'wall/raw':>9} {'CPU s':>7} {'CPU/raw':>8}")
+    for name, wall, cpu in rows:
+        cpu_columns = f"{cpu:7.3f} {cpu / raw_cpu:7.2f}x" if cpu is not None else ""
+        print(f"{name:34} {wall:7.3f} {cells / wall:11,.0f} {wall / raw_wall:8.2f}x "
+              f"{cpu_columns}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from alchemist.errors import ExecutionError
 from alchemist.execution import ExecutionConfig, Executor, StaticVerdict, check_program, execute
 from alchemist.execution import executor as executor_module
 from alchemist.label_matrix import CellError
@@ -122,6 +123,11 @@ def test_class_ids_are_validated() -> None:
 def test_program_ids_must_be_unique(executor: Executor) -> None:
     with pytest.raises(ValueError, match="unique"):
         executor.run([program("p", "return 1"), program("p", "return 0")], ["a"], [0, 1])
+
+
+def test_unpicklable_items_are_refused(executor: Executor) -> None:
+    with pytest.raises(ExecutionError, match="must be picklable"):
+        executor.run([program("p", "return 1")], [lambda: 1], [0, 1])
 
 
 def test_config_is_validated() -> None:
@@ -246,3 +252,16 @@ def test_workers_stay_warm_across_runs(executor: Executor) -> None:
     pids = sorted(w.process.pid for w in executor._workers)
     executor.run([program("b", "return 0")], list("abcdef"), [0, 1])
     assert sorted(w.process.pid for w in executor._workers) == pids
+
+
+def test_an_interrupted_run_leaves_the_executor_usable() -> None:
+    def interrupt(cells: int) -> None:
+        raise RuntimeError("stop")
+
+    items = [str(i) for i in range(30)]
+    with Executor(FAST, progress=interrupt) as runner:
+        with pytest.raises(RuntimeError, match="stop"):
+            runner.run([program("a", "return int(x) % 2")], items, [0, 1])
+        runner.progress = None
+        matrix = runner.run([program("b", "return 1 - int(x) % 2")], items, [0, 1])
+    assert matrix.votes[:, 0].tolist() == [1 - i % 2 for i in range(30)]

@@ -42,7 +42,12 @@ def items(tmp_path: Path) -> list[str]:
 
 
 def _hostile_programs() -> list[Program]:
-    return [Program(path.stem, path.read_text()) for path in HOSTILE]
+    paths = HOSTILE
+    if os.geteuid() != 0:
+        # The escape_* programs reach the real os module and are contained by chroot and a uid
+        # of their own, which need root; without root only the static check stops them.
+        paths = [p for p in paths if not p.stem.startswith("escape_")]
+    return [Program(path.stem, path.read_text()) for path in paths]
 
 
 def _run_corpus(items: list[str]) -> tuple[np.ndarray, object]:
@@ -101,7 +106,7 @@ def test_hostile_corpus_without_static_check(items: list[str],
         # Chrooted into an empty folder it cannot even enter: /etc/passwd is out of reach.
         assert reasons["escape_read_passwd"].startswith(("PermissionError", "FileNotFoundError"))
         assert "PermissionError" in reasons["escape_kill_parent"]
-    assert "BlockingIOError" in reasons["escape_fork_bomb"]
-    assert "OSError" in reasons["escape_socket"]
-    assert "worker died" in reasons["escape_exit"]
-    assert "hung" in reasons["escape_signal_tamper"]
+        assert "BlockingIOError" in reasons["escape_fork_bomb"]
+        assert "OSError" in reasons["escape_socket"]
+        assert "worker died" in reasons["escape_exit"]
+        assert "hung" in reasons["escape_signal_tamper"]

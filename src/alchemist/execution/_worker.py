@@ -28,6 +28,8 @@ import shutil
 import signal
 import struct
 import tempfile
+import time
+from collections import deque
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -52,13 +54,16 @@ class _ProgramProcess:
         self._out = Connection(to_child[1], readable=False)
         self._in = Connection(from_child[0], writable=False)
 
-    def run(self, start: int, stop: int, batch_timeout: float) -> tuple[str, bytes, bytes, str]:
-        n = stop - start
+    def send(self, start: int, stop: int) -> None:
+        """Queue a range; the process works through its queue while replies travel back."""
+        self._out.send_bytes(_RANGE.pack(start, stop))
+
+    def receive(self, n: int, timeout: float) -> tuple[str, bytes, bytes, str]:
+        """The reply to the oldest queued range of ``n`` items, waiting at most ``timeout``."""
         try:
-            self._out.send_bytes(_RANGE.pack(start, stop))
-            if not self._in.poll(batch_timeout):
+            if not self._in.poll(timeout):
                 self.stop()
-                return "hung", b"", b"", f"worker hung for over {batch_timeout:g} s and was killed"
+                return "hung", b"", b"", ""
             reply = self._in.recv_bytes(maxlength=2 * n + _MAX_MESSAGES + 1)
         except (EOFError, OSError):
             return "crashed", b"", b"", f"worker died ({self._exit_cause()})"
@@ -101,10 +106,20 @@ class _Template:
         self.lookup: dict[int, int] = {}
         self.call_timeout, self.batch_timeout, self.memory_mb = 1.0, 60.0, 512
         self.child: _ProgramProcess | None = None
+        # Ranges sent to the child and not answered yet: (task_id, n), oldest first. Two at a
+        # time, so the child starts the next one while this process forwards a reply.
+        self.queued: deque[tuple[Any, int]] = deque()
+        self.head_since = 0.0  # when the oldest queued range became the one being worked on
+        # The program whose process hung or died in this run, and how: its tasks still arriving
+        # are answered so, not run again (a hang would cost another batch limit each).
+        self.lost: tuple[str, str, str] | None = None  # (key, status, message)
 
     def serve(self) -> None:
         try:
             while True:
+                if self.queued and not self.conn.poll(0):
+                    self._forward_reply()
+                    continue
                 try:
                     message = self.conn.recv()
                 except (EOFError, OSError):
@@ -122,18 +137,47 @@ class _Template:
         elif message[0] == "data":
             self._drop_child()
             self.items = pickle.loads(self.conn.recv_bytes())
+            self.lost = None
         elif message[0] == "task":
             task_id, key, source, function_name, lookup, start, stop = message[1:]
             if self.child is None or self.child.key != key:
                 self._drop_child()
-                self.lookup = lookup
-                self.child = _ProgramProcess(key, source, function_name, self)
-            status, votes, errors, text = self.child.run(start, stop, self.batch_timeout)
-            if status in ("hung", "crashed"):
-                self.child = None
-            self.conn.send(("done", task_id, status, votes, errors, text))
+                if self.lost is None or self.lost[0] != key:
+                    self.lookup = lookup
+                    self.child = _ProgramProcess(key, source, function_name, self)
+            while len(self.queued) >= 2:
+                self._forward_reply()
+            if self.child is None:
+                self._answer_lost(task_id)
+                return
+            if not self.queued:
+                self.head_since = time.monotonic()
+            self.child.send(start, stop)
+            self.queued.append((task_id, stop - start))
+
+    def _forward_reply(self) -> None:
+        task_id, n = self.queued.popleft()
+        if self.child is None:
+            self._answer_lost(task_id)
+            return
+        timeout = max(0.0, self.head_since + self.batch_timeout - time.monotonic())
+        status, votes, errors, text = self.child.receive(n, timeout)
+        self.head_since = time.monotonic()
+        if status == "hung":
+            text = f"worker hung for over {self.batch_timeout:g} s and was killed"
+        if status in ("hung", "crashed"):
+            self.lost = (self.child.key, status, text)
+            self.child = None
+        self.conn.send(("done", task_id, status, votes, errors, text))
+
+    def _answer_lost(self, task_id: Any) -> None:
+        assert self.lost is not None
+        self.conn.send(("done", task_id, self.lost[1], b"", b"", self.lost[2]))
 
     def _drop_child(self) -> None:
+        """Answer what the current child still owes, then stop it."""
+        while self.queued:
+            self._forward_reply()
         if self.child is not None:
             self.child.stop()
             self.child = None

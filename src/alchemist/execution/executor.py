@@ -163,7 +163,15 @@ class Executor:
         self._report(state.take_progress())
         if state.pending:
             self._data_token += 1
-            self._dispatch(state)
+            state.payload()  # fails here, before any worker is sent a partial message
+            try:
+                self._dispatch(state)
+            except BaseException:
+                # Workers may be mid-task: a later run must not read their stale replies.
+                for worker in self._workers:
+                    worker.kill()
+                self._workers.clear()
+                raise
         state.write_cache()
         return state.matrix()
 
@@ -271,7 +279,12 @@ class _RunState:
 
     def payload(self) -> bytes:
         if self._payload is None:
-            self._payload = pickle.dumps(self.items, protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                self._payload = pickle.dumps(self.items, protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:
+                raise ExecutionError(f"The items must be picklable to reach the workers; "
+                                     f"pickling failed with {exc!r}. Pass plain values "
+                                     "(str, numbers, dicts of them).") from exc
         return self._payload
 
     def take_progress(self) -> int:
