@@ -11,12 +11,13 @@ Layers applied here, each independent of the static check in ``static.py``:
   and non-allowlisted submodules removed (``statistics.sys`` is not reachable);
 - OS: a program process runs in a new network namespace, chrooted into an empty directory, under
   a uid of its own (so it can signal no other process), with no new processes, no file writes,
-  bounded memory and CPU (see ``confine``). Each step is best effort where the privilege is
-  missing; ``confine`` returns the steps that took effect.
+  bounded memory and CPU (see ``confine``). The namespace, chroot and uid steps need root (as
+  in a container); without it they are skipped and the other layers remain.
 """
 
 from __future__ import annotations
 
+import builtins as builtins_module
 import ctypes
 import importlib
 import numbers
@@ -128,9 +129,8 @@ def prepare() -> dict[str, Any]:
             _refuse_private(attr)
         return copies[name] if fromlist else copies[name.partition(".")[0]]
 
-    import builtins
-    safe = {name: getattr(builtins, name) for name in _SAFE_BUILTINS}
-    safe.update({name: value for name, value in vars(builtins).items()
+    safe = {name: getattr(builtins_module, name) for name in _SAFE_BUILTINS}
+    safe.update({name: value for name, value in vars(builtins_module).items()
                  if isinstance(value, type) and issubclass(value, BaseException)})
     safe.update(getattr=_getattr, hasattr=_hasattr, setattr=_setattr, delattr=_delattr,
                 print=_print, __import__=guarded_import)
@@ -165,17 +165,15 @@ _PR_SET_PDEATHSIG = 1
 _PR_SET_NO_NEW_PRIVS = 38
 
 
-def confine(*, jail: str, memory_mb: int) -> list[str]:
-    """Confine the current (freshly forked) process; return the layers that took effect."""
-    done = []
+def confine(*, jail: str, memory_mb: int) -> None:
+    """Confine the current (freshly forked) process, each step as far as privileges allow."""
     libc = ctypes.CDLL(None, use_errno=True)
     address_space = _address_space_bytes()
-    if libc.unshare(_CLONE_NEWNET) == 0:
-        done.append("network namespace")
+    if hasattr(libc, "unshare"):
+        libc.unshare(_CLONE_NEWNET)  # no interface is up in a new network namespace
     try:
         os.chroot(jail)
         os.chdir("/")
-        done.append("chroot")
     except OSError:
         os.chdir(jail)
     if os.geteuid() == 0:
@@ -184,23 +182,20 @@ def confine(*, jail: str, memory_mb: int) -> list[str]:
             os.setgroups([])
             os.setgid(uid)
             os.setuid(uid)
-            done.append("own uid")
         except OSError:
             pass
-    libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
+    if hasattr(libc, "prctl"):
+        libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE then fails
-    limits = [(resource.RLIMIT_FSIZE, 0, "no file writes"), (resource.RLIMIT_NPROC, 0,
-              "no new processes"), (resource.RLIMIT_CORE, 0, "no core dumps")]
+    limits = [(resource.RLIMIT_FSIZE, 0), (resource.RLIMIT_NPROC, 0), (resource.RLIMIT_CORE, 0)]
     if address_space is not None:
-        limits.append((resource.RLIMIT_AS, address_space + memory_mb * 2**20, "memory limit"))
-    for which, value, label in limits:
+        limits.append((resource.RLIMIT_AS, address_space + memory_mb * 2**20))
+    for which, value in limits:
         try:
             resource.setrlimit(which, (value, value))
-            done.append(label)
         except (OSError, ValueError):
             pass
-    return done
 
 
 def _address_space_bytes() -> int | None:

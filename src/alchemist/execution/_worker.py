@@ -171,8 +171,8 @@ class _Template:
         self.conn.send(("done", task_id, status, votes, errors, text))
 
     def _answer_lost(self, task_id: Any) -> None:
-        assert self.lost is not None
-        self.conn.send(("done", task_id, self.lost[1], b"", b"", self.lost[2]))
+        _, status, text = self.lost or ("", "crashed", "worker process lost")
+        self.conn.send(("done", task_id, status, b"", b"", text))
 
     def _drop_child(self) -> None:
         """Answer what the current child still owes, then stop it."""
