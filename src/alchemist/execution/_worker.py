@@ -9,7 +9,7 @@ Started by ``executor._Worker`` as ``python -I -c ...`` with this directory on `
 imports only the standard library and ``_sandbox``.
 
 With the executor (pickled messages over one socket; both ends are trusted code):
-  -> ("config", call_timeout, batch_timeout, memory_mb)
+  -> ("config", call_timeout, batch_timeout, memory_mb, jail)   jail: an empty folder
   -> ("data",) then the pickled item list as raw bytes
   -> ("task", task_id, key, source, function_name, lookup, start, stop)
   <- ("done", task_id, status, votes, errors, messages)   status: ok|rejected|hung|crashed
@@ -24,10 +24,8 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
-import shutil
 import signal
 import struct
-import tempfile
 import time
 from collections import deque
 from multiprocessing.connection import Connection
@@ -101,7 +99,7 @@ class _Template:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.builtins = _sandbox.prepare()
-        self.jail = tempfile.mkdtemp(prefix="alchemist-jail-")
+        self.jail = ""
         self.items: list[Any] = []
         self.lookup: dict[int, int] = {}
         self.call_timeout, self.batch_timeout, self.memory_mb = 1.0, 60.0, 512
@@ -129,11 +127,10 @@ class _Template:
                 self._handle(message)
         finally:
             self._drop_child()
-            shutil.rmtree(self.jail, ignore_errors=True)
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         if message[0] == "config":
-            self.call_timeout, self.batch_timeout, self.memory_mb = message[1:]
+            self.call_timeout, self.batch_timeout, self.memory_mb, self.jail = message[1:]
         elif message[0] == "data":
             self._drop_child()
             self.items = pickle.loads(self.conn.recv_bytes())

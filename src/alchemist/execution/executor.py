@@ -21,9 +21,11 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import weakref
 from collections import deque
@@ -83,7 +85,7 @@ class _Task:
 class _Worker:
     """One warm worker process and the tasks sent to it, oldest first."""
 
-    def __init__(self, config: ExecutionConfig) -> None:
+    def __init__(self, config: ExecutionConfig, jail: str) -> None:
         ours, theirs = socket.socketpair()
         paths = [str(Path(__file__).parent)] + [p for p in sys.path if p]
         bootstrap = (f"import sys; sys.path[:0] = {paths!r}; import _worker; "
@@ -93,7 +95,8 @@ class _Worker:
                                         stdout=subprocess.DEVNULL)
         theirs.close()
         self.conn = Connection(ours.detach())
-        self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb))
+        self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb,
+                        jail))
         self.data_token: int | None = None
         self.tasks: deque[_Task] = deque()
 
@@ -112,10 +115,13 @@ class _Worker:
         self.conn.close()
 
 
-def _shutdown(workers: list[_Worker]) -> None:
+def _shutdown(workers: list[_Worker], jail: list[str]) -> None:
     for worker in workers:
         worker.close()
     workers.clear()
+    for path in jail:
+        shutil.rmtree(path, ignore_errors=True)
+    jail.clear()
 
 
 class Executor:
@@ -131,7 +137,9 @@ class Executor:
         self.progress = progress
         self._workers: list[_Worker] = []
         self._data_token = 0
-        self._finalizer = weakref.finalize(self, _shutdown, self._workers)
+        # The empty folder program processes are chrooted into, made with the first worker.
+        self._jail: list[str] = []
+        self._finalizer = weakref.finalize(self, _shutdown, self._workers, self._jail)
 
     def __enter__(self) -> Executor:
         return self
@@ -141,7 +149,7 @@ class Executor:
 
     def close(self) -> None:
         """Stop the workers. The executor may be used again: workers restart on demand."""
-        _shutdown(self._workers)
+        _shutdown(self._workers, self._jail)
 
     def run(self, programs: Sequence[Program], items: Sequence[Any],
             class_ids: Sequence[int]) -> LabelMatrix:
@@ -180,7 +188,7 @@ class Executor:
     def _dispatch(self, state: _RunState) -> None:
         wanted = min(self.config.workers or os.cpu_count() or 1, len(state.pending))
         while len(self._workers) < wanted:
-            self._workers.append(_Worker(self.config))
+            self._workers.append(self._new_worker())
         while state.pending or any(w.tasks for w in self._workers[:wanted]):
             for worker in self._workers[:wanted]:
                 self._feed(worker, state)
@@ -234,7 +242,12 @@ class Executor:
                 state.fail(task.column, task.start, task.stop, code, "")
         state.abandon(culprit.column, code)
         state.pending.extendleft(reversed([t for t in queued if t.column != culprit.column]))
-        self._workers[self._workers.index(worker)] = _Worker(self.config)
+        self._workers[self._workers.index(worker)] = self._new_worker()
+
+    def _new_worker(self) -> _Worker:
+        if not self._jail:
+            self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
+        return _Worker(self.config, self._jail[0])
 
     def _report(self, cells: int) -> None:
         if cells and self.progress is not None:
