@@ -159,6 +159,13 @@ def test_call_timeout_marks_only_the_slow_items(executor: Executor) -> None:
     assert "call exceeded the 0.3 s limit" in matrix.reasons["slow"]
 
 
+def test_call_timeout_interrupts_a_catastrophic_regex(executor: Executor) -> None:
+    backtrack = program("regex", "return 1 if re.match(r'(a+)+$', x) else 0", "import re")
+    matrix = executor.run([backtrack], ["aaa", "a" * 40 + "b"], [0, 1])
+    assert matrix.votes[:, 0].tolist() == [1, -1]
+    assert matrix.errors[1, 0] == CellError.TIMEOUT
+
+
 def test_hung_worker_is_replaced_and_the_rest_recorded(executor: Executor) -> None:
     hang = program("hang", "while x == 'hang':\n        try:\n            while True:\n"
                            "                pass\n        except BaseException:\n"

@@ -55,8 +55,10 @@ OK, EXCEPTION, TIMEOUT, INVALID_OUTPUT = 0, 1, 2, 3
 ABSTAIN = 255  # -1 as an unsigned byte
 
 _MESSAGE_CHARS = 300  # of an exception message kept for the reason
-_INF = float("inf")
-_deadline = _INF  # perf_counter() time after which the running call is interrupted
+_PROGRAM_FILE = "<program>"  # the file name programs are compiled under
+_serial = 0  # numbers each timed context (a batch, a load), so that none is mistaken for another
+# What the call timer saw running at its last tick: (serial, item position), and since when.
+_watched: list[Any] = [None, 0.0]
 
 
 class CallTimeout(BaseException):
@@ -141,7 +143,7 @@ def load_program(source: str, function_name: str, builtins: dict[str, Any], *,
                  timeout: float) -> Any:
     """Run the program's top level in a fresh namespace and return its labeling function."""
     namespace = {"__builtins__": dict(builtins), "__name__": "labeling_program"}
-    code = compile(source, "<program>", "exec")
+    code = compile(source, _PROGRAM_FILE, "exec")
     _run_timed(lambda: exec(code, namespace), timeout)
     function = namespace.get(function_name)
     if not callable(function):
@@ -150,12 +152,11 @@ def load_program(source: str, function_name: str, builtins: dict[str, Any], *,
 
 
 def _run_timed(thunk: Any, timeout: float) -> Any:
-    global _deadline
-    try:
-        _deadline = perf_counter() + timeout
-        return thunk()
-    finally:
-        _deadline = _INF
+    """``thunk()``, interrupted (``CallTimeout``) by the call timer past ``timeout`` seconds."""
+    global _serial
+    _serial += 1
+    serial, k = _serial, 0  # read by _on_alarm from this frame  # noqa: F841
+    return thunk()
 
 
 # --------------------------------------------------------------------------- OS layer
@@ -215,19 +216,33 @@ def limit_cpu(seconds: float) -> None:
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    global _deadline
-    now = perf_counter()
-    if now > _deadline:
-        _deadline = now + _TICK[0]  # re-armed: a program that swallows it is interrupted again
+    """Interrupt program code that has been running one call for longer than its limit.
+
+    The running call is read off the stack (the position ``k`` in the innermost timed
+    context, ``label_range`` or ``_run_timed``), so the labeling loop pays nothing per call.
+    The exception is raised only while a program frame is on the stack above that context,
+    that is, inside the ``try`` that calls the program, never in the loop's own bookkeeping.
+    """
+    in_program = False
+    while frame is not None and frame.f_code not in _TIMED_CODES:
+        in_program = in_program or frame.f_code.co_filename == _PROGRAM_FILE
+        frame = frame.f_back
+    if frame is None or not in_program:
+        _watched[0] = None
+        return
+    local = frame.f_locals
+    running, now = (local["serial"], local["k"]), perf_counter()
+    if running != _watched[0]:
+        _watched[:] = [running, now]
+    elif now - _watched[1] >= local["timeout"]:
+        _watched[1] = now  # re-armed: a program that swallows it is interrupted again
         raise CallTimeout
 
 
-_TICK = [0.25]  # seconds between deadline checks
-
-
 def start_call_timer(call_timeout: float) -> None:
-    """Check the running call against its deadline a few times per ``call_timeout``."""
-    tick = _TICK[0] = max(0.005, call_timeout / 4)
+    """Check the running call a few times per ``call_timeout``: a call is interrupted after
+    between 1 and 1.25 times its limit."""
+    tick = max(0.005, call_timeout / 4)
     signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, tick, tick)
 
@@ -235,33 +250,30 @@ def start_call_timer(call_timeout: float) -> None:
 # --------------------------------------------------------------------------- labeling loop
 
 def label_range(function: Any, items: Any, start: int, stop: int, lookup: dict[int, int],
-                call_timeout: float) -> tuple[bytes, bytes, dict[int, str]]:
-    """Call ``function`` on ``items[start:stop]``.
+                timeout: float) -> tuple[bytes, bytes, dict[int, str]]:
+    """Call ``function`` on ``items[start:stop]``, each call limited to ``timeout`` seconds.
 
     Returns votes (class index as a byte, 255 = abstain), cell codes, and the first message
     of each failure code seen. ``lookup`` maps each valid return value (class ids and -1) to
     its byte.
     """
-    global _deadline
+    global _serial
+    _serial += 1
+    serial = _serial  # read by _on_alarm, with k and timeout, from this frame  # noqa: F841
     n = stop - start
     votes = bytearray(b"\xff") * n
     errors = bytearray(n)
     first: dict[int, str] = {}
-    clock = perf_counter
     get = lookup.get
     for k, item in enumerate(items[start:stop]):
         try:
-            _deadline = clock() + call_timeout
             result = function(item)
             vote = get(result) if type(result) is int else _coerce(result, get)
-            _deadline = _INF
         except CallTimeout:
-            _deadline = _INF
             errors[k] = TIMEOUT
-            first.setdefault(TIMEOUT, f"call exceeded the {call_timeout:g} s limit")
+            first.setdefault(TIMEOUT, f"call exceeded the {timeout:g} s limit")
             continue
         except BaseException as exc:  # noqa: B036 - SystemExit & co. are program failures too
-            _deadline = _INF
             errors[k] = EXCEPTION
             if EXCEPTION not in first:
                 first[EXCEPTION] = describe(exc)
@@ -297,3 +309,6 @@ def _describe_output(result: Any, lookup: dict[int, int]) -> str:
     except BaseException:  # noqa: B036 - a hostile __repr__ may raise anything
         shown = "<unprintable>"
     return f"returned {type(result).__name__} {shown}; expected one of {valid}"
+
+
+_TIMED_CODES = frozenset({label_range.__code__, _run_timed.__code__})
