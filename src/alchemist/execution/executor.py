@@ -10,9 +10,15 @@ Integers of other types that equal a class id (numpy integers) count as that cla
 not a class id, and neither is ``1.0``, ``None`` or ``"1"``: such cells are ``INVALID_OUTPUT``.
 
 Failures are recorded, never raised: per cell in ``LabelMatrix.errors`` and per program in
-``LabelMatrix.reasons``. After a program hangs its worker past ``batch_timeout`` or kills it, its
-remaining items are not run but recorded (``TIMEOUT`` / ``CRASHED``), so one bad program costs
-at most one batch limit.
+``LabelMatrix.reasons`` (one string per program that lost cells: the first message of each kind
+of failure with its count, e.g. ``"ZeroDivisionError: division by zero (12 of 500 items)"``).
+When a program's process hangs past ``batch_timeout`` (it is killed) or dies, that batch and the
+program's batches not yet sent are recorded (``TIMEOUT`` / ``CRASHED``) and not run, so one bad
+program costs at most one batch limit; its batches already running elsewhere finish normally.
+
+With ``cache_dir``, each column is stored under (hash of the pickled items, hash of program
+source + function name + class ids); columns holding timeouts or crashes are not stored, as
+those depend on the machine's load rather than on the program and the data.
 """
 
 from __future__ import annotations
