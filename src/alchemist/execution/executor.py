@@ -93,7 +93,7 @@ class _Worker:
 
     def __init__(self, config: ExecutionConfig, jail: str) -> None:
         ours, theirs = socket.socketpair()
-        paths = [str(Path(__file__).parent)] + [p for p in sys.path if p]
+        paths = [os.path.abspath(p) for p in [os.path.dirname(__file__), *sys.path] if p]
         bootstrap = (f"import sys; sys.path[:0] = {paths!r}; import _worker; "
                      f"_worker.main({theirs.fileno()})")
         self.process = subprocess.Popen([sys.executable, "-I", "-c", bootstrap],
