@@ -1,0 +1,314 @@
+"""What runs inside a program process: confinement, restricted namespace, the labeling loop.
+
+This module imports only the standard library: the worker loads it without importing the
+``alchemist`` package (whose import pulls in pandas), so a worker starts in a few milliseconds.
+
+Layers applied here, each independent of the static check in ``static.py``:
+
+- runtime: a program sees a reduced ``__builtins__`` (no ``open``, ``eval``, ``exec``,
+  ``compile``, ``globals``...; ``getattr`` and friends refuse names starting with ``_``) and an
+  ``__import__`` that hands out read-only copies of allowlisted modules with their private names
+  and non-allowlisted submodules removed (``statistics.sys`` is not reachable);
+- OS: a program process runs in a new network namespace, chrooted into an empty directory, under
+  a uid of its own (so it can signal no other process), with no new processes, no file writes,
+  bounded memory and CPU (see ``confine``). The namespace, chroot and uid steps need root (as
+  in a container); without it they are skipped and the other layers remain.
+"""
+
+from __future__ import annotations
+
+import builtins as builtins_module
+import ctypes
+import importlib
+import numbers
+import os
+import reprlib
+import resource
+import signal
+import sys
+import types
+from time import perf_counter
+from typing import Any
+
+# Modules a labeling program may import. Pre-imported before the program process is confined,
+# since nothing can be imported from disk once it is chrooted.
+ALLOWED_MODULES = frozenset({
+    "re", "string", "math", "cmath", "collections", "collections.abc", "itertools",
+    "functools", "operator", "unicodedata", "statistics", "datetime", "json", "decimal",
+    "fractions", "random", "heapq", "bisect", "textwrap", "difflib", "html", "numbers", "copy",
+})
+# Loaded lazily by allowed modules or str methods: pre-imported for the same reason.
+_LAZY_IMPORTS = ("_strptime", "encodings.latin_1", "encodings.ascii", "encodings.cp1252",
+                 "encodings.utf_16", "encodings.utf_32", "encodings.idna", "html.entities")
+
+_SAFE_BUILTINS = (
+    "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
+    "complex", "dict", "divmod", "enumerate", "filter", "float", "format", "frozenset", "hash",
+    "hex", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next",
+    "object", "oct", "ord", "pow", "property", "range", "repr", "reversed", "round", "set",
+    "slice", "sorted", "staticmethod", "classmethod", "str", "sum", "super", "tuple", "type",
+    "zip", "__build_class__", "None", "Ellipsis", "NotImplemented", "True", "False",
+)
+
+# Cell codes, equal to alchemist.label_matrix.CellError (kept literal: no package import here).
+OK, EXCEPTION, TIMEOUT, INVALID_OUTPUT = 0, 1, 2, 3
+ABSTAIN = 255  # -1 as an unsigned byte
+
+_MESSAGE_CHARS = 300  # of an exception message kept for the reason
+_PROGRAM_FILE = "<program>"  # the file name programs are compiled under
+_serial = 0  # numbers each timed context (a batch, a load), so that none is mistaken for another
+# What the call timer saw running at its last tick: (serial, item position), and since when.
+_watched: list[Any] = [None, 0.0]
+
+
+class CallTimeout(BaseException):
+    """Raised inside a program call that ran past its time limit."""
+
+
+# --------------------------------------------------------------------------- runtime layer
+
+def _refuse_private(name: object) -> None:
+    if isinstance(name, str) and name.startswith("_"):
+        raise AttributeError(f"access to attribute {name!r} is not allowed in labeling programs")
+
+
+def _getattr(obj: Any, name: str, *default: Any) -> Any:
+    _refuse_private(name)
+    return getattr(obj, name, *default)
+
+
+def _hasattr(obj: Any, name: str) -> bool:
+    _refuse_private(name)
+    return hasattr(obj, name)
+
+
+def _setattr(obj: Any, name: str, value: Any) -> None:
+    _refuse_private(name)
+    setattr(obj, name, value)
+
+
+def _delattr(obj: Any, name: str) -> None:
+    _refuse_private(name)
+    delattr(obj, name)
+
+
+def _print(*args: Any, **kwargs: Any) -> None:
+    """Programs may print while debugging; nothing is written anywhere."""
+
+
+def _module_copy(name: str, copies: dict[str, types.ModuleType]) -> types.ModuleType:
+    module = sys.modules[name]
+    copy = types.ModuleType(name, module.__doc__)
+    for key, value in vars(module).items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, types.ModuleType):
+            if value.__name__ not in ALLOWED_MODULES:
+                continue
+            value = copies.get(value.__name__) or _module_copy(value.__name__, copies)
+        setattr(copy, key, value)
+    copies[name] = copy
+    return copy
+
+
+def prepare() -> dict[str, Any]:
+    """Import what programs may use and build the builtins they see. Call before forking."""
+    for name in sorted(ALLOWED_MODULES) + list(_LAZY_IMPORTS):
+        importlib.import_module(name)
+    copies: dict[str, types.ModuleType] = {}
+    for name in sorted(ALLOWED_MODULES):
+        if name not in copies:
+            _module_copy(name, copies)
+
+    def guarded_import(name: str, globals: Any = None, locals: Any = None,
+                       fromlist: Any = (), level: int = 0) -> types.ModuleType:
+        if level:
+            raise ImportError("relative imports are not allowed in labeling programs")
+        if name not in copies:
+            raise ImportError(f"import of {name!r} is not allowed in labeling programs; "
+                              f"allowed: {', '.join(sorted(ALLOWED_MODULES))}")
+        for attr in fromlist or ():
+            _refuse_private(attr)
+        return copies[name] if fromlist else copies[name.partition(".")[0]]
+
+    safe = {name: getattr(builtins_module, name) for name in _SAFE_BUILTINS}
+    safe.update({name: value for name, value in vars(builtins_module).items()
+                 if isinstance(value, type) and issubclass(value, BaseException)})
+    safe.update(getattr=_getattr, hasattr=_hasattr, setattr=_setattr, delattr=_delattr,
+                print=_print, __import__=guarded_import)
+    return safe
+
+
+def load_program(source: str, function_name: str, builtins: dict[str, Any], *,
+                 timeout: float) -> Any:
+    """Run the program's top level in a fresh namespace and return its labeling function."""
+    namespace = {"__builtins__": dict(builtins), "__name__": "labeling_program"}
+    code = compile(source, _PROGRAM_FILE, "exec")
+    _run_timed(lambda: exec(code, namespace), timeout)
+    function = namespace.get(function_name)
+    if not callable(function):
+        raise TypeError(f"{function_name!r} is not a function after running the program")
+    return function
+
+
+def _run_timed(thunk: Any, timeout: float) -> Any:
+    """``thunk()``, interrupted (``CallTimeout``) by the call timer past ``timeout`` seconds."""
+    global _serial
+    _serial += 1
+    serial, k = _serial, 0  # read by _on_alarm from this frame  # noqa: F841
+    return thunk()
+
+
+# --------------------------------------------------------------------------- OS layer
+
+_CLONE_NEWNET = 0x40000000
+_PR_SET_PDEATHSIG = 1
+_PR_SET_NO_NEW_PRIVS = 38
+
+
+def confine(*, jail: str, memory_mb: int) -> None:
+    """Confine the current (freshly forked) process, each step as far as privileges allow."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    address_space = _address_space_bytes()
+    if hasattr(libc, "unshare"):
+        libc.unshare(_CLONE_NEWNET)  # no interface is up in a new network namespace
+    try:
+        os.chroot(jail)
+        os.chdir("/")
+    except OSError:
+        os.chdir(jail)
+    if os.geteuid() == 0:
+        try:  # a uid of its own: no other process (another program's included) can be signalled
+            uid = 200_000 + os.getpid()
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+        except OSError:
+            pass
+    if hasattr(libc, "prctl"):
+        libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE then fails
+    limits = [(resource.RLIMIT_FSIZE, 0), (resource.RLIMIT_NPROC, 0), (resource.RLIMIT_CORE, 0)]
+    if address_space is not None:
+        limits.append((resource.RLIMIT_AS, address_space + memory_mb * 2**20))
+    for which, value in limits:
+        try:
+            resource.setrlimit(which, (value, value))
+        except (OSError, ValueError):
+            pass
+
+
+def _address_space_bytes() -> int | None:
+    """The process's current virtual size: the memory limit is counted on top of it."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return None
+
+
+def limit_cpu(seconds: float) -> None:
+    """Let the process use at most ``seconds`` more CPU time (SIGXCPU kills it past that)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(usage.ru_utime + usage.ru_stime + seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    """Interrupt program code that has been running one call for longer than its limit.
+
+    The running call is read off the stack (the position ``k`` in the innermost timed
+    context, ``label_range`` or ``_run_timed``), so the labeling loop pays nothing per call.
+    The exception is raised only while a program frame is on the stack above that context,
+    that is, inside the ``try`` that calls the program, never in the loop's own bookkeeping.
+    """
+    in_program = False
+    while frame is not None and frame.f_code not in _TIMED_CODES:
+        in_program = in_program or frame.f_code.co_filename == _PROGRAM_FILE
+        frame = frame.f_back
+    if frame is None or not in_program:
+        _watched[0] = None
+        return
+    local = frame.f_locals
+    running, now = (local["serial"], local["k"]), perf_counter()
+    if running != _watched[0]:
+        _watched[:] = [running, now]
+    elif now - _watched[1] >= local["timeout"]:
+        _watched[1] = now  # re-armed: a program that swallows it is interrupted again
+        raise CallTimeout
+
+
+def start_call_timer(call_timeout: float) -> None:
+    """Check the running call a few times per ``call_timeout``: a call is interrupted after
+    between 1 and 1.25 times its limit."""
+    tick = max(0.005, call_timeout / 4)
+    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, tick, tick)
+
+
+# --------------------------------------------------------------------------- labeling loop
+
+def label_range(function: Any, items: Any, start: int, stop: int, lookup: dict[int, int],
+                timeout: float) -> tuple[bytes, bytes, dict[int, str]]:
+    """Call ``function`` on ``items[start:stop]``, each call limited to ``timeout`` seconds.
+
+    Returns votes (class index as a byte, 255 = abstain), cell codes, and the first message
+    of each failure code seen. ``lookup`` maps each valid return value (class ids and -1) to
+    its byte.
+    """
+    global _serial
+    _serial += 1
+    serial = _serial  # read by _on_alarm, with k and timeout, from this frame  # noqa: F841
+    n = stop - start
+    votes = bytearray(b"\xff") * n
+    errors = bytearray(n)
+    first: dict[int, str] = {}
+    get = lookup.get
+    for k, item in enumerate(items[start:stop]):
+        try:
+            result = function(item)
+            vote = get(result) if type(result) is int else _coerce(result, get)
+        except CallTimeout:
+            errors[k] = TIMEOUT
+            first.setdefault(TIMEOUT, f"call exceeded the {timeout:g} s limit")
+            continue
+        except BaseException as exc:  # noqa: B036 - SystemExit & co. are program failures too
+            errors[k] = EXCEPTION
+            if EXCEPTION not in first:
+                first[EXCEPTION] = describe(exc)
+            continue
+        if vote is None:
+            errors[k] = INVALID_OUTPUT
+            if INVALID_OUTPUT not in first:
+                first[INVALID_OUTPUT] = _describe_output(result, lookup)
+        else:
+            votes[k] = vote
+    return bytes(votes), bytes(errors), first
+
+
+def _coerce(result: Any, get: Any) -> int | None:
+    """Integers other than exact ``int`` (numpy integers) count; ``bool`` never does."""
+    if isinstance(result, bool) or not isinstance(result, numbers.Integral):
+        return None
+    return get(int(result))
+
+
+def describe(exc: BaseException) -> str:
+    try:
+        message = _run_timed(lambda: str(exc)[:_MESSAGE_CHARS], 0.1)
+        return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    except BaseException:  # noqa: B036 - a hostile __str__ may raise anything
+        return type(exc).__name__
+
+
+def _describe_output(result: Any, lookup: dict[int, int]) -> str:
+    valid = sorted(lookup)
+    try:
+        shown = _run_timed(lambda: reprlib.repr(result), 0.1)
+    except BaseException:  # noqa: B036 - a hostile __repr__ may raise anything
+        shown = "<unprintable>"
+    return f"returned {type(result).__name__} {shown}; expected one of {valid}"
+
+
+_TIMED_CODES = frozenset({label_range.__code__, _run_timed.__code__})

@@ -1,0 +1,233 @@
+"""The worker: a clean template process that forks one confined process per program.
+
+The worker itself never runs program code. It holds the run's items, and for each program it
+forks a process from its own clean state (so a program that patches builtins or modules, exits,
+or breaks its interpreter harms only itself), confines it (``_sandbox.confine``), and feeds it
+ranges of items. A process that hangs past the batch limit is killed; one that dies is reported.
+
+Started by ``executor._Worker`` as ``python -I -c ...`` with this directory on ``sys.path``; it
+imports only the standard library and ``_sandbox``.
+
+With the executor (pickled messages over one socket; both ends are trusted code):
+  -> ("config", call_timeout, batch_timeout, memory_mb, jail)   jail: an empty folder
+  -> ("data",) then the pickled item list as raw bytes
+  -> ("task", task_id, key, source, function_name, lookup, start, stop)
+  <- ("done", task_id, status, votes, errors, messages)   status: ok|rejected|hung|crashed
+  -> ("close",)
+With a program process (its replies are parsed, never unpickled: it may be compromised):
+  -> 16 bytes: start, stop
+  <- b"R" + votes + errors + utf-8 "code<TAB>message" lines,  or  b"L" + load error
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pickle
+import signal
+import struct
+import time
+from collections import deque
+from multiprocessing.connection import Connection
+from typing import Any
+
+import _sandbox  # importable: the executor starts the worker with this directory on sys.path
+
+_RANGE = struct.Struct("<QQ")
+_MAX_MESSAGES = 8192  # bytes of failure messages a program process may send per batch
+
+
+class _ProgramProcess:
+    """One forked, confined process running one program."""
+
+    def __init__(self, key: str, source: str, function_name: str, worker: _Template) -> None:
+        to_child = os.pipe()
+        from_child = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child, which never returns
+            _child_main(to_child[0], from_child[1], source, function_name, worker)
+        os.close(to_child[0])
+        os.close(from_child[1])
+        self.key, self.pid = key, pid
+        self._out = Connection(to_child[1], readable=False)
+        self._in = Connection(from_child[0], writable=False)
+
+    def send(self, start: int, stop: int) -> None:
+        """Queue a range; the process works through its queue while replies travel back."""
+        self._out.send_bytes(_RANGE.pack(start, stop))
+
+    def receive(self, n: int, timeout: float) -> tuple[str, bytes, bytes, str]:
+        """The reply to the oldest queued range of ``n`` items, waiting at most ``timeout``."""
+        try:
+            if not self._in.poll(timeout):
+                self.stop()
+                return "hung", b"", b"", ""
+            reply = self._in.recv_bytes(maxlength=2 * n + _MAX_MESSAGES + 1)
+        except (EOFError, OSError):
+            return "crashed", b"", b"", f"worker died ({self._exit_cause()})"
+        if reply[:1] == b"L":
+            return "rejected", b"", b"", reply[1:].decode("utf-8", "replace")
+        if reply[:1] != b"R" or len(reply) < 1 + 2 * n:
+            self.stop()
+            return "crashed", b"", b"", "worker sent a malformed reply and was killed"
+        return "ok", reply[1:1 + n], reply[1 + n:1 + 2 * n], reply[1 + 2 * n:].decode(
+            "utf-8", "replace")
+
+    def stop(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self._exit_cause()
+        self._out.close()
+        self._in.close()
+
+    def _exit_cause(self) -> str:
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return "already reaped"
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            cause = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
+                     signal.SIGSEGV: "segmentation fault"}.get(sig, "signal")
+            return f"{cause}: {signal.Signals(sig).name}"
+        return f"exit code {os.WEXITSTATUS(status)}"
+
+
+class _Template:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.builtins = _sandbox.prepare()
+        self.jail = ""
+        self.items: list[Any] = []
+        self.lookup: dict[int, int] = {}
+        self.call_timeout, self.batch_timeout, self.memory_mb = 1.0, 60.0, 512
+        self.child: _ProgramProcess | None = None
+        # Ranges sent to the child and not answered yet: (task_id, n), oldest first. Two at a
+        # time, so the child starts the next one while this process forwards a reply.
+        self.queued: deque[tuple[Any, int]] = deque()
+        self.head_since = 0.0  # when the oldest queued range became the one being worked on
+        # The program whose process hung or died in this run, and how: its tasks still arriving
+        # are answered so, not run again (a hang would cost another batch limit each).
+        self.lost: tuple[str, str, str] | None = None  # (key, status, message)
+
+    def serve(self) -> None:
+        try:
+            while True:
+                if self.queued and not self.conn.poll(0):
+                    self._forward_reply()
+                    continue
+                try:
+                    message = self.conn.recv()
+                except (EOFError, OSError):
+                    return
+                if message[0] == "close":
+                    return
+                self._handle(message)
+        finally:
+            self._drop_child()
+
+    def _handle(self, message: tuple[Any, ...]) -> None:
+        if message[0] == "config":
+            self.call_timeout, self.batch_timeout, self.memory_mb, self.jail = message[1:]
+        elif message[0] == "data":
+            self._drop_child()
+            self.items = pickle.loads(self.conn.recv_bytes())
+            self.lost = None
+        elif message[0] == "task":
+            task_id, key, source, function_name, lookup, start, stop = message[1:]
+            if self.child is None or self.child.key != key:
+                self._drop_child()
+                if self.lost is None or self.lost[0] != key:
+                    self.lookup = lookup
+                    self.child = _ProgramProcess(key, source, function_name, self)
+            while len(self.queued) >= 2:
+                self._forward_reply()
+            if self.child is None:
+                self._answer_lost(task_id)
+                return
+            if not self.queued:
+                self.head_since = time.monotonic()
+            self.child.send(start, stop)
+            self.queued.append((task_id, stop - start))
+
+    def _forward_reply(self) -> None:
+        task_id, n = self.queued.popleft()
+        if self.child is None:
+            self._answer_lost(task_id)
+            return
+        timeout = max(0.0, self.head_since + self.batch_timeout - time.monotonic())
+        status, votes, errors, text = self.child.receive(n, timeout)
+        self.head_since = time.monotonic()
+        if status == "hung":
+            text = f"worker hung for over {self.batch_timeout:g} s and was killed"
+        if status in ("hung", "crashed"):
+            self.lost = (self.child.key, status, text)
+            self.child = None
+        self.conn.send(("done", task_id, status, votes, errors, text))
+
+    def _answer_lost(self, task_id: Any) -> None:
+        _, status, text = self.lost or ("", "crashed", "worker process lost")
+        self.conn.send(("done", task_id, status, b"", b"", text))
+
+    def _drop_child(self) -> None:
+        """Answer what the current child still owes, then stop it."""
+        while self.queued:
+            self._forward_reply()
+        if self.child is not None:
+            self.child.stop()
+            self.child = None
+
+
+def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
+                worker: _Template) -> None:  # pragma: no cover - runs in the forked child
+    code = 70
+    try:
+        _isolate_fds(read_fd, write_fd)
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _sandbox.confine(jail=worker.jail, memory_mb=worker.memory_mb)
+        _sandbox.start_call_timer(worker.call_timeout)
+        requests, replies = Connection(3, writable=False), Connection(4, readable=False)
+        try:
+            function = _sandbox.load_program(source, function_name, worker.builtins,
+                                             timeout=worker.call_timeout)
+            load_error = None
+        except BaseException as exc:  # noqa: B036 - any failure to load rejects the program
+            load_error = _sandbox.describe(exc)
+        while True:
+            try:
+                start, stop = _RANGE.unpack(requests.recv_bytes(_RANGE.size))
+            except EOFError:
+                code = 0
+                return
+            if load_error is not None:
+                replies.send_bytes(b"L" + load_error.encode("utf-8", "replace")[:_MAX_MESSAGES])
+                continue
+            _sandbox.limit_cpu(worker.batch_timeout)
+            votes, errors, first = _sandbox.label_range(
+                function, worker.items, start, stop, worker.lookup, worker.call_timeout)
+            text = "\n".join(f"{c}\t{m}".replace("\n", " ")[:300] for c, m in first.items())
+            replies.send_bytes(b"R" + votes + errors + text.encode("utf-8", "replace"))
+    finally:
+        os._exit(code)
+
+
+def _isolate_fds(read_fd: int, write_fd: int) -> None:
+    """Keep only stdin/stdout/stderr (to /dev/null) and the two pipes, as fds 3 and 4: the
+    worker's socket to the executor must not be reachable from program code."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    high_read = fcntl.fcntl(read_fd, fcntl.F_DUPFD, 10)  # above 4: dup2 below cannot clobber
+    high_write = fcntl.fcntl(write_fd, fcntl.F_DUPFD, 10)
+    os.dup2(high_read, 3)
+    os.dup2(high_write, 4)
+    os.closerange(5, os.sysconf("SC_OPEN_MAX"))
+
+
+def main(fd: int) -> None:
+    """Entry point: serve the executor on socket ``fd`` until it closes or says "close"."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the executor's to handle
+    _Template(Connection(fd)).serve()

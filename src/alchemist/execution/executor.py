@@ -1,0 +1,385 @@
+"""The executor: runs labeling programs over items in isolated workers and builds a LabelMatrix.
+
+Flow of one ``run``: each program passes the static check (or its column is ``REJECTED``); cached
+columns are read back; the rest is cut into tasks of ``batch_size`` items, program by program,
+and handed to warm workers (``_worker.py``), which fork one confined process per program. Results
+come back as bytes, one byte per cell. Program code never runs in this process.
+
+Return values: a program returns a class id (an ``int`` in ``class_ids``) or -1 to abstain.
+Integers of other types that equal a class id (numpy integers) count as that class; ``bool`` is
+not a class id, and neither is ``1.0``, ``None`` or ``"1"``: such cells are ``INVALID_OUTPUT``.
+
+Failures are recorded, never raised: per cell in ``LabelMatrix.errors`` and per program in
+``LabelMatrix.reasons`` (one string per program that lost cells: the first message of each kind
+of failure with its count, e.g. ``"ZeroDivisionError: division by zero (12 of 500 items)"``).
+When a program's process hangs past ``batch_timeout`` (it is killed) or dies, that batch and the
+program's batches not yet sent are recorded (``TIMEOUT`` / ``CRASHED``) and not run, so one bad
+program costs at most one batch limit; its batches already running elsewhere finish normally.
+
+With ``cache_dir``, each column is stored under (hash of the pickled items, hash of program
+source + function name + class ids); columns holding timeouts or crashes are not stored, as
+those depend on the machine's load rather than on the program and the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import weakref
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from alchemist.errors import ExecutionError
+from alchemist.execution.static import check_program
+from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.programs import Program
+
+_PIPELINE_DEPTH = 2   # tasks queued per worker, so it never waits for this process between tasks
+_GRACE = 5.0          # seconds a worker gets beyond batch_timeout before it is itself killed
+_MAX_CLASSES = 127    # class indices are stored as int8
+
+
+@dataclass(frozen=True)
+class ExecutionConfig:
+    """Limits and resources of the executor.
+
+    ``memory_mb`` bounds what one program process may allocate beyond the worker's own size
+    (interpreter plus the run's items), as an address-space limit.
+    """
+
+    workers: int | None = None        # None = all cores
+    call_timeout: float = 1.0         # seconds per program call
+    batch_timeout: float = 60.0       # seconds per batch round trip (hung worker killed+replaced)
+    memory_mb: int = 512              # per-worker address-space limit, on top of its baseline
+    batch_size: int = 1024            # items per IPC round trip
+    cache_dir: Path | None = None     # results cached by (program sha, data hash) when set
+
+    def __post_init__(self) -> None:
+        checks = [("workers", self.workers is None or self.workers >= 1, "an int >= 1 or None"),
+                  ("call_timeout", self.call_timeout > 0, "a positive number of seconds"),
+                  ("batch_timeout", self.batch_timeout > 0, "a positive number of seconds"),
+                  ("memory_mb", self.memory_mb >= 16, "an int >= 16"),
+                  ("batch_size", self.batch_size >= 1, "an int >= 1")]
+        for name, ok, expected in checks:
+            if not ok:
+                raise ValueError(f"ExecutionConfig.{name} must be {expected}. "
+                                 f"Got {getattr(self, name)!r} instead.")
+
+
+@dataclass
+class _Task:
+    column: int
+    start: int
+    stop: int
+    deadline: float = float("inf")
+
+
+class _Worker:
+    """One warm worker process and the tasks sent to it, oldest first."""
+
+    def __init__(self, config: ExecutionConfig, jail: str) -> None:
+        ours, theirs = socket.socketpair()
+        paths = [os.path.abspath(p) for p in [os.path.dirname(__file__), *sys.path] if p]
+        bootstrap = (f"import sys; sys.path[:0] = {paths!r}; import _worker; "
+                     f"_worker.main({theirs.fileno()})")
+        self.process = subprocess.Popen([sys.executable, "-I", "-c", bootstrap],
+                                        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL)
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb,
+                        jail))
+        self.data_token: int | None = None
+        self.tasks: deque[_Task] = deque()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.conn.close()
+
+    def close(self) -> None:
+        try:
+            self.conn.send(("close",))
+            self.process.wait(timeout=2.0)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+        self.conn.close()
+
+
+def _shutdown(workers: list[_Worker], jail: list[str]) -> None:
+    for worker in workers:
+        worker.close()
+    workers.clear()
+    for path in jail:
+        shutil.rmtree(path, ignore_errors=True)
+    jail.clear()
+
+
+class Executor:
+    """Runs labeling programs in isolated worker processes; a context manager.
+
+    Workers start on the first ``run`` and stay warm across runs until ``close``.
+    ``progress``, when given, is called with the number of cells finished since its last call.
+    """
+
+    def __init__(self, config: ExecutionConfig = ExecutionConfig(), *,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.config = config
+        self.progress = progress
+        self._workers: list[_Worker] = []
+        self._data_token = 0
+        # The empty folder program processes are chrooted into, made with the first worker.
+        self._jail: list[str] = []
+        self._finalizer = weakref.finalize(self, _shutdown, self._workers, self._jail)
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers. The executor may be used again: workers restart on demand."""
+        _shutdown(self._workers, self._jail)
+
+    def run(self, programs: Sequence[Program], items: Sequence[Any],
+            class_ids: Sequence[int]) -> LabelMatrix:
+        """Run every program on every item: the label matrix of class indices (-1 = abstain)."""
+        lookup = _lookup(class_ids)
+        ids = [p.id for p in programs]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"program ids must be unique; got {ids}. Give each program its own "
+                             "id (ProgramStore.next_id).")
+        state = _RunState(programs, list(items), lookup, self.config)
+        for j, program in enumerate(programs):
+            verdict = check_program(program.source, program.function_name)
+            if not verdict.ok:
+                state.fail(j, 0, state.n, CellError.REJECTED, f"rejected: {verdict.reason}")
+            elif not state.read_cache(j):
+                state.computed.add(j)
+                state.pending.extend(_Task(j, start, min(start + self.config.batch_size, state.n))
+                                     for start in range(0, state.n, self.config.batch_size))
+        self._report(state.take_progress())
+        if state.pending:
+            self._data_token += 1
+            state.payload()  # fails here, before any worker is sent a partial message
+            try:
+                self._dispatch(state)
+            except BaseException:
+                # Workers may be mid-task: a later run must not read their stale replies.
+                for worker in self._workers:
+                    worker.kill()
+                self._workers.clear()
+                raise
+        state.write_cache()
+        return state.matrix()
+
+    # ----------------------------------------------------------------------- dispatching
+
+    def _dispatch(self, state: _RunState) -> None:
+        wanted = min(self.config.workers or os.cpu_count() or 1, len(state.pending))
+        while len(self._workers) < wanted:
+            self._workers.append(self._new_worker())
+        while state.pending or any(w.tasks for w in self._workers[:wanted]):
+            for worker in self._workers[:wanted]:
+                self._feed(worker, state)
+            busy = [w for w in self._workers[:wanted] if w.tasks]
+            deadline = min(w.tasks[0].deadline for w in busy)
+            ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
+            for worker in busy:
+                if worker.conn in ready:
+                    self._receive(worker, state)
+                elif worker.tasks[0].deadline < time.monotonic():
+                    self._replace(worker, state, CellError.TIMEOUT,
+                                  f"worker unresponsive for over {self.config.batch_timeout:g} s"
+                                  " and was killed")
+            self._report(state.take_progress())
+
+    def _feed(self, worker: _Worker, state: _RunState) -> None:
+        while state.pending and len(worker.tasks) < _PIPELINE_DEPTH:
+            task = state.pending.popleft()
+            program = state.programs[task.column]
+            if worker.data_token != self._data_token:
+                worker.conn.send(("data",))
+                worker.conn.send_bytes(state.payload())
+                worker.data_token = self._data_token
+            worker.conn.send(("task", id(task), state.keys[task.column], program.source,
+                              program.function_name, state.byte_lookup, task.start, task.stop))
+            if not worker.tasks:
+                task.deadline = time.monotonic() + self.config.batch_timeout + _GRACE
+            worker.tasks.append(task)
+
+    def _receive(self, worker: _Worker, state: _RunState) -> None:
+        try:
+            _, task_id, status, votes, errors, text = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker, state, CellError.CRASHED, "worker process died")
+            return
+        task = worker.tasks.popleft()
+        if task_id != id(task):
+            raise ExecutionError(f"worker replied to task {task_id}, expected {id(task)}. "
+                                 "This is a bug in alchemist: please report it.")
+        if worker.tasks:
+            worker.tasks[0].deadline = time.monotonic() + self.config.batch_timeout + _GRACE
+        state.apply(task, status, votes, errors, text)
+
+    def _replace(self, worker: _Worker, state: _RunState, code: CellError, reason: str) -> None:
+        """Kill ``worker`` (its program hung or broke it) and start a fresh one in its place."""
+        worker.kill()
+        culprit, *queued = worker.tasks
+        state.fail(culprit.column, culprit.start, culprit.stop, code, reason)
+        for task in queued:
+            if task.column == culprit.column:
+                state.fail(task.column, task.start, task.stop, code, "")
+        state.abandon(culprit.column, code)
+        state.pending.extendleft(reversed([t for t in queued if t.column != culprit.column]))
+        self._workers[self._workers.index(worker)] = self._new_worker()
+
+    def _new_worker(self) -> _Worker:
+        if not self._jail:
+            self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
+        return _Worker(self.config, self._jail[0])
+
+    def _report(self, cells: int) -> None:
+        if cells and self.progress is not None:
+            self.progress(cells)
+
+
+def execute(programs: Sequence[Program], items: Sequence[Any], class_ids: Sequence[int],
+            config: ExecutionConfig | None = None) -> LabelMatrix:
+    """Run ``programs`` over ``items`` once, with workers started and stopped around the call."""
+    with Executor(config or ExecutionConfig()) as executor:
+        return executor.run(programs, items, class_ids)
+
+
+def _lookup(class_ids: Sequence[int]) -> dict[int, int]:
+    ids = list(class_ids)
+    bad = [c for c in ids if isinstance(c, bool) or not isinstance(c, int | np.integer) or c == -1]
+    if bad or not ids or len(set(ids)) != len(ids) or len(ids) > _MAX_CLASSES:
+        raise ValueError(f"class_ids must be 1 to {_MAX_CLASSES} distinct integers other than -1 "
+                         f"(-1 means abstain). Got {ids!r} instead.")
+    return {int(c): i for i, c in enumerate(ids)}
+
+
+class _RunState:
+    """The label matrix under construction, the tasks left, and what went wrong where."""
+
+    def __init__(self, programs: Sequence[Program], items: list[Any], lookup: dict[int, int],
+                 config: ExecutionConfig) -> None:
+        self.programs, self.items, self.config = programs, items, config
+        self.n, m = len(items), len(programs)
+        self.votes = np.full((self.n, m), -1, dtype=np.int8)
+        self.errors = np.zeros((self.n, m), dtype=np.uint8)
+        self.byte_lookup = {**lookup, -1: 255}
+        self.messages: list[dict[int, str]] = [{} for _ in programs]
+        self.pending: deque[_Task] = deque()
+        self.computed: set[int] = set()  # columns sent to workers in this run
+        self._progress = 0
+        self._payload: bytes | None = None
+        self._data_hash: str | None = None
+        classes = json.dumps(sorted(lookup.items()))
+        self.keys = [hashlib.sha256(f"{p.sha}\0{p.function_name}\0{classes}".encode())
+                     .hexdigest()[:24] for p in programs]
+
+    def payload(self) -> bytes:
+        if self._payload is None:
+            try:
+                self._payload = pickle.dumps(self.items, protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:
+                raise ExecutionError(f"The items must be picklable to reach the workers; "
+                                     f"pickling failed with {exc!r}. Pass plain values "
+                                     "(str, numbers, dicts of them).") from exc
+        return self._payload
+
+    def take_progress(self) -> int:
+        cells, self._progress = self._progress, 0
+        return cells
+
+    def apply(self, task: _Task, status: str, votes: bytes, errors: bytes, text: str) -> None:
+        if status == "ok":
+            self.votes[task.start:task.stop, task.column] = np.frombuffer(votes, np.int8)
+            self.errors[task.start:task.stop, task.column] = np.frombuffer(errors, np.uint8)
+            for line in text.splitlines():
+                code, _, message = line.partition("\t")
+                if code.isdigit():
+                    self.messages[task.column].setdefault(int(code), message)
+            self._progress += task.stop - task.start
+            return
+        code = {"rejected": CellError.REJECTED, "hung": CellError.TIMEOUT}.get(
+            status, CellError.CRASHED)
+        reason = f"rejected: failed to load: {text}" if status == "rejected" else text
+        self.fail(task.column, task.start, task.stop, code, reason)
+        self.abandon(task.column, code)
+
+    def fail(self, column: int, start: int, stop: int, code: CellError, message: str) -> None:
+        self.votes[start:stop, column] = -1
+        self.errors[start:stop, column] = code
+        self.messages[column].setdefault(int(code), message)
+        self._progress += stop - start
+
+    def abandon(self, column: int, code: CellError) -> None:
+        """Record the program's tasks not yet sent as ``code``: they will not run."""
+        for task in [t for t in self.pending if t.column == column]:
+            self.pending.remove(task)
+            self.fail(column, task.start, task.stop, code, "")
+
+    def matrix(self) -> LabelMatrix:
+        reasons = {}
+        for j, program in enumerate(self.programs):
+            counts = np.bincount(self.errors[:, j], minlength=len(CellError))
+            parts = [f"{self.messages[j].get(code) or CellError(code).name.lower()} "
+                     f"({counts[code]} of {self.n} items)"
+                     for code in range(1, len(counts)) if counts[code]]
+            if parts:
+                reasons[program.id] = "; ".join(parts)
+        return LabelMatrix(self.votes, [p.id for p in self.programs], self.errors, reasons)
+
+    # ----------------------------------------------------------------------- cache
+
+    def _cache_path(self, column: int) -> Path | None:
+        if self.config.cache_dir is None:
+            return None
+        if self._data_hash is None:
+            self._data_hash = hashlib.sha256(self.payload()).hexdigest()[:24]
+        return Path(self.config.cache_dir) / self._data_hash / f"{self.keys[column]}.npz"
+
+    def read_cache(self, column: int) -> bool:
+        path = self._cache_path(column)
+        if path is None or not path.exists():
+            return False
+        with np.load(path, allow_pickle=False) as cached:
+            self.votes[:, column] = cached["votes"]
+            self.errors[:, column] = cached["errors"]
+            self.messages[column] = {int(k): v for k, v in
+                                     json.loads(str(cached["messages"])).items()}
+        self._progress += self.n
+        return True
+
+    def write_cache(self) -> None:
+        """Store each column computed in this run, unless it holds timeouts or crashes, which
+        depend on the machine's load rather than on the program and the data."""
+        transient = (CellError.TIMEOUT, CellError.CRASHED)
+        for column in sorted(self.computed):
+            path = self._cache_path(column)
+            if path is None or np.isin(self.errors[:, column], transient).any():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp.npz")
+            np.savez(temporary, votes=self.votes[:, column], errors=self.errors[:, column],
+                     messages=json.dumps({str(k): v for k, v in self.messages[column].items()}))
+            os.replace(temporary, path)
