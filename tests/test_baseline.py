@@ -27,7 +27,8 @@ from alchemist.llm import (
     ResponseCache,
 )
 from alchemist.task import task_from_dict
-from llm_helpers import StandIn, embedded, proxy_to, serve
+
+from .llm_helpers import StandIn, embedded, proxy_to, serve
 
 YOUTUBE = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "youtube"
 TASK = task_from_dict({

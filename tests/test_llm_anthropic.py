@@ -6,7 +6,8 @@ import pytest
 
 from alchemist.errors import LLMError
 from alchemist.llm import AnthropicProvider, Ledger, SamplingParams
-from llm_helpers import Reply, anthropic_bridge, embedded, scripted, serve
+
+from .llm_helpers import Reply, anthropic_bridge, embedded, scripted, serve
 
 MESSAGES = [{"role": "system", "content": "You are terse."},
             {"role": "user", "content": "Say hello."}]

@@ -6,7 +6,8 @@ import pytest
 
 from alchemist.errors import LLMError
 from alchemist.llm import CachedProvider, Ledger, ResponseCache, SamplingParams, complete_many
-from llm_helpers import StandIn
+
+from .llm_helpers import StandIn
 
 PARAMS = SamplingParams(max_tokens=10)
 

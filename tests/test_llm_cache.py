@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from alchemist.errors import LLMError
 from alchemist.llm import CachedProvider, ResponseCache, SamplingParams, request_key
-from llm_helpers import StandIn
+
+from .llm_helpers import StandIn
 
 MESSAGES = [{"role": "user", "content": "Label: great video"}]
 PARAMS = SamplingParams(temperature=0.7, max_tokens=32, seed=3)

@@ -8,7 +8,8 @@ import pytest
 
 from alchemist.errors import BudgetExceeded, LLMError
 from alchemist.llm import Ledger, OpenAICompatProvider, PriceTable, SamplingParams
-from llm_helpers import Reply, openai_answer, scripted, serve
+
+from .llm_helpers import Reply, openai_answer, scripted, serve
 
 MESSAGES = [{"role": "user", "content": "Label this."}]
 PARAMS = SamplingParams(max_tokens=8, seed=1)

@@ -18,7 +18,8 @@ from alchemist.llm import (
     estimate_run,
     estimate_stage,
 )
-from llm_helpers import StandIn
+
+from .llm_helpers import StandIn
 
 MESSAGES = [{"role": "user", "content": "Write a labeling function."}]
 PARAMS = SamplingParams(max_tokens=20)

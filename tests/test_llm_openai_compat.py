@@ -17,7 +17,8 @@ from alchemist.llm import (
     SamplingParams,
     complete_many,
 )
-from llm_helpers import embedded, proxy_to, serve
+
+from .llm_helpers import embedded, proxy_to, serve
 
 GREEDY = SamplingParams(temperature=0.0, max_tokens=12, seed=7)
 
