@@ -26,9 +26,9 @@ class SnorkelStyle(LabelModel):
     ``class_balance``: "uniform" (Snorkel's default) or the k class probabilities (e.g. the
     label frequencies of a dev split). It is not estimated: pairwise overlaps do not identify it
     (the objective is flat along the class balance). With "uniform", a class no program ever
-    votes still receives 1/k of the mass, as in Snorkel; give the class balance then. Among solutions that differ by a
-    relabelling of classes of equal prior, the one under which the programs agree most with the
-    classes they vote is kept, as Snorkel does.
+    votes still receives 1/k of the mass, as in Snorkel; give the class balance then. Among
+    solutions that differ by a relabelling of classes of equal prior, the one under which the
+    programs agree most with the classes they vote is kept, as Snorkel does.
     ``predict_proba`` is Snorkel's: ``p_c * prod_j mu[(j, vote_j), c]`` over votes, normalised.
     Learned: ``mu_`` (m, k, k) indexed [program, vote, class], ``class_balance_``,
     ``accuracies_[j] = sum_c mu_[j, c, c] p_c / sum_{a, c} mu_[j, a, c] p_c``.
