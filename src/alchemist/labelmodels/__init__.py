@@ -1,0 +1,42 @@
+"""Label models: turn the (n, m) vote matrix of m programs into class probabilities.
+
+Every model has the same small interface (see ``LabelModel``)::
+
+    model = make_label_model("dawid_skene").fit(L_train, n_classes)
+    proba = model.predict_proba(L)      # (n, k); class_balance_ where no program voted
+    pred = model.predict(L)             # (n,); -1 where no program voted
+    model.accuracies_, model.class_balance_
+
+``select_label_model`` picks the model and its hyperparameters on a labeled dev split, or
+returns ``DEFAULT_LABEL_MODEL`` when there is none. Label models know nothing of programs:
+they see votes only.
+"""
+
+from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._dawid_skene import DawidSkene
+from alchemist.labelmodels._flyingsquid import FlyingSquid
+from alchemist.labelmodels._selection import (
+    DEFAULT_LABEL_MODEL,
+    LABEL_MODELS,
+    Selection,
+    make_label_model,
+    select_label_model,
+)
+from alchemist.labelmodels._snorkel import SnorkelStyle
+from alchemist.labelmodels._synthetic import simulate_votes
+from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
+
+__all__ = [
+    "DEFAULT_LABEL_MODEL",
+    "LABEL_MODELS",
+    "DawidSkene",
+    "FlyingSquid",
+    "LabelModel",
+    "MajorityVote",
+    "Selection",
+    "SnorkelStyle",
+    "WeightedMajorityVote",
+    "make_label_model",
+    "select_label_model",
+    "simulate_votes",
+]

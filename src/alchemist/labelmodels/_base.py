@@ -1,0 +1,108 @@
+"""The interface every label model follows, with the shared tie and no-vote policy."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Self
+
+import numpy as np
+
+from alchemist.errors import LabelModelError, NotFittedError
+from alchemist.labelmodels._votes import Votes, check_n_classes, check_votes
+
+_TIE_TOLERANCE = 1e-9
+
+
+class LabelModel:
+    """Aggregates the votes of m programs over n items into class probabilities.
+
+    Scikit-learn-like: ``__init__`` only stores keyword-only hyperparameters, ``fit`` learns,
+    learned state ends in ``_``. Votes are an (n, m) integer matrix of class indices 0..k-1 with
+    -1 for abstain (int8 is kept as is; other integer types are converted once).
+
+    Policies shared by every model:
+
+    * ``predict_proba`` of a row where no program voted is ``class_balance_``.
+    * ``predict`` is the most probable class; classes whose probabilities are equal (within
+      1e-9) are broken toward the larger ``class_balance_``, then the lower class index.
+      Rows where no program voted get -1.
+    * ``accuracies_[j]`` estimates P(program j's vote is correct | it votes); it is nan for a
+      program that never voted in the fitted matrix (such a program adds nothing to scores).
+    * ``max_fit_rows``: when set and the matrix has more rows, ``fit`` uses a random subset of
+      that many rows drawn with ``seed`` (the parameters are m*k*k numbers; a few hundred
+      thousand rows pin them down). Every model is otherwise a deterministic function of the
+      votes.
+
+    Learned state: ``n_classes_``, ``n_programs_``, ``accuracies_`` (m,), ``class_balance_`` (k,).
+    """
+
+    accuracies_: np.ndarray
+    class_balance_: np.ndarray
+    n_classes_: int
+    n_programs_: int
+
+    def __init__(self, *, seed: int = 0, max_fit_rows: int | None = None) -> None:
+        self.seed = seed
+        self.max_fit_rows = max_fit_rows
+
+    def fit(self, L: np.ndarray, n_classes: int) -> Self:
+        """Learn from the (n, m) vote matrix ``L`` of a task with ``n_classes`` classes."""
+        k = check_n_classes(n_classes)
+        L = check_votes(L, k)
+        if L.shape[1] == 0:
+            raise LabelModelError("The label matrix has no program columns; expected at least "
+                                  "one. Synthesize or load programs before fitting.")
+        L = self._subsample(L)
+        self.n_classes_ = k
+        self.n_programs_ = L.shape[1]
+        self._fit(Votes.of(L, k))
+        return self
+
+    def predict_proba(self, L: np.ndarray) -> np.ndarray:
+        """(n, k) float64 class probabilities; ``class_balance_`` for rows without votes."""
+        return self._proba_and_covered(L)[0]
+
+    def predict(self, L: np.ndarray) -> np.ndarray:
+        """(n,) int64 class index per row, -1 where no program voted (ties: see the class)."""
+        proba, covered = self._proba_and_covered(L)
+        tied = proba >= proba.max(axis=1, keepdims=True) - _TIE_TOLERANCE
+        pred = np.argmax(np.where(tied, self.class_balance_, -np.inf), axis=1)
+        pred[~covered] = -1
+        return pred
+
+    def get_params(self) -> dict[str, Any]:
+        """The hyperparameters given to ``__init__`` (as scikit-learn's ``get_params``)."""
+        names = inspect.signature(type(self).__init__).parameters
+        return {name: getattr(self, name) for name in names if name != "self"}
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"{type(self).__name__}({params})"
+
+    # What subclasses provide --------------------------------------------------------------
+
+    def _fit(self, votes: Votes) -> None:
+        """Set ``accuracies_``, ``class_balance_`` and whatever ``_proba`` needs."""
+        raise NotImplementedError
+
+    def _proba(self, votes: Votes) -> np.ndarray:
+        """(r, k) probabilities of the rows of ``votes`` (rows without votes are replaced)."""
+        raise NotImplementedError
+
+    # Shared machinery ---------------------------------------------------------------------
+
+    def _proba_and_covered(self, L: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if not hasattr(self, "class_balance_"):
+            raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call "
+                                 "fit(L, n_classes) before predict or predict_proba.")
+        votes = Votes.of(check_votes(L, self.n_classes_, self.n_programs_), self.n_classes_)
+        covered = votes.covered()
+        proba = self._proba(votes)
+        proba[~covered] = self.class_balance_
+        return votes.expand(proba), votes.expand(covered)
+
+    def _subsample(self, L: np.ndarray) -> np.ndarray:
+        if self.max_fit_rows is None or len(L) <= self.max_fit_rows:
+            return L
+        rng = np.random.default_rng(self.seed)
+        return L[np.sort(rng.choice(len(L), size=self.max_fit_rows, replace=False))]

@@ -1,0 +1,192 @@
+"""Compact views of a label matrix and the few kernels every label model is built from.
+
+Memory policy: the label matrix stays int8. Rows are first collapsed to their unique vote
+patterns (with counts) when the patterns fit a 64-bit code and repeat enough to pay off; the
+one-hot expansion a model needs is then built chunk by chunk (about ``_CHUNK_BYTES`` at a time),
+so no dense n x (m*k) float matrix ever exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from alchemist.errors import LabelModelError
+
+_CHUNK_BYTES = 1 << 24        # float32 one-hot rows materialised at once (16 MiB)
+_MAX_CODE_BITS = 62           # vote patterns are packed into int64 codes below this width
+_MIN_REPEAT = 2.0             # keep the pattern view only if rows repeat this much on average
+
+
+def check_votes(L: object, n_classes: int, n_programs: int | None = None) -> np.ndarray:
+    """``L`` as a C-contiguous int8 array after checking its shape and values."""
+    arr = np.asarray(L)
+    if arr.ndim != 2:
+        raise LabelModelError(
+            f"The label matrix must be 2-D (n items x m programs); got shape {arr.shape}. "
+            "Pass LabelMatrix.votes.")
+    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
+        raise LabelModelError(
+            f"The label matrix must hold integer class indices (-1 = abstain); got dtype "
+            f"{arr.dtype}. Convert the votes with np.asarray(votes, dtype=np.int8).")
+    if n_programs is not None and arr.shape[1] != n_programs:
+        raise LabelModelError(
+            f"The label matrix must have the {n_programs} program columns the model was fitted "
+            f"on; got {arr.shape[1]}. Pass the same programs in the same order.")
+    if arr.size:
+        low, high = int(arr.min()), int(arr.max())
+        if low < -1 or high >= n_classes:
+            raise LabelModelError(
+                f"Votes must be -1 (abstain) or a class index in 0..{n_classes - 1}; got values "
+                f"from {low} to {high}. Map class ids to indices, or check n_classes.")
+    return np.ascontiguousarray(arr, dtype=np.int8)
+
+
+def check_n_classes(n_classes: object) -> int:
+    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) \
+            or n_classes < 2:
+        raise LabelModelError(
+            f"n_classes must be an integer >= 2; got {n_classes!r}. Pass task.n_classes.")
+    return int(n_classes)
+
+
+@dataclass(frozen=True)
+class Votes:
+    """A label matrix as (possibly unique) rows, each standing for ``weight`` original rows."""
+
+    rows: np.ndarray                 # (r, m) int8
+    weight: np.ndarray | None        # (r,) float64 row multiplicities; None = each row once
+    inverse: np.ndarray | None       # (n,) original row -> index into ``rows``; None = identity
+    n_classes: int
+
+    @classmethod
+    def of(cls, L: np.ndarray, n_classes: int) -> Votes:
+        n, m = L.shape
+        if n == 0 or m * np.log2(n_classes + 1) > _MAX_CODE_BITS:
+            return cls(L, None, None, n_classes)
+        codes = np.zeros(n, dtype=np.int64)
+        for j in range(m):
+            codes *= n_classes + 1
+            codes += L[:, j] + 1
+        _, first, inverse, counts = np.unique(codes, return_index=True, return_inverse=True,
+                                              return_counts=True)
+        if len(first) * _MIN_REPEAT > n:
+            return cls(L, None, None, n_classes)
+        return cls(L[first], counts.astype(np.float64), inverse.ravel(), n_classes)
+
+    @property
+    def total(self) -> float:
+        return float(len(self.rows) if self.weight is None else self.weight.sum())
+
+    def expand(self, per_row: np.ndarray) -> np.ndarray:
+        """Per-pattern values back to one entry per original row."""
+        return per_row if self.inverse is None else per_row[self.inverse]
+
+    def chunks(self) -> Iterator[slice]:
+        r, m = self.rows.shape
+        step = max(1, _CHUNK_BYTES // (4 * max(1, m) * self.n_classes))
+        for start in range(0, r, step):
+            yield slice(start, min(start + step, r))
+
+    def one_hot(self, rows: slice) -> np.ndarray:
+        """(rows, m*k) float32 with column ``j*k + a`` = 1 where program j voted class a."""
+        block = self.rows[rows]
+        classes = np.arange(self.n_classes, dtype=np.int8)
+        return (block[:, :, None] == classes).reshape(len(block), -1).astype(np.float32)
+
+    def weights(self, rows: slice) -> np.ndarray | None:
+        return None if self.weight is None else self.weight[rows]
+
+    def select(self, mask: np.ndarray) -> Votes:
+        """The rows where ``mask`` holds, for fitting (no way back to original rows)."""
+        weight = None if self.weight is None else self.weight[mask]
+        return Votes(self.rows[mask], weight, None, self.n_classes)
+
+    def covered(self) -> np.ndarray:
+        """(r,) bool: rows where at least one program voted."""
+        return (self.rows >= 0).any(axis=1)
+
+
+def class_counts(votes: Votes) -> np.ndarray:
+    """(r, k) float64: how many programs voted each class in each row."""
+    counts = np.empty((len(votes.rows), votes.n_classes))
+    for c in range(votes.n_classes):
+        counts[:, c] = (votes.rows == c).sum(axis=1)
+    return counts
+
+
+def vote_mass(votes: Votes) -> np.ndarray:
+    """(m,) how many original rows each program voted on."""
+    voted = votes.rows >= 0
+    return voted.sum(axis=0).astype(np.float64) if votes.weight is None else votes.weight @ voted
+
+
+def overlap(votes: Votes) -> np.ndarray:
+    """(m*k, m*k) weighted counts of rows where program j voted a and program l voted b."""
+    size = votes.rows.shape[1] * votes.n_classes
+    total = np.zeros((size, size))
+    for rows in votes.chunks():
+        x = votes.one_hot(rows)
+        w = votes.weights(rows)
+        total += (x.T @ x) if w is None else ((x * w[:, None].astype(np.float32)).T @ x)
+    return total
+
+
+def soft_confusion(votes: Votes, posterior: np.ndarray) -> np.ndarray:
+    """(m, k, k): weighted sum over rows of [program j voted a] * posterior[row, c]."""
+    m, k = votes.rows.shape[1], votes.n_classes
+    total = np.zeros((m * k, k))
+    for rows in votes.chunks():
+        post = posterior[rows]
+        w = votes.weights(rows)
+        if w is not None:
+            post = post * w[:, None]
+        total += votes.one_hot(rows).T @ post.astype(np.float32)
+    return total.reshape(m, k, k)
+
+
+def linear_scores(votes: Votes, table: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """(r, k) float64 ``bias + sum_j table[j, vote_j, :]`` over the programs that voted.
+
+    ``table`` is (m, k, k): the score program j's vote a adds to class c.
+    """
+    m, k = votes.rows.shape[1], votes.n_classes
+    flat = table.reshape(m * k, -1).astype(np.float32)
+    out = np.empty((len(votes.rows), flat.shape[1]))
+    for rows in votes.chunks():
+        out[rows] = votes.one_hot(rows) @ flat
+    out += bias
+    return out
+
+
+def normalize(counts: np.ndarray) -> np.ndarray:
+    """Rows scaled to sum to one; all-zero rows stay zero."""
+    sums = counts.sum(axis=1, keepdims=True)
+    return np.divide(counts, sums, out=np.zeros_like(counts), where=sums > 0)
+
+
+def weighted_mean(votes: Votes, per_row: np.ndarray) -> np.ndarray:
+    """Mean of ``per_row`` over original rows (pattern rows count ``weight`` times)."""
+    if votes.weight is None:
+        return per_row.mean(axis=0)
+    return votes.weight @ per_row / votes.weight.sum()
+
+
+def agreement(confusion: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(accuracy, vote mass) per program from an (m, k, k) vote-by-class confusion.
+
+    Accuracy is nan for a program with no vote mass.
+    """
+    mass = confusion.sum(axis=(1, 2))
+    agree = np.trace(confusion, axis1=1, axis2=2)
+    accuracy = np.divide(agree, mass, out=np.full_like(mass, np.nan), where=mass > 0)
+    return accuracy, mass
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores

@@ -1,0 +1,222 @@
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alchemist.errors import LabelModelError, NotFittedError
+from alchemist.labelmodels import (
+    DEFAULT_LABEL_MODEL,
+    LABEL_MODELS,
+    DawidSkene,
+    LabelModel,
+    MajorityVote,
+    make_label_model,
+    select_label_model,
+    simulate_votes,
+)
+
+ACCURACIES = np.array([0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55])
+YOUTUBE = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "youtube"
+# Models that estimate P(vote correct | vote) itself; MajorityVote reports agreement with the
+# majority instead, and FlyingSquid a one-vs-rest accuracy beyond two classes.
+ESTIMATORS = ["weighted", "dawid_skene", "snorkel", "flyingsquid"]
+
+
+@pytest.fixture(scope="module")
+def binary():
+    return simulate_votes(20_000, ACCURACIES, coverage=0.6, seed=3)
+
+
+@pytest.fixture(scope="module")
+def four_classes():
+    return simulate_votes(20_000, ACCURACIES, n_classes=4, coverage=0.6, seed=4)
+
+
+@pytest.mark.parametrize("name", ESTIMATORS)
+def test_recovers_known_accuracies_binary(binary, name):
+    L, y = binary
+    model = make_label_model(name).fit(L, 2)
+    np.testing.assert_allclose(model.accuracies_, ACCURACIES, atol=0.03)
+    assert model.accuracies_.shape == (8,) and model.class_balance_.shape == (2,)
+    pred = model.predict(L)
+    covered = pred >= 0
+    assert (pred[covered] == y[covered]).mean() > 0.88
+
+
+@pytest.mark.parametrize("name", ["weighted", "dawid_skene", "snorkel"])
+def test_recovers_known_accuracies_four_classes(four_classes, name):
+    L, y = four_classes
+    model = make_label_model(name).fit(L, 4)
+    np.testing.assert_allclose(model.accuracies_, ACCURACIES, atol=0.03)
+    pred = model.predict(L)
+    assert (pred[pred >= 0] == y[pred >= 0]).mean() > 0.92
+
+
+@pytest.mark.parametrize("name", LABEL_MODELS)
+def test_every_model_beats_or_matches_majority_vote_on_four_classes(four_classes, name):
+    L, y = four_classes
+    majority = MajorityVote().fit(L, 4).predict(L)
+    pred = make_label_model(name).fit(L, 4).predict(L)
+    proba = make_label_model(name).fit(L, 4).predict_proba(L)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    assert (pred == y).mean() >= (majority == y).mean() - 0.005
+
+
+def test_dawid_skene_recovers_class_balance():
+    L, _ = simulate_votes(20_000, ACCURACIES, coverage=0.6, class_balance=[0.75, 0.25], seed=5)
+    model = DawidSkene().fit(L, 2)
+    np.testing.assert_allclose(model.class_balance_, [0.75, 0.25], atol=0.02)
+
+
+@pytest.mark.parametrize("name", LABEL_MODELS)
+def test_all_abstain_rows_get_class_balance_and_minus_one(binary, name):
+    L, _ = binary
+    L = L.copy()
+    L[:50] = -1
+    model = make_label_model(name).fit(L, 2)
+    np.testing.assert_allclose(model.predict_proba(L[:50]), np.tile(model.class_balance_, (50, 1)))
+    pred = model.predict(L)
+    covered = (L >= 0).any(axis=1)
+    assert (pred[~covered] == -1).all() and (pred[covered] >= 0).all() and not covered[:50].any()
+
+
+@pytest.mark.parametrize("name", LABEL_MODELS)
+def test_program_that_never_votes_changes_nothing(binary, name):
+    L, _ = binary
+    silent = np.hstack([L, np.full((len(L), 1), -1, dtype=np.int8)])
+    with_silent = make_label_model(name).fit(silent, 2)
+    without = make_label_model(name).fit(L, 2)
+    assert np.isnan(with_silent.accuracies_[-1])
+    np.testing.assert_allclose(with_silent.accuracies_[:-1], without.accuracies_, atol=1e-3)
+    np.testing.assert_allclose(with_silent.predict_proba(silent), without.predict_proba(L),
+                               atol=1e-3)
+
+
+@pytest.mark.parametrize("name", LABEL_MODELS)
+def test_class_never_voted(name):
+    L, y = simulate_votes(5_000, ACCURACIES, coverage=0.7, seed=6)   # votes 0/1 only, k = 3
+    model = make_label_model(name).fit(L, 3)
+    proba = model.predict_proba(L)
+    assert proba.shape == (5_000, 3) and np.isfinite(proba).all()
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    pred = model.predict(L)
+    if name == "snorkel":
+        # A fixed uniform prior gives the silent class 1/3 of the mass, as in Snorkel; with
+        # the class balance given, the class is (nearly) never predicted.
+        model = make_label_model(name, class_balance=[0.49, 0.49, 0.02]).fit(L, 3)
+        pred = model.predict(L)
+        assert (pred == 2).mean() < 0.01
+    else:
+        assert set(np.unique(pred)) <= {-1, 0, 1}
+    assert (pred[pred >= 0] == y[pred >= 0]).mean() > 0.85
+
+
+@pytest.mark.parametrize("name", LABEL_MODELS)
+def test_deterministic_and_dtype_independent(binary, name):
+    L, _ = binary
+    first = make_label_model(name, seed=7).fit(L, 2).predict_proba(L)
+    again = make_label_model(name, seed=7).fit(L.astype(np.int64), 2).predict_proba(L)
+    np.testing.assert_array_equal(first, again)
+
+
+def test_max_fit_rows_subsamples_with_seed(binary):
+    L, _ = binary
+    a = DawidSkene(max_fit_rows=2_000, seed=1).fit(L, 2)
+    b = DawidSkene(max_fit_rows=2_000, seed=1).fit(L, 2)
+    c = DawidSkene(max_fit_rows=2_000, seed=2).fit(L, 2)
+    np.testing.assert_array_equal(a.confusion_, b.confusion_)
+    assert not np.array_equal(a.confusion_, c.confusion_)
+    np.testing.assert_allclose(a.accuracies_, ACCURACIES, atol=0.06)
+
+
+def test_ties_go_to_the_larger_class_balance():
+    L = np.array([[1, 1, -1]] * 30 + [[0, -1, -1]] * 10 + [[0, 1, -1]], dtype=np.int8)
+    model = MajorityVote().fit(L, 2)
+    assert model.class_balance_[1] > model.class_balance_[0]
+    assert model.predict(np.array([[0, 1, -1]], dtype=np.int8)).tolist() == [1]
+    np.testing.assert_allclose(model.predict_proba(np.array([[0, 1, -1]])), [[0.5, 0.5]])
+
+
+def test_input_errors(binary):
+    L, _ = binary
+    with pytest.raises(LabelModelError, match="class index in 0..1"):
+        MajorityVote().fit(np.array([[0, 2]]), 2)
+    with pytest.raises(LabelModelError, match="2-D"):
+        MajorityVote().fit(np.array([0, 1]), 2)
+    with pytest.raises(LabelModelError, match="integer class indices"):
+        MajorityVote().fit(np.array([[0.0, 1.0]]), 2)
+    with pytest.raises(LabelModelError, match="n_classes"):
+        MajorityVote().fit(L, 1)
+    with pytest.raises(NotFittedError):
+        DawidSkene().predict(L)
+    with pytest.raises(LabelModelError, match="8 program columns"):
+        DawidSkene().fit(L, 2).predict(L[:, :3])
+    with pytest.raises(LabelModelError, match="Unknown label model"):
+        make_label_model("snorkle")
+
+
+def test_registry_and_params():
+    assert set(LABEL_MODELS) == {"majority", "weighted", "dawid_skene", "snorkel", "flyingsquid"}
+    assert DEFAULT_LABEL_MODEL in LABEL_MODELS
+    model = make_label_model("snorkel", class_balance=[0.3, 0.7], seed=2)
+    assert isinstance(model, LabelModel)
+    assert model.get_params()["class_balance"] == [0.3, 0.7] and model.seed == 2
+
+
+def test_selection_without_dev_split_uses_default(binary):
+    L, _ = binary
+    chosen = select_label_model(L, None, None, 2)
+    assert chosen.name == DEFAULT_LABEL_MODEL and chosen.scores == {}
+    assert isinstance(chosen.model, LABEL_MODELS[DEFAULT_LABEL_MODEL])
+    unlabeled = select_label_model(L, L[:100], np.full(100, -1), 2)
+    assert unlabeled.name == DEFAULT_LABEL_MODEL and unlabeled.scores == {}
+
+
+def test_selection_prefers_the_model_that_is_right_on_dev():
+    # Two good programs that agree and three that vote the opposite of the truth together:
+    # the majority is wrong, a dev split shows it, and selection must not pick majority vote.
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 3_000)
+    good = np.where(rng.random((3_000, 2)) < 0.95, y[:, None], 1 - y[:, None])
+    bad = np.where(rng.random((3_000, 3)) < 0.6, 1 - y[:, None], y[:, None])
+    L = np.hstack([good, bad]).astype(np.int8)
+    chosen = select_label_model(L[:2_500], L[2_500:], y[2_500:], 2,
+                                candidates=["majority", "dawid_skene", ("snorkel", {"l2": 0.0})])
+    assert set(chosen.scores) == {"majority", "dawid_skene", "snorkel(l2=0.0)"}
+    assert chosen.scores[chosen.name if not chosen.params else "snorkel(l2=0.0)"] == max(
+        chosen.scores.values())
+    assert chosen.scores["majority"] < max(chosen.scores.values())
+    assert chosen.name != "majority"
+
+
+def _youtube():
+    if not YOUTUBE.is_dir():
+        pytest.skip(f"YouTube dataset not found at {YOUTUBE} (../shared/datasets/youtube)")
+    from alchemist.data import load_dataset
+    from alchemist.task import task_from_dict
+
+    task = task_from_dict({"name": "youtube", "description": "spam or not",
+                           "classes": {0: "HAM", 1: "SPAM"}, "label_field": "label"})
+    return {s: load_dataset(YOUTUBE / f"{s}.json", task) for s in ("train", "valid", "test")}
+
+
+def _filled_accuracy(model, data):
+    pred = model.predict(data.reference_votes)
+    pred[pred < 0] = int(np.argmax(model.class_balance_))
+    return float((pred == data.gold).mean())
+
+
+@pytest.mark.parametrize("name", ["majority", "dawid_skene", "snorkel"])
+def test_youtube_accuracy(name):
+    data = _youtube()
+    model = make_label_model(name).fit(data["train"].reference_votes, 2)
+    assert _filled_accuracy(model, data["test"]) > 0.75
+
+
+def test_youtube_selection_on_valid_split():
+    data = _youtube()
+    chosen = select_label_model(data["train"].reference_votes, data["valid"].reference_votes,
+                                data["valid"].gold, 2)
+    assert len(chosen.scores) == len(LABEL_MODELS) + 1
+    assert max(chosen.scores.values()) > 0.85
+    assert _filled_accuracy(chosen.model, data["test"]) > 0.8
