@@ -198,7 +198,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label-model", default="auto",
                         help="auto (chosen on --dev, else the default), majority, weighted, "
                              "dawid_skene, snorkel, flyingsquid")
-    parser.add_argument("--featurizer", default="tfidf", help="tfidf, minilm or tabular")
+    parser.add_argument("--featurizer", default="auto",
+                        help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
     parser.add_argument("--timeout", type=float, default=1.0, dest="call_timeout",
                         help="seconds per program call")
     parser.add_argument("--workers", type=int, help="executor processes (default: all cores)")

@@ -33,7 +33,7 @@ import yaml
 
 from alchemist.analysis import diagnose
 from alchemist.data import Dataset, load_dataset
-from alchemist.distill import DistilledModel
+from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import RunError, SynthesisError
 from alchemist.evaluation import score
 from alchemist.execution import ExecutionConfig, Executor
@@ -74,7 +74,7 @@ class RunConfig:
     seed: int = 0
     strategies: tuple[str, ...] = ("default",)
     label_model: str = "auto"
-    featurizer: str = "tfidf"
+    featurizer: str = "auto"
     call_timeout: float = 1.0
     workers: int | None = None
     budget_usd: float | None = None
@@ -98,7 +98,7 @@ class RunConfig:
         if unknown:
             raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
         raw = dict(raw)
-        raw["provider"] = ProviderSpec(**(raw.get("provider") or {}))
+        raw["provider"] = ProviderSpec.from_mapping(raw.get("provider") or {})
         raw["strategies"] = tuple(raw.get("strategies") or ("default",))
         return cls(**raw)
 
@@ -269,7 +269,10 @@ def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba:
                        "Check the programs' diagnostics and regenerate them.")
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
-    model = DistilledModel(featurizer=config.featurizer, seed=config.seed)
+    task = splits["train"].task
+    featurizer = (default_featurizer(task.modality) if config.featurizer == "auto"
+                  else config.featurizer)
+    model = DistilledModel(featurizer=featurizer, seed=config.seed)
     model.fit(train.frame, proba[covered],
               dev_frame=None if dev is None else dev.frame,
               dev_gold=None if dev is None else dev.gold)
