@@ -32,6 +32,7 @@ from alchemist.synthesis import (
     DEFAULT_PARAMS,
     _next_number,
     _synthesize,
+    check_program,
     clean_answer,
     provenance,
     same_code,
@@ -269,7 +270,7 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
             strategies: Sequence[str] = ("default", "keywords", "regex", "structure"),
             temperatures: Sequence[float] = (), supplementary: Supplementary | None = None,
             seed: int = 0, repair_failing: bool = True, id_prefix: str = "p",
-            progress: Progress | None = None) -> ImproveResult:
+            initial: Sequence[Program] = (), progress: Progress | None = None) -> ImproveResult:
     """Generate, run, repair, diagnose and gate programs until ``target`` are kept or
     ``max_llm_calls`` model calls are spent.
 
@@ -277,8 +278,13 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
     class indices, -1 unknown). Model call ``k`` of the loop uses seed ``seed + k``, and the
     strategies and temperatures in turn. A program whose errors exceed
     ``policy.max_error_rate`` is sent to ``repair`` once (when ``repair_failing``). With a
-    ``store``, every candidate is written once: kept ones enabled, dropped ones disabled with
-    ``provenance["dropped"]`` saying why.
+    ``store``, every new candidate is written once: kept ones enabled, dropped ones disabled
+    with ``provenance["dropped"]`` saying why.
+
+    ``initial`` programs (say, the store's current ones, hand-edited or hand-written included)
+    are run and gated first, and only the shortfall is asked of the model: when they already
+    make the target, no model call is made. They are not written to the store again; those
+    dropped are listed in ``dropped``.
     """
     if target < 1 or max_llm_calls < 1:
         raise ValueError(f"target and max_llm_calls must be at least 1; got {target} and "
@@ -290,27 +296,43 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
     dropped: dict[str, str] = {}
     failures: list[dict[str, Any]] = []
     calls = repairs = rounds = 0
-    number = _next_number(store, id_prefix)
-    while len(kept) < target and calls < max_llm_calls:
+    number = max([_next_number(store, id_prefix)] + [
+        int(p.id[len(id_prefix):]) + 1 for p in initial
+        if p.id.startswith(id_prefix) and p.id[len(id_prefix):].isdigit()])
+    if initial:
+        # Programs follow the task: a hand-written file is read for the task's function name,
+        # and a changed class schema is checked again before anything runs.
+        candidates = [replace(p, function_name=task.function_name) for p in initial]
+        dropped = {p.id: f"invalid for this task: {problem}" for p in candidates
+                   if (problem := check_program(p.source, task))}
+        runnable = [p for p in candidates if p.id not in dropped]
+        combined = executor.run(runnable, items, class_ids) if runnable \
+            else _empty_matrix(len(items))
+        keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
+        dropped.update(gated)
+        kept = [p for p in runnable if p.id in keep_ids]
+        matrix = combined.columns(keep_ids)
+    budget = max_llm_calls
+    while len(kept) < target and calls < budget:
         rounds += 1
         need = target - len(kept)
         batch = _synthesize(
             task, provider, n=need, params=params, seed=seed + calls,
             strategies=_rotated(strategies, calls), temperatures=_rotated(temperatures, calls),
-            max_attempts=min(2 * need, max_llm_calls - calls), supplementary=supplementary,
+            max_attempts=min(2 * need, budget - calls), supplementary=supplementary,
             store=None, id_prefix=id_prefix, start=number, progress=progress, known=candidates)
         calls += batch.n_calls
         failures += batch.failures
         number += len(batch.programs)
         if batch.n_calls == 0 or any(f["reason"].startswith("budget") for f in batch.failures):
-            max_llm_calls = calls  # the provider's budget cap refused a call: stop asking
+            budget = calls  # the provider's spending cap refused a call: stop asking
         programs = batch.programs
         new_matrix = executor.run(programs, items, class_ids) if programs \
             else _empty_matrix(len(items))
-        replaced: list[Program] = []
-        if repair_failing and calls < max_llm_calls:
+        replaced: list[tuple[Program, Program]] = []
+        if repair_failing and calls < budget:
             fix = _repair_round(programs, new_matrix, task, provider, executor, items,
-                                class_ids, params, policy, budget=max_llm_calls - calls,
+                                class_ids, params, policy, budget=budget - calls,
                                 seed=seed + calls, number=number, id_prefix=id_prefix)
             programs, new_matrix, replaced = fix.programs, fix.matrix, fix.replaced
             calls, repairs, number = calls + fix.calls, repairs + len(replaced), fix.number

@@ -116,6 +116,18 @@ def clean_answer(text: str, task: Task) -> tuple[str, list[str]]:
     return source, fixes + more
 
 
+def check_program(source: str, task: Task) -> str | None:
+    """Why ``source`` cannot label ``task``, or None: it must define the task's function with
+    one required argument, and return no constant outside the class ids (or their names)."""
+    problem = signature_problem(source, task.function_name)
+    if problem is None:
+        try:
+            _normalize_returns(source, task)
+        except SynthesisError as exc:
+            problem = str(exc)
+    return problem
+
+
 def synthesize(task: Task, provider: Provider, *, n: int = 10,
                params: SamplingParams = DEFAULT_PARAMS, seed: int = 0,
                strategies: Sequence[str] = ("default",), temperatures: Sequence[float] = (),
