@@ -31,11 +31,11 @@ from alchemist.programs import Program, ProgramStore
 from alchemist.synthesis import (
     DEFAULT_PARAMS,
     _next_number,
-    _synthesize,
     check_program,
     clean_answer,
     provenance,
     same_code,
+    synthesize,
 )
 from alchemist.task import Supplementary, Task, task_from_dict
 
@@ -316,15 +316,16 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
     while len(kept) < target and calls < budget:
         rounds += 1
         need = target - len(kept)
-        batch = _synthesize(
+        batch = synthesize(
             task, provider, n=need, params=params, seed=seed + calls,
             strategies=_rotated(strategies, calls), temperatures=_rotated(temperatures, calls),
             max_attempts=min(2 * need, budget - calls), supplementary=supplementary,
-            store=None, id_prefix=id_prefix, start=number, progress=progress, known=candidates)
+            id_prefix=id_prefix, start=number, known=candidates, raise_if_empty=False,
+            progress=progress)
         calls += batch.n_calls
         failures += batch.failures
         number += len(batch.programs)
-        if batch.n_calls == 0 or any(f["reason"].startswith("budget") for f in batch.failures):
+        if batch.budget_reached:
             budget = calls  # the provider's spending cap refused a call: stop asking
         programs = batch.programs
         new_matrix = executor.run(programs, items, class_ids) if programs \

@@ -62,6 +62,7 @@ class SynthesisResult:
     input_tokens: int = 0
     output_tokens: int = 0
     seconds: float = 0.0
+    budget_reached: bool = False          # the provider refused a call for its spending cap
 
     @property
     def validity_rate(self) -> float:
@@ -133,39 +134,27 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
                strategies: Sequence[str] = ("default",), temperatures: Sequence[float] = (),
                max_attempts: int | None = None, supplementary: Supplementary | None = None,
                store: ProgramStore | None = None, id_prefix: str = "p",
-               start: int | None = None, progress: Progress | None = None) -> SynthesisResult:
+               start: int | None = None, known: Sequence[Program] = (),
+               raise_if_empty: bool = True, progress: Progress | None = None) -> SynthesisResult:
     """Ask ``provider`` for programs until ``n`` distinct valid ones are obtained or
     ``max_attempts`` calls (default ``2 * n``) are spent.
 
     Attempt ``i`` uses strategy ``strategies[i % len]``, temperature ``temperatures[i % len]``
     (``params.temperature`` when empty) and seed ``seed + i``. Programs are numbered
     ``<id_prefix><number>`` from ``start``, or after the highest such id in ``store`` (which is
-    only read: the caller adds the programs). ``progress`` receives a dict after every call.
+    only read: the caller adds the programs). An answer whose code equals (up to comments and
+    layout) one of ``known`` or an earlier answer is a failure ("duplicate of ..."). ``progress``
+    receives a dict after every call.
 
-    Raises ``SynthesisError`` only when no usable program came back at all.
+    Raises ``SynthesisError`` when no usable program came back at all, unless
+    ``raise_if_empty`` is False.
     """
-    result = _synthesize(task, provider, n=n, params=params, seed=seed, strategies=strategies,
-                         temperatures=temperatures, max_attempts=max_attempts,
-                         supplementary=supplementary, store=store, id_prefix=id_prefix,
-                         start=start, progress=progress)
-    if not result.programs:
-        raise SynthesisError(
-            f"None of {result.n_calls} answers of {provider.model!r} gave a usable program "
-            f"(most common problem: {_most_common_reason(result.failures)}). Try a larger "
-            "model, more attempts, or another prompt strategy.")
-    return result
-
-
-def _synthesize(task: Task, provider: Provider, *, n: int, params: SamplingParams, seed: int,
-                strategies: Sequence[str], temperatures: Sequence[float],
-                max_attempts: int | None, supplementary: Supplementary | None,
-                store: ProgramStore | None, id_prefix: str, start: int | None,
-                progress: Progress | None, known: Sequence[Program] = ()) -> SynthesisResult:
-    """``synthesize`` without the final raise; ``known`` programs count as duplicates too."""
     if n < 1:
         raise ValueError(f"n must be at least 1; got {n}.")
-    if not strategies:
-        raise ValueError("strategies must name at least one prompt strategy.")
+    unknown = [s for s in strategies if s not in STRATEGIES]
+    if not strategies or unknown:
+        raise ValueError(f"strategies must name prompt strategies among {list(STRATEGIES)}; "
+                         f"got {list(strategies)}.")
     attempts = 2 * n if max_attempts is None else max_attempts
     number = start if start is not None else _next_number(store, id_prefix)
     seen = {key: p.id for p in known if (key := _shape(p.source)) is not None}
@@ -182,6 +171,7 @@ def _synthesize(task: Task, provider: Provider, *, n: int, params: SamplingParam
             completion = provider.complete(messages, call_params)
         except BudgetExceeded as exc:
             result.failures.append({**record, "reason": f"budget reached: {exc}"})
+            result.budget_reached = True
             break
         _count(result, completion)
         try:
@@ -204,6 +194,11 @@ def _synthesize(task: Task, provider: Provider, *, n: int, params: SamplingParam
             progress({"attempt": i + 1, "max_attempts": attempts, "kept": len(result.programs),
                       "target": n, "ok": ok, "strategy": strategy,
                       "tokens_per_second": completion.tokens_per_second})
+    if raise_if_empty and not result.programs:
+        raise SynthesisError(
+            f"None of {result.n_calls} answers of {provider.model!r} gave a usable program "
+            f"(most common problem: {_most_common_reason(result.failures)}). Try a larger "
+            "model, more attempts, or another prompt strategy.")
     return result
 
 
@@ -463,6 +458,7 @@ def provenance(completion: Completion, messages: list[Message], params: Sampling
         "input_tokens": completion.input_tokens, "output_tokens": completion.output_tokens,
         "seconds": round(completion.seconds, 3), "cached": completion.cached,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "finish_reason": completion.extra.get("finish_reason"),
         "fixes": fixes, "response": completion.text,
     }
 
