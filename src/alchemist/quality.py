@@ -30,6 +30,7 @@ from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
 from alchemist.synthesis import (
     DEFAULT_PARAMS,
+    STRATEGIES,
     _next_number,
     check_program,
     clean_answer,
@@ -267,7 +268,7 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
             policy: GatePolicy = GatePolicy(), max_llm_calls: int = 40,
             gold: np.ndarray | None = None, class_ids: Sequence[int] | None = None,
             params: SamplingParams = DEFAULT_PARAMS,
-            strategies: Sequence[str] = ("default", "keywords", "regex", "structure"),
+            strategies: Sequence[str] = STRATEGIES,
             temperatures: Sequence[float] = (), supplementary: Supplementary | None = None,
             seed: int = 0, repair_failing: bool = True, id_prefix: str = "p",
             initial: Sequence[Program] = (), progress: Progress | None = None) -> ImproveResult:

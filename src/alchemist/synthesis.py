@@ -191,8 +191,8 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
             result.programs.append(program)
         if progress is not None:
             ok = not result.failures or result.failures[-1]["attempt"] != i
-            progress({"attempt": i + 1, "max_attempts": attempts, "kept": len(result.programs),
-                      "target": n, "ok": ok, "strategy": strategy,
+            progress({"stage": "synthesis", "attempt": i + 1, "max_attempts": attempts,
+                      "kept": len(result.programs), "target": n, "ok": ok, "strategy": strategy,
                       "tokens_per_second": completion.tokens_per_second})
     if raise_if_empty and not result.programs:
         raise SynthesisError(
