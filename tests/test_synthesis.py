@@ -84,7 +84,7 @@ def test_prompt_puts_supplementary_before_description_instruction_and_signature(
     text = user["content"]
     order = ["Comments under music videos.", "SPAM: advertising", "subscribe, my channel",
              "'check out my channel' -> 1 (SPAM)", "Links are usually spam.",
-             "Decide whether a comment is spam.", "0 = HAM", "1 = SPAM", "-1 to abstain",
+             "Decide whether a comment is spam.", "0 = HAM", "1 = SPAM", "-1 (never 0 or None) to abstain",
              "def label_spam(text: str) -> int:"]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
@@ -306,3 +306,22 @@ def test_real_model_writes_programs_for_youtube():
         assert program.provenance["output_tokens"] > 0
     for failure in result.failures:
         assert failure["reason"] and "\n" not in failure["reason"]
+
+
+def test_a_function_that_can_end_without_returning_gets_a_final_abstain():
+    answer = '''```python
+def label_spam(text):
+    t = text.lower()
+    if "buy" in t:
+        return 1
+    elif "love" in t:
+        return 0
+    # more rules here
+```'''
+    source, fixes = clean_answer(answer, TASK)
+    fn = load_function(source)
+    assert (fn("buy"), fn("love"), fn("meh")) == (1, 0, -1)
+    assert source.rstrip().endswith("return -1") and any("final 'return -1'" in f for f in fixes)
+    complete = "```python\ndef label_spam(text):\n    if text:\n        return 1\n    else:\n" \
+               "        return -1\n```"
+    assert clean_answer(complete, TASK)[1] == []

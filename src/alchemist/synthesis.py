@@ -370,8 +370,9 @@ def _missing_imports(body: list[ast.stmt]) -> list[str]:
 
 
 def _normalize_returns(source: str, task: Task) -> tuple[str, list[str]]:
-    """Rewrite ``return None`` as -1 and a returned class name as its id; reject other
-    constants outside the class ids. Only returns of the labeling function itself count."""
+    """Rewrite ``return None`` as -1 and a returned class name as its id, end a function that
+    can fall off its end with ``return -1``, and reject other constants outside the class ids.
+    Only returns of the labeling function itself count."""
     tree = ast.parse(source)
     function = [n for n in tree.body
                 if isinstance(n, ast.FunctionDef) and n.name == task.function_name][-1]
@@ -394,16 +395,30 @@ def _normalize_returns(source: str, task: Task) -> tuple[str, list[str]]:
                 isinstance(value.value, bool) or value.value not in valid):
             raise SynthesisError(f"returns {value.value!r}, which is not one of the class ids "
                                  f"{sorted(valid)}")
-    if not edits:
-        return source, []
     lines = source.splitlines()
+    fixes = []
+    if not _always_returns(function.body):
+        # Small models stop after the last ``elif``; None at the end means "no evidence".
+        indent = " " * function.body[0].col_offset
+        lines.insert(function.end_lineno or len(lines), f"{indent}return -1")
+        fixes.append("added a final 'return -1' (the function could end without returning)")
     for node, new in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
         line = lines[node.lineno - 1]
         end = node.end_col_offset if node.end_lineno == node.lineno else len(line)
         lines[node.lineno - 1] = f"{line[:node.col_offset]}return {new}{line[end:]}"
         del lines[node.lineno:node.end_lineno]
-    fixed = "\n".join(lines) + "\n"
-    return fixed, [f"rewrote {len(edits)} return(s) of None or class names as class ids"]
+    if edits:
+        fixes.append(f"rewrote {len(edits)} return(s) of None or class names as class ids")
+    return ("\n".join(lines) + "\n", fixes) if fixes else (source, [])
+
+
+def _always_returns(body: list[ast.stmt]) -> bool:
+    last = body[-1]
+    if isinstance(last, ast.Return | ast.Raise):
+        return True
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and _always_returns(last.body) and _always_returns(last.orelse)
+    return False
 
 
 def _own_returns(function: ast.FunctionDef) -> list[ast.Return]:
