@@ -13,6 +13,7 @@ from alchemist.programs import Program, ProgramStore
 from alchemist.quality import (
     GatePolicy,
     GeneratedSupplementary,
+    draw_exemplars,
     gate,
     generate_supplementary,
     improve,
@@ -329,3 +330,17 @@ def test_improve_rechecks_initial_programs_against_the_class_schema(tmp_path):
     assert result.dropped["p001"].startswith("invalid for this task: returns 2, which is not")
     assert result.dropped["p002"].startswith("invalid for this task: no top-level function")
     assert executor.runs[0] == (["p003"], 10)  # the invalid ones never ran
+
+
+def test_draw_exemplars_takes_known_gold_rows_per_class_reproducibly():
+    gold = np.array([1, 0, 1, -1, 1, 0, 1, 0, -1, 0])
+    items = [f"item {i} " + "x" * 50 for i in range(10)]
+    drawn = draw_exemplars(items, gold, TASK, per_class=2, seed=1, max_chars=10)
+    assert [e.label for e in drawn] == ["HAM", "HAM", "SPAM", "SPAM"]
+    rows = [int(e.input.split()[1]) for e in drawn]
+    assert all(TASK.class_names[gold[r]] == e.label for r, e in zip(rows, drawn, strict=True))
+    assert all(e.input.endswith("...") and len(e.input) == 13 for e in drawn)
+    assert drawn == draw_exemplars(items, gold, TASK, per_class=2, seed=1, max_chars=10)
+    assert len({draw_exemplars(items, gold, TASK, seed=s) for s in range(6)}) > 1
+    with pytest.raises(ValueError, match="one class index per item"):
+        draw_exemplars(items, gold[:3], TASK)

@@ -84,7 +84,8 @@ def test_prompt_puts_supplementary_before_description_instruction_and_signature(
     text = user["content"]
     order = ["Comments under music videos.", "SPAM: advertising", "subscribe, my channel",
              "'check out my channel' -> 1 (SPAM)", "Links are usually spam.",
-             "Decide whether a comment is spam.", "0 = HAM", "1 = SPAM", "-1 (never 0 or None) to abstain",
+             "Decide whether a comment is spam.", "0 = HAM", "1 = SPAM",
+             "-1 (never 0 or None) to abstain",
              "def label_spam(text: str) -> int:"]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)

@@ -38,7 +38,7 @@ from alchemist.synthesis import (
     same_code,
     synthesize,
 )
-from alchemist.task import Supplementary, Task, task_from_dict
+from alchemist.task import Exemplar, Supplementary, Task, task_from_dict
 
 SUPPLEMENTARY_KINDS = ("dataset_description", "class_descriptions", "keywords", "rules")
 SUPPLEMENTARY_PARAMS = SamplingParams(temperature=0.3, max_tokens=300, repeat_penalty=1.1)
@@ -243,6 +243,23 @@ def generate_supplementary(task: Task, provider: Provider, *,
                       keywords=parsed.get("keywords", {}),
                       rules=tuple(parsed.get("rules", ()))),
         class_descriptions=parsed.get("class_descriptions", {}), provenance=record)
+
+
+def draw_exemplars(items: Sequence[Any], gold: np.ndarray, task: Task, *, per_class: int = 2,
+                   seed: int = 0, max_chars: int = 300) -> tuple[Exemplar, ...]:
+    """Labeled exemplars for the prompts, drawn from rows with known gold (a dev split):
+    up to ``per_class`` per class, text clipped to ``max_chars``, reproducible for a seed."""
+    gold = np.asarray(gold)
+    if gold.shape != (len(items),):
+        raise ValueError(f"gold must hold one class index per item ({len(items)}); "
+                         f"got shape {gold.shape}.")
+    rng = np.random.default_rng(seed)
+    chosen = []
+    for index, cls in enumerate(task.classes):
+        rows = np.flatnonzero(gold == index)
+        for row in rng.permutation(rows)[:per_class]:
+            chosen.append(Exemplar(_clip(items[row], max_chars), cls.name))
+    return tuple(chosen)
 
 
 @dataclass
