@@ -344,3 +344,14 @@ def test_draw_exemplars_takes_known_gold_rows_per_class_reproducibly():
     assert len({draw_exemplars(items, gold, TASK, seed=s) for s in range(6)}) > 1
     with pytest.raises(ValueError, match="one class index per item"):
         draw_exemplars(items, gold[:3], TASK)
+
+
+def test_a_broken_supplementary_file_is_a_one_line_task_error(tmp_path):
+    path = tmp_path / "supplementary.yaml"
+    for text, message in [("- a list\n", "is a mapping with 'class_descriptions'"),
+                          ("class_descriptions: [1, 2]\n", "is a mapping"),
+                          ("a: [unclosed\n", "cannot parse the supplementary file")]:
+        path.write_text(text)
+        with pytest.raises(TaskError, match=message) as info:
+            GeneratedSupplementary.load(path, TASK)
+        assert "\n" not in str(info.value) and str(path) in str(info.value)

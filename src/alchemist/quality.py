@@ -188,22 +188,29 @@ class GeneratedSupplementary:
     @classmethod
     def load(cls, path: str | Path, task: Task) -> GeneratedSupplementary:
         """Read a saved draft back, validated like the ``supplementary`` of a task file."""
+        path = Path(path)
         try:
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-            descriptions = {str(k): str(v) for k, v in
-                            (raw.get("class_descriptions") or {}).items()}
-            unknown = set(descriptions) - set(task.class_names)
-            if unknown:
-                raise TaskError(f"class_descriptions names unknown classes {sorted(unknown)}; "
-                                f"expected some of {list(task.class_names)}.")
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            first = str(exc).strip().splitlines()[0]
+            raise TaskError(f"cannot parse the supplementary file ({first}).",
+                            path=str(path)) from None
+        descriptions = (raw.get("class_descriptions") or {}) if isinstance(raw, dict) else None
+        if not isinstance(descriptions, dict):
+            raise TaskError("a supplementary file is a mapping with 'class_descriptions' (a "
+                            "mapping of class names) and 'supplementary'; got something else. "
+                            "Fix the file or delete it to draft a new one.", path=str(path))
+        unknown = sorted(set(map(str, descriptions)) - set(task.class_names))
+        if unknown:
+            raise TaskError(f"class_descriptions names unknown classes {unknown}; expected "
+                            f"some of {list(task.class_names)}.", path=str(path))
+        try:
             checked = task_from_dict({**task.to_dict(),
                                       "supplementary": raw.get("supplementary") or {}})
-        except (yaml.YAMLError, AttributeError) as exc:
-            raise TaskError(f"cannot read the supplementary file ({exc}).", path=str(path)) \
-                from None
         except TaskError as exc:
             raise TaskError(str(exc), path=str(path)) from None
-        return cls(checked.supplementary, descriptions, raw.get("provenance") or {})
+        return cls(checked.supplementary, {str(k): str(v) for k, v in descriptions.items()},
+                   raw.get("provenance") or {})
 
 
 def generate_supplementary(task: Task, provider: Provider, *,
