@@ -273,7 +273,11 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
     assert [p.id for p in store.load()] == kept_ids
     assert on_disk["p001"].provenance["dropped"].startswith("constant output")
     assert on_disk["p004"].provenance["repair_of"] == "p003"
-    assert [e["kept"] for e in events if e.get("stage") == "gate"] == [2, 3]
+    assert [e["kept"] for e in events if e["stage"] == "gate"] == [2, 3]
+    assert [e["attempt"] for e in events if e["stage"] == "synthesis"] == [1, 2, 3, 4, 1]
+    summary = json.loads(json.dumps(result.to_dict()))
+    assert summary["kept"] == kept_ids and summary["n_llm_calls"] == 6
+    assert summary["dropped"]["p003"] == "replaced by its repair p004"
 
 
 def test_improve_respects_the_llm_call_cap():

@@ -286,6 +286,14 @@ class ImproveResult:
     def reached_target(self) -> bool:
         return len(self.programs) >= self.target
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary for the run report (programs themselves live in the store)."""
+        return {"kept": [p.id for p in self.programs], "dropped": dict(self.dropped),
+                "target": self.target, "reached_target": self.reached_target,
+                "n_llm_calls": self.n_llm_calls, "n_repairs": self.n_repairs,
+                "rounds": self.rounds, "failures": self.failures,
+                "diagnostics": self.diagnostics.to_dict()}
+
 
 def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[Any], *,
             store: ProgramStore | None = None, target: int = 10,
