@@ -31,9 +31,9 @@ from alchemist.programs import Program, ProgramStore
 from alchemist.synthesis import (
     DEFAULT_PARAMS,
     STRATEGIES,
-    _next_number,
-    check_program,
     clean_answer,
+    next_program_number,
+    program_problem,
     provenance,
     same_code,
     synthesize,
@@ -329,7 +329,7 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
     dropped: dict[str, str] = {}
     failures: list[dict[str, Any]] = []
     calls = repairs = rounds = 0
-    number = max([_next_number(store, id_prefix)] + [
+    number = max([next_program_number(store, id_prefix)] + [
         int(p.id[len(id_prefix):]) + 1 for p in initial
         if p.id.startswith(id_prefix) and p.id[len(id_prefix):].isdigit()])
     if initial:
@@ -337,7 +337,7 @@ def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[
         # and a changed class schema is checked again before anything runs.
         candidates = [replace(p, function_name=task.function_name) for p in initial]
         dropped = {p.id: f"invalid for this task: {problem}" for p in candidates
-                   if (problem := check_program(p.source, task))}
+                   if (problem := program_problem(p.source, task))}
         runnable = [p for p in candidates if p.id not in dropped]
         combined = executor.run(runnable, items, class_ids) if runnable \
             else _empty_matrix(len(items))

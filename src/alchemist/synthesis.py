@@ -117,7 +117,7 @@ def clean_answer(text: str, task: Task) -> tuple[str, list[str]]:
     return source, fixes + more
 
 
-def check_program(source: str, task: Task) -> str | None:
+def program_problem(source: str, task: Task) -> str | None:
     """Why ``source`` cannot label ``task``, or None: it must define the task's function with
     one required argument, and return no constant outside the class ids (or their names)."""
     problem = signature_problem(source, task.function_name)
@@ -156,7 +156,7 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
         raise ValueError(f"strategies must name prompt strategies among {list(STRATEGIES)}; "
                          f"got {list(strategies)}.")
     attempts = 2 * n if max_attempts is None else max_attempts
-    number = start if start is not None else _next_number(store, id_prefix)
+    number = start if start is not None else next_program_number(store, id_prefix)
     seen = {key: p.id for p in known if (key := _shape(p.source)) is not None}
     result = SynthesisResult()
     for i in range(attempts):
@@ -448,7 +448,8 @@ def _shape(source: str) -> str | None:
         return None
 
 
-def _next_number(store: ProgramStore | None, prefix: str) -> int:
+def next_program_number(store: ProgramStore | None, prefix: str = "p") -> int:
+    """The number after the highest ``<prefix><number>`` program id in ``store`` (1 if none)."""
     if store is None or not store.folder.is_dir():
         return 1
     pattern = re.compile(rf"{re.escape(prefix)}(\d+)$")
