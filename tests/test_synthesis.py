@@ -5,6 +5,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alchemist.errors import BudgetExceeded, SynthesisError
 from alchemist.llm.base import Completion, Message, SamplingParams
@@ -14,6 +16,7 @@ from alchemist.synthesis import (
     build_messages,
     clean_answer,
     extract_source,
+    same_code,
     synthesize,
 )
 from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict
@@ -221,6 +224,22 @@ def label_spam(text):
 def test_constants_outside_the_classes_are_refused(body, reason):
     with pytest.raises(SynthesisError, match=reason):
         clean_answer(f"```python\ndef label_spam(text):\n    {body}\n```", TASK)
+
+
+words = st.lists(st.text("abcdefghij ", min_size=1, max_size=8).map(str.strip).filter(bool),
+                min_size=1, max_size=4)
+
+
+@settings(max_examples=50, deadline=None)
+@given(words, st.sampled_from(["", "Here you go:\n", "Sure! This function works.\n\n"]),
+       st.sampled_from(["", "\nHope this helps!", "\n\nExample:\nprint(label_spam('a'))"]),
+       st.booleans())
+def test_wrapping_a_program_in_prose_and_fences_does_not_change_it(spam_words, before, after,
+                                                                   fence):
+    program = (f"SPAM_WORDS = {spam_words!r}\n\n\ndef label_spam(text):\n"
+               "    if any(w in text for w in SPAM_WORDS):\n        return 1\n    return -1\n")
+    body = f"```python\n{program}```" if fence else program
+    assert same_code(extract_source(before + body + after, "label_spam"), program)
 
 
 # --- synthesize ----------------------------------------------------------------------------
