@@ -129,6 +129,7 @@ def test_extracts_fenced_code_from_prose_and_drops_example_usage():
 def test_extracts_unfenced_code_and_keeps_only_used_constants():
     answer = '''Here is the code.
 import string
+from typing import List
 SPAM_WORDS = ["subscribe", "check out"]
 UNUSED = 5
 def label_spam(text):
@@ -143,6 +144,7 @@ This function checks keywords.
     source = extract_source(answer, "label_spam")
     assert "SPAM_WORDS = " in source
     assert "UNUSED" not in source and "result" not in source and 'text = "' not in source
+    assert "import" not in source  # neither string nor typing is used
     fn = load_function(source)
     assert (fn("Check out this"), fn("nice song")) == (1, -1)
 
@@ -189,7 +191,8 @@ def test_trims_an_answer_cut_off_after_the_function():
     ("```python\ndef classify(text):\n    return 1\n```", "no function 'label_spam'"),
     ("```python\ndef label_spam(text, extra):\n    return 1\n```", "exactly one required"),
     ("```python\ndef label_spam(text):\n    words = ['a',\n", "syntax error"),
-    ("```python\nimport nltk\ndef label_spam(text):\n    return 1\n```", "'nltk'"),
+    ("```python\nimport nltk\ndef label_spam(text):\n    return len(nltk.word_tokenize(text))"
+     "\n```", "imports 'nltk', which is not in the Python standard library"),
 ])
 def test_unusable_answers_raise_a_one_line_reason(answer, reason):
     with pytest.raises(SynthesisError, match=reason) as info:

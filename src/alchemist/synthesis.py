@@ -296,8 +296,9 @@ def _clean(tree: ast.Module, code: str, function_name: str) -> tuple[str, list[s
     body = [n for n in body
             if not isinstance(n, ast.FunctionDef | ast.ClassDef) or last_def[n.name] is n]
     body = _drop_unused_assignments(body, function_name)
+    body = _drop_unused_imports(body)
     fixes = [f"dropped {len(tree.body) - len(body)} top-level statement(s) (examples, prints, "
-             "unused values)"] if len(body) < len(tree.body) else []
+             "unused values or imports)"] if len(body) < len(tree.body) else []
     _reject_foreign_imports(body)
     missing = _missing_imports(body)
     if missing:
@@ -341,6 +342,19 @@ def _drop_unused_assignments(body: list[ast.stmt], function_name: str) -> list[a
                  and {t.id for t in ast.walk(a) if isinstance(t, ast.Name)
                       and isinstance(t.ctx, ast.Store)} & used]
     return [n for n in body if n in kept]
+
+
+def _drop_unused_imports(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Drop imports whose names nothing reads (``from typing import List`` left over)."""
+    module = ast.Module(body=body, type_ignores=[])
+    used = {n.id for n in ast.walk(module) if isinstance(n, ast.Name)}
+
+    def needed(node: ast.stmt) -> bool:
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            return True
+        return any((a.asname or a.name).split(".")[0] in used for a in node.names)
+
+    return [n for n in body if needed(n)]
 
 
 def _reject_foreign_imports(body: list[ast.stmt]) -> None:
