@@ -152,3 +152,6 @@ def _checked(values: np.ndarray | None, length: int, name: str, dtype: type) -> 
 
 def _mean(mask: np.ndarray) -> float:
     return float(mask.mean()) if mask.size else 0.0
+
+
+__all__ = ["Diagnostics", "ProgramDiagnostics", "diagnose"]

@@ -47,7 +47,9 @@ _MAX_FAILING_EXAMPLES = 3
 Progress = Callable[[dict[str, Any]], None]
 
 
-class Executor(Protocol):
+class ProgramRunner(Protocol):
+    """What ``improve`` needs of an executor (``alchemist.execution.Executor`` is one)."""
+
     def run(self, programs: list[Program], items: Sequence[Any],
             class_ids: Sequence[int]) -> LabelMatrix: ...
 
@@ -106,7 +108,7 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
 
 def repair(program: Program, failing_examples: Sequence[Any], provider: Provider, task: Task,
            params: SamplingParams = DEFAULT_PARAMS, *, error: str = "",
-           new_id: str | None = None, executor: Executor | None = None,
+           new_id: str | None = None, executor: ProgramRunner | None = None,
            class_ids: Sequence[int] | None = None) -> Program | None:
     """Send a failing program back to the model with the error and a few failing inputs.
 
@@ -295,7 +297,7 @@ class ImproveResult:
                 "diagnostics": self.diagnostics.to_dict()}
 
 
-def improve(task: Task, provider: Provider, executor: Executor, items: Sequence[Any], *,
+def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any], *,
             store: ProgramStore | None = None, target: int = 10,
             policy: GatePolicy = GatePolicy(), max_llm_calls: int = 40,
             gold: np.ndarray | None = None, class_ids: Sequence[int] | None = None,
@@ -406,7 +408,7 @@ _REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED
 
 
 def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
-                  provider: Provider, executor: Executor, items: Sequence[Any],
+                  provider: Provider, executor: ProgramRunner, items: Sequence[Any],
                   class_ids: Sequence[int], params: SamplingParams, policy: GatePolicy, *,
                   budget: int, seed: int, number: int, id_prefix: str) -> _Repaired:
     """Try one repair of each program that loses more cells than the policy allows."""
@@ -528,3 +530,8 @@ _PARSERS: dict[str, Callable[[str, Task], Any]] = {
     "keywords": _parse_keywords,
     "rules": _parse_rules,
 }
+
+
+__all__ = ["SUPPLEMENTARY_KINDS", "GatePolicy", "GeneratedSupplementary", "ImproveResult",
+           "ProgramRunner", "draw_exemplars", "gate", "generate_supplementary", "improve",
+           "repair"]

@@ -496,3 +496,8 @@ def provenance(completion: Completion, messages: list[Message], params: Sampling
 def _most_common_reason(failures: list[dict[str, Any]]) -> str:
     reasons = [f["reason"].split(" (")[0] for f in failures]
     return max(set(reasons), key=reasons.count) if reasons else "no answer"
+
+
+__all__ = ["DEFAULT_PARAMS", "STRATEGIES", "SynthesisResult", "build_messages", "clean_answer",
+           "extract_source", "next_program_number", "program_problem", "provenance",
+           "same_code", "synthesize"]
