@@ -12,6 +12,8 @@ From the repository root, with ``../shared/datasets`` beside it::
 
     PYTHONPATH=src python benchmarks/quality_loop.py examples/youtube.yaml \\
         --dev ../shared/datasets/youtube/valid.json --test ../shared/datasets/youtube/test.json
+    PYTHONPATH=src python benchmarks/quality_loop.py examples/sms.yaml \\
+        --dev ../shared/datasets/sms/SMSSpamCollection.tsv --limit 2000
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("task")
     parser.add_argument("--dev", required=True, help="labeled split the loop gates on")
-    parser.add_argument("--test", required=True, help="labeled split both sets are scored on")
+    parser.add_argument("--test", help="labeled split both sets are scored on; without it, "
+                        "half of --dev (seed 0) is held out for the test")
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
     parser.add_argument("--target", type=int, default=8)
     parser.add_argument("--max-calls", type=int, default=24)
@@ -65,7 +68,10 @@ def main() -> None:
 
     task = load_task(args.task)
     dev = load_dataset(args.dev, task, limit=args.limit, require_gold=True)
-    test = load_dataset(args.test, task, limit=args.limit, require_gold=True)
+    if args.test:
+        test = load_dataset(args.test, task, limit=args.limit, require_gold=True)
+    else:
+        dev, test = dev.split(0.5, seed=0)
     provider = EmbeddedProvider(args.model, threads=args.threads, n_ctx=3072)
     params = SamplingParams(temperature=0.7, max_tokens=args.max_tokens, repeat_penalty=1.1)
     k = task.n_classes
