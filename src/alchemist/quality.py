@@ -1,0 +1,537 @@
+"""The program quality loop: gate, repair, regenerate, and draft supplementary information.
+
+``improve`` is the loop: synthesize programs, run them through the executor it is given,
+repair those that crash or return invalid values, diagnose, gate, and ask for more until
+``target`` useful programs are kept or ``max_llm_calls`` is spent. Every program generated is
+kept for audit: the gate's reason travels with each dropped one.
+
+The executor is passed in (anything with ``run(programs, items, class_ids) -> LabelMatrix``):
+this module never runs model-written code itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from string import Template
+from typing import Any, Protocol
+
+import numpy as np
+import yaml
+
+from alchemist import prompts
+from alchemist.analysis import Diagnostics, ProgramDiagnostics, diagnose
+from alchemist.errors import BudgetExceeded, SynthesisError, TaskError
+from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.llm.base import Message, Provider, SamplingParams
+from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis import (
+    DEFAULT_PARAMS,
+    STRATEGIES,
+    clean_answer,
+    next_program_number,
+    program_problem,
+    provenance,
+    same_code,
+    synthesize,
+)
+from alchemist.task import Exemplar, Supplementary, Task, task_from_dict
+
+SUPPLEMENTARY_KINDS = ("dataset_description", "class_descriptions", "keywords", "rules")
+SUPPLEMENTARY_PARAMS = SamplingParams(temperature=0.3, max_tokens=300, repeat_penalty=1.1)
+_MAX_FAILING_EXAMPLES = 3
+
+Progress = Callable[[dict[str, Any]], None]
+
+
+class ProgramRunner(Protocol):
+    """What ``improve`` needs of an executor (``alchemist.execution.Executor`` is one)."""
+
+    def run(self, programs: list[Program], items: Sequence[Any],
+            class_ids: Sequence[int]) -> LabelMatrix: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class GatePolicy:
+    """Which programs to drop. Checks run in this order; the first that fails is the reason.
+
+    - ``max_error_rate``: share of items lost to errors and timeouts together.
+    - ``drop_constant``: the same output (one class, or always abstain) on every item.
+    - ``min_coverage``: share of items voted on (the paper drops programs under 10%).
+    - ``min_accuracy``: empirical accuracy on gold rows; only judged with at least
+      ``min_gold_votes`` votes on gold rows. None turns it off.
+    - ``near_duplicate_agreement``: drop a program that agrees with one already kept on at
+      least this share of the items either votes on. None turns it off.
+    """
+
+    min_coverage: float = 0.10
+    max_error_rate: float = 0.10
+    drop_constant: bool = True
+    min_accuracy: float | None = None
+    min_gold_votes: int = 10
+    near_duplicate_agreement: float | None = 0.95
+
+    def __post_init__(self) -> None:
+        for name in ("min_coverage", "max_error_rate", "min_accuracy",
+                     "near_duplicate_agreement"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= 1:
+                raise ValueError(f"GatePolicy.{name} must be in [0, 1] or None; got {value}.")
+
+
+def gate(diagnostics: Diagnostics, L: LabelMatrix,
+         policy: GatePolicy = GatePolicy()) -> tuple[list[str], dict[str, str]]:
+    """Programs to keep, in column order, and a one-line reason for each one dropped.
+
+    Near-duplicates are judged against programs kept before them, so earlier columns win.
+    """
+    kept: list[str] = []
+    dropped: dict[str, str] = {}
+    for p in diagnostics.programs:
+        reason = _failed_check(p, policy)
+        if reason is None and policy.near_duplicate_agreement is not None:
+            for other in kept:
+                agreement = _agreement(L, p.id, other)
+                if agreement >= policy.near_duplicate_agreement:
+                    reason = (f"near-duplicate of {other} (same output on {agreement:.0%} of "
+                              "the items either votes on)")
+                    break
+        if reason is None:
+            kept.append(p.id)
+        else:
+            dropped[p.id] = reason
+    return kept, dropped
+
+
+def repair(program: Program, failing_examples: Sequence[Any], provider: Provider, task: Task,
+           params: SamplingParams = DEFAULT_PARAMS, *, error: str = "",
+           new_id: str | None = None, executor: ProgramRunner | None = None,
+           class_ids: Sequence[int] | None = None) -> Program | None:
+    """Send a failing program back to the model with the error and a few failing inputs.
+
+    Returns the repaired program (id ``new_id``, default ``<id>_r``; provenance records
+    ``repair_of``), or None when the answer is not a valid, changed program or, given an
+    ``executor``, still fails on ``failing_examples``.
+    """
+    examples = list(failing_examples)[:_MAX_FAILING_EXAMPLES]
+    messages: list[Message] = [
+        {"role": "system", "content": prompts.render("system")},
+        {"role": "user", "content": prompts.render(
+            "repair", description=task.description, source=program.source.strip(),
+            error=error or "it raises an error or returns a value that is not a class id",
+            examples="\n".join(f"- {_clip(x)!r}" for x in examples) or "- (none recorded)",
+            signature=task.signature, class_ids=str(list(task.class_ids)))},
+    ]
+    completion = provider.complete(messages, params)
+    try:
+        source, fixes = clean_answer(completion.text, task)
+    except SynthesisError:
+        return None
+    if same_code(source, program.source):
+        return None
+    repaired = Program(
+        id=new_id or f"{program.id}_r", source=source, function_name=task.function_name,
+        provenance={**provenance(completion, messages, params, strategy="repair", fixes=fixes),
+                    "repair_of": program.id, "error": error})
+    if executor is not None and examples:
+        check = executor.run([repaired], examples, class_ids or task.class_ids)
+        if (check.errors != CellError.OK).any():
+            return None
+    return repaired
+
+
+@dataclass
+class GeneratedSupplementary:
+    """Supplementary information drafted by a model, to be reviewed and edited by a person.
+
+    ``save`` writes it as YAML in the task file's own shape; ``load`` reads a (possibly
+    edited) file back and re-validates it against the task; ``apply`` gives the task with it.
+    What the person wrote in the task file always wins over what the model drafted.
+    """
+
+    supplementary: Supplementary
+    class_descriptions: dict[str, str] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def apply(self, task: Task) -> Task:
+        own = task.supplementary
+        drafted = self.supplementary
+        return replace(
+            task,
+            classes=tuple(c if c.description else replace(
+                c, description=self.class_descriptions.get(c.name, "")) for c in task.classes),
+            supplementary=Supplementary(
+                dataset_description=own.dataset_description or drafted.dataset_description,
+                keywords={**drafted.keywords, **own.keywords},
+                exemplars=own.exemplars or drafted.exemplars,
+                rules=own.rules or drafted.rules))
+
+    def to_dict(self) -> dict[str, Any]:
+        sup = self.supplementary
+        return {
+            "class_descriptions": dict(self.class_descriptions),
+            "supplementary": {
+                "dataset_description": sup.dataset_description,
+                "keywords": {k: list(v) for k, v in sup.keywords.items()},
+                "exemplars": [{"input": e.input, "label": e.label} for e in sup.exemplars],
+                "rules": list(sup.rules)},
+            "provenance": self.provenance,
+        }
+
+    def save(self, path: str | Path) -> None:
+        header = ("# Supplementary information drafted by a language model for the prompts.\n"
+                  "# Edit or delete anything; the next run reads this file as it is.\n")
+        Path(path).write_text(header + yaml.safe_dump(self.to_dict(), sort_keys=False,
+                                                      allow_unicode=True, width=100))
+
+    @classmethod
+    def load(cls, path: str | Path, task: Task) -> GeneratedSupplementary:
+        """Read a saved draft back, validated like the ``supplementary`` of a task file."""
+        path = Path(path)
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            first = str(exc).strip().splitlines()[0]
+            raise TaskError(f"cannot parse the supplementary file ({first}).",
+                            path=str(path)) from None
+        descriptions = (raw.get("class_descriptions") or {}) if isinstance(raw, dict) else None
+        if not isinstance(descriptions, dict):
+            raise TaskError("a supplementary file is a mapping with 'class_descriptions' (a "
+                            "mapping of class names) and 'supplementary'; got something else. "
+                            "Fix the file or delete it to draft a new one.", path=str(path))
+        unknown = sorted(set(map(str, descriptions)) - set(task.class_names))
+        if unknown:
+            raise TaskError(f"class_descriptions names unknown classes {unknown}; expected "
+                            f"some of {list(task.class_names)}.", path=str(path))
+        try:
+            checked = task_from_dict({**task.to_dict(),
+                                      "supplementary": raw.get("supplementary") or {}})
+        except TaskError as exc:
+            raise TaskError(str(exc), path=str(path)) from None
+        return cls(checked.supplementary, {str(k): str(v) for k, v in descriptions.items()},
+                   raw.get("provenance") or {})
+
+
+def generate_supplementary(task: Task, provider: Provider, *,
+                           kinds: Sequence[str] = SUPPLEMENTARY_KINDS,
+                           params: SamplingParams = SUPPLEMENTARY_PARAMS,
+                           seed: int = 0) -> GeneratedSupplementary:
+    """Ask the model for supplementary information, one call per kind (``SUPPLEMENTARY_KINDS``).
+
+    Answers that cannot be parsed leave their kind empty; every answer is recorded in
+    ``provenance`` with the model, prompt and sampling settings.
+    """
+    unknown = [k for k in kinds if k not in SUPPLEMENTARY_KINDS]
+    if unknown:
+        raise ValueError(f"Unknown supplementary kind(s) {unknown}; expected some of "
+                         f"{list(SUPPLEMENTARY_KINDS)}.")
+    table = prompts.table("supplementary")
+    fields = {"description": task.description, "class_names": ", ".join(task.class_names),
+              "class_names_lines": "\n".join(task.class_names)}
+    parsed: dict[str, Any] = {}
+    record: dict[str, Any] = {"created": datetime.now(UTC).isoformat(timespec="seconds"),
+                              "calls": {}}
+    for i, kind in enumerate(kinds):
+        messages: list[Message] = [
+            {"role": "system", "content": table["system"].strip()},
+            {"role": "user", "content": Template(table[kind]).substitute(fields).strip()}]
+        call_params = replace(params, seed=seed + i)
+        try:
+            completion = provider.complete(messages, call_params)
+        except BudgetExceeded:
+            break
+        parsed[kind] = _PARSERS[kind](_unfence(completion.text), task)
+        record["calls"][kind] = {**provenance(completion, messages, call_params,
+                                              strategy=kind, fixes=[]),
+                                 "parsed": bool(parsed[kind])}
+    return GeneratedSupplementary(
+        Supplementary(dataset_description=parsed.get("dataset_description", ""),
+                      keywords=parsed.get("keywords", {}),
+                      rules=tuple(parsed.get("rules", ()))),
+        class_descriptions=parsed.get("class_descriptions", {}), provenance=record)
+
+
+def draw_exemplars(items: Sequence[Any], gold: np.ndarray, task: Task, *, per_class: int = 2,
+                   seed: int = 0, max_chars: int = 300) -> tuple[Exemplar, ...]:
+    """Labeled exemplars for the prompts, drawn from rows with known gold (a dev split):
+    up to ``per_class`` per class, text clipped to ``max_chars``, reproducible for a seed."""
+    gold = np.asarray(gold)
+    if gold.shape != (len(items),):
+        raise ValueError(f"gold must hold one class index per item ({len(items)}); "
+                         f"got shape {gold.shape}.")
+    rng = np.random.default_rng(seed)
+    chosen = []
+    for index, cls in enumerate(task.classes):
+        rows = np.flatnonzero(gold == index)
+        for row in rng.permutation(rows)[:per_class]:
+            chosen.append(Exemplar(_clip(items[row], max_chars), cls.name))
+    return tuple(chosen)
+
+
+@dataclass
+class ImproveResult:
+    programs: list[Program]               # kept, in the order they were generated
+    dropped: dict[str, str]               # program id -> why it was dropped
+    candidates: list[Program]             # every program generated or repaired
+    matrix: LabelMatrix                   # votes of the kept programs on the items
+    diagnostics: Diagnostics              # of the kept programs
+    target: int
+    n_llm_calls: int
+    n_repairs: int                        # repair calls that gave a working program
+    failures: list[dict[str, Any]]        # answers that gave no program, with reasons
+    rounds: int
+
+    @property
+    def reached_target(self) -> bool:
+        return len(self.programs) >= self.target
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary for the run report (programs themselves live in the store)."""
+        return {"kept": [p.id for p in self.programs], "dropped": dict(self.dropped),
+                "target": self.target, "reached_target": self.reached_target,
+                "n_llm_calls": self.n_llm_calls, "n_repairs": self.n_repairs,
+                "rounds": self.rounds, "failures": self.failures,
+                "diagnostics": self.diagnostics.to_dict()}
+
+
+def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any], *,
+            store: ProgramStore | None = None, target: int = 10,
+            policy: GatePolicy = GatePolicy(), max_llm_calls: int = 40,
+            gold: np.ndarray | None = None, class_ids: Sequence[int] | None = None,
+            params: SamplingParams = DEFAULT_PARAMS,
+            strategies: Sequence[str] = STRATEGIES,
+            temperatures: Sequence[float] = (), supplementary: Supplementary | None = None,
+            seed: int = 0, repair_failing: bool = True, id_prefix: str = "p",
+            initial: Sequence[Program] = (), progress: Progress | None = None) -> ImproveResult:
+    """Generate, run, repair, diagnose and gate programs until ``target`` are kept or
+    ``max_llm_calls`` model calls are spent.
+
+    ``items`` are the program inputs the gate judges on (``gold``, where given, holds their
+    class indices, -1 unknown). Model call ``k`` of the loop uses seed ``seed + k``, and the
+    strategies and temperatures in turn. A program whose errors exceed
+    ``policy.max_error_rate`` is sent to ``repair`` once (when ``repair_failing``). With a
+    ``store``, every new candidate is written once: kept ones enabled, dropped ones disabled
+    with ``provenance["dropped"]`` saying why.
+
+    ``initial`` programs (say, the store's current ones, hand-edited or hand-written included)
+    are run and gated first, and only the shortfall is asked of the model: when they already
+    make the target, no model call is made. They are not written to the store again; those
+    dropped are listed in ``dropped``.
+    """
+    if target < 1 or max_llm_calls < 1:
+        raise ValueError(f"target and max_llm_calls must be at least 1; got {target} and "
+                         f"{max_llm_calls}.")
+    class_ids = tuple(class_ids or task.class_ids)
+    kept: list[Program] = []
+    matrix = _empty_matrix(len(items))
+    candidates: list[Program] = []
+    dropped: dict[str, str] = {}
+    failures: list[dict[str, Any]] = []
+    calls = repairs = rounds = 0
+    number = max([next_program_number(store, id_prefix)] + [
+        int(p.id[len(id_prefix):]) + 1 for p in initial
+        if p.id.startswith(id_prefix) and p.id[len(id_prefix):].isdigit()])
+    if initial:
+        # Programs follow the task: a hand-written file is read for the task's function name,
+        # and a changed class schema is checked again before anything runs.
+        candidates = [replace(p, function_name=task.function_name) for p in initial]
+        dropped = {p.id: f"invalid for this task: {problem}" for p in candidates
+                   if (problem := program_problem(p.source, task))}
+        runnable = [p for p in candidates if p.id not in dropped]
+        combined = executor.run(runnable, items, class_ids) if runnable \
+            else _empty_matrix(len(items))
+        keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
+        dropped.update(gated)
+        kept = [p for p in runnable if p.id in keep_ids]
+        matrix = combined.columns(keep_ids)
+    budget = max_llm_calls
+    while len(kept) < target and calls < budget:
+        rounds += 1
+        need = target - len(kept)
+        batch = synthesize(
+            task, provider, n=need, params=params, seed=seed + calls,
+            strategies=_rotated(strategies, calls), temperatures=_rotated(temperatures, calls),
+            max_attempts=min(2 * need, budget - calls), supplementary=supplementary,
+            id_prefix=id_prefix, start=number, known=candidates, raise_if_empty=False,
+            progress=progress)
+        calls += batch.n_calls
+        failures += batch.failures
+        number += len(batch.programs)
+        if batch.budget_reached:
+            budget = calls  # the provider's spending cap refused a call: stop asking
+        programs = batch.programs
+        new_matrix = executor.run(programs, items, class_ids) if programs \
+            else _empty_matrix(len(items))
+        replaced: list[tuple[Program, Program]] = []
+        if repair_failing and calls < budget:
+            fix = _repair_round(programs, new_matrix, task, provider, executor, items,
+                                class_ids, params, policy, budget=budget - calls,
+                                seed=seed + calls, number=number, id_prefix=id_prefix)
+            programs, new_matrix, replaced = fix.programs, fix.matrix, fix.replaced
+            calls, repairs, number = calls + fix.calls, repairs + len(replaced), fix.number
+            dropped.update({old.id: f"replaced by its repair {new.id}"
+                            for old, new in replaced})
+        combined = matrix.hstack(new_matrix)
+        keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
+        dropped.update(gated)
+        by_id = {p.id: p for p in kept + programs}
+        kept = [by_id[i] for i in keep_ids]
+        matrix = combined.columns(keep_ids)
+        this_round = [old for old, _ in replaced] + programs
+        candidates += this_round
+        if store is not None:
+            for program in this_round:
+                _store(store, program, dropped.get(program.id))
+        if progress is not None:
+            progress({"stage": "gate", "round": rounds, "kept": len(kept), "target": target,
+                      "llm_calls": calls, "dropped": len(dropped)})
+    return ImproveResult(
+        programs=kept, dropped=dropped, candidates=candidates, matrix=matrix,
+        diagnostics=diagnose(matrix, task.n_classes, gold=gold), target=target,
+        n_llm_calls=calls, n_repairs=repairs, failures=failures, rounds=rounds)
+
+
+@dataclass
+class _Repaired:
+    programs: list[Program]
+    matrix: LabelMatrix
+    replaced: list[tuple[Program, Program]]   # (original, its repair)
+    calls: int
+    number: int
+
+
+_REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED,
+               CellError.CRASHED)
+
+
+def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
+                  provider: Provider, executor: ProgramRunner, items: Sequence[Any],
+                  class_ids: Sequence[int], params: SamplingParams, policy: GatePolicy, *,
+                  budget: int, seed: int, number: int, id_prefix: str) -> _Repaired:
+    """Try one repair of each program that loses more cells than the policy allows."""
+    result = _Repaired([], _empty_matrix(len(items)), [], 0, number)
+    for j, program in enumerate(programs):
+        errors = matrix.errors[:, j]
+        failing = np.flatnonzero(np.isin(errors, _REPAIRABLE))
+        column = matrix.columns([program.id])
+        if (failing.size and result.calls < budget
+                and (errors != CellError.OK).mean() > policy.max_error_rate):
+            error = matrix.reasons.get(program.id) or CellError(int(errors[failing[0]])).name
+            try:
+                fixed = repair(program, [items[i] for i in failing], provider, task,
+                               replace(params, seed=seed + result.calls), error=error,
+                               new_id=f"{id_prefix}{result.number:03d}", executor=executor,
+                               class_ids=class_ids)
+            except BudgetExceeded:
+                budget = result.calls
+                fixed = None
+            else:
+                result.calls += 1
+            if fixed is not None:
+                result.number += 1
+                result.replaced.append((program, fixed))
+                program, column = fixed, executor.run([fixed], items, class_ids)
+        result.programs.append(program)
+        result.matrix = result.matrix.hstack(column)
+    return result
+
+
+def _failed_check(p: ProgramDiagnostics, policy: GatePolicy) -> str | None:
+    lost = p.error_rate + p.timeout_rate
+    if lost > policy.max_error_rate:
+        return f"errors or timeouts on {lost:.0%} of items (allowed {policy.max_error_rate:.0%})"
+    if policy.drop_constant and p.constant:
+        what = f"class {p.polarity[0]}" if p.polarity else "abstain"
+        return f"constant output ({what} on every item)"
+    if p.coverage < policy.min_coverage:
+        return f"coverage {p.coverage:.1%} below {policy.min_coverage:.0%}"
+    if (policy.min_accuracy is not None and p.accuracy is not None
+            and p.n_gold_votes >= policy.min_gold_votes and p.accuracy < policy.min_accuracy):
+        return (f"accuracy {p.accuracy:.1%} on {p.n_gold_votes} gold votes below "
+                f"{policy.min_accuracy:.0%}")
+    return None
+
+
+def _agreement(L: LabelMatrix, a: str, b: str) -> float:
+    """Share of the items either program votes on where both give the same output."""
+    va, vb = (L.votes[:, L.program_ids.index(x)] for x in (a, b))
+    either = (va >= 0) | (vb >= 0)
+    return float((va[either] == vb[either]).mean()) if either.any() else 1.0
+
+
+def _empty_matrix(n: int) -> LabelMatrix:
+    return LabelMatrix(np.zeros((n, 0), dtype=np.int8), [])
+
+
+def _rotated(values: Sequence[Any], k: int) -> tuple[Any, ...]:
+    values = tuple(values)
+    return values[k % len(values):] + values[:k % len(values)] if values else ()
+
+
+def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
+    extra = {} if reason is None else {"dropped": reason}
+    store.add(replace(program, enabled=reason is None,
+                      provenance={**program.provenance, **extra}))
+
+
+def _clip(value: Any, limit: int = 300) -> Any:
+    return value[:limit] + "..." if isinstance(value, str) and len(value) > limit else value
+
+
+def _unfence(text: str) -> str:
+    return "\n".join(line for line in text.strip().splitlines()
+                     if not line.strip().startswith("```")).strip()
+
+
+_NAMED_LINE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])?\s*\**`?([^:*`]+?)`?\**\s*:\s*(.+)$")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(.+)$")
+
+
+def _named_lines(text: str, task: Task) -> dict[str, str]:
+    """``NAME: value`` lines whose name is a class name (any case), by canonical name."""
+    names = {n.lower(): n for n in task.class_names}
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        m = _NAMED_LINE.match(line)
+        if m and m.group(1).strip().lower() in names:
+            found.setdefault(names[m.group(1).strip().lower()], m.group(2).strip())
+    return found
+
+
+def _parse_description(text: str, task: Task) -> str:
+    return _clip(" ".join(text.split()), 600)
+
+
+def _parse_class_descriptions(text: str, task: Task) -> dict[str, str]:
+    return {name: value.strip(" *") for name, value in _named_lines(text, task).items()}
+
+
+def _parse_keywords(text: str, task: Task) -> dict[str, list[str]]:
+    keywords = {}
+    for name, value in _named_lines(text, task).items():
+        words = [w.strip(" \"'`*.[]") for w in re.split(r"[,;]", value)]
+        words = list(dict.fromkeys(w for w in words if w and len(w) <= 40))[:12]
+        if words:
+            keywords[name] = words
+    return keywords
+
+
+def _parse_rules(text: str, task: Task) -> list[str]:
+    rules = [m.group(1).strip() for line in text.splitlines() if (m := _BULLET.match(line))]
+    return [r for r in rules if len(r.split()) >= 3][:6]
+
+
+_PARSERS: dict[str, Callable[[str, Task], Any]] = {
+    "dataset_description": _parse_description,
+    "class_descriptions": _parse_class_descriptions,
+    "keywords": _parse_keywords,
+    "rules": _parse_rules,
+}
+
+
+__all__ = ["SUPPLEMENTARY_KINDS", "GatePolicy", "GeneratedSupplementary", "ImproveResult",
+           "ProgramRunner", "draw_exemplars", "gate", "generate_supplementary", "improve",
+           "repair"]

@@ -1,0 +1,350 @@
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alchemist.errors import BudgetExceeded, SynthesisError
+from alchemist.llm.base import Completion, Message, SamplingParams
+from alchemist.programs import Program, ProgramStore, signature_problem
+from alchemist.synthesis import (
+    STRATEGIES,
+    build_messages,
+    clean_answer,
+    extract_source,
+    same_code,
+    synthesize,
+)
+from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+YOUTUBE = ROOT.parent / "shared" / "datasets" / "youtube"
+MODELS = Path.home() / ".cache" / "alchemist" / "models"
+
+TASK = task_from_dict({
+    "name": "spam", "description": "Decide whether a comment is spam.",
+    "function_name": "label_spam",
+    "classes": [{"id": 0, "name": "HAM", "description": "a genuine comment"},
+                {"id": 1, "name": "SPAM", "description": "advertising"}],
+})
+
+
+class ScriptedProvider:
+    """Answers with the given texts in turn, recording what it was asked."""
+
+    name = "scripted"
+    model = "script-1"
+
+    def __init__(self, answers: list[str], *, budget: int | None = None) -> None:
+        self.answers = list(answers)
+        self.budget = budget
+        self.calls: list[tuple[list[Message], SamplingParams]] = []
+
+    def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
+        if self.budget is not None and len(self.calls) >= self.budget:
+            raise BudgetExceeded("budget reached", spent=1.0, budget=1.0, estimate=0.1)
+        self.calls.append((messages, params))
+        text = self.answers[(len(self.calls) - 1) % len(self.answers)]
+        return Completion(text=text, model=self.model, provider=self.name, input_tokens=100,
+                          output_tokens=len(text.split()), seconds=0.5)
+
+
+def load_function(source: str, name: str = "label_spam"):
+    """Test-only: run the (test-written) source and return the labeling function."""
+    namespace: dict = {}
+    exec(compile(source, "<program>", "exec"), namespace)
+    return namespace[name]
+
+
+GOOD = '''```python
+def label_spam(text: str) -> int:
+    if "subscribe" in text.lower():
+        return 1
+    return -1
+```'''
+
+GOOD_OTHER = '''```python
+def label_spam(text: str) -> int:
+    if "love this song" in text.lower():
+        return 0
+    return -1
+```'''
+
+
+# --- prompts -------------------------------------------------------------------------------
+
+def test_prompt_puts_supplementary_before_description_instruction_and_signature():
+    sup = Supplementary(dataset_description="Comments under music videos.",
+                        keywords={"SPAM": ["subscribe", "my channel"]},
+                        exemplars=(Exemplar("check out my channel", "SPAM"),),
+                        rules=("Links are usually spam.",))
+    system, user = build_messages(TASK, supplementary=sup)
+    assert system["role"] == "system" and user["role"] == "user"
+    text = user["content"]
+    order = ["Comments under music videos.", "SPAM: advertising", "subscribe, my channel",
+             "'check out my channel' -> 1 (SPAM)", "Links are usually spam.",
+             "Decide whether a comment is spam.", "0 = HAM", "1 = SPAM",
+             "-1 (never 0 or None) to abstain",
+             "def label_spam(text: str) -> int:"]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+
+
+def test_prompt_without_supplementary_has_no_background_block():
+    bare = replace(TASK, classes=tuple(replace(c, description="") for c in TASK.classes))
+    text = build_messages(bare)[1]["content"]
+    assert "Background" not in text
+    assert text.startswith("Task: Decide whether a comment is spam.")
+
+
+def test_tabular_task_prompt_names_the_row_keys():
+    task = replace(TASK, modality="tabular", input_fields=("age", "income"))
+    text = build_messages(task)[1]["content"]
+    assert "`row` with the keys ['age', 'income']" in text
+    assert "def label_spam(row: dict) -> int:" in text
+
+
+def test_each_strategy_asks_differently_and_unknown_strategy_is_refused():
+    prompts = {s: build_messages(TASK, strategy=s)[1]["content"] for s in STRATEGIES}
+    assert len(set(prompts.values())) == len(STRATEGIES) >= 4
+    with pytest.raises(ValueError, match="Unknown prompt strategy 'poetic'"):
+        build_messages(TASK, strategy="poetic")
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+def test_extracts_fenced_code_from_prose_and_drops_example_usage():
+    answer = ("Sure! Here is a function that labels spam comments:\n\n" + GOOD +
+              "\n\nExample usage:\n```python\nprint(label_spam('please subscribe'))\n```\n"
+              "This returns 1 for spam.")
+    source = extract_source(answer, "label_spam")
+    assert "print" not in source and "Sure" not in source
+    assert load_function(source)("Please SUBSCRIBE") == 1
+
+
+def test_extracts_unfenced_code_and_keeps_only_used_constants():
+    answer = '''Here is the code.
+import string
+from typing import List
+SPAM_WORDS = ["subscribe", "check out"]
+UNUSED = 5
+def label_spam(text):
+    t = text.lower()
+    return 1 if any(w in t for w in SPAM_WORDS) else -1
+
+text = "check out my channel"
+result = label_spam(text)
+print(result)
+This function checks keywords.
+'''
+    source = extract_source(answer, "label_spam")
+    assert "SPAM_WORDS = " in source
+    assert "UNUSED" not in source and "result" not in source and 'text = "' not in source
+    assert "import" not in source  # neither string nor typing is used
+    fn = load_function(source)
+    assert (fn("Check out this"), fn("nice song")) == (1, -1)
+
+
+def test_adds_missing_standard_library_imports():
+    answer = '''```python
+def label_spam(text):
+    counts = Counter(text.split())
+    if re.search(r"https?://", text) or counts["subscribe"]:
+        return 1
+    return -1
+```'''
+    source = extract_source(answer, "label_spam")
+    assert source.startswith("from collections import Counter\nimport re\n")
+    assert load_function(source)("see http://x.io") == 1
+
+
+def test_keeps_helpers_and_the_last_definition_of_the_function():
+    answer = '''```python
+def has_link(text):
+    return "http" in text
+
+def label_spam(text):
+    return 0
+
+def label_spam(text):
+    """Second version."""
+    return 1 if has_link(text) else -1
+```'''
+    source = extract_source(answer, "label_spam")
+    assert source.count("def label_spam") == 1 and "def has_link" in source
+    assert load_function(source)("http://spam") == 1
+
+
+def test_trims_an_answer_cut_off_after_the_function():
+    answer = GOOD.replace("```", "") + "\n\nif __name__ == '__main__':\n    for c in ["
+    source = extract_source(answer, "label_spam")
+    assert "__main__" not in source
+    assert load_function(source)("subscribe!") == 1
+
+
+@pytest.mark.parametrize("answer, reason", [
+    ("I'm sorry, I cannot write that function.", "no function 'label_spam'"),
+    ("```python\ndef classify(text):\n    return 1\n```", "no function 'label_spam'"),
+    ("```python\ndef label_spam(text, extra):\n    return 1\n```", "exactly one required"),
+    ("```python\ndef label_spam(text):\n    words = ['a',\n", "syntax error"),
+    ("```python\nimport nltk\ndef label_spam(text):\n    return len(nltk.word_tokenize(text))"
+     "\n```", "imports 'nltk', which is not in the Python standard library"),
+])
+def test_unusable_answers_raise_a_one_line_reason(answer, reason):
+    with pytest.raises(SynthesisError, match=reason) as info:
+        extract_source(answer, "label_spam")
+    assert "\n" not in str(info.value)
+
+
+def test_returned_class_names_and_none_become_ids():
+    answer = '''```python
+def label_spam(text):
+    def shout(t):
+        return None
+    if "buy" in text:
+        return "SPAM"
+    if "love" in text:
+        return 'ham'  # a class name in another case
+    return None
+```'''
+    source, fixes = clean_answer(answer, TASK)
+    fn = load_function(source)
+    assert (fn("buy now"), fn("love it"), fn("meh")) == (1, 0, -1)
+    assert "return None" in source  # the nested helper is left alone
+    assert "# a class name in another case" in source
+    assert any("rewrote 3 return" in f for f in fixes)
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("return 2", "returns 2, which is not one of the class ids"),
+    ("return True", "returns True"),
+    ("return 'maybe'", "returns the string 'maybe'"),
+])
+def test_constants_outside_the_classes_are_refused(body, reason):
+    with pytest.raises(SynthesisError, match=reason):
+        clean_answer(f"```python\ndef label_spam(text):\n    {body}\n```", TASK)
+
+
+words = st.lists(st.text("abcdefghij ", min_size=1, max_size=8).map(str.strip).filter(bool),
+                min_size=1, max_size=4)
+
+
+@settings(max_examples=50, deadline=None)
+@given(words, st.sampled_from(["", "Here you go:\n", "Sure! This function works.\n\n"]),
+       st.sampled_from(["", "\nHope this helps!", "\n\nExample:\nprint(label_spam('a'))"]),
+       st.booleans())
+def test_wrapping_a_program_in_prose_and_fences_does_not_change_it(spam_words, before, after,
+                                                                   fence):
+    program = (f"SPAM_WORDS = {spam_words!r}\n\n\ndef label_spam(text):\n"
+               "    if any(w in text for w in SPAM_WORDS):\n        return 1\n    return -1\n")
+    body = f"```python\n{program}```" if fence else program
+    assert same_code(extract_source(before + body + after, "label_spam"), program)
+
+
+# --- synthesize ----------------------------------------------------------------------------
+
+def test_synthesize_records_garbage_and_duplicates_and_keeps_provenance():
+    duplicate = GOOD.replace("    return -1", "    return -1  # same code, other comment")
+    provider = ScriptedProvider(["no code here", GOOD, duplicate, GOOD_OTHER])
+    events = []
+    result = synthesize(TASK, provider, n=2, seed=7, strategies=("default", "keywords"),
+                        progress=events.append)
+    assert [p.id for p in result.programs] == ["p001", "p002"]
+    assert [f["reason"].split(" (")[0] for f in result.failures] == [
+        "no function 'label_spam' in the answer", "duplicate of p001"]
+    assert result.failures[0]["raw"] == "no code here"
+    assert result.n_calls == 4 and result.validity_rate == 0.5
+    # Every call got its own seed; strategies alternate.
+    assert [params.seed for _, params in provider.calls] == [7, 8, 9, 10]
+    first = result.programs[0].provenance
+    assert first["strategy"] == "keywords" and first["params"]["seed"] == 8
+    assert first["model"] == "script-1" and first["provider"] == "scripted"
+    assert first["messages"] == build_messages(TASK, strategy="keywords")
+    assert first["input_tokens"] == 100 and first["created"]
+    assert [e["ok"] for e in events] == [False, True, False, True]
+    for p in result.programs:
+        assert signature_problem(p.source, "label_spam") is None
+
+
+def test_synthesize_is_reproducible_for_a_seed():
+    runs = []
+    for _ in range(2):
+        provider = ScriptedProvider([GOOD, GOOD_OTHER])
+        synthesize(TASK, provider, n=2, seed=3, temperatures=(0.4, 0.9))
+        runs.append([(m, p) for m, p in provider.calls])
+    assert runs[0] == runs[1]
+    assert [p.temperature for _, p in runs[0]] == [0.4, 0.9]
+
+
+def test_synthesize_stops_at_max_attempts_and_raises_when_nothing_is_usable():
+    provider = ScriptedProvider(["nothing useful"])
+    with pytest.raises(SynthesisError, match="None of 3 answers of 'script-1'"):
+        synthesize(TASK, provider, n=5, max_attempts=3)
+    assert len(provider.calls) == 3
+
+
+def test_synthesize_defaults_to_twice_n_attempts():
+    provider = ScriptedProvider(["nothing useful", GOOD])
+    result = synthesize(TASK, provider, n=3)
+    assert len(provider.calls) == 6 and len(result.programs) == 1  # later GOODs are duplicates
+
+
+def test_synthesize_stops_when_the_budget_is_spent():
+    provider = ScriptedProvider([GOOD, GOOD_OTHER], budget=1)
+    result = synthesize(TASK, provider, n=2)
+    assert len(result.programs) == 1 and result.failures[-1]["reason"].startswith("budget")
+
+
+def test_synthesize_numbers_after_the_programs_in_a_store(tmp_path):
+    store = ProgramStore(tmp_path)
+    store.add(Program("p004", "def label_spam(text):\n    return -1\n", "label_spam"))
+    result = synthesize(TASK, ScriptedProvider([GOOD]), n=1, store=store)
+    assert result.programs[0].id == "p005"
+    assert len(list(tmp_path.glob("*.py"))) == 1  # the store is only read
+
+
+@pytest.mark.slow
+def test_real_model_writes_programs_for_youtube():
+    pytest.importorskip("xllamacpp")
+    if not (MODELS / "qwen2.5-coder-0.5b.gguf").exists():
+        pytest.skip("qwen2.5-coder-0.5b is not installed (alchemist model install)")
+    if not (YOUTUBE / "label.json").exists():
+        pytest.skip("../shared/datasets/youtube is absent")
+    from alchemist.llm.embedded import EmbeddedProvider
+
+    task = load_task(ROOT / "examples" / "youtube.yaml")
+    provider = EmbeddedProvider("qwen2.5-coder-0.5b", n_ctx=2048)
+    params = SamplingParams(temperature=0.7, max_tokens=320, repeat_penalty=1.1)
+    result = synthesize(task, provider, n=2, params=params, max_attempts=6,
+                        strategies=("default", "keywords"))
+    assert 1 <= len(result.programs) <= 2 and result.n_calls <= 6
+    for program in result.programs:
+        assert signature_problem(program.source, task.function_name) is None
+        ast.parse(program.source)
+        assert program.provenance["model"] == "qwen2.5-coder-0.5b"
+        assert program.provenance["output_tokens"] > 0
+    for failure in result.failures:
+        assert failure["reason"] and "\n" not in failure["reason"]
+
+
+def test_a_function_that_can_end_without_returning_gets_a_final_abstain():
+    answer = '''```python
+def label_spam(text):
+    t = text.lower()
+    if "buy" in t:
+        return 1
+    elif "love" in t:
+        return 0
+    # more rules here
+```'''
+    source, fixes = clean_answer(answer, TASK)
+    fn = load_function(source)
+    assert (fn("buy"), fn("love"), fn("meh")) == (1, 0, -1)
+    assert source.rstrip().endswith("return -1") and any("final 'return -1'" in f for f in fixes)
+    complete = "```python\ndef label_spam(text):\n    if text:\n        return 1\n    else:\n" \
+               "        return -1\n```"
+    assert clean_answer(complete, TASK)[1] == []
