@@ -30,6 +30,7 @@ class ScriptedProvider:
 
     name = "scripted"
     model = "scripted"
+    local = True  # free, like the embedded model: the ledger records it at $0
 
     def __init__(self, answers: list[str]) -> None:
         self.answers = list(answers)
@@ -49,6 +50,7 @@ class NoCallProvider:
 
     name = "none"
     model = "none"
+    local = True
 
     def complete(self, messages, params):
         raise AssertionError("the LLM was called where no call was expected")

@@ -16,13 +16,13 @@ PROGRAMS = [
     "    return 1 if re.search(r'https?://|www\\.', text) else -1\n```",
     "def label_spam(text):\n    t = text.lower()\n"
     "    return 1 if 'subscribe' in t or 'my channel' in t else -1\n",
+    "I cannot write that function.",                       # no code at all
     "Here you go:\n```python\ndef label_spam(text):\n"
     "    return 0 if len(text) < 40 and 'check' not in text.lower() else -1\n```",
     "def label_spam(text):\n    return 0 if 'song' in text.lower() or 'love' in text.lower()"
     " else -1\n",
     "def label_spam(text):\n    return 1 / 0\n",           # crashes on every item
-    "def label_spam(text):\n    return 'SPAM'\n",          # not a class id
-    "I cannot write that function.",                       # no code at all
+    "def label_spam(text):\n    return len(text)\n",      # not a class id
 ]
 
 

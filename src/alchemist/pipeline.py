@@ -185,10 +185,10 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = pr
     started = time.perf_counter()
     result = synthesize(task, provider, n=missing, params=config.sampling,
                         seed=config.seed + len(existing), strategies=config.strategies,
-                        store=run.programs, progress=_token_progress(missing))
+                        store=run.programs, known=existing, raise_if_empty=False,
+                        progress=_synthesis_progress(missing))
     seconds = time.perf_counter() - started
     for program in result.programs:
-        program.id = run.programs.next_id()
         run.programs.add(program)
     out_tokens = sum(p.provenance.get("output_tokens", 0) for p in result.programs)
     out_tokens += sum(f.get("output_tokens", 0) for f in result.failures)
@@ -238,8 +238,11 @@ def aggregate(task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Da
     if config.label_model == "auto" and dev is not None and dev.has_gold:
         selection = select_label_model(train, matrices["dev"].votes, dev.gold, k,
                                        seed=config.seed)
-        log(f"Label model chosen on the dev split: {selection.name} "
-            f"(dev accuracy {selection.scores[selection.name]:.3f}).")
+        if selection.scores:
+            log(f"Label model chosen on the dev split: {selection.name} "
+                f"(dev accuracy {selection.scores[selection.name]:.3f}).")
+        else:
+            log(f"No dev row has a vote: using the default label model {selection.name}.")
         name, params, model, scores = (selection.name, selection.params, selection.model,
                                        selection.scores)
     else:
@@ -465,15 +468,16 @@ def _with_cells_progress(executor: Executor, programs: list[Program], dataset: D
         return executor.run(programs, dataset.items, task.class_ids)
 
 
-def _token_progress(total: int) -> Callable[[Any], None]:
+def _synthesis_progress(target: int) -> Callable[[dict[str, Any]], None]:
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc="generate", unit="program", leave=False)
+    bar = tqdm(total=target, desc="generate", unit="program", leave=False)
 
-    def update(completion: Any) -> None:
-        bar.update(1)
-        bar.set_postfix(tok_s=f"{completion.tokens_per_second:.1f}")
-        if bar.n >= total:
+    def update(event: dict[str, Any]) -> None:
+        bar.update(event["kept"] - bar.n)
+        bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
+                        tok_s=f"{event['tokens_per_second']:.1f}")
+        if event["kept"] >= target or event["attempt"] >= event["max_attempts"]:
             bar.close()
 
     return update
