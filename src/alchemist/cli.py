@@ -107,6 +107,24 @@ def _predict(args: argparse.Namespace) -> None:
         labeled.to_csv(sys.stdout, index=False)
 
 
+def _baseline(args: argparse.Namespace) -> None:
+    figures = pipeline.run_baseline(pipeline.RunDir(args.run), split=args.split,
+                                    limit=args.limit, log=_log)
+    accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
+    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls "
+          f"({figures['cached']} cached), {figures['input_tokens']} input and "
+          f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s")
+
+
+def _compare(args: argparse.Namespace) -> None:
+    print(pipeline.compare(pipeline.RunDir(args.run), split=args.split,
+                           reprice_as=tuple(args.reprice_as)))
+
+
+def _plan(args: argparse.Namespace) -> None:
+    print(pipeline.plan(load_task(args.task), _config_from_args(args)).to_markdown())
+
+
 def _programs(args: argparse.Namespace) -> None:
     store = pipeline.RunDir(args.run).programs
     if args.action in ("enable", "disable"):
@@ -165,6 +183,23 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
     pred.set_defaults(handler=_predict)
+
+    base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
+    base.add_argument("run", help="run directory")
+    base.add_argument("--split", default="test", help="train, dev or test (default test)")
+    base.add_argument("--limit", type=int, help="label only the first N items")
+    base.set_defaults(handler=_baseline)
+
+    comp = sub.add_parser("compare", help="cost and accuracy: programs vs zero-shot")
+    comp.add_argument("run", help="run directory")
+    comp.add_argument("--split", default="test")
+    comp.add_argument("--reprice-as", nargs="*", default=["gpt-3.5-turbo", "gpt-4"],
+                      help="also price the same tokens at these models' rates")
+    comp.set_defaults(handler=_compare)
+
+    plan = sub.add_parser("plan", help="dry run: estimated calls, tokens and cost of a run")
+    _add_task_and_config(plan)
+    plan.set_defaults(handler=_plan)
 
     progs = sub.add_parser("programs", help="list, enable or disable a run's programs")
     progs.add_argument("run", help="run directory")

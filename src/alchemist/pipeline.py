@@ -23,7 +23,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ import pandas as pd
 import yaml
 
 from alchemist.analysis import diagnose
+from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import RunError, SynthesisError
@@ -46,11 +47,15 @@ from alchemist.llm import (
     Provider,
     ProviderSpec,
     ResponseCache,
+    RunPlan,
     SamplingParams,
+    estimate_message_tokens,
+    estimate_run,
+    estimate_stage,
     make_provider,
 )
 from alchemist.programs import Program, ProgramStore
-from alchemist.synthesis import synthesize
+from alchemist.synthesis import build_messages, synthesize
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
@@ -165,11 +170,18 @@ def build_provider(run: RunDir, config: RunConfig, stage: str,
                    inner: Provider | None = None) -> Provider:
     """The configured model (or ``inner``) behind the response cache and the run's ledger,
     whose budget cap stops a call before it is made."""
+    return _ledger(run, config).meter(_llm(config, inner), stage)
+
+
+def _llm(config: RunConfig, inner: Provider | None = None) -> Provider:
     provider: Provider = inner or make_provider(config.provider)
     if config.use_cache:
         provider = CachedProvider(provider, ResponseCache(_cache_dir() / "responses"))
-    ledger = Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
-    return ledger.meter(provider, stage)
+    return provider
+
+
+def _ledger(run: RunDir, config: RunConfig) -> Ledger:
+    return Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = print,
@@ -427,6 +439,78 @@ def predict(folder: str | Path, data: str, *, limit: int | None = None) -> pd.Da
     return out
 
 
+def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
+                 log: Log = print) -> dict[str, Any]:
+    """The paper's zero-shot baseline on a split of the run: one LLM call per item.
+
+    Calls go through the run's cache and ledger (stage "baseline"); labels are written to
+    ``baseline/<split>.csv`` and the figures to ``baseline/<split>.json``.
+    """
+    task, config = run.task(), run.config()
+    splits = load_splits(task, config)
+    if split not in splits:
+        raise RunError(f"The run has no {split!r} split; it has {sorted(splits)}. "
+                       f"Pass --split with one of them.")
+    dataset = splits[split] if limit is None else splits[split].subset(
+        np.arange(min(limit, len(splits[split]))))
+    provider, ledger = _llm(config), _ledger(run, config)
+    log(f"Zero-shot baseline: {len(dataset)} calls to {config.provider.model}...")
+    result = zero_shot(task, dataset.items, provider, ledger=ledger,
+                       concurrency=config.provider.concurrency,
+                       progress=_count_progress(len(dataset), "zero-shot"))
+    folder = run.folder / "baseline"
+    folder.mkdir(exist_ok=True)
+    labels = pd.DataFrame({"label": [task.classes[i].id if i >= 0 else -1
+                                     for i in result.labels],
+                           "answer": result.answers})
+    labels.to_csv(folder / f"{split}.csv", index=False)
+    figures = {"split": split, "items": len(dataset), "calls": result.n_calls,
+               "cached": result.n_cached, "failures": len(result.failures),
+               "input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
+               "seconds": result.seconds,
+               "accuracy": result.accuracy(dataset.gold) if dataset.has_gold else None}
+    (folder / f"{split}.json").write_text(json.dumps(figures, indent=2) + "\n")
+    return figures
+
+
+def compare(run: RunDir, *, split: str = "test",
+            reprice_as: tuple[str, ...] = ("gpt-3.5-turbo", "gpt-4")) -> str:
+    """Side by side: cost and accuracy of the programs and of the zero-shot baseline."""
+    summary = run.read_json("summary.json")
+    baseline_path = run.folder / "baseline" / f"{split}.json"
+    if split not in summary["evaluation"] or not baseline_path.exists():
+        raise RunError(f"Comparing needs gold labels on {split!r} and a baseline on it. "
+                       f"Run: alchemist baseline {run.folder} --split {split}")
+    ledger = Ledger(run.ledger_path, prices=PriceTable.default())
+    program_stages = [s for s in ledger.totals()["by_stage"] if s != STAGE]
+    accuracy = summary["evaluation"][split]
+    rows = [method_cost("programs: label model", ledger, stages=program_stages,
+                        accuracy=accuracy["label_model"]["accuracy"]),
+            method_cost("programs: distilled model", ledger, stages=program_stages,
+                        accuracy=accuracy["distilled"]["accuracy"]),
+            method_cost("zero-shot LLM", ledger, stages=[STAGE],
+                        accuracy=json.loads(baseline_path.read_text())["accuracy"])]
+    return comparison_table(rows, reprice_as=reprice_as)
+
+
+def plan(task: Task, config: RunConfig) -> RunPlan:
+    """What a run would spend, before spending anything: program synthesis (its worst case:
+    every attempt used, every answer ``max_tokens`` long) beside zero-shot labeling of the data."""
+    prices = PriceTable.default()
+    local = config.provider.kind == "embedded"
+    items = load_splits(task, replace(config, dev=None, test=None))["train"].items
+    attempts = 2 * config.n_programs
+    prompts = [estimate_message_tokens(build_messages(task, strategy=s))
+               for s in config.strategies]
+    synthesis_line = estimate_stage(
+        "synthesis", config.provider.model, calls=attempts,
+        prompt_tokens=[prompts[i % len(prompts)] for i in range(attempts)],
+        max_tokens=config.max_tokens, prices=prices, local=local)
+    zero_shot_line = plan_zero_shot(task, items, config.provider.model, prices=prices,
+                                    local=local)
+    return estimate_run([synthesis_line, zero_shot_line])
+
+
 def archive_programs(run: RunDir) -> Path | None:
     """Move the current programs aside so the next run generates new ones."""
     folder = run.programs.folder
@@ -483,6 +567,19 @@ def _synthesis_progress(target: int) -> Callable[[dict[str, Any]], None]:
     return update
 
 
+def _count_progress(total: int, desc: str) -> Callable[[int, int], None]:
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=desc, unit="item", leave=False)
+
+    def update(done: int, _total: int) -> None:
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
 def _cache_dir() -> Path:
     from alchemist.llm.embedded import models_dir
 
@@ -502,7 +599,9 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["Aggregation", "RunConfig", "RunDir", "aggregate", "aggregate_run", "apply_programs",
-           "archive_programs", "diagnose_run", "distill", "distill_run", "enabled_programs",
-           "ensure_programs", "evaluate", "init_run", "load_matrices",
-           "load_splits", "predict", "rerun", "run_pipeline", "write_pseudolabels"]
+__all__ = [
+    "Aggregation", "RunConfig", "RunDir", "aggregate", "aggregate_run", "apply_programs",
+    "archive_programs", "compare", "diagnose_run", "distill", "distill_run", "enabled_programs",
+    "ensure_programs", "evaluate", "init_run", "load_matrices", "load_splits", "plan", "predict",
+    "rerun", "run_baseline", "run_pipeline", "write_pseudolabels",
+]
