@@ -71,6 +71,8 @@ def main() -> None:
     args = parser.parse_args()
 
     task = load_task(args.task)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
     dev = load_dataset(args.dev, task, limit=args.limit, require_gold=True)
     if args.test:
         test = load_dataset(args.test, task, limit=args.limit, require_gold=True)
