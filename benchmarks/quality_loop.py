@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from alchemist.data import load_dataset
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
+from alchemist.programs import ProgramStore
 from alchemist.quality import GatePolicy, generate_supplementary, improve
 from alchemist.synthesis import synthesize
 from alchemist.task import load_task
@@ -64,9 +66,13 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--max-tokens", type=int, default=400)
     parser.add_argument("--limit", type=int, default=None, help="rows read per split")
+    parser.add_argument("--out", type=Path, default=None, help="folder to keep the drafted "
+                        "supplementary.yaml and every program (raw/, loop/) for inspection")
     args = parser.parse_args()
 
     task = load_task(args.task)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
     dev = load_dataset(args.dev, task, limit=args.limit, require_gold=True)
     if args.test:
         test = load_dataset(args.test, task, limit=args.limit, require_gold=True)
@@ -81,13 +87,19 @@ def main() -> None:
                          params=params, raise_if_empty=False)
         raw_seconds = time.perf_counter() - start
         raw_test = executor.run(raw.programs, test.items, task.class_ids)
+        if args.out:
+            for program in raw.programs:
+                ProgramStore(args.out / "raw").add(program)
 
         start = time.perf_counter()
         draft = generate_supplementary(task, provider)
         rich = draft.apply(task)
+        if args.out:
+            draft.save(args.out / "supplementary.yaml")
         loop = improve(rich, provider, executor, dev.items, gold=dev.gold, target=args.target,
                        max_llm_calls=args.max_calls, params=params, seed=1000,
-                       policy=GatePolicy(min_accuracy=args.min_accuracy))
+                       policy=GatePolicy(min_accuracy=args.min_accuracy),
+                       store=ProgramStore(args.out / "loop") if args.out else None)
         loop_seconds = time.perf_counter() - start
         loop_test = executor.run(loop.programs, test.items, task.class_ids)
 
