@@ -128,3 +128,22 @@ def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtu
         {**config.to_dict(), "provider": {"kind": "openai", "model": "gpt-4"}}))
     assert [line.stage for line in estimate.lines] == ["synthesis", "baseline"]
     assert estimate.lines[1].calls == 1586 and estimate.cost_usd > 0
+
+
+def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtube_task, config):
+    rare = "def label_spam(text):\n    return 1 if 'money' in text.lower() else -1\n"
+    answers = [PROGRAMS[0], rare, PROGRAMS[1], PROGRAMS[4]]
+    provider = ScriptedProvider(answers)
+    looped = pipeline.RunConfig.from_dict({**config.to_dict(), "n_programs": 3,
+                                           "quality_loop": True, "max_llm_calls": 6})
+    summary = pipeline.run_pipeline(youtube_task, looped, tmp_path / "run", provider=provider,
+                                    log=lambda m: None)
+    run = pipeline.RunDir(tmp_path / "run")
+    assert provider.calls == 4
+    enabled = [p.source for p in run.programs.load()]
+    assert len(enabled) == 3 and rare not in enabled
+    (dropped,) = [p for p in run.programs.load(include_disabled=True) if not p.enabled]
+    assert "coverage" in dropped.provenance["dropped"]
+    quality = run.read_json("quality.json")
+    assert quality["n_llm_calls"] == 4 and quality["reached_target"]
+    assert summary["synthesis"]["llm_calls"] == 4

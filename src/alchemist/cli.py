@@ -10,6 +10,7 @@ from pathlib import Path
 
 from alchemist import pipeline
 from alchemist.errors import AlchemistError
+from alchemist.synthesis import STRATEGIES
 from alchemist.task import load_task
 
 
@@ -242,6 +243,20 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                         help="stop before an LLM call that would exceed this many USD")
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
+    loop = parser.add_argument_group("program quality")
+    loop.add_argument("--quality-loop", action="store_true",
+                      help="gate, repair and regenerate programs until -n useful ones are kept")
+    loop.add_argument("--max-llm-calls", type=int,
+                      help="LLM-call cap of the quality loop (default 3 x -n)")
+    loop.add_argument("--min-coverage", type=float, default=0.10,
+                      help="drop programs voting on fewer items than this share (default 0.10)")
+    loop.add_argument("--supplementary", choices=("task", "generate"), default="task",
+                      help="generate: the LLM first drafts dataset/class descriptions, keywords "
+                           "and rules into supplementary.yaml (editable, reused)")
+    loop.add_argument("--exemplars", type=int, default=0, dest="exemplars_per_class",
+                      help="labeled exemplars per class drawn from --dev into the prompts")
+    loop.add_argument("--strategies", nargs="+", default=["default"], choices=STRATEGIES,
+                      help="prompt strategies, used in turn")
 
 
 def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
@@ -262,7 +277,10 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,
         label_model=args.label_model, featurizer=args.featurizer,
         call_timeout=args.call_timeout, workers=args.workers, budget_usd=args.budget_usd,
-        use_cache=not args.no_cache)
+        use_cache=not args.no_cache, quality_loop=args.quality_loop,
+        max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
+        supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
+        strategies=tuple(args.strategies))
 
 
 def _print_evaluation(summary: dict) -> None:

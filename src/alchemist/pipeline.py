@@ -55,6 +55,13 @@ from alchemist.llm import (
     make_provider,
 )
 from alchemist.programs import Program, ProgramStore
+from alchemist.quality import (
+    GatePolicy,
+    GeneratedSupplementary,
+    draw_exemplars,
+    generate_supplementary,
+    improve,
+)
 from alchemist.synthesis import build_messages, synthesize
 from alchemist.task import Task, load_task
 
@@ -84,6 +91,12 @@ class RunConfig:
     workers: int | None = None
     budget_usd: float | None = None
     use_cache: bool = True
+    # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
+    quality_loop: bool = False
+    max_llm_calls: int | None = None      # None: 3 x n_programs
+    min_coverage: float = 0.10            # the paper's gate
+    supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
+    exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
 
     @property
     def sampling(self) -> SamplingParams:
@@ -166,14 +179,8 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     return splits
 
 
-def build_provider(run: RunDir, config: RunConfig, stage: str,
-                   inner: Provider | None = None) -> Provider:
-    """The configured model (or ``inner``) behind the response cache and the run's ledger,
-    whose budget cap stops a call before it is made."""
-    return _ledger(run, config).meter(_llm(config, inner), stage)
-
-
 def _llm(config: RunConfig, inner: Provider | None = None) -> Provider:
+    """The configured model (or ``inner``) behind the response cache."""
     provider: Provider = inner or make_provider(config.provider)
     if config.use_cache:
         provider = CachedProvider(provider, ResponseCache(_cache_dir() / "responses"))
@@ -181,50 +188,110 @@ def _llm(config: RunConfig, inner: Provider | None = None) -> Provider:
 
 
 def _ledger(run: RunDir, config: RunConfig) -> Ledger:
+    """The run's ledger: its budget cap stops a call before it is made."""
     return Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = print,
-                    provider: Provider | None = None) -> list[Program]:
-    """Programs on disk, topped up to ``config.n_programs`` by synthesis when some are missing."""
+                    provider: Provider | None = None,
+                    splits: dict[str, Dataset] | None = None) -> list[Program]:
+    """Programs on disk, topped up to ``config.n_programs`` when some are missing: by plain
+    synthesis, or by the quality loop when ``config.quality_loop``."""
     existing = run.programs.load(include_disabled=True)
-    missing = config.n_programs - len(existing)
-    if missing <= 0:
-        log(f"Using the {len(existing)} programs in {run.programs.folder} (no LLM call).")
-        return [p for p in existing if p.enabled]
-    provider = build_provider(run, config, "synthesis", inner=provider)
-    log(f"Generating {missing} program(s) with {config.provider.kind}:{config.provider.model}...")
+    enabled = [p for p in existing if p.enabled]
+    if len(enabled) >= config.n_programs:
+        log(f"Using the {len(enabled)} programs in {run.programs.folder} (no LLM call).")
+        return enabled
+    llm, ledger = _llm(config, provider), _ledger(run, config)
+    splits = splits or load_splits(task, config)
+    prompt_task = _prompt_task(run, task, config, splits, ledger.meter(llm, "supplementary"), log)
+    provider = ledger.meter(llm, "synthesis")
     started = time.perf_counter()
-    result = synthesize(task, provider, n=missing, params=config.sampling,
-                        seed=config.seed + len(existing), strategies=config.strategies,
-                        store=run.programs, known=existing, raise_if_empty=False,
-                        progress=_synthesis_progress(missing))
+    if config.quality_loop:
+        result = _improve(run, prompt_task, config, splits, provider, enabled, log)
+        calls, failures = result.n_llm_calls, result.failures
+        candidates = result.candidates
+    else:
+        missing = config.n_programs - len(enabled)
+        log(f"Generating {missing} program(s) with "
+            f"{config.provider.kind}:{config.provider.model}...")
+        batch = synthesize(prompt_task, provider, n=missing, params=config.sampling,
+                           seed=config.seed + len(existing), strategies=config.strategies,
+                           store=run.programs, known=existing, raise_if_empty=False,
+                           progress=_synthesis_progress(missing))
+        for program in batch.programs:
+            run.programs.add(program)
+        calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
     seconds = time.perf_counter() - started
-    for program in result.programs:
-        run.programs.add(program)
-    out_tokens = sum(p.provenance.get("output_tokens", 0) for p in result.programs)
-    out_tokens += sum(f.get("output_tokens", 0) for f in result.failures)
-    run.write_json("synthesis.json", {
-        "seconds": seconds, "programs": len(result.programs), "failures": result.failures,
-        "output_tokens": out_tokens,
-        "tokens_per_second": out_tokens / seconds if seconds > 0 else 0.0})
-    log(f"{len(result.programs)} valid program(s), {len(result.failures)} rejected, "
-        f"{seconds:.0f} s, {out_tokens / max(seconds, 1e-9):.1f} tokens/s.")
+    out_tokens = sum(p.provenance.get("output_tokens", 0) for p in candidates)
+    out_tokens += sum(f.get("output_tokens", 0) for f in failures)
     programs = [p for p in run.programs.load() if p.enabled]
+    run.write_json("synthesis.json", {
+        "seconds": seconds, "llm_calls": calls, "programs": len(programs),
+        "failures": failures, "output_tokens": out_tokens,
+        "tokens_per_second": out_tokens / seconds if seconds > 0 else 0.0})
+    log(f"{len(programs)} program(s) in use, {len(failures)} answer(s) rejected, {calls} LLM "
+        f"call(s), {seconds:.0f} s, {out_tokens / max(seconds, 1e-9):.1f} tokens/s.")
     if not programs:
         raise SynthesisError("No valid program was generated. See synthesis.json in "
                              f"{run.folder} for the model's answers; try a stronger model.")
     return programs
 
 
+def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
+                 provider: Provider, log: Log) -> Task:
+    """The task as the prompts see it: with LLM-drafted supplementary information (drafted
+    once into ``supplementary.yaml``, which a person may edit) and dev-split exemplars."""
+    if config.supplementary == "generate":
+        path = run.folder / "supplementary.yaml"
+        if path.exists():
+            drafted = GeneratedSupplementary.load(path, task)
+        else:
+            log("Drafting supplementary information (dataset, classes, keywords, rules)...")
+            drafted = generate_supplementary(task, provider, seed=config.seed)
+            drafted.save(path)
+        task = drafted.apply(task)
+    elif config.supplementary != "task":
+        raise RunError(f"'supplementary' must be 'task' or 'generate'; "
+                       f"got {config.supplementary!r}.")
+    dev = splits.get("dev")
+    if config.exemplars_per_class and dev is not None and dev.has_gold \
+            and not task.supplementary.exemplars:
+        exemplars = draw_exemplars(dev.items, dev.gold, task,
+                                   per_class=config.exemplars_per_class, seed=config.seed)
+        task = replace(task, supplementary=replace(task.supplementary, exemplars=exemplars))
+    return task
+
+
+def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
+             provider: Provider, initial: list[Program], log: Log) -> Any:
+    """The quality loop, judged on the training items plus the dev split (whose gold labels
+    let the gate measure accuracy); every candidate lands in the store, dropped ones disabled."""
+    train, dev = splits["train"], splits.get("dev")
+    items = train.items + (dev.items if dev is not None else [])
+    gold = None if dev is None or not dev.has_gold else np.concatenate(
+        [np.full(len(train), -1), dev.gold])
+    budget = config.max_llm_calls or 3 * config.n_programs
+    log(f"Quality loop: up to {budget} LLM calls for {config.n_programs} useful programs...")
+    with Executor(_execution_config(config)) as executor:
+        result = improve(task, provider, executor, items, store=run.programs,
+                         target=config.n_programs, policy=GatePolicy(
+                             min_coverage=config.min_coverage),
+                         max_llm_calls=budget, gold=gold, params=config.sampling,
+                         strategies=config.strategies, seed=config.seed, initial=initial,
+                         progress=_synthesis_progress(config.n_programs, loop=True))
+    run.write_json("quality.json", result.to_dict())
+    log(f"Kept {len(result.programs)} program(s), dropped {len(result.dropped)}, "
+        f"{result.n_repairs} repaired.")
+    return result
+
+
 def apply_programs(run: RunDir, task: Task, programs: list[Program],
                    splits: dict[str, Dataset], config: RunConfig) -> dict[str, LabelMatrix]:
     """Run every program over every split in isolated workers; save the label matrices."""
     run.matrix_path("train").parent.mkdir(parents=True, exist_ok=True)
-    exec_config = ExecutionConfig(workers=config.workers, call_timeout=config.call_timeout,
-                                  cache_dir=_cache_dir() / "votes")
     matrices = {}
-    with Executor(exec_config) as executor:
+    with Executor(_execution_config(config)) as executor:
         for split, dataset in splits.items():
             matrix = _with_cells_progress(executor, programs, dataset, task, split)
             matrix.save(run.matrix_path(split))
@@ -336,7 +403,7 @@ def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
         archive_programs(run)
     splits = load_splits(task, config)
     log("Data: " + ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
-    ensure_programs(run, task, config, log=log, provider=provider)
+    ensure_programs(run, task, config, log=log, provider=provider, splits=splits)
     return rerun(run, log=log, splits=splits)
 
 
@@ -552,17 +619,27 @@ def _with_cells_progress(executor: Executor, programs: list[Program], dataset: D
         return executor.run(programs, dataset.items, task.class_ids)
 
 
-def _synthesis_progress(target: int) -> Callable[[dict[str, Any]], None]:
+def _execution_config(config: RunConfig) -> ExecutionConfig:
+    return ExecutionConfig(workers=config.workers, call_timeout=config.call_timeout,
+                           cache_dir=_cache_dir() / "votes")
+
+
+def _synthesis_progress(target: int, *, loop: bool = False) -> Callable[[dict[str, Any]], None]:
+    """A progress bar of useful programs, with tokens/s; in the quality loop only the gate's
+    verdicts move it (a synthesis round's own count is not yet final)."""
     from tqdm import tqdm
 
-    bar = tqdm(total=target, desc="generate", unit="program", leave=False)
+    bar = tqdm(total=target, desc="programs", unit="program", leave=False)
 
     def update(event: dict[str, Any]) -> None:
-        bar.update(event["kept"] - bar.n)
-        bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
-                        tok_s=f"{event['tokens_per_second']:.1f}")
-        if event["kept"] >= target or event["attempt"] >= event["max_attempts"]:
-            bar.close()
+        if event["stage"] == "gate":
+            bar.update(event["kept"] - bar.n)
+            bar.set_postfix(llm_calls=event["llm_calls"], dropped=event["dropped"])
+        else:
+            if not loop:
+                bar.update(event["kept"] - bar.n)
+            bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
+                            tok_s=f"{event['tokens_per_second']:.1f}")
 
     return update
 
