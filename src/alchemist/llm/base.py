@@ -58,3 +58,21 @@ class Provider(Protocol):
     model: str
 
     def complete(self, messages: list[Message], params: SamplingParams) -> Completion: ...
+
+
+class ProviderWrapper:
+    """Base of providers that add behaviour around another one (cache, ledger): they keep its
+    name, model, endpoint and locality, so cache keys and prices see the real model."""
+
+    def __init__(self, inner: Provider) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.model = inner.model
+
+    @property
+    def endpoint(self) -> str | None:
+        return getattr(self.inner, "endpoint", None)
+
+    @property
+    def local(self) -> bool:
+        return bool(getattr(self.inner, "local", False))

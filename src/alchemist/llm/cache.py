@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from alchemist.llm.base import Completion, Message, Provider, SamplingParams
+from alchemist.llm.base import Completion, Message, Provider, ProviderWrapper, SamplingParams
 
 CACHE_FORMAT = 1
 
@@ -68,7 +68,7 @@ class ResponseCache:
         return self.folder / key[:2] / f"{key}.json"
 
 
-class CachedProvider:
+class CachedProvider(ProviderWrapper):
     """``inner`` behind ``cache``: a hit returns the stored completion (``cached=True``) without
     calling ``inner``; a miss calls it and stores the answer at once.
 
@@ -77,19 +77,9 @@ class CachedProvider:
     """
 
     def __init__(self, inner: Provider, cache: ResponseCache, *, bypass: bool = False) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache = cache
         self.bypass = bypass
-        self.name = inner.name
-        self.model = inner.model
-
-    @property
-    def endpoint(self) -> str | None:
-        return getattr(self.inner, "endpoint", None)
-
-    @property
-    def local(self) -> bool:
-        return bool(getattr(self.inner, "local", False))
 
     def lookup(self, messages: list[Message], params: SamplingParams) -> Completion | None:
         """The cached answer to this request, or None (always None when bypassing)."""

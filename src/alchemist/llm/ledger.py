@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from alchemist.errors import AlchemistWarning, BudgetExceeded, LLMError
-from alchemist.llm.base import Completion, Message, Provider, SamplingParams
+from alchemist.llm.base import Completion, Message, Provider, ProviderWrapper, SamplingParams
 from alchemist.llm.tokens import estimate_message_tokens
 
 PER_MILLION = 1_000_000
@@ -276,23 +276,13 @@ class Ledger:
         return entries
 
 
-class MeteredProvider:
+class MeteredProvider(ProviderWrapper):
     """A provider whose calls are budget-checked and recorded in a ``Ledger``."""
 
     def __init__(self, inner: Provider, ledger: Ledger, stage: str) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.ledger = ledger
         self.stage = stage
-        self.name = inner.name
-        self.model = inner.model
-
-    @property
-    def endpoint(self) -> str | None:
-        return getattr(self.inner, "endpoint", None)
-
-    @property
-    def local(self) -> bool:
-        return is_local(self.inner)
 
     def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
         lookup = getattr(self.inner, "lookup", None)
