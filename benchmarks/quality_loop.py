@@ -66,6 +66,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--max-tokens", type=int, default=400)
     parser.add_argument("--limit", type=int, default=None, help="rows read per split")
+    parser.add_argument("--no-supplementary", action="store_true",
+                        help="loop without model-drafted supplementary information")
     parser.add_argument("--out", type=Path, default=None, help="folder to keep the drafted "
                         "supplementary.yaml and every program (raw/, loop/) for inspection")
     args = parser.parse_args()
@@ -92,9 +94,9 @@ def main() -> None:
                 ProgramStore(args.out / "raw").add(program)
 
         start = time.perf_counter()
-        draft = generate_supplementary(task, provider)
-        rich = draft.apply(task)
-        if args.out:
+        draft = None if args.no_supplementary else generate_supplementary(task, provider)
+        rich = draft.apply(task) if draft else task
+        if args.out and draft:
             draft.save(args.out / "supplementary.yaml")
         loop = improve(rich, provider, executor, dev.items, gold=dev.gold, target=args.target,
                        max_llm_calls=args.max_calls, params=params, seed=1000,
@@ -108,7 +110,7 @@ def main() -> None:
           "test rows (majority vote)\n")
     print(f"raw   {len(raw.programs):2d} programs, {raw.n_calls:2d} LLM calls, "
           f"{raw_seconds:5.0f} s: {score(raw_test.votes, test.gold, k)}")
-    calls = loop.n_llm_calls + len(draft.provenance["calls"])
+    calls = loop.n_llm_calls + (len(draft.provenance["calls"]) if draft else 0)
     print(f"loop  {len(loop.programs):2d} programs, {calls:2d} LLM calls, {loop_seconds:5.0f} s: "
           f"{score(loop_test.votes, test.gold, k)}")
     if test.reference_votes is not None:
@@ -116,9 +118,9 @@ def main() -> None:
                                                    range(test.reference_votes.shape[1])])
         print(f"human {human.shape[1]:2d} labeling functions             : "
               f"{score(human.votes, test.gold, k)}")
+    parsed = [kd for kd, c in draft.provenance["calls"].items() if c["parsed"]] if draft else []
     print(f"\nloop: {loop.n_repairs} repaired, {len(loop.dropped)} dropped, "
-          f"{len(loop.failures)} answers refused; supplementary kinds parsed: "
-          f"{[kd for kd, c in draft.provenance['calls'].items() if c['parsed']]}")
+          f"{len(loop.failures)} answers refused; drafted supplementary kinds used: {parsed}")
     for program_id, reason in loop.dropped.items():
         print(f"  dropped {program_id}: {reason}")
     print("\n" + loop.diagnostics.to_markdown(task.class_names))

@@ -184,7 +184,8 @@ SUPPLEMENTARY_ANSWERS = [
     "Short comments under music videos.\nMany are spam.",
     "**HAM**: a genuine reaction to the song\n- SPAM: an advertisement\nOTHER: ignored",
     "```\n1. spam: subscribe, \"check out\", my channel, free\nHam: love, song\n```",
-    "Here are rules:\n- Comments asking to subscribe are SPAM.\n- ok\n* Links are usually spam.",
+    "Here are rules:\n- Comments asking to subscribe are SPAM.\n- ok\n* Links are usually spam."
+    "\n- Comments asking to subscribe are SPAM.",
 ]
 
 

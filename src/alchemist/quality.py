@@ -521,7 +521,7 @@ def _parse_keywords(text: str, task: Task) -> dict[str, list[str]]:
 
 def _parse_rules(text: str, task: Task) -> list[str]:
     rules = [m.group(1).strip() for line in text.splitlines() if (m := _BULLET.match(line))]
-    return [r for r in rules if len(r.split()) >= 3][:6]
+    return list(dict.fromkeys(r for r in rules if len(r.split()) >= 3))[:6]
 
 
 _PARSERS: dict[str, Callable[[str, Task], Any]] = {
