@@ -74,8 +74,10 @@ def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
     run.programs.set_enabled("p005", False)
     run.programs.set_enabled("p006", False)
     (run.programs.folder / "p003.py").write_text("def label_spam(text):\n    return 0\n")
+    (run.programs.folder / "mine.py").write_text(
+        "def label_spam(text):\n    return 1 if 'subscribe' in text.lower() else -1\n")
     summary = pipeline.rerun(run, log=lambda m: None)
-    assert summary["programs"] == ["p001", "p002", "p003", "p004"]
+    assert summary["programs"] == ["mine", "p001", "p002", "p003", "p004"]
     train = pipeline.load_matrices(run, {"train": None})["train"]
     assert (train.votes[:, train.program_ids.index("p003")] == 0).all()
     assert not train.errors.any()

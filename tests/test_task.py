@@ -42,6 +42,8 @@ def test_signature_depends_on_inputs():
     ({"function_name": "class"}, "Python identifier"),
     ({"colour": "red"}, "Unknown task setting"),
     ({"description": ""}, "non-empty 'description'"),
+    ({"classes": [{"id": 0, "name": "a", "description": "x", " links": None},
+                  {"id": 1, "name": "b"}]}, "unknown key"),
     ({"supplementary": {"keywords": {"eggs": ["x"]}}}, "keywords"),
     ({"supplementary": {"exemplars": [{"input": "x", "label": "nope"}]}}, "exemplar"),
 ])

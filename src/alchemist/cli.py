@@ -71,7 +71,7 @@ def _synthesize(args: argparse.Namespace) -> None:
 def _execute(args: argparse.Namespace) -> None:
     run = pipeline.RunDir(args.run)
     task, config = run.task(), run.config()
-    matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run),
+    matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
                                        pipeline.load_splits(task, config), config)
     for split, matrix in matrices.items():
         print(f"{run.matrix_path(split)}: {matrix.shape[0]} rows x {matrix.shape[1]} programs")

@@ -407,8 +407,11 @@ def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
     return rerun(run, log=log, splits=splits)
 
 
-def enabled_programs(run: RunDir) -> list[Program]:
-    programs = [p for p in run.programs.load() if p.enabled]
+def enabled_programs(run: RunDir, task: Task) -> list[Program]:
+    """The run's enabled programs, read for the task's function name (a hand-written file
+    has no metadata to say it)."""
+    programs = [replace(p, function_name=task.function_name)
+                for p in run.programs.load() if p.enabled]
     if not programs:
         raise RunError(f"No enabled program in {run.programs.folder}. "
                        "Enable one or run `alchemist run` to generate some.")
@@ -469,7 +472,7 @@ def rerun(run: RunDir, *, log: Log = print,
     """
     task, config = run.task(), run.config()
     splits = splits or load_splits(task, config)
-    programs = enabled_programs(run)
+    programs = enabled_programs(run, task)
     matrices = apply_programs(run, task, programs, splits, config)
     fitted = aggregate_run(run, log=log, splits=splits)
     diagnostics = diagnose_run(run, splits=splits,

@@ -187,6 +187,11 @@ def _parse_classes(raw: Any) -> tuple[LabelClass, ...]:
         raise TaskError(f"'classes' must be a list or a mapping; got {type(raw).__name__}.")
     classes = []
     for c in items:
+        unknown = sorted(set(c) - {"id", "name", "description"})
+        if unknown:
+            raise TaskError(f"Class {c.get('name', c.get('id'))!r} has unknown key(s) {unknown}; "
+                            "expected id, name, description. (Quote a description that "
+                            "contains commas.)")
         cid = _as_int(c.get("id"))
         if cid is None or cid < 0 or cid > 127:
             raise TaskError(f"Class id must be an integer in 0..127; got {c.get('id')!r}.")
