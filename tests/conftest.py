@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from alchemist.errors import BudgetExceeded
+from alchemist.llm import Completion, Message, SamplingParams
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,21 +28,28 @@ def youtube_task() -> Task:
 
 
 class ScriptedProvider:
-    """An in-process stand-in for unit tests: answers with the given texts, in turn."""
+    """An in-process stand-in LLM for unit tests: answers with the given texts in turn (again
+    from the first, or the last one over and over with ``repeat_last``), recording each call's
+    messages and sampling parameters; past ``budget`` calls it refuses like a spending cap."""
 
     name = "scripted"
     model = "scripted"
     local = True  # free, like the embedded model: the ledger records it at $0
 
-    def __init__(self, answers: list[str]) -> None:
+    def __init__(self, answers: list[str], *, budget: int | None = None,
+                 repeat_last: bool = False) -> None:
         self.answers = list(answers)
-        self.calls = 0
+        self.budget = budget
+        self.repeat_last = repeat_last
+        self.calls: list[tuple[list[Message], SamplingParams]] = []
 
-    def complete(self, messages, params):
-        from alchemist.llm import Completion
-
-        text = self.answers[self.calls % len(self.answers)]
-        self.calls += 1
+    def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
+        if self.budget is not None and len(self.calls) >= self.budget:
+            raise BudgetExceeded("budget reached", spent=1.0, budget=1.0, estimate=0.1)
+        self.calls.append((messages, params))
+        turn = len(self.calls) - 1
+        text = self.answers[min(turn, len(self.answers) - 1) if self.repeat_last
+                            else turn % len(self.answers)]
         return Completion(text=text, model=self.model, provider=self.name, input_tokens=100,
                           output_tokens=len(text.split()), seconds=0.01)
 

@@ -46,7 +46,7 @@ def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
     run = pipeline.RunDir(run_dir)
     programs = run.programs.load()
     assert len(programs) == 6                      # the prose answer was rejected, not stored
-    assert provider.calls == 7
+    assert len(provider.calls) == 7
     train = pipeline.load_matrices(run, {"train": None})["train"]
     errors = dict(zip(train.program_ids, train.errors.max(axis=0), strict=True))
     assert errors["p005"] == CellError.EXCEPTION and errors["p006"] == CellError.INVALID_OUTPUT
@@ -141,7 +141,7 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     summary = pipeline.run_pipeline(youtube_task, looped, tmp_path / "run", provider=provider,
                                     log=lambda m: None)
     run = pipeline.RunDir(tmp_path / "run")
-    assert provider.calls == 4
+    assert len(provider.calls) == 4
     enabled = [p.source for p in run.programs.load()]
     assert len(enabled) == 3 and rare not in enabled
     (dropped,) = [p for p in run.programs.load(include_disabled=True) if not p.enabled]

@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 
 from alchemist.analysis import diagnose
-from alchemist.errors import BudgetExceeded, TaskError
+from alchemist.errors import TaskError
 from alchemist.label_matrix import CellError, LabelMatrix
-from alchemist.llm.base import Completion, Message, SamplingParams
 from alchemist.programs import Program, ProgramStore
 from alchemist.quality import (
     GatePolicy,
@@ -21,6 +20,8 @@ from alchemist.quality import (
 )
 from alchemist.task import LabelClass, task_from_dict
 
+from .conftest import ScriptedProvider
+
 TASK = task_from_dict({
     "name": "spam", "description": "Decide whether a comment is spam.",
     "function_name": "label_spam",
@@ -29,26 +30,6 @@ TASK = task_from_dict({
 ITEMS = ["subscribe to my channel", "love this song", "check out my page", "great video",
          "free money at my site", "beautiful voice", "subscribe now", "so good", "", "wow"]
 GOLD = np.array([1, 0, 1, 0, 1, 0, 1, 0, 0, 0])
-
-
-class ScriptedProvider:
-    """Answers with the given texts in turn, recording what it was asked."""
-
-    name = "scripted"
-    model = "script-1"
-
-    def __init__(self, answers: list[str], *, budget: int | None = None) -> None:
-        self.answers = list(answers)
-        self.budget = budget
-        self.calls: list[tuple[list[Message], SamplingParams]] = []
-
-    def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
-        if self.budget is not None and len(self.calls) >= self.budget:
-            raise BudgetExceeded("budget reached", spent=1.0, budget=1.0, estimate=0.1)
-        self.calls.append((messages, params))
-        text = self.answers[min(len(self.calls) - 1, len(self.answers) - 1)]
-        return Completion(text=text, model=self.model, provider=self.name, input_tokens=50,
-                          output_tokens=20, seconds=0.1)
 
 
 class InProcessExecutor:
@@ -156,7 +137,7 @@ def crashing_program() -> Program:
 
 
 def test_repair_sends_the_error_and_failing_inputs_and_rechecks():
-    provider = ScriptedProvider([FIXED])
+    provider = ScriptedProvider([FIXED], repeat_last=True)
     executor = InProcessExecutor()
     fixed = repair(crashing_program(), ["", "x" * 1000], provider, TASK,
                    error="IndexError: string index out of range", new_id="p007",
@@ -173,7 +154,7 @@ def test_repair_sends_the_error_and_failing_inputs_and_rechecks():
 def test_repair_gives_none_when_the_answer_is_unchanged_unusable_or_still_failing(answer):
     still_failing = fenced("    return 1 if text[-1] == 'w' else -1")
     for text in (answer, still_failing):
-        fixed = repair(crashing_program(), [""], ScriptedProvider([text]), TASK,
+        fixed = repair(crashing_program(), [""], ScriptedProvider([text], repeat_last=True), TASK,
                        executor=InProcessExecutor())
         assert fixed is None
 
@@ -190,7 +171,7 @@ SUPPLEMENTARY_ANSWERS = [
 
 
 def test_generate_supplementary_parses_loose_answers_and_records_calls():
-    provider = ScriptedProvider(SUPPLEMENTARY_ANSWERS)
+    provider = ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True)
     draft = generate_supplementary(TASK, provider, seed=5)
     sup = draft.supplementary
     assert sup.dataset_description == "Short comments under music videos. Many are spam."
@@ -206,7 +187,7 @@ def test_generate_supplementary_parses_loose_answers_and_records_calls():
 
 
 def test_unparsable_kinds_stay_empty_and_kinds_are_checked():
-    provider = ScriptedProvider(["no idea"])
+    provider = ScriptedProvider(["no idea"], repeat_last=True)
     draft = generate_supplementary(TASK, provider, kinds=("keywords", "rules"))
     assert draft.supplementary.is_empty() and len(provider.calls) == 2
     assert draft.provenance["calls"]["keywords"]["parsed"] is False
@@ -215,7 +196,7 @@ def test_unparsable_kinds_stay_empty_and_kinds_are_checked():
 
 
 def test_supplementary_draft_round_trips_through_an_edited_yaml_file(tmp_path):
-    draft = generate_supplementary(TASK, ScriptedProvider(SUPPLEMENTARY_ANSWERS))
+    draft = generate_supplementary(TASK, ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True))
     path = tmp_path / "supplementary.yaml"
     draft.save(path)
     text = path.read_text()
@@ -237,7 +218,7 @@ def test_applying_a_draft_keeps_what_the_person_wrote():
     task = task_from_dict({**TASK.to_dict(), "classes": [
         {"id": 0, "name": "HAM", "description": "mine"}, {"id": 1, "name": "SPAM"}],
         "supplementary": {"rules": ["my rule"]}})
-    draft = generate_supplementary(task, ScriptedProvider(SUPPLEMENTARY_ANSWERS))
+    draft = generate_supplementary(task, ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True))
     applied = draft.apply(task)
     assert applied.classes == (LabelClass(0, "HAM", "mine"),
                                LabelClass(1, "SPAM", "an advertisement"))
@@ -251,7 +232,8 @@ def test_applying_a_draft_keeps_what_the_person_wrote():
 def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
     # Call order: round 1 asks for 3 programs in up to 6 calls and stops once it has 3
     # distinct valid ones; then the crashing one is repaired; round 2 asks for the shortfall.
-    provider = ScriptedProvider([CONSTANT, "garbage", SUBSCRIBE, CRASHES, FIXED, NICE, MY_PAGE])
+    provider = ScriptedProvider([CONSTANT, "garbage", SUBSCRIBE, CRASHES, FIXED, NICE, MY_PAGE],
+                                repeat_last=True)
     store = ProgramStore(tmp_path / "programs")
     executor = InProcessExecutor()
     events = []
@@ -282,7 +264,7 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
 
 
 def test_improve_respects_the_llm_call_cap():
-    provider = ScriptedProvider([CONSTANT, "garbage"])
+    provider = ScriptedProvider([CONSTANT, "garbage"], repeat_last=True)
     result = improve(TASK, provider, InProcessExecutor(), ITEMS, target=4, max_llm_calls=5)
     assert len(provider.calls) == 5 and result.n_llm_calls == 5
     assert not result.reached_target and result.programs == []
@@ -290,7 +272,7 @@ def test_improve_respects_the_llm_call_cap():
 
 
 def test_improve_stops_when_the_provider_budget_refuses():
-    provider = ScriptedProvider([SUBSCRIBE, CONSTANT], budget=3)
+    provider = ScriptedProvider([SUBSCRIBE, CONSTANT], budget=3, repeat_last=True)
     result = improve(TASK, provider, InProcessExecutor(), ITEMS, target=3, max_llm_calls=50)
     assert len(provider.calls) == 3 and [p.id for p in result.programs] == ["p001"]
 
@@ -301,7 +283,7 @@ def test_improve_with_enough_hand_written_programs_calls_no_model(tmp_path):
                       "label_spam"))
     (tmp_path / "mine.py").write_text(
         "def label_spam(text):\n    return 0 if 'song' in text or 'so' in text else -1\n")
-    provider = ScriptedProvider([SUBSCRIBE])
+    provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
     result = improve(TASK, provider, InProcessExecutor(), ITEMS, store=store, target=2,
                      initial=store.load())
     assert provider.calls == [] and [p.id for p in result.programs] == ["mine", "p001"]
@@ -315,13 +297,13 @@ def test_improve_with_enough_hand_written_programs_calls_no_model(tmp_path):
 def test_improve_judges_hand_edits_like_generated_programs(tmp_path):
     store = ProgramStore(tmp_path)
     store.add(Program("p001", "def label_spam(text):\n    return 1\n", "label_spam"))
-    provider = ScriptedProvider([SUBSCRIBE])
+    provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
     result = improve(TASK, provider, InProcessExecutor(), ITEMS, store=store, target=1,
                      initial=store.load())
     assert result.dropped["p001"].startswith("constant output")
     assert [p.id for p in result.programs] == ["p002"]
     meta = json.loads((tmp_path / "p002.json").read_text())
-    assert meta["enabled"] is True and meta["provenance"]["model"] == "script-1"
+    assert meta["enabled"] is True and meta["provenance"]["model"] == "scripted"
 
 
 def test_improve_rechecks_initial_programs_against_the_class_schema(tmp_path):
@@ -330,8 +312,8 @@ def test_improve_rechecks_initial_programs_against_the_class_schema(tmp_path):
                       "    return -1\n", "label_spam"))
     store.add(Program("p002", "def classify(text):\n    return 1\n", "label_spam"))
     executor = InProcessExecutor()
-    result = improve(TASK, ScriptedProvider([SUBSCRIBE]), executor, ITEMS, target=1,
-                     initial=store.load())
+    result = improve(TASK, ScriptedProvider([SUBSCRIBE], repeat_last=True), executor, ITEMS,
+                     target=1, initial=store.load())
     assert result.dropped["p001"].startswith("invalid for this task: returns 2, which is not")
     assert result.dropped["p002"].startswith("invalid for this task: no top-level function")
     assert executor.runs[0] == (["p003"], 10)  # the invalid ones never ran

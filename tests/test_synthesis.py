@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alchemist.errors import BudgetExceeded, SynthesisError
-from alchemist.llm.base import Completion, Message, SamplingParams
+from alchemist.errors import SynthesisError
+from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program, ProgramStore, signature_problem
 from alchemist.synthesis import (
     STRATEGIES,
@@ -21,6 +21,8 @@ from alchemist.synthesis import (
 )
 from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict
 
+from .conftest import ScriptedProvider
+
 ROOT = Path(__file__).resolve().parents[1]
 YOUTUBE = ROOT.parent / "shared" / "datasets" / "youtube"
 MODELS = Path.home() / ".cache" / "alchemist" / "models"
@@ -31,26 +33,6 @@ TASK = task_from_dict({
     "classes": [{"id": 0, "name": "HAM", "description": "a genuine comment"},
                 {"id": 1, "name": "SPAM", "description": "advertising"}],
 })
-
-
-class ScriptedProvider:
-    """Answers with the given texts in turn, recording what it was asked."""
-
-    name = "scripted"
-    model = "script-1"
-
-    def __init__(self, answers: list[str], *, budget: int | None = None) -> None:
-        self.answers = list(answers)
-        self.budget = budget
-        self.calls: list[tuple[list[Message], SamplingParams]] = []
-
-    def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
-        if self.budget is not None and len(self.calls) >= self.budget:
-            raise BudgetExceeded("budget reached", spent=1.0, budget=1.0, estimate=0.1)
-        self.calls.append((messages, params))
-        text = self.answers[(len(self.calls) - 1) % len(self.answers)]
-        return Completion(text=text, model=self.model, provider=self.name, input_tokens=100,
-                          output_tokens=len(text.split()), seconds=0.5)
 
 
 def load_function(source: str, name: str = "label_spam"):
@@ -129,6 +111,8 @@ def test_extracts_fenced_code_from_prose_and_drops_example_usage():
 def test_extracts_unfenced_code_and_keeps_only_used_constants():
     answer = '''Here is the code.
 import string
+
+from .conftest import ScriptedProvider
 from typing import List
 SPAM_WORDS = ["subscribe", "check out"]
 UNUSED = 5
@@ -262,7 +246,7 @@ def test_synthesize_records_garbage_and_duplicates_and_keeps_provenance():
     assert [params.seed for _, params in provider.calls] == [7, 8, 9, 10]
     first = result.programs[0].provenance
     assert first["strategy"] == "keywords" and first["params"]["seed"] == 8
-    assert first["model"] == "script-1" and first["provider"] == "scripted"
+    assert first["model"] == "scripted" and first["provider"] == "scripted"
     assert first["messages"] == build_messages(TASK, strategy="keywords")
     assert first["input_tokens"] == 100 and first["created"]
     assert [e["ok"] for e in events] == [False, True, False, True]
@@ -282,7 +266,7 @@ def test_synthesize_is_reproducible_for_a_seed():
 
 def test_synthesize_stops_at_max_attempts_and_raises_when_nothing_is_usable():
     provider = ScriptedProvider(["nothing useful"])
-    with pytest.raises(SynthesisError, match="None of 3 answers of 'script-1'"):
+    with pytest.raises(SynthesisError, match="None of 3 answers of 'scripted'"):
         synthesize(TASK, provider, n=5, max_attempts=3)
     assert len(provider.calls) == 3
 
