@@ -250,6 +250,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                       help="LLM-call cap of the quality loop (default 3 x -n)")
     loop.add_argument("--min-coverage", type=float, default=0.10,
                       help="drop programs voting on fewer items than this share (default 0.10)")
+    loop.add_argument("--min-accuracy", type=float,
+                      help="drop programs below this accuracy on the --dev split")
     loop.add_argument("--supplementary", choices=("task", "generate"), default="task",
                       help="generate: the LLM first drafts dataset/class descriptions, keywords "
                            "and rules into supplementary.yaml (editable, reused)")
@@ -279,6 +281,7 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         call_timeout=args.call_timeout, workers=args.workers, budget_usd=args.budget_usd,
         use_cache=not args.no_cache, quality_loop=args.quality_loop,
         max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
+        min_accuracy=args.min_accuracy,
         supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
         strategies=tuple(args.strategies))
 

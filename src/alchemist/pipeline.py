@@ -95,6 +95,7 @@ class RunConfig:
     quality_loop: bool = False
     max_llm_calls: int | None = None      # None: 3 x n_programs
     min_coverage: float = 0.10            # the paper's gate
+    min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
 
@@ -276,7 +277,8 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     with Executor(_execution_config(config)) as executor:
         result = improve(task, provider, executor, items, store=run.programs,
                          target=config.n_programs, policy=GatePolicy(
-                             min_coverage=config.min_coverage),
+                             min_coverage=config.min_coverage,
+                             min_accuracy=config.min_accuracy),
                          max_llm_calls=budget, gold=gold, params=config.sampling,
                          strategies=config.strategies, seed=config.seed, initial=initial,
                          progress=_synthesis_progress(config.n_programs, loop=True))
