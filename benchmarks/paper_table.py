@@ -188,20 +188,26 @@ def _majority(task: Task, matrices: dict[str, LabelMatrix], test: Dataset,
 
 
 def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
-    """Generation's LLM calls, tokens (cached answers included: what a cold run pays), wall
-    time and cost, with the same tokens priced at the reference models; and, for scale, the
-    estimated cost of the paper's baseline, one zero-shot call per training item, at them."""
-    totals = Ledger(run.ledger_path, prices=PriceTable.default()).totals()
-    stage = totals["by_stage"].get("synthesis", totals)
-    tokens_in = stage["input_tokens"] + stage["cached_input_tokens"]
-    tokens_out = stage["output_tokens"] + stage["cached_output_tokens"]
+    """What generating the programs takes from cold: LLM calls, tokens, seconds of generation
+    and cost paid, the same tokens priced at the reference models, and for scale the estimated
+    cost of the paper's baseline (one zero-shot call per training item) at them.
+
+    A run resumed after an interruption replays earlier answers from the response cache; the
+    ledger then holds a billed and a cached record of one call. The cache returns the original
+    completion, tokens and seconds included, so records equal in those are counted once.
+    """
+    ledger = Ledger(run.ledger_path, prices=PriceTable.default())
+    calls = {(e.model, e.input_tokens, e.output_tokens, e.seconds): e for e in ledger.entries
+             if e.stage == "synthesis" and e.error is None}
+    tokens_in = sum(e.input_tokens for e in calls.values())
+    tokens_out = sum(e.output_tokens for e in calls.values())
     synthesis_file = run.folder / "synthesis.json"
     synthesis = json.loads(synthesis_file.read_text()) if synthesis_file.exists() else {}
     prices = PriceTable.default()
-    return {"calls": stage["calls"], "input_tokens": tokens_in, "output_tokens": tokens_out,
-            "generation_seconds": synthesis.get("seconds", float("nan")),
+    return {"calls": len(calls), "input_tokens": tokens_in, "output_tokens": tokens_out,
+            "generation_seconds": sum(e.seconds for e in calls.values()),
             "rejected": len(synthesis.get("failures", [])),
-            "cost_usd": stage["cost_usd"],
+            "cost_usd": sum(e.cost_usd for e in ledger.entries if e.stage == "synthesis"),
             **{f"cost_usd_at_{m}": prices.cost(m, tokens_in, tokens_out)
                for m in REFERENCE_PRICES},
             **{f"zero_shot_usd_at_{m}": plan_zero_shot(task, train.items, m,
@@ -239,7 +245,7 @@ def render_markdown(results: list[dict[str, Any]], *, model: str, seeds: int,
                              f"{s['coverage']['mean']:.1%} |")
     lines += ["", "## Program generation", "",
               "| dataset | programs (rejected) | train coverage | LLM calls | tokens in / out "
-              "| generation wall s | cost | at GPT-3.5-turbo | at GPT-4 "
+              "| generation s (LLM calls) | cost | at GPT-3.5-turbo | at GPT-4 "
               "| zero-shot per item at GPT-3.5-turbo / GPT-4 (est.) |",
               "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:

@@ -101,3 +101,27 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     for method, summary in methods.items():
         assert again["methods"][method]["accuracy"]["mean"] == summary["accuracy"]["mean"]
     assert not math.isnan(again["costs"]["generation_seconds"])
+
+
+def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
+    from alchemist.data import load_dataset
+    from alchemist.llm import Ledger, LedgerEntry
+    from alchemist.pipeline import RunDir
+
+    task = load_task(EXAMPLES / "youtube.yaml")
+    train = load_dataset(dataset_path("youtube", "valid.json"), task)
+    run = RunDir(tmp_path)
+    ledger = Ledger(run.ledger_path)
+    first = dict(stage="synthesis", provider="embedded", model="qwen", input_tokens=250,
+                 output_tokens=200, cost_usd=0.0, seconds=240.5)
+    ledger.record(LedgerEntry(**first))                       # interrupted run: billed
+    ledger.record(LedgerEntry(**first, cached=True))          # resumed run: replayed
+    ledger.record(LedgerEntry(**{**first, "output_tokens": 150, "seconds": 180.25}))
+    ledger.record(LedgerEntry(**{**first, "stage": "baseline", "seconds": 3.0}))
+    costs = paper_table.costs(run, task, train)
+    assert costs["calls"] == 2
+    assert (costs["input_tokens"], costs["output_tokens"]) == (500, 350)
+    assert costs["generation_seconds"] == pytest.approx(420.75)
+    assert costs["cost_usd_at_gpt-3.5-turbo"] == pytest.approx((500 * 0.5 + 350 * 1.5) / 1e6)
+    # One zero-shot call per item costs far more than a few program-writing calls.
+    assert costs["zero_shot_usd_at_gpt-4"] > 10 * costs["cost_usd_at_gpt-4"]
