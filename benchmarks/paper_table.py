@@ -43,8 +43,8 @@ import pandas as pd
 from alchemist.baseline import plan_zero_shot
 from alchemist.data import Dataset
 from alchemist.distill import DistilledModel, default_featurizer
+from alchemist.errors import SynthesisError
 from alchemist.evaluation import score, summarize_seeds
-from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, PriceTable, Provider, ProviderSpec
 from alchemist.pipeline import (
@@ -98,7 +98,9 @@ RAW = {
 
 
 def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
-    """Paths of the train / dev / test files of ``name``, written under ``folder`` if needed."""
+    """Paths of the train / dev / test files of ``name``; single-file datasets are split and
+    written under ``folder`` (YouTube's WRENCH train file keeps its labels; nothing reads them).
+    """
     if name == "youtube":
         return {split: DATASETS / "youtube" / f"{file}.json"
                 for split, file in (("train", "train"), ("dev", "valid"), ("test", "test"))}
@@ -151,6 +153,9 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     chosen = []
     covered = (matrices["train"].votes >= 0).any(axis=1)
     for seed in range(seeds):
+        scores["dev_only"].append(_dev_only(task, splits["dev"], test, seed, positive))
+        if covered.sum() < 2:  # nothing to aggregate or distill: only the baselines stand
+            continue
         config = replace(bench.config, seed=seed)
         fitted = aggregate(task, matrices, splits, config, log=lambda _: None)
         chosen.append(fitted.name)
@@ -158,10 +163,11 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
         result = evaluate(task, {"test": test}, matrices, fitted.model, distilled)["test"]
         scores["label_model"].append(result["label_model"])
         scores["distilled"].append(result["distilled"])
-        if "reference_majority_vote" in result:
-            scores["human_lfs_mv"].append(result["reference_majority_vote"])
-        scores["dev_only"].append(_dev_only(task, splits["dev"], test, seed, positive))
-    scores["programs_mv"].append(_majority(task, matrices, test, positive))
+    scores["programs_mv"].append(_majority(task, matrices["train"].votes,
+                                           matrices["test"].votes, test, positive))
+    if test.reference_votes is not None:
+        scores["human_lfs_mv"].append(_majority(task, test.reference_votes,
+                                                test.reference_votes, test, positive))
     log(f"{bench.name}: {len(programs)} programs, train coverage {covered.mean():.1%}, "
         f"label models chosen {sorted(set(chosen))}")
     return {"dataset": bench.name, "n_programs": len(programs),
@@ -180,11 +186,10 @@ def _dev_only(task: Task, dev: Dataset, test: Dataset, seed: int,
     return score(test.gold, model.predict(test.frame), task.n_classes, positive=positive)
 
 
-def _majority(task: Task, matrices: dict[str, LabelMatrix], test: Dataset,
+def _majority(task: Task, train_votes: np.ndarray, test_votes: np.ndarray, test: Dataset,
               positive: int | None) -> dict[str, Any]:
-    model = make_label_model("majority").fit(matrices["train"].votes, task.n_classes)
-    return score(test.gold, model.predict(matrices["test"].votes), task.n_classes,
-                 positive=positive)
+    model = make_label_model("majority").fit(train_votes, task.n_classes)
+    return score(test.gold, model.predict(test_votes), task.n_classes, positive=positive)
 
 
 def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
@@ -305,6 +310,8 @@ def plot(results: list[dict[str, Any]], path: Path, *, model: str) -> None:
     for color, r in zip(colors, results, strict=False):
         c = r["costs"]
         for method in ("distilled", "label_model"):
+            if method not in r["methods"]:
+                continue
             ax.plot([c["cost_usd_at_gpt-4"]], [r["methods"][method]["accuracy"]["mean"]],
                     color=color, markersize=7, zorder=3, **styles[method])
         ax.axhline(r["methods"]["dev_only"]["accuracy"]["mean"], color=color,
@@ -340,9 +347,13 @@ def run_table(datasets: list[str], args: argparse.Namespace, *, provider: Provid
     started = time.perf_counter()
     benches = [prepare(name, args) for name in datasets]
     # Every dataset's programs first: the slow LLM stage finishes before any evaluation.
-    for bench in benches:
+    for bench in list(benches):
         log(f"== {bench.name}: programs")
-        ensure_programs(bench.run, bench.task, bench.config, log=log, provider=provider)
+        try:
+            ensure_programs(bench.run, bench.task, bench.config, log=log, provider=provider)
+        except SynthesisError as exc:  # one dataset's failure leaves the others' results
+            log(f"{bench.name} is left out of the table: {exc}")
+            benches.remove(bench)
     results = [evaluate_bench(bench, args.seeds, log) for bench in benches]
     seconds = time.perf_counter() - started
     args.out.mkdir(parents=True, exist_ok=True)
