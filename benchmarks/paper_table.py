@@ -46,7 +46,7 @@ from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import SynthesisError
 from alchemist.evaluation import score, summarize_seeds
 from alchemist.labelmodels import make_label_model
-from alchemist.llm import Ledger, PriceTable, Provider, ProviderSpec
+from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.pipeline import (
     RunConfig,
     RunDir,
@@ -199,18 +199,22 @@ def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
 
     A run resumed after an interruption replays earlier answers from the response cache; the
     ledger then holds a billed and a cached record of one call. The cache returns the original
-    completion, tokens and seconds included, so records equal in those are counted once.
+    completion, tokens and seconds included, so a cached record equal in those to a billed one
+    (or to another cached one) is not counted again.
     """
     ledger = Ledger(run.ledger_path, prices=PriceTable.default())
-    calls = {(e.model, e.input_tokens, e.output_tokens, e.seconds): e for e in ledger.entries
-             if e.stage == "synthesis" and e.error is None}
-    tokens_in = sum(e.input_tokens for e in calls.values())
-    tokens_out = sum(e.output_tokens for e in calls.values())
+    answered = [e for e in ledger.entries if e.stage == "synthesis" and e.error is None]
+    billed = [e for e in answered if not e.cached]
+    seen = {_call_key(e) for e in billed}
+    replayed = {_call_key(e): e for e in answered if e.cached and _call_key(e) not in seen}
+    calls = billed + list(replayed.values())
+    tokens_in = sum(e.input_tokens for e in calls)
+    tokens_out = sum(e.output_tokens for e in calls)
     synthesis_file = run.folder / "synthesis.json"
     synthesis = json.loads(synthesis_file.read_text()) if synthesis_file.exists() else {}
     prices = PriceTable.default()
     return {"calls": len(calls), "input_tokens": tokens_in, "output_tokens": tokens_out,
-            "generation_seconds": sum(e.seconds for e in calls.values()),
+            "generation_seconds": sum(e.seconds for e in calls),
             "rejected": len(synthesis.get("failures", [])),
             "cost_usd": sum(e.cost_usd for e in ledger.entries if e.stage == "synthesis"),
             **{f"cost_usd_at_{m}": prices.cost(m, tokens_in, tokens_out)
@@ -218,6 +222,10 @@ def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
             **{f"zero_shot_usd_at_{m}": plan_zero_shot(task, train.items, m,
                                                        prices=prices).cost_usd
                for m in REFERENCE_PRICES}}
+
+
+def _call_key(entry: LedgerEntry) -> tuple[str, int, int, float]:
+    return entry.model, entry.input_tokens, entry.output_tokens, entry.seconds
 
 
 def _cell(summary: dict[str, Any], key: str) -> str:

@@ -116,12 +116,14 @@ def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
                  output_tokens=200, cost_usd=0.0, seconds=240.5)
     ledger.record(LedgerEntry(**first))                       # interrupted run: billed
     ledger.record(LedgerEntry(**first, cached=True))          # resumed run: replayed
-    ledger.record(LedgerEntry(**{**first, "output_tokens": 150, "seconds": 180.25}))
+    other = {**first, "output_tokens": 150, "seconds": 180.25}
+    ledger.record(LedgerEntry(**other))
+    ledger.record(LedgerEntry(**other))                       # billed twice: two calls
     ledger.record(LedgerEntry(**{**first, "stage": "baseline", "seconds": 3.0}))
     costs = paper_table.costs(run, task, train)
-    assert costs["calls"] == 2
-    assert (costs["input_tokens"], costs["output_tokens"]) == (500, 350)
-    assert costs["generation_seconds"] == pytest.approx(420.75)
-    assert costs["cost_usd_at_gpt-3.5-turbo"] == pytest.approx((500 * 0.5 + 350 * 1.5) / 1e6)
+    assert costs["calls"] == 3
+    assert (costs["input_tokens"], costs["output_tokens"]) == (750, 500)
+    assert costs["generation_seconds"] == pytest.approx(601.0)
+    assert costs["cost_usd_at_gpt-3.5-turbo"] == pytest.approx((750 * 0.5 + 500 * 1.5) / 1e6)
     # One zero-shot call per item costs far more than a few program-writing calls.
     assert costs["zero_shot_usd_at_gpt-4"] > 10 * costs["cost_usd_at_gpt-4"]
