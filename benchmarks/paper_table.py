@@ -312,7 +312,9 @@ def plot(results: list[dict[str, Any]], path: Path, *, model: str) -> None:
     fig, ax = plt.subplots(figsize=(8, 4.8))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     styles = {"distilled": dict(marker="o", linestyle=""),
-              "label_model": dict(marker="s", linestyle=""),
+              # hollow, so a distilled point under it stays visible
+              "label_model": dict(marker="s", linestyle="", markerfacecolor="none",
+                                  markeredgewidth=1.5),
               "dev_only": dict(linestyle="--", linewidth=0.9),
               "zero_shot": dict(linestyle=":", linewidth=1.2)}
     for color, r in zip(colors, results, strict=False):
