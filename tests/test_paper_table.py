@@ -1,0 +1,129 @@
+"""The benchmark table command, on a slice of YouTube with a scripted stand-in for the LLM."""
+
+import csv
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alchemist.evaluation import score
+from alchemist.llm import PriceTable
+from alchemist.task import load_task
+
+from .conftest import EXAMPLES, NoCallProvider, ScriptedProvider, dataset_path
+from .test_pipeline import PROGRAMS
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "paper_table.py"
+
+
+@pytest.fixture(scope="module")
+def paper_table():
+    pytest.importorskip("matplotlib")
+    spec = importlib.util.spec_from_file_location("paper_table", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules while the script is being executed
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_path: Path):
+    dataset_path("sms")
+    task = load_task(EXAMPLES / "sms.yaml")
+    paths = paper_table.split_files("sms", task, tmp_path / "a")
+    again = paper_table.split_files("sms", task, tmp_path / "b")
+    import pandas as pd
+
+    parts = {s: pd.read_parquet(p) for s, p in paths.items()}
+    assert len(parts["test"]) == round(0.2 * 5574) and len(parts["dev"]) == 200
+    assert sum(len(p) for p in parts.values()) == 5574
+    assert "Label" not in parts["train"].columns and "Label" in parts["dev"].columns
+    texts = [set(p["SMS"]) for p in parts.values()]
+    # The collection repeats some messages, so overlap is judged against the duplicates' count.
+    duplicates = 5574 - len(set().union(*texts))
+    assert sum(len(a & b) for i, a in enumerate(texts) for b in texts[i + 1:]) <= duplicates
+    for split in paths:
+        assert pd.read_parquet(again[split]).equals(parts[split])
+
+
+def test_table_from_scripted_programs(paper_table, tmp_path: Path):
+    dataset_path("youtube")
+    args = paper_table.parse_args(["--datasets", "youtube", "--seeds", "2", "--programs", "4",
+                                   "--limit", "300", "--model", "scripted", "--no-cache",
+                                   "--out", str(tmp_path / "out"),
+                                   "--cache", str(tmp_path / "cache")])
+    provider = ScriptedProvider(PROGRAMS)
+    markdown = paper_table.run_table(args.datasets, args, provider=provider, log=lambda m: None)
+    out = args.out
+    for name in ("table.md", "table.csv", "costs.csv", "results.json"):
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "accuracy_vs_cost.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (out / "table.md").read_text() == markdown
+    for label in paper_table.METHODS.values():
+        assert f"| youtube | {label}" in markdown
+
+    (result,) = json.loads((out / "results.json").read_text())
+    assert result["rows"] == {"train": 300, "dev": 120, "test": 250}
+    methods = result["methods"]
+    assert methods["distilled"]["n_seeds"] == 2 and methods["dev_only"]["n_seeds"] == 2
+    assert methods["programs_mv"]["n_seeds"] == 1
+    assert methods["distilled"]["accuracy"]["mean"] > 0.6
+    # The human LFs' vote is the WRENCH reference, computed here independently.
+    from alchemist.data import load_dataset
+
+    test = load_dataset(dataset_path("youtube", "test.json"), load_task(EXAMPLES / "youtube.yaml"))
+    votes = test.reference_votes
+    counts = np.stack([(votes == c).sum(axis=1) for c in (0, 1)], axis=1)
+    expected = np.where(counts.sum(axis=1) == 0, -1, counts.argmax(axis=1))
+    human = methods["human_lfs_mv"]["accuracy"]["mean"]
+    assert human == pytest.approx(score(test.gold, expected, 2)["accuracy"], abs=0.02)
+
+    costs = result["costs"]
+    assert costs["calls"] == provider.calls and costs["cost_usd"] == 0
+    assert costs["input_tokens"] == 100 * provider.calls
+    gpt4 = PriceTable.default().cost("gpt-4", costs["input_tokens"], costs["output_tokens"])
+    assert costs["cost_usd_at_gpt-4"] == pytest.approx(gpt4) and gpt4 > 0
+
+    with (out / "table.csv").open() as f:
+        rows = {r["method"]: r for r in csv.DictReader(f)}
+    assert set(rows) == set(methods)
+    assert float(rows["distilled"]["accuracy_mean"]) == methods["distilled"]["accuracy"]["mean"]
+    assert rows["distilled"]["f1_kind"] == "macro_f1"
+
+    # A re-run reuses the programs on disk, makes no LLM call, and gives the same figures.
+    paper_table.run_table(args.datasets, args, provider=NoCallProvider(), log=lambda m: None)
+    (again,) = json.loads((out / "results.json").read_text())
+    for method, summary in methods.items():
+        assert again["methods"][method]["accuracy"]["mean"] == summary["accuracy"]["mean"]
+    assert not math.isnan(again["costs"]["generation_seconds"])
+
+
+def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
+    from alchemist.data import load_dataset
+    from alchemist.llm import Ledger, LedgerEntry
+    from alchemist.pipeline import RunDir
+
+    task = load_task(EXAMPLES / "youtube.yaml")
+    train = load_dataset(dataset_path("youtube", "valid.json"), task)
+    run = RunDir(tmp_path)
+    ledger = Ledger(run.ledger_path)
+    first = dict(stage="synthesis", provider="embedded", model="qwen", input_tokens=250,
+                 output_tokens=200, cost_usd=0.0, seconds=240.5)
+    ledger.record(LedgerEntry(**first))                       # interrupted run: billed
+    ledger.record(LedgerEntry(**first, cached=True))          # resumed run: replayed
+    other = {**first, "output_tokens": 150, "seconds": 180.25}
+    ledger.record(LedgerEntry(**other))
+    ledger.record(LedgerEntry(**other))                       # billed twice: two calls
+    ledger.record(LedgerEntry(**{**first, "stage": "baseline", "seconds": 3.0}))
+    costs = paper_table.costs(run, task, train)
+    assert costs["calls"] == 3
+    assert (costs["input_tokens"], costs["output_tokens"]) == (750, 500)
+    assert costs["generation_seconds"] == pytest.approx(601.0)
+    assert costs["cost_usd_at_gpt-3.5-turbo"] == pytest.approx((750 * 0.5 + 500 * 1.5) / 1e6)
+    # One zero-shot call per item costs far more than a few program-writing calls.
+    assert costs["zero_shot_usd_at_gpt-4"] > 10 * costs["cost_usd_at_gpt-4"]
