@@ -15,6 +15,10 @@ from alchemist.llm import (
 )
 
 
+def test_threads_reach_the_embedded_model():
+    assert make_provider(ProviderSpec(model="smollm2-135m", threads=1)).threads == 1
+
+
 def test_default_spec_is_the_embedded_model():
     provider = make_provider(ProviderSpec())
     assert isinstance(provider, EmbeddedProvider) and isinstance(provider, Provider)
@@ -53,6 +57,8 @@ def test_custom_key_variable_and_keyless_local_server(monkeypatch):
     ({"kind": "openai", "temperature": 1}, "Unknown provider setting"),
     ({"kind": "embedded", "base_url": "http://x"}, "takes no base_url"),
     ({"concurrency": 0}, "concurrency >= 1"),
+    ({"threads": 0}, "threads must be a positive count"),
+    ({"kind": "openai", "threads": 2}, "embedded provider only"),
 ])
 def test_invalid_specs_are_rejected(raw, message):
     with pytest.raises(LLMError, match=message):

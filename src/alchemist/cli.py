@@ -228,6 +228,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                              "(default qwen2.5-coder-1.5b)")
     parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
     parser.add_argument("--api-key-env", help="environment variable holding the API key")
+    parser.add_argument("--threads", type=int,
+                        help="CPU threads of the embedded model (default: all cores)")
     parser.add_argument("--temperature", type=float, default=0.7)
     parser.add_argument("--max-tokens", type=int, default=512)
     parser.add_argument("--seed", type=int, default=0)
@@ -264,7 +266,7 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
 def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
     from alchemist.llm import ProviderSpec
 
-    spec = {"kind": args.provider}
+    spec: dict[str, object] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
     elif args.provider != "embedded":
@@ -273,6 +275,8 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         spec["base_url"] = args.base_url
     if args.api_key_env:
         spec["api_key_env"] = args.api_key_env
+    if args.threads:
+        spec["threads"] = args.threads
     return pipeline.RunConfig(
         data=args.data, dev=args.dev, test=args.test, limit=args.limit,
         n_programs=args.n_programs, provider=ProviderSpec(**spec),

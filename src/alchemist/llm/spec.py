@@ -30,7 +30,8 @@ class ProviderSpec:
     ``base_url``; default OpenAI's) or "anthropic". ``api_key_env`` names the environment variable
     holding the key (default ``OPENAI_API_KEY`` / ``ANTHROPIC_API_KEY``); the key is required for
     the official endpoints and optional elsewhere. ``concurrency`` is the number of calls in
-    flight for batch stages (``complete_many``).
+    flight for batch stages (``complete_many``). ``threads`` is the embedded model's CPU
+    threads (default: all cores; 1 is faster when other work shares the cores).
     """
 
     kind: str = "embedded"
@@ -40,6 +41,7 @@ class ProviderSpec:
     timeout: float = 120.0
     max_retries: int = 5
     concurrency: int = 4
+    threads: int | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -49,6 +51,9 @@ class ProviderSpec:
         if self.kind == "embedded" and (self.base_url or self.api_key_env):
             raise LLMError("The embedded provider takes no base_url or api_key_env; use kind "
                            "'openai' for a model server.")
+        if self.threads is not None and (self.kind != "embedded" or self.threads < 1):
+            raise LLMError(f"threads must be a positive count, for the embedded provider only; "
+                           f"got {self.threads} for {self.kind!r}.")
         if self.timeout <= 0 or self.max_retries < 0 or self.concurrency < 1:
             raise LLMError(f"Need timeout > 0, max_retries >= 0 and concurrency >= 1; got "
                            f"{self.timeout}, {self.max_retries}, {self.concurrency}.")
@@ -67,7 +72,7 @@ class ProviderSpec:
 def make_provider(spec: ProviderSpec) -> Provider:
     """The provider ``spec`` names. Raises ``LLMError`` when a required API key is missing."""
     if spec.kind == "embedded":
-        return EmbeddedProvider(spec.model)
+        return EmbeddedProvider(spec.model, threads=spec.threads)
     default_url = OPENAI_BASE_URL if spec.kind == "openai" else ANTHROPIC_BASE_URL
     base_url = spec.base_url or default_url
     official = urlsplit(base_url).hostname == urlsplit(default_url).hostname
