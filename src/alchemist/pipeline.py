@@ -239,15 +239,17 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = pr
             run.programs.add(program)
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
     seconds = time.perf_counter() - started
-    out_tokens = sum(p.provenance.get("output_tokens", 0) for p in candidates)
-    out_tokens += sum(f.get("output_tokens", 0) for f in failures)
+    # Generation speed from the programs' own calls that reached the model (not the cache).
+    fresh = [p.provenance for p in candidates if not p.provenance.get("cached")]
+    out_tokens = sum(p.get("output_tokens", 0) for p in fresh)
+    model_seconds = sum(p.get("seconds", 0.0) for p in fresh)
+    speed = out_tokens / model_seconds if model_seconds > 0 else 0.0
     programs = [p for p in run.programs.load() if p.enabled]
     run.write_json("synthesis.json", {
         "seconds": seconds, "llm_calls": calls, "programs": len(programs),
-        "failures": failures, "output_tokens": out_tokens,
-        "tokens_per_second": out_tokens / seconds if seconds > 0 else 0.0})
+        "failures": failures, "output_tokens": out_tokens, "tokens_per_second": speed})
     log(f"{len(programs)} program(s) in use, {len(failures)} answer(s) rejected, {calls} LLM "
-        f"call(s), {seconds:.0f} s, {out_tokens / max(seconds, 1e-9):.1f} tokens/s.")
+        f"call(s), {seconds:.0f} s, {speed:.1f} tokens/s.")
     if not programs:
         raise SynthesisError("No valid program was generated. See synthesis.json in "
                              f"{run.folder} for the model's answers; try a stronger model.")
