@@ -124,14 +124,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1e5-row matrices only")
     parser.add_argument("--threads", type=int, default=1, help="BLAS threads for both sides")
+    parser.add_argument("--only", nargs=3, type=int, metavar=("ROWS", "PROGRAMS", "CLASSES"),
+                        help="one synthetic matrix instead of the grid")
     args = parser.parse_args()
+    grid = [(n, m, k) for n in ((100_000,) if args.quick else (100_000, 1_000_000))
+            for m in (10, 50) for k in (2, 4)]
     with threadpool_limits(limits=args.threads):
-        for n in (100_000,) if args.quick else (100_000, 1_000_000):
-            for m in (10, 50):
-                for k in (2, 4):
-                    accuracies = np.random.default_rng(0).uniform(0.55, 0.9, m)
-                    L, y = simulate_votes(n, accuracies, n_classes=k, coverage=0.5, seed=0)
-                    report(f"synthetic n={n:,} m={m} k={k}", L, y, k)
+        for n, m, k in [tuple(args.only)] if args.only else grid:
+            accuracies = np.random.default_rng(0).uniform(0.55, 0.9, m)
+            L, y = simulate_votes(n, accuracies, n_classes=k, coverage=0.5, seed=0)
+            report(f"synthetic n={n:,} m={m} k={k}", L, y, k)
         if YOUTUBE.is_dir():
             youtube()
         else:
