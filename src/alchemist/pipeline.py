@@ -11,6 +11,10 @@ resumes instead of starting over::
     pseudolabels.parquet  label-model output on the training data
     model/              the distilled classifier (featurizer + MLP)
     ledger.jsonl        every LLM call: stage, model, tokens, cost
+    synthesis.json      generation time, calls, rejected answers with reasons
+    quality.json        the quality loop's kept and dropped programs (with --quality-loop)
+    supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
+    baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
     summary.json, report.md
 
 Programs are never overwritten: a re-run reuses the programs on disk and generates only the
