@@ -1,4 +1,4 @@
-"""One HTTP POST with retries, shared by the remote providers.
+"""One HTTP POST with retries, and the plumbing shared by the remote providers.
 
 Retried: timeouts, connection errors, 429 and 5xx, with exponential backoff and full jitter,
 waiting what the server's ``retry-after-ms`` / ``Retry-After`` asks for when it says. Anything
@@ -109,3 +109,35 @@ def _retry_after(headers: httpx.Headers) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+class HTTPProvider:
+    """Base of the remote providers: base URL, headers, retry policy, client, one timed POST."""
+
+    name = "http"
+
+    def __init__(self, model: str, *, base_url: str, headers: dict[str, str], timeout: float,
+                 max_retries: int, backoff: float, client: httpx.Client | None,
+                 local: bool) -> None:
+        self.model = model
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.retry = RetryPolicy(max_retries=max_retries, base=backoff)
+        self.local = local
+        self._headers = headers
+        self._client = client or httpx.Client(timeout=timeout)
+
+    @property
+    def endpoint(self) -> str:
+        """What identifies the model server in cache keys, beside ``name`` and ``model``."""
+        return self.base_url
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _post(self, path: str, body: dict[str, Any]) -> tuple[dict[str, Any], float]:
+        """The answer to ``body`` posted at ``path``, and the seconds it took (retries too)."""
+        start = time.perf_counter()
+        data = post_json(self._client, f"{self.base_url}{path}", body, self._headers,
+                         provider=self.name, policy=self.retry)
+        return data, time.perf_counter() - start

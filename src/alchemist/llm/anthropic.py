@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import httpx
 
 from alchemist.errors import LLMError
-from alchemist.llm._http import RetryPolicy, post_json
+from alchemist.llm._http import HTTPProvider
 from alchemist.llm.base import Completion, Message, SamplingParams
 from alchemist.llm.tokens import estimate_message_tokens, estimate_tokens
 
@@ -16,7 +15,7 @@ ANTHROPIC_BASE_URL = "https://api.anthropic.com"
 ANTHROPIC_VERSION = "2023-06-01"
 
 
-class AnthropicProvider:
+class AnthropicProvider(HTTPProvider):
     """Claude models through the Messages API.
 
     System messages are joined into the top-level ``system`` field. Only ``temperature`` is sent
@@ -31,27 +30,14 @@ class AnthropicProvider:
     def __init__(self, model: str, *, base_url: str = ANTHROPIC_BASE_URL,
                  api_key: str | None = None, timeout: float = 120.0, max_retries: int = 5,
                  backoff: float = 1.0, client: httpx.Client | None = None) -> None:
-        self.model = model
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-        self.retry = RetryPolicy(max_retries=max_retries, base=backoff)
-        self.local = False
-        self._headers = {"anthropic-version": ANTHROPIC_VERSION}
+        headers = {"anthropic-version": ANTHROPIC_VERSION}
         if api_key:
-            self._headers["x-api-key"] = api_key
-        self._client = client or httpx.Client(timeout=timeout)
-
-    @property
-    def endpoint(self) -> str:
-        """What identifies the model server in cache keys, beside ``name`` and ``model``."""
-        return self.base_url
+            headers["x-api-key"] = api_key
+        super().__init__(model, base_url=base_url, headers=headers, timeout=timeout,
+                         max_retries=max_retries, backoff=backoff, client=client, local=False)
 
     def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
-        start = time.perf_counter()
-        data = post_json(self._client, f"{self.base_url}/v1/messages",
-                         self._body(messages, params), self._headers,
-                         provider=self.name, policy=self.retry)
-        seconds = time.perf_counter() - start
+        data, seconds = self._post("/v1/messages", self._body(messages, params))
         blocks = data.get("content")
         if not isinstance(blocks, list):
             raise LLMError(f"{self.name}: the answer has no content blocks: {str(data)[:200]}. "
@@ -68,9 +54,6 @@ class AnthropicProvider:
             extra={"finish_reason": data.get("stop_reason"),
                    "response_model": data.get("model"), "tokens_estimated": estimated},
         )
-
-    def close(self) -> None:
-        self._client.close()
 
     def _body(self, messages: list[Message], params: SamplingParams) -> dict[str, Any]:
         system = "\n\n".join(m["content"] for m in messages if m["role"] == "system")

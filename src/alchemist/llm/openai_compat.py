@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import time
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from alchemist.errors import LLMError
-from alchemist.llm._http import RetryPolicy, post_json
+from alchemist.llm._http import HTTPProvider
 from alchemist.llm.base import Completion, Message, SamplingParams
 from alchemist.llm.tokens import estimate_message_tokens, estimate_tokens
 
@@ -18,7 +17,7 @@ OPENAI_BASE_URL = "https://api.openai.com/v1"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-class OpenAICompatProvider:
+class OpenAICompatProvider(HTTPProvider):
     """Chat completions over HTTP at ``base_url`` (the part before ``/chat/completions``).
 
     ``api_key`` is sent as a Bearer token when given; local servers need none. ``repeat_penalty``
@@ -35,28 +34,15 @@ class OpenAICompatProvider:
                  api_key: str | None = None, timeout: float = 120.0, max_retries: int = 5,
                  backoff: float = 1.0, send_repeat_penalty: bool | None = None,
                  client: httpx.Client | None = None) -> None:
-        self.model = model
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-        self.retry = RetryPolicy(max_retries=max_retries, base=backoff)
-        host = urlsplit(self.base_url).hostname or ""
+        host = urlsplit(base_url).hostname or ""
+        super().__init__(model, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                         backoff=backoff, client=client, local=host in LOOPBACK_HOSTS,
+                         headers={"Authorization": f"Bearer {api_key}"} if api_key else {})
         self.send_repeat_penalty = (host != "api.openai.com" if send_repeat_penalty is None
                                     else send_repeat_penalty)
-        self.local = host in LOOPBACK_HOSTS
-        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = client or httpx.Client(timeout=timeout)
-
-    @property
-    def endpoint(self) -> str:
-        """What identifies the model server in cache keys, beside ``name`` and ``model``."""
-        return self.base_url
 
     def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
-        start = time.perf_counter()
-        data = post_json(self._client, f"{self.base_url}/chat/completions",
-                         self._body(messages, params), self._headers,
-                         provider=self.name, policy=self.retry)
-        seconds = time.perf_counter() - start
+        data, seconds = self._post("/chat/completions", self._body(messages, params))
         choices = data.get("choices")
         if not choices or not isinstance(choices[0], dict):
             raise LLMError(f"{self.name}: the answer has no choices: {str(data)[:200]}. Check "
@@ -72,9 +58,6 @@ class OpenAICompatProvider:
             extra={"finish_reason": choices[0].get("finish_reason"),
                    "response_model": data.get("model"), "tokens_estimated": estimated},
         )
-
-    def close(self) -> None:
-        self._client.close()
 
     def _body(self, messages: list[Message], params: SamplingParams) -> dict[str, Any]:
         body: dict[str, Any] = {"model": self.model, "messages": messages,
