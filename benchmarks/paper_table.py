@@ -47,6 +47,7 @@ from alchemist.errors import SynthesisError
 from alchemist.evaluation import score, summarize_seeds
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
+from alchemist.paths import home
 from alchemist.pipeline import (
     RunConfig,
     RunDir,
@@ -63,7 +64,7 @@ from alchemist.task import Task, load_task
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT.parent / "shared" / "datasets"
 EXAMPLES = ROOT / "examples"
-DEFAULT_CACHE = Path.home() / ".cache" / "alchemist" / "bench"
+DEFAULT_CACHE = home() / "bench"
 ALL = ("youtube", "sms", "medabs", "census")
 SPLIT_SEED = 0
 TEST_FRACTION = 0.2

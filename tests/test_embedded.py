@@ -64,3 +64,15 @@ def test_real_completion_reports_usage():
     assert completion.text and completion.input_tokens > 0
     assert 0 < completion.output_tokens <= 8
     assert provider.base_url.startswith("http://127.0.0.1:")
+
+
+def test_one_home_folder_for_models_and_caches(tmp_path: Path, monkeypatch):
+    from alchemist.distill.featurizers import _cache_root
+    from alchemist.paths import home
+
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    assert home() == tmp_path
+    assert models_dir() == tmp_path / "models"
+    assert _cache_root(None) == tmp_path / "features"
+    monkeypatch.delenv("ALCHEMIST_HOME")
+    assert home() == Path.home() / ".cache" / "alchemist"

@@ -58,6 +58,7 @@ from alchemist.llm import (
     estimate_stage,
     make_provider,
 )
+from alchemist.paths import home
 from alchemist.programs import Program, ProgramStore
 from alchemist.quality import (
     GatePolicy,
@@ -684,9 +685,7 @@ def _count_progress(total: int, desc: str) -> Callable[[int, int], None]:
 
 
 def _cache_dir() -> Path:
-    from alchemist.llm.embedded import models_dir
-
-    return models_dir().parent / "cache"
+    return home() / "cache"
 
 
 def _read_optional(run: RunDir, name: str) -> Any:

@@ -32,6 +32,7 @@ from alchemist.synthesis import (
     DEFAULT_PARAMS,
     STRATEGIES,
     clean_answer,
+    clip_text,
     next_program_number,
     program_problem,
     provenance,
@@ -122,7 +123,7 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
         {"role": "user", "content": prompts.render(
             "repair", description=task.description, source=program.source.strip(),
             error=error or "it raises an error or returns a value that is not a class id",
-            examples="\n".join(f"- {_clip(x)!r}" for x in examples) or "- (none recorded)",
+            examples="\n".join(f"- {clip_text(x)!r}" for x in examples) or "- (none recorded)",
             signature=task.signature, class_ids=str(list(task.class_ids)))},
     ]
     completion = provider.complete(messages, params)
@@ -267,7 +268,7 @@ def draw_exemplars(items: Sequence[Any], gold: np.ndarray, task: Task, *, per_cl
     for index, cls in enumerate(task.classes):
         rows = np.flatnonzero(gold == index)
         for row in rng.permutation(rows)[:per_class]:
-            chosen.append(Exemplar(_clip(items[row], max_chars), cls.name))
+            chosen.append(Exemplar(clip_text(items[row], max_chars), cls.name))
     return tuple(chosen)
 
 
@@ -477,10 +478,6 @@ def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
                       provenance={**program.provenance, **extra}))
 
 
-def _clip(value: Any, limit: int = 300) -> Any:
-    return value[:limit] + "..." if isinstance(value, str) and len(value) > limit else value
-
-
 def _unfence(text: str) -> str:
     return "\n".join(line for line in text.strip().splitlines()
                      if not line.strip().startswith("```")).strip()
@@ -502,7 +499,7 @@ def _named_lines(text: str, task: Task) -> dict[str, str]:
 
 
 def _parse_description(text: str, task: Task) -> str:
-    return _clip(" ".join(text.split()), 600)
+    return clip_text(" ".join(text.split()), 600)
 
 
 def _parse_class_descriptions(text: str, task: Task) -> dict[str, str]:

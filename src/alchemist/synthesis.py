@@ -216,7 +216,7 @@ def _supplementary_block(task: Task, sup: Supplementary) -> str:
     if sup.exemplars:
         ids = {c.name: c.id for c in task.classes}
         parts.append("Labeled examples:\n" + "\n".join(
-            f"- {_clip(e.input)!r} -> {ids[e.label]} ({e.label})" for e in sup.exemplars))
+            f"- {clip_text(e.input)!r} -> {ids[e.label]} ({e.label})" for e in sup.exemplars))
     if sup.rules:
         parts.append("Labeling rules:\n" + "\n".join(f"- {r}" for r in sup.rules))
     return "Background information:\n" + "\n".join(parts) + "\n\n" if parts else ""
@@ -228,7 +228,8 @@ def _input_description(task: Task) -> str:
     return f"one input, given as a dict `row` with the keys {list(task.input_fields)}"
 
 
-def _clip(value: Any, limit: int = 300) -> Any:
+def clip_text(value: Any, limit: int = 300) -> Any:
+    """A string cut to ``limit`` characters (with "..."), for prompts and records; others as is."""
     return value[:limit] + "..." if isinstance(value, str) and len(value) > limit else value
 
 
@@ -499,5 +500,5 @@ def _most_common_reason(failures: list[dict[str, Any]]) -> str:
 
 
 __all__ = ["DEFAULT_PARAMS", "STRATEGIES", "SynthesisResult", "build_messages", "clean_answer",
-           "extract_source", "next_program_number", "program_problem", "provenance",
+           "clip_text", "extract_source", "next_program_number", "program_problem", "provenance",
            "same_code", "synthesize"]

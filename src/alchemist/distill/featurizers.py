@@ -24,6 +24,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from alchemist.errors import DataError, DistillError, NotFittedError
+from alchemist.paths import home
 
 Features = np.ndarray | sparse.csr_matrix
 
@@ -217,8 +218,7 @@ class SentenceEmbeddingFeaturizer(Featurizer):
 def _cache_root(cache_dir: str | Path | None) -> Path:
     if cache_dir is not None:
         return Path(cache_dir)
-    home = os.environ.get("ALCHEMIST_HOME")
-    return (Path(home) if home else Path.home() / ".cache" / "alchemist") / "features"
+    return home() / "features"
 
 
 class TabularFeaturizer(Featurizer):

@@ -25,6 +25,7 @@ from typing import Any
 
 from alchemist.errors import LLMError, ModelFileError
 from alchemist.llm.base import Completion, Message, SamplingParams
+from alchemist.paths import home
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,8 @@ DEFAULT_MODEL = "qwen2.5-coder-1.5b"
 
 
 def models_dir() -> Path:
-    """Where joined model files live: ``$ALCHEMIST_HOME/models``, else ``~/.cache/alchemist``."""
-    home = os.environ.get("ALCHEMIST_HOME")
-    return (Path(home) if home else Path.home() / ".cache" / "alchemist") / "models"
+    """Where joined model files live: ``models/`` under ``alchemist.paths.home()``."""
+    return home() / "models"
 
 
 def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = print) -> Path:
