@@ -156,7 +156,10 @@ class RunDir:
     def write_json(self, name: str, data: Any) -> None:
         (self.folder / name).write_text(json.dumps(data, indent=2, default=_jsonable) + "\n")
 
-    def read_json(self, name: str) -> Any:
+    def read_json(self, name: str, *, missing_ok: bool = False) -> Any:
+        """A JSON file of the run; ``missing_ok`` gives None for a file not written yet."""
+        if missing_ok and not (self.folder / name).exists():
+            return None
         return json.loads(self._existing(name).read_text())
 
     def _existing(self, name: str) -> Path:
@@ -509,7 +512,7 @@ def rerun(run: RunDir, *, log: Log = print,
                         "dev_scores": fitted.scores},
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
         "evaluation": evaluate(task, splits, matrices, fitted.model, distilled),
-        "synthesis": _read_optional(run, "synthesis.json"),
+        "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": Ledger(run.ledger_path, prices=PriceTable.default()).totals(),
     }
     run.write_json("summary.json", summary)
@@ -686,11 +689,6 @@ def _count_progress(total: int, desc: str) -> Callable[[int, int], None]:
 
 def _cache_dir() -> Path:
     return home() / "cache"
-
-
-def _read_optional(run: RunDir, name: str) -> Any:
-    path = run.folder / name
-    return json.loads(path.read_text()) if path.exists() else None
 
 
 def _jsonable(value: Any) -> Any:
