@@ -16,7 +16,7 @@ returns ``DEFAULT_LABEL_MODEL`` when there is none. Label models know nothing of
 they see votes only.
 """
 
-from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
 from alchemist.labelmodels._patterns import VotePatterns
@@ -34,6 +34,7 @@ from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
 __all__ = [
     "DEFAULT_LABEL_MODEL",
     "LABEL_MODELS",
+    "MAX_FIT_ROWS",
     "DawidSkene",
     "FlyingSquid",
     "LabelModel",
