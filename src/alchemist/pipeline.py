@@ -120,9 +120,6 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
             drafted = generate_supplementary(task, provider, seed=config.seed)
             drafted.save(path)
         task = drafted.apply(task)
-    elif config.supplementary != "task":
-        raise RunError(f"'supplementary' must be 'task' or 'generate'; "
-                       f"got {config.supplementary!r}.")
     dev = splits.get("dev")
     if config.exemplars_per_class and dev is not None and dev.has_gold \
             and not task.supplementary.exemplars:
