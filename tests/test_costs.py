@@ -3,9 +3,11 @@
 from pathlib import Path
 
 from alchemist import costs, pipeline
+from alchemist.cli import main
 from alchemist.rundir import RunConfig, RunDir, init_run
 
 from .conftest import ScriptedProvider
+from .llm_helpers import Reply, Request, openai_answer, serve
 from .test_pipeline import PROGRAMS
 
 
@@ -32,3 +34,38 @@ def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtu
         {**config.to_dict(), "provider": {"kind": "openai", "model": "gpt-4"}}))
     assert [line.stage for line in estimate.lines] == ["synthesis", "baseline"]
     assert estimate.lines[1].calls == 1586 and estimate.cost_usd > 0
+
+
+def _run_against(server_url: str, tmp_path: Path, youtube_task, config) -> RunDir:
+    spec = {"kind": "openai", "model": "stub", "base_url": server_url, "max_retries": 0,
+            "timeout": 5}
+    return init_run(tmp_path / "run", youtube_task,
+                    RunConfig.from_dict({**config.to_dict(), "provider": spec}))
+
+
+def test_a_baseline_where_every_call_fails_says_why_and_exits_non_zero(tmp_path: Path,
+                                                                      youtube_task, config,
+                                                                      capsys):
+    with serve(lambda request: Reply(500, {"error": {"message": "model crashed"}})) as server:
+        run = _run_against(server.url, tmp_path, youtube_task, config)
+        assert main(["baseline", str(run.folder), "--limit", "4"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("alchemist: error: All 4 zero-shot calls to 'stub' failed")
+    assert "4 x error: " in err and "500" in err
+    figures = run.read_json("baseline/test.json")
+    assert figures["calls"] == 0 and figures["failed_calls"] == 4
+
+
+def test_a_baseline_with_some_failed_calls_counts_them(tmp_path: Path, youtube_task, config,
+                                                       capsys):
+    def half(request: Request) -> Reply:
+        item = request.body["messages"][-1]["content"]
+        return Reply(body=openai_answer("SPAM")) if len(item) % 2 else Reply(503, {})
+
+    with serve(half) as server:
+        run = _run_against(server.url, tmp_path, youtube_task, config)
+        assert main(["baseline", str(run.folder), "--limit", "20"]) == 0
+    figures = run.read_json("baseline/test.json")
+    assert 0 < figures["failed_calls"] < 20 and figures["calls"] == 20 - figures["failed_calls"]
+    out = capsys.readouterr().out
+    assert f"{figures['calls']} calls, {figures['failed_calls']} failed" in out

@@ -41,11 +41,16 @@ def _log(message: str) -> None:
 def _show_log_messages() -> None:
     """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
     root = logging.getLogger("alchemist")
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        root.addHandler(handler)
+    if not any(isinstance(h, _StderrLines) for h in root.handlers):
+        root.addHandler(_StderrLines())
         root.setLevel(logging.INFO)
+
+
+class _StderrLines(logging.Handler):
+    """Each message as one line on the standard error stream of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), file=sys.stderr, flush=True)
 
 
 class _Bars:
@@ -180,7 +185,8 @@ def _baseline(args: argparse.Namespace) -> None:
         figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
                                      progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
-    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls "
+    failed = f", {figures['failed_calls']} failed" if figures["failed_calls"] else ""
+    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls{failed} "
           f"({figures['cached']} cached), {figures['input_tokens']} input and "
           f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s")
 

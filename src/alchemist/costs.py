@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
-from alchemist.errors import RunError
+from alchemist.errors import LLMError, RunError
 from alchemist.llm import (
     Ledger,
     PriceTable,
@@ -64,11 +64,24 @@ def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
         labels.to_csv(temporary, index=False)
     figures = {"split": split, "items": len(dataset), "calls": result.n_calls,
                "cached": result.n_cached, "failures": len(result.failures),
+               "failed_calls": result.n_failed_calls,
+               "failure_reasons": result.failure_reasons(),
                "input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
                "seconds": result.seconds,
                "accuracy": result.accuracy(dataset.gold) if dataset.has_gold else None}
     run.write_json(f"baseline/{split}.json", figures)
+    if len(dataset) and not result.n_calls:
+        raise LLMError(f"All {len(dataset)} zero-shot calls to {config.provider.model!r} failed, "
+                       f"so nothing was labeled ({_reasons(figures)}). Check the model and its "
+                       "server, then run the baseline again.", provider=config.provider.kind)
+    if result.failures:
+        logger.warning("%d of %d zero-shot items got no label (%s).", len(result.failures),
+                       len(dataset), _reasons(figures))
     return figures
+
+
+def _reasons(figures: dict[str, Any]) -> str:
+    return "; ".join(f"{count} x {reason}" for reason, count in figures["failure_reasons"].items())
 
 
 def compare(run: RunDir, *, split: str = "test",
