@@ -316,6 +316,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     setting("--workers", type=int, help="executor processes (default: all cores)")
     setting("--budget", type=float, dest="budget_usd",
             help="stop before an LLM call that would exceed this many USD")
+    setting("--price-file", help="YAML or TOML file of model prices (USD per 1M input and "
+            "output tokens), added to the built-in table")
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
     loop = _setting_adder(parser.add_argument_group("program quality"))

@@ -30,7 +30,7 @@ from alchemist.evaluation import score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
-from alchemist.llm import CachedProvider, Ledger, PriceTable, Provider, ResponseCache, make_provider
+from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
 from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
@@ -55,7 +55,7 @@ def open_llm(config: RunConfig, inner: Provider | None = None) -> Provider:
 
 def open_ledger(run: RunDir, config: RunConfig) -> Ledger:
     """The run's ledger: its budget cap stops a call before it is made."""
-    return Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
+    return Ledger(run.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
@@ -139,7 +139,7 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     gold = None if dev is None or not dev.has_gold else np.concatenate(
         [np.full(len(train), -1), dev.gold])
     settings = ImproveSettings(
-        target=config.n_programs, max_llm_calls=config.max_llm_calls or 3 * config.n_programs,
+        target=config.n_programs, max_llm_calls=config.llm_call_cap,
         policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
         params=config.sampling, strategies=config.strategies, seed=config.seed)
     logger.info("Quality loop: up to %d LLM calls for %d useful programs...",

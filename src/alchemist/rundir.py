@@ -41,7 +41,7 @@ from alchemist.distill.featurizers import FEATURIZERS
 from alchemist.errors import RunError, SettingError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import LABEL_MODELS
-from alchemist.llm import ProviderSpec, SamplingParams
+from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
 from alchemist.paths import atomic_path, atomic_write_text
 from alchemist.programs import ProgramStore
 from alchemist.quality import GatePolicy
@@ -75,10 +75,11 @@ class RunConfig:
     call_timeout: float = 1.0
     workers: int | None = None
     budget_usd: float | None = None
+    price_file: str | None = None         # YAML/TOML prices added to the built-in table
     use_cache: bool = True
     # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
     quality_loop: bool = False
-    max_llm_calls: int | None = None      # None: 3 x n_programs
+    max_llm_calls: int | None = None      # None: 3 x n_programs (see llm_call_cap)
     min_coverage: float = _GATE.min_coverage  # the paper's gate
     min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
@@ -89,6 +90,24 @@ class RunConfig:
         for name, allowed, ok in _checks(self):
             if not ok:
                 raise SettingError(name, allowed, getattr(self, name))
+        model = self.provider.model
+        if self.budget_usd is not None and not self.provider.local \
+                and not self.prices().knows(model):
+            raise SettingError("price_file", f"a price file giving {model!r} a price when a "
+                               f"budget is set (the built-in table has none; write "
+                               f"'{model}: {{input: USD per 1M tokens, output: USD per 1M "
+                               f"tokens}}')", self.price_file)
+
+    def prices(self) -> PriceTable:
+        """The built-in price table, extended by ``price_file`` when one is set."""
+        if self.price_file is None:
+            return PriceTable.default()
+        return PriceTable.from_file(self.price_file)
+
+    @property
+    def llm_call_cap(self) -> int:
+        """The most LLM calls the quality loop may make (generation and repair together)."""
+        return self.max_llm_calls or 3 * self.n_programs
 
     @property
     def sampling(self) -> SamplingParams:
@@ -290,6 +309,8 @@ def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
         ("workers", "an integer >= 1 or unset (all cores)", count(c.workers, 1, optional=True)),
         ("budget_usd", "a number of USD >= 0 or unset",
          c.budget_usd is None or (number(c.budget_usd) and c.budget_usd >= 0)),
+        ("price_file", "an existing YAML or TOML price file, or unset",
+         c.price_file is None or Path(c.price_file).is_file()),
         ("max_llm_calls", "an integer >= 1 or unset", count(c.max_llm_calls, 1, optional=True)),
         ("min_coverage", "a share in [0, 1]", share(c.min_coverage)),
         ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
