@@ -148,3 +148,26 @@ def isolation_layers(config: Any) -> list[tuple[str, str]]:
             return worker.layers()
         finally:
             worker.close()
+
+
+def isolation_report(config: Any) -> tuple[bool, list[str]]:
+    """Whether every confinement layer is active here, and one line per layer, for people."""
+    import platform
+
+    from alchemist.execution._confine import landlock_abi
+
+    layers = isolation_layers(config)
+    abi = landlock_abi()
+    scope = ("files" + (", TCP bind/connect" if abi >= 4 else "")
+             + (", signals and abstract unix sockets out of the sandbox" if abi >= 6 else ""))
+    lines = [f"isolation of labeling programs on this machine ({platform.system()} "
+             f"{platform.release()}, {platform.machine()}, uid {os.geteuid()}):"]
+    for layer, problem in layers:
+        name = f"{layer} (ABI {abi}: denies {scope})" if layer == "Landlock" and abi else layer
+        lines.append(f"  {'MISSING' if problem else 'active':8} {name}"
+                     + (f": {problem}" if problem else ""))
+    ok = not any(problem for _, problem in layers)
+    lines.append("every layer is active: labeling programs run fully isolated." if ok else
+                 f"programs are refused until the missing layers are available, or run with "
+                 f"weaker isolation with {WEAK_ISOLATION_ENV}=1.")
+    return ok, lines
