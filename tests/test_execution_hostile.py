@@ -33,7 +33,8 @@ def _check(layers: str, result: dict[str, Any]) -> None:
     assert result["problems"] == []
     reasons = result["reasons"]
     escapes = [p for p in result["hostile"] if p.startswith("escape_")]
-    gadgets = [p for p in result["hostile"] if p.startswith("gadget_") and p != "gadget_format_field"]
+    gadgets = [p for p in result["hostile"]
+               if p.startswith("gadget_") and p != "gadget_format_field"]
     # str.format cannot be guarded: it reaches the worker's environment, which holds no secret.
     assert "no secret in the worker's environment" in reasons["gadget_format_field"]
     assert "[redacted]" in reasons["reason_injection"]

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import ast
 import string
-from dataclasses import dataclass
-
 from _string import formatter_field_name_split
+from dataclasses import dataclass
 
 from alchemist.execution._sandbox import ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES
 from alchemist.programs import signature_problem
