@@ -134,7 +134,7 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
             sandbox_dir = Path(executor_module.__file__).parent
             hostile = _programs({
                 "EVIDENCE": str(evidence), "SITE": str(site), "SECRET_NAME": SECRET_NAME,
-                "PARENT_PID": str(os.getpid()), "WORKER_PIDS": repr(workers),
+                "PARENT_PID": str(os.getpid()), "WORKER_PIDS": ",".join(map(str, workers)),
                 "VICTIM_PID": str(bystander.pid), "TCP_PORT": str(listener.tcp.getsockname()[1]),
                 "UDP_PORT": str(listener.udp.getsockname()[1]), "SANDBOX_DIR": str(sandbox_dir)})
             mixed = executor.run(hostile + BENIGN, items, [0, 1])

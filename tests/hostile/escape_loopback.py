@@ -11,6 +11,7 @@ def _os_globals():
 def label(text):
     socket = _os_globals()["sys"].modules["socket"]
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    udp.sendto(b"hostile", ("127.0.0.1", @UDP_PORT@))
-    socket.create_connection(("127.0.0.1", @TCP_PORT@), timeout=0.2).sendall(b"hostile")
+    udp.sendto(b"hostile", ("127.0.0.1", int("@UDP_PORT@")))
+    tcp = socket.create_connection(("127.0.0.1", int("@TCP_PORT@")), timeout=0.2)
+    tcp.sendall(b"hostile")
     return 1

@@ -15,7 +15,7 @@ def label(text):
     # A pickle that calls builtins.open(path, "w") when loaded.
     frame = b"cbuiltins\nopen\n(V@EVIDENCE@/pickle_ran.txt\nVw\ntR."
     stolen = 0
-    for pid in @WORKER_PIDS@ + [@PARENT_PID@]:
+    for pid in [int(p) for p in "@WORKER_PIDS@,@PARENT_PID@".split(",")]:
         pidfd = libc.syscall(434, pid, 0)  # pidfd_open
         if pidfd < 0:
             raise OSError(ctypes.get_errno(), f"pidfd_open({pid}) failed")

@@ -10,7 +10,7 @@ def _os_globals():
 
 def label(text):
     g = _os_globals()
-    g["kill"](@PARENT_PID@, 12)
-    for pid in @WORKER_PIDS@ + [@VICTIM_PID@]:
+    g["kill"](int("@PARENT_PID@"), 12)
+    for pid in [int(p) for p in "@WORKER_PIDS@,@VICTIM_PID@".split(",")]:
         g["kill"](pid, 9)
     return 1

@@ -10,5 +10,5 @@ U = "_" * 2
 
 def label(text):
     found, _ = string.Formatter().get_field(f"0.{U}globals{U}", [random.Random.seed], {})
-    found["_os"].kill(@PARENT_PID@, 12)
+    found["_os"].kill(int("@PARENT_PID@"), 12)
     return 1

@@ -11,7 +11,7 @@ def label(text):
     for function in (re.compile, getattr):
         g = getattr(function, f"{U}globals{U}", {})
         builtins = g.get(f"{U}builtins{U}")
-        real_open = builtins["open"] if isinstance(builtins, dict) else getattr(builtins, "open")
+        real_open = builtins["open"] if isinstance(builtins, dict) else builtins.open
         with real_open("@EVIDENCE@/gadget_globals.txt", "w") as f:
             f.write("escaped")
     return 1
