@@ -340,3 +340,18 @@ def test_youtube_estimated_class_balance_is_near_the_truth(name):
     model = make_label_model(name).fit(data["train"].reference_votes, 2)
     truth = np.bincount(data["train"].gold, minlength=2) / len(data["train"].gold)
     assert np.abs(model.class_balance_ - truth).max() < 0.1
+
+
+def test_flyingsquid_matches_its_reference_on_youtube():
+    # Golden values printed by the reference, flyingsquid 0.0.0a0 (LabelModel(10).fit on the
+    # train votes as {-1, 0, +1}): its expectation_values, and predict_proba_marginalized of
+    # the first 8 test rows. benchmarks/bench_labelmodels.py --real compares every row.
+    data = _youtube()
+    model = make_label_model("flyingsquid").fit(data["train"].reference_votes, 2)
+    reference_a = [0.30159, 0.127911, 0.102128, 0.18697, 0.177363, 0.151284, 0.196624,
+                   0.068174, 0.036862, 0.463708]
+    np.testing.assert_allclose(model.coefficients_[0], reference_a, atol=1e-6)
+    reference_p = [0.661682, 0.077346, 0.956611, 0.187446, 0.046877, 0.282231, 0.310906,
+                   0.187446]
+    proba = model.predict_proba(data["test"].reference_votes[:8])
+    np.testing.assert_allclose(proba[:, 1], reference_p, atol=1e-6)
