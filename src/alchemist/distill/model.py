@@ -23,6 +23,7 @@ from typing import Any, Self
 import numpy as np
 import pandas as pd
 
+from alchemist.distill._params import restore
 from alchemist.distill.classifiers import (
     CLASSIFIERS,
     LogisticClassifier,
@@ -153,11 +154,7 @@ class DistilledModel:
 
 def _restore(registry: dict[str, type], part: dict[str, Any], arrays: dict[str, np.ndarray],
              prefix: str) -> Any:
-    params = dict(part["params"])
-    for key in ("ngram_range", "hidden_sizes", "C_grid"):  # JSON lists back to tuples
-        if key in params:
-            params[key] = tuple(params[key])
-    obj = registry[part["name"]](**params)
+    obj = restore(registry[part["name"]], part["params"])
     own = {k[len(prefix) + 1:]: v for k, v in arrays.items() if k.startswith(prefix + "/")}
     obj._load_state(part["state"], own)
     return obj
