@@ -184,7 +184,8 @@ class RunDir:
         missing = [s for s in splits if not self.matrix_path(s).exists()]
         if missing:
             raise RunError(f"No label matrix for {missing} in {self.folder}. "
-                           f"Run: alchemist execute {self.folder}")
+                           f"Run: alchemist execute {self.folder}",
+                           path=str(self.matrix_path(missing[0])), split=missing[0])
         return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
 
     def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
@@ -205,7 +206,8 @@ class RunDir:
         """(covered mask, class probabilities) as ``write_pseudolabels`` saved them."""
         path = self.pseudolabels_path
         if not path.exists():
-            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}")
+            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}",
+                           path=str(path), split="train")
         labels = pd.read_parquet(path)
         proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
         return labels["covered"].to_numpy(), proba
@@ -229,7 +231,7 @@ class RunDir:
         path = self.folder / name
         if not path.exists():
             raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
-                           "Create it with `alchemist run`.")
+                           "Create it with `alchemist run`.", path=str(path))
         return path
 
 
@@ -273,7 +275,8 @@ def _hold_out_dev(data: Dataset, size: int, seed: int) -> tuple[Dataset, Dataset
     labeled = np.flatnonzero(data.gold >= 0) if data.gold is not None else np.array([], int)
     if len(labeled) <= size:
         raise RunError(f"--dev-size {size} needs more labeled rows in the data than "
-                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.")
+                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.",
+                       path=data.source, split="dev")
     chosen = np.sort(np.random.default_rng(seed).choice(labeled, size, replace=False))
     rest = np.setdiff1d(np.arange(len(data)), chosen)
     return data.subset(rest), data.subset(chosen)
