@@ -128,7 +128,3 @@ class NotFittedError(ValueError, AttributeError):
 
 class AlchemistWarning(UserWarning):
     """Base class of non-fatal problems worth a user's attention."""
-
-
-class ProgramWarning(AlchemistWarning):
-    """A labeling program was rejected, failed, or was dropped; the run goes on without it."""
