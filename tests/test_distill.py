@@ -8,9 +8,10 @@ import pytest
 
 from alchemist.data import load_dataset
 from alchemist.distill import DistilledModel, LogisticClassifier, MLPClassifier, make_featurizer
-from alchemist.distill._network import forward, init_params, softmax
+from alchemist.distill._network import forward, init_params
 from alchemist.errors import DistillError, NotFittedError
 from alchemist.evaluation import score
+from alchemist.numeric import softmax
 from alchemist.task import task_from_dict
 
 YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"

@@ -26,11 +26,11 @@ from alchemist.distill._network import (
     forward,
     init_params,
     interleave,
-    softmax,
     validation_score,
 )
 from alchemist.distill._params import saved_params
 from alchemist.errors import DistillError, NotFittedError
+from alchemist.numeric import softmax
 
 
 class _Classifier(ABC):
