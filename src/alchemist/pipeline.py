@@ -15,7 +15,7 @@ resumes instead of starting over::
     quality.json        the quality loop's kept and dropped programs (with --quality-loop)
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
-    summary.json, report.md
+    summary.json, report.md, report.html (the same figures with charts; no server needed)
 
 Programs are never overwritten: a re-run reuses the programs on disk and generates only the
 missing ones; ``fresh_programs`` moves the old ones to ``programs-archive/<time>/`` first.
@@ -58,6 +58,7 @@ from alchemist.llm import (
     estimate_stage,
     make_provider,
 )
+from alchemist.overview import write_report_html
 from alchemist.paths import home
 from alchemist.programs import Program, ProgramStore
 from alchemist.quality import (
@@ -517,6 +518,7 @@ def rerun(run: RunDir, *, log: Log = print,
     }
     run.write_json("summary.json", summary)
     (run.folder / "report.md").write_text(render_report(task, summary, diagnostics))
+    write_report_html(run.folder)
     log(f"Done: {run.folder / 'report.md'}")
     return summary
 
