@@ -10,7 +10,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,9 +56,10 @@ class ProgramStore:
         if path.exists():
             raise RunError(f"{path} exists already: a program is never overwritten. "
                            "Use next_id() for a new id.")
-        path.write_text(program.source if program.source.endswith("\n")
-                        else program.source + "\n", encoding="utf-8")
+        # Metadata first: a reader listing *.py never sees the program without it.
         self._write_meta(program, sha=program.sha)
+        _write_atomic(path, program.source if program.source.endswith("\n")
+                      else program.source + "\n")
         return path
 
     def load(self, *, include_disabled: bool = False) -> list[Program]:
@@ -90,7 +93,15 @@ class ProgramStore:
     def _write_meta(self, program: Program, *, sha: str | None) -> None:
         meta = {"id": program.id, "function_name": program.function_name,
                 "enabled": program.enabled, "provenance": {**program.provenance, "sha": sha}}
-        (self.folder / f"{program.id}.json").write_text(json.dumps(meta, indent=2) + "\n")
+        _write_atomic(self.folder / f"{program.id}.json", json.dumps(meta, indent=2) + "\n")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it into place: a reader
+    sees the old file or the new one, never half of one."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def signature_problem(source: str, function_name: str) -> str | None:
