@@ -44,5 +44,5 @@ def build_run(folder: Path) -> pipeline.RunDir:
                 provenance={"author": "hand-written"},
             )
         )
-    pipeline.rerun(run, log=lambda message: None)
+    pipeline.rerun(run)
     return run

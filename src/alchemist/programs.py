@@ -10,14 +10,13 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from alchemist.errors import RunError
+from alchemist.paths import atomic_write_text
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]+$")
 
@@ -56,10 +55,11 @@ class ProgramStore:
         if path.exists():
             raise RunError(f"{path} exists already: a program is never overwritten. "
                            "Use next_id() for a new id.")
-        # Metadata first: a reader listing *.py never sees the program without it.
+        # Metadata first: a run killed between the two writes leaves an orphan .json (ignored
+        # until its .py exists), never a .py that would load as an enabled hand-written program.
         self._write_meta(program, sha=program.sha)
-        _write_atomic(path, program.source if program.source.endswith("\n")
-                      else program.source + "\n")
+        atomic_write_text(path, program.source if program.source.endswith("\n")
+                          else program.source + "\n")
         return path
 
     def load(self, *, include_disabled: bool = False) -> list[Program]:
@@ -85,23 +85,21 @@ class ProgramStore:
         program.enabled = enabled
         self._write_meta(program, sha=program.provenance.get("sha"))
 
-    def next_id(self) -> str:
-        numbers = [int(m.group(1)) for p in self.folder.glob("p*.py")
-                   if (m := re.match(r"p(\d+)$", p.stem))]
-        return f"p{max(numbers, default=0) + 1:03d}"
+    def next_number(self, prefix: str = "p") -> int:
+        """The number after the highest ``<prefix><number>`` program id here (1 if none)."""
+        pattern = re.compile(rf"{re.escape(prefix)}(\d+)$")
+        numbers = [int(m.group(1)) for p in self.folder.glob(f"{prefix}*.py")
+                   if (m := pattern.match(p.stem))]
+        return max(numbers, default=0) + 1
+
+    def next_id(self, prefix: str = "p") -> str:
+        """A new program id: ``<prefix>`` and ``next_number`` in three digits."""
+        return f"{prefix}{self.next_number(prefix):03d}"
 
     def _write_meta(self, program: Program, *, sha: str | None) -> None:
         meta = {"id": program.id, "function_name": program.function_name,
                 "enabled": program.enabled, "provenance": {**program.provenance, "sha": sha}}
-        _write_atomic(self.folder / f"{program.id}.json", json.dumps(meta, indent=2) + "\n")
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place: a reader
-    sees the old file or the new one, never half of one."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+        atomic_write_text(self.folder / f"{program.id}.json", json.dumps(meta, indent=2) + "\n")
 
 
 def signature_problem(source: str, function_name: str) -> str | None:

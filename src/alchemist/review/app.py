@@ -26,7 +26,8 @@ from starlette.staticfiles import StaticFiles
 
 from alchemist.errors import RunError
 from alchemist.llm.ledger import PriceTable
-from alchemist.overview import method_name, render_overview
+from alchemist.overview import method_name
+from alchemist.report import render_overview
 from alchemist.review import items as item_pages
 from alchemist.review.security import TokenGuard
 from alchemist.review.workbench import TRY_SPLITS, Busy, NotFound, TryResult, Workbench
@@ -241,6 +242,8 @@ async def _api_rerun(bench: Workbench, request: Request) -> JSONResponse:
         {
             "state": job.state,
             "messages": job.messages[-5:],
+            "step": job.step,
+            "fraction": job.fraction,
             "error": job.error,
             "started": job.started,
             "finished": job.finished,

@@ -9,6 +9,7 @@ are serialised by a lock held in this process and on ``.workbench.lock`` in the 
 from __future__ import annotations
 
 import fcntl
+import logging
 import re
 import threading
 import time
@@ -86,6 +87,29 @@ class RerunJob:
     started: float = 0.0
     finished: float = 0.0
     error: str = ""
+    step: str = ""  # what it is doing now
+    fraction: float = 0.0  # of the work, by executed cells (execution dominates a re-run)
+
+    def progress(self, event: dict[str, Any], total: int, finished: dict[str, int]) -> None:
+        """One of the pipeline's progress events (program calls done per split)."""
+        if event.get("stage") != "execute" or total <= 0:
+            return
+        finished[event["split"]] = event["done"]
+        self.fraction = 0.8 * min(1.0, sum(finished.values()) / total)
+        self.step = f"executing programs on {event['split']}"
+        if event["done"] >= event["total"]:
+            self.step = "aggregating votes and distilling"
+
+
+class _Messages(logging.Handler):
+    """The library's log messages during a re-run, for the page."""
+
+    def __init__(self, job: RerunJob) -> None:
+        super().__init__(logging.INFO)
+        self.job = job
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.job.messages.append(record.getMessage())
 
 
 class Workbench:
@@ -95,7 +119,8 @@ class Workbench:
         self.task = self.run.task()
         self.config = self.run.config()
         self.job = RerunJob()
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the cached view and overview
+        self._writing = threading.Lock()  # changes to the run directory, one at a time
         self._view: RunView | None = None
         self._overview: Overview | None = None
         self.previous: Overview | None = None  # the overview before the last re-run
@@ -104,7 +129,7 @@ class Workbench:
     def overview(self) -> Overview:
         with self._lock:
             if self._overview is None:
-                self._overview = Overview.read(self.folder)
+                self._overview = Overview.read(self.run)
             return self._overview
 
     def view(self) -> RunView:
@@ -233,25 +258,42 @@ class Workbench:
     # ------------------------------------------------------------------ internals
     def _rerun(self) -> None:
         job = self.job
+        messages = _Messages(job)
+        logger = logging.getLogger("alchemist")
+        logger.addHandler(messages)
         try:
             with self._changing(rerun=True):
                 before = self.overview()
                 splits = {s: v.dataset for s, v in self.view().splits.items()}
-                pipeline.rerun(self.run, log=job.messages.append, splits=splits)
-                self._view = self._overview = None
-                self.previous = before
+                total = len([p for p in self.programs() if p.enabled]) * sum(
+                    len(d) for d in splits.values()
+                )
+                finished: dict[str, int] = {}
+                job.step = "starting"
+                pipeline.rerun(
+                    self.run,
+                    task=self.task,
+                    config=self.config,
+                    splits=splits,
+                    progress=lambda event: job.progress(event, total, finished),
+                )
+                with self._lock:
+                    self._view = self._overview = None
+                    self.previous = before
+            job.fraction, job.step = 1.0, "done"
             job.state = "done"
         except Exception as exc:  # reported on the page, never lost in a thread
             job.error = f"{type(exc).__name__}: {exc}"
             job.state = "failed"
         finally:
+            logger.removeHandler(messages)
             job.finished = time.time()
 
     @contextmanager
     def _changing(self, *, rerun: bool = False) -> Iterator[None]:
         if not rerun and self.job.state == "running":
             raise Busy("A re-run is in progress; try again when it has finished.")
-        with self._lock, (self.folder / ".workbench.lock").open("a") as handle:
+        with self._writing, (self.folder / ".workbench.lock").open("a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
@@ -268,10 +310,8 @@ class Workbench:
 
     def _load_view(self) -> RunView:
         splits = pipeline.load_splits(self.task, self.config)
-        matrices = pipeline.load_matrices(self.run, splits)
-        fitted = pipeline.aggregate(
-            self.task, matrices, splits, self.config, log=lambda message: None
-        )
+        matrices = self.run.load_matrices(splits)
+        fitted = pipeline.aggregate(self.task, matrices, splits, self.config)
         distilled = DistilledModel.load(self.run.model_dir)
         return RunView(
             self.task,

@@ -147,11 +147,13 @@ function showJob(job) {
   document.body.dataset.rerun = job.state;
   if (running) {
     const seconds = Math.round(Date.now() / 1000 - job.started);
-    setStatus(`re-running (${seconds} s) ${job.messages.length ? job.messages[job.messages.length - 1] : ""}`);
+    progress.value = job.fraction;
+    setStatus(`re-running, ${seconds} s: ${job.step}`);
   } else if (job.state === "failed") {
     setStatus(`re-run failed: ${job.error}`, true);
   } else if (job.state === "done") {
-    setStatus(`re-run done in ${Math.round(job.finished - job.started)} s`);
+    const last = job.messages.length ? ` (${job.messages[job.messages.length - 1]})` : "";
+    setStatus(`re-run done in ${Math.round(job.finished - job.started)} s${last}`);
   }
 }
 
