@@ -8,7 +8,7 @@ readers; every label is escaped. Values given as shares (0..1) are drawn as perc
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -30,7 +30,7 @@ class Point:
 def bars(
     title: str,
     labels: Sequence[str],
-    series: dict[str, Sequence[float | None]],
+    series: Mapping[str, Sequence[float | None]],
     *,
     width: int = 520,
 ) -> str:
@@ -93,16 +93,16 @@ def heatmap(
         for j in range(n):
             value = None if i == j else values[i][j]
             x = left + j * cell
-            defined = value is not None and not math.isnan(value)
-            fill = _diverging(value) if defined else "#e5e7eb"
-            tip = f"{labels[i]} vs {labels[j]}: " + (
-                f"{value:.1%}" if defined else "itself" if i == j else "no overlap"
-            )
+            if value is None or math.isnan(value):
+                fill, tip = "#e5e7eb", "itself" if i == j else "no overlap"
+            else:
+                fill, tip = _diverging(value), f"{value:.1%}"
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
-                f'fill="{fill}"><title>{escape(tip)}</title></rect>'
+                f'fill="{fill}"><title>{escape(f"{labels[i]} vs {labels[j]}: {tip}")}</title>'
+                "</rect>"
             )
-            if defined:
+            if value is not None and not math.isnan(value):
                 parts.append(
                     f'<text x="{x + cell / 2 - 1:.1f}" y="{y + cell / 2:.1f}" '
                     f'text-anchor="middle" dominant-baseline="middle" '

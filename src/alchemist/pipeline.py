@@ -31,10 +31,10 @@ from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
 from alchemist.llm import CachedProvider, Ledger, PriceTable, Provider, ResponseCache, make_provider
+from alchemist.overview import Overview
 from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
-from alchemist.overview import Overview
 from alchemist.report import render_report, render_report_html
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary

@@ -8,8 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from alchemist.label_matrix import CellError
-from alchemist.review.workbench import SplitView
+from alchemist.review.workbench import SplitView, error_name
 
 FILTERS = {
     "all": "all rows",
@@ -63,10 +62,7 @@ def select(view: SplitView, *, show: str = "all", query: str = "", page: int = 1
                 items[i],
                 int(gold[i]),
                 votes[i].tolist(),
-                [
-                    "" if e == CellError.OK else CellError(int(e)).name.lower().replace("_", " ")
-                    for e in errors[i]
-                ],
+                [error_name(e) for e in errors[i]],
                 [float(p) for p in view.proba[i]],
                 int(view.label_model[i]),
                 int(view.distilled[i]),
@@ -82,18 +78,19 @@ def select(view: SplitView, *, show: str = "all", query: str = "", page: int = 1
 def _filter(show: str, votes: np.ndarray, gold: np.ndarray, view: SplitView) -> np.ndarray:
     if show not in FILTERS:
         raise ValueError(f"show must be one of {sorted(FILTERS)}; got {show!r}.")
-    n = len(votes)
+    voted = votes >= 0
     if show == "disagreements":
-        k = view.proba.shape[1]
-        voted_for = np.stack([(votes == c).any(axis=1) for c in range(k)], axis=1)
-        return voted_for.sum(axis=1) >= 2
-    if show == "label-model-wrong":
-        return (gold >= 0) & (view.label_model != gold)
-    if show == "distilled-wrong":
-        return (gold >= 0) & (view.distilled != gold)
-    if show == "uncovered":
-        return ~(votes >= 0).any(axis=1)
-    return np.ones(n, dtype=bool)
+        classes = range(view.proba.shape[1])
+        mask = np.stack([(votes == c).any(axis=1) for c in classes], axis=1).sum(axis=1) >= 2
+    elif show == "label-model-wrong":
+        mask = (gold >= 0) & (view.label_model != gold)
+    elif show == "distilled-wrong":
+        mask = (gold >= 0) & (view.distilled != gold)
+    elif show == "uncovered":
+        mask = ~voted.any(axis=1)
+    else:
+        mask = np.ones(len(votes), dtype=bool)
+    return np.asarray(mask, dtype=bool)
 
 
 __all__ = ["FILTERS", "PER_PAGE", "ItemRow", "ItemsPage", "select"]

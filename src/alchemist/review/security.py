@@ -76,9 +76,10 @@ class TokenGuard:
 
     def _problem(self, method: str, headers: dict[str, str], host: str) -> str | None:
         header = headers.get(TOKEN_HEADER)
-        cookie = SimpleCookie(headers.get("cookie", "")).get(TOKEN_COOKIE)
+        morsel = SimpleCookie(headers.get("cookie", "")).get(TOKEN_COOKIE)
+        cookie = morsel.value if morsel is not None else None
         if method in _SAFE_METHODS:
-            if same_token(header, self.token) or same_token(cookie and cookie.value, self.token):
+            if same_token(header, self.token) or same_token(cookie, self.token):
                 return None
             return "Missing or wrong access token: open the address the workbench printed."
         if not same_token(header, self.token):

@@ -228,7 +228,7 @@ class Workbench:
             if program_id in part.matrix.program_ids
             else None
         )
-        gold = part.dataset.gold
+        gold, errors = part.dataset.gold, np.asarray(matrix.errors)
         return TryResult(
             True,
             matrix.reasons.get("candidate", ""),
@@ -237,9 +237,7 @@ class Workbench:
                     int(i),
                     items[k],
                     int(matrix.votes[k, 0]),
-                    ""
-                    if matrix.errors[k, 0] == CellError.OK
-                    else CellError(int(matrix.errors[k, 0])).name.lower().replace("_", " "),
+                    error_name(errors[k, 0]),
                     -1 if gold is None else int(gold[i]),
                     None if saved is None else int(part.matrix.votes[i, saved]),
                 )
@@ -329,6 +327,11 @@ class Workbench:
         )
 
 
+def error_name(code: int) -> str:
+    """How a cell's error code reads on a page ("" for a vote or a plain abstain)."""
+    return "" if code == CellError.OK else CellError(int(code)).name.lower().replace("_", " ")
+
+
 def _checked_id(program_id: str) -> str:
     if not _ID.match(program_id):
         raise NotFound(f"{program_id!r} is not a program id (letters, digits, _ and -).")
@@ -344,4 +347,5 @@ __all__ = [
     "TryResult",
     "TryRow",
     "Workbench",
+    "error_name",
 ]
