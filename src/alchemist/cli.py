@@ -225,6 +225,14 @@ def _review(args: argparse.Namespace) -> None:
 
 # --- parser -----------------------------------------------------------------------------------
 
+def _doctor(args: argparse.Namespace) -> int:
+    from alchemist.execution import ExecutionConfig, isolation_report
+
+    ok, lines = isolation_report(ExecutionConfig())
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alchemist",
@@ -304,6 +312,9 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     review.add_argument("--open", action="store_true", help="open the address in a browser")
     review.set_defaults(handler=_review)
+
+    sub.add_parser("doctor", help="which isolation layers labeling programs get on this machine"
+                   ).set_defaults(handler=_doctor)
     return parser
 
 
