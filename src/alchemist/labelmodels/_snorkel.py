@@ -9,7 +9,7 @@ from scipy.optimize import linear_sum_assignment, minimize
 from threadpoolctl import threadpool_limits
 
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
-from alchemist.labelmodels._votes import Votes, linear_scores, overlap, softmax
+from alchemist.labelmodels._votes import Votes, linear_scores, overlap, softmax_classes
 
 
 class SnorkelStyle(LabelModel):
@@ -104,4 +104,4 @@ class SnorkelStyle(LabelModel):
         return order
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return softmax(linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_)))
+        return softmax_classes(linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_)))

@@ -22,6 +22,7 @@ from alchemist.labelmodels._codes import (
     group_width,
     unique_rows,
 )
+from alchemist.numeric import softmax
 
 _CHUNK_BYTES = 1 << 24        # float32 one-hot rows materialised at once (16 MiB)
 _MIN_REPEAT = 2.0             # keep the pattern view only if rows repeat this much on average
@@ -243,9 +244,6 @@ def log_normalizer(scores: np.ndarray) -> np.ndarray:
     return top + np.log(np.exp(scores - top).sum(axis=0))
 
 
-def softmax(scores: np.ndarray) -> np.ndarray:
-    """Class-major (c, r) scores to probabilities, in place."""
-    scores -= scores.max(axis=0)
-    np.exp(scores, out=scores)
-    scores /= scores.sum(axis=0)
-    return scores
+def softmax_classes(scores: np.ndarray) -> np.ndarray:
+    """Class-major (c, r) scores to (c, r) probabilities (``alchemist.numeric.softmax``)."""
+    return softmax(scores.T).T
