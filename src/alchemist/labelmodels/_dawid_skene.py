@@ -13,9 +13,9 @@ from alchemist.labelmodels._votes import (
     normalize,
     row_sums,
     soft_confusion,
-    softmax_classes,
     vote_mass,
 )
+from alchemist.numeric import softmax
 
 
 class DawidSkene(LabelModel):
@@ -57,7 +57,7 @@ class DawidSkene(LabelModel):
             self.class_balance_ = (mass + self.smoothing) / (mass.sum() + k * self.smoothing)
             scores = self._scores(votes)
             likelihood = row_sums(votes, log_normalizer(scores)[None])[0] / total
-            posterior = softmax_classes(scores)
+            posterior = softmax(scores.T).T  # class-major
             if likelihood - previous < self.tol:
                 break
             previous = likelihood
@@ -74,4 +74,4 @@ class DawidSkene(LabelModel):
                              np.log(self.class_balance_) + abstain.sum(axis=0))
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return softmax_classes(self._scores(votes))
+        return softmax(self._scores(votes).T).T

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
-from alchemist.labelmodels._votes import Votes, linear_scores, overlap, softmax_classes
+from alchemist.labelmodels._votes import Votes, linear_scores, overlap
+from alchemist.numeric import softmax
 
 _TINY = 1e-300  # floor of a clique probability before its log
 
@@ -123,7 +124,7 @@ class FlyingSquid(LabelModel):
             bias = logs[i, :, 1].sum(axis=0) - (m - 2) * prior
             vote = np.where(np.arange(k) == c, 2, 0)  # row of the table for each class voted
             table = logs[i][:, vote] - logs[i, :, 1][:, None, :]  # (m, k, 2)
-            scores = softmax_classes(linear_scores(votes, table, bias))
+            scores = softmax(linear_scores(votes, table, bias).T).T
             positive[i] = scores[1]
         if k == 2:
             return np.stack([1 - positive[0], positive[0]])

@@ -9,7 +9,8 @@ from scipy.optimize import linear_sum_assignment, minimize
 from threadpoolctl import threadpool_limits
 
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
-from alchemist.labelmodels._votes import Votes, linear_scores, overlap, softmax_classes
+from alchemist.labelmodels._votes import Votes, linear_scores, overlap
+from alchemist.numeric import softmax
 
 
 class SnorkelStyle(LabelModel):
@@ -104,4 +105,5 @@ class SnorkelStyle(LabelModel):
         return order
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return softmax_classes(linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_)))
+        scores = linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_))
+        return softmax(scores.T).T

@@ -22,7 +22,6 @@ from alchemist.labelmodels._codes import (
     group_width,
     unique_rows,
 )
-from alchemist.numeric import softmax
 
 _CHUNK_BYTES = 1 << 24        # float32 one-hot rows materialised at once (16 MiB)
 _MIN_REPEAT = 2.0             # keep the pattern view only if rows repeat this much on average
@@ -242,8 +241,3 @@ def log_normalizer(scores: np.ndarray) -> np.ndarray:
     """(r,) log of the sum over classes of exp(scores) for (c, r) ``scores``."""
     top = scores.max(axis=0)
     return top + np.log(np.exp(scores - top).sum(axis=0))
-
-
-def softmax_classes(scores: np.ndarray) -> np.ndarray:
-    """Class-major (c, r) scores to (c, r) probabilities (``alchemist.numeric.softmax``)."""
-    return softmax(scores.T).T

@@ -14,9 +14,9 @@ from alchemist.labelmodels._votes import (
     normalize,
     row_sums,
     soft_confusion,
-    softmax_classes,
     vote_mass,
 )
+from alchemist.numeric import softmax
 
 
 class MajorityVote(LabelModel):
@@ -70,4 +70,4 @@ class WeightedMajorityVote(LabelModel):
     def _proba(self, votes: Votes) -> np.ndarray:
         k = votes.n_classes
         table = self.weights_[:, None, None] * np.eye(k)
-        return softmax_classes(linear_scores(votes, table, np.zeros(k)))
+        return softmax(linear_scores(votes, table, np.zeros(k)).T).T
