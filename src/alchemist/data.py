@@ -88,6 +88,12 @@ def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
     return _finish(frame, reference_votes, task, str(path), limit, require_gold)
 
 
+def dataset_from_frame(frame: pd.DataFrame, task: Task, *, source: str = "",
+                       require_gold: bool = False) -> Dataset:
+    """A ``Dataset`` of the task's columns of an already read table (one chunk of a big file)."""
+    return _finish(frame, None, task, source, None, require_gold)
+
+
 def _finish(frame: pd.DataFrame, reference_votes: np.ndarray | None, task: Task, source: str,
             limit: int | None, require_gold: bool) -> Dataset:
     if limit is not None:
