@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from threadpoolctl import threadpool_limits
 
 from alchemist.distill.classifiers import (
+    Features,
     MLPClassifier,
-    _Adam,
     _as_features,
     _forward,
     _init_params,
@@ -30,6 +31,8 @@ from alchemist.distill.classifiers import (
 )
 from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
+
+_BETA1, _BETA2, _EPS = 0.9, 0.999, 1e-8  # Adam's defaults, as in classifiers._Adam
 
 Chunks = Callable[[], Iterable[tuple[pd.DataFrame, np.ndarray]]]
 
@@ -61,39 +64,35 @@ def fit_in_batches(
         )
     classifier._validate_params()
     started = time.perf_counter()
-    rng = np.random.default_rng(classifier.seed)
-    state: dict[str, object] = {}
+    trainer = _Trainer(classifier, n_classes)
     dev = None
     best: tuple[float, float] = (-math.inf, math.inf)
     history: list[tuple[float, float]] = []
+    kept: list[np.ndarray] = []
     with threadpool_limits(limits=1, user_api="blas"):
         for epoch in range(epochs):
             for frame, soft in chunks():
-                if "params" not in state:
+                if not trainer.params:
                     featurizer.fit(frame)
-                rows = _train_chunk(
-                    classifier, featurizer.transform(frame), soft, n_classes, state, rng
-                )
+                rows = trainer.train_chunk(featurizer.transform(frame), soft)
                 if progress is not None:
                     progress(rows)
-            if "params" not in state:
+            if not trainer.params:
                 raise DistillError(
                     "No streamed row has a pseudolabel: nothing to train on. "
                     "Check the programs' coverage."
                 )
-            params: list[np.ndarray] = state["params"]  # type: ignore[assignment]
             if dev_frame is not None and dev_gold is not None:
                 if dev is None:
                     dev = _training_rows(
                         featurizer.transform(dev_frame), dev_gold, n_classes, "dev"
                     )
-                score = _validation_score(_forward(params, dev[0])[-1], dev[1])
+                score = _validation_score(_forward(trainer.params, dev[0])[-1], dev[1])
                 history.append(score)
                 if score <= best:
                     continue
                 best = score
-            state["kept"], classifier.best_epoch_ = [p.copy() for p in params], epoch
-    kept: list[np.ndarray] = state["kept"]  # type: ignore[assignment]
+            kept, classifier.best_epoch_ = [p.copy() for p in trainer.params], epoch
     classifier.coefs_, classifier.intercepts_ = kept[0::2], kept[1::2]
     classifier.n_features_in_, classifier.n_classes_ = kept[0].shape[0], kept[-1].shape[0]
     classifier.n_epochs_ = epochs
@@ -105,28 +104,53 @@ def fit_in_batches(
     return model
 
 
-def _train_chunk(
-    classifier: MLPClassifier,
-    X: object,
-    soft: np.ndarray,
-    n_classes: int,
-    state: dict[str, object],
-    rng: np.random.Generator,
-) -> int:
-    """Adam steps over one chunk's labeled rows in shuffled minibatches; rows seen."""
-    T, keep = _targets(np.asarray(soft), n_classes)
-    if not keep.any():
+class _Trainer:
+    """The MLP's weights and Adam state, stepped one minibatch at a time.
+
+    With sparse features (hashing, TF-IDF) only the first-layer rows of the features present
+    in a minibatch are updated ("lazy" Adam, weight decay included): a step costs what the
+    batch touches, not the ``n_features x hidden`` matrix, so wide hashed inputs stay cheap.
+    """
+
+    def __init__(self, classifier: MLPClassifier, n_classes: int) -> None:
+        self.classifier, self.n_classes = classifier, n_classes
+        self.rng = np.random.default_rng(classifier.seed)
+        self.params: list[np.ndarray] = []
+        self.moments: list[tuple[np.ndarray, np.ndarray]] = []
+        self.t = 0
+
+    def train_chunk(self, X: Features, soft: np.ndarray) -> int:
+        """Steps over one chunk's labeled rows in shuffled minibatches; the chunk's rows."""
+        T, keep = _targets(np.asarray(soft), self.n_classes)
+        if not keep.any():
+            return len(keep)
+        features, T = _as_features(X)[np.flatnonzero(keep)], T[keep]
+        if not self.params:
+            sizes = [features.shape[1], *self.classifier.hidden_sizes, T.shape[1]]
+            self.params = _init_params(sizes, self.rng)
+            self.moments = [(np.zeros_like(p), np.zeros_like(p)) for p in self.params]
+        order = self.rng.permutation(features.shape[0])
+        for start in range(0, len(order), self.classifier.batch_size):
+            batch = order[start : start + self.classifier.batch_size]
+            self._step(features[batch], T[batch])
         return len(keep)
-    features = _as_features(X)[np.flatnonzero(keep)]
-    T = T[keep]
-    if "params" not in state:
-        sizes = [features.shape[1], *classifier.hidden_sizes, T.shape[1]]
-        state["params"] = _init_params(sizes, rng)
-        state["optimizer"] = _Adam(state["params"], classifier.learning_rate)  # type: ignore[arg-type]
-    params: list[np.ndarray] = state["params"]  # type: ignore[assignment]
-    optimizer: _Adam = state["optimizer"]  # type: ignore[assignment]
-    order = rng.permutation(features.shape[0])
-    for start in range(0, len(order), classifier.batch_size):
-        batch = order[start : start + classifier.batch_size]
-        optimizer.step(params, classifier._gradients(params, features[batch], T[batch]))
-    return len(keep)
+
+    def _step(self, X: Features, T: np.ndarray) -> None:
+        rows: np.ndarray | slice = slice(None)
+        if sparse.issparse(X):
+            rows, columns = np.unique(X.indices, return_inverse=True)
+            X = sparse.csr_matrix(
+                (X.data, columns.ravel(), X.indptr), shape=(X.shape[0], len(rows))
+            )
+        local = [self.params[0][rows], *self.params[1:]]
+        grads = self.classifier._gradients(local, X, T)
+        self.t += 1
+        lr = self.classifier.learning_rate
+        size = lr * math.sqrt(1 - _BETA2**self.t) / (1 - _BETA1**self.t)
+        for i, (param, grad, (m, v)) in enumerate(
+            zip(self.params, grads, self.moments, strict=True)
+        ):
+            at = rows if i == 0 else slice(None)
+            m[at] = _BETA1 * m[at] + (1 - _BETA1) * grad
+            v[at] = _BETA2 * v[at] + (1 - _BETA2) * grad * grad
+            param[at] -= size * m[at] / (np.sqrt(v[at]) + _EPS)
