@@ -19,20 +19,12 @@ import pandas as pd
 from scipy import sparse
 from threadpoolctl import threadpool_limits
 
-from alchemist.distill.classifiers import (
-    Features,
-    MLPClassifier,
-    _as_features,
-    _forward,
-    _init_params,
-    _targets,
-    _training_rows,
-    _validation_score,
-)
+from alchemist.distill._network import Features, forward, init_params, validation_score
+from alchemist.distill.classifiers import MLPClassifier, _as_features, _targets, _training_rows
 from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
 
-_BETA1, _BETA2, _EPS = 0.9, 0.999, 1e-8  # Adam's defaults, as in classifiers._Adam
+_BETA1, _BETA2, _EPS = 0.9, 0.999, 1e-8  # Adam's defaults, as in _network.Adam
 
 Chunks = Callable[[], Iterable[tuple[pd.DataFrame, np.ndarray]]]
 
@@ -87,7 +79,7 @@ def fit_in_batches(
                     dev = _training_rows(
                         featurizer.transform(dev_frame), dev_gold, n_classes, "dev"
                     )
-                score = _validation_score(_forward(trainer.params, dev[0])[-1], dev[1])
+                score = validation_score(forward(trainer.params, dev[0])[-1], dev[1])
                 history.append(score)
                 if score <= best:
                     continue
@@ -127,7 +119,7 @@ class _Trainer:
         features, T = _as_features(X)[np.flatnonzero(keep)], T[keep]
         if not self.params:
             sizes = [features.shape[1], *self.classifier.hidden_sizes, T.shape[1]]
-            self.params = _init_params(sizes, self.rng)
+            self.params = init_params(sizes, self.rng)
             self.moments = [(np.zeros_like(p), np.zeros_like(p)) for p in self.params]
         order = self.rng.permutation(features.shape[0])
         for start in range(0, len(order), self.classifier.batch_size):
