@@ -4,7 +4,6 @@ resume at part granularity."""
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +14,6 @@ from alchemist.data import Dataset, load_dataset
 from alchemist.execution import ExecutionConfig, execute
 from alchemist.label_matrix import CellError
 from alchemist.labelmodels import make_label_model
-from alchemist.programs import Program, ProgramStore
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Progress
 from alchemist.scale.streaming import (
@@ -25,32 +23,19 @@ from alchemist.scale.streaming import (
     write_pseudolabels,
 )
 from alchemist.task import Task
-from tests.conftest import ROOT, dataset_path
+from tests.conftest import dataset_path
+from tests.scale_helpers import spam_programs, youtube_parquet
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="the executor's OS layer is Linux-only")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the executor's OS layer is Linux-only"
+)
 
 CONFIG = ExecutionConfig(workers=2)
 
 
-def spam_programs(task: Task) -> list[Program]:
-    """The benchmark's ten hand-written programs, plus one that fails on some rows only."""
-    programs = [replace(p, function_name=task.function_name)
-                for p in ProgramStore(ROOT / "benchmarks" / "scale_programs").load()]
-    failing = Program("bad", "def label_spam(text):\n"
-                             "    return 1 // 0 if 'song' in text else -1\n", task.function_name)
-    return [*programs, failing]
-
-
 @pytest.fixture(scope="module")
 def youtube(tmp_path_factory: pytest.TempPathFactory) -> tuple[Task, Dataset, Path]:
-    from alchemist.task import load_task
-
-    task = load_task(ROOT / "examples" / "youtube.yaml")
-    train = load_dataset(dataset_path("youtube", "train.json"), task)
-    path = tmp_path_factory.mktemp("data") / "train.parquet"
-    train.frame.assign(label=train.gold).to_parquet(path, row_group_size=300)
-    return task, train, path
+    return youtube_parquet(tmp_path_factory.mktemp("data"))
 
 
 def test_streamed_execution_equals_in_memory_and_resumes(youtube, tmp_path: Path) -> None:
@@ -58,8 +43,9 @@ def test_streamed_execution_equals_in_memory_and_resumes(youtube, tmp_path: Path
     programs = spam_programs(task)
     reference = execute(programs, train.items, task.class_ids, CONFIG)
     events: list[Progress] = []
-    parts = stream_execute(programs, path, task, tmp_path / "m", chunk_rows=400, config=CONFIG,
-                           progress=events.append)
+    parts = stream_execute(
+        programs, path, task, tmp_path / "m", chunk_rows=400, config=CONFIG, progress=events.append
+    )
     assert sorted(parts.done()) == [0, 1, 2, 3]
     starts, matrices = zip(*parts, strict=True)
     assert starts == (0, 400, 800, 1200)
@@ -100,8 +86,15 @@ def test_pseudolabels_distillation_and_prediction_in_chunks(youtube, tmp_path: P
     assert (labels["label"][~covered] == -1).all()
 
     dev = load_dataset(dataset_path("youtube", "valid.json"), task)
-    model = stream_distill(path, tmp_path / "pseudo.parquet", task, chunk_rows=500, epochs=10,
-                           dev=dev, classifier__batch_size=32)
+    model = stream_distill(
+        path,
+        tmp_path / "pseudo.parquet",
+        task,
+        chunk_rows=500,
+        epochs=10,
+        dev=dev,
+        classifier__batch_size=32,
+    )
     assert model.featurizer_.name == "hashing" and model.classifier_.validation_ == "dev"
     test = load_dataset(dataset_path("youtube", "test.json"), task)
     majority = np.bincount(test.gold).max() / len(test)

@@ -35,6 +35,7 @@ from alchemist.task import Task
 #: The executor of this (worker) process, by configuration, kept warm across partitions.
 _EXECUTORS: dict[ExecutionConfig, tuple[Executor, threading.Lock]] = {}
 _EXECUTORS_LOCK = threading.Lock()
+CONNECT_TIMEOUT = 20.0  # seconds to reach a scheduler given by address
 
 
 def distributed_execute(
@@ -138,7 +139,7 @@ def _client(cluster: str | None, n_workers: int) -> Iterator[Any]:
         ) from None
     if cluster is not None:
         try:
-            client = Client(cluster, timeout="20s")
+            client = Client(cluster, timeout=f"{CONNECT_TIMEOUT}s")
         except OSError as exc:
             raise AlchemistError(
                 f"Cannot reach the Dask scheduler at {cluster} ({exc}). "
