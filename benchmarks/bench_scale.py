@@ -95,8 +95,10 @@ def generate(path: Path, rows: int, row_group: int, seed: int = 0) -> None:
             ops = rng.integers(0, 6, n)  # 5 = unchanged
             a, b = rng.integers(0, 1 << 30, n), rng.integers(0, 1 << 30, n)
             extra = rng.integers(0, len(vocabulary), n)
-            column = [perturbed(list(tokens[i]), op, x, y, vocabulary[e])
-                      for i, op, x, y, e in zip(base, ops, a, b, extra, strict=True)]
+            column = [
+                perturbed(list(tokens[i]), op, x, y, vocabulary[e])
+                for i, op, x, y, e in zip(base, ops, a, b, extra, strict=True)
+            ]
             writer.write_table(pa.table({"text": column, "label": labels[base]}, schema=schema))
     partial.replace(path)
 
@@ -110,8 +112,7 @@ def run_stage(mode: str, stage: str, data: Path, work: Path, chunk_rows: int) ->
     from alchemist.programs import ProgramStore
 
     task = load_task(TASK)
-    programs = [replace(p, function_name=task.function_name)
-                for p in ProgramStore(PROGRAMS).load()]
+    programs = [replace(p, function_name=task.function_name) for p in ProgramStore(PROGRAMS).load()]
     if mode == "memory":
         return _memory_stage(stage, task, programs, data, work)
     return _stream_stage(stage, task, programs, data, work, chunk_rows)
@@ -133,21 +134,24 @@ def _memory_stage(stage: str, task, programs, data: Path, work: Path) -> int:
         votes = LabelMatrix.load(work / "votes.npz").votes
         proba = make_label_model("dawid_skene").fit(votes, task.n_classes).predict_proba(votes)
         covered = (votes >= 0).any(axis=1)
-        pd.DataFrame({"covered": covered, "p_HAM": proba[:, 0], "p_SPAM": proba[:, 1]}
-                     ).to_parquet(work / "pseudolabels.parquet")
+        pd.DataFrame({"covered": covered, "p_HAM": proba[:, 0], "p_SPAM": proba[:, 1]}).to_parquet(
+            work / "pseudolabels.parquet"
+        )
         return len(votes)
     if stage == "distill":
         dataset = load_dataset(data, task)
         labels = pd.read_parquet(work / "pseudolabels.parquet")
         covered = labels["covered"].to_numpy()
         model = DistilledModel(featurizer="tfidf").fit(
-            dataset.frame[covered], labels[["p_HAM", "p_SPAM"]].to_numpy()[covered])
+            dataset.frame[covered], labels[["p_HAM", "p_SPAM"]].to_numpy()[covered]
+        )
         model.save(work / "model")
         return len(dataset)
     dataset = load_dataset(data, task)
     proba = DistilledModel.load(work / "model").predict_proba(dataset.frame)
-    dataset.frame.assign(label=proba.argmax(axis=1), confidence=proba.max(axis=1)
-                         ).to_parquet(work / "predictions.parquet")
+    dataset.frame.assign(label=proba.argmax(axis=1), confidence=proba.max(axis=1)).to_parquet(
+        work / "predictions.parquet"
+    )
     return len(dataset)
 
 
@@ -164,19 +168,30 @@ def _stream_stage(stage: str, task, programs, data: Path, work: Path, chunk_rows
     )
 
     if stage == "execute":
-        parts = stream_execute(programs, data, task, work / "parts", chunk_rows=chunk_rows,
-                               config=ExecutionConfig(workers=2))
+        parts = stream_execute(
+            programs,
+            data,
+            task,
+            work / "parts",
+            chunk_rows=chunk_rows,
+            config=ExecutionConfig(workers=2),
+        )
         return parts.summary()["rows"]
     if stage == "aggregate":
         parts = MatrixParts(work / "parts")
-        model = fit_from_parts(parts, task, "dawid_skene")
+        model = fit_from_parts(parts, task, "dawid_skene").model
         return write_pseudolabels(parts, model, task, work / "pseudolabels.parquet")["rows"]
     if stage == "distill":
         model = stream_distill(data, work / "pseudolabels.parquet", task, chunk_rows=chunk_rows)
         model.save(work / "model")
         return int(pq.ParquetFile(data).metadata.num_rows)
-    return stream_predict(DistilledModel.load(work / "model"), data, task,
-                          work / "predictions.parquet", chunk_rows=chunk_rows)
+    return stream_predict(
+        DistilledModel.load(work / "model"),
+        data,
+        task,
+        work / "predictions.parquet",
+        chunk_rows=chunk_rows,
+    )
 
 
 # ------------------------------------------------------------------------- measuring
@@ -190,9 +205,23 @@ def measure(mode: str, stage: str, data: Path, work: Path, chunk_rows: int) -> d
     before_load = load()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, __file__, "--stage", stage, "--mode", mode,
-                              "--data", str(data), "--work", str(work),
-                              "--chunk-rows", str(chunk_rows)], stdout=subprocess.PIPE)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--stage",
+            stage,
+            "--mode",
+            mode,
+            "--data",
+            str(data),
+            "--work",
+            str(work),
+            "--chunk-rows",
+            str(chunk_rows),
+        ],
+        stdout=subprocess.PIPE,
+    )
     tree, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
         try:
@@ -208,10 +237,18 @@ def measure(mode: str, stage: str, data: Path, work: Path, chunk_rows: int) -> d
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     rows = json.loads(out.decode().strip().splitlines()[-1])["rows"]
-    return {"mode": mode, "stage": stage, "rows": rows, "seconds": seconds, "cpu": cpu,
-            "rows_per_s": rows / seconds, "rows_per_cpu_s": rows / cpu if cpu else 0.0,
-            "peak_gb": peak / 1e9, "stage_process_gb": after.ru_maxrss / 1e6,
-            "load": f"{before_load} -> {load()}"}
+    return {
+        "mode": mode,
+        "stage": stage,
+        "rows": rows,
+        "seconds": seconds,
+        "cpu": cpu,
+        "rows_per_s": rows / seconds,
+        "rows_per_cpu_s": rows / cpu if cpu else 0.0,
+        "peak_gb": peak / 1e9,
+        "stage_process_gb": after.ru_maxrss / 1e6,
+        "load": f"{before_load} -> {load()}",
+    }
 
 
 def run_path(mode: str, data: Path, work: Path, chunk_rows: int) -> list[dict]:
@@ -220,27 +257,35 @@ def run_path(mode: str, data: Path, work: Path, chunk_rows: int) -> list[dict]:
     results = []
     for stage in STAGES:
         result = measure(mode, stage, data, work, chunk_rows)
-        print(f"  {mode:6} {stage:9} {result['rows']:>10,} rows {result['seconds']:8.1f} s "
-              f"{result['rows_per_s']:>10,.0f} rows/s {result['rows_per_cpu_s']:>10,.0f} "
-              f"rows/CPU-s  peak {result['peak_gb']:.2f} GB  load {result['load']}", flush=True)
+        print(
+            f"  {mode:6} {stage:9} {result['rows']:>10,} rows {result['seconds']:8.1f} s "
+            f"{result['rows_per_s']:>10,.0f} rows/s {result['rows_per_cpu_s']:>10,.0f} "
+            f"rows/CPU-s  peak {result['peak_gb']:.2f} GB  load {result['load']}",
+            flush=True,
+        )
         results.append(result)
     return results
 
 
 def table(runs: dict[str, list[dict]], big: str, reference: str) -> str:
-    lines = ["| stage | " + " | ".join(
-        f"{name}: rows/s, rows/CPU-s, peak RSS" for name in runs) + " | per-core ratio "
-        f"{big} / {reference} |", "|---" * (len(runs) + 2) + "|"]
+    lines = [
+        "| stage | "
+        + " | ".join(f"{name}: rows/s, rows/CPU-s, peak RSS" for name in runs)
+        + " | per-core ratio "
+        f"{big} / {reference} |",
+        "|---" * (len(runs) + 2) + "|",
+    ]
     for i, stage in enumerate(STAGES):
-        cells = [f"{r[i]['rows_per_s']:,.0f}, {r[i]['rows_per_cpu_s']:,.0f}, "
-                 f"{r[i]['peak_gb']:.2f} GB" for r in runs.values()]
+        cells = [
+            f"{r[i]['rows_per_s']:,.0f}, {r[i]['rows_per_cpu_s']:,.0f}, {r[i]['peak_gb']:.2f} GB"
+            for r in runs.values()
+        ]
         ratio = runs[big][i]["rows_per_cpu_s"] / runs[reference][i]["rows_per_cpu_s"]
         lines.append(f"| {stage} | " + " | ".join(cells) + f" | {ratio:.2f} |")
     walls = [f"{sum(r['seconds'] for r in rs):,.0f} s" for rs in runs.values()]
     lines.append("| total wall time | " + " | ".join(walls) + " | |")
     loads = [", ".join(r["load"] for r in rs) for rs in runs.values()]
-    lines.append("| load (1/5/15 min) before -> after each stage | " + " | ".join(loads)
-                 + " | |")
+    lines.append("| load (1/5/15 min) before -> after each stage | " + " | ".join(loads) + " | |")
     return "\n".join(lines)
 
 
@@ -249,8 +294,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--reference-rows", type=int, default=1_000_000)
     parser.add_argument("--chunk-rows", type=int, default=200_000)
-    parser.add_argument("--workdir", type=Path,
-                        default=Path.home() / ".cache" / "alchemist" / "bench_scale")
+    parser.add_argument(
+        "--workdir", type=Path, default=Path.home() / ".cache" / "alchemist" / "bench_scale"
+    )
     parser.add_argument("--skip-memory", action="store_true", help="no in-memory reference")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--mode", help=argparse.SUPPRESS)
@@ -274,12 +320,15 @@ def main() -> None:
     runs: dict[str, list[dict]] = {}
     small, big = f"{args.reference_rows:,}", f"{args.rows:,}"
     if not args.skip_memory:
-        runs[f"in memory, {small} rows"] = run_path("memory", data[args.reference_rows],
-                                                     args.workdir / "memory", args.chunk_rows)
-    runs[f"streamed, {small} rows"] = run_path("stream", data[args.reference_rows],
-                                               args.workdir / "stream-small", args.chunk_rows)
-    runs[f"streamed, {big} rows"] = run_path("stream", data[args.rows],
-                                             args.workdir / "stream-big", args.chunk_rows)
+        runs[f"in memory, {small} rows"] = run_path(
+            "memory", data[args.reference_rows], args.workdir / "memory", args.chunk_rows
+        )
+    runs[f"streamed, {small} rows"] = run_path(
+        "stream", data[args.reference_rows], args.workdir / "stream-small", args.chunk_rows
+    )
+    runs[f"streamed, {big} rows"] = run_path(
+        "stream", data[args.rows], args.workdir / "stream-big", args.chunk_rows
+    )
     reference = next(iter(runs))
     print()
     print(table(runs, f"streamed, {big} rows", reference))

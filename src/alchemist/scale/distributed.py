@@ -17,6 +17,7 @@ process keeps one warm executor; the executor's own ``workers`` setting is per D
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -26,10 +27,12 @@ from typing import Any
 from alchemist.errors import AlchemistError, ExecutionError
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
+from alchemist.labelmodels import VotePatterns
 from alchemist.programs import Program
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Meter, ProgressCallback
 from alchemist.scale.reading import count_rows, read_rows, source_format
+from alchemist.scale.streaming import Patterns
 from alchemist.task import Task
 
 #: The executor of this (worker) process, by configuration, kept warm across partitions.
@@ -69,6 +72,8 @@ def distributed_execute(
     if not todo:
         meter.finish()
         return parts
+    patterns = Patterns(task.n_classes)  # merged here, counted on the workers
+    run = uuid.uuid4().hex[:12]  # task keys of this run only: never a result of another
     with _client(cluster, n_workers) as client:
         from distributed import as_completed
 
@@ -82,7 +87,7 @@ def distributed_execute(
                 start,
                 min(start + chunk_rows, total),
                 retries=retries,
-                key=f"alchemist-execute-{index}-{id(parts)}",
+                key=f"alchemist-execute-{run}-{index}",
             )
             for index, start in todo
         ]
@@ -90,17 +95,19 @@ def distributed_execute(
         start_of = dict(todo)
         for future in as_completed(futures):
             index = index_of[future.key]
-            matrix = _result(future, index)
+            matrix, counted = _result(future, index)
             parts.write(index, start_of[index], matrix)
+            patterns.add(counted)
             future.release()
             meter.advance(matrix.shape[0])
+    patterns.save(parts, complete=not done)
     meter.finish()
     return parts
 
 
-def _result(future: Any, index: int) -> LabelMatrix:
+def _result(future: Any, index: int) -> tuple[LabelMatrix, VotePatterns]:
     try:
-        result: LabelMatrix = future.result()
+        result: tuple[LabelMatrix, VotePatterns] = future.result()
     except AlchemistError:
         raise
     except Exception as exc:  # a worker lost too often, or the cluster went away
@@ -113,12 +120,14 @@ def _result(future: Any, index: int) -> LabelMatrix:
 
 def _run_partition(
     source: str, task: Task, programs: list[Program], config: ExecutionConfig, start: int, stop: int
-) -> LabelMatrix:
-    """On a worker: read rows ``[start, stop)`` and run the programs in its warm executor."""
+) -> tuple[LabelMatrix, VotePatterns]:
+    """On a worker: read rows ``[start, stop)``, run the programs in its warm executor, and
+    count the vote patterns."""
     data = read_rows(source, task, start, stop)
     executor, lock = _executor(config)
     with lock:
-        return executor.run(programs, data.items, task.class_ids)
+        matrix = executor.run(programs, data.items, task.class_ids)
+    return matrix, VotePatterns.of(matrix.votes, task.n_classes)
 
 
 def _executor(config: ExecutionConfig) -> tuple[Executor, threading.Lock]:

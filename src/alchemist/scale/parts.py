@@ -7,6 +7,8 @@ programs (by id and source hash), classes and chunk size the parts were made wit
 written to a temporary name and renamed, so a killed run leaves only whole parts, and a run over
 the same programs and data resumes by skipping the parts already there. A manifest that no longer
 matches (programs edited, added or removed; another chunk size) empties the folder first.
+``patterns.npz`` holds the vote patterns merged over all parts (what a label model fits from),
+written once the parts are complete and removed whenever a part is written.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pyarrow.parquet as pq
 
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.labelmodels import VotePatterns
 from alchemist.programs import Program
 
 _PART = re.compile(r"^part-(\d{5,})\.parquet$")
@@ -87,6 +90,7 @@ class MatrixParts:
         table = pa.table(columns)
         meta = json.dumps({"start": start, "rows": matrix.shape[0], "reasons": matrix.reasons})
         table = table.replace_schema_metadata({_META: meta.encode()})
+        (self.folder / "patterns.npz").unlink(missing_ok=True)
         final = self.path(index)
         temporary = final.with_name(f".{final.name}.{os.getpid()}.tmp")
         pq.write_table(table, temporary, compression="zstd")
@@ -144,3 +148,27 @@ class MatrixParts:
             if counts[j, 1:].any()
         }
         return {"rows": rows, "coverage": covered / rows if rows else 0.0, "failures": failures}
+
+    def save_patterns(self, patterns: VotePatterns) -> None:
+        """Record the vote patterns merged over every part (the execute stage's last step)."""
+        temporary = self.folder / f".patterns.{os.getpid()}.tmp.npz"
+        np.savez(
+            temporary,
+            patterns=patterns.patterns,
+            counts=patterns.counts,
+            n_classes=patterns.n_classes,
+        )
+        os.replace(temporary, self.folder / "patterns.npz")
+
+    def patterns(self, n_classes: int) -> VotePatterns:
+        """The vote patterns of all parts: the saved ones, else counted part by part."""
+        path = self.folder / "patterns.npz"
+        if path.exists():
+            with np.load(path, allow_pickle=False) as saved:
+                if int(saved["n_classes"]) == n_classes:
+                    return VotePatterns(saved["patterns"], saved["counts"], n_classes)
+        merged = VotePatterns.merge_all(
+            [VotePatterns.of(matrix.votes, n_classes) for _, matrix in self]
+        )
+        self.save_patterns(merged)
+        return merged

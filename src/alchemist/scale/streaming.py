@@ -2,7 +2,7 @@
 
 - ``stream_execute``: the isolated executor (and its vote cache) over each chunk; the label
   matrix is written as it grows (``MatrixParts``), resuming at the first missing part;
-- ``fit_streamed``: a label model fitted from vote-pattern counts merged across the parts;
+- ``fit_from_parts``: a label model fitted on the vote patterns merged across the parts;
 - ``stream_pseudolabels``: its probabilities, part by part, into one Parquet file;
 - ``stream_distill``: the hashing featurizer and the MLP trained in minibatches;
 - ``stream_predict``: the distilled model over new data, output written as it goes.
@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from alchemist.data import Dataset
 from alchemist.distill import DistilledModel, fit_in_batches
 from alchemist.execution import ExecutionConfig, Executor
+from alchemist.labelmodels import Selection, VotePatterns, make_label_model, select_label_model
 from alchemist.programs import Program
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Meter, ProgressCallback
@@ -57,6 +58,7 @@ def stream_execute(
     meter = Meter("execute", count_rows(source), progress)
     meter.set(first_missing * chunk_rows)
     per_row = 1 / max(1, len(programs))
+    patterns = Patterns(task.n_classes)
     with Executor(
         config or ExecutionConfig(), progress=lambda cells: meter.advance(cells * per_row)
     ) as executor:
@@ -66,8 +68,48 @@ def stream_execute(
                 continue
             matrix = executor.run(programs, chunk.data.items, task.class_ids)
             parts.write(chunk.index, chunk.start, matrix)
+            patterns.add(matrix.votes)
+    patterns.save(parts, complete=not done)
     meter.finish()
     return parts
+
+
+class Patterns:
+    """Vote patterns merged chunk by chunk as the parts are written."""
+
+    def __init__(self, n_classes: int) -> None:
+        self.n_classes = n_classes
+        self.merged: VotePatterns | None = None
+
+    def add(self, votes: np.ndarray | VotePatterns) -> None:
+        chunk = votes if isinstance(votes, VotePatterns) else VotePatterns.of(votes, self.n_classes)
+        self.merged = chunk if self.merged is None else self.merged.merge(chunk)
+
+    def save(self, parts: MatrixParts, *, complete: bool) -> None:
+        """Save the merged patterns; when parts were resumed rather than made here
+        (``complete`` False), count all of them again from disk."""
+        if complete and self.merged is not None:
+            parts.save_patterns(self.merged)
+        elif parts.done():
+            parts.patterns(self.n_classes)
+
+
+def fit_from_parts(
+    parts: MatrixParts,
+    task: Task,
+    label_model: str = "auto",
+    *,
+    dev_votes: np.ndarray | None = None,
+    dev_gold: np.ndarray | None = None,
+    seed: int = 0,
+) -> Selection:
+    """The label model fitted on the vote patterns of ``parts``; with "auto" and a labeled dev
+    split, chosen on it like ``select_label_model`` (the same models, fitted the same way)."""
+    patterns = parts.patterns(task.n_classes)
+    if label_model == "auto":
+        return select_label_model(patterns, dev_votes, dev_gold, task.n_classes, seed=seed)
+    model = make_label_model(label_model, seed=seed).fit(patterns, task.n_classes)
+    return Selection(label_model, {}, model, {})
 
 
 def write_pseudolabels(
