@@ -8,7 +8,9 @@ aggregate -> distill -> predict with the 10 hand-written programs of
 ``benchmarks/scale_programs/``:
 
 - ``memory``: today's in-memory path (``load_dataset``, ``execute``, Dawid-Skene ``fit`` on the
-  whole matrix, ``DistilledModel`` TF-IDF + MLP with its default early stopping, ``predict``);
+  whole matrix, ``DistilledModel`` TF-IDF + MLP, ``predict``). Its MLP trains one epoch here,
+  like the streamed one: by default it early-stops after 11 epochs or more, each as long as
+  this one (measured at 50 000 rows: 512 rows/CPU-s with early stopping);
 - ``stream``: ``alchemist.scale`` (chunks of ``--chunk-rows``; parts on disk; label model from
   merged vote patterns; hashing featurizer + one epoch of minibatches; chunked prediction).
 
@@ -20,6 +22,7 @@ printed beside every stage: other work on the cores slows the figures down.
 
     python benchmarks/bench_scale.py                       # 10 M streamed, 1 M both ways
     python benchmarks/bench_scale.py --rows 2000000 --reference-rows 200000   # quicker
+    python benchmarks/bench_scale.py --only stream-big     # re-measure one path (quieter time)
 """
 
 from __future__ import annotations
@@ -142,7 +145,9 @@ def _memory_stage(stage: str, task, programs, data: Path, work: Path) -> int:
         dataset = load_dataset(data, task)
         labels = pd.read_parquet(work / "pseudolabels.parquet")
         covered = labels["covered"].to_numpy()
-        model = DistilledModel(featurizer="tfidf").fit(
+        # One epoch, as streamed: the default early stopping trains 11 epochs or more, which
+        # would take this path over half an hour at 1 M rows (see the module docstring).
+        model = DistilledModel(featurizer="tfidf", classifier__max_epochs=1).fit(
             dataset.frame[covered], labels[["p_HAM", "p_SPAM"]].to_numpy()[covered]
         )
         model.save(work / "model")
@@ -198,7 +203,9 @@ def _stream_stage(stage: str, task, programs, data: Path, work: Path, chunk_rows
 
 
 def load() -> str:
-    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+    """uptime's load averages (1/5/15 min) and the processes runnable right now."""
+    fields = Path("/proc/loadavg").read_text().split()
+    return f"{'/'.join(fields[:3])} ({fields[3].split('/')[0]} runnable)"
 
 
 def measure(mode: str, stage: str, data: Path, work: Path, chunk_rows: int) -> dict:
@@ -297,7 +304,14 @@ def main() -> None:
     parser.add_argument(
         "--workdir", type=Path, default=Path.home() / ".cache" / "alchemist" / "bench_scale"
     )
-    parser.add_argument("--skip-memory", action="store_true", help="no in-memory reference")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=[],
+        choices=("memory", "stream-small", "stream-big"),
+        help="measure only these paths; the table takes the others from the "
+        "last run's results.json in --workdir",
+    )
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
@@ -317,21 +331,23 @@ def main() -> None:
             began = time.perf_counter()
             generate(data[rows], rows, args.chunk_rows)
             print(f"generated {rows:,} rows in {time.perf_counter() - began:.0f} s: {data[rows]}")
-    runs: dict[str, list[dict]] = {}
     small, big = f"{args.reference_rows:,}", f"{args.rows:,}"
-    if not args.skip_memory:
-        runs[f"in memory, {small} rows"] = run_path(
-            "memory", data[args.reference_rows], args.workdir / "memory", args.chunk_rows
-        )
-    runs[f"streamed, {small} rows"] = run_path(
-        "stream", data[args.reference_rows], args.workdir / "stream-small", args.chunk_rows
-    )
-    runs[f"streamed, {big} rows"] = run_path(
-        "stream", data[args.rows], args.workdir / "stream-big", args.chunk_rows
-    )
-    reference = next(iter(runs))
-    print()
-    print(table(runs, f"streamed, {big} rows", reference))
+    paths = {
+        f"in memory, {small} rows": ("memory", args.reference_rows, "memory"),
+        f"streamed, {small} rows": ("stream", args.reference_rows, "stream-small"),
+        f"streamed, {big} rows": ("stream", args.rows, "stream-big"),
+    }
+    record = args.workdir / "results.json"
+    runs = json.loads(record.read_text()) if record.exists() else {}
+    for name, (mode, rows, folder) in paths.items():
+        if folder in args.only or not args.only:
+            runs[name] = run_path(mode, data[rows], args.workdir / folder, args.chunk_rows)
+            record.write_text(json.dumps(runs, indent=1))
+    runs = {name: runs[name] for name in paths if name in runs}
+    reference = f"in memory, {small} rows"
+    if reference in runs and f"streamed, {big} rows" in runs:
+        print()
+        print(table(runs, f"streamed, {big} rows", reference))
     print(f"\nbenchmark wall time {time.perf_counter() - started:,.0f} s; load at end {load()}")
 
 
