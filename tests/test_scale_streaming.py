@@ -86,15 +86,7 @@ def test_pseudolabels_distillation_and_prediction_in_chunks(youtube, tmp_path: P
     assert (labels["label"][~covered] == -1).all()
 
     dev = load_dataset(dataset_path("youtube", "valid.json"), task)
-    model = stream_distill(
-        path,
-        tmp_path / "pseudo.parquet",
-        task,
-        chunk_rows=500,
-        epochs=10,
-        dev=dev,
-        classifier__batch_size=32,
-    )
+    model = stream_distill(path, tmp_path / "pseudo.parquet", task, chunk_rows=500, dev=dev)
     assert model.featurizer_.name == "hashing" and model.classifier_.validation_ == "dev"
     test = load_dataset(dataset_path("youtube", "test.json"), task)
     majority = np.bincount(test.gold).max() / len(test)

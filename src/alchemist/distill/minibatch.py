@@ -43,7 +43,8 @@ def fit_in_batches(
 
     Soft labels are (n, k) probabilities (rows without a label are skipped, as in ``fit``).
     With a dev split (``dev_frame``, ``dev_gold``: class indices, -1 = unknown) the weights of
-    the best epoch by dev accuracy are kept; else those of the last. ``progress`` is called with
+    the best epoch by dev accuracy are kept, and training stops after the MLP's ``patience``
+    epochs without improvement; else the last epoch's weights are kept. ``progress`` is called with
     the rows of each chunk trained on.
     """
     if epochs < 1:
@@ -82,12 +83,14 @@ def fit_in_batches(
                 score = validation_score(forward(trainer.params, dev[0])[-1], dev[1])
                 history.append(score)
                 if score <= best:
+                    if epoch - classifier.best_epoch_ >= classifier.patience:
+                        break
                     continue
                 best = score
             kept, classifier.best_epoch_ = [p.copy() for p in trainer.params], epoch
     classifier.coefs_, classifier.intercepts_ = kept[0::2], kept[1::2]
     classifier.n_features_in_, classifier.n_classes_ = kept[0].shape[0], kept[-1].shape[0]
-    classifier.n_epochs_ = epochs
+    classifier.n_epochs_ = epoch + 1
     classifier.validation_ = "dev" if history else "none"
     classifier.validation_scores_ = [{"accuracy": a, "loss": -nl} for a, nl in history]
     model.featurizer_, model.classifier_ = featurizer, classifier

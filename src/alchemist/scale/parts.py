@@ -84,9 +84,10 @@ class MatrixParts:
 
     def write(self, index: int, start: int, matrix: LabelMatrix) -> None:
         columns: dict[str, np.ndarray] = {}
+        errors = np.asarray(matrix.errors)  # never None once constructed
         for j, program_id in enumerate(matrix.program_ids):
             columns[f"v:{program_id}"] = matrix.votes[:, j]
-            columns[f"e:{program_id}"] = matrix.errors[:, j]
+            columns[f"e:{program_id}"] = errors[:, j]
         table = pa.table(columns)
         meta = json.dumps({"start": start, "rows": matrix.shape[0], "reasons": matrix.reasons})
         table = table.replace_schema_metadata({_META: meta.encode()})
@@ -131,8 +132,9 @@ class MatrixParts:
         for _, matrix in self:
             rows += matrix.shape[0]
             covered += int((matrix.votes >= 0).any(axis=1).sum())
+            errors = np.asarray(matrix.errors)
             for j in range(len(ids)):
-                counts[j] += np.bincount(matrix.errors[:, j], minlength=len(CellError))
+                counts[j] += np.bincount(errors[:, j], minlength=len(CellError))
             for program_id, reason in matrix.reasons.items():
                 reasons.setdefault(program_id, reason)
         failures = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,18 @@ class Progress:
         if self.total is None or self.done <= 0:
             return None
         return max(0.0, (self.total - self.done) / self.rows_per_second)
+
+    def as_event(self, split: str = "") -> dict[str, Any]:
+        """The pipeline's progress-event form (``{"stage", "split", "done", "total", ...}``)."""
+        return {
+            "stage": self.stage,
+            "split": split,
+            "done": self.done,
+            "total": self.total if self.total is not None else self.done,
+            "unit": "row",
+            "rows_per_second": self.rows_per_second,
+            "eta_seconds": self.eta_seconds,
+        }
 
 
 ProgressCallback = Callable[[Progress], None]

@@ -29,12 +29,14 @@ from alchemist.distill import DistilledModel, fit_in_batches
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.labelmodels import Selection, VotePatterns, make_label_model, select_label_model
 from alchemist.programs import Program
+from alchemist.rundir import RunDir
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Meter, ProgressCallback
 from alchemist.scale.reading import count_rows, iter_chunks
 from alchemist.task import Task
 
 DEFAULT_CHUNK_ROWS = 100_000
+MIN_STEPS = 1000  # minibatch steps the streamed MLP takes at least (small data: more epochs)
 
 
 def stream_execute(
@@ -128,7 +130,7 @@ def write_pseudolabels(
     with _ParquetOut(path) as out:
         for start, matrix in parts:
             proba = model.predict_proba(matrix.votes)
-            covered = (matrix.votes >= 0).any(axis=1)
+            covered = np.asarray((matrix.votes >= 0).any(axis=1))
             covered_rows += int(covered.sum())
             out.write(_label_frame(task, proba, covered, start))
             meter.advance(len(proba))
@@ -141,7 +143,7 @@ def stream_distill(
     task: Task,
     *,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
-    epochs: int = 1,
+    epochs: int | None = None,
     seed: int = 0,
     dev: Dataset | None = None,
     progress: ProgressCallback | None = None,
@@ -150,9 +152,16 @@ def stream_distill(
     """Hashing featurizer + MLP trained in minibatches on the covered rows' pseudolabels.
 
     ``params`` are ``DistilledModel`` settings (``featurizer__n_features=...``,
-    ``classifier__batch_size=...``); the featurizer defaults to "hashing".
+    ``classifier__batch_size=...``); the featurizer defaults to "hashing". By default the
+    minibatch holds 1% of the rows (32 to 512), and ``epochs`` (None) are as many passes as
+    make ``MIN_STEPS`` minibatch steps (one pass from about 500 000 rows on, at most 100);
+    with a dev split, training stops early on it (the MLP's ``patience``).
     """
-    meter = Meter("distill", count_rows(source) * epochs, progress)
+    rows = count_rows(source)
+    batch = params.setdefault("classifier__batch_size", min(512, max(32, rows // 100)))
+    if epochs is None:
+        epochs = min(100, max(1, -(-MIN_STEPS * batch // max(1, rows))))
+    meter = Meter("distill", rows * epochs, progress)
     names = [f"p_{c.name}" for c in task.classes]
 
     def chunks() -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
@@ -168,7 +177,6 @@ def stream_distill(
             "featurizer": "hashing",
             "classifier": "mlp",
             "seed": seed,
-            "classifier__batch_size": 512,
             **params,
         }
     )
@@ -209,6 +217,20 @@ def stream_predict(
             writer.write(frame)
             meter.advance(len(frame))
     return meter.finish().done
+
+
+def predict_run(
+    folder: str | Path,
+    source: str | Path,
+    out: str | Path,
+    *,
+    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """``stream_predict`` with the distilled model and task of the run directory ``folder``."""
+    run = RunDir(folder)
+    model = DistilledModel.load(run.model_dir)
+    return stream_predict(model, source, run.task(), out, chunk_rows=chunk_rows, progress=progress)
 
 
 def _label_frame(task: Task, proba: np.ndarray, covered: np.ndarray, start: int) -> pd.DataFrame:
