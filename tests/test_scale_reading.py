@@ -57,6 +57,9 @@ def test_every_format_gives_the_same_fixed_size_chunks(
         assert texts == frame["text"].tolist(), name
         assert [g for c in chunks for g in c.data.gold.tolist()] == frame["label"].tolist()
         assert list(chunks[0].data.frame.columns) == ["text"]  # only the task's inputs
+        assert "extra" not in chunks[0].table.columns
+        every = next(iter_chunks(path, youtube_task, chunk_rows=5, every_column=True))
+        assert every.table["extra"].tolist() == [0, 1, 2, 3, 4], name
         assert count_rows(path) == 23, name
 
 

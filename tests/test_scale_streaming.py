@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from alchemist.data import Dataset, load_dataset
+from alchemist.errors import DataError
 from alchemist.execution import ExecutionConfig, execute
 from alchemist.label_matrix import CellError
 from alchemist.labelmodels import make_label_model
@@ -96,6 +97,10 @@ def test_pseudolabels_distillation_and_prediction_in_chunks(youtube, tmp_path: P
         assert stream_predict(model, path, task, out, chunk_rows=300) == len(train)
         written = pd.read_parquet(out) if out.suffix == ".parquet" else pd.read_csv(out)
         assert written["text"].tolist() == train.frame["text"].tolist()
+        assert written["label"].tolist() == train.gold.tolist()  # the data's own columns stay
         expected = np.array([c.id for c in task.classes])[model.predict(train.frame)]
-        assert np.array_equal(written["label"].to_numpy(), expected)
+        assert np.array_equal(written["predicted_label"].to_numpy(), expected)
         assert not list(tmp_path.glob(".*partial"))
+    with pytest.raises(DataError, match=r"already has column\(s\) \['label'\]"):
+        stream_predict(model, path, task, tmp_path / "clash.csv", prefix="")
+    assert not list(tmp_path.glob("*clash*")) and not list(tmp_path.glob(".*partial"))

