@@ -221,6 +221,14 @@ def _programs(args: argparse.Namespace) -> None:
 
 # --- parser -----------------------------------------------------------------------------------
 
+def _doctor(args: argparse.Namespace) -> int:
+    from alchemist.execution import ExecutionConfig, isolation_report
+
+    ok, lines = isolation_report(ExecutionConfig())
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alchemist",
@@ -295,6 +303,9 @@ def _parser() -> argparse.ArgumentParser:
     progs.add_argument("action", nargs="?", choices=("list", "enable", "disable"), default="list")
     progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
     progs.set_defaults(handler=_programs)
+
+    sub.add_parser("doctor", help="which isolation layers labeling programs get on this machine"
+                   ).set_defaults(handler=_doctor)
     return parser
 
 
