@@ -176,9 +176,7 @@ def _rerun(args: argparse.Namespace) -> None:
 
 def _predict(args: argparse.Namespace) -> None:
     if cli_streaming.wants_streaming(args):
-        with _Bars() as bars:
-            _log(f"Wrote {cli_streaming.predict(args, bars)} labeled rows to {args.out}")
-        return
+        return cli_streaming.predict(args, _Bars, _log)
     labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)

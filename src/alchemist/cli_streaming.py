@@ -65,20 +65,14 @@ def run(
     )
 
 
-def predict(args: argparse.Namespace, bars: Bars) -> int:
-    """Rows labeled into ``args.out``."""
+def predict(args: argparse.Namespace, bars: Callable[[], Any], log: Callable[[str], None]) -> None:
+    """Label ``args.data`` into ``args.out`` chunk by chunk, drawing ``bars()``."""
     from alchemist.scale.streaming import predict_run
 
     if not args.out or args.limit:
-        raise AlchemistError(
-            "predict --stream writes --out as it goes (CSV, or Parquet by its "
-            "suffix) and reads every row: give --out, no --limit."
-        )
-    return predict_run(
-        args.run,
-        args.data,
-        args.out,
-        chunk_rows=args.chunk_rows,
-        prefix=args.prefix,
-        progress=lambda p: bars(p.as_event()),
-    )
+        raise AlchemistError("predict --stream writes --out as it goes (CSV, or Parquet by its "
+                             "suffix) and reads every row: give --out, no --limit.")
+    with bars() as draw:
+        rows = predict_run(args.run, args.data, args.out, chunk_rows=args.chunk_rows,
+                           prefix=args.prefix, progress=lambda p: draw(p.as_event()))
+    log(f"Wrote {rows} labeled rows to {args.out}")
