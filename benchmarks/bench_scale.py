@@ -127,20 +127,18 @@ def _memory_stage(stage: str, task, programs, data: Path, work: Path) -> int:
     from alchemist.execution import ExecutionConfig, execute
     from alchemist.label_matrix import LabelMatrix
     from alchemist.labelmodels import make_label_model
+    from alchemist.rundir import RunDir
 
     if stage == "execute":
         dataset = load_dataset(data, task)
         matrix = execute(programs, dataset.items, task.class_ids, ExecutionConfig(workers=2))
         matrix.save(work / "votes.npz")
         return len(dataset)
-    if stage == "aggregate":
-        votes = LabelMatrix.load(work / "votes.npz").votes
-        proba = make_label_model("dawid_skene").fit(votes, task.n_classes).predict_proba(votes)
-        covered = (votes >= 0).any(axis=1)
-        pd.DataFrame({"covered": covered, "p_HAM": proba[:, 0], "p_SPAM": proba[:, 1]}).to_parquet(
-            work / "pseudolabels.parquet"
-        )
-        return len(votes)
+    if stage == "aggregate":  # as pipeline.aggregate without a dev split, then its writer
+        matrix = LabelMatrix.load(work / "votes.npz")
+        model = make_label_model("dawid_skene").fit(matrix.votes, task.n_classes)
+        RunDir(work).write_pseudolabels(task, matrix, model.predict_proba(matrix.votes))
+        return len(matrix.votes)
     if stage == "distill":
         dataset = load_dataset(data, task)
         labels = pd.read_parquet(work / "pseudolabels.parquet")
