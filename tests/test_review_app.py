@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("starlette", reason="the workbench needs the 'review' extra")
@@ -25,8 +23,14 @@ CENSUS = [
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     task = load_task(EXAMPLES / "census.yaml")
-    config = pipeline.RunConfig(data=str(dataset_path("census", "adult.csv")), limit=400,
-                                dev_size=80, n_programs=2, workers=1, use_cache=False)
+    config = pipeline.RunConfig(
+        data=str(dataset_path("census", "adult.csv")),
+        limit=400,
+        dev_size=80,
+        n_programs=2,
+        workers=1,
+        use_cache=False,
+    )
     run = pipeline.init_run(tmp_path_factory.mktemp("census") / "run", task, config)
     for i, source in enumerate(CENSUS, 1):
         run.programs.add(Program(id=f"p{i:03d}", source=source, function_name=task.function_name))
@@ -47,6 +51,7 @@ def test_a_run_without_test_split_has_overview_and_dev_rows_only(client: TestCli
     overview = client.get("/")
     assert overview.status_code == 200 and overview.text.count("<svg") >= 4
     assert client.get("/items?split=test").status_code == 404
-    tried = client.post("/api/programs/p002/try",
-                        json={"source": CENSUS[1], "split": "dev", "n": 30}).json()
+    tried = client.post(
+        "/api/programs/p002/try", json={"source": CENSUS[1], "split": "dev", "n": 30}
+    ).json()
     assert len(tried["rows"]) == 30 and all("age: " in r["text"] for r in tried["rows"])
