@@ -60,7 +60,8 @@ class Task:
 class Worker:
     """One warm worker process and the tasks sent to it, oldest first."""
 
-    def __init__(self, config: Any, jail: str, runtime_layer: bool = True) -> None:
+    def __init__(self, config: Any, jail: str, runtime_layer: bool = True,
+                 steps_off: frozenset[str] = frozenset()) -> None:
         ours, theirs = socket.socketpair()
         paths = [os.path.abspath(p) for p in sys.path if p and os.path.abspath(p) != _FOLDER]
         bootstrap = _BOOTSTRAP.format(folder=_FOLDER, fd=theirs.fileno(), paths=paths)
@@ -71,7 +72,8 @@ class Worker:
         theirs.close()
         self.conn = Connection(ours.detach())
         self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb,
-                        jail, not weak_isolation_accepted(config), runtime_layer))
+                        jail, not weak_isolation_accepted(config), runtime_layer,
+                        sorted(steps_off)))
         self.data_token: int | None = None
         self.tasks: deque[Task] = deque()
         self.max_cells = config.batch_size

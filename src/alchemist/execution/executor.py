@@ -54,8 +54,10 @@ _PIPELINE_DEPTH = 2   # tasks queued per worker, so it never waits for this proc
 _GRACE = 5.0          # seconds a worker gets beyond batch_timeout before it is itself killed
 _MAX_CLASSES = 127    # class indices are stored as int8
 _PROGRAM_CODES = (CellError.OK, CellError.EXCEPTION, CellError.TIMEOUT, CellError.INVALID_OUTPUT)
-# Switched off only by tests, to show that the other layers contain hostile programs alone.
+# Switched off only by tests, to show what the other layers contain alone: the runtime layer,
+# and confinement steps by name (``_confine.LAYERS``; only with weak isolation accepted).
 _RUNTIME_LAYER = True
+_OS_STEPS_OFF: frozenset[str] = frozenset()
 log = logging.getLogger(__name__)
 
 
@@ -228,7 +230,8 @@ class Executor:
         if not self._jail:
             self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
             os.chmod(self._jail[0], 0o755)  # empty; entered after leaving root's uid
-        started = [_Worker(self.config, self._jail[0], _RUNTIME_LAYER) for _ in range(count)]
+        started = [_Worker(self.config, self._jail[0], _RUNTIME_LAYER, _OS_STEPS_OFF)
+                   for _ in range(count)]
         try:
             for worker in started:
                 missing = check_isolation(worker.layers(), self.config)
