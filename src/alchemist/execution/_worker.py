@@ -42,8 +42,8 @@ from collections import deque
 from multiprocessing.connection import Connection
 from typing import Any
 
-import _confine  # loaded by the executor's bootstrap (see executor._BOOTSTRAP)
-import _sandbox
+import _confine  # type: ignore[import-not-found]  # loaded by _pool._BOOTSTRAP
+import _sandbox  # type: ignore[import-not-found]
 
 _RANGE = struct.Struct("<QQ")
 DONE = struct.Struct("<QBII")  # task id, status (index in STATUSES), cells, text bytes
@@ -115,10 +115,14 @@ class _ProgramProcess:
         except ChildProcessError:
             return "already reaped"
         if os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            cause = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
-                     signal.SIGSEGV: "segmentation fault"}.get(sig, "signal")
-            return f"{cause}: {signal.Signals(sig).name}"
+            number = os.WTERMSIG(status)
+            causes: dict[int, str] = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
+                                      signal.SIGSEGV: "segmentation fault"}
+            try:
+                name = signal.Signals(number).name
+            except ValueError:  # a real-time signal
+                name = f"signal {number}"
+            return f"{causes.get(number, 'signal')}: {name}"
         return f"exit code {os.WEXITSTATUS(status)}"
 
 

@@ -304,9 +304,9 @@ class _RunState:
         if status == "ok" and len(votes) == len(errors) == task.stop - task.start:
             self._apply_cells(task, np.frombuffer(votes, np.uint8), np.frombuffer(errors, np.uint8))
             for line in text.split("\n"):  # the worker's separator only, not U+2028 & co.
-                code, _, message = line.partition("\t")
-                if code in ("1", "2", "3"):
-                    self.note(task.column, int(code), message)
+                number, _, message = line.partition("\t")
+                if number in ("1", "2", "3"):
+                    self.note(task.column, int(number), message)
             return
         if status == "ok":
             status, text = "crashed", "program process sent a reply of the wrong size"
