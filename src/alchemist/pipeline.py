@@ -75,18 +75,17 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
     provider = ledger.meter(llm, "synthesis")
     started = time.perf_counter()
     if config.quality_loop:
-        result = _improve(run, prompt_task, config, splits, provider, enabled, progress)
+        result = _improve(run, prompt_task, config, splits, provider, enabled,
+                          _next_seed(existing, config.seed), progress)
         calls, failures, candidates = result.n_llm_calls, result.failures, result.candidates
     else:
         missing = config.n_programs - len(enabled)
         logger.info("Generating %d program(s) with %s:%s...", missing, config.provider.kind,
                     config.provider.model)
         batch = synthesize(prompt_task, provider, n=missing, params=config.sampling,
-                           seed=config.seed + len(existing), strategies=config.strategies,
+                           seed=_next_seed(existing, config.seed), strategies=config.strategies,
                            store=run.programs, known=existing, raise_if_empty=False,
                            progress=progress)
-        for program in batch.programs:
-            run.programs.add(program)
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
     seconds = time.perf_counter() - started
     # Generation speed from the programs' own calls that reached the model (not the cache).
@@ -104,6 +103,14 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         raise SynthesisError("No valid program was generated. See synthesis.json in "
                              f"{run.folder} for the model's answers; try a stronger model.")
     return programs
+
+
+def _next_seed(programs: list[Program], seed: int) -> int:
+    """The seed after the last one a stored program was written with (``seed`` when none): a
+    resumed run asks on from where the killed one got, and an answer it had paid for but not
+    yet stored comes back from the response cache."""
+    used = [p.provenance.get("params", {}).get("seed") for p in programs]
+    return max([seed - 1] + [s for s in used if isinstance(s, int)]) + 1
 
 
 def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
@@ -130,7 +137,7 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
 
 
 def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
-             provider: Provider, initial: list[Program],
+             provider: Provider, initial: list[Program], seed: int,
              progress: Progress | None) -> ImproveResult:
     """The quality loop, judged on the training items plus the dev split (whose gold labels
     let the gate measure accuracy); every candidate lands in the store, dropped ones disabled."""
@@ -141,7 +148,7 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     settings = ImproveSettings(
         target=config.n_programs, max_llm_calls=config.llm_call_cap,
         policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
-        params=config.sampling, strategies=config.strategies, seed=config.seed)
+        params=config.sampling, strategies=config.strategies, seed=seed)
     logger.info("Quality loop: up to %d LLM calls for %d useful programs...",
                 settings.max_llm_calls, settings.target)
     with Executor(_execution_config(config)) as executor:
