@@ -31,10 +31,11 @@ from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
 from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
+from alchemist.overview import Overview
 from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
-from alchemist.report import render_report
+from alchemist.report import render_report, render_report_html
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
 from alchemist.synthesis import synthesize
@@ -360,7 +361,12 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     }
     run.write_json("summary.json", summary)
     report = run.write_text("report.md", render_report(task, summary, diagnostics))
-    logger.info("Done: %s", report)
+    overview = Overview.build(
+        task, summary, diagnostics.to_dict(), matrices["train"], (covered, fitted.proba),
+        open_ledger(run, config),
+        {s: f for s in splits if (f := run.read_json(f"baseline/{s}.json", missing_ok=True))})
+    run.write_text("report.html", render_report_html(overview))
+    logger.info("Done: %s (and report.html)", report)
     return summary
 
 

@@ -15,7 +15,7 @@ resumes instead of starting over::
     quality.json        the quality loop's kept and dropped programs (with --quality-loop)
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
-    summary.json, report.md
+    summary.json, report.md, report.html (the same figures with charts; opens without a server)
 
 Every file is written atomically (a temporary file renamed over the old one), so a run killed
 at any moment leaves each file whole: either as it was or as it was meant to be. Programs are
