@@ -86,11 +86,15 @@ def browser() -> Iterator[webdriver.Chrome]:
         driver.quit()
 
 
-def _shot(driver: webdriver.Chrome, name: str, folder: Path) -> None:
+def _shot(driver: webdriver.Chrome, name: str, folder: Path, *, full: bool = False) -> None:
     target = Path(SHOTS) if SHOTS else folder
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{name}.png"
+    if full:  # the whole page, up to 1700 pixels
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1280, min(int(height) + 140, 1700))
     driver.save_screenshot(str(path))
+    driver.set_window_size(1280, 860)
     if SHOTS:  # small files for the repository: a 64-colour palette
         from PIL import Image
 
@@ -117,7 +121,7 @@ def test_review_disable_edit_try_save_rerun(server: tuple[str, Path], browser, t
     assert browser.current_url == base + "/"  # token moved into a cookie
     before = {m: _accuracy(browser, "test", m) for m in ("label_model", "distilled")}
     assert len(browser.find_elements(By.CSS_SELECTOR, "#overview svg")) == 4
-    _shot(browser, "overview", tmp_path)
+    _shot(browser, "overview", tmp_path, full=True)
 
     # Disable p001 (its URL rule moves into the broader p005 below) on the Programs page.
     browser.find_element(By.LINK_TEXT, "Programs").click()

@@ -128,8 +128,9 @@ def scatter(
     left, right, top, bottom = 56, 190, 30, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     ys = [p.accuracy for p in [*points, *references]]
-    y_low = math.floor(10 * min(ys, default=0.5)) / 10 - 0.05 if ys else 0.0
-    y_low = max(0.0, min(y_low, 0.9))
+    # The accuracy axis starts at a tenth below the lowest value, with a line every tenth.
+    y_low = max(0.0, min(math.floor(10 * min(ys, default=0.5)) / 10 - 0.1, 0.9))
+    steps = round(10 * (1 - y_low))
     x_high = max([p.cost for p in points], default=0.0)
     x_high = x_high * 1.15 if x_high > 0 else 1.0
 
@@ -140,14 +141,14 @@ def scatter(
         )
 
     parts = [_open(width, height, title)]
-    for k in range(5):
-        yv = y_low + k * (1 - y_low) / 4
-        y = top + (1 - k / 4) * plot_h
+    for k in range(steps + 1):
+        y = top + (1 - k / steps) * plot_h
         parts.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#e5e7eb"/><text x="{left - 6}" y="{y:.1f}" text-anchor="end" '
-            f'dominant-baseline="middle">{yv:.0%}</text>'
+            f'dominant-baseline="middle">{y_low + k / 10:.0%}</text>'
         )
+    for k in range(5):
         xv = k * x_high / 4
         x = left + k / 4 * plot_w
         parts.append(

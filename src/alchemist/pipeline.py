@@ -102,7 +102,8 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
                 "%.1f tokens/s.", len(programs), len(failures), calls, seconds, speed)
     if not programs:
         raise SynthesisError("No valid program was generated. See synthesis.json in "
-                             f"{run.folder} for the model's answers; try a stronger model.")
+                             f"{run.folder} for the model's answers; try a stronger model.",
+                             path=str(run.folder))
     return programs
 
 
@@ -225,7 +226,8 @@ def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba:
     """Train the small classifier on the covered training rows' soft labels, and save it."""
     if covered.sum() < 2:
         raise RunError("The programs voted on fewer than 2 training rows: nothing to distill. "
-                       "Check the programs' diagnostics and regenerate them.")
+                       "Check the programs' diagnostics and regenerate them.",
+                       path=str(run.folder), split="train")
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
@@ -289,7 +291,8 @@ def enabled_programs(run: RunDir, task: Task) -> list[Program]:
                 for p in run.programs.load() if p.enabled]
     if not programs:
         raise RunError(f"No enabled program in {run.programs.folder}. "
-                       "Enable one or run `alchemist run` to generate some.")
+                       "Enable one or run `alchemist run` to generate some.",
+                       path=str(run.programs.folder))
     return programs
 
 

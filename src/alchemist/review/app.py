@@ -88,6 +88,9 @@ def _overview(bench: Workbench, env: Environment, request: Request) -> HTMLRespo
         page="overview",
         body=render_overview(overview),
         changes=_changes(bench),
+        previous=bench.previous,
+        label_model=overview.label_model,
+        program_count=len(overview.program_ids),
         job=bench.job,
     )
 
