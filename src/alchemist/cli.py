@@ -389,7 +389,7 @@ def _setting_adder(group: Any) -> Any:
 
 
 def _config_from_args(args: argparse.Namespace) -> RunConfig:
-    spec: dict[str, object] = {"kind": args.provider}
+    spec: dict[str, Any] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
     elif args.provider != "embedded":

@@ -74,7 +74,8 @@ def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
                "failure_reasons": result.failure_reasons(),
                "input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
                "seconds": result.seconds,
-               "accuracy": result.accuracy(dataset.gold) if dataset.has_gold else None}
+               "accuracy": result.accuracy(dataset.gold)
+               if dataset.gold is not None and dataset.has_gold else None}
     run.write_json(f"baseline/{split}.json", figures)
     if len(dataset) and not result.n_calls:
         raise LLMError(f"All {len(dataset)} zero-shot calls to {config.provider.model!r} failed, "

@@ -130,8 +130,8 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
             drafted.save(path)
         task = drafted.apply(task)
     dev = splits.get("dev")
-    if config.exemplars_per_class and dev is not None and dev.has_gold \
-            and not task.supplementary.exemplars:
+    if config.exemplars_per_class and dev is not None and dev.gold is not None \
+            and dev.has_gold and not task.supplementary.exemplars:
         exemplars = draw_exemplars(dev.items, dev.gold, task,
                                    per_class=config.exemplars_per_class, seed=config.seed)
         task = replace(task, supplementary=replace(task.supplementary, exemplars=exemplars))
@@ -350,7 +350,7 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     diagnostics = _diagnose(task, matrices, splits,
                             getattr(fitted.model, "accuracies_", None))
     run.write_json("diagnostics.json", diagnostics.to_dict())
-    covered = (matrices["train"].votes >= 0).any(axis=1)
+    covered = matrices["train"].covered()
     distilled = distill(run, splits, covered, fitted.proba, config)
     summary = {
         "task": task.name,

@@ -116,7 +116,7 @@ class _ProgramProcess:
         if os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             cause = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
-                     signal.SIGSEGV: "segmentation fault"}.get(sig, "signal")
+                     signal.SIGSEGV: "segmentation fault"}.get(signal.Signals(sig), "signal")
             return f"{cause}: {signal.Signals(sig).name}"
         return f"exit code {os.WEXITSTATUS(status)}"
 
