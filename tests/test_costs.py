@@ -128,5 +128,5 @@ def test_a_budget_on_an_unpriced_model_needs_a_price_file(tmp_path: Path, youtub
     line = costs.plan(youtube_task, priced).lines[0]
     assert line.cost_usd == pytest.approx((line.input_tokens * 1.0 + line.output_tokens * 2.0)
                                           / 1e6)
-    ledger = pipeline.open_ledger(init_run(tmp_path / "run", youtube_task, priced), priced)
+    ledger = init_run(tmp_path / "run", youtube_task, priced).open_ledger(priced)
     assert ledger.prices.knows("my-finetune") and ledger.budget_usd == 1.0
