@@ -231,7 +231,7 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
     parser.add_argument("--api-key-env", help="environment variable holding the API key")
     parser.add_argument("--threads", type=int,
-                        help="CPU threads of the embedded model (default: all cores)")
+                        help="CPU threads of the embedded model (default: the cores free now)")
     parser.add_argument("--temperature", type=float, default=0.7)
     parser.add_argument("--max-tokens", type=int, default=512)
     parser.add_argument("--seed", type=int, default=0)
@@ -248,6 +248,17 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
     loop = parser.add_argument_group("program quality")
+    loop.add_argument("--no-search", dest="search", action="store_false",
+                      help="write -n programs in one shot and keep them all (no gating, no "
+                           "scoring on --dev); by default a search spends at most "
+                           "--candidates + --refinements LLM calls and keeps the best -n")
+    loop.add_argument("--candidates", type=int, default=12, dest="search_candidates",
+                      help="search: candidate programs written first (default 12)")
+    loop.add_argument("--refinements", type=int, default=4, dest="search_refinements",
+                      help="search: candidates refined with the dev rows they get wrong "
+                           "(default 4; needs --dev)")
+    loop.add_argument("--parallel", type=int, default=4,
+                      help="LLM calls decoded at once (embedded: parallel slots; default 4)")
     loop.add_argument("--quality-loop", action="store_true",
                       help="gate, repair and regenerate programs until -n useful ones are kept")
     loop.add_argument("--max-llm-calls", type=int,
@@ -261,7 +272,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                            "and rules into supplementary.yaml (editable, reused)")
     loop.add_argument("--exemplars", type=int, default=0, dest="exemplars_per_class",
                       help="labeled exemplars per class drawn from --dev into the prompts")
-    loop.add_argument("--strategies", nargs="+", default=["default"], choices=STRATEGIES,
+    loop.add_argument("--strategies", nargs="+", default=["default", "keywords", "regex"],
+                      choices=STRATEGIES,
                       help="prompt strategies, used in turn")
 
 
@@ -279,6 +291,7 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         spec["api_key_env"] = args.api_key_env
     if args.threads:
         spec["threads"] = args.threads
+    spec["concurrency"] = args.parallel
     return pipeline.RunConfig(
         data=args.data, dev=args.dev, dev_size=args.dev_size, test=args.test, limit=args.limit,
         n_programs=args.n_programs, provider=ProviderSpec(**spec),
@@ -289,7 +302,8 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
         min_accuracy=args.min_accuracy,
         supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
-        strategies=tuple(args.strategies))
+        strategies=tuple(args.strategies), search=args.search,
+        search_candidates=args.search_candidates, search_refinements=args.search_refinements)
 
 
 def _print_evaluation(summary: dict) -> None:

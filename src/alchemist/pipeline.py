@@ -39,11 +39,12 @@ from alchemist.analysis import diagnose
 from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill import DistilledModel, default_featurizer
+from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import RunError, SynthesisError
 from alchemist.evaluation import score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
+from alchemist.labelmodels import DEFAULT_LABEL_MODEL, choose_label_model, make_label_model
 from alchemist.llm import (
     CachedProvider,
     Ledger,
@@ -67,6 +68,7 @@ from alchemist.quality import (
     generate_supplementary,
     improve,
 )
+from alchemist.search import SearchPolicy, SearchResult, search
 from alchemist.synthesis import build_messages, synthesize
 from alchemist.task import Task, load_task
 
@@ -90,7 +92,7 @@ class RunConfig:
     max_tokens: int = 512
     repeat_penalty: float = 1.1
     seed: int = 0
-    strategies: tuple[str, ...] = ("default",)
+    strategies: tuple[str, ...] = ("default", "keywords", "regex")
     label_model: str = "auto"
     featurizer: str = "auto"
     call_timeout: float = 1.0
@@ -104,6 +106,11 @@ class RunConfig:
     min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
+    # Program search (issue 10, the default): candidates scored on dev, refined, a set kept.
+    search: bool = True
+    search_candidates: int = 12
+    search_refinements: int = 4
+    use_gold: bool = True                 # train the distilled model on gold dev labels too
 
     @property
     def sampling(self) -> SamplingParams:
@@ -223,7 +230,9 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = pr
     synthesis, or by the quality loop when ``config.quality_loop``."""
     existing = run.programs.load(include_disabled=True)
     enabled = [p for p in existing if p.enabled]
-    if len(enabled) >= config.n_programs:
+    searched = config.search and not config.quality_loop
+    if len(enabled) >= config.n_programs or (searched and enabled
+                                             and (run.folder / "search.json").exists()):
         log(f"Using the {len(enabled)} programs in {run.programs.folder} (no LLM call).")
         return enabled
     llm, ledger = _llm(config, provider), _ledger(run, config)
@@ -235,6 +244,10 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *, log: Log = pr
         result = _improve(run, prompt_task, config, splits, provider, enabled, log)
         calls, failures = result.n_llm_calls, result.failures
         candidates = result.candidates
+    elif searched:
+        found = _search(run, prompt_task, config, splits, provider, log)
+        calls, failures = found.n_llm_calls, found.failures
+        candidates = [c.program for c in found.candidates]
     else:
         missing = config.n_programs - len(enabled)
         log(f"Generating {missing} program(s) with "
@@ -313,6 +326,28 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     return result
 
 
+def _search(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
+            provider: Provider, log: Log) -> SearchResult:
+    """Program search (``alchemist.search``): its verdicts land in ``search.json``."""
+    train, dev = splits["train"], splits.get("dev")
+    policy = SearchPolicy(n_programs=config.n_programs, candidates=config.search_candidates,
+                          refinements=config.search_refinements,
+                          concurrency=config.provider.concurrency)
+    log(f"Program search: at most {policy.budget} LLM calls "
+        f"({policy.candidates} candidates, up to {policy.refinements} refinements on dev)...")
+    with Executor(_execution_config(config)) as executor:
+        result = search(task, provider, executor, train.items,
+                        dev_items=dev.items if dev is not None and dev.has_gold else (),
+                        dev_gold=dev.gold if dev is not None and dev.has_gold else None,
+                        policy=policy, params=config.sampling, strategies=config.strategies,
+                        seed=config.seed, store=run.programs)
+    run.write_json("search.json", result.to_dict())
+    dropped = sum(c.dropped is not None for c in result.candidates)
+    log(f"Search kept {len(result.programs)} of {len(result.candidates)} candidate(s) "
+        f"({dropped} dropped, {len(result.failures)} answer(s) unusable).")
+    return result
+
+
 def apply_programs(run: RunDir, task: Task, programs: list[Program],
                    splits: dict[str, Dataset], config: RunConfig) -> dict[str, LabelMatrix]:
     """Run every program over every split in isolated workers; save the label matrices."""
@@ -342,11 +377,12 @@ def aggregate(task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Da
     k = task.n_classes
     dev = splits.get("dev")
     if config.label_model == "auto" and dev is not None and dev.has_gold:
-        selection = select_label_model(train, matrices["dev"].votes, dev.gold, k,
+        selection = choose_label_model(train, matrices["dev"].votes, dev.gold, k,
                                        seed=config.seed)
         if selection.scores:
-            log(f"Label model chosen on the dev split: {selection.name} "
-                f"(dev accuracy {selection.scores[selection.name]:.3f}).")
+            log(f"Label model chosen on the dev split: {selection.name} {selection.params or ''}"
+                f"(dev accuracy, {len(selection.scores)} candidates cross-validated: "
+                f"{max(selection.scores.values()):.3f}).")
         else:
             log(f"No dev row has a vote: using the default label model {selection.name}.")
         name, params, model, scores = (selection.name, selection.params, selection.model,
@@ -381,18 +417,42 @@ def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba:
     task = splits["train"].task
     featurizer = (default_featurizer(task.modality) if config.featurizer == "auto"
                   else config.featurizer)
-    model = DistilledModel(featurizer=featurizer, seed=config.seed)
-    model.fit(train.frame, proba[covered],
-              dev_frame=None if dev is None else dev.frame,
-              dev_gold=None if dev is None else dev.gold)
+    if dev is not None and dev.has_gold and config.use_gold:
+        # Pseudolabels and gold dev labels together, weighting chosen on dev folds.
+        gold_fit = fit_with_gold(train.frame, proba[covered], dev.frame, dev.gold,
+                                 n_classes=task.n_classes, featurizers=[featurizer],
+                                 seed=config.seed)
+        run.write_json("distill.json", gold_fit.to_dict())
+        model = gold_fit.model
+    else:
+        model = DistilledModel(featurizer=featurizer, seed=config.seed)
+        model.fit(train.frame, proba[covered],
+                  dev_frame=None if dev is None else dev.frame,
+                  dev_gold=None if dev is None else dev.gold)
     if run.model_dir.exists():
         shutil.rmtree(run.model_dir)
     model.save(run.model_dir)
     return model
 
 
+def dev_only_baseline(task: Task, splits: dict[str, Dataset],
+                      config: RunConfig) -> DistilledModel | None:
+    """The honest baseline: the same distilled model trained on the dev labels alone."""
+    dev = splits.get("dev")
+    if dev is None or not dev.has_gold or (dev.gold >= 0).sum() < 2:
+        return None
+    featurizer = (default_featurizer(task.modality) if config.featurizer == "auto"
+                  else config.featurizer)
+    known = np.flatnonzero(dev.gold >= 0)
+    empty = dev.frame.iloc[:0]
+    return fit_mixed(empty, np.zeros((0, task.n_classes)), dev.frame.iloc[known],
+                     dev.gold[known], n_classes=task.n_classes, featurizer=featurizer,
+                     share=1.0, seed=config.seed)
+
+
 def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMatrix],
-             label_model: Any, distilled: DistilledModel) -> dict[str, Any]:
+             label_model: Any, distilled: DistilledModel,
+             dev_only: DistilledModel | None = None) -> dict[str, Any]:
     """Accuracy of label model and distilled model on every split with gold labels."""
     positive = 1 if task.n_classes == 2 else None
     results: dict[str, Any] = {}
@@ -407,6 +467,14 @@ def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMa
             "distilled": score(dataset.gold[known], distilled.predict(dataset.frame)[known],
                                task.n_classes, positive=positive),
         }
+        majority = np.bincount(dataset.gold[known], minlength=task.n_classes).argmax()
+        entry["baseline_majority_class"] = score(
+            dataset.gold[known], np.full(int(known.sum()), majority), task.n_classes,
+            positive=positive)
+        if dev_only is not None and split != "dev":
+            entry["baseline_dev_labels_only"] = score(
+                dataset.gold[known], dev_only.predict(dataset.frame)[known], task.n_classes,
+                positive=positive)
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes,
@@ -511,7 +579,8 @@ def rerun(run: RunDir, *, log: Log = print,
         "label_model": {"name": fitted.name, "params": fitted.params,
                         "dev_scores": fitted.scores},
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
-        "evaluation": evaluate(task, splits, matrices, fitted.model, distilled),
+        "evaluation": evaluate(task, splits, matrices, fitted.model, distilled,
+                               dev_only_baseline(task, splits, config)),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": Ledger(run.ledger_path, prices=PriceTable.default()).totals(),
     }

@@ -23,19 +23,27 @@ from alchemist.labelmodels._selection import (
     select_label_model,
 )
 from alchemist.labelmodels._snorkel import SnorkelStyle
+from alchemist.labelmodels._stacked import (
+    CrossValidatedChoice,
+    StackedLabelModel,
+    choose_label_model,
+)
 from alchemist.labelmodels._synthetic import simulate_votes
 from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
 
 __all__ = [
     "DEFAULT_LABEL_MODEL",
     "LABEL_MODELS",
+    "CrossValidatedChoice",
     "DawidSkene",
     "FlyingSquid",
     "LabelModel",
     "MajorityVote",
     "Selection",
     "SnorkelStyle",
+    "StackedLabelModel",
     "WeightedMajorityVote",
+    "choose_label_model",
     "make_label_model",
     "select_label_model",
     "simulate_votes",
