@@ -39,7 +39,7 @@ from alchemist.analysis import diagnose
 from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill import DistilledModel, default_featurizer
-from alchemist.distill.gold import fit_mixed, fit_with_gold
+from alchemist.distill.gold import cross_fitted_votes, fit_mixed, fit_with_gold
 from alchemist.errors import RunError, SynthesisError
 from alchemist.evaluation import score
 from alchemist.execution import ExecutionConfig, Executor
@@ -361,6 +361,29 @@ def apply_programs(run: RunDir, task: Task, programs: list[Program],
     return matrices
 
 
+DEV_CLASSIFIER = "dev_classifier"
+
+
+def add_dev_classifier(task: Task, matrices: dict[str, LabelMatrix],
+                       splits: dict[str, Dataset], config: RunConfig) -> dict[str, LabelMatrix]:
+    """The matrices with one more column beside the programs': a classifier trained on the
+    gold dev labels (out of fold on the dev rows; see ``distill.gold.cross_fitted_votes``).
+    Unchanged without a labeled dev split or with ``config.use_gold`` off."""
+    dev = splits.get("dev")
+    if not config.use_gold or dev is None or not dev.has_gold or (dev.gold >= 0).sum() < 10 \
+            or len(np.unique(dev.gold[dev.gold >= 0])) < 2:
+        return matrices
+    featurizer = (default_featurizer(task.modality) if config.featurizer == "auto"
+                  else config.featurizer)
+    others = {s: d.frame for s, d in splits.items() if s != "dev"}
+    votes, dev_votes = cross_fitted_votes(others, dev.frame, dev.gold,
+                                          n_classes=task.n_classes, featurizer=featurizer,
+                                          seed=config.seed)
+    votes["dev"] = dev_votes
+    return {s: m.hstack(LabelMatrix(votes[s][:, None].astype(np.int8), [DEV_CLASSIFIER]))
+            for s, m in matrices.items()}
+
+
 @dataclass
 class Aggregation:
     name: str
@@ -526,7 +549,7 @@ def aggregate_run(run: RunDir, *, log: Log = print,
     """Stage 5 on a run directory: label model over the saved matrices -> pseudolabels."""
     task, config = run.task(), run.config()
     splits = splits or load_splits(task, config)
-    matrices = load_matrices(run, splits)
+    matrices = add_dev_classifier(task, load_matrices(run, splits), splits, config)
     fitted = aggregate(task, matrices, splits, config, log=log)
     write_pseudolabels(run, task, matrices["train"], fitted.proba)
     return fitted
@@ -570,8 +593,10 @@ def rerun(run: RunDir, *, log: Log = print,
     programs = enabled_programs(run, task)
     matrices = apply_programs(run, task, programs, splits, config)
     fitted = aggregate_run(run, log=log, splits=splits)
-    diagnostics = diagnose_run(run, splits=splits,
-                               learned_accuracies=getattr(fitted.model, "accuracies_", None))
+    learned = getattr(fitted.model, "accuracies_", None)
+    diagnostics = diagnose_run(run, splits=splits, learned_accuracies=None if learned is None
+                               else np.asarray(learned)[:len(programs)])
+    with_dev = add_dev_classifier(task, matrices, splits, config)
     distilled = distill_run(run, splits=splits)
     summary = {
         "task": task.name,
@@ -579,7 +604,7 @@ def rerun(run: RunDir, *, log: Log = print,
         "label_model": {"name": fitted.name, "params": fitted.params,
                         "dev_scores": fitted.scores},
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
-        "evaluation": evaluate(task, splits, matrices, fitted.model, distilled,
+        "evaluation": evaluate(task, splits, with_dev, fitted.model, distilled,
                                dev_only_baseline(task, splits, config)),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": Ledger(run.ledger_path, prices=PriceTable.default()).totals(),
@@ -769,7 +794,7 @@ def _jsonable(value: Any) -> Any:
 
 
 __all__ = [
-    "Aggregation", "RunConfig", "RunDir", "aggregate", "aggregate_run", "apply_programs",
+    "DEV_CLASSIFIER", "Aggregation", "RunConfig", "RunDir", "add_dev_classifier", "aggregate", "aggregate_run", "apply_programs",
     "archive_programs", "compare", "diagnose_run", "distill", "distill_run", "enabled_programs",
     "ensure_programs", "evaluate", "init_run", "load_matrices", "load_splits", "plan", "predict",
     "rerun", "run_baseline", "run_pipeline", "write_pseudolabels",

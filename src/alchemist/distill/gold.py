@@ -109,6 +109,43 @@ def fit_mixed(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
     return model
 
 
+def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
+                       dev_gold: np.ndarray, *, n_classes: int, featurizer: str,
+                       folds: int = 5, seed: int = 0) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The votes of a classifier trained on the gold dev rows, to sit beside the programs'.
+
+    Logistic regression on ``featurizer``'s features of the dev rows: its class for every row
+    of each frame in ``frames`` (trained on all gold dev rows), and for the dev rows themselves
+    out of fold (each fold's rows voted by a model trained on the other folds), so that a label
+    model learning on dev sees how often it is right on rows it did not learn from. Rows
+    without gold get the all-rows model's vote.
+    """
+    gold = np.asarray(dev_gold)
+    known = np.flatnonzero(gold >= 0)
+    fitted = make_featurizer(featurizer)
+    X_dev = fitted.fit_transform(pd.concat([dev_frame, *frames.values()], ignore_index=True))
+    X_rest = X_dev[len(dev_frame):]
+    X_dev = X_dev[:len(dev_frame)]
+
+    def classifier(rows: np.ndarray) -> Any:
+        clf = make_classifier("logistic", seed=seed, C=10.0)
+        return clf.fit(X_dev[rows], gold[rows], n_classes=n_classes)
+
+    everything = classifier(known)
+    votes, start = {}, 0
+    for name, frame in frames.items():
+        votes[name] = everything.predict(X_rest[start:start + len(frame)])
+        start += len(frame)
+    dev_votes = everything.predict(X_dev)
+    assignment = _folds(gold[known], folds, seed)
+    for f in range(folds):
+        held = known[assignment == f]
+        rest = known[assignment != f]
+        if len(held) and len(np.unique(gold[rest])) >= 2:
+            dev_votes[held] = classifier(rest).predict(X_dev[held])
+    return votes, dev_votes
+
+
 def _fit(X: Any, soft: np.ndarray, X_gold: Any, gold: np.ndarray, share: float,
          n_classes: int, classifier: str, seed: int) -> Any:
     """The classifier on pseudolabeled rows and gold rows repeated to carry ``share``."""
@@ -165,4 +202,4 @@ def _macro_f1(gold: np.ndarray, predicted: np.ndarray, k: int) -> float:
     return float(np.mean(f1s)) if f1s else 0.0
 
 
-__all__ = ["GOLD_SHARES", "GoldFit", "fit_mixed", "fit_with_gold"]
+__all__ = ["GOLD_SHARES", "GoldFit", "cross_fitted_votes", "fit_mixed", "fit_with_gold"]
