@@ -69,7 +69,7 @@ def add_dev_classifier(task: Task, matrices: dict[str, LabelMatrix],
     if not config.use_gold or dev is None:
         return matrices
     others = {s: d.frame for s, d in splits.items() if s != "dev"}
-    votes, dev_votes = cross_fitted_votes(others, dev.frame, dev.gold,
+    votes, dev_votes = cross_fitted_votes(others, dev.frame, np.asarray(dev.gold),
                                           n_classes=task.n_classes,
                                           featurizer=_featurizer(task, config), seed=config.seed)
     votes["dev"] = dev_votes
@@ -86,7 +86,7 @@ def distill_with_gold(run: RunDir, splits: dict[str, Dataset], covered: np.ndarr
         return None
     task = splits["train"].task
     train = splits["train"].subset(np.flatnonzero(covered))
-    fitted = fit_with_gold(train.frame, proba[covered], dev.frame, dev.gold,
+    fitted = fit_with_gold(train.frame, proba[covered], dev.frame, np.asarray(dev.gold),
                            n_classes=task.n_classes, featurizers=[_featurizer(task, config)],
                            seed=config.seed)
     logger.info("Distilled model: gold share %.2f of the weight (cross-validated on dev).",
@@ -101,7 +101,8 @@ def dev_only_baseline(task: Task, splits: dict[str, Dataset],
     dev = _labeled(splits, minimum=2)
     if dev is None:
         return None
-    return fit_mixed(dev.frame.iloc[:0], np.zeros((0, task.n_classes)), dev.frame, dev.gold,
+    return fit_mixed(dev.frame.iloc[:0], np.zeros((0, task.n_classes)), dev.frame,
+                     np.asarray(dev.gold),
                      n_classes=task.n_classes, featurizer=_featurizer(task, config), share=1.0,
                      seed=config.seed)
 

@@ -209,8 +209,9 @@ def search(task: Task, provider: Provider, executor: ProgramRunner, items: Seque
     check = _holdout_check(state, seed) if gold is not None else {}
     if store is not None:
         for c in state.candidates:
-            extra = {"search": {"coverage": c.coverage, "dev_accuracy": c.dev_accuracy,
-                                "dev_votes": c.dev_votes, "rank": c.rank}}
+            scores = {"coverage": c.coverage, "dev_accuracy": c.dev_accuracy,
+                      "dev_votes": c.dev_votes, "rank": c.rank}
+            extra: dict[str, Any] = {"search": scores}
             if c.dropped:
                 extra["dropped"] = c.dropped
             store.add(replace(c.program, enabled=c.dropped is None,
@@ -285,7 +286,8 @@ class _State:
         matrix = self.executor.run(programs, self.items + self.dev_items, self.task.class_ids)
         n = len(self.items)
         for j, program in enumerate(programs):
-            column, errors = matrix.votes[:, j].astype(np.int64), matrix.errors[:, j]
+            column = matrix.votes[:, j].astype(np.int64)
+            errors = np.asarray(matrix.errors)[:, j]
             self.votes[program.id] = column
             c = Candidate(program, coverage=float((column[:n] >= 0).mean()) if n else 0.0,
                           error_rate=float((errors != CellError.OK).mean()))
@@ -374,7 +376,7 @@ def _holdout_check(state: _State, seed: int) -> dict[str, Any]:
         V = np.stack([state.votes[c.program.id][n:][held] for c in chosen], axis=1)
         counts = np.stack([(V == k).sum(axis=1) for k in range(state.task.n_classes)], axis=1)
         guess = np.where(counts.max(axis=1) > 0, counts.argmax(axis=1), -1)
-        return float((guess == state.gold[held]).mean())
+        return float((guess == np.asarray(state.gold)[held]).mean())
 
     return {"selected_on_rows": len(fit), "scored_on_rows": len(held),
             "kept_majority_vote_accuracy": vote_accuracy(kept),

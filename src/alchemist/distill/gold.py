@@ -69,7 +69,7 @@ def fit_with_gold(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame
     best: tuple[tuple[float, float], str, float] | None = None
     for name in featurizers:
         featurizer = make_featurizer(name)
-        X_all = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
+        X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
         X, X_dev = X_all[:len(frame)], X_all[len(frame):]
         for share in shares:
             if share < 1 and len(frame) == 0:
@@ -102,7 +102,7 @@ def fit_mixed(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
     known = np.flatnonzero(np.asarray(gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
-    X_all = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
+    X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
     clf = _fit(X_all[:len(frame)], soft, X_all[len(frame):], np.asarray(gold), share,
                n_classes, classifier, seed)
     model = DistilledModel(featurizer=featurizer, classifier=classifier, seed=seed)
@@ -125,7 +125,8 @@ def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
     gold = np.asarray(dev_gold)
     known = np.flatnonzero(gold >= 0)
     fitted = make_featurizer(featurizer)
-    X_dev = fitted.fit_transform(pd.concat([dev_frame, *frames.values()], ignore_index=True))
+    X_dev: Any = fitted.fit_transform(pd.concat([dev_frame, *frames.values()],
+                                                 ignore_index=True))
     X_rest = X_dev[len(dev_frame):]
     X_dev = X_dev[:len(dev_frame)]
 
@@ -171,9 +172,9 @@ def _fit(X: Any, soft: np.ndarray, X_gold: Any, gold: np.ndarray, share: float,
         if n_val:
             val_X.append(features[val])
             val_T.append(targets[val])
-    clf = make_classifier(classifier, seed=seed)
-    if classifier == "mlp":
-        clf.validation_fraction = 0.0
+    # The held-out rows above watch early stopping: no second holdout inside the MLP.
+    clf = make_classifier(classifier, seed=seed,
+                          **({"validation_fraction": 0.0} if classifier == "mlp" else {}))
     stack = sparse.vstack if sparse.issparse(X_gold) else np.vstack
     clf.fit(stack(train_X), np.vstack(train_T),
             X_dev=stack(val_X) if val_X else None, y_dev=np.vstack(val_T) if val_T else None,
