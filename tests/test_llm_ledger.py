@@ -196,10 +196,10 @@ def test_ledger_file_is_append_only_jsonl_and_resumes(tmp_path):
         resumed.meter(StandIn(model="gpt-4o"), "synthesis").complete(MESSAGES, PARAMS)
 
 
-def test_estimate_prices_tokens_at_the_models_rate():
-    ledger = Ledger(None)
-    assert ledger.estimate("baseline", "gpt-4", 1_000_000, 0) == pytest.approx(30.0)
-    assert ledger.estimate("synthesis", "gpt-3.5-turbo", 0, 2_000_000) == pytest.approx(3.0)
+def test_cost_prices_tokens_at_the_models_rate():
+    prices = Ledger(None).prices
+    assert prices.cost("gpt-4", 1_000_000, 0) == pytest.approx(30.0)
+    assert prices.cost("gpt-3.5-turbo", 0, 2_000_000) == pytest.approx(3.0)
 
 
 def test_plan_sums_stages_before_any_call():
@@ -253,3 +253,11 @@ def test_an_unpriced_model_is_warned_about_once_across_threads(tmp_path):
         for thread in threads:
             thread.join()
     assert [w.category for w in caught] == [PriceWarning]
+
+
+def test_a_line_cut_short_by_a_killed_run_does_not_swallow_the_next_record(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    Ledger(path).meter(StandIn(model="gpt-4o"), "synthesis").complete(MESSAGES, PARAMS)
+    path.write_text(path.read_text() + '{"stage": "synthesis", "mod')  # killed mid-write
+    Ledger(path).meter(StandIn(model="gpt-4o"), "synthesis").complete(MESSAGES, PARAMS)
+    assert len(Ledger(path).entries) == 2

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from alchemist import costs, pipeline
+from alchemist import cli_streaming, costs, pipeline
+from alchemist.cli_output import Bars, show_log_messages
 from alchemist.errors import AlchemistError, SettingError
 from alchemist.llm import ProviderSpec
 from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
@@ -22,7 +22,7 @@ from alchemist.task import load_task
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    _show_log_messages()
+    show_log_messages()
     try:
         return int(args.handler(args) or 0)
     except AlchemistError as exc:
@@ -36,67 +36,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def _show_log_messages() -> None:
-    """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
-    root = logging.getLogger("alchemist")
-    if not any(isinstance(h, _StderrLines) for h in root.handlers):
-        root.addHandler(_StderrLines())
-        root.setLevel(logging.INFO)
-
-
-class _StderrLines(logging.Handler):
-    """Each message as one line on the standard error stream of the moment."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(record.getMessage(), file=sys.stderr, flush=True)
-
-
-class _Bars:
-    """Progress bars drawn from the library's progress events, one bar per stage and split."""
-
-    def __init__(self) -> None:
-        self.bars: dict[tuple[str, str], Any] = {}
-        self.looping = False  # in the quality loop only the gate's verdicts move the bar
-
-    def __enter__(self) -> _Bars:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for bar in self.bars.values():
-            bar.close()
-
-    def __call__(self, event: dict[str, Any]) -> None:
-        stage = event["stage"]
-        if stage in ("synthesis", "gate"):
-            bar = self._bar(("programs", ""), event["target"], "programs", "program")
-            self.looping = self.looping or stage == "gate"
-            if stage == "gate" or not self.looping:
-                bar.update(event["kept"] - bar.n)
-            if stage == "gate":
-                bar.set_postfix(llm_calls=event["llm_calls"], dropped=event["dropped"])
-            else:
-                bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
-                                tok_s=f"{event['tokens_per_second']:.1f}")
-            return
-        unit = "call" if stage == "execute" else "item"
-        bar = self._bar((stage, event["split"]), event["total"],
-                        f"{stage} {event['split']}", unit)
-        bar.update(event["done"] - bar.n)
-        if event["done"] >= event["total"]:
-            bar.close()
-
-    def _bar(self, key: tuple[str, str], total: int, desc: str, unit: str) -> Any:
-        from tqdm import tqdm
-
-        if key not in self.bars:
-            self.bars[key] = tqdm(total=total, desc=desc, unit=unit, unit_scale=True,
-                                  leave=False)
-        bar = self.bars[key]
-        if bar.total != total:
-            bar.total = total
-        return bar
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -121,9 +60,12 @@ def _run(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
-    with _Bars() as bars:
-        summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
-                                        progress=bars)
+    with Bars() as bars:
+        if cli_streaming.wants_streaming(args):
+            summary = cli_streaming.run(args, task, config, out, bars)
+        else:
+            summary = pipeline.run_pipeline(task, config, out,
+                                            fresh_programs=args.fresh_programs, progress=bars)
     _print_evaluation(summary)
 
 
@@ -131,7 +73,7 @@ def _synthesize(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
     run = init_run(args.out or Path("runs") / task.name, task, config)
-    with _Bars() as bars:
+    with Bars() as bars:
         programs = pipeline.ensure_programs(run, task, config, progress=bars)
     for program in programs:
         print(run.programs.folder / f"{program.id}.py")
@@ -140,7 +82,7 @@ def _synthesize(args: argparse.Namespace) -> None:
 def _execute(args: argparse.Namespace) -> None:
     run = RunDir(args.run)
     task, config = run.task(), run.config()
-    with _Bars() as bars:
+    with Bars() as bars:
         matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
                                            load_splits(task, config), config, progress=bars)
     for split, matrix in matrices.items():
@@ -166,12 +108,14 @@ def _distill(args: argparse.Namespace) -> None:
 
 
 def _rerun(args: argparse.Namespace) -> None:
-    with _Bars() as bars:
+    with Bars() as bars:
         summary = pipeline.rerun(RunDir(args.run), progress=bars)
     _print_evaluation(summary)
 
 
 def _predict(args: argparse.Namespace) -> None:
+    if cli_streaming.wants_streaming(args):
+        return cli_streaming.predict(args, Bars, _log)
     labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
@@ -181,7 +125,7 @@ def _predict(args: argparse.Namespace) -> None:
 
 
 def _baseline(args: argparse.Namespace) -> None:
-    with _Bars() as bars:
+    with Bars() as bars:
         figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
                                      progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
@@ -212,7 +156,26 @@ def _programs(args: argparse.Namespace) -> None:
         print(f"{program.id}  {state}  {author}{edited}")
 
 
+def _review(args: argparse.Namespace) -> None:
+    try:
+        from alchemist.review import serve
+    except ImportError as exc:
+        raise AlchemistError(f"The workbench needs the 'review' extra ({exc.name} is missing). "
+                             "Install it: pip install 'alchemist-labeling[review]'") from None
+    pipeline.RunDir(args.run).config()   # a clear error for a folder that is not a run
+    serve(args.run, port=args.port, open_browser=args.open,
+          announce=lambda line: print(line, flush=True))
+
+
 # --- parser -----------------------------------------------------------------------------------
+
+def _doctor(args: argparse.Namespace) -> int:
+    from alchemist.execution import ExecutionConfig, isolation_report
+
+    ok, lines = isolation_report(ExecutionConfig())
+    print("\n".join(lines))
+    return 0 if ok else 1
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -233,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_task_and_config(run)
     run.add_argument("--fresh-programs", action="store_true",
                      help="archive the run's programs and generate new ones")
+    cli_streaming.add_run_options(run)
     run.set_defaults(handler=_run)
 
     synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
@@ -262,6 +226,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="prefix of the added columns <prefix>label, <prefix>label_name and "
                            "<prefix>confidence (default predicted_); the data's own columns are "
                            "never replaced")
+    cli_streaming.add_predict_options(pred)
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
@@ -286,6 +251,16 @@ def _parser() -> argparse.ArgumentParser:
     progs.add_argument("action", nargs="?", choices=("list", "enable", "disable"), default="list")
     progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
     progs.set_defaults(handler=_programs)
+
+    review = sub.add_parser("review", help="the review workbench: a local web app on the run "
+                            "(127.0.0.1, access token in the printed address)")
+    review.add_argument("run", help="run directory")
+    review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    review.add_argument("--open", action="store_true", help="open the address in a browser")
+    review.set_defaults(handler=_review)
+
+    sub.add_parser("doctor", help="which isolation layers labeling programs get on this machine"
+                   ).set_defaults(handler=_doctor)
     return parser
 
 
@@ -365,7 +340,7 @@ def _setting_adder(group: Any) -> Any:
 
 
 def _config_from_args(args: argparse.Namespace) -> RunConfig:
-    spec: dict[str, object] = {"kind": args.provider}
+    spec: dict[str, Any] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
     elif args.provider != "embedded":

@@ -33,14 +33,14 @@ from alchemist.devsplit import (
 )
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError, SynthesisError
-from alchemist.execution import ExecutionConfig, Executor
+from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, choose_label_model, make_label_model
-from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
-from alchemist.paths import home
+from alchemist.llm import Provider
+from alchemist.overview import Overview
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
-from alchemist.report import render_report
+from alchemist.report import render_report, render_report_html
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
 from alchemist.synthesis import synthesize
@@ -49,19 +49,6 @@ from alchemist.task import Task
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[dict[str, Any]], None]
-
-
-def open_llm(config: RunConfig, inner: Provider | None = None) -> Provider:
-    """The configured model (or ``inner``) behind the response cache."""
-    provider: Provider = inner or make_provider(config.provider)
-    if config.use_cache:
-        provider = CachedProvider(provider, ResponseCache(home() / "cache" / "responses"))
-    return provider
-
-
-def open_ledger(run: RunDir, config: RunConfig) -> Ledger:
-    """The run's ledger: its budget cap stops a call before it is made."""
-    return Ledger(run.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
@@ -77,17 +64,18 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         logger.info("Using the %d programs in %s (no LLM call).", len(enabled),
                     run.programs.folder)
         return enabled
-    llm, ledger = open_llm(config, provider), open_ledger(run, config)
+    llm, ledger = config.open_llm(provider), run.open_ledger(config)
     splits = splits or load_splits(task, config)
     prompt_task = _prompt_task(run, task, config, splits, ledger.meter(llm, "supplementary"))
     provider = ledger.meter(llm, "synthesis")
     started = time.perf_counter()
     if config.quality_loop:
-        result = _improve(run, prompt_task, config, splits, provider, enabled, progress)
+        result = _improve(run, prompt_task, config, splits, provider, enabled,
+                          _next_seed(existing, config.seed), progress)
         calls, failures, candidates = result.n_llm_calls, result.failures, result.candidates
     elif searched:
         found = search_programs(run, prompt_task, config, splits, provider,
-                                _execution_config(config))
+                                config.execution())
         calls, failures = found.n_llm_calls, found.failures
         candidates = [c.program for c in found.candidates]
     else:
@@ -95,11 +83,9 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         logger.info("Generating %d program(s) with %s:%s...", missing, config.provider.kind,
                     config.provider.model)
         batch = synthesize(prompt_task, provider, n=missing, params=config.sampling,
-                           seed=config.seed + len(existing), strategies=config.strategies,
+                           seed=_next_seed(existing, config.seed), strategies=config.strategies,
                            store=run.programs, known=existing, raise_if_empty=False,
                            progress=progress)
-        for program in batch.programs:
-            run.programs.add(program)
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
     seconds = time.perf_counter() - started
     # Generation speed from the programs' own calls that reached the model (not the cache).
@@ -115,8 +101,17 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
                 "%.1f tokens/s.", len(programs), len(failures), calls, seconds, speed)
     if not programs:
         raise SynthesisError("No valid program was generated. See synthesis.json in "
-                             f"{run.folder} for the model's answers; try a stronger model.")
+                             f"{run.folder} for the model's answers; try a stronger model.",
+                             path=str(run.folder))
     return programs
+
+
+def _next_seed(programs: list[Program], seed: int) -> int:
+    """The seed after the last one a stored program was written with (``seed`` when none): a
+    resumed run asks on from where the killed one got, and an answer it had paid for but not
+    yet stored comes back from the response cache."""
+    used = [p.provenance.get("params", {}).get("seed") for p in programs]
+    return max([seed - 1] + [s for s in used if isinstance(s, int)]) + 1
 
 
 def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
@@ -134,8 +129,8 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
             drafted.save(path)
         task = drafted.apply(task)
     dev = splits.get("dev")
-    if config.exemplars_per_class and dev is not None and dev.has_gold \
-            and not task.supplementary.exemplars:
+    if config.exemplars_per_class and dev is not None and dev.gold is not None \
+            and dev.has_gold and not task.supplementary.exemplars:
         exemplars = draw_exemplars(dev.items, dev.gold, task,
                                    per_class=config.exemplars_per_class, seed=config.seed)
         task = replace(task, supplementary=replace(task.supplementary, exemplars=exemplars))
@@ -143,7 +138,7 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
 
 
 def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
-             provider: Provider, initial: list[Program],
+             provider: Provider, initial: list[Program], seed: int,
              progress: Progress | None) -> ImproveResult:
     """The quality loop, judged on the training items plus the dev split (whose gold labels
     let the gate measure accuracy); every candidate lands in the store, dropped ones disabled."""
@@ -154,10 +149,10 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     settings = ImproveSettings(
         target=config.n_programs, max_llm_calls=config.llm_call_cap,
         policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
-        params=config.sampling, strategies=config.strategies, seed=config.seed)
+        params=config.sampling, strategies=config.strategies, seed=seed)
     logger.info("Quality loop: up to %d LLM calls for %d useful programs...",
                 settings.max_llm_calls, settings.target)
-    with Executor(_execution_config(config)) as executor:
+    with Executor(config.execution()) as executor:
         result = improve(task, provider, executor, items, settings, store=run.programs,
                          gold=gold, initial=initial, progress=progress)
     run.write_json("quality.json", result.to_dict())
@@ -171,7 +166,7 @@ def apply_programs(run: RunDir, task: Task, programs: list[Program],
                    progress: Progress | None = None) -> dict[str, LabelMatrix]:
     """Run every program over every split in isolated workers; save the label matrices."""
     matrices = {}
-    with Executor(_execution_config(config)) as executor:
+    with Executor(config.execution()) as executor:
         for split, dataset in splits.items():
             total = len(programs) * len(dataset)
             if progress is not None:
@@ -231,7 +226,8 @@ def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba:
     """Train the small classifier on the covered training rows' soft labels, and save it."""
     if covered.sum() < 2:
         raise RunError("The programs voted on fewer than 2 training rows: nothing to distill. "
-                       "Check the programs' diagnostics and regenerate them.")
+                       "Check the programs' diagnostics and regenerate them.",
+                       path=str(run.folder), split="train")
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
@@ -268,7 +264,8 @@ def enabled_programs(run: RunDir, task: Task) -> list[Program]:
                 for p in run.programs.load() if p.enabled]
     if not programs:
         raise RunError(f"No enabled program in {run.programs.folder}. "
-                       "Enable one or run `alchemist run` to generate some.")
+                       "Enable one or run `alchemist run` to generate some.",
+                       path=str(run.programs.folder))
     return programs
 
 
@@ -328,7 +325,7 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     diagnostics = _diagnose(task, matrices, splits,
                             None if learned is None else learned[:len(programs)])
     run.write_json("diagnostics.json", diagnostics.to_dict())
-    covered = (voting["train"].votes >= 0).any(axis=1)
+    covered = voting["train"].covered()
     distilled = distill(run, splits, covered, fitted.proba, config)
     summary = {
         "task": task.name,
@@ -339,11 +336,16 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
         "evaluation": evaluate(task, splits, voting, fitted.model, distilled,
                                dev_only_baseline(task, splits, config)),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
-        "ledger": open_ledger(run, config).totals(),
+        "ledger": run.open_ledger(config).totals(),
     }
     run.write_json("summary.json", summary)
     report = run.write_text("report.md", render_report(task, summary, diagnostics))
-    logger.info("Done: %s", report)
+    overview = Overview.build(
+        task, summary, diagnostics.to_dict(), matrices["train"], (covered, fitted.proba),
+        run.open_ledger(config),
+        {s: f for s in splits if (f := run.read_json(f"baseline/{s}.json", missing_ok=True))})
+    run.write_text("report.html", render_report_html(overview))
+    logger.info("Done: %s (and report.html)", report)
     return summary
 
 
@@ -377,13 +379,8 @@ def predict(folder: str | Path, data: str, *, limit: int | None = None,
     return out
 
 
-def _execution_config(config: RunConfig) -> ExecutionConfig:
-    return ExecutionConfig(workers=config.workers, call_timeout=config.call_timeout,
-                           cache_dir=home() / "cache" / "votes")
-
-
 __all__ = [
     "PREDICTION_COLUMNS", "Aggregation", "Progress", "aggregate", "aggregate_run",
     "apply_programs", "diagnose_run", "distill", "distill_run", "enabled_programs",
-    "ensure_programs", "evaluate", "open_ledger", "open_llm", "predict", "rerun", "run_pipeline",
+    "ensure_programs", "evaluate", "predict", "rerun", "run_pipeline",
 ]

@@ -17,7 +17,7 @@ resumes instead of starting over::
     distill.json        the end model's featurizer and gold share, cross-validated on dev
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
-    summary.json, report.md
+    summary.json, report.md, report.html (the same figures with charts; opens without a server)
 
 Every file is written atomically (a temporary file renamed over the old one), so a run killed
 at any moment leaves each file whole: either as it was or as it was meant to be. Programs are
@@ -40,11 +40,21 @@ import yaml
 
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill.featurizers import FEATURIZERS
-from alchemist.errors import RunError, SettingError
+from alchemist.errors import DataError, RunError, SettingError
+from alchemist.execution import ExecutionConfig
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import LABEL_MODELS
-from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
-from alchemist.paths import atomic_path, atomic_write_text
+from alchemist.llm import (
+    CachedProvider,
+    Ledger,
+    PriceTable,
+    Provider,
+    ProviderSpec,
+    ResponseCache,
+    SamplingParams,
+    make_provider,
+)
+from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
 from alchemist.programs import ProgramStore
 from alchemist.quality import GatePolicy
 from alchemist.synthesis import STRATEGIES
@@ -112,6 +122,18 @@ class RunConfig:
             return PriceTable.default()
         return PriceTable.from_file(self.price_file)
 
+    def open_llm(self, inner: Provider | None = None) -> Provider:
+        """The configured model (or ``inner``) behind the response cache."""
+        provider: Provider = inner or make_provider(self.provider)
+        if self.use_cache:
+            provider = CachedProvider(provider, ResponseCache(home() / "cache" / "responses"))
+        return provider
+
+    def execution(self) -> ExecutionConfig:
+        """The executor's settings: workers, time per call, the shared vote cache."""
+        return ExecutionConfig(workers=self.workers, call_timeout=self.call_timeout,
+                               cache_dir=home() / "cache" / "votes")
+
     @property
     def llm_call_cap(self) -> int:
         """The most LLM calls the quality loop may make (generation and repair together)."""
@@ -165,6 +187,11 @@ class RunDir:
     def task(self) -> Task:
         return load_task(self._existing("task.yaml"))
 
+    def open_ledger(self, config: RunConfig) -> Ledger:
+        """The run's ledger, priced by ``config``: its budget cap stops a call before it is
+        made."""
+        return Ledger(self.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
+
     def config(self) -> RunConfig:
         raw = yaml.safe_load(self._existing("run.yaml").read_text())
         return RunConfig.from_dict(raw or {})
@@ -184,15 +211,16 @@ class RunDir:
         return json.loads(self._existing(name).read_text())
 
     def save_matrix(self, split: str, matrix: LabelMatrix) -> None:
-        with atomic_path(self.matrix_path(split)) as temporary:
-            matrix.save(temporary)
+        with atomic_path(self.matrix_path(split)) as temporary, temporary.open("wb") as f:
+            matrix.save(f)
 
     def load_matrices(self, splits: dict[str, Any]) -> dict[str, LabelMatrix]:
         """The saved label matrices of ``splits`` (its keys); ``RunError`` when one is missing."""
         missing = [s for s in splits if not self.matrix_path(s).exists()]
         if missing:
             raise RunError(f"No label matrix for {missing} in {self.folder}. "
-                           f"Run: alchemist execute {self.folder}")
+                           f"Run: alchemist execute {self.folder}",
+                           path=str(self.matrix_path(missing[0])), split=missing[0])
         return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
 
     def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
@@ -213,7 +241,8 @@ class RunDir:
         """(covered mask, class probabilities) as ``write_pseudolabels`` saved them."""
         path = self.pseudolabels_path
         if not path.exists():
-            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}")
+            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}",
+                           path=str(path), split="train")
         labels = pd.read_parquet(path)
         proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
         return labels["covered"].to_numpy(), proba
@@ -237,7 +266,7 @@ class RunDir:
         path = self.folder / name
         if not path.exists():
             raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
-                           "Create it with `alchemist run`.")
+                           "Create it with `alchemist run`.", path=str(path))
         return path
 
 
@@ -245,6 +274,8 @@ def init_run(folder: str | Path, task: Task, config: RunConfig) -> RunDir:
     """Create (or reopen) a run directory and record its task and configuration."""
     run = RunDir(folder)
     run.folder.mkdir(parents=True, exist_ok=True)
+    for leftover in run.folder.rglob(TEMPORARY_GLOB):  # of a run killed mid-write
+        leftover.unlink()
     task.save(run.folder / "task.yaml")
     run.write_text("run.yaml", yaml.safe_dump(config.to_dict(), sort_keys=False))
     return run
@@ -267,22 +298,15 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     if config.dev:
         splits["dev"] = load_dataset(config.dev, task, require_gold=True)
     elif config.dev_size:
-        splits["train"], splits["dev"] = _hold_out_dev(splits["train"], config.dev_size,
-                                                       config.seed)
+        try:
+            splits["train"], splits["dev"] = splits["train"].hold_out(
+                config.dev_size, seed=config.seed, labeled_only=True)
+        except DataError as exc:
+            raise RunError(f"--dev-size {config.dev_size}: {exc} Or pass a --dev file.",
+                           path=config.data, split="dev") from None
     if config.test:
         splits["test"] = load_dataset(config.test, task, require_gold=True)
     return splits
-
-
-def _hold_out_dev(data: Dataset, size: int, seed: int) -> tuple[Dataset, Dataset]:
-    """A seeded dev split of ``size`` rows taken from the labeled rows of the data."""
-    labeled = np.flatnonzero(data.gold >= 0) if data.gold is not None else np.array([], int)
-    if len(labeled) <= size:
-        raise RunError(f"--dev-size {size} needs more labeled rows in the data than "
-                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.")
-    chosen = np.sort(np.random.default_rng(seed).choice(labeled, size, replace=False))
-    rest = np.setdiff1d(np.arange(len(data)), chosen)
-    return data.subset(rest), data.subset(chosen)
 
 
 def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:

@@ -118,9 +118,6 @@ class PriceTable:
         usd_in, usd_out = self.price(model)
         return (input_tokens * usd_in + output_tokens * usd_out) / PER_MILLION
 
-    def as_dict(self) -> dict[str, tuple[float, float]]:
-        return dict(self._prices)
-
     def _match(self, model: str) -> str | None:
         if model in self._prices:
             return model
@@ -183,21 +180,17 @@ class Ledger:
         """``provider`` with every call budget-checked and recorded under ``stage``."""
         return MeteredProvider(provider, self, stage)
 
-    def estimate(self, stage: str, model: str, input_tokens: int, output_tokens: int) -> float:
-        """USD cost of a call with these tokens at ``model``'s price.
-
-        ``stage`` does not change the price; it is taken so a plan line can be passed as is.
-        """
-        del stage
-        return self.prices.cost(model, input_tokens, output_tokens)
-
     def record(self, entry: LedgerEntry) -> None:
         """Append ``entry`` (to the file too, at once, so a killed run loses nothing)."""
         with self._lock:
             self._entries.append(entry)
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                with self.path.open("a", encoding="utf-8") as f:
+                with self.path.open("a+", encoding="utf-8") as f:
+                    # After a line cut short by a killed run, start a line of our own.
+                    f.seek(0, 2)
+                    if f.tell() and not _ends_with_newline(self.path):
+                        f.write("\n")
                     f.write(entry.to_json() + "\n")
 
     def totals(self) -> dict[str, Any]:
@@ -311,6 +304,12 @@ class MeteredProvider(ProviderWrapper):
             completion.output_tokens, cost, cached=completion.cached,
             tokens_estimated=bool(completion.extra.get("tokens_estimated", False)),
             priced=priced, seconds=completion.seconds))
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as f:
+        f.seek(-1, 2)
+        return f.read(1) == b"\n"
 
 
 def _sum(entries: list[LedgerEntry]) -> dict[str, Any]:
