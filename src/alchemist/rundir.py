@@ -13,6 +13,8 @@ resumes instead of starting over::
     ledger.jsonl        every LLM call: stage, model, tokens, cost
     synthesis.json      generation time, calls, rejected answers with reasons
     quality.json        the quality loop's kept and dropped programs (with --quality-loop)
+    search.json         the program search's candidates, scores and verdicts (the default)
+    distill.json        the end model's featurizer and gold share, cross-validated on dev
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
     summary.json, report.md, report.html (the same figures with charts; opens without a server)
@@ -79,7 +81,7 @@ class RunConfig:
     max_tokens: int = _SAMPLING.max_tokens
     repeat_penalty: float = _SAMPLING.repeat_penalty
     seed: int = 0
-    strategies: tuple[str, ...] = ("default",)
+    strategies: tuple[str, ...] = ("default", "keywords", "regex")
     label_model: str = "auto"
     featurizer: str = "auto"
     call_timeout: float = 1.0
@@ -94,6 +96,12 @@ class RunConfig:
     min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
+    # Issue 10, on by default: program search (at most candidates + refinements LLM calls),
+    # and the dev labels training the distilled model and a dev classifier that votes.
+    search: bool = True
+    search_candidates: int = 12
+    search_refinements: int = 4
+    use_gold: bool = True
 
     def __post_init__(self) -> None:
         """Every setting is checked here, before any data is read or any model is called."""
@@ -340,6 +348,8 @@ def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
         ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
         ("supplementary", "'task' or 'generate'", c.supplementary in ("task", "generate")),
         ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
+        ("search_candidates", "an integer >= 1", count(c.search_candidates, 1)),
+        ("search_refinements", "an integer >= 0", count(c.search_refinements, 0)),
     ]
 
 

@@ -34,6 +34,11 @@ from alchemist.labelmodels._selection import (
     select_label_model,
 )
 from alchemist.labelmodels._snorkel import SnorkelStyle
+from alchemist.labelmodels._stacked import (
+    CrossValidatedChoice,
+    StackedLabelModel,
+    choose_label_model,
+)
 from alchemist.labelmodels._synthetic import simulate_votes
 from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
 
@@ -41,14 +46,17 @@ __all__ = [
     "DEFAULT_LABEL_MODEL",
     "LABEL_MODELS",
     "MAX_FIT_ROWS",
+    "CrossValidatedChoice",
     "DawidSkene",
     "FlyingSquid",
     "LabelModel",
     "MajorityVote",
     "Selection",
     "SnorkelStyle",
+    "StackedLabelModel",
     "VotePatterns",
     "WeightedMajorityVote",
+    "choose_label_model",
     "make_label_model",
     "select_label_model",
     "simulate_votes",

@@ -35,8 +35,9 @@ class ProviderSpec:
     ``base_url``; default OpenAI's) or "anthropic". ``api_key_env`` names the environment variable
     holding the key (default ``OPENAI_API_KEY`` / ``ANTHROPIC_API_KEY``); the key is required for
     the official endpoints and optional elsewhere. ``concurrency`` is the number of calls in
-    flight for batch stages (``complete_many``). ``threads`` is the embedded model's CPU
-    threads (default: all cores; 1 is faster when other work shares the cores).
+    flight for batch stages (``complete_many``), and the embedded model's parallel decoding
+    slots. ``threads`` is the embedded model's CPU threads (default: the cores free when it
+    loads, see ``free_cores``).
     """
 
     kind: str = "embedded"
@@ -85,7 +86,7 @@ class ProviderSpec:
 def make_provider(spec: ProviderSpec) -> Provider:
     """The provider ``spec`` names. Raises ``LLMError`` when a required API key is missing."""
     if spec.kind == "embedded":
-        return EmbeddedProvider(spec.model, threads=spec.threads)
+        return EmbeddedProvider(spec.model, threads=spec.threads, parallel=spec.concurrency)
     default_url = OPENAI_BASE_URL if spec.kind == "openai" else ANTHROPIC_BASE_URL
     base_url = spec.base_url or default_url
     official = urlsplit(base_url).hostname == urlsplit(default_url).hostname

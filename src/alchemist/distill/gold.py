@@ -1,0 +1,208 @@
+"""The distilled model trained on pseudolabels and gold dev labels together.
+
+A labeled dev split is worth more than early stopping: ``fit_with_gold`` trains the classifier
+on the pseudolabeled training rows *and* the gold dev rows, with the gold rows' share of the
+training weight (``GOLD_SHARES``: 0 = pseudolabels only, as without a dev split; 1 = dev labels
+only, the honest baseline) and the featurizer chosen by k-fold cross-validation on the dev
+split: each candidate is trained with the pseudolabels and the other folds' gold rows, and scored
+(macro-F1, ties: accuracy) on the held-out fold, never on a test split.
+
+Weights are given by repetition: the gold rows are repeated until they carry their share. Early
+stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from alchemist.distill.classifiers import make_classifier
+from alchemist.distill.featurizers import make_featurizer
+from alchemist.distill.model import DistilledModel
+from alchemist.errors import DistillError
+
+GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
+_HOLDOUT = 0.1
+
+
+@dataclass
+class GoldFit:
+    """The fitted model, the chosen featurizer and gold share, and the cross-validation scores
+    of every (featurizer, share) candidate (mean macro-F1 and accuracy on held-out folds)."""
+
+    model: DistilledModel
+    featurizer: str
+    gold_share: float
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"featurizer": self.featurizer, "gold_share": self.gold_share,
+                "cv_scores": self.scores, "seconds": self.seconds}
+
+
+def fit_with_gold(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
+                  dev_gold: np.ndarray, *, n_classes: int, featurizers: Sequence[str],
+                  classifier: str = "mlp", shares: Sequence[float] = GOLD_SHARES,
+                  folds: int = 5, seed: int = 0) -> GoldFit:
+    """Choose featurizer and gold share by ``folds``-fold CV on the dev rows, then fit on all.
+
+    ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
+    all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out).
+    """
+    started = time.perf_counter()
+    keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
+    frame, soft = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True), soft[keep]
+    known = np.flatnonzero(np.asarray(dev_gold) >= 0)
+    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(dev_gold)[known]
+    if len(gold) < 2 * folds:
+        raise DistillError(f"Training with gold labels needs at least {2 * folds} labeled dev "
+                           f"rows; got {len(gold)}.")
+    assignment = _folds(gold, folds, seed)
+    scores: dict[str, dict[str, float]] = {}
+    best: tuple[tuple[float, float], str, float] | None = None
+    for name in featurizers:
+        featurizer = make_featurizer(name)
+        X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
+        X, X_dev = X_all[:len(frame)], X_all[len(frame):]
+        for share in shares:
+            if share < 1 and len(frame) == 0:
+                continue
+            predicted = np.empty(len(gold), dtype=np.int64)
+            for f in range(folds):
+                train_rows, held = assignment != f, assignment == f
+                clf = _fit(X, soft, X_dev[train_rows], gold[train_rows], share, n_classes,
+                           classifier, seed)
+                predicted[held] = clf.predict(X_dev[held])
+            figure = (_macro_f1(gold, predicted, n_classes), float((predicted == gold).mean()))
+            scores[f"{name}, gold share {share:g}"] = {"macro_f1": figure[0],
+                                                       "accuracy": figure[1]}
+            if best is None or figure > best[0]:
+                best = (figure, name, share)
+    if best is None:
+        raise DistillError("No featurizer and gold share could be scored.")
+    _, name, share = best
+    model = fit_mixed(frame, soft, dev_frame, gold, n_classes=n_classes, featurizer=name,
+                      share=share, classifier=classifier, seed=seed)
+    return GoldFit(model, name, share, scores, time.perf_counter() - started)
+
+
+def fit_mixed(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
+              gold: np.ndarray, *, n_classes: int, featurizer: str, share: float,
+              classifier: str = "mlp", seed: int = 0) -> DistilledModel:
+    """One ``DistilledModel`` trained on pseudolabels and gold rows with the gold ``share`` of
+    the weight (1: gold rows alone, the dev-labels-only baseline)."""
+    started = time.perf_counter()
+    known = np.flatnonzero(np.asarray(gold) >= 0)
+    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
+    fitted = make_featurizer(featurizer)
+    X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
+    clf = _fit(X_all[:len(frame)], soft, X_all[len(frame):], np.asarray(gold), share,
+               n_classes, classifier, seed)
+    model = DistilledModel(featurizer=featurizer, classifier=classifier, seed=seed)
+    model.featurizer_, model.classifier_ = fitted, clf
+    model.n_classes_, model.fit_seconds_ = n_classes, time.perf_counter() - started
+    return model
+
+
+def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
+                       dev_gold: np.ndarray, *, n_classes: int, featurizer: str,
+                       folds: int = 5, seed: int = 0) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The votes of a classifier trained on the gold dev rows, to sit beside the programs'.
+
+    Logistic regression on ``featurizer``'s features of the dev rows: its class for every row
+    of each frame in ``frames`` (trained on all gold dev rows), and for the dev rows themselves
+    out of fold (each fold's rows voted by a model trained on the other folds), so that a label
+    model learning on dev sees how often it is right on rows it did not learn from. Rows
+    without gold get the all-rows model's vote.
+    """
+    gold = np.asarray(dev_gold)
+    known = np.flatnonzero(gold >= 0)
+    fitted = make_featurizer(featurizer)
+    X_dev: Any = fitted.fit_transform(pd.concat([dev_frame, *frames.values()],
+                                                 ignore_index=True))
+    X_rest = X_dev[len(dev_frame):]
+    X_dev = X_dev[:len(dev_frame)]
+
+    def classifier(rows: np.ndarray) -> Any:
+        clf = make_classifier("logistic", seed=seed, C=10.0)
+        return clf.fit(X_dev[rows], gold[rows], n_classes=n_classes)
+
+    everything = classifier(known)
+    votes, start = {}, 0
+    for name, frame in frames.items():
+        votes[name] = everything.predict(X_rest[start:start + len(frame)])
+        start += len(frame)
+    dev_votes = everything.predict(X_dev)
+    assignment = _folds(gold[known], folds, seed)
+    for f in range(folds):
+        held = known[assignment == f]
+        rest = known[assignment != f]
+        if len(held) and len(np.unique(gold[rest])) >= 2:
+            dev_votes[held] = classifier(rest).predict(X_dev[held])
+    return votes, dev_votes
+
+
+def _fit(X: Any, soft: np.ndarray, X_gold: Any, gold: np.ndarray, share: float,
+         n_classes: int, classifier: str, seed: int) -> Any:
+    """The classifier on pseudolabeled rows and gold rows repeated to carry ``share``."""
+    rng = np.random.default_rng(seed)
+    hard = np.zeros((len(gold), n_classes), dtype=np.float32)
+    hard[np.arange(len(gold)), gold] = 1.0
+    parts = []
+    if share < 1 and X.shape[0]:
+        parts.append((X, soft.astype(np.float32), 1))
+    if share > 0:
+        copies = 1 if share >= 1 or not X.shape[0] else max(
+            1, int(round(share / (1 - share) * X.shape[0] / max(len(gold), 1))))
+        parts.append((X_gold, hard, copies))
+    train_X, train_T, val_X, val_T = [], [], [], []
+    for features, targets, copies in parts:
+        order = rng.permutation(features.shape[0])
+        n_val = int(round(_HOLDOUT * len(order))) if len(order) >= 20 else 0
+        val, fit = np.sort(order[:n_val]), np.sort(order[n_val:])
+        train_X += [features[fit]] * copies
+        train_T += [targets[fit]] * copies
+        if n_val:
+            val_X.append(features[val])
+            val_T.append(targets[val])
+    # The held-out rows above watch early stopping: no second holdout inside the MLP.
+    clf = make_classifier(classifier, seed=seed,
+                          **({"validation_fraction": 0.0} if classifier == "mlp" else {}))
+    stack = sparse.vstack if sparse.issparse(X_gold) else np.vstack
+    clf.fit(stack(train_X), np.vstack(train_T),
+            X_dev=stack(val_X) if val_X else None, y_dev=np.vstack(val_T) if val_T else None,
+            n_classes=n_classes)
+    return clf
+
+
+def _folds(labels: np.ndarray, folds: int, seed: int) -> np.ndarray:
+    """A fold number per row, stratified by label, seeded."""
+    rng = np.random.default_rng(seed)
+    assignment = np.empty(len(labels), dtype=np.int64)
+    offset = 0
+    for c in np.unique(labels):
+        members = rng.permutation(np.flatnonzero(labels == c))
+        assignment[members] = (np.arange(len(members)) + offset) % folds
+        offset += len(members)
+    return assignment
+
+
+def _macro_f1(gold: np.ndarray, predicted: np.ndarray, k: int) -> float:
+    f1s = []
+    for c in range(k):
+        tp = int(((predicted == c) & (gold == c)).sum())
+        fp = int(((predicted == c) & (gold != c)).sum())
+        fn = int(((predicted != c) & (gold == c)).sum())
+        if tp + fp + fn:
+            f1s.append(2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(f1s)) if f1s else 0.0
+
+
+__all__ = ["GOLD_SHARES", "GoldFit", "cross_fitted_votes", "fit_mixed", "fit_with_gold"]

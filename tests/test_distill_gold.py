@@ -1,0 +1,66 @@
+"""The distilled model trained on pseudolabels and gold dev labels, weighting chosen by CV."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from alchemist.distill.gold import GOLD_SHARES, fit_mixed, fit_with_gold
+from alchemist.errors import DistillError
+
+WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
+
+
+def texts(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    rows = [" ".join(rng.choice(WORDS[c], 3)) + " " + " ".join(rng.choice(
+        ["the", "a", "day", "night", "song"], 3)) for c in y]
+    return pd.DataFrame({"text": rows}), y
+
+
+def test_useless_pseudolabels_get_no_weight_and_good_ones_some():
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(60, 1)
+    test, test_y = texts(300, 2)
+    wrong = np.eye(2)[1 - y]  # pseudolabels that are always wrong
+    fitted = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    assert fitted.gold_share == 1.0  # only the gold rows are worth learning from
+    assert (fitted.model.predict(test) == test_y).mean() > 0.9
+    assert set(fitted.scores) == {f"tfidf, gold share {s:g}" for s in GOLD_SHARES}
+    good = fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    assert good.gold_share < 1.0
+    assert (good.model.predict(test) == test_y).mean() > 0.95
+    assert good.to_dict()["cv_scores"]
+
+
+def test_fit_mixed_dev_only_ignores_the_pseudolabels():
+    frame, y = texts(200, 0)
+    dev, dev_y = texts(40, 1)
+    a = fit_mixed(frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizer="tfidf",
+                  share=1.0, seed=3)
+    b = fit_mixed(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizer="tfidf",
+                  share=1.0, seed=3)
+    test, _ = texts(50, 2)
+    assert np.allclose(a.predict_proba(test), b.predict_proba(test))
+
+
+def test_saved_model_predicts_the_same(tmp_path):
+    frame, y = texts(200, 0)
+    dev, dev_y = texts(40, 1)
+    model = fit_mixed(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizer="tfidf",
+                      share=0.5)
+    model.save(tmp_path / "m")
+    from alchemist.distill import DistilledModel
+
+    test, _ = texts(30, 2)
+    again = DistilledModel.load(tmp_path / "m")
+    assert np.allclose(again.predict_proba(test), model.predict_proba(test))
+
+
+def test_too_few_dev_rows_is_a_clear_error():
+    frame, y = texts(50, 0)
+    dev, dev_y = texts(6, 1)
+    with pytest.raises(DistillError, match="at least 10 labeled dev rows"):
+        fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])

@@ -1,0 +1,118 @@
+"""Program search: candidates from data-aware prompts, gating, refinement, selection."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from alchemist.programs import ProgramStore
+from alchemist.search import (
+    SearchPolicy,
+    data_aware_messages,
+    refine_messages,
+    search,
+    wilson_lower,
+)
+
+from .conftest import ScriptedProvider
+from .test_quality import GOLD, ITEMS, TASK, InProcessExecutor, fenced
+
+TRAIN = ITEMS * 3
+SUBSCRIBE = fenced("    return 1 if 'subscribe' in text else -1")
+NICE = fenced("    return 0 if any(w in text for w in ('love', 'good', 'great', 'wow')) else -1")
+CONSTANT = fenced("    return 1")
+CRASHES = fenced("    return 1 if text.split()[2] == 'my' else -1")
+WRONG = fenced("    return 0 if 'subscribe' in text or 'free' in text or 'check' in text "
+               "else 1")  # below chance on the dev rows
+MY = fenced("    return 1 if 'c' in text else -1")  # right on 3 of its 4 dev votes
+REFINED = fenced("    return 1 if 'subscribe' in text or 'my' in text or 'free' in text "
+                 "else 0")
+
+
+def test_wilson_lower_bound_penalises_few_votes():
+    assert wilson_lower(9, 10) < wilson_lower(90, 100) < 0.9
+    assert wilson_lower(0, 0) == 0.0
+    assert 0 < wilson_lower(5, 10) < 0.5
+
+
+def test_prompts_show_real_items_and_the_rows_a_program_gets_wrong():
+    user = data_aware_messages(TASK, ["free money at my site", "x" * 500], chars=50)[-1]
+    assert "free money at my site" in user["content"] and "x" * 51 not in user["content"]
+    assert "def label_spam" in user["content"]  # the usual program prompt follows
+    from alchemist.programs import Program
+
+    program = Program("p001", "def label_spam(text):\n    return 1\n", "label_spam")
+    text = refine_messages(TASK, program, [("love this song", 1, 0)])[-1]["content"]
+    assert "love this song" in text and "returned 1 (SPAM)" in text
+    assert "correct: 0 (HAM)" in text and "return 1" in text
+
+
+def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
+    provider = ScriptedProvider([SUBSCRIBE, CONSTANT, CRASHES, WRONG, MY, NICE, REFINED])
+    store = ProgramStore(tmp_path / "programs")
+    policy = SearchPolicy(n_programs=2, candidates=6, refinements=1, concurrency=1,
+                          min_gold_votes=3, sample_items=3)
+    result = search(TASK, provider, InProcessExecutor(), TRAIN, dev_items=ITEMS,
+                    dev_gold=GOLD, policy=policy, store=store, seed=7)
+    assert result.n_llm_calls == len(provider.calls) == 7
+    by_source = {c.program.source.split("return ", 1)[1][:24]: c for c in result.candidates}
+    verdicts = {c.program.id: c.dropped for c in result.candidates}
+    assert sum(v is not None and "constant" in v for v in verdicts.values()) == 1
+    assert sum(v is not None and "errors" in v for v in verdicts.values()) == 1
+    assert sum(v is not None and "chance" in v for v in verdicts.values()) == 1
+    # The refinement prompt showed MY, the one survivor that errs, its wrong dev row; the
+    # answer joined the candidates.
+    refine_prompt = provider.calls[6][0][-1]["content"]
+    assert "'beautiful voice' -> returned 1 (SPAM); correct: 0 (HAM)" in refine_prompt
+    assert any(c.program.provenance["search_round"] == "refine" for c in result.candidates)
+    # Kept: two programs, best Wilson bound first, never a dropped one.
+    assert len(result.programs) == 2
+    by_id = {c.program.id: c for c in result.candidates}
+    kept = [by_id[p.id] for p in result.programs]
+    assert {c.program.id for c in result.candidates if c.dropped is None} == set(by_id) & {
+        p.id for p in result.programs}
+    assert kept[0].rank >= kept[1].rank
+    assert all(c.rank <= kept[1].rank for c in result.candidates
+               if c.dropped and c.dropped.startswith("not selected"))
+    # Every candidate is on disk; only the kept ones enabled, the others say why.
+    on_disk = store.load(include_disabled=True)
+    assert len(on_disk) == len(result.candidates)
+    assert {p.id for p in store.load()} == {p.id for p in result.programs}
+    assert all(p.provenance.get("dropped") for p in on_disk if not p.enabled)
+    # Seeds: call k used seed + k; the data sample differs between calls.
+    assert [params.seed for _, params in provider.calls[:6]] == list(range(7, 13))
+    samples = {m[-1]["content"].split("Background")[0] for m, _ in provider.calls[:6]}
+    assert len(samples) > 1
+    assert by_source  # the candidates' sources were recorded
+    json.dumps(result.to_dict())  # the search.json record is JSON-ready
+    assert set(result.check) >= {"kept_majority_vote_accuracy", "all_majority_vote_accuracy"}
+
+
+def test_search_without_dev_keeps_first_survivors_and_never_refines():
+    provider = ScriptedProvider([CONSTANT, SUBSCRIBE, NICE, MY])
+    policy = SearchPolicy(n_programs=2, candidates=4, refinements=3, concurrency=2)
+    result = search(TASK, provider, InProcessExecutor(), TRAIN, policy=policy)
+    assert result.n_llm_calls == 4  # no refinement without gold rows
+    assert len(result.programs) == 2
+    kept_sources = [p.source for p in result.programs]
+    assert all("return 1\n" != s.split(":\n", 1)[1].strip() for s in kept_sources)
+    assert result.check == {}
+
+
+def test_search_stops_at_the_budget_cap():
+    provider = ScriptedProvider([SUBSCRIBE, NICE, MY], budget=2)
+    result = search(TASK, provider, InProcessExecutor(), TRAIN,
+                    policy=SearchPolicy(candidates=3, refinements=0, concurrency=1))
+    assert result.n_llm_calls == 2
+    assert any("budget" in f["reason"] for f in result.failures)
+
+
+def test_policy_rejects_bad_settings():
+    with pytest.raises(ValueError, match="candidates=0"):
+        SearchPolicy(candidates=0)
+    with pytest.raises(ValueError, match="min_coverage"):
+        SearchPolicy(min_coverage=2.0)
+    assert SearchPolicy().budget == 16
+    assert np.isfinite(wilson_lower(3, 4))
