@@ -48,17 +48,8 @@ from alchemist.evaluation import score, summarize_seeds
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.paths import home
-from alchemist.pipeline import (
-    RunConfig,
-    RunDir,
-    aggregate,
-    apply_programs,
-    distill,
-    ensure_programs,
-    evaluate,
-    init_run,
-    load_splits,
-)
+from alchemist.pipeline import aggregate, apply_programs, distill, ensure_programs, evaluate
+from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,7 +149,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
         if covered.sum() < 2:  # nothing to aggregate or distill: only the baselines stand
             continue
         config = replace(bench.config, seed=seed)
-        fitted = aggregate(task, matrices, splits, config, log=lambda _: None)
+        fitted = aggregate(task, matrices, splits, config)
         chosen.append(fitted.name)
         distilled = distill(bench.run, splits, covered, fitted.proba, config)
         result = evaluate(task, {"test": test}, matrices, fitted.model, distilled)["test"]
@@ -361,7 +352,7 @@ def run_table(datasets: list[str], args: argparse.Namespace, *, provider: Provid
     for bench in list(benches):
         log(f"== {bench.name}: programs")
         try:
-            ensure_programs(bench.run, bench.task, bench.config, log=log, provider=provider)
+            ensure_programs(bench.run, bench.task, bench.config, provider=provider)
         except SynthesisError as exc:  # one dataset's failure leaves the others' results
             log(f"{bench.name} is left out of the table: {exc}")
             benches.remove(bench)

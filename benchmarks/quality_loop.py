@@ -30,7 +30,8 @@ from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
 from alchemist.programs import ProgramStore
-from alchemist.quality import GatePolicy, generate_supplementary, improve
+from alchemist.quality import GatePolicy, ImproveSettings, improve
+from alchemist.supplementary import generate_supplementary
 from alchemist.synthesis import synthesize
 from alchemist.task import load_task
 
@@ -98,9 +99,10 @@ def main() -> None:
         rich = draft.apply(task) if draft else task
         if args.out and draft:
             draft.save(args.out / "supplementary.yaml")
-        loop = improve(rich, provider, executor, dev.items, gold=dev.gold, target=args.target,
-                       max_llm_calls=args.max_calls, params=params, seed=1000,
-                       policy=GatePolicy(min_accuracy=args.min_accuracy),
+        settings = ImproveSettings(target=args.target, max_llm_calls=args.max_calls,
+                                   params=params, seed=1000,
+                                   policy=GatePolicy(min_accuracy=args.min_accuracy))
+        loop = improve(rich, provider, executor, dev.items, settings, gold=dev.gold,
                        store=ProgramStore(args.out / "loop") if args.out else None)
         loop_seconds = time.perf_counter() - start
         loop_test = executor.run(loop.programs, test.items, task.class_ids)

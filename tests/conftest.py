@@ -8,6 +8,7 @@ import pytest
 
 from alchemist.errors import BudgetExceeded
 from alchemist.llm import Completion, Message, SamplingParams
+from alchemist.rundir import RunConfig
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +26,14 @@ def dataset_path(*parts: str) -> Path:
 @pytest.fixture
 def youtube_task() -> Task:
     return load_task(EXAMPLES / "youtube.yaml")
+
+
+@pytest.fixture
+def config() -> RunConfig:
+    """A small run on the YouTube spam splits: 6 programs, one worker, no response cache."""
+    youtube = dataset_path("youtube")
+    return RunConfig(data=str(youtube / "train.json"), dev=str(youtube / "valid.json"),
+                     test=str(youtube / "test.json"), n_programs=6, workers=1, use_cache=False)
 
 
 class ScriptedProvider:

@@ -8,7 +8,7 @@ import pytest
 
 from alchemist.data import load_dataset
 from alchemist.distill import DistilledModel, LogisticClassifier, MLPClassifier, make_featurizer
-from alchemist.distill.classifiers import _forward, _init_params, _softmax
+from alchemist.distill._network import forward, init_params, softmax
 from alchemist.errors import DistillError, NotFittedError
 from alchemist.evaluation import score
 from alchemist.task import task_from_dict
@@ -112,8 +112,8 @@ def test_hard_labels_equal_one_hot_soft_labels(youtube, features):
 def test_gradients_match_finite_differences():
     rng = np.random.default_rng(0)
     X = rng.standard_normal((7, 5)).astype(np.float32)
-    T = _softmax(rng.standard_normal((7, 3))).astype(np.float32)
-    params = [p.astype(np.float64) for p in _init_params([5, 4, 4, 3], rng)]
+    T = softmax(rng.standard_normal((7, 3))).astype(np.float32)
+    params = [p.astype(np.float64) for p in init_params([5, 4, 4, 3], rng)]
 
     def loss() -> float:
         logits = np.asarray(X, np.float64) @ params[0] + params[1]
@@ -122,7 +122,7 @@ def test_gradients_match_finite_differences():
         log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
         return float(-(T * log_p).sum(axis=1).mean())
 
-    np.testing.assert_allclose(_forward(params, X)[-1], _forward(
+    np.testing.assert_allclose(forward(params, X)[-1], forward(
         [p.astype(np.float32) for p in params], X)[-1], rtol=1e-4, atol=1e-5)
     grads = MLPClassifier(weight_decay=0.0)._gradients(params, X.astype(np.float64), T)
     for p, g in zip(params, grads, strict=True):

@@ -10,6 +10,7 @@ from alchemist.labelmodels import (
     DawidSkene,
     LabelModel,
     MajorityVote,
+    VotePatterns,
     make_label_model,
     select_label_model,
     simulate_votes,
@@ -220,3 +221,55 @@ def test_youtube_selection_on_valid_split():
     assert len(chosen.scores) == len(LABEL_MODELS) + 1
     assert max(chosen.scores.values()) > 0.85
     assert _filled_accuracy(chosen.model, data["test"]) > 0.8
+
+
+@pytest.mark.parametrize(("m", "k"), [(6, 2), (8, 4), (45, 2)])   # dense table, sort, two codes
+def test_vote_patterns_merge_in_any_order_equals_the_whole_matrix(m, k):
+    L, _ = simulate_votes(6_000, np.linspace(0.6, 0.9, m), n_classes=k, coverage=0.3, seed=m)
+    whole = VotePatterns.of(L, k)
+    rows, counts = np.unique(L, axis=0, return_counts=True)
+    np.testing.assert_array_equal(whole.patterns, rows)
+    np.testing.assert_array_equal(whole.counts, counts)
+    assert whole.n_rows == 6_000 and whole.n_programs == m and len(whole) == len(rows)
+    chunks = [VotePatterns.of(L[i:i + 1_000], k) for i in range(0, 6_000, 1_000)]
+    forward = VotePatterns.merge_all(chunks)
+    backward = chunks[-1].merge(*chunks[-2::-1])
+    shuffled = VotePatterns.of(L[np.random.default_rng(0).permutation(6_000)], k)
+    for other in (forward, backward, shuffled):
+        np.testing.assert_array_equal(other.patterns, whole.patterns)
+        np.testing.assert_array_equal(other.counts, whole.counts)
+        assert other.patterns.dtype == np.int8 and other.counts.dtype == np.int64
+
+
+@pytest.mark.parametrize("name", LABEL_MODELS)
+@pytest.mark.parametrize(("m", "coverage"), [(8, 0.3), (40, 0.6)])   # rows repeat / rows unique
+def test_fit_on_merged_patterns_equals_fit_on_the_matrix(name, m, coverage):
+    accuracies = np.linspace(0.55, 0.9, m)
+    L, _ = simulate_votes(12_000, accuracies, n_classes=3, coverage=coverage, seed=m)
+    parts = [VotePatterns.of(L[i:i + 5_000], 3) for i in range(0, 12_000, 5_000)]
+    on_matrix = make_label_model(name).fit(L, 3)
+    on_patterns = make_label_model(name).fit(VotePatterns.merge_all(parts[::-1]), 3)
+    assert on_patterns.n_programs_ == m and on_patterns.n_classes_ == 3
+    np.testing.assert_allclose(on_patterns.accuracies_, on_matrix.accuracies_, atol=1e-6)
+    np.testing.assert_allclose(on_patterns.class_balance_, on_matrix.class_balance_, atol=1e-6)
+    np.testing.assert_allclose(on_patterns.predict_proba(L), on_matrix.predict_proba(L),
+                               atol=1e-5)
+
+
+def test_vote_patterns_errors_and_sampling(binary):
+    L, _ = binary
+    patterns = VotePatterns.of(L, 2)
+    with pytest.raises(LabelModelError, match="counted for 2 classes, not 3"):
+        DawidSkene().fit(patterns, 3)
+    with pytest.raises(LabelModelError, match="Cannot merge vote patterns of 7 programs"):
+        patterns.merge(VotePatterns.of(L[:, :7], 2))
+    with pytest.raises(LabelModelError, match="class index in 0..1"):
+        VotePatterns.of(np.array([[0, 2]]), 2)
+    with pytest.raises(LabelModelError, match="at least one"):
+        VotePatterns.merge_all([])
+    a = DawidSkene(max_fit_rows=2_000, seed=1).fit(patterns, 2)
+    b = DawidSkene(max_fit_rows=2_000, seed=1).fit(patterns, 2)
+    c = DawidSkene(max_fit_rows=2_000, seed=2).fit(patterns, 2)
+    np.testing.assert_array_equal(a.confusion_, b.confusion_)
+    assert not np.array_equal(a.confusion_, c.confusion_)
+    np.testing.assert_allclose(a.accuracies_, ACCURACIES, atol=0.06)

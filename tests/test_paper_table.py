@@ -106,7 +106,7 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
 def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
     from alchemist.data import load_dataset
     from alchemist.llm import Ledger, LedgerEntry
-    from alchemist.pipeline import RunDir
+    from alchemist.rundir import RunDir
 
     task = load_task(EXAMPLES / "youtube.yaml")
     train = load_dataset(dataset_path("youtube", "valid.json"), task)

@@ -8,8 +8,9 @@ import pytest
 from alchemist import pipeline
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError
+from alchemist.rundir import RunConfig, RunDir
 
-from .conftest import NoCallProvider, ScriptedProvider, dataset_path
+from .conftest import NoCallProvider, ScriptedProvider
 
 PROGRAMS = [
     "```python\nimport re\ndef label_spam(text):\n"
@@ -26,28 +27,19 @@ PROGRAMS = [
 ]
 
 
-@pytest.fixture
-def config() -> pipeline.RunConfig:
-    youtube = dataset_path("youtube")
-    return pipeline.RunConfig(data=str(youtube / "train.json"), dev=str(youtube / "valid.json"),
-                              test=str(youtube / "test.json"), n_programs=6, workers=1,
-                              use_cache=False)
-
-
 def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
     provider = ScriptedProvider(PROGRAMS)
     run_dir = tmp_path / "run"
-    summary = pipeline.run_pipeline(youtube_task, config, run_dir, provider=provider,
-                                    log=lambda m: None)
+    summary = pipeline.run_pipeline(youtube_task, config, run_dir, provider=provider)
     for name in ("task.yaml", "run.yaml", "matrices/train.npz", "matrices/test.npz",
                  "pseudolabels.parquet", "diagnostics.json", "summary.json", "report.md",
                  "model"):
         assert (run_dir / name).exists(), name
-    run = pipeline.RunDir(run_dir)
+    run = RunDir(run_dir)
     programs = run.programs.load()
     assert len(programs) == 6                      # the prose answer was rejected, not stored
     assert len(provider.calls) == 7
-    train = pipeline.load_matrices(run, {"train": None})["train"]
+    train = run.load_matrices({"train": None})["train"]
     errors = dict(zip(train.program_ids, train.errors.max(axis=0), strict=True))
     assert errors["p005"] == CellError.EXCEPTION and errors["p006"] == CellError.INVALID_OUTPUT
     assert "ZeroDivisionError" in train.reasons["p005"]
@@ -58,8 +50,7 @@ def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
 
     # Re-running reuses the programs on disk: no LLM call, nothing overwritten.
     before = {p.id: p.source for p in programs}
-    pipeline.run_pipeline(youtube_task, config, run_dir, provider=NoCallProvider(),
-                          log=lambda m: None)
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=NoCallProvider())
     assert {p.id: p.source for p in run.programs.load()} == before
 
     labeled = pipeline.predict(run_dir, config.test)
@@ -68,79 +59,36 @@ def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
 
 def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
     run_dir = tmp_path / "run"
-    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
-                          log=lambda m: None)
-    run = pipeline.RunDir(run_dir)
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS))
+    run = RunDir(run_dir)
     run.programs.set_enabled("p005", False)
     run.programs.set_enabled("p006", False)
     (run.programs.folder / "p003.py").write_text("def label_spam(text):\n    return 0\n")
     (run.programs.folder / "mine.py").write_text(
         "def label_spam(text):\n    return 1 if 'subscribe' in text.lower() else -1\n")
-    summary = pipeline.rerun(run, log=lambda m: None)
+    summary = pipeline.rerun(run)
     assert summary["programs"] == ["mine", "p001", "p002", "p003", "p004"]
-    train = pipeline.load_matrices(run, {"train": None})["train"]
+    train = run.load_matrices({"train": None})["train"]
     assert (train.votes[:, train.program_ids.index("p003")] == 0).all()
     assert not train.errors.any()
-
-
-def test_fresh_programs_are_archived_not_lost(tmp_path: Path, youtube_task, config):
-    run_dir = tmp_path / "run"
-    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
-                          log=lambda m: None)
-    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
-                          fresh_programs=True, log=lambda m: None)
-    archived = list((run_dir / "programs-archive").glob("*/p001.py"))
-    assert len(archived) == 1
-
-
-def test_stage_commands_need_their_inputs(tmp_path: Path):
-    with pytest.raises(RunError, match="not a complete run directory"):
-        pipeline.RunDir(tmp_path).task()
 
 
 def test_programs_that_never_vote_fail_clearly(tmp_path: Path, youtube_task, config):
     silent = ["def label_spam(text):\n    return -1\n"]
     with pytest.raises(RunError, match="fewer than 2 training rows"):
         pipeline.run_pipeline(youtube_task, config, tmp_path / "run",
-                              provider=ScriptedProvider(silent), log=lambda m: None)
+                              provider=ScriptedProvider(silent))
     assert np.load(tmp_path / "run" / "matrices" / "train.npz")["votes"].max() == -1
-
-
-def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtube_task,
-                                                           config):
-    run_dir = tmp_path / "run"
-    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
-                          log=lambda m: None)
-    run = pipeline.RunDir(run_dir)
-    # The zero-shot baseline goes to the run's configured model: here the tiny embedded one.
-    small = pipeline.RunConfig.from_dict({**config.to_dict(),
-                                          "provider": {"model": "smollm2-135m"}})
-    pipeline.init_run(run_dir, youtube_task, small)
-    figures = pipeline.run_baseline(run, limit=6, log=lambda m: None)
-    assert figures["calls"] == 6 and figures["input_tokens"] > 0
-    assert 0.0 <= figures["accuracy"] <= 1.0
-    table = pipeline.compare(run)
-    rows = [line for line in table.splitlines() if line.startswith("| programs")
-            or line.startswith("| zero-shot")]
-    assert len(rows) == 3 and "at gpt-4 USD" in table
-    zero_shot_row = rows[-1].split("|")
-    assert zero_shot_row[3].strip() == "6"        # calls, from the run's ledger
-
-    estimate = pipeline.plan(youtube_task, pipeline.RunConfig.from_dict(
-        {**config.to_dict(), "provider": {"kind": "openai", "model": "gpt-4"}}))
-    assert [line.stage for line in estimate.lines] == ["synthesis", "baseline"]
-    assert estimate.lines[1].calls == 1586 and estimate.cost_usd > 0
 
 
 def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtube_task, config):
     rare = "def label_spam(text):\n    return 1 if 'money' in text.lower() else -1\n"
     answers = [PROGRAMS[0], rare, PROGRAMS[1], PROGRAMS[4]]
     provider = ScriptedProvider(answers)
-    looped = pipeline.RunConfig.from_dict({**config.to_dict(), "n_programs": 3,
+    looped = RunConfig.from_dict({**config.to_dict(), "n_programs": 3,
                                            "quality_loop": True, "max_llm_calls": 6})
-    summary = pipeline.run_pipeline(youtube_task, looped, tmp_path / "run", provider=provider,
-                                    log=lambda m: None)
-    run = pipeline.RunDir(tmp_path / "run")
+    summary = pipeline.run_pipeline(youtube_task, looped, tmp_path / "run", provider=provider)
+    run = RunDir(tmp_path / "run")
     assert len(provider.calls) == 4
     enabled = [p.source for p in run.programs.load()]
     assert len(enabled) == 3 and rare not in enabled
@@ -149,17 +97,3 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     quality = run.read_json("quality.json")
     assert quality["n_llm_calls"] == 4 and quality["reached_target"]
     assert summary["synthesis"]["llm_calls"] == 4
-
-
-def test_dev_split_held_out_from_labeled_data(youtube_task, config):
-    held = pipeline.RunConfig.from_dict({**config.to_dict(), "dev": None, "dev_size": 100})
-    splits = pipeline.load_splits(youtube_task, held)
-    assert len(splits["dev"]) == 100 and len(splits["train"]) == 1586 - 100
-    assert (splits["dev"].gold >= 0).all()
-    everything = pipeline.load_splits(youtube_task, config)["train"].items
-    assert sorted(splits["dev"].items + splits["train"].items) == sorted(everything)
-    again = pipeline.load_splits(youtube_task, held)
-    assert splits["dev"].items == again["dev"].items
-    with pytest.raises(RunError, match="needs more labeled rows"):
-        pipeline.load_splits(youtube_task, pipeline.RunConfig.from_dict(
-            {**held.to_dict(), "dev_size": 5000}))

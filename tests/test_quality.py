@@ -6,19 +6,10 @@ import numpy as np
 import pytest
 
 from alchemist.analysis import diagnose
-from alchemist.errors import TaskError
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program, ProgramStore
-from alchemist.quality import (
-    GatePolicy,
-    GeneratedSupplementary,
-    draw_exemplars,
-    gate,
-    generate_supplementary,
-    improve,
-    repair,
-)
-from alchemist.task import LabelClass, task_from_dict
+from alchemist.quality import GatePolicy, ImproveSettings, gate, improve, repair
+from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
 
@@ -159,74 +150,6 @@ def test_repair_gives_none_when_the_answer_is_unchanged_unusable_or_still_failin
         assert fixed is None
 
 
-# --- supplementary -------------------------------------------------------------------------
-
-SUPPLEMENTARY_ANSWERS = [
-    "Short comments under music videos.\nMany are spam.",
-    "**HAM**: a genuine reaction to the song\n- SPAM: an advertisement\nOTHER: ignored",
-    "```\n1. spam: subscribe, \"check out\", my channel, free\nHam: love, song\n```",
-    "Here are rules:\n- Comments asking to subscribe are SPAM.\n- ok\n* Links are usually spam."
-    "\n- Comments asking to subscribe are SPAM.",
-]
-
-
-def test_generate_supplementary_parses_loose_answers_and_records_calls():
-    provider = ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True)
-    draft = generate_supplementary(TASK, provider, seed=5)
-    sup = draft.supplementary
-    assert sup.dataset_description == "Short comments under music videos. Many are spam."
-    assert draft.class_descriptions == {"HAM": "a genuine reaction to the song",
-                                        "SPAM": "an advertisement"}
-    assert sup.keywords == {"SPAM": ["subscribe", "check out", "my channel", "free"],
-                            "HAM": ["love", "song"]}
-    assert sup.rules == ("Comments asking to subscribe are SPAM.", "Links are usually spam.")
-    assert [p.seed for _, p in provider.calls] == [5, 6, 7, 8]
-    assert set(draft.provenance["calls"]) == {"dataset_description", "class_descriptions",
-                                              "keywords", "rules"}
-    assert draft.provenance["calls"]["keywords"]["response"] == SUPPLEMENTARY_ANSWERS[2]
-
-
-def test_unparsable_kinds_stay_empty_and_kinds_are_checked():
-    provider = ScriptedProvider(["no idea"], repeat_last=True)
-    draft = generate_supplementary(TASK, provider, kinds=("keywords", "rules"))
-    assert draft.supplementary.is_empty() and len(provider.calls) == 2
-    assert draft.provenance["calls"]["keywords"]["parsed"] is False
-    with pytest.raises(ValueError, match="Unknown supplementary kind"):
-        generate_supplementary(TASK, provider, kinds=("poems",))
-
-
-def test_supplementary_draft_round_trips_through_an_edited_yaml_file(tmp_path):
-    draft = generate_supplementary(TASK, ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True))
-    path = tmp_path / "supplementary.yaml"
-    draft.save(path)
-    text = path.read_text()
-    assert text.startswith("# Supplementary information drafted")
-    path.write_text(text.replace("Links are usually spam.", "URLs mean SPAM."))
-    loaded = GeneratedSupplementary.load(path, TASK)
-    assert loaded.supplementary.rules[-1] == "URLs mean SPAM."
-    assert loaded.supplementary.keywords == draft.supplementary.keywords
-    assert loaded.class_descriptions == draft.class_descriptions
-    path.write_text(text.replace("HAM: a genuine", "VIDEO: a genuine"))
-    with pytest.raises(TaskError, match="unknown classes \\['VIDEO'\\]"):
-        GeneratedSupplementary.load(path, TASK)
-    path.write_text(text.replace("keywords:\n    SPAM:", "keywords:\n    NOPE:"))
-    with pytest.raises(TaskError, match="supplementary.keywords"):
-        GeneratedSupplementary.load(path, TASK)
-
-
-def test_applying_a_draft_keeps_what_the_person_wrote():
-    task = task_from_dict({**TASK.to_dict(), "classes": [
-        {"id": 0, "name": "HAM", "description": "mine"}, {"id": 1, "name": "SPAM"}],
-        "supplementary": {"rules": ["my rule"]}})
-    draft = generate_supplementary(task, ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True))
-    applied = draft.apply(task)
-    assert applied.classes == (LabelClass(0, "HAM", "mine"),
-                               LabelClass(1, "SPAM", "an advertisement"))
-    assert applied.supplementary.rules == ("my rule",)
-    assert applied.supplementary.keywords["HAM"] == ["love", "song"]
-    assert applied.supplementary.dataset_description.startswith("Short comments")
-
-
 # --- improve -------------------------------------------------------------------------------
 
 def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
@@ -237,8 +160,9 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
     store = ProgramStore(tmp_path / "programs")
     executor = InProcessExecutor()
     events = []
-    result = improve(TASK, provider, executor, ITEMS, store=store, target=3, gold=GOLD,
-                     max_llm_calls=10, progress=events.append, seed=100)
+    result = improve(TASK, provider, executor, ITEMS,
+                     ImproveSettings(target=3, max_llm_calls=10, seed=100), store=store,
+                     gold=GOLD, progress=events.append)
     assert result.reached_target and result.rounds == 2
     assert [p.source.count("\n") > 0 for p in result.programs] == [True] * 3
     kept_ids = [p.id for p in result.programs]
@@ -265,7 +189,8 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
 
 def test_improve_respects_the_llm_call_cap():
     provider = ScriptedProvider([CONSTANT, "garbage"], repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, target=4, max_llm_calls=5)
+    result = improve(TASK, provider, InProcessExecutor(), ITEMS,
+                     ImproveSettings(target=4, max_llm_calls=5))
     assert len(provider.calls) == 5 and result.n_llm_calls == 5
     assert not result.reached_target and result.programs == []
     assert result.matrix.shape == (10, 0)
@@ -273,7 +198,8 @@ def test_improve_respects_the_llm_call_cap():
 
 def test_improve_stops_when_the_provider_budget_refuses():
     provider = ScriptedProvider([SUBSCRIBE, CONSTANT], budget=3, repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, target=3, max_llm_calls=50)
+    result = improve(TASK, provider, InProcessExecutor(), ITEMS,
+                     ImproveSettings(target=3, max_llm_calls=50))
     assert len(provider.calls) == 3 and [p.id for p in result.programs] == ["p001"]
 
 
@@ -284,13 +210,13 @@ def test_improve_with_enough_hand_written_programs_calls_no_model(tmp_path):
     (tmp_path / "mine.py").write_text(
         "def label_spam(text):\n    return 0 if 'song' in text or 'so' in text else -1\n")
     provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, store=store, target=2,
-                     initial=store.load())
+    result = improve(TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=2),
+                     store=store, initial=store.load())
     assert provider.calls == [] and [p.id for p in result.programs] == ["mine", "p001"]
     # One short of the target: only the shortfall is generated, numbered after the store.
     store.set_enabled("mine", False)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, store=store, target=2,
-                     initial=store.load())
+    result = improve(TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=2),
+                     store=store, initial=store.load())
     assert len(provider.calls) == 1 and [p.id for p in result.programs] == ["p001", "p002"]
 
 
@@ -298,8 +224,8 @@ def test_improve_judges_hand_edits_like_generated_programs(tmp_path):
     store = ProgramStore(tmp_path)
     store.add(Program("p001", "def label_spam(text):\n    return 1\n", "label_spam"))
     provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, store=store, target=1,
-                     initial=store.load())
+    result = improve(TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=1),
+                     store=store, initial=store.load())
     assert result.dropped["p001"].startswith("constant output")
     assert [p.id for p in result.programs] == ["p002"]
     meta = json.loads((tmp_path / "p002.json").read_text())
@@ -313,32 +239,7 @@ def test_improve_rechecks_initial_programs_against_the_class_schema(tmp_path):
     store.add(Program("p002", "def classify(text):\n    return 1\n", "label_spam"))
     executor = InProcessExecutor()
     result = improve(TASK, ScriptedProvider([SUBSCRIBE], repeat_last=True), executor, ITEMS,
-                     target=1, initial=store.load())
+                     ImproveSettings(target=1), initial=store.load())
     assert result.dropped["p001"].startswith("invalid for this task: returns 2, which is not")
     assert result.dropped["p002"].startswith("invalid for this task: no top-level function")
     assert executor.runs[0] == (["p003"], 10)  # the invalid ones never ran
-
-
-def test_draw_exemplars_takes_known_gold_rows_per_class_reproducibly():
-    gold = np.array([1, 0, 1, -1, 1, 0, 1, 0, -1, 0])
-    items = [f"item {i} " + "x" * 50 for i in range(10)]
-    drawn = draw_exemplars(items, gold, TASK, per_class=2, seed=1, max_chars=10)
-    assert [e.label for e in drawn] == ["HAM", "HAM", "SPAM", "SPAM"]
-    rows = [int(e.input.split()[1]) for e in drawn]
-    assert all(TASK.class_names[gold[r]] == e.label for r, e in zip(rows, drawn, strict=True))
-    assert all(e.input.endswith("...") and len(e.input) == 13 for e in drawn)
-    assert drawn == draw_exemplars(items, gold, TASK, per_class=2, seed=1, max_chars=10)
-    assert len({draw_exemplars(items, gold, TASK, seed=s) for s in range(6)}) > 1
-    with pytest.raises(ValueError, match="one class index per item"):
-        draw_exemplars(items, gold[:3], TASK)
-
-
-def test_a_broken_supplementary_file_is_a_one_line_task_error(tmp_path):
-    path = tmp_path / "supplementary.yaml"
-    for text, message in [("- a list\n", "is a mapping with 'class_descriptions'"),
-                          ("class_descriptions: [1, 2]\n", "is a mapping"),
-                          ("a: [unclosed\n", "cannot parse the supplementary file")]:
-        path.write_text(text)
-        with pytest.raises(TaskError, match=message) as info:
-            GeneratedSupplementary.load(path, TASK)
-        assert "\n" not in str(info.value) and str(path) in str(info.value)

@@ -2,8 +2,9 @@
 
 Stages, each usable alone (one direction of flow, lower never imports higher)::
 
-    task -> data -> synthesis (llm, prompts) -> programs -> execution -> label_matrix
-         -> analysis -> labelmodels -> distill -> pipeline -> cli
+    task, data, programs, label_matrix, llm, prompts -> execution, analysis
+        -> extraction -> synthesis -> supplementary, quality -> labelmodels -> distill
+        -> rundir, report -> pipeline -> costs -> cli
 """
 
 from alchemist.data import Dataset, load_dataset

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from alchemist import pipeline
+from alchemist import costs, pipeline
 from alchemist.errors import AlchemistError
+from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.synthesis import STRATEGIES
 from alchemist.task import load_task
 
@@ -17,6 +20,7 @@ from alchemist.task import load_task
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _show_log_messages()
     try:
         return int(args.handler(args) or 0)
     except AlchemistError as exc:
@@ -30,6 +34,62 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def _show_log_messages() -> None:
+    """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
+    root = logging.getLogger("alchemist")
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+
+
+class _Bars:
+    """Progress bars drawn from the library's progress events, one bar per stage and split."""
+
+    def __init__(self) -> None:
+        self.bars: dict[tuple[str, str], Any] = {}
+        self.looping = False  # in the quality loop only the gate's verdicts move the bar
+
+    def __enter__(self) -> _Bars:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        stage = event["stage"]
+        if stage in ("synthesis", "gate"):
+            bar = self._bar(("programs", ""), event["target"], "programs", "program")
+            self.looping = self.looping or stage == "gate"
+            if stage == "gate" or not self.looping:
+                bar.update(event["kept"] - bar.n)
+            if stage == "gate":
+                bar.set_postfix(llm_calls=event["llm_calls"], dropped=event["dropped"])
+            else:
+                bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
+                                tok_s=f"{event['tokens_per_second']:.1f}")
+            return
+        unit = "call" if stage == "execute" else "item"
+        bar = self._bar((stage, event["split"]), event["total"],
+                        f"{stage} {event['split']}", unit)
+        bar.update(event["done"] - bar.n)
+        if event["done"] >= event["total"]:
+            bar.close()
+
+    def _bar(self, key: tuple[str, str], total: int, desc: str, unit: str) -> Any:
+        from tqdm import tqdm
+
+        if key not in self.bars:
+            self.bars[key] = tqdm(total=total, desc=desc, unit=unit, unit_scale=True,
+                                  leave=False)
+        bar = self.bars[key]
+        if bar.total != total:
+            bar.total = total
+        return bar
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -54,49 +114,54 @@ def _run(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
-    summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
-                                    log=_log)
+    with _Bars() as bars:
+        summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
+                                        progress=bars)
     _print_evaluation(summary)
 
 
 def _synthesize(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
-    run = pipeline.init_run(args.out or Path("runs") / task.name, task, config)
-    programs = pipeline.ensure_programs(run, task, config, log=_log)
+    run = init_run(args.out or Path("runs") / task.name, task, config)
+    with _Bars() as bars:
+        programs = pipeline.ensure_programs(run, task, config, progress=bars)
     for program in programs:
         print(run.programs.folder / f"{program.id}.py")
 
 
 def _execute(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
+    run = RunDir(args.run)
     task, config = run.task(), run.config()
-    matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
-                                       pipeline.load_splits(task, config), config)
+    with _Bars() as bars:
+        matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
+                                           load_splits(task, config), config, progress=bars)
     for split, matrix in matrices.items():
         print(f"{run.matrix_path(split)}: {matrix.shape[0]} rows x {matrix.shape[1]} programs")
 
 
 def _diagnose(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
+    run = RunDir(args.run)
     diagnostics = pipeline.diagnose_run(run)
     print(json.dumps(diagnostics.to_dict(), indent=2) if args.json else diagnostics.to_markdown())
 
 
 def _aggregate(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
-    fitted = pipeline.aggregate_run(run, log=_log)
+    run = RunDir(args.run)
+    fitted = pipeline.aggregate_run(run)
     print(f"{run.folder / 'pseudolabels.parquet'}: label model {fitted.name}")
 
 
 def _distill(args: argparse.Namespace) -> None:
-    run = pipeline.RunDir(args.run)
+    run = RunDir(args.run)
     pipeline.distill_run(run)
     print(run.model_dir)
 
 
 def _rerun(args: argparse.Namespace) -> None:
-    _print_evaluation(pipeline.rerun(pipeline.RunDir(args.run), log=_log))
+    with _Bars() as bars:
+        summary = pipeline.rerun(RunDir(args.run), progress=bars)
+    _print_evaluation(summary)
 
 
 def _predict(args: argparse.Namespace) -> None:
@@ -109,8 +174,9 @@ def _predict(args: argparse.Namespace) -> None:
 
 
 def _baseline(args: argparse.Namespace) -> None:
-    figures = pipeline.run_baseline(pipeline.RunDir(args.run), split=args.split,
-                                    limit=args.limit, log=_log)
+    with _Bars() as bars:
+        figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
+                                     progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
     print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls "
           f"({figures['cached']} cached), {figures['input_tokens']} input and "
@@ -118,16 +184,16 @@ def _baseline(args: argparse.Namespace) -> None:
 
 
 def _compare(args: argparse.Namespace) -> None:
-    print(pipeline.compare(pipeline.RunDir(args.run), split=args.split,
+    print(costs.compare(RunDir(args.run), split=args.split,
                            reprice_as=tuple(args.reprice_as)))
 
 
 def _plan(args: argparse.Namespace) -> None:
-    print(pipeline.plan(load_task(args.task), _config_from_args(args)).to_markdown())
+    print(costs.plan(load_task(args.task), _config_from_args(args)).to_markdown())
 
 
 def _programs(args: argparse.Namespace) -> None:
-    store = pipeline.RunDir(args.run).programs
+    store = RunDir(args.run).programs
     if args.action in ("enable", "disable"):
         for program_id in args.ids:
             store.set_enabled(program_id, args.action == "enable")
@@ -265,7 +331,7 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                       help="prompt strategies, used in turn")
 
 
-def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
+def _config_from_args(args: argparse.Namespace) -> RunConfig:
     from alchemist.llm import ProviderSpec
 
     spec: dict[str, object] = {"kind": args.provider}
@@ -279,7 +345,7 @@ def _config_from_args(args: argparse.Namespace) -> pipeline.RunConfig:
         spec["api_key_env"] = args.api_key_env
     if args.threads:
         spec["threads"] = args.threads
-    return pipeline.RunConfig(
+    return RunConfig(
         data=args.data, dev=args.dev, dev_size=args.dev_size, test=args.test, limit=args.limit,
         n_programs=args.n_programs, provider=ProviderSpec(**spec),
         temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,

@@ -1,8 +1,11 @@
-"""Where Alchemist keeps files outside a run directory (models, caches)."""
+"""Where Alchemist keeps files outside a run directory (models, caches), and atomic writes."""
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -11,3 +14,27 @@ def home() -> Path:
     the LLM response and vote caches in ``cache/``, sentence embeddings in ``features/``."""
     value = os.environ.get("ALCHEMIST_HOME")
     return Path(value) if value else Path.home() / ".cache" / "alchemist"
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to; it replaces ``path`` only when the
+    ``with`` block ends without error, so a reader (or a run killed midway) never sees half a
+    file. The temporary name keeps ``path``'s suffix for writers that insist on one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+    os.close(fd)
+    os.chmod(name, 0o644)  # mkstemp's 0600 would make run files unreadable to others
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically (see ``atomic_path``)."""
+    with atomic_path(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from alchemist.errors import RunError
+from alchemist.paths import atomic_write_text
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]+$")
 
@@ -54,9 +55,11 @@ class ProgramStore:
         if path.exists():
             raise RunError(f"{path} exists already: a program is never overwritten. "
                            "Use next_id() for a new id.")
-        path.write_text(program.source if program.source.endswith("\n")
-                        else program.source + "\n", encoding="utf-8")
+        # Metadata first: a run killed between the two writes leaves an orphan .json (ignored
+        # until its .py exists), never a .py that would load as an enabled hand-written program.
         self._write_meta(program, sha=program.sha)
+        atomic_write_text(path, program.source if program.source.endswith("\n")
+                          else program.source + "\n")
         return path
 
     def load(self, *, include_disabled: bool = False) -> list[Program]:
@@ -82,15 +85,21 @@ class ProgramStore:
         program.enabled = enabled
         self._write_meta(program, sha=program.provenance.get("sha"))
 
-    def next_id(self) -> str:
-        numbers = [int(m.group(1)) for p in self.folder.glob("p*.py")
-                   if (m := re.match(r"p(\d+)$", p.stem))]
-        return f"p{max(numbers, default=0) + 1:03d}"
+    def next_number(self, prefix: str = "p") -> int:
+        """The number after the highest ``<prefix><number>`` program id here (1 if none)."""
+        pattern = re.compile(rf"{re.escape(prefix)}(\d+)$")
+        numbers = [int(m.group(1)) for p in self.folder.glob(f"{prefix}*.py")
+                   if (m := pattern.match(p.stem))]
+        return max(numbers, default=0) + 1
+
+    def next_id(self, prefix: str = "p") -> str:
+        """A new program id: ``<prefix>`` and ``next_number`` in three digits."""
+        return f"{prefix}{self.next_number(prefix):03d}"
 
     def _write_meta(self, program: Program, *, sha: str | None) -> None:
         meta = {"id": program.id, "function_name": program.function_name,
                 "enabled": program.enabled, "provenance": {**program.provenance, "sha": sha}}
-        (self.folder / f"{program.id}.json").write_text(json.dumps(meta, indent=2) + "\n")
+        atomic_write_text(self.folder / f"{program.id}.json", json.dumps(meta, indent=2) + "\n")
 
 
 def signature_problem(source: str, function_name: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The program quality loop: gate, repair, regenerate, and draft supplementary information.
+"""The program quality loop: gate, repair and regenerate.
 
 ``improve`` is the loop: synthesize programs, run them through the executor it is given,
 repair those that crash or return invalid values, diagnose, gate, and ask for more until
@@ -11,38 +11,22 @@ this module never runs model-written code itself.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from pathlib import Path
-from string import Template
 from typing import Any, Protocol
 
 import numpy as np
-import yaml
 
 from alchemist import prompts
 from alchemist.analysis import Diagnostics, ProgramDiagnostics, diagnose
-from alchemist.errors import BudgetExceeded, SynthesisError, TaskError
+from alchemist.errors import BudgetExceeded, SynthesisError
+from alchemist.extraction import clean_answer, program_problem, same_code
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.synthesis import (
-    DEFAULT_PARAMS,
-    STRATEGIES,
-    clean_answer,
-    clip_text,
-    next_program_number,
-    program_problem,
-    provenance,
-    same_code,
-    synthesize,
-)
-from alchemist.task import Exemplar, Supplementary, Task, task_from_dict
+from alchemist.synthesis import STRATEGIES, clip_text, provenance, synthesize
+from alchemist.task import Supplementary, Task
 
-SUPPLEMENTARY_KINDS = ("dataset_description", "class_descriptions", "keywords", "rules")
-SUPPLEMENTARY_PARAMS = SamplingParams(temperature=0.3, max_tokens=300, repeat_penalty=1.1)
 _MAX_FAILING_EXAMPLES = 3
 
 Progress = Callable[[dict[str, Any]], None]
@@ -108,7 +92,7 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
 
 
 def repair(program: Program, failing_examples: Sequence[Any], provider: Provider, task: Task,
-           params: SamplingParams = DEFAULT_PARAMS, *, error: str = "",
+           params: SamplingParams | None = None, *, error: str = "",
            new_id: str | None = None, executor: ProgramRunner | None = None,
            class_ids: Sequence[int] | None = None) -> Program | None:
     """Send a failing program back to the model with the error and a few failing inputs.
@@ -126,6 +110,7 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
             examples="\n".join(f"- {clip_text(x)!r}" for x in examples) or "- (none recorded)",
             signature=task.signature, class_ids=str(list(task.class_ids)))},
     ]
+    params = params or SamplingParams()
     completion = provider.complete(messages, params)
     try:
         source, fixes = clean_answer(completion.text, task)
@@ -142,134 +127,6 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
         if (check.errors != CellError.OK).any():
             return None
     return repaired
-
-
-@dataclass
-class GeneratedSupplementary:
-    """Supplementary information drafted by a model, to be reviewed and edited by a person.
-
-    ``save`` writes it as YAML in the task file's own shape; ``load`` reads a (possibly
-    edited) file back and re-validates it against the task; ``apply`` gives the task with it.
-    What the person wrote in the task file always wins over what the model drafted.
-    """
-
-    supplementary: Supplementary
-    class_descriptions: dict[str, str] = field(default_factory=dict)
-    provenance: dict[str, Any] = field(default_factory=dict)
-
-    def apply(self, task: Task) -> Task:
-        own = task.supplementary
-        drafted = self.supplementary
-        return replace(
-            task,
-            classes=tuple(c if c.description else replace(
-                c, description=self.class_descriptions.get(c.name, "")) for c in task.classes),
-            supplementary=Supplementary(
-                dataset_description=own.dataset_description or drafted.dataset_description,
-                keywords={**drafted.keywords, **own.keywords},
-                exemplars=own.exemplars or drafted.exemplars,
-                rules=own.rules or drafted.rules))
-
-    def to_dict(self) -> dict[str, Any]:
-        sup = self.supplementary
-        return {
-            "class_descriptions": dict(self.class_descriptions),
-            "supplementary": {
-                "dataset_description": sup.dataset_description,
-                "keywords": {k: list(v) for k, v in sup.keywords.items()},
-                "exemplars": [{"input": e.input, "label": e.label} for e in sup.exemplars],
-                "rules": list(sup.rules)},
-            "provenance": self.provenance,
-        }
-
-    def save(self, path: str | Path) -> None:
-        header = ("# Supplementary information drafted by a language model for the prompts.\n"
-                  "# Edit or delete anything; the next run reads this file as it is.\n")
-        Path(path).write_text(header + yaml.safe_dump(self.to_dict(), sort_keys=False,
-                                                      allow_unicode=True, width=100))
-
-    @classmethod
-    def load(cls, path: str | Path, task: Task) -> GeneratedSupplementary:
-        """Read a saved draft back, validated like the ``supplementary`` of a task file."""
-        path = Path(path)
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            first = str(exc).strip().splitlines()[0]
-            raise TaskError(f"cannot parse the supplementary file ({first}).",
-                            path=str(path)) from None
-        descriptions = (raw.get("class_descriptions") or {}) if isinstance(raw, dict) else None
-        if not isinstance(descriptions, dict):
-            raise TaskError("a supplementary file is a mapping with 'class_descriptions' (a "
-                            "mapping of class names) and 'supplementary'; got something else. "
-                            "Fix the file or delete it to draft a new one.", path=str(path))
-        unknown = sorted(set(map(str, descriptions)) - set(task.class_names))
-        if unknown:
-            raise TaskError(f"class_descriptions names unknown classes {unknown}; expected "
-                            f"some of {list(task.class_names)}.", path=str(path))
-        try:
-            checked = task_from_dict({**task.to_dict(),
-                                      "supplementary": raw.get("supplementary") or {}})
-        except TaskError as exc:
-            raise TaskError(str(exc), path=str(path)) from None
-        return cls(checked.supplementary, {str(k): str(v) for k, v in descriptions.items()},
-                   raw.get("provenance") or {})
-
-
-def generate_supplementary(task: Task, provider: Provider, *,
-                           kinds: Sequence[str] = SUPPLEMENTARY_KINDS,
-                           params: SamplingParams = SUPPLEMENTARY_PARAMS,
-                           seed: int = 0) -> GeneratedSupplementary:
-    """Ask the model for supplementary information, one call per kind (``SUPPLEMENTARY_KINDS``).
-
-    Answers that cannot be parsed leave their kind empty; every answer is recorded in
-    ``provenance`` with the model, prompt and sampling settings.
-    """
-    unknown = [k for k in kinds if k not in SUPPLEMENTARY_KINDS]
-    if unknown:
-        raise ValueError(f"Unknown supplementary kind(s) {unknown}; expected some of "
-                         f"{list(SUPPLEMENTARY_KINDS)}.")
-    table = prompts.table("supplementary")
-    fields = {"description": task.description, "class_names": ", ".join(task.class_names),
-              "class_names_lines": "\n".join(task.class_names)}
-    parsed: dict[str, Any] = {}
-    record: dict[str, Any] = {"created": datetime.now(UTC).isoformat(timespec="seconds"),
-                              "calls": {}}
-    for i, kind in enumerate(kinds):
-        messages: list[Message] = [
-            {"role": "system", "content": table["system"].strip()},
-            {"role": "user", "content": Template(table[kind]).substitute(fields).strip()}]
-        call_params = replace(params, seed=seed + i)
-        try:
-            completion = provider.complete(messages, call_params)
-        except BudgetExceeded:
-            break
-        parsed[kind] = _PARSERS[kind](_unfence(completion.text), task)
-        record["calls"][kind] = {**provenance(completion, messages, call_params,
-                                              strategy=kind, fixes=[]),
-                                 "parsed": bool(parsed[kind])}
-    return GeneratedSupplementary(
-        Supplementary(dataset_description=parsed.get("dataset_description", ""),
-                      keywords=parsed.get("keywords", {}),
-                      rules=tuple(parsed.get("rules", ()))),
-        class_descriptions=parsed.get("class_descriptions", {}), provenance=record)
-
-
-def draw_exemplars(items: Sequence[Any], gold: np.ndarray, task: Task, *, per_class: int = 2,
-                   seed: int = 0, max_chars: int = 300) -> tuple[Exemplar, ...]:
-    """Labeled exemplars for the prompts, drawn from rows with known gold (a dev split):
-    up to ``per_class`` per class, text clipped to ``max_chars``, reproducible for a seed."""
-    gold = np.asarray(gold)
-    if gold.shape != (len(items),):
-        raise ValueError(f"gold must hold one class index per item ({len(items)}); "
-                         f"got shape {gold.shape}.")
-    rng = np.random.default_rng(seed)
-    chosen = []
-    for index, cls in enumerate(task.classes):
-        rows = np.flatnonzero(gold == index)
-        for row in rng.permutation(rows)[:per_class]:
-            chosen.append(Exemplar(clip_text(items[row], max_chars), cls.name))
-    return tuple(chosen)
 
 
 @dataclass
@@ -298,33 +155,54 @@ class ImproveResult:
                 "diagnostics": self.diagnostics.to_dict()}
 
 
-def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any], *,
-            store: ProgramStore | None = None, target: int = 10,
-            policy: GatePolicy = GatePolicy(), max_llm_calls: int = 40,
+@dataclass(frozen=True, kw_only=True)
+class ImproveSettings:
+    """How ``improve`` searches.
+
+    ``target`` useful programs within ``max_llm_calls`` model calls (generation and repair
+    together); ``policy`` decides which programs to drop. Model call ``k`` of the loop uses
+    seed ``seed + k``, and ``strategies`` and ``temperatures`` in turn (``params.temperature``
+    when empty). ``supplementary`` replaces the task's own in the prompts. A program whose
+    errors exceed ``policy.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
+    New programs are numbered ``<id_prefix><number>``.
+    """
+
+    target: int = 10
+    max_llm_calls: int = 40
+    policy: GatePolicy = field(default_factory=GatePolicy)
+    params: SamplingParams = field(default_factory=SamplingParams)
+    strategies: tuple[str, ...] = STRATEGIES
+    temperatures: tuple[float, ...] = ()
+    supplementary: Supplementary | None = None
+    seed: int = 0
+    repair_failing: bool = True
+    id_prefix: str = "p"
+
+    def __post_init__(self) -> None:
+        if self.target < 1 or self.max_llm_calls < 1:
+            raise ValueError(f"target and max_llm_calls must be at least 1; got {self.target} "
+                             f"and {self.max_llm_calls}.")
+
+
+def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any],
+            settings: ImproveSettings | None = None, *, store: ProgramStore | None = None,
             gold: np.ndarray | None = None, class_ids: Sequence[int] | None = None,
-            params: SamplingParams = DEFAULT_PARAMS,
-            strategies: Sequence[str] = STRATEGIES,
-            temperatures: Sequence[float] = (), supplementary: Supplementary | None = None,
-            seed: int = 0, repair_failing: bool = True, id_prefix: str = "p",
             initial: Sequence[Program] = (), progress: Progress | None = None) -> ImproveResult:
-    """Generate, run, repair, diagnose and gate programs until ``target`` are kept or
-    ``max_llm_calls`` model calls are spent.
+    """Generate, run, repair, diagnose and gate programs until ``settings.target`` are kept
+    or ``settings.max_llm_calls`` model calls are spent.
 
     ``items`` are the program inputs the gate judges on (``gold``, where given, holds their
-    class indices, -1 unknown). Model call ``k`` of the loop uses seed ``seed + k``, and the
-    strategies and temperatures in turn. A program whose errors exceed
-    ``policy.max_error_rate`` is sent to ``repair`` once (when ``repair_failing``). With a
-    ``store``, every new candidate is written once: kept ones enabled, dropped ones disabled
-    with ``provenance["dropped"]`` saying why.
+    class indices, -1 unknown). With a ``store``, every new candidate is written once: kept
+    ones enabled, dropped ones disabled with ``provenance["dropped"]`` saying why.
 
     ``initial`` programs (say, the store's current ones, hand-edited or hand-written included)
     are run and gated first, and only the shortfall is asked of the model: when they already
     make the target, no model call is made. They are not written to the store again; those
     dropped are listed in ``dropped``.
     """
-    if target < 1 or max_llm_calls < 1:
-        raise ValueError(f"target and max_llm_calls must be at least 1; got {target} and "
-                         f"{max_llm_calls}.")
+    settings = settings or ImproveSettings()
+    target, policy, params = settings.target, settings.policy, settings.params
+    seed, id_prefix = settings.seed, settings.id_prefix
     class_ids = tuple(class_ids or task.class_ids)
     kept: list[Program] = []
     matrix = _empty_matrix(len(items))
@@ -332,7 +210,7 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
     dropped: dict[str, str] = {}
     failures: list[dict[str, Any]] = []
     calls = repairs = rounds = 0
-    number = max([next_program_number(store, id_prefix)] + [
+    number = max([store.next_number(id_prefix) if store is not None else 1] + [
         int(p.id[len(id_prefix):]) + 1 for p in initial
         if p.id.startswith(id_prefix) and p.id[len(id_prefix):].isdigit()])
     if initial:
@@ -348,14 +226,15 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
         dropped.update(gated)
         kept = [p for p in runnable if p.id in keep_ids]
         matrix = combined.columns(keep_ids)
-    budget = max_llm_calls
+    budget = settings.max_llm_calls
     while len(kept) < target and calls < budget:
         rounds += 1
         need = target - len(kept)
         batch = synthesize(
             task, provider, n=need, params=params, seed=seed + calls,
-            strategies=_rotated(strategies, calls), temperatures=_rotated(temperatures, calls),
-            max_attempts=min(2 * need, budget - calls), supplementary=supplementary,
+            strategies=_rotated(settings.strategies, calls),
+            temperatures=_rotated(settings.temperatures, calls),
+            max_attempts=min(2 * need, budget - calls), supplementary=settings.supplementary,
             id_prefix=id_prefix, start=number, known=candidates, raise_if_empty=False,
             progress=progress)
         calls += batch.n_calls
@@ -367,7 +246,7 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
         new_matrix = executor.run(programs, items, class_ids) if programs \
             else _empty_matrix(len(items))
         replaced: list[tuple[Program, Program]] = []
-        if repair_failing and calls < budget:
+        if settings.repair_failing and calls < budget:
             fix = _repair_round(programs, new_matrix, task, provider, executor, items,
                                 class_ids, params, policy, budget=budget - calls,
                                 seed=seed + calls, number=number, id_prefix=id_prefix)
@@ -478,57 +357,7 @@ def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
                       provenance={**program.provenance, **extra}))
 
 
-def _unfence(text: str) -> str:
-    return "\n".join(line for line in text.strip().splitlines()
-                     if not line.strip().startswith("```")).strip()
 
 
-_NAMED_LINE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])?\s*\**`?([^:*`]+?)`?\**\s*:\s*(.+)$")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(.+)$")
-
-
-def _named_lines(text: str, task: Task) -> dict[str, str]:
-    """``NAME: value`` lines whose name is a class name (any case), by canonical name."""
-    names = {n.lower(): n for n in task.class_names}
-    found: dict[str, str] = {}
-    for line in text.splitlines():
-        m = _NAMED_LINE.match(line)
-        if m and m.group(1).strip().lower() in names:
-            found.setdefault(names[m.group(1).strip().lower()], m.group(2).strip())
-    return found
-
-
-def _parse_description(text: str, task: Task) -> str:
-    return clip_text(" ".join(text.split()), 600)
-
-
-def _parse_class_descriptions(text: str, task: Task) -> dict[str, str]:
-    return {name: value.strip(" *") for name, value in _named_lines(text, task).items()}
-
-
-def _parse_keywords(text: str, task: Task) -> dict[str, list[str]]:
-    keywords = {}
-    for name, value in _named_lines(text, task).items():
-        words = [w.strip(" \"'`*.[]") for w in re.split(r"[,;]", value)]
-        words = list(dict.fromkeys(w for w in words if w and len(w) <= 40))[:12]
-        if words:
-            keywords[name] = words
-    return keywords
-
-
-def _parse_rules(text: str, task: Task) -> list[str]:
-    rules = [m.group(1).strip() for line in text.splitlines() if (m := _BULLET.match(line))]
-    return list(dict.fromkeys(r for r in rules if len(r.split()) >= 3))[:6]
-
-
-_PARSERS: dict[str, Callable[[str, Task], Any]] = {
-    "dataset_description": _parse_description,
-    "class_descriptions": _parse_class_descriptions,
-    "keywords": _parse_keywords,
-    "rules": _parse_rules,
-}
-
-
-__all__ = ["SUPPLEMENTARY_KINDS", "GatePolicy", "GeneratedSupplementary", "ImproveResult",
-           "ProgramRunner", "draw_exemplars", "gate", "generate_supplementary", "improve",
+__all__ = ["GatePolicy", "ImproveResult", "ImproveSettings", "ProgramRunner", "gate", "improve",
            "repair"]

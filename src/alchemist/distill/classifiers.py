@@ -20,9 +20,16 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from alchemist.distill._network import (
+    Adam,
+    Features,
+    forward,
+    init_params,
+    interleave,
+    softmax,
+    validation_score,
+)
 from alchemist.errors import DistillError, NotFittedError
-
-Features = np.ndarray | sparse.spmatrix
 
 
 class _Classifier(ABC):
@@ -41,7 +48,7 @@ class _Classifier(ABC):
 
     def predict_proba(self, X: Features) -> np.ndarray:
         """Class probabilities, (n, k) float64, rows summing to 1."""
-        return _softmax(self._logits(self._checked(X))).astype(np.float64)
+        return softmax(self._logits(self._checked(X))).astype(np.float64)
 
     def predict(self, X: Features) -> np.ndarray:
         """The most probable class index per row, (n,) int64."""
@@ -111,7 +118,7 @@ class MLPClassifier(_Classifier):
         rng = np.random.default_rng(self.seed)
         X, T, X_val, T_val, self.validation_ = self._validation_split(X, T, X_dev, y_dev, rng)
         sizes = [X.shape[1], *self.hidden_sizes, T.shape[1]]
-        params = _init_params(sizes, rng)
+        params = init_params(sizes, rng)
         # Minibatch products are small: BLAS threads only contend for the cores (5 to 30 times
         # slower on a busy 2-core machine).
         with threadpool_limits(limits=1, user_api="blas"):
@@ -125,7 +132,7 @@ class MLPClassifier(_Classifier):
                X_val: Features | None, T_val: np.ndarray | None,
                rng: np.random.Generator) -> tuple[list[np.ndarray], list[tuple[float, float]]]:
         """The epochs: returns the kept weights and the validation scores per epoch."""
-        optimizer = _Adam(params, self.learning_rate)
+        optimizer = Adam(params, self.learning_rate)
         best, best_params, history = (-math.inf, math.inf), params, []
         for epoch in range(self.max_epochs):
             order = rng.permutation(X.shape[0])
@@ -135,7 +142,7 @@ class MLPClassifier(_Classifier):
             if X_val is None:
                 best_params, self.best_epoch_ = params, epoch
                 continue
-            current = _validation_score(_forward(params, X_val)[-1], T_val)
+            current = validation_score(forward(params, X_val)[-1], T_val)
             history.append(current)
             if current > best:
                 best, best_params, self.best_epoch_ = current, [p.copy() for p in params], epoch
@@ -177,8 +184,8 @@ class MLPClassifier(_Classifier):
 
     def _gradients(self, params: list[np.ndarray], X: Features,
                    T: np.ndarray) -> list[np.ndarray]:
-        activations = _forward(params, X)
-        delta = (_softmax(activations[-1]) - T) / X.shape[0]
+        activations = forward(params, X)
+        delta = (softmax(activations[-1]) - T) / X.shape[0]
         grads: list[np.ndarray] = []
         for layer in range(len(params) // 2 - 1, -1, -1):
             W = params[2 * layer]
@@ -190,7 +197,7 @@ class MLPClassifier(_Classifier):
         return grads
 
     def _logits(self, X: Features) -> np.ndarray:
-        return _forward(_interleave(self.coefs_, self.intercepts_), X)[-1]
+        return forward(interleave(self.coefs_, self.intercepts_), X)[-1]
 
     def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         meta = {"n_features_in_": self.n_features_in_, "n_classes_": self.n_classes_,
@@ -247,7 +254,7 @@ class LogisticClassifier(_Classifier):
             with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
                 model.fit(X_rep, y_rep, sample_weight=weights)
             self._set_from(model, X.shape[1], k)
-            rank = _validation_score(self._logits(X_val), T_val)[0] if with_dev else 0.0
+            rank = validation_score(self._logits(X_val), T_val)[0] if with_dev else 0.0
             if best is None or rank > best[0]:
                 best = (rank, C, self.coef_, self.intercept_)
         _, self.C_, self.coef_, self.intercept_ = best
@@ -335,70 +342,3 @@ def _targets(Y: np.ndarray, n_classes: int | None) -> tuple[np.ndarray, np.ndarr
     keep = np.isfinite(totals) & (totals > 0)
     T = np.divide(T, totals[:, None], out=np.zeros_like(T), where=keep[:, None])
     return T.astype(np.float32), keep
-
-
-def _init_params(sizes: list[int], rng: np.random.Generator) -> list[np.ndarray]:
-    params = []
-    for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
-        # He initialisation suits ReLU layers
-        params.append((rng.standard_normal((fan_in, fan_out)) * math.sqrt(2 / fan_in))
-                      .astype(np.float32))
-        params.append(np.zeros(fan_out, dtype=np.float32))
-    return params
-
-
-def _interleave(coefs: list[np.ndarray], intercepts: list[np.ndarray]) -> list[np.ndarray]:
-    return [p for pair in zip(coefs, intercepts, strict=True) for p in pair]
-
-
-def _forward(params: list[np.ndarray], X: Features) -> list[np.ndarray]:
-    """Hidden activations of every layer, then the output logits."""
-    outputs, h = [], X
-    n_layers = len(params) // 2
-    for layer in range(n_layers):
-        z = np.asarray(h @ params[2 * layer], dtype=np.float32) + params[2 * layer + 1]
-        h = np.maximum(z, 0.0) if layer < n_layers - 1 else z
-        outputs.append(h)
-    return outputs
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
-
-
-def _validation_score(logits: np.ndarray, T: np.ndarray) -> tuple[float, float]:
-    """(accuracy against the targets' most probable class, minus mean cross-entropy)."""
-    log_p = logits - logits.max(axis=1, keepdims=True)
-    log_p = log_p - np.log(np.exp(log_p).sum(axis=1, keepdims=True))
-    accuracy = float((logits.argmax(axis=1) == T.argmax(axis=1)).mean())
-    return accuracy, float((T * log_p).sum(axis=1).mean())
-
-
-class _Adam:
-    """Adam, updating in place with one scratch buffer per parameter (no temporaries)."""
-
-    def __init__(self, params: list[np.ndarray], learning_rate: float) -> None:
-        self.learning_rate = learning_rate
-        self.m = [np.zeros_like(p) for p in params]
-        self.v = [np.zeros_like(p) for p in params]
-        self.scratch = [np.zeros_like(p) for p in params]
-        self.t = 0
-
-    def step(self, params: list[np.ndarray], grads: list[np.ndarray],
-             beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> None:
-        self.t += 1
-        step = self.learning_rate * math.sqrt(1 - beta2 ** self.t) / (1 - beta1 ** self.t)
-        for p, g, m, v, buf in zip(params, grads, self.m, self.v, self.scratch, strict=True):
-            np.multiply(g, 1 - beta1, out=buf)
-            m *= beta1
-            m += buf
-            np.multiply(g, g, out=buf)
-            buf *= 1 - beta2
-            v *= beta2
-            v += buf
-            np.sqrt(v, out=buf)
-            buf += eps
-            np.divide(m, buf, out=buf)
-            buf *= step
-            p -= buf

@@ -7,6 +7,10 @@ Every model has the same small interface (see ``LabelModel``)::
     pred = model.predict(L)             # (n,); -1 where no program voted
     model.accuracies_, model.class_balance_
 
+Fitting needs the training votes only as counts of distinct vote patterns: reduce chunks or
+partitions with ``VotePatterns.of(L_chunk, n_classes)``, combine them with ``merge``, and pass
+the result to ``fit`` in place of the matrix (the same parameters as fitting the whole matrix).
+
 ``select_label_model`` picks the model and its hyperparameters on a labeled dev split, or
 returns ``DEFAULT_LABEL_MODEL`` when there is none. Label models know nothing of programs:
 they see votes only.
@@ -15,6 +19,7 @@ they see votes only.
 from alchemist.labelmodels._base import LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
+from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._selection import (
     DEFAULT_LABEL_MODEL,
     LABEL_MODELS,
@@ -35,6 +40,7 @@ __all__ = [
     "MajorityVote",
     "Selection",
     "SnorkelStyle",
+    "VotePatterns",
     "WeightedMajorityVote",
     "make_label_model",
     "select_label_model",

@@ -8,6 +8,7 @@ from typing import Any, Self
 import numpy as np
 
 from alchemist.errors import LabelModelError, NotFittedError
+from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._votes import Votes, check_n_classes, check_votes
 
 _TIE_TOLERANCE = 1e-9
@@ -28,10 +29,10 @@ class LabelModel:
       Rows where no program voted get -1.
     * ``accuracies_[j]`` estimates P(program j's vote is correct | it votes); it is nan for a
       program that never voted in the fitted matrix (such a program adds nothing to scores).
-    * ``max_fit_rows``: when set and the matrix has more rows, ``fit`` uses a random subset of
-      that many rows drawn with ``seed`` (the parameters are m*k*k numbers; a few hundred
-      thousand rows pin them down). Every model is otherwise a deterministic function of the
-      votes.
+    * ``max_fit_rows``: when set and the matrix (or ``VotePatterns``) has more rows, ``fit``
+      uses a random subset of that many rows drawn with ``seed`` (the parameters are m*k*k
+      numbers; a few hundred thousand rows pin them down). Every model is otherwise a
+      deterministic function of the votes.
 
     Learned state: ``n_classes_``, ``n_programs_``, ``accuracies_`` (m,), ``class_balance_`` (k,).
     """
@@ -45,17 +46,30 @@ class LabelModel:
         self.seed = seed
         self.max_fit_rows = max_fit_rows
 
-    def fit(self, L: np.ndarray, n_classes: int) -> Self:
-        """Learn from the (n, m) vote matrix ``L`` of a task with ``n_classes`` classes."""
+    def fit(self, L: np.ndarray | VotePatterns, n_classes: int) -> Self:
+        """Learn from the (n, m) vote matrix ``L`` of a task with ``n_classes`` classes.
+
+        ``L`` may also be the ``VotePatterns`` of the matrix (e.g. merged over chunks): the
+        fit is then the same as on the matrix itself.
+        """
         k = check_n_classes(n_classes)
-        L = check_votes(L, k)
-        if L.shape[1] == 0:
+        if isinstance(L, VotePatterns):
+            if L.n_classes != k:
+                raise LabelModelError(f"The vote patterns were counted for {L.n_classes} "
+                                      f"classes, not {k}; pass the task's n_classes to both.")
+            patterns, counts = self._subsample_patterns(L)
+            m = L.n_programs
+            votes = Votes.of_patterns(patterns, counts, k)
+        else:
+            L = self._subsample(check_votes(L, k))
+            m = L.shape[1]
+            votes = Votes.of(L, k)
+        if m == 0:
             raise LabelModelError("The label matrix has no program columns; expected at least "
                                   "one. Synthesize or load programs before fitting.")
-        L = self._subsample(L)
         self.n_classes_ = k
-        self.n_programs_ = L.shape[1]
-        self._fit(Votes.of(L, k))
+        self.n_programs_ = m
+        self._fit(votes)
         return self
 
     def predict_proba(self, L: np.ndarray) -> np.ndarray:
@@ -100,6 +114,15 @@ class LabelModel:
         proba = self._proba(votes)
         proba[~covered] = self.class_balance_
         return votes.expand(proba), votes.expand(covered)
+
+    def _subsample_patterns(self, p: VotePatterns) -> tuple[np.ndarray, np.ndarray]:
+        """The patterns and counts of ``max_fit_rows`` rows drawn without replacement."""
+        if self.max_fit_rows is None or p.n_rows <= self.max_fit_rows:
+            return p.patterns, p.counts
+        rng = np.random.default_rng(self.seed)
+        counts = rng.multivariate_hypergeometric(p.counts, self.max_fit_rows)
+        keep = counts > 0
+        return p.patterns[keep], counts[keep]
 
     def _subsample(self, L: np.ndarray) -> np.ndarray:
         if self.max_fit_rows is None or len(L) <= self.max_fit_rows:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from alchemist.errors import LabelModelError
+from alchemist.labelmodels._codes import dense_patterns, unique_rows
 
 _CHUNK_BYTES = 1 << 24        # float32 one-hot rows materialised at once (16 MiB)
-_MAX_CODE_BITS = 62           # vote patterns are packed into int64 codes below this width
 _MIN_REPEAT = 2.0             # keep the pattern view only if rows repeat this much on average
+_PROBE_ROWS = 1 << 14         # rows sampled to guess whether a sort into patterns pays off
 
 
 def check_votes(L: object, n_classes: int, n_programs: int | None = None) -> np.ndarray:
@@ -63,18 +64,19 @@ class Votes:
 
     @classmethod
     def of(cls, L: np.ndarray, n_classes: int) -> Votes:
-        n, m = L.shape
-        if n == 0 or m * np.log2(n_classes + 1) > _MAX_CODE_BITS:
+        """``L`` as its distinct rows when rows repeat enough for that to pay, else as is."""
+        n = len(L)
+        if n == 0 or not _repeats_enough(L, n_classes):
             return cls(L, None, None, n_classes)
-        codes = np.zeros(n, dtype=np.int64)
-        for j in range(m):
-            codes *= n_classes + 1
-            codes += L[:, j] + 1
-        _, first, inverse, counts = np.unique(codes, return_index=True, return_inverse=True,
-                                              return_counts=True)
-        if len(first) * _MIN_REPEAT > n:
+        patterns, inverse, counts = unique_rows(L, n_classes)
+        if len(counts) * _MIN_REPEAT > n:
             return cls(L, None, None, n_classes)
-        return cls(L[first], counts.astype(np.float64), inverse.ravel(), n_classes)
+        return cls(patterns, counts.astype(np.float64), inverse, n_classes)
+
+    @classmethod
+    def of_patterns(cls, patterns: np.ndarray, counts: np.ndarray, n_classes: int) -> Votes:
+        """Distinct rows with their counts (for fitting: no way back to original rows)."""
+        return cls(patterns, counts.astype(np.float64), None, n_classes)
 
     @property
     def total(self) -> float:
@@ -107,6 +109,19 @@ class Votes:
     def covered(self) -> np.ndarray:
         """(r,) bool: rows where at least one program voted."""
         return (self.rows >= 0).any(axis=1)
+
+
+def _repeats_enough(L: np.ndarray, n_classes: int) -> bool:
+    """Whether collapsing ``L`` to its distinct rows is likely to pay for its sort.
+
+    Counting patterns in a dense table always pays; otherwise rows are probed at a stride,
+    and a probe that already repeats proves the whole matrix does (more rows, more repeats).
+    """
+    n, m = L.shape
+    if dense_patterns(n, m, n_classes) or n <= _PROBE_ROWS:
+        return True
+    probe = L[:: n // _PROBE_ROWS]
+    return len(unique_rows(probe, n_classes)[2]) * _MIN_REPEAT <= len(probe)
 
 
 def class_counts(votes: Votes) -> np.ndarray:

@@ -1,0 +1,112 @@
+"""What labeling costs, on a run: the zero-shot baseline, the side-by-side comparison, the plan.
+
+``run_baseline`` labels a split of a run with one LLM call per item (the paper's baseline),
+through the run's cache and ledger; ``compare`` sets its cost and accuracy beside the programs';
+``plan`` estimates, before anything is spent, what a run would cost.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
+from alchemist.errors import RunError
+from alchemist.llm import (
+    Ledger,
+    PriceTable,
+    RunPlan,
+    estimate_message_tokens,
+    estimate_run,
+    estimate_stage,
+)
+from alchemist.paths import atomic_path
+from alchemist.pipeline import Progress, open_ledger, open_llm
+from alchemist.rundir import RunConfig, RunDir, load_splits
+from alchemist.synthesis import build_messages
+from alchemist.task import Task
+
+logger = logging.getLogger(__name__)
+
+
+def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
+                 progress: Progress | None = None) -> dict[str, Any]:
+    """The paper's zero-shot baseline on a split of the run: one LLM call per item.
+
+    Calls go through the run's cache and ledger (stage "baseline"); labels are written to
+    ``baseline/<split>.csv`` and the figures to ``baseline/<split>.json``.
+    """
+    task, config = run.task(), run.config()
+    splits = load_splits(task, config)
+    if split not in splits:
+        raise RunError(f"The run has no {split!r} split; it has {sorted(splits)}. "
+                       f"Pass --split with one of them.")
+    dataset = splits[split] if limit is None else splits[split].subset(
+        np.arange(min(limit, len(splits[split]))))
+    provider, ledger = open_llm(config), open_ledger(run, config)
+    logger.info("Zero-shot baseline: %d calls to %s...", len(dataset), config.provider.model)
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress({"stage": "baseline", "split": split, "done": done, "total": total})
+
+    result = zero_shot(task, dataset.items, provider, ledger=ledger,
+                       concurrency=config.provider.concurrency, progress=report)
+    labels = pd.DataFrame({"label": [task.classes[i].id if i >= 0 else -1
+                                     for i in result.labels],
+                           "answer": result.answers})
+    with atomic_path(run.folder / "baseline" / f"{split}.csv") as temporary:
+        labels.to_csv(temporary, index=False)
+    figures = {"split": split, "items": len(dataset), "calls": result.n_calls,
+               "cached": result.n_cached, "failures": len(result.failures),
+               "input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
+               "seconds": result.seconds,
+               "accuracy": result.accuracy(dataset.gold) if dataset.has_gold else None}
+    run.write_json(f"baseline/{split}.json", figures)
+    return figures
+
+
+def compare(run: RunDir, *, split: str = "test",
+            reprice_as: tuple[str, ...] = ("gpt-3.5-turbo", "gpt-4")) -> str:
+    """Side by side: cost and accuracy of the programs and of the zero-shot baseline."""
+    summary = run.read_json("summary.json")
+    baseline_path = run.folder / "baseline" / f"{split}.json"
+    if split not in summary["evaluation"] or not baseline_path.exists():
+        raise RunError(f"Comparing needs gold labels on {split!r} and a baseline on it. "
+                       f"Run: alchemist baseline {run.folder} --split {split}")
+    ledger = Ledger(run.ledger_path, prices=PriceTable.default())
+    program_stages = [s for s in ledger.totals()["by_stage"] if s != STAGE]
+    accuracy = summary["evaluation"][split]
+    rows = [method_cost("programs: label model", ledger, stages=program_stages,
+                        accuracy=accuracy["label_model"]["accuracy"]),
+            method_cost("programs: distilled model", ledger, stages=program_stages,
+                        accuracy=accuracy["distilled"]["accuracy"]),
+            method_cost("zero-shot LLM", ledger, stages=[STAGE],
+                        accuracy=json.loads(baseline_path.read_text())["accuracy"])]
+    return comparison_table(rows, reprice_as=reprice_as)
+
+
+def plan(task: Task, config: RunConfig) -> RunPlan:
+    """What a run would spend, before spending anything: program synthesis (its worst case:
+    every attempt used, every answer ``max_tokens`` long) beside zero-shot labeling of the data."""
+    prices = PriceTable.default()
+    local = config.provider.kind == "embedded"
+    items = load_splits(task, replace(config, dev=None, test=None))["train"].items
+    attempts = 2 * config.n_programs
+    prompts = [estimate_message_tokens(build_messages(task, strategy=s))
+               for s in config.strategies]
+    synthesis_line = estimate_stage(
+        "synthesis", config.provider.model, calls=attempts,
+        prompt_tokens=[prompts[i % len(prompts)] for i in range(attempts)],
+        max_tokens=config.max_tokens, prices=prices, local=local)
+    zero_shot_line = plan_zero_shot(task, items, config.provider.model, prices=prices,
+                                    local=local)
+    return estimate_run([synthesis_line, zero_shot_line])
+
+
+__all__ = ["compare", "plan", "run_baseline"]

@@ -1,0 +1,258 @@
+"""The run directory: its files, written atomically, and the run's configuration.
+
+A run directory holds everything a run made, so each stage can be re-run alone and a re-run
+resumes instead of starting over::
+
+    run.yaml            the RunConfig (data paths, model, sampling, label model, featurizer)
+    task.yaml           a copy of the task
+    programs/           <id>.py + <id>.json: readable programs with provenance; edit by hand
+    matrices/<split>.npz  label matrices (train, dev, test)
+    diagnostics.json    per-program and set diagnostics
+    pseudolabels.parquet  label-model output on the training data
+    model/              the distilled classifier (featurizer + MLP)
+    ledger.jsonl        every LLM call: stage, model, tokens, cost
+    synthesis.json      generation time, calls, rejected answers with reasons
+    quality.json        the quality loop's kept and dropped programs (with --quality-loop)
+    supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
+    baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
+    summary.json, report.md
+
+Every file is written atomically (a temporary file renamed over the old one), so a run killed
+at any moment leaves each file whole: either as it was or as it was meant to be. Programs are
+never overwritten: a re-run reuses the programs on disk and generates only the missing ones;
+``archive_programs`` moves the old ones to ``programs-archive/<time>/`` first.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from alchemist.data import Dataset, load_dataset
+from alchemist.errors import RunError
+from alchemist.label_matrix import LabelMatrix
+from alchemist.llm import ProviderSpec, SamplingParams
+from alchemist.paths import atomic_path, atomic_write_text
+from alchemist.programs import ProgramStore
+from alchemist.task import Task, load_task
+
+SPLITS = ("train", "dev", "test")
+_SAMPLING = SamplingParams()
+
+
+@dataclass
+class RunConfig:
+    """Everything a run needs besides the task. Saved as ``run.yaml`` in the run directory."""
+
+    data: str
+    dev: str | None = None
+    test: str | None = None
+    limit: int | None = None
+    dev_size: int | None = None           # without `dev`: hold out this many labeled data rows
+    n_programs: int = 10
+    provider: ProviderSpec = field(default_factory=ProviderSpec)
+    temperature: float = _SAMPLING.temperature
+    top_p: float = _SAMPLING.top_p
+    max_tokens: int = _SAMPLING.max_tokens
+    repeat_penalty: float = _SAMPLING.repeat_penalty
+    seed: int = 0
+    strategies: tuple[str, ...] = ("default",)
+    label_model: str = "auto"
+    featurizer: str = "auto"
+    call_timeout: float = 1.0
+    workers: int | None = None
+    budget_usd: float | None = None
+    use_cache: bool = True
+    # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
+    quality_loop: bool = False
+    max_llm_calls: int | None = None      # None: 3 x n_programs
+    min_coverage: float = 0.10            # the paper's gate
+    min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
+    supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
+    exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
+
+    @property
+    def sampling(self) -> SamplingParams:
+        return SamplingParams(temperature=self.temperature, top_p=self.top_p,
+                              max_tokens=self.max_tokens, repeat_penalty=self.repeat_penalty,
+                              seed=self.seed)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["strategies"] = list(self.strategies)
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> RunConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
+        raw = dict(raw)
+        raw["provider"] = ProviderSpec.from_mapping(raw.get("provider") or {})
+        raw["strategies"] = tuple(raw.get("strategies") or ("default",))
+        return cls(**raw)
+
+
+class RunDir:
+    """The paths of a run directory, and reading/writing its files (atomically)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.programs = ProgramStore(self.folder / "programs")
+
+    def matrix_path(self, split: str) -> Path:
+        return self.folder / "matrices" / f"{split}.npz"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.folder / "model"
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.folder / "ledger.jsonl"
+
+    @property
+    def pseudolabels_path(self) -> Path:
+        return self.folder / "pseudolabels.parquet"
+
+    def task(self) -> Task:
+        return load_task(self._existing("task.yaml"))
+
+    def config(self) -> RunConfig:
+        raw = yaml.safe_load(self._existing("run.yaml").read_text())
+        return RunConfig.from_dict(raw or {})
+
+    def write_text(self, name: str, text: str) -> Path:
+        path = self.folder / name
+        atomic_write_text(path, text)
+        return path
+
+    def write_json(self, name: str, data: Any) -> Path:
+        return self.write_text(name, json.dumps(data, indent=2, default=_jsonable) + "\n")
+
+    def read_json(self, name: str, *, missing_ok: bool = False) -> Any:
+        """A JSON file of the run; ``missing_ok`` gives None for a file not written yet."""
+        if missing_ok and not (self.folder / name).exists():
+            return None
+        return json.loads(self._existing(name).read_text())
+
+    def save_matrix(self, split: str, matrix: LabelMatrix) -> None:
+        with atomic_path(self.matrix_path(split)) as temporary:
+            matrix.save(temporary)
+
+    def load_matrices(self, splits: dict[str, Any]) -> dict[str, LabelMatrix]:
+        """The saved label matrices of ``splits`` (its keys); ``RunError`` when one is missing."""
+        missing = [s for s in splits if not self.matrix_path(s).exists()]
+        if missing:
+            raise RunError(f"No label matrix for {missing} in {self.folder}. "
+                           f"Run: alchemist execute {self.folder}")
+        return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
+
+    def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
+        """The label model's output on the training rows: class, name and one probability
+        column per class; rows no program voted on get label -1."""
+        covered = (matrix.votes >= 0).any(axis=1)
+        index = proba.argmax(axis=1)
+        frame = pd.DataFrame({"row": np.arange(len(proba)), "covered": covered,
+                              "label": [task.classes[i].id for i in index],
+                              "label_name": [task.classes[i].name for i in index]})
+        for i, c in enumerate(task.classes):
+            frame[f"p_{c.name}"] = proba[:, i]
+        frame.loc[~covered, ["label", "label_name"]] = [-1, ""]
+        with atomic_path(self.pseudolabels_path) as temporary:
+            frame.to_parquet(temporary, index=False)
+
+    def read_pseudolabels(self, task: Task) -> tuple[np.ndarray, np.ndarray]:
+        """(covered mask, class probabilities) as ``write_pseudolabels`` saved them."""
+        path = self.pseudolabels_path
+        if not path.exists():
+            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}")
+        labels = pd.read_parquet(path)
+        proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
+        return labels["covered"].to_numpy(), proba
+
+    def replace_folder(self, name: str, write: Any) -> Path:
+        """Fill the folder ``name`` atomically: ``write(path)`` fills a fresh folder beside it,
+        which then takes the old one's place (the old one is removed)."""
+        target = self.folder / name
+        fresh = self.folder / f".{name}.new"
+        old = self.folder / f".{name}.old"
+        for leftover in (fresh, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        write(fresh)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        return target
+
+    def _existing(self, name: str) -> Path:
+        path = self.folder / name
+        if not path.exists():
+            raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
+                           "Create it with `alchemist run`.")
+        return path
+
+
+def init_run(folder: str | Path, task: Task, config: RunConfig) -> RunDir:
+    """Create (or reopen) a run directory and record its task and configuration."""
+    run = RunDir(folder)
+    run.folder.mkdir(parents=True, exist_ok=True)
+    task.save(run.folder / "task.yaml")
+    run.write_text("run.yaml", yaml.safe_dump(config.to_dict(), sort_keys=False))
+    return run
+
+
+def archive_programs(run: RunDir) -> Path | None:
+    """Move the current programs aside so the next run generates new ones."""
+    folder = run.programs.folder
+    if not folder.exists() or not any(folder.iterdir()):
+        return None
+    target = run.folder / "programs-archive" / time.strftime("%Y%m%d-%H%M%S")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder.rename(target)
+    return target
+
+
+def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
+    """The training data and, where configured, the labeled dev and test splits."""
+    splits = {"train": load_dataset(config.data, task, limit=config.limit)}
+    if config.dev:
+        splits["dev"] = load_dataset(config.dev, task, require_gold=True)
+    elif config.dev_size:
+        splits["train"], splits["dev"] = _hold_out_dev(splits["train"], config.dev_size,
+                                                       config.seed)
+    if config.test:
+        splits["test"] = load_dataset(config.test, task, require_gold=True)
+    return splits
+
+
+def _hold_out_dev(data: Dataset, size: int, seed: int) -> tuple[Dataset, Dataset]:
+    """A seeded dev split of ``size`` rows taken from the labeled rows of the data."""
+    labeled = np.flatnonzero(data.gold >= 0) if data.gold is not None else np.array([], int)
+    if len(labeled) <= size:
+        raise RunError(f"--dev-size {size} needs more labeled rows in the data than "
+                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.")
+    chosen = np.sort(np.random.default_rng(seed).choice(labeled, size, replace=False))
+    rest = np.setdiff1d(np.arange(len(data)), chosen)
+    return data.subset(rest), data.subset(chosen)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
+
+
+__all__ = ["SPLITS", "RunConfig", "RunDir", "archive_programs", "init_run", "load_splits"]
