@@ -329,6 +329,18 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
                       help="labeled exemplars per class drawn from --dev into the prompts")
     loop.add_argument("--strategies", nargs="+", default=["default"], choices=STRATEGIES,
                       help="prompt strategies, used in turn")
+    concepts = parser.add_argument_group("images, signals and tables")
+    concepts.add_argument("--representation", choices=("auto", "concepts", "raw"),
+                          default="auto", help="images/signals: programs read LLM-named "
+                          "concept scores (default) or the raw pixels/series")
+    concepts.add_argument("--concepts", type=int, default=8, dest="n_concepts",
+                          help="how many concepts the LLM names (default 8)")
+    concepts.add_argument("--roboshot", action="store_true",
+                          help="project spurious concept directions out of image embeddings")
+    concepts.add_argument("--roboshot-boost", type=float, default=0.0,
+                          help="with --roboshot: also scale helpful directions by 1 + this")
+    concepts.add_argument("--per-attribute", action="store_true",
+                          help="tables: one prompt (and program) per input column")
 
 
 def _config_from_args(args: argparse.Namespace) -> RunConfig:
@@ -355,7 +367,9 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
         min_accuracy=args.min_accuracy,
         supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
-        strategies=tuple(args.strategies))
+        strategies=tuple(args.strategies), representation=args.representation,
+        n_concepts=args.n_concepts, roboshot=args.roboshot, roboshot_boost=args.roboshot_boost,
+        per_attribute=args.per_attribute)
 
 
 def _print_evaluation(summary: dict) -> None:

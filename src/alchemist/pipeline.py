@@ -16,17 +16,20 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
+from alchemist.concepts.tables import synthesize_per_attribute
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import RunError, SynthesisError
-from alchemist.evaluation import score
+from alchemist.evaluation import group_accuracy, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
@@ -81,10 +84,12 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         missing = config.n_programs - len(enabled)
         logger.info("Generating %d program(s) with %s:%s...", missing, config.provider.kind,
                     config.provider.model)
-        batch = synthesize(prompt_task, provider, n=missing, params=config.sampling,
-                           seed=config.seed + len(existing), strategies=config.strategies,
-                           store=run.programs, known=existing, raise_if_empty=False,
-                           progress=progress)
+        generate = (partial(synthesize_per_attribute, frame=splits["train"].frame)
+                    if config.per_attribute else synthesize)
+        batch = generate(prompt_task, provider, n=missing, params=config.sampling,
+                         seed=config.seed + len(existing), strategies=config.strategies,
+                         store=run.programs, known=existing, raise_if_empty=False,
+                         progress=progress)
         for program in batch.programs:
             run.programs.add(program)
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
@@ -243,13 +248,13 @@ def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMa
         if dataset.gold is None or not dataset.has_gold:
             continue
         known = dataset.gold >= 0
-        entry = {
-            "label_model": score(dataset.gold[known],
-                                 label_model.predict(matrices[split].votes)[known],
-                                 task.n_classes, positive=positive),
-            "distilled": score(dataset.gold[known], distilled.predict(dataset.frame)[known],
-                               task.n_classes, positive=positive),
-        }
+        predictions = {"label_model": label_model.predict(matrices[split].votes),
+                       "distilled": distilled.predict(dataset.frame)}
+        entry = {name: score(dataset.gold[known], predicted[known], task.n_classes,
+                             positive=positive) for name, predicted in predictions.items()}
+        for name, predicted in predictions.items():
+            if dataset.groups is not None:
+                entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes,
@@ -273,6 +278,10 @@ def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
         archive_programs(run)
     splits = load_splits(task, config)
     logger.info("Data: %s", ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
+    if concepts.needed(task, config.representation):
+        llm = open_ledger(run, config).meter(open_llm(config, provider), "concepts")
+        task, config, splits = concepts.score_run(run.folder, task, config, splits, llm)
+        init_run(folder, task, config)  # later stages and re-runs read the scored splits
     ensure_programs(run, task, config, provider=provider, splits=splits, progress=progress)
     return rerun(run, task=task, config=config, splits=splits, progress=progress)
 

@@ -78,6 +78,13 @@ class RunConfig:
     min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
+    # Images and signals (alchemist.concepts): "concepts" (LLM-named concepts scored locally)
+    # or "raw" (programs get the pixels or the series); "auto" = concepts.
+    representation: str = "auto"
+    n_concepts: int = 8
+    roboshot: bool = False                # project spurious concept directions out
+    roboshot_boost: float = 0.0           # and scale helpful ones by 1 + boost
+    per_attribute: bool = False           # tables: one prompt (and program) per input column
 
     @property
     def sampling(self) -> SamplingParams:

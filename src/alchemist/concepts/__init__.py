@@ -14,7 +14,14 @@ extractor scores every item on every concept, and labeling programs read the nam
 from alchemist.concepts.naming import ConceptNaming, name_concepts, parse_concepts
 from alchemist.concepts.scoring import ConceptScorer, zero_shot_predict
 from alchemist.concepts.signals import SignalExtractor
-from alchemist.concepts.stage import CONCEPT_MODALITIES, make_extractor, prepare
+from alchemist.concepts.stage import (
+    CONCEPT_MODALITIES,
+    make_extractor,
+    needed,
+    prepare,
+    score_run,
+)
 
 __all__ = ["CONCEPT_MODALITIES", "ConceptNaming", "ConceptScorer", "SignalExtractor",
-           "make_extractor", "name_concepts", "parse_concepts", "prepare", "zero_shot_predict"]
+           "make_extractor", "name_concepts", "needed", "parse_concepts", "prepare",
+           "score_run", "zero_shot_predict"]

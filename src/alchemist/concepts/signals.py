@@ -10,6 +10,7 @@ numbers; ``rate`` is the sampling rate in samples per second (1 makes times coun
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -87,7 +88,7 @@ MEASUREMENTS: dict[str, tuple[str, Measure]] = {
                     lambda x, r: _third(x, 0)),
     "middle level": ("mean value in the middle third of the sequence (midday, centre)",
                      lambda x, r: _third(x, 1)),
-    "late level": ("mean value in the last third of the sequence (end, evening)",
+    "late level": ("mean value in the last third of the sequence (end, evening, final part)",
                    lambda x, r: _third(x, 2)),
     "time of maximum": ("when the largest value occurs, as a fraction of the duration "
                         "(timing of the peak)", lambda x, r: float(np.argmax(x)) / len(x)),
@@ -142,7 +143,9 @@ class SignalExtractor:
             x = as_series(item)
             if x is None:
                 continue
-            with np.errstate(all="ignore"):
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                # flat stretches give peaks of zero prominence or width: measured as 0
+                warnings.simplefilter("ignore", RuntimeWarning)  # scipy PeakPropertyWarning
                 out[i] = [measure(x, self.rate) for _, measure in MEASUREMENTS.values()]
         return out
 

@@ -12,6 +12,7 @@ stage (execution, label models, distillation, a re-run) works on plain numbers u
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,10 +27,25 @@ from alchemist.concepts.signals import SignalExtractor
 from alchemist.data import Dataset
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
+from alchemist.rundir import RunConfig
 from alchemist.task import Concept, Task, parse_concepts_setting
 
 CONCEPT_MODALITIES = ("image", "timeseries")
 Log = Callable[[str], None]
+logger = logging.getLogger("alchemist.concepts")
+
+
+REPRESENTATIONS = ("auto", "concepts", "raw")
+
+
+def needed(task: Task, representation: str = "auto") -> bool:
+    """Whether the concept stage runs: an image or signal task not scored yet, unless the
+    programs are to read the raw items (``representation="raw"``)."""
+    if representation not in REPRESENTATIONS:
+        raise ConceptError(f"'representation' must be one of {list(REPRESENTATIONS)}; got "
+                           f"{representation!r}.")
+    return (task.modality in CONCEPT_MODALITIES and not task.takes_scores
+            and representation != "raw")
 
 
 def make_extractor(task: Task) -> Any:
@@ -125,6 +141,19 @@ def prepare(folder: str | Path, task: Task, splits: dict[str, Dataset], *,
     return scored_task, scored
 
 
+def score_run(folder: Path, task: Task, config: RunConfig, splits: dict[str, Dataset],
+              provider: Provider) -> tuple[Task, RunConfig, dict[str, Dataset]]:
+    """The stage inside a run: the scored task, the run's settings pointed at the scored
+    splits saved as ``concepts/<split>.parquet``, and the scored splits."""
+    scored_task, scored = prepare(folder, task, splits, provider=provider,
+                                  n_concepts=config.n_concepts, roboshot=config.roboshot,
+                                  boost=config.roboshot_boost, seed=config.seed,
+                                  log=logger.info)
+    paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
+    return scored_task, replace(config, data=paths["train"], dev=paths.get("dev"),
+                                test=paths.get("test"), dev_size=None, limit=None), scored
+
+
 def write_split(path: Path, dataset: Dataset) -> None:
     """A scored split as a table: the scores, ``label`` (class ids, -1 unknown), ``group``."""
     frame = dataset.frame.copy()
@@ -146,4 +175,5 @@ def _plain(concept: Concept) -> dict[str, str]:
     return {**data, "measure": concept.measure} if concept.measure else data
 
 
-__all__ = ["CONCEPT_MODALITIES", "ensure_concepts", "make_extractor", "prepare", "write_split"]
+__all__ = ["CONCEPT_MODALITIES", "REPRESENTATIONS", "ensure_concepts", "make_extractor", "needed",
+           "prepare", "score_run", "write_split"]
