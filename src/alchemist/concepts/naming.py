@@ -25,12 +25,13 @@ ROLES = CONCEPT_ROLES
 NAMING_PARAMS = SamplingParams(temperature=0.3, top_p=0.95, max_tokens=600, repeat_penalty=1.05)
 _ITEM = {"image": "an image", "timeseries": "a signal (a sequence of numbers over time)",
          "tabular": "a table row"}
+_KIND = {"image": "visual ", "timeseries": "signal-shape ", "tabular": "attribute "}
 _QUESTION = {
-    "helpful": "What are the primitive concepts, visible in an item, that tell these classes "
-               "apart?",
-    "spurious": "What are the spurious concepts: things (such as backgrounds, surroundings or "
-                "recording conditions) that often appear together with some class but do not "
-                "decide the class?",
+    "helpful": "What are the {kind}primitive concepts that tell these classes apart? Name "
+               "only what the item itself shows, not facts from outside it.",
+    "spurious": "What are the spurious concepts: things in the item (such as backgrounds, "
+                "surroundings or recording conditions) that often appear together with some "
+                "class but do not decide the class?",
 }
 _JSON_START = re.compile(r"[\[{]")
 
@@ -58,7 +59,7 @@ def build_concept_messages(task: Task, *, n: int, role: str = "helpful",
                               for c in task.classes),
         item=_ITEM.get(task.modality, "an item"),
         extractor=extractor_hint.strip(),
-        question=_QUESTION[role],
+        question=_QUESTION[role].replace("{kind}", _KIND.get(task.modality, "")),
         n=str(n),
     )
     return [{"role": "system", "content": "You are an expert who answers with JSON only."},
