@@ -17,6 +17,7 @@ import pandas as pd
 
 from alchemist import datasets
 from alchemist.errors import DataError, TaskError
+from alchemist.pixels import pixel_lists, plain
 from alchemist.task import Task
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "wrench")
@@ -40,8 +41,11 @@ class Dataset:
     @property
     def items(self) -> list[Any]:
         """What each labeling program call receives, in row order."""
-        if self.task.takes_text or self.task.takes_raw:
+        if self.task.takes_text:
             return self.frame[self.task.input_fields[0]].tolist()
+        if self.task.takes_raw:  # plain lists: pixels of an image, numbers of a series
+            convert = pixel_lists if self.task.modality == "image" else plain
+            return [convert(v) for v in self.frame[self.task.input_fields[0]]]
         return self.frame[list(self.task.input_fields)].to_dict("records")
 
     @property

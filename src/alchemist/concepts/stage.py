@@ -27,6 +27,7 @@ from alchemist.concepts.signals import SignalExtractor
 from alchemist.data import Dataset
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
+from alchemist.pixels import plain
 from alchemist.rundir import RunConfig
 from alchemist.task import Concept, Task, parse_concepts_setting
 
@@ -120,14 +121,14 @@ def prepare(folder: str | Path, task: Task, splits: dict[str, Dataset], *,
     helpful = [c for c in concepts if c.role == "helpful"]
     spurious = [c for c in concepts if c.role == "spurious"]
     scorer = ConceptScorer(extractor, helpful, spurious=spurious, roboshot=roboshot,
-                           boost=boost).fit(splits["train"].items)
+                           boost=boost).fit(originals(splits["train"]))
     measured = [replace(c, measure=_measure_text(scorer.grounding_[c.name])) for c in helpful]
     scored_task = replace(task, input_fields=tuple(c.name for c in helpful),
                           concepts=tuple(measured + spurious))
     scored: dict[str, Dataset] = {}
     for split, dataset in splits.items():
         log(f"Scoring {len(dataset)} {split} items on {len(helpful)} concepts...")
-        frame = scorer.transform(dataset.items)
+        frame = scorer.transform(originals(dataset))
         scored[split] = Dataset(frame, dataset.gold, scored_task, dataset.source,
                                 dataset.reference_votes, dataset.groups)
         write_split(folder / "concepts" / f"{split}.parquet", scored[split])
@@ -152,6 +153,11 @@ def score_run(folder: Path, task: Task, config: RunConfig, splits: dict[str, Dat
     paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
     return scored_task, replace(config, data=paths["train"], dev=paths.get("dev"),
                                 test=paths.get("test"), dev_size=None, limit=None), scored
+
+
+def originals(dataset: Dataset) -> list[Any]:
+    """The items as stored (image paths at full size, series), for the extractor."""
+    return [plain(v) for v in dataset.frame[dataset.task.input_fields[0]]]
 
 
 def write_split(path: Path, dataset: Dataset) -> None:
