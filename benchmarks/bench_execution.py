@@ -6,6 +6,10 @@ comments, repeated). Run from the repository root:
 
     PYTHONPATH=src python benchmarks/bench_execution.py [--items 100000] [--repeat 3]
 
+The isolated rows are measured again as an ordinary user (uid 65534; when run as root the
+measuring process gives up root first, see tests/unprivileged.py), who gets the rootless
+confinement only; ``--no-unprivileged`` skips that.
+
 Data: ../shared/datasets (SMS Spam Collection, Almeida et al. 2011; YouTube Spam Collection,
 Alberto et al. 2015; both UCI, CC BY 4.0).
 """
@@ -16,13 +20,16 @@ import argparse
 import json
 import os
 import resource
+import shutil
+import sys
 import time
 from pathlib import Path
 
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.programs import Program
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / ".." / "shared" / "datasets"
 
 SOURCES = {
     "keyword_my": "def label(text):\n"
@@ -100,29 +107,62 @@ def isolated(programs: list[Program], texts: list[str], workers: int) -> dict[st
     return {"warm": warm, "cold": cold, "cpu": cpu}
 
 
+def isolated_rows(items: int, repeat: int, user: str = "") -> list[tuple[str, float, float | None]]:
+    """Rows of the isolated executor with 1 worker and one per core, best of ``repeat``."""
+    texts = load_texts(items)
+    programs = [Program(id=name, source=src) for name, src in SOURCES.items()]
+    rows: list[tuple[str, float, float | None]] = []
+    for workers in sorted({1, os.cpu_count() or 1}):
+        runs = [isolated(programs, texts, workers) for _ in range(repeat)]
+        best = {key: min(r[key] for r in runs) for key in runs[0]}
+        rows.append((f"isolated{user}, {workers} worker(s), warm", best["warm"], None))
+        rows.append((f"isolated{user}, {workers} worker(s), cold", best["cold"], best["cpu"]))
+    return rows
+
+
+def unprivileged_rows(items: int, repeat: int) -> list[tuple[str, float, float | None]]:
+    """``isolated_rows`` measured by uid 65534 (see tests/unprivileged.py)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from unprivileged import home_for_nobody, run_as_nobody
+
+    home = home_for_nobody()
+    code = (f"import json, os, sys\nsys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+            f"import bench_execution\nrows = bench_execution.isolated_rows({items}, {repeat}, "
+            f"f', uid {{os.getuid()}}')\nprint(json.dumps(rows))")
+    try:
+        done = run_as_nobody(code, home, timeout=3600)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the unprivileged run failed:\n{done.stderr[-2000:]}")
+    return [tuple(row) for row in json.loads(done.stdout.splitlines()[-1])]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--no-unprivileged", action="store_true",
+                        help="skip the rows measured as an ordinary user")
     args = parser.parse_args()
     texts = load_texts(args.items)
     programs = [Program(id=name, source=src) for name, src in SOURCES.items()]
     cells = len(texts) * len(programs)
     cores = os.cpu_count() or 1
+    load = os.getloadavg()[0]
     raws = [raw_in_process(programs, texts) for _ in range(args.repeat)]
     raw_wall, raw_cpu = min(r[0] for r in raws), min(r[1] for r in raws)
-    rows = [("raw in-process", raw_wall, raw_cpu)]
-    for workers in sorted({1, cores}):
-        runs = [isolated(programs, texts, workers) for _ in range(args.repeat)]
-        best = {key: min(r[key] for r in runs) for key in runs[0]}
-        rows.append((f"isolated, {workers} worker(s), warm", best["warm"], None))
-        rows.append((f"isolated, {workers} worker(s), cold", best["cold"], best["cpu"]))
+    rows: list[tuple[str, float, float | None]] = [("raw in-process", raw_wall, raw_cpu)]
+    rows += isolated_rows(args.items, args.repeat, f", uid {os.getuid()}")
+    if not args.no_unprivileged and os.getuid() == 0:
+        rows += unprivileged_rows(args.items, args.repeat)
     print(f"{len(texts)} texts x {len(programs)} programs = {cells:,} cells; {cores} cores; "
-          f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f}")
-    print(f"{'mode':34} {'wall s':>7} {'cells/s':>11} {'wall/raw':>9} {'CPU s':>7} {'CPU/raw':>8}")
+          f"best of {args.repeat}; load average {load:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} at the end")
+    print(f"{'mode':44} {'wall s':>7} {'cells/s':>11} {'wall/raw':>9} {'CPU s':>7} {'CPU/raw':>8}")
     for name, wall, cpu in rows:
         cpu_columns = f"{cpu:7.3f} {cpu / raw_cpu:7.2f}x" if cpu is not None else ""
-        print(f"{name:34} {wall:7.3f} {cells / wall:11,.0f} {wall / raw_wall:8.2f}x "
+        print(f"{name:44} {wall:7.3f} {cells / wall:11,.0f} {wall / raw_wall:8.2f}x "
               f"{cpu_columns}")
 
 

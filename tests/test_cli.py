@@ -54,3 +54,38 @@ def test_unknown_command_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as info:
         main(["transmute"])
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize("flags, named", [
+    (["--temperature", "3"], "The 'temperature' setting (--temperature) must be a number in "
+                             "[0, 2]. Got 3.0 instead."),
+    (["--min-coverage", "5"], "The 'min_coverage' setting (--min-coverage) must be a share in "
+                              "[0, 1]. Got 5.0 instead."),
+    (["--workers", "0"], "The 'workers' setting (--workers) must be an integer >= 1 or unset "
+                         "(all cores). Got 0 instead."),
+    (["-n", "0"], "The 'n_programs' setting (-n/--programs) must be an integer >= 1. Got 0"),
+    (["--label-model", "magic"], "The 'label_model' setting (--label-model) must be one of "
+                                 "['auto', "),
+    (["--timeout", "-1"], "The 'call_timeout' setting (--timeout) must be a number of seconds"),
+    (["--exemplars", "-2"], "(--exemplars) must be an integer >= 0. Got -2 instead."),
+])
+def test_bad_settings_are_one_line_before_any_work(tmp_path: Path, capsys, flags, named):
+    """Settings are checked before the data is read: the data path here does not exist, and the
+    error names the setting, its allowed range and the value given."""
+    task = str(EXAMPLES / "youtube.yaml")
+    out = tmp_path / "run"
+    assert main(["run", task, "--data", str(tmp_path / "none.csv"), "--out", str(out),
+                 *flags]) == 2
+    assert named in _one_line_error(capsys)
+    assert not out.exists()
+
+
+def test_a_bad_setting_in_run_yaml_is_one_line(tmp_path: Path, capsys):
+    from alchemist.rundir import RunDir
+
+    (tmp_path / "task.yaml").write_text((EXAMPLES / "youtube.yaml").read_text())
+    (tmp_path / "run.yaml").write_text("data: x.csv\ntemperature: 9\n")
+    with pytest.raises(Exception, match="'temperature' setting must be a number in"):
+        RunDir(tmp_path).config()
+    assert main(["rerun", str(tmp_path)]) == 2
+    assert "Got 9 instead" in _one_line_error(capsys)

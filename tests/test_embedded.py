@@ -76,3 +76,37 @@ def test_one_home_folder_for_models_and_caches(tmp_path: Path, monkeypatch):
     assert _cache_root(None) == tmp_path / "features"
     monkeypatch.delenv("ALCHEMIST_HOME")
     assert home() == Path.home() / ".cache" / "alchemist"
+
+
+def test_concurrent_first_calls_load_the_model_once(monkeypatch, tmp_path: Path):
+    """Four threads asking at once share one load (each load would take 1.1 GB)."""
+    import sys
+    import threading
+    import time
+    import types
+
+    started: list[object] = []
+
+    class SlowServer:
+        def __init__(self, params: object) -> None:
+            time.sleep(0.2)  # loading takes a while: the window where a second load could start
+            started.append(self)
+
+    class Params:
+        def __init__(self) -> None:
+            self.model = types.SimpleNamespace(path="")
+            self.cpuparams = types.SimpleNamespace(n_threads=0)
+            self.cpuparams_batch = types.SimpleNamespace(n_threads=0)
+
+    fake = types.SimpleNamespace(CommonParams=Params, Server=SlowServer)
+    monkeypatch.setitem(sys.modules, "xllamacpp", fake)
+    monkeypatch.setattr("alchemist.llm.embedded.resolve_model", lambda name: tmp_path / "m")
+    provider = EmbeddedProvider("qwen2.5-coder-0.5b", threads=1)
+    servers: list[object] = []
+    threads = [threading.Thread(target=lambda: servers.append(provider._load()))
+               for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(started) == 1 and servers == started * 4

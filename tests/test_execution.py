@@ -39,6 +39,8 @@ def executor() -> Executor:
     "def label(text):\n    return 1 if re.search('a', text) else -1\n",
     "def label(text, *, strict=False):\n    return -1\n\n"
     "if __name__ == '__main__':\n    print(label('x'))\n",
+    "def label(text):\n"
+    "    return 1 if '{0} {k[a]} {0.real}'.format(len(text), k={'a': 1}) else 0\n",
     "class Rule:\n    def __init__(self, word):\n        self.word = word\n\n"
     "def label(text):\n    return 1 if getattr(Rule('a'), 'word') in text else 0\n",
 ])
@@ -63,6 +65,17 @@ def test_static_check_accepts_plain_labeling_programs(source: str) -> None:
     ("def label(t):\n    return (x for x in t).gi_frame.f_back\n", "attribute f_back"),
     ("def label(t):\n    return getattr(t, '__class__')\n", "private attribute '__class__'"),
     ("def label(t):\n    return __builtins__\n", "uses __builtins__"),
+    ("def label(t):\n    return getattr(t, 'gi_frame')\n", "private attribute 'gi_frame'"),
+    ("import operator\ndef label(t):\n    return operator.attrgetter('a.__class__')(t)\n",
+     "calls attrgetter with private attribute '__class__'"),
+    ("from operator import methodcaller\ndef label(t):\n    return methodcaller('__dir__')(t)\n",
+     "calls methodcaller with private attribute '__dir__'"),
+    ("import string\ndef label(t):\n    return string.Formatter().get_field('0._x', [t], {})\n",
+     "calls get_field with private attribute '_x'"),
+    ("def label(t):\n    return '{0.__class__.__mro__}'.format(t)\n",
+     "format string that reaches attribute '__class__'"),
+    ("def label(t):\n    return '{0:{1.f_back}}'.format(t, t)\n",
+     "format string that reaches attribute 'f_back'"),
     ("def label(t):\n    return 1\n" + "#" * 100_001, "at most 100000"),
 ])
 def test_static_check_rejects_with_a_reason(source: str, reason: str) -> None:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alchemist.errors import SynthesisError
-from alchemist.extraction import clean_answer, extract_source, same_code
+from alchemist.extraction import clean_answer, extract_source, program_problem, same_code
 
 from .test_synthesis import GOOD, TASK, load_function
 
@@ -89,12 +89,29 @@ def test_trims_an_answer_cut_off_after_the_function():
     ("```python\ndef label_spam(text, extra):\n    return 1\n```", "exactly one required"),
     ("```python\ndef label_spam(text):\n    words = ['a',\n", "syntax error"),
     ("```python\nimport nltk\ndef label_spam(text):\n    return len(nltk.word_tokenize(text))"
-     "\n```", "imports 'nltk', which is not in the Python standard library"),
+     "\n```", "the executor would reject it: imports nltk"),
 ])
 def test_unusable_answers_raise_a_one_line_reason(answer, reason):
     with pytest.raises(SynthesisError, match=reason) as info:
         extract_source(answer, "label_spam")
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("import os\n\ndef label_spam(text):\n    return 1 if os.sep in text else -1\n",
+     "imports os"),
+    ("from typing import List\n\ndef label_spam(text: str) -> int:\n"
+     "    words: List[str] = text.split()\n    return 1 if 'buy' in words else -1\n",
+     "imports typing"),
+    ("def label_spam(text):\n    return 1 if open('/etc/passwd').read() else -1\n",
+     "uses open"),
+])
+def test_synthesis_applies_the_executors_static_check(body, reason):
+    """Standard-library imports and builtins the executor refuses are refused here too, so they
+    never become all-rejected columns that count as programs."""
+    with pytest.raises(SynthesisError, match=f"the executor would reject it: {reason}"):
+        clean_answer(f"```python\n{body}```", TASK)
+    assert program_problem(body, TASK).startswith("the executor would reject it")
 
 
 def test_returned_class_names_and_none_become_ids():

@@ -228,3 +228,28 @@ def test_plan_with_an_unpriced_paid_model_has_no_total():
     with pytest.raises(ValueError, match="3 counts for 2 calls"):
         estimate_stage("b", "gpt-4", calls=2, prompt_tokens=[1, 2, 3], max_tokens=1,
                        prices=PriceTable.default())
+
+
+def test_an_unpriced_model_is_warned_about_once_across_threads(tmp_path):
+    """Threads finishing calls at once must not each warn: the check and the mark are one step."""
+    import time
+    import warnings
+
+    class SlowSet(set):
+        def __contains__(self, item: object) -> bool:
+            found = super().__contains__(item)
+            time.sleep(0.05)  # widen the gap between looking and marking
+            return found
+
+    ledger = Ledger(tmp_path / "ledger.jsonl")
+    ledger._warned = SlowSet()
+    metered = ledger.meter(StandIn(model="mystery-model"), "synthesis")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        threads = [threading.Thread(target=metered.complete, args=(MESSAGES, PARAMS))
+                   for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert [w.category for w in caught] == [PriceWarning]

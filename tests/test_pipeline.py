@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from alchemist import pipeline
+from alchemist.cli import main
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError
 from alchemist.rundir import RunConfig, RunDir
@@ -54,7 +56,7 @@ def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
     assert {p.id: p.source for p in run.programs.load()} == before
 
     labeled = pipeline.predict(run_dir, config.test)
-    assert len(labeled) == 250 and set(labeled["label_name"]) <= {"HAM", "SPAM"}
+    assert len(labeled) == 250 and set(labeled["predicted_label_name"]) <= {"HAM", "SPAM"}
 
 
 def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
@@ -97,3 +99,31 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     quality = run.read_json("quality.json")
     assert quality["n_llm_calls"] == 4 and quality["reached_target"]
     assert summary["synthesis"]["llm_calls"] == 4
+
+
+def test_predict_never_overwrites_a_column_of_the_data(tmp_path: Path, youtube_task, config,
+                                                       capsys):
+    """A CSV with its own gold 'label' (and an id) keeps both; predictions get their own names,
+    and a name already taken is refused in one line naming it and --prefix."""
+    run_dir = tmp_path / "run"
+    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS))
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": ["subscribe to my channel",
+                                                          "love this song", "check out my page"],
+                          "label": [1, 0, 1], "confidence": ["high", "low", "high"]})
+    data = tmp_path / "new.csv"
+    frame.to_csv(data, index=False)
+    out = tmp_path / "labeled.csv"
+    assert main(["predict", str(run_dir), "--data", str(data), "--out", str(out)]) == 0
+    labeled = pd.read_csv(out)
+    pd.testing.assert_frame_equal(labeled[list(frame.columns)], frame)
+    assert list(labeled.columns[4:]) == ["predicted_label", "predicted_label_name",
+                                         "predicted_confidence"]
+    assert set(labeled["predicted_label"]) <= {0, 1}
+    capsys.readouterr()
+    taken = tmp_path / "taken.csv"
+    frame.assign(predicted_label=0).to_csv(taken, index=False)
+    assert main(["predict", str(run_dir), "--data", str(taken)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("alchemist: error: ") and "\n" not in err
+    assert "['predicted_label']" in err and "--prefix" in err
+    assert main(["predict", str(run_dir), "--data", str(taken), "--prefix", "model_"]) == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from alchemist.errors import SynthesisError
+from alchemist.extraction import extract_source
 from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program, ProgramStore, signature_problem
 from alchemist.synthesis import STRATEGIES, build_messages, synthesize
@@ -139,6 +140,18 @@ def test_synthesize_stops_when_the_budget_is_spent():
     provider = ScriptedProvider([GOOD, GOOD_OTHER], budget=1)
     result = synthesize(TASK, provider, n=2)
     assert len(result.programs) == 1 and result.failures[-1]["reason"].startswith("budget")
+
+
+def extract(answer: str) -> str:
+    return extract_source(answer, "label_spam")
+
+
+def test_a_program_the_executor_would_reject_does_not_count_toward_n():
+    uses_os = ("```python\nimport os\ndef label_spam(text):\n"
+               "    return 1 if os.sep in text else -1\n```")
+    result = synthesize(TASK, ScriptedProvider([uses_os, GOOD]), n=1)
+    assert result.n_calls == 2 and [p.source for p in result.programs] == [extract(GOOD)]
+    assert result.failures[0]["reason"] == "the executor would reject it: imports os at line 1"
 
 
 def test_synthesize_numbers_after_the_programs_in_a_store(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -50,6 +51,17 @@ class BaselineResult:
     input_tokens: int = 0
     output_tokens: int = 0
     seconds: float = 0.0
+
+    @property
+    def n_failed_calls(self) -> int:
+        """Calls that gave no answer: errors, and calls never made (a budget stop)."""
+        return sum(f.kind != "unparseable" for f in self.failures)
+
+    def failure_reasons(self, top: int = 3) -> dict[str, int]:
+        """The most common reasons calls failed or answers named no class, with their counts."""
+        reasons = Counter(f"{f.kind}: {f.detail.splitlines()[0][:120]}" if f.detail else f.kind
+                          for f in self.failures)
+        return dict(reasons.most_common(top))
 
     def accuracy(self, gold: np.ndarray) -> float:
         """Share of items with a gold label (>= 0) labeled correctly; -1 counts as wrong."""

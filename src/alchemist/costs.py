@@ -16,18 +16,24 @@ import numpy as np
 import pandas as pd
 
 from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
-from alchemist.errors import RunError
+from alchemist.errors import LLMError, RunError
 from alchemist.llm import (
     Ledger,
-    PriceTable,
     RunPlan,
     estimate_message_tokens,
     estimate_run,
     estimate_stage,
 )
+from alchemist.llm.tokens import CHARS_PER_TOKEN
 from alchemist.paths import atomic_path
 from alchemist.pipeline import Progress, open_ledger, open_llm
+from alchemist.quality import MAX_FAILING_EXAMPLES, repair_messages
 from alchemist.rundir import RunConfig, RunDir, load_splits
+from alchemist.supplementary import (
+    SUPPLEMENTARY_KINDS,
+    SUPPLEMENTARY_PARAMS,
+    supplementary_messages,
+)
 from alchemist.synthesis import build_messages
 from alchemist.task import Task
 
@@ -64,11 +70,24 @@ def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
         labels.to_csv(temporary, index=False)
     figures = {"split": split, "items": len(dataset), "calls": result.n_calls,
                "cached": result.n_cached, "failures": len(result.failures),
+               "failed_calls": result.n_failed_calls,
+               "failure_reasons": result.failure_reasons(),
                "input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
                "seconds": result.seconds,
                "accuracy": result.accuracy(dataset.gold) if dataset.has_gold else None}
     run.write_json(f"baseline/{split}.json", figures)
+    if len(dataset) and not result.n_calls:
+        raise LLMError(f"All {len(dataset)} zero-shot calls to {config.provider.model!r} failed, "
+                       f"so nothing was labeled ({_reasons(figures)}). Check the model and its "
+                       "server, then run the baseline again.", provider=config.provider.kind)
+    if result.failures:
+        logger.warning("%d of %d zero-shot items got no label (%s).", len(result.failures),
+                       len(dataset), _reasons(figures))
     return figures
+
+
+def _reasons(figures: dict[str, Any]) -> str:
+    return "; ".join(f"{count} x {reason}" for reason, count in figures["failure_reasons"].items())
 
 
 def compare(run: RunDir, *, split: str = "test",
@@ -79,7 +98,7 @@ def compare(run: RunDir, *, split: str = "test",
     if split not in summary["evaluation"] or not baseline_path.exists():
         raise RunError(f"Comparing needs gold labels on {split!r} and a baseline on it. "
                        f"Run: alchemist baseline {run.folder} --split {split}")
-    ledger = Ledger(run.ledger_path, prices=PriceTable.default())
+    ledger = Ledger(run.ledger_path, prices=run.config().prices())
     program_stages = [s for s in ledger.totals()["by_stage"] if s != STAGE]
     accuracy = summary["evaluation"][split]
     rows = [method_cost("programs: label model", ledger, stages=program_stages,
@@ -88,25 +107,43 @@ def compare(run: RunDir, *, split: str = "test",
                         accuracy=accuracy["distilled"]["accuracy"]),
             method_cost("zero-shot LLM", ledger, stages=[STAGE],
                         accuracy=json.loads(baseline_path.read_text())["accuracy"])]
-    return comparison_table(rows, reprice_as=reprice_as)
+    return comparison_table(rows, prices=ledger.prices, reprice_as=reprice_as)
 
 
 def plan(task: Task, config: RunConfig) -> RunPlan:
-    """What a run would spend, before spending anything: program synthesis (its worst case:
-    every attempt used, every answer ``max_tokens`` long) beside zero-shot labeling of the data."""
-    prices = PriceTable.default()
-    local = config.provider.kind == "embedded"
-    items = load_splits(task, replace(config, dev=None, test=None))["train"].items
-    attempts = 2 * config.n_programs
+    """What a run would spend, before spending anything, beside zero-shot labeling of the data.
+
+    The worst case of what the run can really ask: supplementary drafting when configured; then
+    plain synthesis (``2 x n_programs`` attempts) or the quality loop (``llm_call_cap`` calls,
+    up to half of them repairs, whose prompts carry a program of ``max_tokens`` and failing
+    inputs); every answer ``max_tokens`` long. Exemplars and drafted supplementary text make
+    real prompts longer than this estimate can see.
+    """
+    prices, local, model = config.prices(), config.provider.local, config.provider.model
+    lines = []
+    if config.supplementary == "generate":
+        drafts = [estimate_message_tokens(supplementary_messages(task, kind))
+                  for kind in SUPPLEMENTARY_KINDS]
+        lines.append(estimate_stage("supplementary", model, calls=len(drafts),
+                                    prompt_tokens=drafts,
+                                    max_tokens=SUPPLEMENTARY_PARAMS.max_tokens, prices=prices,
+                                    local=local))
     prompts = [estimate_message_tokens(build_messages(task, strategy=s))
                for s in config.strategies]
-    synthesis_line = estimate_stage(
-        "synthesis", config.provider.model, calls=attempts,
-        prompt_tokens=[prompts[i % len(prompts)] for i in range(attempts)],
-        max_tokens=config.max_tokens, prices=prices, local=local)
-    zero_shot_line = plan_zero_shot(task, items, config.provider.model, prices=prices,
-                                    local=local)
-    return estimate_run([synthesis_line, zero_shot_line])
+    if config.quality_loop:
+        calls = config.llm_call_cap
+        longest = "x" * (config.max_tokens * CHARS_PER_TOKEN)
+        repair = estimate_message_tokens(repair_messages(
+            longest, [longest] * MAX_FAILING_EXAMPLES, task, error=longest))
+        asked = [prompts[i % len(prompts)] for i in range(calls - calls // 2)]
+        asked += [repair] * (calls // 2)
+    else:
+        asked = [prompts[i % len(prompts)] for i in range(2 * config.n_programs)]
+    lines.append(estimate_stage("synthesis", model, calls=len(asked), prompt_tokens=asked,
+                                max_tokens=config.max_tokens, prices=prices, local=local))
+    items = load_splits(task, replace(config, dev=None, test=None))["train"].items
+    lines.append(plan_zero_shot(task, items, model, prices=prices, local=local))
+    return estimate_run(lines)
 
 
 __all__ = ["compare", "plan", "run_baseline"]

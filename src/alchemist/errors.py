@@ -13,7 +13,8 @@ The tree::
     ├── ExecutionError       the executor itself failed (not one program: those are recorded)
     ├── LabelModelError      a label model cannot be fitted on the given votes
     ├── DistillError         the distilled classifier cannot be trained or loaded
-    └── RunError             a run directory is inconsistent or cannot be resumed
+    ├── RunError             a run directory is inconsistent or cannot be resumed
+    └── SettingError         a run setting is out of its allowed range (checked before work)
 
     NotFittedError(ValueError, AttributeError)   an estimator used before ``fit`` (misuse)
 
@@ -93,6 +94,21 @@ class DistillError(AlchemistError):
 
 class RunError(AlchemistError):
     """A run directory is inconsistent or cannot be resumed."""
+
+
+class SettingError(AlchemistError, ValueError):
+    """A run setting is outside what it allows. ``setting`` is its name in ``run.yaml``,
+    ``allowed`` the allowed values in words, ``value`` what was given, ``flag`` the command-line
+    option that sets it (when known)."""
+
+    def __init__(self, setting: str, allowed: str, value: object, *,
+                 flag: str | None = None) -> None:
+        self.setting = setting
+        self.allowed = allowed
+        self.value = value
+        self.flag = flag
+        named = f"The {setting!r} setting" + (f" ({flag})" if flag else "")
+        super().__init__(f"{named} must be {allowed}. Got {value!r} instead.")
 
 
 class NotFittedError(ValueError, AttributeError):

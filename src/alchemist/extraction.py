@@ -13,10 +13,9 @@ import ast
 import builtins
 import keyword
 import re
-import sys
 
 from alchemist.errors import SynthesisError
-from alchemist.programs import signature_problem
+from alchemist.execution import StaticVerdict, check_program
 from alchemist.task import Task
 
 # Standard-library modules a labeling program may use without importing them explicitly: small
@@ -57,9 +56,11 @@ def clean_answer(text: str, task: Task) -> tuple[str, list[str]]:
 
 
 def program_problem(source: str, task: Task) -> str | None:
-    """Why ``source`` cannot label ``task``, or None: it must define the task's function with
-    one required argument, and return no constant outside the class ids (or their names)."""
-    problem = signature_problem(source, task.function_name)
+    """Why ``source`` cannot label ``task``, or None: it must pass the executor's static check
+    (the task's function with one required argument, allowed imports and names only), and
+    return no constant outside the class ids (or their names)."""
+    verdict = check_program(source, task.function_name)
+    problem = None if verdict.ok else _executor_reason(verdict)
     if problem is None:
         try:
             _normalize_returns(source, task)
@@ -81,9 +82,9 @@ def _extract(text: str, function_name: str) -> tuple[str, list[str]]:
     # The last block defining the function is the model's final word on it.
     tree, code, fixes = _parse_leniently(defining[-1])
     source, more = _clean(tree, code, function_name)
-    problem = signature_problem(source, function_name)
-    if problem:
-        raise SynthesisError(problem)
+    verdict = check_program(source, function_name)
+    if not verdict.ok:
+        raise SynthesisError(_executor_reason(verdict))
     return source, fixes + more
 
 
@@ -135,7 +136,6 @@ def _clean(tree: ast.Module, code: str, function_name: str) -> tuple[str, list[s
     body = _drop_unused_imports(body)
     fixes = [f"dropped {len(tree.body) - len(body)} top-level statement(s) (examples, prints, "
              "unused values or imports)"] if len(body) < len(tree.body) else []
-    _reject_foreign_imports(body)
     missing = _missing_imports(body)
     if missing:
         fixes.append("added " + "; ".join(missing))
@@ -193,14 +193,13 @@ def _drop_unused_imports(body: list[ast.stmt]) -> list[ast.stmt]:
     return [n for n in body if needed(n)]
 
 
-def _reject_foreign_imports(body: list[ast.stmt]) -> None:
-    for node in body:
-        modules = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                   else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-        for module in modules:
-            if module.split(".")[0] not in sys.stdlib_module_names:
-                raise SynthesisError(f"imports {module!r}, which is not in the Python "
-                                     "standard library")
+def _executor_reason(verdict: StaticVerdict) -> str:
+    """The executor's static-check verdict as a synthesis failure reason: the signature
+    problems read as they are, the rest say they would never run."""
+    if verdict.reason.startswith(("syntax error", "no top-level function")) \
+            or "must take exactly one" in verdict.reason:
+        return verdict.reason
+    return f"the executor would reject it: {verdict.reason}"
 
 
 def _missing_imports(body: list[ast.stmt]) -> list[str]:

@@ -16,7 +16,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +24,15 @@ import pandas as pd
 
 from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
-from alchemist.concepts.tables import synthesize_per_attribute
-from alchemist.data import Dataset, load_dataset
+from alchemist.concepts.tables import synthesizer
+from alchemist.data import Dataset, dataset_from_frame, read_table
 from alchemist.distill import DistilledModel, default_featurizer
-from alchemist.errors import RunError, SynthesisError
+from alchemist.errors import DataError, RunError, SynthesisError
 from alchemist.evaluation import group_accuracy, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
-from alchemist.llm import CachedProvider, Ledger, PriceTable, Provider, ResponseCache, make_provider
+from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
 from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
@@ -58,7 +57,7 @@ def open_llm(config: RunConfig, inner: Provider | None = None) -> Provider:
 
 def open_ledger(run: RunDir, config: RunConfig) -> Ledger:
     """The run's ledger: its budget cap stops a call before it is made."""
-    return Ledger(run.ledger_path, prices=PriceTable.default(), budget_usd=config.budget_usd)
+    return Ledger(run.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
@@ -78,20 +77,17 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
     provider = ledger.meter(llm, "synthesis")
     started = time.perf_counter()
     if config.quality_loop:
-        result = _improve(run, prompt_task, config, splits, provider, enabled, progress)
+        result = _improve(run, prompt_task, config, splits, provider, enabled,
+                          _next_seed(existing, config.seed), progress)
         calls, failures, candidates = result.n_llm_calls, result.failures, result.candidates
     else:
         missing = config.n_programs - len(enabled)
         logger.info("Generating %d program(s) with %s:%s...", missing, config.provider.kind,
                     config.provider.model)
-        generate = (partial(synthesize_per_attribute, frame=splits["train"].frame)
-                    if config.per_attribute else synthesize)
-        batch = generate(prompt_task, provider, n=missing, params=config.sampling,
-                         seed=config.seed + len(existing), strategies=config.strategies,
-                         store=run.programs, known=existing, raise_if_empty=False,
-                         progress=progress)
-        for program in batch.programs:
-            run.programs.add(program)
+        batch = synthesizer(config.per_attribute, splits["train"].frame)(
+            prompt_task, provider, n=missing, params=config.sampling,
+            seed=_next_seed(existing, config.seed), strategies=config.strategies,
+            store=run.programs, known=existing, raise_if_empty=False, progress=progress)
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
     seconds = time.perf_counter() - started
     # Generation speed from the programs' own calls that reached the model (not the cache).
@@ -111,6 +107,14 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
     return programs
 
 
+def _next_seed(programs: list[Program], seed: int) -> int:
+    """The seed after the last one a stored program was written with (``seed`` when none): a
+    resumed run asks on from where the killed one got, and an answer it had paid for but not
+    yet stored comes back from the response cache."""
+    used = [p.provenance.get("params", {}).get("seed") for p in programs]
+    return max([seed - 1] + [s for s in used if isinstance(s, int)]) + 1
+
+
 def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
                  provider: Provider) -> Task:
     """The task as the prompts see it: with LLM-drafted supplementary information (drafted
@@ -125,9 +129,6 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
             drafted = generate_supplementary(task, provider, seed=config.seed)
             drafted.save(path)
         task = drafted.apply(task)
-    elif config.supplementary != "task":
-        raise RunError(f"'supplementary' must be 'task' or 'generate'; "
-                       f"got {config.supplementary!r}.")
     dev = splits.get("dev")
     if config.exemplars_per_class and dev is not None and dev.has_gold \
             and not task.supplementary.exemplars:
@@ -138,7 +139,7 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
 
 
 def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset],
-             provider: Provider, initial: list[Program],
+             provider: Provider, initial: list[Program], seed: int,
              progress: Progress | None) -> ImproveResult:
     """The quality loop, judged on the training items plus the dev split (whose gold labels
     let the gate measure accuracy); every candidate lands in the store, dropped ones disabled."""
@@ -147,9 +148,9 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
     gold = None if dev is None or not dev.has_gold else np.concatenate(
         [np.full(len(train), -1), dev.gold])
     settings = ImproveSettings(
-        target=config.n_programs, max_llm_calls=config.max_llm_calls or 3 * config.n_programs,
+        target=config.n_programs, max_llm_calls=config.llm_call_cap,
         policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
-        params=config.sampling, strategies=config.strategies, seed=config.seed)
+        params=config.sampling, strategies=config.strategies, seed=seed)
     logger.info("Quality loop: up to %d LLM calls for %d useful programs...",
                 settings.max_llm_calls, settings.target)
     with Executor(_execution_config(config)) as executor:
@@ -369,18 +370,33 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     return summary
 
 
-def predict(folder: str | Path, data: str, *, limit: int | None = None) -> pd.DataFrame:
-    """Label new data with a run's distilled model alone: no LLM, no programs."""
+PREDICTION_COLUMNS = ("label", "label_name", "confidence")
+
+
+def predict(folder: str | Path, data: str, *, limit: int | None = None,
+            prefix: str = "predicted_") -> pd.DataFrame:
+    """Label new data with a run's distilled model alone: no LLM, no programs.
+
+    Gives every column of ``data`` as it was, plus ``<prefix>label`` (class id),
+    ``<prefix>label_name`` and ``<prefix>confidence``. A column of the data is never replaced:
+    when one already has such a name, ``DataError`` names it and the way out (another prefix).
+    """
     run = RunDir(folder)
     task = run.task()
-    dataset = load_dataset(data, task, limit=limit)
-    model = DistilledModel.load(run.model_dir)
-    proba = model.predict_proba(dataset.frame)
+    table = read_table(data, task, limit=limit)
+    names = [f"{prefix}{column}" for column in PREDICTION_COLUMNS]
+    clash = [name for name in names if name in table.columns]
+    if clash:
+        raise DataError(f"the data already has column(s) {clash}, and predictions never replace "
+                        f"a column of yours. Choose other names with --prefix (now {prefix!r}).",
+                        path=str(data))
+    dataset = dataset_from_frame(table, task, source=str(data))
+    proba = DistilledModel.load(run.model_dir).predict_proba(dataset.frame)
     index = proba.argmax(axis=1)
-    out = dataset.frame.copy()
-    out["label"] = [task.classes[i].id for i in index]
-    out["label_name"] = [task.classes[i].name for i in index]
-    out["confidence"] = proba.max(axis=1)
+    out = table.copy()
+    out[names[0]] = [task.classes[i].id for i in index]
+    out[names[1]] = [task.classes[i].name for i in index]
+    out[names[2]] = proba.max(axis=1)
     return out
 
 
@@ -390,7 +406,7 @@ def _execution_config(config: RunConfig) -> ExecutionConfig:
 
 
 __all__ = [
-    "Aggregation", "Progress", "aggregate", "aggregate_run", "apply_programs", "diagnose_run",
-    "distill", "distill_run", "enabled_programs", "ensure_programs", "evaluate", "open_ledger",
-    "open_llm", "predict", "rerun", "run_pipeline",
+    "PREDICTION_COLUMNS", "Aggregation", "Progress", "aggregate", "aggregate_run",
+    "apply_programs", "diagnose_run", "distill", "distill_run", "enabled_programs",
+    "ensure_programs", "evaluate", "open_ledger", "open_llm", "predict", "rerun", "run_pipeline",
 ]

@@ -27,7 +27,7 @@ from alchemist.programs import Program, ProgramStore
 from alchemist.synthesis import STRATEGIES, clip_text, provenance, synthesize
 from alchemist.task import Supplementary, Task
 
-_MAX_FAILING_EXAMPLES = 3
+MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
 Progress = Callable[[dict[str, Any]], None]
 
@@ -91,6 +91,21 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
     return kept, dropped
 
 
+def repair_messages(source: str, failing_examples: Sequence[Any], task: Task,
+                    error: str = "") -> list[Message]:
+    """The chat messages asking to repair ``source``: the error and a few failing inputs
+    (clipped to 300 characters each)."""
+    return [
+        {"role": "system", "content": prompts.render("system")},
+        {"role": "user", "content": prompts.render(
+            "repair", description=task.description, source=source.strip(),
+            error=error or "it raises an error or returns a value that is not a class id",
+            examples="\n".join(f"- {clip_text(x)!r}" for x in failing_examples)
+            or "- (none recorded)",
+            signature=task.signature, class_ids=str(list(task.class_ids)))},
+    ]
+
+
 def repair(program: Program, failing_examples: Sequence[Any], provider: Provider, task: Task,
            params: SamplingParams | None = None, *, error: str = "",
            new_id: str | None = None, executor: ProgramRunner | None = None,
@@ -101,15 +116,8 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
     ``repair_of``), or None when the answer is not a valid, changed program or, given an
     ``executor``, still fails on ``failing_examples``.
     """
-    examples = list(failing_examples)[:_MAX_FAILING_EXAMPLES]
-    messages: list[Message] = [
-        {"role": "system", "content": prompts.render("system")},
-        {"role": "user", "content": prompts.render(
-            "repair", description=task.description, source=program.source.strip(),
-            error=error or "it raises an error or returns a value that is not a class id",
-            examples="\n".join(f"- {clip_text(x)!r}" for x in examples) or "- (none recorded)",
-            signature=task.signature, class_ids=str(list(task.class_ids)))},
-    ]
+    examples = list(failing_examples)[:MAX_FAILING_EXAMPLES]
+    messages = repair_messages(program.source, examples, task, error)
     params = params or SamplingParams()
     completion = provider.complete(messages, params)
     try:
@@ -359,5 +367,5 @@ def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
 
 
 
-__all__ = ["GatePolicy", "ImproveResult", "ImproveSettings", "ProgramRunner", "gate", "improve",
-           "repair"]
+__all__ = ["MAX_FAILING_EXAMPLES", "GatePolicy", "ImproveResult", "ImproveSettings",
+           "ProgramRunner", "gate", "improve", "repair", "repair_messages"]

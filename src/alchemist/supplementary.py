@@ -102,6 +102,15 @@ class GeneratedSupplementary:
                    raw.get("provenance") or {})
 
 
+def supplementary_messages(task: Task, kind: str) -> list[Message]:
+    """The chat messages asking for one kind of supplementary information."""
+    table = prompts.table("supplementary")
+    fields = {"description": task.description, "class_names": ", ".join(task.class_names),
+              "class_names_lines": "\n".join(task.class_names)}
+    return [{"role": "system", "content": table["system"].strip()},
+            {"role": "user", "content": Template(table[kind]).substitute(fields).strip()}]
+
+
 def generate_supplementary(task: Task, provider: Provider, *,
                            kinds: Sequence[str] = SUPPLEMENTARY_KINDS,
                            params: SamplingParams = SUPPLEMENTARY_PARAMS,
@@ -115,16 +124,11 @@ def generate_supplementary(task: Task, provider: Provider, *,
     if unknown:
         raise ValueError(f"Unknown supplementary kind(s) {unknown}; expected some of "
                          f"{list(SUPPLEMENTARY_KINDS)}.")
-    table = prompts.table("supplementary")
-    fields = {"description": task.description, "class_names": ", ".join(task.class_names),
-              "class_names_lines": "\n".join(task.class_names)}
     parsed: dict[str, Any] = {}
     record: dict[str, Any] = {"created": datetime.now(UTC).isoformat(timespec="seconds"),
                               "calls": {}}
     for i, kind in enumerate(kinds):
-        messages: list[Message] = [
-            {"role": "system", "content": table["system"].strip()},
-            {"role": "user", "content": Template(table[kind]).substitute(fields).strip()}]
+        messages = supplementary_messages(task, kind)
         call_params = replace(params, seed=seed + i)
         try:
             completion = provider.complete(messages, call_params)
@@ -210,4 +214,4 @@ _PARSERS: dict[str, Callable[[str, Task], Any]] = {
 
 
 __all__ = ["SUPPLEMENTARY_KINDS", "SUPPLEMENTARY_PARAMS", "GeneratedSupplementary",
-           "draw_exemplars", "generate_supplementary"]
+           "draw_exemplars", "generate_supplementary", "supplementary_messages"]

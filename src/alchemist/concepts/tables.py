@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 
@@ -63,7 +64,8 @@ def synthesize_per_attribute(task: Task, provider: Provider, frame: pd.DataFrame
                              progress: Progress | None = None) -> SynthesisResult:
     """At least ``n`` programs in all, an equal share per input column (at least one each).
 
-    Programs are numbered on from ``store``; each records its ``attribute`` in provenance.
+    Programs are numbered on from ``store`` and added to it as they are kept; each records its
+    ``attribute`` in provenance.
     Raises ``SynthesisError`` when no program came back at all, unless ``raise_if_empty`` is
     False.
     """
@@ -92,6 +94,8 @@ def synthesize_per_attribute(task: Task, provider: Provider, frame: pd.DataFrame
                                   function_name=task.function_name,
                                   provenance={**program.provenance, "attribute": attribute})
                 number, kept = number + 1, kept + 1
+                if store is not None:
+                    store.add(program)
                 merged.programs.append(program)
                 known.append(program)
             merged.failures += [{**f, "attribute": attribute} for f in batch.failures]
@@ -106,4 +110,11 @@ def synthesize_per_attribute(task: Task, provider: Provider, frame: pd.DataFrame
     return merged
 
 
-__all__ = ["attribute_task", "other_attributes", "synthesize_per_attribute", "value_summary"]
+def synthesizer(per_attribute: bool, frame: pd.DataFrame) -> Callable[..., SynthesisResult]:
+    """``synthesize``, or with ``per_attribute`` its one-prompt-per-column variant over the
+    training table ``frame``; both take the same arguments."""
+    return partial(synthesize_per_attribute, frame=frame) if per_attribute else synthesize
+
+
+__all__ = ["attribute_task", "other_attributes", "synthesize_per_attribute", "synthesizer",
+           "value_summary"]

@@ -1,24 +1,22 @@
-"""What runs inside a program process: confinement, restricted namespace, the labeling loop.
+"""What runs inside a program process: the restricted namespace and the labeling loop.
 
 This module imports only the standard library: the worker loads it without importing the
 ``alchemist`` package (whose import pulls in pandas), so a worker starts in a few milliseconds.
 
-Layers applied here, each independent of the static check in ``static.py``:
-
-- runtime: a program sees a reduced ``__builtins__`` (no ``open``, ``eval``, ``exec``,
-  ``compile``, ``globals``...; ``getattr`` and friends refuse names starting with ``_``) and an
-  ``__import__`` that hands out read-only copies of allowlisted modules with their private names
-  and non-allowlisted submodules removed (``statistics.sys`` is not reachable);
-- OS: a program process runs in a new network namespace, chrooted into an empty directory, under
-  a uid of its own (so it can signal no other process), with no new processes, no file writes,
-  bounded memory and CPU (see ``confine``). The namespace, chroot and uid steps need root (as
-  in a container); without it they are skipped and the other layers remain.
+The runtime layer, a speed bump rather than the wall (that is the OS layer, ``_confine``): a
+program sees a reduced ``__builtins__`` (no ``open``, ``eval``, ``exec``, ``compile``,
+``globals``...; ``getattr`` and friends refuse private names and frame attributes) and an
+``__import__`` that hands out read-only copies of allowlisted modules with their private names
+and non-allowlisted submodules removed (``statistics.sys`` is not reachable), in which the
+attribute-following gadgets (``operator.attrgetter``/``methodcaller``, ``string.Formatter``)
+are replaced by guarded versions. What it cannot guard: attribute syntax itself
+(``f.__globals__``, stopped by the static check) and ``str.format`` field paths built at
+runtime (they yield text only, and the worker holds no secret to leak).
 """
 
 from __future__ import annotations
 
 import builtins as builtins_module
-import ctypes
 import importlib
 import numbers
 import os
@@ -67,36 +65,115 @@ class CallTimeout(BaseException):
 
 # --------------------------------------------------------------------------- runtime layer
 
-def _refuse_private(name: object) -> None:
-    if isinstance(name, str) and name.startswith("_"):
+# Non-dunder attributes of frames, code objects, generators and tracebacks: refused at runtime
+# like private names, and by the static check.
+FORBIDDEN_ATTRIBUTES = frozenset({
+    "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "f_trace", "gi_frame", "gi_code",
+    "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_frame", "ag_code", "ag_await",
+    "tb_frame", "tb_next", "co_code", "mro",
+})
+
+# The functions programs are handed in place of getattr & co. and of the attribute-following
+# gadgets of allowed modules (operator.attrgetter/methodcaller, string.Formatter). They are
+# defined in a namespace of their own, so that their __globals__ hold no os, sys, ctypes or
+# signal (this module's globals do).
+_GUARDS = """
+def _refuse(name):
+    if isinstance(name, str) and (name.startswith("_") or name in _FORBIDDEN):
         raise AttributeError(f"access to attribute {name!r} is not allowed in labeling programs")
 
+def getattr(obj, name, *default):
+    _refuse(name)
+    return _real_getattr(obj, name, *default)
 
-def _getattr(obj: Any, name: str, *default: Any) -> Any:
-    _refuse_private(name)
-    return getattr(obj, name, *default)
+def hasattr(obj, name):
+    _refuse(name)
+    return _real_hasattr(obj, name)
+
+def setattr(obj, name, value):
+    _refuse(name)
+    _real_setattr(obj, name, value)
+
+def delattr(obj, name):
+    _refuse(name)
+    _real_delattr(obj, name)
+
+def print(*args, **kwargs):
+    "Programs may print while debugging; nothing is written anywhere."
+
+def attrgetter(attr, *attrs):
+    for name in (attr, *attrs):
+        for part in name.split(".") if isinstance(name, str) else ():
+            _refuse(part)
+    return _real_attrgetter(attr, *attrs)
+
+def methodcaller(name, /, *args, **kwargs):
+    _refuse(name)
+    return _real_methodcaller(name, *args, **kwargs)
+
+def _check_field(field_name):
+    _first, rest = _field_split(field_name)
+    for is_attribute, key in rest:
+        if is_attribute:
+            _refuse(key)
+
+def _check_format(format_string, depth=0):
+    for _literal, field, spec, _conversion in _formatter.parse(format_string):
+        if field:
+            _check_field(field)
+        if spec and depth < 2:
+            _check_format(spec, depth + 1)
+
+class Formatter:
+    "string.Formatter whose field paths may not name private or frame attributes."
+
+    def format(self, format_string, /, *args, **kwargs):
+        return self.vformat(format_string, args, kwargs)
+
+    def vformat(self, format_string, args, kwargs):
+        _check_format(format_string)
+        return _formatter.vformat(format_string, args, kwargs)
+
+    def parse(self, format_string):
+        return _formatter.parse(format_string)
+
+    def get_field(self, field_name, args, kwargs):
+        _check_field(field_name)
+        return _formatter.get_field(field_name, args, kwargs)
+
+    def get_value(self, key, args, kwargs):
+        return _formatter.get_value(key, args, kwargs)
+
+    def check_unused_args(self, used_args, args, kwargs):
+        pass
+
+    def format_field(self, value, format_spec):
+        return format(value, format_spec)
+
+    def convert_field(self, value, conversion):
+        return _formatter.convert_field(value, conversion)
+
+def __import__(name, globals=None, locals=None, fromlist=(), level=0):
+    if level:
+        raise ImportError("relative imports are not allowed in labeling programs")
+    if name not in _copies:
+        raise ImportError(f"import of {name!r} is not allowed in labeling programs; "
+                          f"allowed: {_allowed}")
+    for attr in fromlist or ():
+        _refuse(attr)
+    return _copies[name] if fromlist else _copies[name.partition(".")[0]]
+"""
 
 
-def _hasattr(obj: Any, name: str) -> bool:
-    _refuse_private(name)
-    return hasattr(obj, name)
+def _safe_builtins() -> dict[str, Any]:
+    safe = {name: getattr(builtins_module, name) for name in _SAFE_BUILTINS}
+    safe.update({name: value for name, value in vars(builtins_module).items()
+                 if isinstance(value, type) and issubclass(value, BaseException)})
+    return safe
 
 
-def _setattr(obj: Any, name: str, value: Any) -> None:
-    _refuse_private(name)
-    setattr(obj, name, value)
-
-
-def _delattr(obj: Any, name: str) -> None:
-    _refuse_private(name)
-    delattr(obj, name)
-
-
-def _print(*args: Any, **kwargs: Any) -> None:
-    """Programs may print while debugging; nothing is written anywhere."""
-
-
-def _module_copy(name: str, copies: dict[str, types.ModuleType]) -> types.ModuleType:
+def _module_copy(name: str, copies: dict[str, types.ModuleType],
+                 replace: dict[str, dict[str, Any]]) -> types.ModuleType:
     module = sys.modules[name]
     copy = types.ModuleType(name, module.__doc__)
     for key, value in vars(module).items():
@@ -105,8 +182,8 @@ def _module_copy(name: str, copies: dict[str, types.ModuleType]) -> types.Module
         if isinstance(value, types.ModuleType):
             if value.__name__ not in ALLOWED_MODULES:
                 continue
-            value = copies.get(value.__name__) or _module_copy(value.__name__, copies)
-        setattr(copy, key, value)
+            value = copies.get(value.__name__) or _module_copy(value.__name__, copies, replace)
+        setattr(copy, key, replace.get(name, {}).get(key, value))
     copies[name] = copy
     return copy
 
@@ -115,28 +192,34 @@ def prepare() -> dict[str, Any]:
     """Import what programs may use and build the builtins they see. Call before forking."""
     for name in sorted(ALLOWED_MODULES) + list(_LAZY_IMPORTS):
         importlib.import_module(name)
+    import _string
+    import operator
+    import string
+
     copies: dict[str, types.ModuleType] = {}
+    guards: dict[str, Any] = {
+        "__builtins__": _safe_builtins(), "_FORBIDDEN": FORBIDDEN_ATTRIBUTES,
+        "_real_getattr": getattr, "_real_hasattr": hasattr, "_real_setattr": setattr,
+        "_real_delattr": delattr, "_real_attrgetter": operator.attrgetter,
+        "_real_methodcaller": operator.methodcaller, "_formatter": string.Formatter(),
+        "_field_split": _string.formatter_field_name_split, "_copies": copies,
+        "_allowed": ", ".join(sorted(ALLOWED_MODULES)), "__name__": "labeling_guards"}
+    exec(compile(_GUARDS, "<guards>", "exec"), guards)  # noqa: S102 - this module's own code
+    replace = {"operator": {"attrgetter": guards["attrgetter"],
+                            "methodcaller": guards["methodcaller"]},
+               "string": {"Formatter": guards["Formatter"]}}
     for name in sorted(ALLOWED_MODULES):
         if name not in copies:
-            _module_copy(name, copies)
-
-    def guarded_import(name: str, globals: Any = None, locals: Any = None,
-                       fromlist: Any = (), level: int = 0) -> types.ModuleType:
-        if level:
-            raise ImportError("relative imports are not allowed in labeling programs")
-        if name not in copies:
-            raise ImportError(f"import of {name!r} is not allowed in labeling programs; "
-                              f"allowed: {', '.join(sorted(ALLOWED_MODULES))}")
-        for attr in fromlist or ():
-            _refuse_private(attr)
-        return copies[name] if fromlist else copies[name.partition(".")[0]]
-
-    safe = {name: getattr(builtins_module, name) for name in _SAFE_BUILTINS}
-    safe.update({name: value for name, value in vars(builtins_module).items()
-                 if isinstance(value, type) and issubclass(value, BaseException)})
-    safe.update(getattr=_getattr, hasattr=_hasattr, setattr=_setattr, delattr=_delattr,
-                print=_print, __import__=guarded_import)
+            _module_copy(name, copies, replace)
+    safe = _safe_builtins()
+    safe.update({name: guards[name] for name in ("getattr", "hasattr", "setattr", "delattr",
+                                                 "print", "__import__")})
     return safe
+
+
+def unrestricted_builtins() -> dict[str, Any]:
+    """The real builtins: the runtime layer switched off, to test the other layers alone."""
+    return dict(vars(builtins_module))
 
 
 def load_program(source: str, function_name: str, builtins: dict[str, Any], *,
@@ -159,47 +242,9 @@ def _run_timed(thunk: Any, timeout: float) -> Any:
     return thunk()
 
 
-# --------------------------------------------------------------------------- OS layer
+# --------------------------------------------------------------------------- limits
 
-_CLONE_NEWNET = 0x40000000
-_PR_SET_PDEATHSIG = 1
-_PR_SET_NO_NEW_PRIVS = 38
-
-
-def confine(*, jail: str, memory_mb: int) -> None:
-    """Confine the current (freshly forked) process, each step as far as privileges allow."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    address_space = _address_space_bytes()
-    if hasattr(libc, "unshare"):
-        libc.unshare(_CLONE_NEWNET)  # no interface is up in a new network namespace
-    try:
-        os.chroot(jail)
-        os.chdir("/")
-    except OSError:
-        os.chdir(jail)
-    if os.geteuid() == 0:
-        try:  # a uid of its own: no other process (another program's included) can be signalled
-            uid = 200_000 + os.getpid()
-            os.setgroups([])
-            os.setgid(uid)
-            os.setuid(uid)
-        except OSError:
-            pass
-    if hasattr(libc, "prctl"):
-        libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE then fails
-    limits = [(resource.RLIMIT_FSIZE, 0), (resource.RLIMIT_NPROC, 0), (resource.RLIMIT_CORE, 0)]
-    if address_space is not None:
-        limits.append((resource.RLIMIT_AS, address_space + memory_mb * 2**20))
-    for which, value in limits:
-        try:
-            resource.setrlimit(which, (value, value))
-        except (OSError, ValueError):
-            pass
-
-
-def _address_space_bytes() -> int | None:
+def address_space_bytes() -> int | None:
     """The process's current virtual size: the memory limit is counted on top of it."""
     try:
         with open("/proc/self/statm") as f:

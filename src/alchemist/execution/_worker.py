@@ -2,21 +2,30 @@
 
 The worker itself never runs program code. It holds the run's items, and for each program it
 forks a process from its own clean state (so a program that patches builtins or modules, exits,
-or breaks its interpreter harms only itself), confines it (``_sandbox.confine``), and feeds it
-ranges of items. A process that hangs past the batch limit is killed; one that dies is reported.
+or breaks its interpreter harms only itself), confines it (``_confine``), and feeds it ranges of
+items. A process that hangs past the batch limit is killed; one that dies is reported.
 
-Started by ``executor._Worker`` as ``python -I -c ...`` with this directory on ``sys.path``; it
-imports only the standard library and ``_sandbox``.
+Started by ``executor._Worker`` as ``python -I -S -B`` (no site packages, no ``.pth`` files, no
+bytecode written) with an empty environment in an empty folder; it loads ``_confine``,
+``_sandbox`` and itself from source and imports only the standard library.
 
-With the executor (pickled messages over one socket; both ends are trusted code):
-  -> ("config", call_timeout, batch_timeout, memory_mb, jail)   jail: an empty folder
-  -> ("data",) then the pickled item list as raw bytes
-  -> ("task", task_id, key, source, function_name, lookup, start, stop)
-  <- ("done", task_id, status, votes, errors, messages)   status: ok|rejected|hung|crashed
-  -> ("close",)
+Process chain of one program: the forked process enters new user, mount, network, PID and IPC
+namespaces with an empty root, then forks the first process of the PID namespace, which forks
+the program's process; each waits for its child and exits as it did, so the worker sees the
+program's fate. The program's process locks itself down (``_confine.lock_down``) and runs.
+
+With the executor (one socket):
+  -> pickled ("config", call_timeout, batch_timeout, memory_mb, jail, strict, runtime_layer)
+  <- b"Y" + utf-8 lines "layer<TAB>problem" (problem empty when the layer is active)
+  -> pickled ("data",) then the pickled item list as raw bytes
+  -> pickled ("task", task_id, key, source, function_name, lookup, start, stop)
+  <- b"D" + DONE(task_id, status, cells, text bytes) + votes + errors + utf-8 text
+  -> pickled ("close",)
+The executor never unpickles: what comes back is parsed as fixed-size fields and bytes.
 With a program process (its replies are parsed, never unpickled: it may be compromised):
   -> 16 bytes: start, stop
-  <- b"R" + votes + errors + utf-8 "code<TAB>message" lines,  or  b"L" + load error
+  <- b"R" + votes + errors + utf-8 "code<TAB>message" lines,  or  b"L" + load error,
+     or  b"X" + the confinement step that failed (it then exits without running the program)
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
+import resource
 import signal
 import struct
 import time
@@ -31,21 +41,25 @@ from collections import deque
 from multiprocessing.connection import Connection
 from typing import Any
 
-import _sandbox  # importable: the executor starts the worker with this directory on sys.path
+import _confine  # loaded by the executor's bootstrap (see executor._BOOTSTRAP)
+import _sandbox
 
 _RANGE = struct.Struct("<QQ")
+DONE = struct.Struct("<QBII")  # task id, status (index in STATUSES), cells, text bytes
+STATUSES = ("ok", "rejected", "hung", "crashed")
 _MAX_MESSAGES = 8192  # bytes of failure messages a program process may send per batch
 
 
 class _ProgramProcess:
     """One forked, confined process running one program."""
 
-    def __init__(self, key: str, source: str, function_name: str, worker: _Template) -> None:
+    def __init__(self, key: str, source: str, function_name: str, worker: _Template,
+                 probe: bool = False) -> None:
         to_child = os.pipe()
         from_child = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child, which never returns
-            _child_main(to_child[0], from_child[1], source, function_name, worker)
+            _child_main(to_child[0], from_child[1], source, function_name, worker, probe)
         os.close(to_child[0])
         os.close(from_child[1])
         self.key, self.pid = key, pid
@@ -67,19 +81,31 @@ class _ProgramProcess:
             return "crashed", b"", b"", f"worker died ({self._exit_cause()})"
         if reply[:1] == b"L":
             return "rejected", b"", b"", reply[1:].decode("utf-8", "replace")
+        if reply[:1] == b"X":
+            self.stop()
+            return "crashed", b"", b"", reply[1:].decode("utf-8", "replace")
         if reply[:1] != b"R" or len(reply) < 1 + 2 * n:
             self.stop()
             return "crashed", b"", b"", "worker sent a malformed reply and was killed"
         return "ok", reply[1:1 + n], reply[1 + n:1 + 2 * n], reply[1 + 2 * n:].decode(
             "utf-8", "replace")
 
-    def stop(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self._exit_cause()
+    def stop(self, grace: float = 0.0) -> None:
+        """End the process: told to by closing its requests, killed when it has not exited
+        after ``grace`` seconds (a clean exit lets its CPU time be counted up the chain)."""
         self._out.close()
+        deadline = time.monotonic() + grace
+        while True:
+            try:
+                if os.waitpid(self.pid, os.WNOHANG)[0]:
+                    break
+            except ChildProcessError:
+                break
+            if time.monotonic() >= deadline:
+                os.kill(self.pid, signal.SIGKILL)  # not reaped yet: the pid is still ours
+                self._exit_cause()
+                break
+            time.sleep(0.001)
         self._in.close()
 
     def _exit_cause(self) -> str:
@@ -99,7 +125,7 @@ class _Template:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.builtins = _sandbox.prepare()
-        self.jail = ""
+        self.jail, self.strict = "", True
         self.items: list[Any] = []
         self.lookup: dict[int, int] = {}
         self.call_timeout, self.batch_timeout, self.memory_mb = 1.0, 60.0, 512
@@ -130,16 +156,23 @@ class _Template:
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         if message[0] == "config":
-            self.call_timeout, self.batch_timeout, self.memory_mb, self.jail = message[1:]
+            (self.call_timeout, self.batch_timeout, self.memory_mb, self.jail, self.strict,
+             runtime_layer) = message[1:]
+            if not runtime_layer:
+                self.builtins = _sandbox.unrestricted_builtins()
+            self.conn.send_bytes(b"Y" + self._probe().encode("utf-8", "replace"))
         elif message[0] == "data":
             self._drop_child()
-            self.items = pickle.loads(self.conn.recv_bytes())
-            self.lost = None
+            payload, self.items, self.lost = self.conn.recv_bytes(), [], None
+            try:
+                self.items = pickle.loads(payload)
+            except Exception as exc:  # the items' types must be importable here  # noqa: BLE001
+                self.lost = ("", "crashed", f"the worker cannot load the items: {exc!r}")
         elif message[0] == "task":
             task_id, key, source, function_name, lookup, start, stop = message[1:]
             if self.child is None or self.child.key != key:
                 self._drop_child()
-                if self.lost is None or self.lost[0] != key:
+                if self.lost is None or self.lost[0] not in (key, ""):
                     self.lookup = lookup
                     self.child = _ProgramProcess(key, source, function_name, self)
             while len(self.queued) >= 2:
@@ -165,31 +198,67 @@ class _Template:
         if status in ("hung", "crashed"):
             self.lost = (self.child.key, status, text)
             self.child = None
-        self.conn.send(("done", task_id, status, votes, errors, text))
+        self._send_done(task_id, status, votes, errors, text)
 
     def _answer_lost(self, task_id: Any) -> None:
         _, status, text = self.lost or ("", "crashed", "worker process lost")
-        self.conn.send(("done", task_id, status, b"", b"", text))
+        self._send_done(task_id, status, b"", b"", text)
+
+    def _send_done(self, task_id: int, status: str, votes: bytes, errors: bytes,
+                   text: str) -> None:
+        encoded = text.encode("utf-8", "replace")
+        self.conn.send_bytes(b"D" + DONE.pack(task_id, STATUSES.index(status), len(votes),
+                                              len(encoded)) + votes + errors + encoded)
+
+    def _probe(self) -> str:
+        """Which confinement layers a program process gets on this machine: one trial
+        process tries each, skipping the ones that fail, and reports."""
+        trial = _ProgramProcess("", "", "", self, probe=True)
+        try:
+            if trial._in.poll(10.0):
+                return trial._in.recv_bytes(_MAX_MESSAGES).decode("utf-8", "replace")
+            return "confinement\tthe trial process did not answer within 10 s\n"
+        except (EOFError, OSError):
+            return f"confinement\tthe trial process died ({trial._exit_cause()})\n"
+        finally:
+            trial.stop()
 
     def _drop_child(self) -> None:
         """Answer what the current child still owes, then stop it."""
         while self.queued:
             self._forward_reply()
         if self.child is not None:
-            self.child.stop()
+            self.child.stop(grace=1.0)
             self.child = None
 
 
 def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
-                worker: _Template) -> None:  # pragma: no cover - runs in the forked child
+                worker: _Template, probe: bool) -> None:  # pragma: no cover - forked child
     code = 70
     try:
         _isolate_fds(read_fd, write_fd)
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _sandbox.confine(jail=worker.jail, memory_mb=worker.memory_mb)
-        _sandbox.start_call_timer(worker.call_timeout)
         requests, replies = Connection(3, writable=False), Connection(4, readable=False)
+        report: list[tuple[str, str]] = []
+        strict = worker.strict and not probe
+        memory = _sandbox.address_space_bytes()  # read now: /proc is gone once confined
+        try:
+            _confine.enter_namespaces(worker.jail, report, strict=strict)
+            _wait_for_child_then_exit_alike()  # this process: outside the new PID namespace
+            _confine.die_with_parent()
+            _wait_for_child_then_exit_alike()  # this one: PID 1 of the namespace
+            _confine.die_with_parent()
+            _confine.lock_down(None if memory is None else memory + worker.memory_mb * 2**20,
+                               report, strict=strict)
+            _sandbox.start_call_timer(worker.call_timeout)
+        except _confine.IsolationError as exc:
+            replies.send_bytes(b"X" + f"isolation failed: {exc}".encode()[:_MAX_MESSAGES])
+            return
+        if probe:
+            replies.send_bytes("".join(f"{layer}\t{problem}\n" for layer, problem in report)
+                               .encode("utf-8", "replace")[:_MAX_MESSAGES])
+            return
         try:
             function = _sandbox.load_program(source, function_name, worker.builtins,
                                              timeout=worker.call_timeout)
@@ -212,6 +281,27 @@ def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
             replies.send_bytes(b"R" + votes + errors + text.encode("utf-8", "replace"))
     finally:
         os._exit(code)
+
+
+def _wait_for_child_then_exit_alike() -> None:  # pragma: no cover - forked child
+    """Fork; in the parent, wait for the child and exit as it did (a signal's death becomes
+    exit code 128 + signal, which the next parent up turns back into that signal)."""
+    pid = os.fork()
+    if pid == 0:
+        return
+    os.close(3)
+    os.close(4)  # the worker must see end-of-file when the program's process dies
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    sig = -code if code < 0 else code - 128 if 128 < code < 128 + 65 else 0
+    if sig:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        try:
+            signal.signal(sig, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass
+        os.kill(os.getpid(), sig)  # ignored in PID 1 of a namespace: then the exit code below
+    os._exit(128 + sig if sig else code)
 
 
 def _isolate_fds(read_fd: int, write_fd: int) -> None:

@@ -25,25 +25,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from alchemist.errors import ExecutionError
+from alchemist.execution._pool import Task as _Task
+from alchemist.execution._pool import Worker as _Worker
+from alchemist.execution._pool import check_isolation
+from alchemist.execution._reasons import clean_reason
 from alchemist.execution.static import check_program
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program
@@ -51,6 +53,10 @@ from alchemist.programs import Program
 _PIPELINE_DEPTH = 2   # tasks queued per worker, so it never waits for this process between tasks
 _GRACE = 5.0          # seconds a worker gets beyond batch_timeout before it is itself killed
 _MAX_CLASSES = 127    # class indices are stored as int8
+_PROGRAM_CODES = (CellError.OK, CellError.EXCEPTION, CellError.TIMEOUT, CellError.INVALID_OUTPUT)
+# Switched off only by tests, to show that the other layers contain hostile programs alone.
+_RUNTIME_LAYER = True
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,9 @@ class ExecutionConfig:
     """Limits and resources of the executor.
 
     ``memory_mb`` bounds what one program process may allocate beyond the worker's own size
-    (interpreter plus the run's items), as an address-space limit.
+    (interpreter plus the run's items), as an address-space limit. ``weak_isolation=True``
+    (or the environment variable ``ALCHEMIST_WEAK_ISOLATION=1``) runs programs even when a
+    confinement layer cannot be applied on this machine; by default they are refused then.
     """
 
     workers: int | None = None        # None = all cores
@@ -67,6 +75,7 @@ class ExecutionConfig:
     memory_mb: int = 512              # per-worker address-space limit, on top of its baseline
     batch_size: int = 1024            # items per IPC round trip
     cache_dir: Path | None = None     # results cached by (program sha, data hash) when set
+    weak_isolation: bool = False      # accept missing confinement layers (see alchemist doctor)
 
     def __post_init__(self) -> None:
         checks = [("workers", self.workers is None or self.workers >= 1, "an int >= 1 or None"),
@@ -78,47 +87,6 @@ class ExecutionConfig:
             if not ok:
                 raise ValueError(f"ExecutionConfig.{name} must be {expected}. "
                                  f"Got {getattr(self, name)!r} instead.")
-
-
-@dataclass
-class _Task:
-    column: int
-    start: int
-    stop: int
-    deadline: float = float("inf")
-
-
-class _Worker:
-    """One warm worker process and the tasks sent to it, oldest first."""
-
-    def __init__(self, config: ExecutionConfig, jail: str) -> None:
-        ours, theirs = socket.socketpair()
-        paths = [os.path.abspath(p) for p in [os.path.dirname(__file__), *sys.path] if p]
-        bootstrap = (f"import sys; sys.path[:0] = {paths!r}; import _worker; "
-                     f"_worker.main({theirs.fileno()})")
-        self.process = subprocess.Popen([sys.executable, "-I", "-c", bootstrap],
-                                        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL)
-        theirs.close()
-        self.conn = Connection(ours.detach())
-        self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb,
-                        jail))
-        self.data_token: int | None = None
-        self.tasks: deque[_Task] = deque()
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.wait()
-        self.conn.close()
-
-    def close(self) -> None:
-        try:
-            self.conn.send(("close",))
-            self.process.wait(timeout=2.0)
-        except (OSError, subprocess.TimeoutExpired):
-            self.process.kill()
-            self.process.wait()
-        self.conn.close()
 
 
 def _shutdown(workers: list[_Worker], jail: list[str]) -> None:
@@ -193,11 +161,13 @@ class Executor:
 
     def _dispatch(self, state: _RunState) -> None:
         wanted = min(self.config.workers or os.cpu_count() or 1, len(state.pending))
-        while len(self._workers) < wanted:
-            self._workers.append(self._new_worker())
+        self._workers.extend(self._start_workers(wanted - len(self._workers)))
         while state.pending or any(w.tasks for w in self._workers[:wanted]):
             for worker in self._workers[:wanted]:
-                self._feed(worker, state)
+                try:
+                    self._feed(worker, state)
+                except OSError:  # it died: its tasks are recorded, a fresh one takes its place
+                    self._replace(worker, state, CellError.CRASHED, "worker process died")
             busy = [w for w in self._workers[:wanted] if w.tasks]
             deadline = min(w.tasks[0].deadline for w in busy)
             ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
@@ -214,26 +184,28 @@ class Executor:
         while state.pending and len(worker.tasks) < _PIPELINE_DEPTH:
             task = state.pending.popleft()
             program = state.programs[task.column]
+            if not worker.tasks:
+                task.deadline = time.monotonic() + self.config.batch_timeout + _GRACE
+            worker.tasks.append(task)
             if worker.data_token != self._data_token:
                 worker.conn.send(("data",))
                 worker.conn.send_bytes(state.payload())
                 worker.data_token = self._data_token
             worker.conn.send(("task", id(task), state.keys[task.column], program.source,
                               program.function_name, state.byte_lookup, task.start, task.stop))
-            if not worker.tasks:
-                task.deadline = time.monotonic() + self.config.batch_timeout + _GRACE
-            worker.tasks.append(task)
 
     def _receive(self, worker: _Worker, state: _RunState) -> None:
         try:
-            _, task_id, status, votes, errors, text = worker.conn.recv()
+            reply = worker.receive()
         except (EOFError, OSError):
             self._replace(worker, state, CellError.CRASHED, "worker process died")
             return
+        if reply is None or reply[0] != id(worker.tasks[0]):
+            self._replace(worker, state, CellError.CRASHED,
+                          "worker sent a malformed reply and was replaced")
+            return
+        _, status, votes, errors, text = reply
         task = worker.tasks.popleft()
-        if task_id != id(task):
-            raise ExecutionError(f"worker replied to task {task_id}, expected {id(task)}. "
-                                 "This is a bug in alchemist: please report it.")
         if worker.tasks:
             worker.tasks[0].deadline = time.monotonic() + self.config.batch_timeout + _GRACE
         state.apply(task, status, votes, errors, text)
@@ -248,12 +220,27 @@ class Executor:
                 state.fail(task.column, task.start, task.stop, code, "")
         state.abandon(culprit.column, code)
         state.pending.extendleft(reversed([t for t in queued if t.column != culprit.column]))
-        self._workers[self._workers.index(worker)] = self._new_worker()
+        self._workers[self._workers.index(worker)] = self._start_workers(1)[0]
 
-    def _new_worker(self) -> _Worker:
+    def _start_workers(self, count: int) -> list[_Worker]:
+        """Start ``count`` workers side by side; refuse (``ExecutionError``) when a program
+        process would lack a confinement layer and weaker isolation was not accepted."""
         if not self._jail:
             self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
-        return _Worker(self.config, self._jail[0])
+            os.chmod(self._jail[0], 0o755)  # empty; entered after leaving root's uid
+        started = [_Worker(self.config, self._jail[0], _RUNTIME_LAYER) for _ in range(count)]
+        try:
+            for worker in started:
+                missing = check_isolation(worker.layers(), self.config)
+                if missing and worker is started[0]:
+                    log.warning("running labeling programs with weaker isolation, as accepted:"
+                                " missing %s", "; ".join(f"{a} ({b})" for a, b in missing))
+        except BaseException:
+            for worker in started:
+                if worker.process.poll() is None:
+                    worker.kill()
+            raise
+        return started
 
     def _report(self, cells: int) -> None:
         if cells and self.progress is not None:
@@ -311,25 +298,46 @@ class _RunState:
         return cells
 
     def apply(self, task: _Task, status: str, votes: bytes, errors: bytes, text: str) -> None:
-        if status == "ok":
-            self.votes[task.start:task.stop, task.column] = np.frombuffer(votes, np.int8)
-            self.errors[task.start:task.stop, task.column] = np.frombuffer(errors, np.uint8)
-            for line in text.splitlines():
+        if status == "ok" and len(votes) == len(errors) == task.stop - task.start:
+            self._apply_cells(task, np.frombuffer(votes, np.uint8), np.frombuffer(errors, np.uint8))
+            for line in text.split("\n"):  # the worker's separator only, not U+2028 & co.
                 code, _, message = line.partition("\t")
-                if code.isdigit():
-                    self.messages[task.column].setdefault(int(code), message)
-            self._progress += task.stop - task.start
+                if code in ("1", "2", "3"):
+                    self.note(task.column, int(code), message)
             return
+        if status == "ok":
+            status, text = "crashed", "program process sent a reply of the wrong size"
         code = {"rejected": CellError.REJECTED, "hung": CellError.TIMEOUT}.get(
             status, CellError.CRASHED)
         reason = f"rejected: failed to load: {text}" if status == "rejected" else text
         self.fail(task.column, task.start, task.stop, code, reason)
         self.abandon(task.column, code)
 
+    def _apply_cells(self, task: _Task, votes: np.ndarray, errors: np.ndarray) -> None:
+        """Record a program process's votes and codes; a vote that is neither abstain (255)
+        nor a class index, a code a program process cannot give, or a vote beside a failure
+        makes the cell ``CRASHED``: the reply was forged."""
+        classes = len(self.byte_lookup) - 1
+        bad = (((votes != 255) & (votes >= classes)) | ~np.isin(errors, _PROGRAM_CODES)
+               | ((errors != CellError.OK) & (votes != 255)))
+        rows, column = slice(task.start, task.stop), task.column
+        self.votes[rows, column] = np.where(bad | (votes == 255), -1, votes).astype(np.int8)
+        self.errors[rows, column] = np.where(bad, CellError.CRASHED, errors)
+        if bad.any():
+            k = int(np.argmax(bad))
+            self.note(column, CellError.CRASHED, f"program process sent an invalid reply (vote "
+                      f"{votes[k]}, code {errors[k]} for item {task.start + k}); cell discarded")
+        self._progress += task.stop - task.start
+
+    def note(self, column: int, code: int, message: str) -> None:
+        """Keep the first message of each failure code, cleaned (see ``_reasons``)."""
+        if code not in self.messages[column]:
+            self.messages[column][code] = clean_reason(message)
+
     def fail(self, column: int, start: int, stop: int, code: CellError, message: str) -> None:
         self.votes[start:stop, column] = -1
         self.errors[start:stop, column] = code
-        self.messages[column].setdefault(int(code), message)
+        self.note(column, int(code), message)
         self._progress += stop - start
 
     def abandon(self, column: int, code: CellError) -> None:
@@ -365,7 +373,7 @@ class _RunState:
         with np.load(path, allow_pickle=False) as cached:
             self.votes[:, column] = cached["votes"]
             self.errors[:, column] = cached["errors"]
-            self.messages[column] = {int(k): v for k, v in
+            self.messages[column] = {int(k): clean_reason(v) for k, v in
                                      json.loads(str(cached["messages"])).items()}
         self._progress += self.n
         return True

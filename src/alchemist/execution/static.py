@@ -4,15 +4,20 @@ A program is rejected before it runs when it does not parse, lacks the labeling 
 imports a module outside ``ALLOWED_MODULES``, calls a builtin that reaches outside the program
 (``open``, ``eval``, ``exec``, ...), or touches dunder or frame attributes (the usual ways out of
 a restricted namespace: ``().__class__.__bases__[0].__subclasses__()``, ``f.__globals__``,
-``sys._getframe().f_back``). The runtime and OS layers do not rely on this check.
+``sys._getframe().f_back``), whether as attribute syntax, as a string constant handed to a
+getattr-like call (``getattr``, ``operator.attrgetter``/``methodcaller``, ``get_field``) or as
+a field path in a format string (``'{0.__class__}'.format(x)``). The runtime and OS layers do
+not rely on this check.
 """
 
 from __future__ import annotations
 
 import ast
+import string
+from _string import formatter_field_name_split
 from dataclasses import dataclass
 
-from alchemist.execution._sandbox import ALLOWED_MODULES
+from alchemist.execution._sandbox import ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES
 from alchemist.programs import signature_problem
 
 MAX_SOURCE_CHARS = 100_000
@@ -21,13 +26,12 @@ _FORBIDDEN_NAMES = frozenset({
     "eval", "exec", "compile", "open", "__import__", "globals", "locals", "vars", "breakpoint",
     "input", "help", "exit", "quit", "memoryview", "__builtins__", "__loader__", "__spec__",
 })
-# Non-dunder attributes of frames, code objects, generators and tracebacks.
-_FORBIDDEN_ATTRIBUTES = frozenset({
-    "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "gi_frame", "gi_code",
-    "cr_frame", "cr_code", "ag_frame", "ag_code", "tb_frame", "tb_next", "co_code", "mro",
-})
 _HARMLESS_DUNDERS = frozenset({"__init__", "__name__"})
-_ATTRIBUTE_BUILTINS = frozenset({"getattr", "setattr", "delattr", "hasattr"})
+# Calls that follow an attribute named by a string: getattr & co. and the gadgets of allowed
+# modules (operator.attrgetter/methodcaller, string.Formatter.get_field).
+_ATTRIBUTE_CALLS = frozenset({"getattr", "setattr", "delattr", "hasattr", "attrgetter",
+                              "methodcaller", "get_field"})
+_FORMATTER = string.Formatter()
 
 
 @dataclass(frozen=True)
@@ -69,15 +73,48 @@ def _node_problem(node: ast.AST) -> str | None:
         if _is_dunder(node.id) and node.id not in _HARMLESS_DUNDERS:
             return f"uses {node.id}"
     if isinstance(node, ast.Attribute):
-        if node.attr in _FORBIDDEN_ATTRIBUTES or (
+        if node.attr in FORBIDDEN_ATTRIBUTES or (
                 _is_dunder(node.attr) and node.attr not in _HARMLESS_DUNDERS):
             return f"accesses attribute {node.attr}"
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-            and node.func.id in _ATTRIBUTE_BUILTINS and len(node.args) > 1:
-        name = node.args[1]
-        if isinstance(name, ast.Constant) and isinstance(name.value, str) \
-                and name.value.startswith("_"):
-            return f"calls {node.func.id} with private attribute {name.value!r}"
+    if isinstance(node, ast.Call):
+        called = node.func.id if isinstance(node.func, ast.Name) else \
+            node.func.attr if isinstance(node.func, ast.Attribute) else ""
+        if called in _ATTRIBUTE_CALLS:
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    bad = _bad_path(arg.value.split("."))
+                    if bad:
+                        return f"calls {called} with private attribute {bad!r}"
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and "{" in node.value:
+        bad = _format_problem(node.value)
+        if bad:
+            return f"has a format string that reaches attribute {bad!r}"
+    return None
+
+
+def _bad_path(names: list[str]) -> str | None:
+    for name in names:
+        if name.startswith("_") or name in FORBIDDEN_ATTRIBUTES:
+            return name
+    return None
+
+
+def _format_problem(text: str, depth: int = 0) -> str | None:
+    """The first private or frame attribute a format field of ``text`` follows, if any."""
+    try:
+        fields = [(field, spec) for _, field, spec, _ in _FORMATTER.parse(text)]
+        for field, spec in fields:
+            if field:
+                _, rest = formatter_field_name_split(field)
+                bad = _bad_path([str(key) for is_attribute, key in rest if is_attribute])
+                if bad:
+                    return bad
+            if spec and depth < 2:
+                bad = _format_problem(spec, depth + 1)
+                if bad:
+                    return bad
+    except ValueError:  # not a format string
+        return None
     return None
 
 

@@ -150,7 +150,8 @@ class EmbeddedProvider:
         self.n_ctx = n_ctx
         self.threads = threads or os.cpu_count() or 1
         self._server: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()       # one request at a time in the runtime
+        self._load_lock = threading.Lock()  # one load, however many threads ask at once
 
     @property
     def base_url(self) -> str:
@@ -190,22 +191,27 @@ class EmbeddedProvider:
         )
 
     def _load(self) -> Any:
-        if self._server is None:
-            try:
-                import xllamacpp
-            except ImportError:
-                raise LLMError("The embedded runtime is not installed. "
-                               "Run: pip install 'alchemist-labeling[local]'",
-                               provider=self.name) from None
-            params = xllamacpp.CommonParams()
-            params.model.path = str(resolve_model(self.model))
-            params.n_ctx = self.n_ctx
-            params.n_parallel = 1
-            params.cpuparams.n_threads = self.threads
-            params.cpuparams_batch.n_threads = self.threads
-            params.verbosity = -1
-            self._server = xllamacpp.Server(params)
+        with self._load_lock:
+            if self._server is None:
+                self._server = self._start()
         return self._server
+
+    def _start(self) -> Any:
+        """Load the model into a new runtime server (seconds, and about the model's size)."""
+        try:
+            import xllamacpp
+        except ImportError:
+            raise LLMError("The embedded runtime is not installed. "
+                           "Run: pip install 'alchemist-labeling[local]'",
+                           provider=self.name) from None
+        params = xllamacpp.CommonParams()
+        params.model.path = str(resolve_model(self.model))
+        params.n_ctx = self.n_ctx
+        params.n_parallel = 1
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
+        params.verbosity = -1
+        return xllamacpp.Server(params)
 
 
 def _registered(name: str) -> EmbeddedModel:

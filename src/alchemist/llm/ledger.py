@@ -254,8 +254,10 @@ class Ledger:
                                     completion.output_tokens), True
         if is_local(provider):
             return 0.0, True
-        if provider.model not in self._warned:
+        with self._lock:  # one warning per model, however many threads finish at once
+            first = provider.model not in self._warned
             self._warned.add(provider.model)
+        if first:
             warnings.warn(f"No price for model {provider.model!r} ({provider.name}); its calls "
                           "are recorded at $0. Add it to a price file (PriceTable.from_file).",
                           PriceWarning, stacklevel=4)

@@ -16,7 +16,12 @@ from alchemist.errors import LLMError
 from alchemist.llm.anthropic import ANTHROPIC_BASE_URL, AnthropicProvider
 from alchemist.llm.base import Provider
 from alchemist.llm.embedded import DEFAULT_MODEL, EmbeddedProvider
-from alchemist.llm.openai_compat import OPENAI_BASE_URL, OpenAICompatProvider, key_from_env
+from alchemist.llm.openai_compat import (
+    LOOPBACK_HOSTS,
+    OPENAI_BASE_URL,
+    OpenAICompatProvider,
+    key_from_env,
+)
 
 KINDS = ("embedded", "openai", "anthropic")
 DEFAULT_KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
@@ -57,6 +62,14 @@ class ProviderSpec:
         if self.timeout <= 0 or self.max_retries < 0 or self.concurrency < 1:
             raise LLMError(f"Need timeout > 0, max_retries >= 0 and concurrency >= 1; got "
                            f"{self.timeout}, {self.max_retries}, {self.concurrency}.")
+
+    @property
+    def local(self) -> bool:
+        """Whether calls cost nothing: the embedded model, or a server on this machine."""
+        if self.kind == "embedded":
+            return True
+        return self.kind == "openai" and self.base_url is not None \
+            and urlsplit(self.base_url).hostname in LOOPBACK_HOSTS
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> ProviderSpec:
