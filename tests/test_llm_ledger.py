@@ -253,3 +253,11 @@ def test_an_unpriced_model_is_warned_about_once_across_threads(tmp_path):
         for thread in threads:
             thread.join()
     assert [w.category for w in caught] == [PriceWarning]
+
+
+def test_a_line_cut_short_by_a_killed_run_does_not_swallow_the_next_record(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    Ledger(path).meter(StandIn(model="gpt-4o"), "synthesis").complete(MESSAGES, PARAMS)
+    path.write_text(path.read_text() + '{"stage": "synthesis", "mod')  # killed mid-write
+    Ledger(path).meter(StandIn(model="gpt-4o"), "synthesis").complete(MESSAGES, PARAMS)
+    assert len(Ledger(path).entries) == 2

@@ -157,9 +157,11 @@ def test_a_program_the_executor_would_reject_does_not_count_toward_n():
 def test_synthesize_numbers_after_the_programs_in_a_store(tmp_path):
     store = ProgramStore(tmp_path)
     store.add(Program("p004", "def label_spam(text):\n    return -1\n", "label_spam"))
-    result = synthesize(TASK, ScriptedProvider([GOOD]), n=1, store=store)
-    assert result.programs[0].id == "p005"
-    assert len(list(tmp_path.glob("*.py"))) == 1  # the store is only read
+    result = synthesize(TASK, ScriptedProvider([GOOD, "no code", GOOD_OTHER]), n=2, store=store)
+    assert [p.id for p in result.programs] == ["p005", "p006"]
+    # Each program is stored as soon as it is obtained, with its provenance.
+    assert [p.id for p in store.load()] == ["p004", "p005", "p006"]
+    assert store.load()[1].provenance["model"] == "scripted"
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -56,7 +57,7 @@ class LabelMatrix:
                            np.hstack([self.errors, other.errors]),
                            {**self.reasons, **other.reasons})
 
-    def save(self, path: str | Path) -> None:
+    def save(self, path: str | Path | BinaryIO) -> None:
         np.savez_compressed(path, votes=self.votes, errors=self.errors,
                             program_ids=np.array(self.program_ids, dtype=str),
                             reason_ids=np.array(list(self.reasons), dtype=str),

@@ -16,14 +16,18 @@ def home() -> Path:
     return Path(value) if value else Path.home() / ".cache" / "alchemist"
 
 
+TEMPORARY_GLOB = ".*.tmp"
+
+
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary path beside ``path`` to write to; it replaces ``path`` only when the
     ``with`` block ends without error, so a reader (or a run killed midway) never sees half a
-    file. The temporary name keeps ``path``'s suffix for writers that insist on one."""
+    file. The temporary file is hidden and ends in ``.tmp`` (``TEMPORARY_GLOB``), so no reader
+    of ``*.py`` or ``*.npz`` takes a leftover of a killed run for a real file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     os.chmod(name, 0o644)  # mkstemp's 0600 would make run files unreadable to others
     temporary = Path(name)

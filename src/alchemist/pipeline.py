@@ -39,7 +39,6 @@ from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improv
 from alchemist.report import render_report
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
-from alchemist.synthesis import synthesize
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

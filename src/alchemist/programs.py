@@ -65,7 +65,7 @@ class ProgramStore:
     def load(self, *, include_disabled: bool = False) -> list[Program]:
         """All programs in id order, as they are on disk now (hand edits included)."""
         programs = []
-        for path in sorted(self.folder.glob("*.py")):
+        for path in sorted(self.folder.glob("[!.]*.py")):  # not a hidden leftover
             meta_path = path.with_suffix(".json")
             meta = json.loads(meta_path.read_text()) if meta_path.exists() else {
                 "provenance": {"author": "hand-written"}}

@@ -42,7 +42,7 @@ from alchemist.errors import RunError, SettingError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
-from alchemist.paths import atomic_path, atomic_write_text
+from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text
 from alchemist.programs import ProgramStore
 from alchemist.quality import GatePolicy
 from alchemist.synthesis import STRATEGIES
@@ -183,8 +183,8 @@ class RunDir:
         return json.loads(self._existing(name).read_text())
 
     def save_matrix(self, split: str, matrix: LabelMatrix) -> None:
-        with atomic_path(self.matrix_path(split)) as temporary:
-            matrix.save(temporary)
+        with atomic_path(self.matrix_path(split)) as temporary, temporary.open("wb") as f:
+            matrix.save(f)
 
     def load_matrices(self, splits: dict[str, Any]) -> dict[str, LabelMatrix]:
         """The saved label matrices of ``splits`` (its keys); ``RunError`` when one is missing."""
@@ -244,6 +244,8 @@ def init_run(folder: str | Path, task: Task, config: RunConfig) -> RunDir:
     """Create (or reopen) a run directory and record its task and configuration."""
     run = RunDir(folder)
     run.folder.mkdir(parents=True, exist_ok=True)
+    for leftover in run.folder.rglob(TEMPORARY_GLOB):  # of a run killed mid-write
+        leftover.unlink()
     task.save(run.folder / "task.yaml")
     run.write_text("run.yaml", yaml.safe_dump(config.to_dict(), sort_keys=False))
     return run

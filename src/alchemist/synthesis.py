@@ -86,8 +86,9 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
 
     Attempt ``i`` uses strategy ``strategies[i % len]``, temperature ``temperatures[i % len]``
     (``params.temperature`` when empty) and seed ``seed + i``. Programs are numbered
-    ``<id_prefix><number>`` from ``start``, or after the highest such id in ``store`` (which is
-    only read: the caller adds the programs). An answer whose code equals (up to comments and
+    ``<id_prefix><number>`` from ``start``, or after the highest such id in ``store``; with a
+    ``store`` each program is added to it the moment it is obtained, so a run killed midway
+    keeps every program it paid for. An answer whose code equals (up to comments and
     layout) one of ``known`` or an earlier answer is a failure ("duplicate of ..."). ``progress``
     receives a dict after every call.
 
@@ -136,6 +137,8 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
             number += 1
             seen[key] = program.id
             result.programs.append(program)
+            if store is not None:
+                store.add(program)
         if progress is not None:
             ok = not result.failures or result.failures[-1]["attempt"] != i
             progress({"stage": "synthesis", "attempt": i + 1, "max_attempts": attempts,

@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from alchemist.errors import TaskError
+from alchemist.paths import atomic_write_text
 
 ABSTAIN = -1
 MODALITIES = ("text", "tabular", "image", "timeseries")
@@ -199,7 +200,8 @@ class Task:
         return data
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True))
+        atomic_write_text(path, yaml.safe_dump(self.to_dict(), sort_keys=False,
+                                               allow_unicode=True))
 
 
 def load_task(path: str | Path) -> Task:

@@ -139,7 +139,7 @@ class Executor:
             if not verdict.ok:
                 state.fail(j, 0, state.n, CellError.REJECTED, f"rejected: {verdict.reason}")
             elif not state.read_cache(j):
-                state.computed.add(j)
+                state.computed[j] = state.n
                 state.pending.extend(_Task(j, start, min(start + self.config.batch_size, state.n))
                                      for start in range(0, state.n, self.config.batch_size))
         self._report(state.take_progress())
@@ -154,7 +154,6 @@ class Executor:
                     worker.kill()
                 self._workers.clear()
                 raise
-        state.write_cache()
         return state.matrix()
 
     # ----------------------------------------------------------------------- dispatching
@@ -275,7 +274,9 @@ class _RunState:
         self.byte_lookup = {**lookup, -1: 255}
         self.messages: list[dict[int, str]] = [{} for _ in programs]
         self.pending: deque[_Task] = deque()
-        self.computed: set[int] = set()  # columns sent to workers in this run
+        # Columns sent to workers in this run -> cells still to come. A column is cached the
+        # moment its last cell arrives, so a run killed midway keeps its finished programs.
+        self.computed: dict[int, int] = {}
         self._progress = 0
         self._payload: bytes | None = None
         self._data_hash: str | None = None
@@ -304,6 +305,7 @@ class _RunState:
                 code, _, message = line.partition("\t")
                 if code in ("1", "2", "3"):
                     self.note(task.column, int(code), message)
+            self._arrived(task.column, task.stop - task.start)
             return
         if status == "ok":
             status, text = "crashed", "program process sent a reply of the wrong size"
@@ -339,6 +341,13 @@ class _RunState:
         self.errors[start:stop, column] = code
         self.note(column, int(code), message)
         self._progress += stop - start
+        self._arrived(column, stop - start)
+
+    def _arrived(self, column: int, cells: int) -> None:
+        if column in self.computed:
+            self.computed[column] -= cells
+            if self.computed[column] == 0:
+                self.write_cache(column)
 
     def abandon(self, column: int, code: CellError) -> None:
         """Record the program's tasks not yet sent as ``code``: they will not run."""
@@ -378,14 +387,12 @@ class _RunState:
         self._progress += self.n
         return True
 
-    def write_cache(self) -> None:
-        """Store each column computed in this run, unless it holds timeouts or crashes, which
+    def write_cache(self, column: int) -> None:
+        """Store a column computed in this run, unless it holds timeouts or crashes, which
         depend on the machine's load rather than on the program and the data."""
         transient = (CellError.TIMEOUT, CellError.CRASHED)
-        for column in sorted(self.computed):
-            path = self._cache_path(column)
-            if path is None or np.isin(self.errors[:, column], transient).any():
-                continue
+        path = self._cache_path(column)
+        if path is not None and not np.isin(self.errors[:, column], transient).any():
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp.npz")
             np.savez(temporary, votes=self.votes[:, column], errors=self.errors[:, column],

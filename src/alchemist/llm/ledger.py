@@ -197,7 +197,11 @@ class Ledger:
             self._entries.append(entry)
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                with self.path.open("a", encoding="utf-8") as f:
+                with self.path.open("a+", encoding="utf-8") as f:
+                    # After a line cut short by a killed run, start a line of our own.
+                    f.seek(0, 2)
+                    if f.tell() and not _ends_with_newline(self.path):
+                        f.write("\n")
                     f.write(entry.to_json() + "\n")
 
     def totals(self) -> dict[str, Any]:
@@ -311,6 +315,12 @@ class MeteredProvider(ProviderWrapper):
             completion.output_tokens, cost, cached=completion.cached,
             tokens_estimated=bool(completion.extra.get("tokens_estimated", False)),
             priced=priced, seconds=completion.seconds))
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as f:
+        f.seek(-1, 2)
+        return f.read(1) == b"\n"
 
 
 def _sum(entries: list[LedgerEntry]) -> dict[str, Any]:
