@@ -30,6 +30,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,11 @@ import numpy as np
 import pandas as pd
 
 from alchemist.concepts import make_extractor, zero_shot_predict
+from alchemist.concepts.stage import originals
 from alchemist.data import load_dataset
 from alchemist.datasets import read_named
 from alchemist.distill import DistilledModel
+from alchemist.errors import AlchemistError
 from alchemist.evaluation import group_accuracy, score
 from alchemist.llm import ProviderSpec, make_provider
 from alchemist.paths import home
@@ -52,6 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 CENSUS = ROOT.parent / "shared" / "datasets" / "census" / "adult.csv"
 SIZES = {"italypower": (400, 100), "gunpoint": (100, 30), "census": (2000, 200)}
+IMAGES = {"spurious-digits": ("spurious_digits.yaml", None), "textiles": ("textiles.yaml", 700)}
 
 
 def write_splits(name: str, folder: Path) -> dict[str, str]:
@@ -79,7 +83,12 @@ def pipeline_row(label: str, task: Task, config: RunConfig, folder: Path,
                  provider: Any) -> list[dict[str, Any]]:
     """Run the pipeline; one row for its label model and one for its distilled model."""
     started, load = time.perf_counter(), os.getloadavg()[0]
-    summary = run_pipeline(task, config, folder, provider=provider)
+    try:
+        summary = run_pipeline(task, config, folder, provider=provider)
+    except AlchemistError as exc:  # e.g. no program voted: a result to report, not a crash
+        return [{"method": f"{label}: failed ({exc})", "accuracy": None, "f1": None,
+                 "worst_group": None, "coverage": 0.0, "llm_calls": None, "programs": 0,
+                 "seconds": round(time.perf_counter() - started, 1), "load": round(load, 2)}]
     seconds = time.perf_counter() - started
     synthesis = summary.get("synthesis") or {}
     rows = []
@@ -113,7 +122,7 @@ def zero_shot_row(task: Task, splits: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     extractor = make_extractor(task)
     texts = [f"{c.name}: {c.description}" if c.description else c.name for c in task.classes]
-    predicted = zero_shot_predict(extractor, texts, splits["test"].items)
+    predicted = zero_shot_predict(extractor, texts, originals(splits["test"]))
     return _scored(f"{extractor.name} zero-shot", task, splits["test"], predicted,
                    time.perf_counter() - started)
 
@@ -137,7 +146,38 @@ def _frame(dataset: Any) -> pd.DataFrame:
     return dataset.frame
 
 
+def bench_images(name: str, args: argparse.Namespace, provider: Any) -> list[dict[str, Any]]:
+    """Concepts, concepts + RoboShot (same concepts and programs, spurious directions
+    projected out), vanilla programs over pixels, zero-shot, dev-labels-only, majority."""
+    example, limit = IMAGES[name]
+    task = load_task(EXAMPLES / example)
+    runs = Path(args.cache) / name / "runs"
+    base = RunConfig(data=f"{name}:train", test=f"{name}:test", dev_size=100, limit=limit,
+                     n_programs=args.programs, n_concepts=args.concepts, seed=0,
+                     use_cache=not args.no_cache,
+                     provider=ProviderSpec(model=args.model, threads=args.threads))
+    rows = pipeline_row("programs over concepts", task, base, runs / "concepts", provider)
+    robust = runs / "concepts-roboshot"
+    if (runs / "concepts" / "programs").is_dir() and not robust.exists():
+        robust.mkdir(parents=True)
+        shutil.copytree(runs / "concepts" / "programs", robust / "programs")
+        shutil.copy(runs / "concepts" / "concepts.yaml", robust / "concepts.yaml")
+    rows += pipeline_row("same programs, RoboShot scores", task, _with(base, roboshot=True),
+                         robust, provider)
+    rows += pipeline_row("vanilla programs (raw pixels)", task,
+                         _with(base, representation="raw"), runs / "raw", provider)
+    raw = load_splits(task, base)
+    rows.append(zero_shot_row(task, raw))
+    if (runs / "concepts" / "run.yaml").exists():
+        run = RunDir(runs / "concepts")
+        scored = load_splits(run.task(), run.config())
+        rows += dev_only_rows(scored["dev"].task, scored, "concept scores")
+    return rows
+
+
 def bench(name: str, args: argparse.Namespace, provider: Any) -> list[dict[str, Any]]:
+    if name in IMAGES:
+        return bench_images(name, args, provider)
     cache = Path(args.cache) / name
     paths = write_splits(name, cache / "data")
     task = load_task(EXAMPLES / {"italypower": "italypower.yaml", "gunpoint": "gunpoint.yaml",
@@ -153,9 +193,10 @@ def bench(name: str, args: argparse.Namespace, provider: Any) -> list[dict[str, 
                              _with(base, per_attribute=True), runs / "per-attribute", provider)
         return rows + dev_only_rows(task, load_splits(task, base), "table columns")
     rows = pipeline_row("programs over concepts", task, base, runs / "concepts", provider)
-    run = RunDir(runs / "concepts")
-    scored = load_splits(run.task(), run.config())
-    rows += dev_only_rows(scored["dev"].task, scored, "concept scores")
+    if (runs / "concepts" / "run.yaml").exists():
+        run = RunDir(runs / "concepts")
+        scored = load_splits(run.task(), run.config())
+        rows += dev_only_rows(scored["dev"].task, scored, "concept scores")
     rows += pipeline_row("vanilla programs (raw series)", task,
                          _with(base, representation="raw"), runs / "raw", provider)
     rows += dev_only_rows(task, {s: load_dataset(p, task) for s, p in paths.items()},
@@ -173,18 +214,20 @@ def render(name: str, rows: list[dict[str, Any]], args: argparse.Namespace) -> s
              f"--threads {args.threads}; test split.", "",
              "| method | accuracy | F1 | worst group | coverage | wall s | LLM calls | load |",
              "|---|---|---|---|---|---|---|---|"]
+    def figure(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
     for r in rows:
-        worst = "—" if r["worst_group"] is None else f"{r['worst_group']:.3f}"
-        lines.append(f"| {r['method']} | {r['accuracy']:.3f} | {r['f1']:.3f} | {worst} | "
-                     f"{r['coverage']:.0%} | {r['seconds']} | {r['llm_calls'] or 0} | "
-                     f"{r['load']} |")
+        lines.append(f"| {r['method']} | {figure(r['accuracy'])} | {figure(r['f1'])} | "
+                     f"{figure(r['worst_group'])} | {r['coverage']:.0%} | {r['seconds']} | "
+                     f"{r['llm_calls'] or 0} | {r['load']} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", nargs="+", default=["italypower", "census"],
-                        choices=sorted(SIZES))
+                        choices=sorted([*SIZES, *IMAGES]))
     parser.add_argument("--programs", type=int, default=6)
     parser.add_argument("--concepts", type=int, default=6)
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")

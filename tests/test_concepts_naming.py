@@ -31,9 +31,9 @@ def test_prompt_asks_for_json_concepts_of_the_task() -> None:
 
 
 @pytest.mark.parametrize("answer, names", [
-    (GOOD, ["webbed feet", "long beak"]),
-    ('["Webbed  feet", "webbed feet", "long beak"]', ["Webbed feet", "long beak"]),
-    ('{"webbed feet": "skin between toes", "long beak": "long"}', ["webbed feet", "long beak"]),
+    (GOOD, ["webbed_feet", "long_beak"]),
+    ('["Webbed  feet", "webbed feet", "long-beak"]', ["webbed_feet", "long_beak"]),
+    ('{"webbed feet": "skin between toes", "long beak": "long"}', ["webbed_feet", "long_beak"]),
     ('Concepts: {"list": ["a", {"concept": "b", "description": "bee"}]} done', ["a", "b"]),
 ])
 def test_parse_accepts_the_shapes_models_answer_in(answer: str, names: list[str]) -> None:
@@ -62,7 +62,7 @@ def test_parse_rejects_garbage_with_one_line(answer: str, reason: str) -> None:
 def test_bad_answers_are_recorded_and_the_question_asked_again() -> None:
     provider = ScriptedProvider(["no json here", GOOD])
     result = name_concepts(TASK, provider, n=4, seed=7)
-    assert [c.name for c in result.concepts] == ["webbed feet", "long beak"]
+    assert [c.name for c in result.concepts] == ["webbed_feet", "long_beak"]
     assert result.n_calls == 2
     assert result.failures[0]["reason"].startswith("no JSON")
     assert [params.seed for _, params in provider.calls] == [7, 8]

@@ -29,9 +29,9 @@ CONCEPTS = json.dumps({"concepts": [
     {"name": "upward trend", "description": "the signal rises overall, a rising slope"}]})
 PROGRAM = """```python
 def label_spike(scores: dict) -> int:
-    if scores["tall spike"] > 0.6:
+    if scores["tall_spike"] > 0.6:
         return 1
-    if scores["tall spike"] < 0.4:
+    if scores["tall_spike"] < 0.4:
         return 0
     return -1
 ```"""
@@ -63,14 +63,14 @@ def test_programs_read_named_scores_and_the_run_reuses_them(tmp_path: Path,
     run = RunDir(tmp_path / "run")
     record = json.loads((run.folder / "concepts.json").read_text())
     assert record["failures"][0]["reason"].startswith("no JSON")
-    assert record["grounding"]["tall spike"]["measured_as"].startswith("peak height")
+    assert record["grounding"]["tall_spike"]["measured_as"].startswith("peak height")
+    assert record["concepts"][0]["measure"] == "peak height"
     program_prompt = provider.calls[2][0][1]["content"]
     assert "def label_spike(scores: dict) -> int:" in program_prompt
-    assert '"tall spike": the peak height' in program_prompt
-    assert "(measured as: peak height)" in program_prompt
+    assert '- scores["tall_spike"]: the peak height' in program_prompt
     assert summary["evaluation"]["test"]["label_model"]["accuracy"] > 0.9
     scored = pd.read_parquet(run.folder / "concepts" / "test.parquet")
-    assert list(scored.columns) == ["tall spike", "upward trend", "label"]
+    assert list(scored.columns) == ["tall_spike", "upward_trend", "label"]
     assert run.task().takes_scores and run.config().data.endswith("train.parquet")
     # Re-running every stage after synthesis reads the scored splits: no LLM, same figures.
     again = rerun(run)
@@ -83,7 +83,7 @@ def test_hand_written_concepts_need_no_llm_and_raw_programs_get_series(
         tmp_path: Path, config: RunConfig) -> None:
     written = task_from_dict({**yaml.safe_load(yaml.safe_dump(TASK.to_dict())),
                               "concepts": ["peak height"]})
-    provider = ScriptedProvider([PROGRAM.replace("tall spike", "peak height")])
+    provider = ScriptedProvider([PROGRAM.replace("tall_spike", "peak height")])
     run_pipeline(written, config, tmp_path / "a", provider=provider)
     assert len(provider.calls) == 1
     raw = ScriptedProvider(["```python\ndef label_spike(series: list) -> int:\n"

@@ -156,13 +156,12 @@ class Task:
     def input_description(self) -> str:
         """What a program over scores or a raw image/signal receives, for the prompt."""
         if self.takes_scores:
-            lines = [f'- "{c.name}": {c.description or c.name}'
-                     + (f" (measured as: {c.measure})" if c.measure else "")
+            lines = [f'- scores["{c.name}"]: {c.description or c.name}'
                      for c in self.helpful_concepts]
-            return ("one input, given as a dict `scores` that maps each concept name below to a "
-                    "score between 0 and 1. A score close to 1 means the item shows the concept "
-                    "strongly (more than most items); close to 0 means it does not.\n"
-                    "Concepts:\n" + "\n".join(lines) + "\nRead them as scores[\"name\"].")
+            return ("one input, given as a dict `scores` with exactly the keys listed below, "
+                    "each a concept's score between 0 and 1: close to 1 means the item shows "
+                    "the concept more strongly than most items, close to 0 much less.\n"
+                    + "\n".join(lines))
         if self.modality == "image":
             return ("one input, given as `image`: a small picture as a nested list of rows of "
                     "pixels, each pixel a list [red, green, blue] of integers 0..255")

@@ -71,8 +71,9 @@ def parse_concepts(text: str, *, role: str = "helpful", limit: int | None = None
     """The concepts in a model's answer; raises ``ConceptError`` with a one-line reason.
 
     Accepts ``{"concepts": [...]}``, a bare list, or a mapping of names to descriptions; each
-    entry is a ``{"name", "description"}`` object or a plain string. Names are deduplicated
-    case-insensitively; ``limit`` keeps the first ones.
+    entry is a ``{"name", "description"}`` object or a plain string. Names become lowercase
+    snake_case keys ("Webbed feet" -> ``webbed_feet``: small models write programs that read
+    them reliably), deduplicated; ``limit`` keeps the first ones.
     """
     data = _first_json(text)
     if isinstance(data, dict):
@@ -128,12 +129,12 @@ def _concept(entry: Any, role: str) -> Concept | None:
     if isinstance(entry, str):
         name, description = entry, ""
     elif isinstance(entry, dict) and isinstance(entry.get("name", entry.get("concept")), str):
-        name = entry.get("name", entry.get("concept"))
+        name = str(entry.get("name", entry.get("concept")))
         description = str(entry.get("description", "") or "")
         role = str(entry.get("role", role))
     else:
         return None
-    name = " ".join(name.split())[:60]
+    name = re.sub(r"\W+", "_", name.strip().lower()).strip("_")[:60]
     if role not in ROLES:
         raise ConceptError(f"A concept's role must be one of {list(ROLES)}; got {role!r}.",
                            concept=name)

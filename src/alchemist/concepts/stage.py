@@ -73,12 +73,12 @@ def ensure_concepts(folder: Path, task: Task, provider: Provider | None, *, n: i
     """The task's concepts: written in the task file, in ``concepts.yaml``, or LLM-named
     (and saved there, editable). Returns the concepts and the naming failures."""
     path = folder / "concepts.yaml"
+    failures: list[dict[str, Any]] = []
     if task.concepts:
-        concepts, failures = list(task.concepts), []
+        concepts = list(task.concepts)
     elif path.exists():
         raw = yaml.safe_load(path.read_text()) or {}
         concepts = list(parse_concepts_setting(raw.get("concepts") or []))
-        failures = []
         log(f"Using the {len(concepts)} concepts in {path} (no LLM call).")
     else:
         if provider is None:
