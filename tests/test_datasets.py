@@ -45,3 +45,12 @@ def test_bad_names_give_one_line(spec: str, message: str) -> None:
         read_named(spec)
     with pytest.raises(DataError, match="Unknown asset"):
         fetch("nothing")
+
+
+def test_textile_images_split_by_seed_without_overlap() -> None:
+    from alchemist.datasets import textiles
+
+    train, test = textiles("train"), textiles("test")
+    assert len(train) + len(test) == 2000 and len(test) == 600
+    assert not set(train["image"]) & set(test["image"])
+    assert set(test["label"]) == {"nominal", "local", "global"}
