@@ -13,7 +13,7 @@ import yaml
 
 from alchemist.concepts import needed
 from alchemist.errors import ConceptError
-from alchemist.pipeline import rerun, run_pipeline
+from alchemist.pipeline import predict, rerun, run_pipeline
 from alchemist.rundir import RunConfig, RunDir
 from alchemist.task import task_from_dict
 
@@ -75,6 +75,11 @@ def test_programs_read_named_scores_and_the_run_reuses_them(tmp_path: Path,
     # Re-running every stage after synthesis reads the scored splits: no LLM, same figures.
     again = rerun(run)
     assert again["evaluation"]["test"] == summary["evaluation"]["test"]
+    # New raw data is scored on the run's concepts for the distilled model: no LLM.
+    labeled = predict(run.folder, config.test)
+    assert {"series", "predicted_label"} <= set(labeled.columns)
+    truth = pd.read_json(config.test, lines=True)["label"]
+    assert (labeled["predicted_label"] == truth).mean() > 0.9
     # A new run in the same folder finds the named concepts and the programs on disk.
     run_pipeline(TASK, config, tmp_path / "run", provider=NoCallProvider())
 

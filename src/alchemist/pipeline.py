@@ -25,7 +25,7 @@ import pandas as pd
 from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
 from alchemist.concepts.tables import synthesizer
-from alchemist.data import Dataset, dataset_from_frame, read_table
+from alchemist.data import Dataset, read_table
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError, SynthesisError
 from alchemist.evaluation import group_accuracy, score
@@ -389,7 +389,7 @@ def predict(folder: str | Path, data: str, *, limit: int | None = None,
         raise DataError(f"the data already has column(s) {clash}, and predictions never replace "
                         f"a column of yours. Choose other names with --prefix (now {prefix!r}).",
                         path=str(data))
-    dataset = dataset_from_frame(table, task, source=str(data))
+    dataset = concepts.rescore(run.folder, table, task, source=str(data))
     proba = DistilledModel.load(run.model_dir).predict_proba(dataset.frame)
     index = proba.argmax(axis=1)
     out = table.copy()

@@ -19,9 +19,10 @@ from alchemist.concepts.stage import (
     make_extractor,
     needed,
     prepare,
+    rescore,
     score_run,
 )
 
 __all__ = ["CONCEPT_MODALITIES", "ConceptNaming", "ConceptScorer", "SignalExtractor",
            "make_extractor", "name_concepts", "needed", "parse_concepts", "prepare",
-           "score_run", "zero_shot_predict"]
+           "rescore", "score_run", "zero_shot_predict"]

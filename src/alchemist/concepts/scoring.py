@@ -47,6 +47,16 @@ class ConceptScorer:
         return [c.name for c in self.concepts]
 
     def fit(self, items: Sequence[Any]) -> Self:
+        """Ground the concepts, then learn each one's distribution over ``items``."""
+        self.ground()
+        raw = self.raw_scores(items, fitted=False)
+        quantiles = np.nanquantile(np.where(np.isfinite(raw), raw, np.nan),
+                                   np.linspace(0, 1, _QUANTILES), axis=0).T
+        self.quantiles_ = np.nan_to_num(quantiles)
+        return self
+
+    def ground(self) -> Self:
+        """Tie each concept to what the extractor measures (``grounding_``); no data needed."""
         if not self.concepts:
             raise ConceptError("There are no concepts to score; name some first.")
         if len(set(self.names)) != len(self.names):
@@ -54,22 +64,17 @@ class ConceptScorer:
         if self.roboshot and not hasattr(self.extractor, "embed"):
             raise ConceptError(f"RoboShot needs an embedding extractor; the "
                                f"{self.extractor.name!r} extractor measures, it does not embed.")
-        if hasattr(self.extractor, "vocabulary") and not hasattr(self.extractor, "embed"):
-            index, similarity = nearest([c.text() for c in self.concepts],
-                                        self.extractor.vocabulary(), encoder=self.encoder)
-            self.measure_index_ = index[:, 0]
-            vocabulary = self.extractor.vocabulary()
-            self.grounding_ = {c.name: {"measured_as": vocabulary[i],
-                                        "similarity": round(float(s), 3)}
-                               for c, i, s in zip(self.concepts, index[:, 0], similarity[:, 0],
-                                                  strict=True)}
-        else:
-            self.grounding_ = {c.name: self.extractor.describe(c.text())
-                               for c in self.concepts}
-        raw = self.raw_scores(items, fitted=False)
-        self.quantiles_ = np.nanquantile(np.where(np.isfinite(raw), raw, np.nan),
-                                         np.linspace(0, 1, _QUANTILES), axis=0).T
-        self.quantiles_ = np.nan_to_num(self.quantiles_)
+        if hasattr(self.extractor, "embed"):
+            self.grounding_ = {c.name: self.extractor.describe(c.text()) for c in self.concepts}
+            return self
+        vocabulary = self.extractor.vocabulary()
+        index, similarity = nearest([c.text() for c in self.concepts], vocabulary,
+                                    encoder=self.encoder)
+        self.measure_index_ = index[:, 0]
+        self.grounding_ = {c.name: {"measured_as": vocabulary[i],
+                                    "similarity": round(float(s), 3)}
+                           for c, i, s in zip(self.concepts, index[:, 0], similarity[:, 0],
+                                              strict=True)}
         return self
 
     def raw_scores(self, items: Sequence[Any], *, fitted: bool = True) -> np.ndarray:

@@ -19,17 +19,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import yaml
 
 from alchemist.concepts.naming import name_concepts
 from alchemist.concepts.scoring import ConceptScorer
 from alchemist.concepts.signals import SignalExtractor
-from alchemist.data import Dataset
+from alchemist.data import Dataset, dataset_from_frame
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
 from alchemist.pixels import plain
 from alchemist.rundir import RunConfig
-from alchemist.task import Concept, Task, parse_concepts_setting
+from alchemist.task import Concept, Task, parse_concepts_setting, task_from_dict
 
 CONCEPT_MODALITIES = ("image", "timeseries")
 Log = Callable[[str], None]
@@ -132,6 +134,10 @@ def prepare(folder: str | Path, task: Task, splits: dict[str, Dataset], *,
         scored[split] = Dataset(frame, dataset.gold, scored_task, dataset.source,
                                 dataset.reference_votes, dataset.groups)
         write_split(folder / "concepts" / f"{split}.parquet", scored[split])
+    np.save(folder / "concepts" / "quantiles.npy", scorer.quantiles_)
+    (folder / "concepts" / "scorer.json").write_text(json.dumps({
+        "task": task.to_dict(), "roboshot": roboshot, "boost": boost,
+        "concepts": [_plain(c) for c in helpful + spurious]}, indent=1) + "\n")
     (folder / "concepts.json").write_text(json.dumps({
         "extractor": {"name": getattr(extractor, "name", type(extractor).__name__),
                       **extractor.get_params()},
@@ -153,6 +159,25 @@ def score_run(folder: Path, task: Task, config: RunConfig, splits: dict[str, Dat
     paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
     return scored_task, replace(config, data=paths["train"], dev=paths.get("dev"),
                                 test=paths.get("test"), dev_size=None, limit=None), scored
+
+
+def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *,
+            source: str = "") -> Dataset:
+    """The dataset of a new ``table`` for the run in ``folder``: scored on the run's concepts
+    with its extractor and training distribution when the run has a concept stage, else the
+    table's own columns. No LLM is involved."""
+    saved = Path(folder) / "concepts" / "scorer.json"
+    if not saved.exists():
+        return dataset_from_frame(table, task, source=source)
+    state = json.loads(saved.read_text())
+    raw_task = task_from_dict(state["task"])
+    raw = dataset_from_frame(table, raw_task, source=source)
+    concepts = parse_concepts_setting(state["concepts"])
+    scorer = ConceptScorer(make_extractor(raw_task), [c for c in concepts if c.role == "helpful"],
+                           spurious=[c for c in concepts if c.role == "spurious"],
+                           roboshot=state["roboshot"], boost=state["boost"]).ground()
+    scorer.quantiles_ = np.load(Path(folder) / "concepts" / "quantiles.npy")
+    return Dataset(scorer.transform(originals(raw)), raw.gold, task, source, None, raw.groups)
 
 
 def originals(dataset: Dataset) -> list[Any]:
@@ -182,4 +207,4 @@ def _plain(concept: Concept) -> dict[str, str]:
 
 
 __all__ = ["CONCEPT_MODALITIES", "REPRESENTATIONS", "ensure_concepts", "make_extractor", "needed",
-           "prepare", "score_run", "write_split"]
+           "originals", "prepare", "rescore", "score_run", "write_split"]
