@@ -120,9 +120,10 @@ class SignalExtractor:
     """Measures every item (a sequence of numbers) on the named measurements."""
 
     name = "signal"
-    hint = ("Concepts are measured on the signal's shape: peaks and their height, width and "
-            "spacing, troughs, levels of the start, middle and end, trend, spread, spikiness, "
-            "rhythm and frequency content.")
+    hint = ("Only the curve itself is available, so each concept must be a shape of the "
+            "curve (peaks and their height, width and spacing, troughs, the level at the "
+            "start, middle or end, trend, spread, spikiness, rhythm), never a cause such as "
+            "weather or date.")
 
     def __init__(self, *, rate: float = 1.0) -> None:
         if rate <= 0:
