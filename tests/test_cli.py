@@ -89,3 +89,31 @@ def test_a_bad_setting_in_run_yaml_is_one_line(tmp_path: Path, capsys):
         RunDir(tmp_path).config()
     assert main(["rerun", str(tmp_path)]) == 2
     assert "Got 9 instead" in _one_line_error(capsys)
+
+
+def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
+    """The command line repeats no default: a setting left out is RunConfig's, whose sampling
+    defaults are SamplingParams', min_coverage GatePolicy's and the model ProviderSpec's."""
+    import dataclasses
+
+    from alchemist.cli import _config_from_args, _parser
+    from alchemist.llm import ProviderSpec, SamplingParams
+    from alchemist.quality import GatePolicy
+    from alchemist.rundir import RunConfig
+
+    args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])
+    config = _config_from_args(args)
+    assert config == RunConfig(data="x.csv")
+    sampling, gate = SamplingParams(), GatePolicy()
+    assert (config.temperature, config.top_p, config.max_tokens, config.repeat_penalty) == (
+        sampling.temperature, sampling.top_p, sampling.max_tokens, sampling.repeat_penalty)
+    assert config.min_coverage == gate.min_coverage and config.provider == ProviderSpec()
+    # Change a default in its one place: the command line follows.
+    names = [f.name for f in dataclasses.fields(RunConfig)]
+    defaults = list(RunConfig.__init__.__defaults__)
+    first = len(names) - len(defaults)
+    defaults[names.index("temperature") - first] = 0.3
+    defaults[names.index("min_coverage") - first] = 0.25
+    monkeypatch.setattr(RunConfig.__init__, "__defaults__", tuple(defaults))
+    changed = _config_from_args(_parser().parse_args(["run", "task.yaml", "--data", "x.csv"]))
+    assert (changed.temperature, changed.min_coverage) == (0.3, 0.25)

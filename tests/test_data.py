@@ -62,12 +62,15 @@ def test_missing_column_and_bad_labels_are_one_line_errors(tmp_path: Path):
         load_dataset(tmp_path / "broken.json", TASK)
 
 
-def test_split_is_seeded_and_disjoint(tmp_path: Path):
+def test_hold_out_is_seeded_and_disjoint(tmp_path: Path):
     path = tmp_path / "d.csv"
     pd.DataFrame({"text": [f"t{i}" for i in range(50)], "y": ["ham"] * 50}).to_csv(path)
     data = load_dataset(path, TASK)
-    rest, held = data.split(0.2, seed=3)
-    again, _ = data.split(0.2, seed=3)
+    rest, held = data.hold_out(10, seed=3)
+    again, _ = data.hold_out(10, seed=3)
     assert len(held) == 10 and len(rest) == 40
     assert not set(rest.items) & set(held.items)
     assert rest.items == again.items
+    assert data.hold_out(10, seed=3, labeled_only=True)[1].items == held.items  # all labeled
+    with pytest.raises(DataError, match="needs more labeled rows than that; the data has 50"):
+        data.hold_out(60, labeled_only=True)

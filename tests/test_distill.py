@@ -8,9 +8,10 @@ import pytest
 
 from alchemist.data import load_dataset
 from alchemist.distill import DistilledModel, LogisticClassifier, MLPClassifier, make_featurizer
-from alchemist.distill._network import forward, init_params, softmax
+from alchemist.distill._network import forward, init_params
 from alchemist.errors import DistillError, NotFittedError
 from alchemist.evaluation import score
+from alchemist.numeric import softmax
 from alchemist.task import task_from_dict
 
 YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"
@@ -194,3 +195,28 @@ def test_load_rejects_missing_or_foreign_folders(tmp_path, youtube):
         DistilledModel.load(folder)
     with pytest.raises(NotFittedError):
         DistilledModel().predict(train.frame)
+
+
+def test_settings_are_read_from_init_and_restored_by_its_defaults(tmp_path):
+    """A classifier or featurizer with a setting of its own is saved and loaded whole, with no
+    list of names to keep in step: tuples come back as tuples."""
+    from alchemist.distill import classifiers
+    from alchemist.distill._params import restore
+
+    class Wider(classifiers.MLPClassifier):
+        name = "wider"
+
+        def __init__(self, *, dropouts: tuple[float, ...] = (0.1,), **kwargs) -> None:
+            super().__init__(**kwargs)
+            self.dropouts = dropouts
+
+    params = Wider(dropouts=(0.2, 0.3), hidden_sizes=(4,)).get_params()
+    assert params["dropouts"] == [0.2, 0.3] and params["hidden_sizes"] == [4]
+    again = restore(classifiers.MLPClassifier, {k: v for k, v in params.items()
+                                                if k != "dropouts"})
+    assert again.hidden_sizes == (4,)
+    assert restore(Wider, json.loads(json.dumps(params))).dropouts == (0.2, 0.3)
+    featurizer = make_featurizer("tfidf", ngram_range=(1, 3), columns=["text"])
+    assert featurizer.get_params() == {"columns": ["text"], "max_features": 20000,
+                                       "ngram_range": [1, 3], "min_df": 1, "lowercase": True}
+    assert "cache_dir" not in make_featurizer("minilm", cache_dir=tmp_path).get_params()

@@ -196,10 +196,10 @@ def test_ledger_file_is_append_only_jsonl_and_resumes(tmp_path):
         resumed.meter(StandIn(model="gpt-4o"), "synthesis").complete(MESSAGES, PARAMS)
 
 
-def test_estimate_prices_tokens_at_the_models_rate():
-    ledger = Ledger(None)
-    assert ledger.estimate("baseline", "gpt-4", 1_000_000, 0) == pytest.approx(30.0)
-    assert ledger.estimate("synthesis", "gpt-3.5-turbo", 0, 2_000_000) == pytest.approx(3.0)
+def test_cost_prices_tokens_at_the_models_rate():
+    prices = Ledger(None).prices
+    assert prices.cost("gpt-4", 1_000_000, 0) == pytest.approx(30.0)
+    assert prices.cost("gpt-3.5-turbo", 0, 2_000_000) == pytest.approx(3.0)
 
 
 def test_plan_sums_stages_before_any_call():

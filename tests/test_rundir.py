@@ -171,3 +171,35 @@ def test_a_run_killed_during_execution_reuses_the_votes_it_computed(tmp_path: Pa
     matrix = RunDir(run).load_matrices({"train": None})["train"]
     assert matrix.shape == (300, 6) and not matrix.errors.any()
     _no_half_written_files(run)
+
+
+def test_errors_carry_their_context(tmp_path: Path, youtube_task, config):
+    from alchemist.distill import DistilledModel
+    from alchemist.errors import DistillError, SynthesisError
+    from alchemist.programs import Program
+
+    with pytest.raises(RunError) as info:
+        RunDir(tmp_path).task()
+    assert info.value.path == str(tmp_path / "task.yaml")
+    with pytest.raises(RunError) as info:
+        RunDir(tmp_path).load_matrices({"train": None, "dev": None})
+    assert (info.value.split, info.value.path) == ("train", str(tmp_path / "matrices/train.npz"))
+    store = RunDir(tmp_path).programs
+    store.add(Program("p001", "def label(text):\n    return 1\n"))
+    with pytest.raises(RunError) as info:
+        store.add(Program("p001", "def label(text):\n    return 0\n"))
+    assert info.value.program_id == "p001"
+    with pytest.raises(RunError) as info:
+        store.set_enabled("p404", False)
+    assert info.value.program_id == "p404"
+    with pytest.raises(RunError) as info:
+        load_splits(youtube_task, RunConfig.from_dict({**config.to_dict(), "dev": None,
+                                                       "dev_size": 5000}))
+    assert info.value.split == "dev" and info.value.path == config.data
+    with pytest.raises(DistillError) as info:
+        DistilledModel.load(tmp_path / "model")
+    assert info.value.path == str(tmp_path / "model")
+    with pytest.raises(SynthesisError) as info:
+        pipeline.run_pipeline(youtube_task, config, tmp_path / "run",
+                              provider=ScriptedProvider(["no code at all"]))
+    assert info.value.path == str(tmp_path / "run")

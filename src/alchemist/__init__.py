@@ -2,9 +2,9 @@
 
 Stages, each usable alone (one direction of flow, lower never imports higher)::
 
-    task, data, programs, label_matrix, llm, prompts -> execution, analysis
-        -> extraction -> synthesis -> supplementary, quality -> labelmodels -> distill
-        -> rundir, report -> pipeline -> costs -> cli
+    paths, numeric, errors -> task, data, programs, label_matrix, llm, prompts
+        -> execution, analysis -> extraction -> synthesis -> supplementary, quality
+        -> labelmodels -> distill -> rundir, report -> pipeline -> costs -> cli
 """
 
 from alchemist.data import Dataset, load_dataset

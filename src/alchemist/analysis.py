@@ -119,6 +119,24 @@ def diagnose(L: LabelMatrix, n_classes: int, *, gold: np.ndarray | None = None,
         mean_accuracy=float(np.mean(accuracies)) if accuracies else None)
 
 
+def agreement(L: LabelMatrix) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise agreement between programs: ``(share, overlap)``, both m x m.
+
+    ``overlap[i, j]`` counts the items both programs vote on; ``share[i, j]`` is the share of
+    those on which they vote for the same class (NaN without overlap; 1 - share is the pair's
+    conflict rate).
+    """
+    votes = np.asarray(L.votes, dtype=np.int64)
+    voted = (votes >= 0).astype(np.int64)
+    overlap = voted.T @ voted
+    same = np.zeros_like(overlap)
+    for c in np.unique(votes[votes >= 0]):
+        hit = (votes == c).astype(np.int64)
+        same += hit.T @ hit
+    share = np.divide(same, overlap, out=np.full(overlap.shape, np.nan), where=overlap > 0)
+    return share, overlap
+
+
 def _program(program_id: str, votes: np.ndarray, errors: np.ndarray, voted: np.ndarray, *,
              overlap: float, conflict: float, gold: np.ndarray | None,
              learned: float | None) -> ProgramDiagnostics:
@@ -154,4 +172,4 @@ def _mean(mask: np.ndarray) -> float:
     return float(mask.mean()) if mask.size else 0.0
 
 
-__all__ = ["Diagnostics", "ProgramDiagnostics", "diagnose"]
+__all__ = ["Diagnostics", "ProgramDiagnostics", "agreement", "diagnose"]

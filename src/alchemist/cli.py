@@ -212,6 +212,17 @@ def _programs(args: argparse.Namespace) -> None:
         print(f"{program.id}  {state}  {author}{edited}")
 
 
+def _review(args: argparse.Namespace) -> None:
+    try:
+        from alchemist.review import serve
+    except ImportError as exc:
+        raise AlchemistError(f"The workbench needs the 'review' extra ({exc.name} is missing). "
+                             "Install it: pip install 'alchemist-labeling[review]'") from None
+    pipeline.RunDir(args.run).config()   # a clear error for a folder that is not a run
+    serve(args.run, port=args.port, open_browser=args.open,
+          announce=lambda line: print(line, flush=True))
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 def _doctor(args: argparse.Namespace) -> int:
@@ -294,6 +305,13 @@ def _parser() -> argparse.ArgumentParser:
     progs.add_argument("action", nargs="?", choices=("list", "enable", "disable"), default="list")
     progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
     progs.set_defaults(handler=_programs)
+
+    review = sub.add_parser("review", help="the review workbench: a local web app on the run "
+                            "(127.0.0.1, access token in the printed address)")
+    review.add_argument("run", help="run directory")
+    review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    review.add_argument("--open", action="store_true", help="open the address in a browser")
+    review.set_defaults(handler=_review)
 
     sub.add_parser("doctor", help="which isolation layers labeling programs get on this machine"
                    ).set_defaults(handler=_doctor)

@@ -51,7 +51,7 @@ def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
     splits = load_splits(task, config)
     if split not in splits:
         raise RunError(f"The run has no {split!r} split; it has {sorted(splits)}. "
-                       f"Pass --split with one of them.")
+                       f"Pass --split with one of them.", path=str(run.folder), split=split)
     dataset = splits[split] if limit is None else splits[split].subset(
         np.arange(min(limit, len(splits[split]))))
     provider, ledger = open_llm(config), open_ledger(run, config)
@@ -97,7 +97,8 @@ def compare(run: RunDir, *, split: str = "test",
     baseline_path = run.folder / "baseline" / f"{split}.json"
     if split not in summary["evaluation"] or not baseline_path.exists():
         raise RunError(f"Comparing needs gold labels on {split!r} and a baseline on it. "
-                       f"Run: alchemist baseline {run.folder} --split {split}")
+                       f"Run: alchemist baseline {run.folder} --split {split}",
+                       path=str(baseline_path), split=split)
     ledger = Ledger(run.ledger_path, prices=run.config().prices())
     program_stages = [s for s in ledger.totals()["by_stage"] if s != STAGE]
     accuracy = summary["evaluation"][split]

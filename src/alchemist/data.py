@@ -62,13 +62,20 @@ class Dataset:
             groups=None if self.groups is None else self.groups[rows],
         )
 
-    def split(self, fraction: float, *, seed: int = 0) -> tuple[Dataset, Dataset]:
-        """Shuffle with ``seed`` and cut off ``fraction`` of the rows: (rest, held_out)."""
-        if not 0 < fraction < 1:
-            raise ValueError(f"fraction must be in (0, 1); got {fraction}.")
-        order = np.random.default_rng(seed).permutation(len(self))
-        cut = max(1, int(round(fraction * len(self))))
-        return self.subset(np.sort(order[cut:])), self.subset(np.sort(order[:cut]))
+    def hold_out(self, size: int, *, seed: int = 0,
+                 labeled_only: bool = False) -> tuple[Dataset, Dataset]:
+        """(rest, held_out): ``size`` rows drawn with ``seed``, from the rows with a gold label
+        when ``labeled_only``; both keep the file's row order. ``DataError`` when there are not
+        more such rows than ``size``."""
+        pool = np.arange(len(self))
+        if labeled_only:
+            pool = pool[self.gold >= 0] if self.gold is not None else pool[:0]
+        if not 0 < size < len(pool):
+            what = "labeled rows" if labeled_only else "rows"
+            raise DataError(f"holding out {size} rows needs more {what} than that; the data has "
+                            f"{len(pool)}. Hold out fewer.", path=self.source)
+        chosen = np.sort(np.random.default_rng(seed).choice(pool, size, replace=False))
+        return self.subset(np.setdiff1d(np.arange(len(self)), chosen)), self.subset(chosen)
 
 
 def load_dataset(path: str | Path, task: Task, *, format: str | None = None,

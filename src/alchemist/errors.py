@@ -69,7 +69,14 @@ class BudgetExceeded(LLMError):
 
 
 class SynthesisError(AlchemistError):
-    """No usable labeling program could be obtained from the model."""
+    """No usable labeling program could be obtained from the model. ``program_id``: the program
+    concerned (a duplicate's original, say); ``path``: the run folder whose records say more."""
+
+    def __init__(self, message: str, *, program_id: str | None = None,
+                 path: str | None = None) -> None:
+        self.program_id = program_id
+        self.path = path
+        super().__init__(message)
 
 
 class ConceptError(AlchemistError):
@@ -89,11 +96,24 @@ class LabelModelError(AlchemistError):
 
 
 class DistillError(AlchemistError):
-    """The distilled classifier cannot be trained, saved or loaded."""
+    """The distilled classifier cannot be trained, saved or loaded; ``path``: its folder, when
+    one was being read or written."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
 
 
 class RunError(AlchemistError):
-    """A run directory is inconsistent or cannot be resumed."""
+    """A run directory is inconsistent or cannot be resumed. ``path``: the file or folder
+    concerned; ``split``: the data split (train, dev, test); ``program_id``: the program."""
+
+    def __init__(self, message: str, *, path: str | None = None, split: str | None = None,
+                 program_id: str | None = None) -> None:
+        self.path = path
+        self.split = split
+        self.program_id = program_id
+        super().__init__(message)
 
 
 class SettingError(AlchemistError, ValueError):
@@ -117,7 +137,3 @@ class NotFittedError(ValueError, AttributeError):
 
 class AlchemistWarning(UserWarning):
     """Base class of non-fatal problems worth a user's attention."""
-
-
-class ProgramWarning(AlchemistWarning):
-    """A labeling program was rejected, failed, or was dropped; the run goes on without it."""

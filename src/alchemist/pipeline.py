@@ -33,10 +33,11 @@ from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
 from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
+from alchemist.overview import Overview
 from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
-from alchemist.report import render_report
+from alchemist.report import render_report, render_report_html
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
 from alchemist.task import Task
@@ -102,7 +103,8 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
                 "%.1f tokens/s.", len(programs), len(failures), calls, seconds, speed)
     if not programs:
         raise SynthesisError("No valid program was generated. See synthesis.json in "
-                             f"{run.folder} for the model's answers; try a stronger model.")
+                             f"{run.folder} for the model's answers; try a stronger model.",
+                             path=str(run.folder))
     return programs
 
 
@@ -225,7 +227,8 @@ def distill(run: RunDir, splits: dict[str, Dataset], covered: np.ndarray, proba:
     """Train the small classifier on the covered training rows' soft labels, and save it."""
     if covered.sum() < 2:
         raise RunError("The programs voted on fewer than 2 training rows: nothing to distill. "
-                       "Check the programs' diagnostics and regenerate them.")
+                       "Check the programs' diagnostics and regenerate them.",
+                       path=str(run.folder), split="train")
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
@@ -293,7 +296,8 @@ def enabled_programs(run: RunDir, task: Task) -> list[Program]:
                 for p in run.programs.load() if p.enabled]
     if not programs:
         raise RunError(f"No enabled program in {run.programs.folder}. "
-                       "Enable one or run `alchemist run` to generate some.")
+                       "Enable one or run `alchemist run` to generate some.",
+                       path=str(run.programs.folder))
     return programs
 
 
@@ -365,7 +369,12 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     }
     run.write_json("summary.json", summary)
     report = run.write_text("report.md", render_report(task, summary, diagnostics))
-    logger.info("Done: %s", report)
+    overview = Overview.build(
+        task, summary, diagnostics.to_dict(), matrices["train"], (covered, fitted.proba),
+        open_ledger(run, config),
+        {s: f for s in splits if (f := run.read_json(f"baseline/{s}.json", missing_ok=True))})
+    run.write_text("report.html", render_report_html(overview))
+    logger.info("Done: %s (and report.html)", report)
     return summary
 
 

@@ -54,7 +54,7 @@ class ProgramStore:
         path = self.folder / f"{program.id}.py"
         if path.exists():
             raise RunError(f"{path} exists already: a program is never overwritten. "
-                           "Use next_id() for a new id.")
+                           "Use next_id() for a new id.", path=str(path), program_id=program.id)
         # Metadata first: a run killed between the two writes leaves an orphan .json (ignored
         # until its .py exists), never a .py that would load as an enabled hand-written program.
         self._write_meta(program, sha=program.sha)
@@ -80,7 +80,8 @@ class ProgramStore:
     def set_enabled(self, program_id: str, enabled: bool) -> None:
         matches = [p for p in self.load(include_disabled=True) if p.id == program_id]
         if not matches:
-            raise RunError(f"no program {program_id!r} in {self.folder}.")
+            raise RunError(f"no program {program_id!r} in {self.folder}.",
+                           path=str(self.folder), program_id=program_id)
         program = matches[0]
         program.enabled = enabled
         self._write_meta(program, sha=program.provenance.get("sha"))

@@ -1,14 +1,18 @@
-"""The run report: ``report.md`` rendered from the data the pipeline passes in.
+"""The run report: ``report.md`` and ``report.html`` rendered from the data passed in.
 
 Nothing here reads or writes files, or computes a figure: it lays out the run's summary (as
-``pipeline.rerun`` returns it) and its program diagnostics as Markdown.
+``pipeline.rerun`` returns it) and its program diagnostics as Markdown, and the run's
+``Overview`` (figures and charts) as HTML: a fragment the review workbench shows, and a
+standalone page with its own style sheet that needs no server, script or network.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from alchemist.analysis import Diagnostics
+from alchemist.overview import Overview, method_name
 from alchemist.task import Task
 
 
@@ -33,4 +37,60 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
     return "\n".join(lines)
 
 
-__all__ = ["render_report"]
+def render_overview(overview: Overview) -> str:
+    """The overview as an HTML fragment (facts, scores, charts), every text escaped."""
+    task, llm = overview.task, overview.llm
+    classes = ", ".join(f"{c.name} ({c.id})" for c in task.classes)
+    coverage = " · ".join(f"{split} {value:.1%}" for split, value in overview.coverage.items())
+    rows = []
+    for s in overview.scores:
+        f1 = "–" if s.macro_f1 is None else f"{s.macro_f1:.3f}"
+        covered = "–" if s.coverage is None else f"{s.coverage:.1%}"
+        kind = ' class="baseline"' if s.baseline else ""
+        rows.append(f'<tr{kind} data-split="{escape(s.split)}" data-method="{escape(s.method)}">'
+                    f"<td>{escape(s.split)}</td>"
+                    f"<td>{escape(method_name(s.method, overview.label_model))}</td>"
+                    f'<td class="num accuracy">{s.accuracy:.3f}</td><td class="num">{f1}</td>'
+                    f'<td class="num">{covered}</td></tr>')
+    figures = "".join(f'<figure id="chart-{name}">{svg}</figure>'
+                      for name, svg in overview.charts.items())
+    return (
+        f'<section class="facts"><h2>{escape(task.name)}</h2><p>{escape(task.description)}</p>'
+        f"<dl><dt>Classes</dt><dd>{escape(classes)}</dd>"
+        f"<dt>Programs in use</dt><dd>{len(overview.program_ids)}</dd>"
+        f'<dt>Label model</dt><dd id="label-model">{escape(overview.label_model)}</dd>'
+        f"<dt>Coverage (any vote)</dt><dd>{escape(coverage)}</dd>"
+        f"<dt>LLM calls</dt><dd>{llm.get('calls', 0)} ({llm.get('cached', 0)} cached), "
+        f"{llm.get('input_tokens', 0) + llm.get('output_tokens', 0)} tokens billed, "
+        f"${llm.get('cost_usd', 0.0):.4f} paid</dd></dl></section>"
+        "<section><h2>Accuracy where gold labels exist</h2>"
+        '<table class="scores"><thead><tr><th>split</th><th>method</th><th>accuracy</th>'
+        f"<th>macro-F1</th><th>coverage</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        '<p class="note">Grey rows are baselines. The label model is chosen on the dev split; '
+        "the test split is used for nothing but these figures.</p></section>"
+        f'<section class="charts">{figures}</section>')
+
+
+def render_report_html(overview: Overview) -> str:
+    """``report.html``: the overview as a standalone page."""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>Alchemist run report: {escape(overview.task.name)}</title>"
+            f"<style>{_CSS}</style></head><body><header><h1>Alchemist run report</h1></header>"
+            f"<main>{render_overview(overview)}</main></body></html>\n")
+
+
+_CSS = """
+body{font:14px/1.45 system-ui,sans-serif;color:#111827;margin:0;background:#f9fafb}
+header{background:#1f2937;color:#fff;padding:10px 24px}header h1{font-size:18px;margin:0}
+main{max-width:1180px;margin:0 auto;padding:16px 24px}
+section{background:#fff;border:1px solid #e5e7eb;border-radius:6px;padding:12px 16px;margin:12px 0}
+h2{font-size:16px;margin:0 0 8px}dl{display:grid;grid-template-columns:190px 1fr;margin:0}
+dt{color:#6b7280}dd{margin:0 0 4px}table{border-collapse:collapse}
+td,th{padding:3px 10px;border-bottom:1px solid #e5e7eb;text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.baseline td{color:#6b7280}
+.note{color:#6b7280;font-size:12px}
+.charts{display:flex;flex-wrap:wrap;gap:16px}.charts figure{margin:0}
+"""
+
+
+__all__ = ["render_overview", "render_report", "render_report_html"]

@@ -15,7 +15,7 @@ resumes instead of starting over::
     quality.json        the quality loop's kept and dropped programs (with --quality-loop)
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
-    summary.json, report.md
+    summary.json, report.md, report.html (the same figures with charts; opens without a server)
 
 Every file is written atomically (a temporary file renamed over the old one), so a run killed
 at any moment leaves each file whole: either as it was or as it was meant to be. Programs are
@@ -38,7 +38,7 @@ import yaml
 
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill.featurizers import FEATURIZERS
-from alchemist.errors import RunError, SettingError
+from alchemist.errors import DataError, RunError, SettingError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
@@ -191,7 +191,8 @@ class RunDir:
         missing = [s for s in splits if not self.matrix_path(s).exists()]
         if missing:
             raise RunError(f"No label matrix for {missing} in {self.folder}. "
-                           f"Run: alchemist execute {self.folder}")
+                           f"Run: alchemist execute {self.folder}",
+                           path=str(self.matrix_path(missing[0])), split=missing[0])
         return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
 
     def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
@@ -212,7 +213,8 @@ class RunDir:
         """(covered mask, class probabilities) as ``write_pseudolabels`` saved them."""
         path = self.pseudolabels_path
         if not path.exists():
-            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}")
+            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}",
+                           path=str(path), split="train")
         labels = pd.read_parquet(path)
         proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
         return labels["covered"].to_numpy(), proba
@@ -236,7 +238,7 @@ class RunDir:
         path = self.folder / name
         if not path.exists():
             raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
-                           "Create it with `alchemist run`.")
+                           "Create it with `alchemist run`.", path=str(path))
         return path
 
 
@@ -268,22 +270,15 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     if config.dev:
         splits["dev"] = load_dataset(config.dev, task, require_gold=True)
     elif config.dev_size:
-        splits["train"], splits["dev"] = _hold_out_dev(splits["train"], config.dev_size,
-                                                       config.seed)
+        try:
+            splits["train"], splits["dev"] = splits["train"].hold_out(
+                config.dev_size, seed=config.seed, labeled_only=True)
+        except DataError as exc:
+            raise RunError(f"--dev-size {config.dev_size}: {exc} Or pass a --dev file.",
+                           path=config.data, split="dev") from None
     if config.test:
         splits["test"] = load_dataset(config.test, task, require_gold=True)
     return splits
-
-
-def _hold_out_dev(data: Dataset, size: int, seed: int) -> tuple[Dataset, Dataset]:
-    """A seeded dev split of ``size`` rows taken from the labeled rows of the data."""
-    labeled = np.flatnonzero(data.gold >= 0) if data.gold is not None else np.array([], int)
-    if len(labeled) <= size:
-        raise RunError(f"--dev-size {size} needs more labeled rows in the data than "
-                       f"that; it has {len(labeled)}. Pass a smaller size or a --dev file.")
-    chosen = np.sort(np.random.default_rng(seed).choice(labeled, size, replace=False))
-    rest = np.setdiff1d(np.arange(len(data)), chosen)
-    return data.subset(rest), data.subset(chosen)
 
 
 def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:

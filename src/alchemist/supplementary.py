@@ -27,7 +27,7 @@ from alchemist.synthesis import clip_text, provenance
 from alchemist.task import Exemplar, Supplementary, Task, task_from_dict
 
 SUPPLEMENTARY_KINDS = ("dataset_description", "class_descriptions", "keywords", "rules")
-SUPPLEMENTARY_PARAMS = SamplingParams(temperature=0.3, max_tokens=300, repeat_penalty=1.1)
+SUPPLEMENTARY_PARAMS = SamplingParams(temperature=0.3, max_tokens=300)
 
 
 @dataclass

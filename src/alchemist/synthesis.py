@@ -126,7 +126,7 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
             source, fixes = clean_answer(completion.text, task)
             key = code_shape(source)
             if key in seen:
-                raise SynthesisError(f"duplicate of {seen[key]}")
+                raise SynthesisError(f"duplicate of {seen[key]}", program_id=seen[key])
         except SynthesisError as exc:
             result.failures.append({**record, "raw": completion.text, "reason": str(exc)})
         else:

@@ -1,4 +1,4 @@
-"""The MLP's numerics in plain numpy: initialisation, forward pass, softmax, scoring, Adam."""
+"""The MLP's numerics in plain numpy: initialisation, forward pass, scoring, Adam."""
 
 from __future__ import annotations
 
@@ -33,11 +33,6 @@ def forward(params: list[np.ndarray], X: Features) -> list[np.ndarray]:
         h = np.maximum(z, 0.0) if layer < n_layers - 1 else z
         outputs.append(h)
     return outputs
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
 
 
 def validation_score(logits: np.ndarray, T: np.ndarray) -> tuple[float, float]:
@@ -77,4 +72,4 @@ class Adam:
             p -= buf
 
 
-__all__ = ["Adam", "forward", "init_params", "interleave", "softmax", "validation_score"]
+__all__ = ["Adam", "forward", "init_params", "interleave", "validation_score"]

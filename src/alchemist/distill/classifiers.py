@@ -26,10 +26,11 @@ from alchemist.distill._network import (
     forward,
     init_params,
     interleave,
-    softmax,
     validation_score,
 )
+from alchemist.distill._params import saved_params
 from alchemist.errors import DistillError, NotFittedError
+from alchemist.numeric import softmax
 
 
 class _Classifier(ABC):
@@ -42,9 +43,9 @@ class _Classifier(ABC):
     def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
             y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self: ...
 
-    @abstractmethod
     def get_params(self) -> dict[str, Any]:
-        """The constructor settings, JSON-ready."""
+        """The constructor settings (read from ``__init__``), JSON-ready."""
+        return saved_params(self)
 
     def predict_proba(self, X: Features) -> np.ndarray:
         """Class probabilities, (n, k) float64, rows summing to 1."""
@@ -100,12 +101,6 @@ class MLPClassifier(_Classifier):
         self.weight_decay = weight_decay
         self.validation_fraction = validation_fraction
         self.seed = seed
-
-    def get_params(self) -> dict[str, Any]:
-        return {"hidden_sizes": list(self.hidden_sizes), "learning_rate": self.learning_rate,
-                "batch_size": self.batch_size, "max_epochs": self.max_epochs,
-                "patience": self.patience, "weight_decay": self.weight_decay,
-                "validation_fraction": self.validation_fraction, "seed": self.seed}
 
     def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
             y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self:
@@ -232,10 +227,6 @@ class LogisticClassifier(_Classifier):
         self.C_grid = C_grid
         self.max_iter = max_iter
         self.seed = seed
-
-    def get_params(self) -> dict[str, Any]:
-        return {"C": self.C, "C_grid": list(self.C_grid), "max_iter": self.max_iter,
-                "seed": self.seed}
 
     def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
             y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self:

@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from alchemist.distill._params import saved_params
 from alchemist.errors import DataError, DistillError, NotFittedError
 from alchemist.paths import home
 
@@ -58,9 +59,14 @@ class Featurizer(ABC):
     def fit_transform(self, frame: pd.DataFrame) -> Features:
         return self.fit(frame).transform(frame)
 
+    unsaved: ClassVar[tuple[str, ...]] = ()  # settings of the machine, not of the model
+
     def get_params(self) -> dict[str, Any]:
-        """The constructor settings, JSON-ready."""
-        return {"columns": None if self.columns is None else list(self.columns)}
+        """The constructor settings (read from ``__init__``), JSON-ready."""
+        params = saved_params(self, unsaved=self.unsaved)
+        if params.get("columns") is not None:
+            params["columns"] = list(params["columns"])
+        return params
 
     def _check_columns(self, frame: pd.DataFrame, columns: list[str]) -> None:
         missing = [c for c in columns if c not in frame.columns]
@@ -107,11 +113,6 @@ class TfidfFeaturizer(Featurizer):
         self.min_df = min_df
         self.lowercase = lowercase
 
-    def get_params(self) -> dict[str, Any]:
-        return {**super().get_params(), "max_features": self.max_features,
-                "ngram_range": list(self.ngram_range), "min_df": self.min_df,
-                "lowercase": self.lowercase}
-
     def _vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(max_features=self.max_features,
                                ngram_range=tuple(self.ngram_range),  # type: ignore[arg-type]
@@ -150,6 +151,7 @@ class SentenceEmbeddingFeaturizer(Featurizer):
     """
 
     name = "minilm"
+    unsaved = ("cache_dir",)  # where this machine caches embeddings: not part of the model
 
     def __init__(self, *, columns: Sequence[str] | None = None, model_path: str | None = None,
                  batch_size: int = 64, cache: bool = True,
@@ -159,11 +161,6 @@ class SentenceEmbeddingFeaturizer(Featurizer):
         self.batch_size = batch_size
         self.cache = cache
         self.cache_dir = cache_dir
-
-    def get_params(self) -> dict[str, Any]:
-        # cache_dir is a property of the machine, not of the model: it is not saved.
-        return {**super().get_params(), "model_path": self.model_path,
-                "batch_size": self.batch_size, "cache": self.cache}
 
     def _fit(self, frame: pd.DataFrame) -> None:
         """Nothing to learn: the model is pretrained."""
@@ -234,9 +231,6 @@ class TabularFeaturizer(Featurizer):
                  max_categories: int = 50) -> None:
         super().__init__(columns=columns)
         self.max_categories = max_categories
-
-    def get_params(self) -> dict[str, Any]:
-        return {**super().get_params(), "max_categories": self.max_categories}
 
     def _fit(self, frame: pd.DataFrame) -> None:
         self.numeric_ = [c for c in frame.columns if _is_numeric(frame[c])]

@@ -23,6 +23,7 @@ from typing import Any, Self
 import numpy as np
 import pandas as pd
 
+from alchemist.distill._params import restore
 from alchemist.distill.classifiers import (
     CLASSIFIERS,
     LogisticClassifier,
@@ -108,17 +109,18 @@ class DistilledModel:
                 arrays = {key: npz[key] for key in npz.files}
         except (OSError, ValueError) as exc:
             raise DistillError(f"Cannot read a distilled model from {folder} ({exc}). Expected "
-                               "model.json and arrays.npz written by DistilledModel.save."
-                               ) from None
+                               "model.json and arrays.npz written by DistilledModel.save.",
+                               path=str(folder)) from None
         if meta.get("format") != FORMAT:
             raise DistillError(f"{folder}/model.json has format {meta.get('format')!r}; "
-                               f"expected {FORMAT!r}. Re-train the model with this version.")
+                               f"expected {FORMAT!r}. Re-train the model with this version.",
+                               path=str(folder))
         try:
             featurizer = _restore(FEATURIZERS, meta["featurizer"], arrays, "featurizer")
             classifier = _restore(CLASSIFIERS, meta["classifier"], arrays, "classifier")
         except (KeyError, TypeError) as exc:
             raise DistillError(f"{folder} holds an incomplete distilled model (missing "
-                               f"{exc}). Re-train and save it again.") from None
+                               f"{exc}). Re-train and save it again.", path=str(folder)) from None
         model = cls(featurizer=featurizer.name, classifier=classifier.name, seed=meta["seed"])
         model.featurizer_, model.classifier_ = featurizer, classifier
         model.n_classes_, model.fit_seconds_ = meta["n_classes"], meta["fit_seconds"]
@@ -153,11 +155,7 @@ class DistilledModel:
 
 def _restore(registry: dict[str, type], part: dict[str, Any], arrays: dict[str, np.ndarray],
              prefix: str) -> Any:
-    params = dict(part["params"])
-    for key in ("ngram_range", "hidden_sizes", "C_grid"):  # JSON lists back to tuples
-        if key in params:
-            params[key] = tuple(params[key])
-    obj = registry[part["name"]](**params)
+    obj = restore(registry[part["name"]], part["params"])
     own = {k[len(prefix) + 1:]: v for k, v in arrays.items() if k.startswith(prefix + "/")}
     obj._load_state(part["state"], own)
     return obj

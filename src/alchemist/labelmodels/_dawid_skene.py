@@ -11,9 +11,9 @@ from alchemist.labelmodels._votes import (
     linear_scores,
     normalize,
     soft_confusion,
-    softmax,
     vote_mass,
 )
+from alchemist.numeric import softmax
 
 
 class DawidSkene(LabelModel):

@@ -9,7 +9,8 @@ from scipy.optimize import linear_sum_assignment, minimize
 from threadpoolctl import threadpool_limits
 
 from alchemist.labelmodels._base import LabelModel
-from alchemist.labelmodels._votes import Votes, linear_scores, overlap, softmax
+from alchemist.labelmodels._votes import Votes, linear_scores, overlap
+from alchemist.numeric import softmax
 
 
 class SnorkelStyle(LabelModel):

@@ -198,10 +198,3 @@ def agreement(confusion: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     agree = np.trace(confusion, axis1=1, axis2=2)
     accuracy = np.divide(agree, mass, out=np.full_like(mass, np.nan), where=mass > 0)
     return accuracy, mass
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    scores = scores - scores.max(axis=1, keepdims=True)
-    np.exp(scores, out=scores)
-    scores /= scores.sum(axis=1, keepdims=True)
-    return scores

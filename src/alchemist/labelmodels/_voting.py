@@ -12,10 +12,10 @@ from alchemist.labelmodels._votes import (
     linear_scores,
     normalize,
     soft_confusion,
-    softmax,
     vote_mass,
     weighted_mean,
 )
+from alchemist.numeric import softmax
 
 
 class MajorityVote(LabelModel):

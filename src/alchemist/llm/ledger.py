@@ -118,9 +118,6 @@ class PriceTable:
         usd_in, usd_out = self.price(model)
         return (input_tokens * usd_in + output_tokens * usd_out) / PER_MILLION
 
-    def as_dict(self) -> dict[str, tuple[float, float]]:
-        return dict(self._prices)
-
     def _match(self, model: str) -> str | None:
         if model in self._prices:
             return model
@@ -182,14 +179,6 @@ class Ledger:
     def meter(self, provider: Provider, stage: str) -> Provider:
         """``provider`` with every call budget-checked and recorded under ``stage``."""
         return MeteredProvider(provider, self, stage)
-
-    def estimate(self, stage: str, model: str, input_tokens: int, output_tokens: int) -> float:
-        """USD cost of a call with these tokens at ``model``'s price.
-
-        ``stage`` does not change the price; it is taken so a plan line can be passed as is.
-        """
-        del stage
-        return self.prices.cost(model, input_tokens, output_tokens)
 
     def record(self, entry: LedgerEntry) -> None:
         """Append ``entry`` (to the file too, at once, so a killed run loses nothing)."""

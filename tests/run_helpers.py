@@ -1,0 +1,48 @@
+"""A real, small run directory without any LLM: hand-written programs over the YouTube splits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alchemist import pipeline
+from alchemist.programs import Program
+from alchemist.task import load_task
+
+from .conftest import EXAMPLES, dataset_path
+
+PROGRAMS = {
+    "p001": "import re\ndef label_spam(text):\n"
+    "    return 1 if re.search(r'https?://|www\\.', text) else -1\n",
+    "p002": "def label_spam(text):\n    t = text.lower()\n"
+    "    return 1 if 'subscribe' in t or 'my channel' in t else -1\n",
+    "p003": "def label_spam(text):\n    return 0 if len(text) < 40 else -1\n",
+    "p004": "def label_spam(text):\n    t = text.lower()\n"
+    "    return 0 if 'song' in t or 'love' in t else -1\n",
+    "p005": "def label_spam(text):\n    return 1 if 'check' in text.lower() else -1\n",
+}
+
+
+def build_run(folder: Path) -> pipeline.RunDir:
+    """Every stage after synthesis on the YouTube splits with the programs above."""
+    youtube = dataset_path("youtube")
+    task = load_task(EXAMPLES / "youtube.yaml")
+    config = pipeline.RunConfig(
+        data=str(youtube / "train.json"),
+        dev=str(youtube / "valid.json"),
+        test=str(youtube / "test.json"),
+        n_programs=len(PROGRAMS),
+        workers=1,
+        use_cache=False,
+    )
+    run = pipeline.init_run(folder, task, config)
+    for program_id, source in PROGRAMS.items():
+        run.programs.add(
+            Program(
+                id=program_id,
+                source=source,
+                function_name=task.function_name,
+                provenance={"author": "hand-written"},
+            )
+        )
+    pipeline.rerun(run)
+    return run
