@@ -47,14 +47,16 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
     _needs_model()
     from alchemist.datasets import spurious_digits
 
-    train = spurious_digits("train").groupby("group").head(15)
+    # The 20 minority images of each kind, 40 of each majority kind: enough rows that the
+    # model's threshold programs vote on some (with 50 rows, two programs voted on none).
+    train = spurious_digits("train").groupby("group").head(40)
     test = spurious_digits("test").groupby("group").head(10)
     train.to_csv(tmp_path / "train.csv", index=False)
     test.to_csv(tmp_path / "test.csv", index=False)
     run_dir = tmp_path / "digits"
     code = main(["run", str(EXAMPLES / "spurious_digits.yaml"),
                  "--data", str(tmp_path / "train.csv"), "--dev-size", "10",
-                 "--test", str(tmp_path / "test.csv"), "--out", str(run_dir), "-n", "2",
+                 "--test", str(tmp_path / "test.csv"), "--out", str(run_dir), "-n", "3",
                  "--concepts", "4", "--threads", "1", "--no-cache", "--workers", "1"])
     assert code == 0, capsys.readouterr().err
     record = json.loads((run_dir / "concepts.json").read_text())
