@@ -37,6 +37,11 @@ from alchemist.programs import Program
 HOSTILE = sorted(Path(__file__).parent.joinpath("hostile").glob("*.py"))
 SECRET_NAME = "HOSTILE_TEST_PROVIDER_KEY"
 LAYERS = ("all", "no static check", "no runtime layer", "OS layer alone")
+# Parts of the OS layer alone (static check and runtime layer off too), with weaker isolation
+# accepted: which confinement step stops what.
+OS_PARTS = {"OS layer without seccomp": ("seccomp allowlist",),
+            "OS layer without seccomp and Landlock": ("seccomp allowlist", "Landlock"),
+            "Landlock and rlimits alone": ("seccomp allowlist", "user namespace")}
 
 BENIGN = [
     Program("benign_keyword", "def label(text):\n    return 1 if 'free' in text.lower() else 0\n"),
@@ -113,17 +118,19 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
     victim.chmod(0o666)
     items = [str(victim), "Free entry to win 1000 cash", "see you at 5", "ok"] * 2
     config = ExecutionConfig(workers=2, call_timeout=0.3, batch_timeout=2.5, batch_size=4,
-                             memory_mb=64)
+                             memory_mb=64, weak_isolation=layers in OS_PARTS)
     signals: list[int] = []
     previous = signal.signal(signal.SIGUSR2, lambda signum, frame: signals.append(signum))
     listener, log = _Listener(), _LogCapture()
     logging.getLogger().addHandler(log)
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
-    saved = (executor_module.check_program, executor_module._RUNTIME_LAYER)
-    if layers in ("no static check", "OS layer alone"):
+    saved = (executor_module.check_program, executor_module._RUNTIME_LAYER,
+             executor_module._OS_STEPS_OFF)
+    if layers in ("no static check", "OS layer alone", *OS_PARTS):
         executor_module.check_program = lambda source, name: StaticVerdict(True)
-    if layers in ("no runtime layer", "OS layer alone"):
+    if layers in ("no runtime layer", "OS layer alone", *OS_PARTS):
         executor_module._RUNTIME_LAYER = False
+    executor_module._OS_STEPS_OFF = frozenset(OS_PARTS.get(layers, ()))
     try:
         with Executor(config) as executor:
             clean = executor.run(BENIGN, items, [0, 1])
@@ -141,7 +148,8 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
             alive = [w.process.pid for w in executor._workers if w.process.poll() is None]
         time.sleep(0.3)  # let a late datagram or signal arrive
     finally:
-        executor_module.check_program, executor_module._RUNTIME_LAYER = saved
+        (executor_module.check_program, executor_module._RUNTIME_LAYER,
+         executor_module._OS_STEPS_OFF) = saved
         signal.signal(signal.SIGUSR2, previous)
         logging.getLogger().removeHandler(log)
         listener.close()

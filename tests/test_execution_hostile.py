@@ -4,7 +4,8 @@ attack is left anywhere (see ``hostile_harness``).
 
 Run with every layer, with the static check off, with the runtime layer off, and with the OS
 layer alone, so that a failing layer is seen; and all of it twice: in this process (root in
-CI) and as an ordinary user (uid 65534), which gets no root-only layer.
+CI) and as an ordinary user (uid 65534), which gets no root-only layer. As that user, parts of
+the OS layer are also switched off, to show what the rest of it stops alone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Any
 
 import pytest
 
-from .hostile_harness import LAYERS, SECRET_NAME, run_corpus
+from alchemist.execution._confine import landlock_abi
+
+from .hostile_harness import LAYERS, OS_PARTS, SECRET_NAME, run_corpus
 from .unprivileged import NOBODY, home_for_nobody, run_as_nobody
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
@@ -82,11 +85,11 @@ def unprivileged_results() -> dict[str, dict[str, Any]]:
         code = f"""
             import json, os, sys, tempfile
             from pathlib import Path
-            from hostile_harness import LAYERS, run_corpus
+            from hostile_harness import LAYERS, OS_PARTS, run_corpus
             assert Path(run_corpus.__globals__["executor_module"].__file__).is_relative_to(
                 {str(src)!r})
             results = {{}}
-            for layers in LAYERS:
+            for layers in (*LAYERS, *OS_PARTS):
                 results[layers] = run_corpus(layers, Path(tempfile.mkdtemp(dir={str(home)!r})))
             print(json.dumps({{"uid": os.getuid(), "results": results}}))
         """
@@ -104,3 +107,28 @@ def unprivileged_results() -> dict[str, dict[str, Any]]:
 def test_hostile_corpus_as_an_unprivileged_user(
         layers: str, unprivileged_results: dict[str, dict[str, Any]]) -> None:
     _check(layers, unprivileged_results[layers])
+
+
+@pytest.mark.parametrize("layers", OS_PARTS)
+def test_parts_of_the_os_layer_alone(layers: str,
+                                     unprivileged_results: dict[str, dict[str, Any]]) -> None:
+    if layers == "Landlock and rlimits alone" and landlock_abi() < 6:
+        pytest.skip("this kernel's Landlock cannot scope signals (ABI < 6)")
+    result = unprivileged_results[layers]
+    reasons = result["reasons"]
+    problems = result["problems"]
+    if layers == "OS layer without seccomp and Landlock":
+        # Inside a PID namespace the parent a program sees is the namespace's first process,
+        # which ignores the signal: kill "succeeds", nothing outside is reached.
+        problems = [p for p in problems if not p.startswith(("kill_parent", "escape_kill_parent"))]
+        assert "worker" not in " ".join(problems)
+    assert problems == []
+    assert "Too many open files" in reasons["escape_proc_mem"]  # RLIMIT_NOFILE: no new fd
+    assert "Too many open files" in reasons["escape_loopback"]
+    assert "Resource temporarily unavailable" in reasons["escape_fork_bomb"]  # RLIMIT_NPROC
+    if "user namespace" in OS_PARTS[layers]:  # no namespaces: Landlock denies
+        assert reasons["escape_delete_file"].startswith("PermissionError")
+        assert reasons["escape_signal_parent"].startswith("PermissionError")
+    else:  # the empty root and the PID namespace: nothing there
+        assert reasons["escape_delete_file"].startswith("FileNotFoundError")
+        assert reasons["escape_signal_parent"].startswith("ProcessLookupError")

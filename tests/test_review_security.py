@@ -203,3 +203,20 @@ def test_saving_code_the_static_check_refuses_writes_nothing(client: TestClient,
     )
     assert response.status_code == 400 and "imports socket" in response.json()["error"]
     assert sorted(os.listdir(run_folder / "programs")) == before
+
+
+def test_program_text_is_shown_escaped_never_run_in_the_page(client: TestClient, run_folder: Path):
+    hostile = run_folder / "programs" / "p009.py"
+    hostile.write_text("def label_spam(text):\n    return '</textarea><script>alert(1)</script>'\n")
+    try:
+        page = client.get("/programs/p009", headers={TOKEN_HEADER: TOKEN})
+        assert page.status_code == 200
+        assert "<script>alert" not in page.text and "&lt;/textarea&gt;" in page.text
+    finally:
+        hostile.unlink()
+
+
+def test_static_files_stay_in_their_folder(client: TestClient):
+    for path in ("/static/%2e%2e/app.py", "/static/../workbench.py", "/static/..%2fapp.py"):
+        response = client.get(path, headers={TOKEN_HEADER: TOKEN})
+        assert response.status_code == 404 and "create_app" not in response.text

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from alchemist import costs, pipeline
+from alchemist import cli_streaming, costs, pipeline
 from alchemist.errors import AlchemistError, SettingError
 from alchemist.llm import ProviderSpec
 from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
@@ -80,7 +80,7 @@ class _Bars:
                 bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
                                 tok_s=f"{event['tokens_per_second']:.1f}")
             return
-        unit = "call" if stage == "execute" else "item"
+        unit = event.get("unit") or ("call" if stage == "execute" else "item")
         bar = self._bar((stage, event["split"]), event["total"],
                         f"{stage} {event['split']}", unit)
         bar.update(event["done"] - bar.n)
@@ -122,8 +122,11 @@ def _run(args: argparse.Namespace) -> None:
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
     with _Bars() as bars:
-        summary = pipeline.run_pipeline(task, config, out, fresh_programs=args.fresh_programs,
-                                        progress=bars)
+        if cli_streaming.wants_streaming(args):
+            summary = cli_streaming.run(args, task, config, out, bars)
+        else:
+            summary = pipeline.run_pipeline(task, config, out,
+                                            fresh_programs=args.fresh_programs, progress=bars)
     _print_evaluation(summary)
 
 
@@ -172,6 +175,8 @@ def _rerun(args: argparse.Namespace) -> None:
 
 
 def _predict(args: argparse.Namespace) -> None:
+    if cli_streaming.wants_streaming(args):
+        return cli_streaming.predict(args, _Bars, _log)
     labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
@@ -252,6 +257,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_task_and_config(run)
     run.add_argument("--fresh-programs", action="store_true",
                      help="archive the run's programs and generate new ones")
+    cli_streaming.add_run_options(run)
     run.set_defaults(handler=_run)
 
     synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
@@ -281,6 +287,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="prefix of the added columns <prefix>label, <prefix>label_name and "
                            "<prefix>confidence (default predicted_); the data's own columns are "
                            "never replaced")
+    cli_streaming.add_predict_options(pred)
     pred.set_defaults(handler=_predict)
 
     base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")

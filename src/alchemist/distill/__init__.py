@@ -14,17 +14,21 @@ from alchemist.distill.featurizers import (
     default_featurizer,
     make_featurizer,
 )
+from alchemist.distill.hashing import HashingFeaturizer
+from alchemist.distill.minibatch import fit_in_batches
 from alchemist.distill.model import DistilledModel
 
 __all__ = [
     "DistilledModel",
     "Featurizer",
+    "HashingFeaturizer",
     "LogisticClassifier",
     "MLPClassifier",
     "SentenceEmbeddingFeaturizer",
     "TabularFeaturizer",
     "TfidfFeaturizer",
     "default_featurizer",
+    "fit_in_batches",
     "make_classifier",
     "make_featurizer",
 ]

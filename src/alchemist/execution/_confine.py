@@ -92,9 +92,13 @@ def _check(result: int, layer: str, what: str) -> None:
         raise IsolationError(layer, f"{what} failed: {os.strerror(ctypes.get_errno())}")
 
 
-def _step(report: list[tuple[str, str]], strict: bool, layer: str, action: object) -> bool:
-    """Run ``action()`` as the layer ``layer``; record it; re-raise only when ``strict``."""
+def _step(report: list[tuple[str, str]], strict: bool, layer: str, action: object,
+          off: frozenset[str] = frozenset()) -> bool:
+    """Run ``action()`` as the layer ``layer``; record it; re-raise only when ``strict``.
+    A layer in ``off`` (tests, to show what the others stop alone) counts as failed."""
     try:
+        if layer in off:
+            raise IsolationError(layer, "switched off for a test")
         action()  # type: ignore[operator]
     except (IsolationError, OSError, ValueError, AttributeError) as exc:
         detail = exc.detail if isinstance(exc, IsolationError) else f"{type(exc).__name__}: {exc}"
@@ -108,18 +112,19 @@ def _step(report: list[tuple[str, str]], strict: bool, layer: str, action: objec
 
 # --------------------------------------------------------------------------- namespaces
 
-def enter_namespaces(jail: str, report: list[tuple[str, str]], *, strict: bool) -> None:
+def enter_namespaces(jail: str, report: list[tuple[str, str]], *, strict: bool,
+                     off: frozenset[str] = frozenset()) -> None:
     """Step one, in the forked process: own uid (as root), namespaces, empty root.
     The caller then forks: the child is the first process of the new PID namespace."""
     if os.geteuid() == 0:
-        _step(report, strict, "own uid", _own_uid)
-    if not _step(report, strict, "user namespace", _user_namespace):
+        _step(report, strict, "own uid", _own_uid, off)
+    if not _step(report, strict, "user namespace", _user_namespace, off):
         return
     for flag, layer in ((_CLONE_NEWNET, "network namespace"), (_CLONE_NEWPID, "PID namespace"),
                         (_CLONE_NEWIPC, "IPC namespace")):
         _step(report, strict, layer, lambda f=flag, n=layer: _check(  # type: ignore[misc]
-            _libc.unshare(f | (_CLONE_NEWUTS if f == _CLONE_NEWIPC else 0)), n, "unshare"))
-    _step(report, strict, "mount namespace and empty root", lambda: _empty_root(jail))
+            _libc.unshare(f | (_CLONE_NEWUTS if f == _CLONE_NEWIPC else 0)), n, "unshare"), off)
+    _step(report, strict, "mount namespace and empty root", lambda: _empty_root(jail), off)
 
 
 def _own_uid() -> None:
@@ -163,16 +168,17 @@ def _empty_root(jail: str) -> None:
 
 # --------------------------------------------------------------------------- lock down
 
-def lock_down(memory_bytes: int | None, report: list[tuple[str, str]], *, strict: bool) -> None:
+def lock_down(memory_bytes: int | None, report: list[tuple[str, str]], *, strict: bool,
+              off: frozenset[str] = frozenset()) -> None:
     """Step two, in the program's process, after everything it needs is imported."""
     _step(report, strict, "no_new_privs", lambda: _check(
-        _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs", "prctl"))
-    _step(report, strict, "capabilities dropped", _drop_capabilities)
-    _step(report, strict, "Landlock", _landlock)
-    _step(report, strict, "rlimits", lambda: _rlimits(memory_bytes))  # after Landlock's fd
+        _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs", "prctl"), off)
+    _step(report, strict, "capabilities dropped", _drop_capabilities, off)
+    _step(report, strict, "Landlock", _landlock, off)
+    _step(report, strict, "rlimits", lambda: _rlimits(memory_bytes), off)  # after Landlock's fd
     _step(report, strict, "not dumpable", lambda: _check(
-        _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable", "prctl"))
-    _step(report, strict, "seccomp allowlist", _seccomp)
+        _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable", "prctl"), off)
+    _step(report, strict, "seccomp allowlist", _seccomp, off)
 
 
 def die_with_parent() -> None:

@@ -12,6 +12,7 @@ reply that does not parse is reported as ``None`` and the worker is replaced.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import struct
@@ -24,6 +25,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from alchemist.errors import ExecutionError
+
+log = logging.getLogger("alchemist.execution")
 
 WEAK_ISOLATION_ENV = "ALCHEMIST_WEAK_ISOLATION"
 _FOLDER = os.path.dirname(os.path.abspath(__file__))
@@ -60,7 +63,8 @@ class Task:
 class Worker:
     """One warm worker process and the tasks sent to it, oldest first."""
 
-    def __init__(self, config: Any, jail: str, runtime_layer: bool = True) -> None:
+    def __init__(self, config: Any, jail: str, runtime_layer: bool = True,
+                 steps_off: frozenset[str] = frozenset()) -> None:
         ours, theirs = socket.socketpair()
         paths = [os.path.abspath(p) for p in sys.path if p and os.path.abspath(p) != _FOLDER]
         bootstrap = _BOOTSTRAP.format(folder=_FOLDER, fd=theirs.fileno(), paths=paths)
@@ -71,7 +75,8 @@ class Worker:
         theirs.close()
         self.conn = Connection(ours.detach())
         self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb,
-                        jail, not weak_isolation_accepted(config), runtime_layer))
+                        jail, not weak_isolation_accepted(config), runtime_layer,
+                        sorted(steps_off)))
         self.data_token: int | None = None
         self.tasks: deque[Task] = deque()
         self.max_cells = config.batch_size
@@ -125,9 +130,9 @@ def weak_isolation_accepted(config: Any) -> bool:
     return bool(config.weak_isolation) or os.environ.get(WEAK_ISOLATION_ENV, "") == "1"
 
 
-def check_isolation(layers: list[tuple[str, str]], config: Any) -> list[tuple[str, str]]:
-    """The missing layers; raises ``ExecutionError`` when one is missing and weaker isolation
-    was not accepted."""
+def check_isolation(layers: list[tuple[str, str]], config: Any, warn: bool = False) -> None:
+    """Raise ``ExecutionError`` when a layer is missing and weaker isolation was not accepted;
+    when it was, log a warning naming the missing layers (with ``warn``)."""
     missing = [(layer, problem) for layer, problem in layers if problem]
     if missing and not weak_isolation_accepted(config):
         layer, problem = missing[0]
@@ -136,7 +141,9 @@ def check_isolation(layers: list[tuple[str, str]], config: Any) -> list[tuple[st
             f"({problem}); `alchemist doctor` lists every layer. To run programs with weaker "
             f"isolation anyway, set {WEAK_ISOLATION_ENV}=1 (or ExecutionConfig("
             "weak_isolation=True)).")
-    return missing
+    if missing and warn:
+        log.warning("running labeling programs with weaker isolation, as accepted: missing %s",
+                    "; ".join(f"{layer} ({problem})" for layer, problem in missing))
 
 
 def isolation_layers(config: Any) -> list[tuple[str, str]]:

@@ -15,7 +15,8 @@ the program's process; each waits for its child and exits as it did, so the work
 program's fate. The program's process locks itself down (``_confine.lock_down``) and runs.
 
 With the executor (one socket):
-  -> pickled ("config", call_timeout, batch_timeout, memory_mb, jail, strict, runtime_layer)
+  -> pickled ("config", call_timeout, batch_timeout, memory_mb, jail, strict, runtime_layer,
+              steps_off)   the last two for tests: show what the other layers stop alone
   <- b"Y" + utf-8 lines "layer<TAB>problem" (problem empty when the layer is active)
   -> pickled ("data",) then the pickled item list as raw bytes
   -> pickled ("task", task_id, key, source, function_name, lookup, start, stop)
@@ -41,8 +42,8 @@ from collections import deque
 from multiprocessing.connection import Connection
 from typing import Any
 
-import _confine  # loaded by the executor's bootstrap (see executor._BOOTSTRAP)
-import _sandbox
+import _confine  # type: ignore[import-not-found]  # loaded by _pool._BOOTSTRAP
+import _sandbox  # type: ignore[import-not-found]
 
 _RANGE = struct.Struct("<QQ")
 DONE = struct.Struct("<QBII")  # task id, status (index in STATUSES), cells, text bytes
@@ -114,10 +115,14 @@ class _ProgramProcess:
         except ChildProcessError:
             return "already reaped"
         if os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            cause = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
-                     signal.SIGSEGV: "segmentation fault"}.get(sig, "signal")
-            return f"{cause}: {signal.Signals(sig).name}"
+            number = os.WTERMSIG(status)
+            causes: dict[int, str] = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
+                                      signal.SIGSEGV: "segmentation fault"}
+            try:
+                name = signal.Signals(number).name
+            except ValueError:  # a real-time signal
+                name = f"signal {number}"
+            return f"{causes.get(number, 'signal')}: {name}"
         return f"exit code {os.WEXITSTATUS(status)}"
 
 
@@ -125,7 +130,7 @@ class _Template:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.builtins = _sandbox.prepare()
-        self.jail, self.strict = "", True
+        self.jail, self.strict, self.steps_off = "", True, frozenset[str]()
         self.items: list[Any] = []
         self.lookup: dict[int, int] = {}
         self.call_timeout, self.batch_timeout, self.memory_mb = 1.0, 60.0, 512
@@ -157,7 +162,8 @@ class _Template:
     def _handle(self, message: tuple[Any, ...]) -> None:
         if message[0] == "config":
             (self.call_timeout, self.batch_timeout, self.memory_mb, self.jail, self.strict,
-             runtime_layer) = message[1:]
+             runtime_layer, steps_off) = message[1:]
+            self.steps_off = frozenset(steps_off)
             if not runtime_layer:
                 self.builtins = _sandbox.unrestricted_builtins()
             self.conn.send_bytes(b"Y" + self._probe().encode("utf-8", "replace"))
@@ -244,13 +250,13 @@ def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
         strict = worker.strict and not probe
         memory = _sandbox.address_space_bytes()  # read now: /proc is gone once confined
         try:
-            _confine.enter_namespaces(worker.jail, report, strict=strict)
+            _confine.enter_namespaces(worker.jail, report, strict=strict, off=worker.steps_off)
             _wait_for_child_then_exit_alike()  # this process: outside the new PID namespace
             _confine.die_with_parent()
             _wait_for_child_then_exit_alike()  # this one: PID 1 of the namespace
             _confine.die_with_parent()
             _confine.lock_down(None if memory is None else memory + worker.memory_mb * 2**20,
-                               report, strict=strict)
+                               report, strict=strict, off=worker.steps_off)
             _sandbox.start_call_timer(worker.call_timeout)
         except _confine.IsolationError as exc:
             replies.send_bytes(b"X" + f"isolation failed: {exc}".encode()[:_MAX_MESSAGES])

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import pickle
 import shutil
@@ -54,9 +53,10 @@ _PIPELINE_DEPTH = 2   # tasks queued per worker, so it never waits for this proc
 _GRACE = 5.0          # seconds a worker gets beyond batch_timeout before it is itself killed
 _MAX_CLASSES = 127    # class indices are stored as int8
 _PROGRAM_CODES = (CellError.OK, CellError.EXCEPTION, CellError.TIMEOUT, CellError.INVALID_OUTPUT)
-# Switched off only by tests, to show that the other layers contain hostile programs alone.
+# Switched off only by tests, to show what the other layers contain alone: the runtime layer,
+# and confinement steps by name (``_confine.LAYERS``; only with weak isolation accepted).
 _RUNTIME_LAYER = True
-log = logging.getLogger(__name__)
+_OS_STEPS_OFF: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -227,13 +227,11 @@ class Executor:
         if not self._jail:
             self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
             os.chmod(self._jail[0], 0o755)  # empty; entered after leaving root's uid
-        started = [_Worker(self.config, self._jail[0], _RUNTIME_LAYER) for _ in range(count)]
+        started = [_Worker(self.config, self._jail[0], _RUNTIME_LAYER, _OS_STEPS_OFF)
+                   for _ in range(count)]
         try:
             for worker in started:
-                missing = check_isolation(worker.layers(), self.config)
-                if missing and worker is started[0]:
-                    log.warning("running labeling programs with weaker isolation, as accepted:"
-                                " missing %s", "; ".join(f"{a} ({b})" for a, b in missing))
+                check_isolation(worker.layers(), self.config, warn=worker is started[0])
         except BaseException:
             for worker in started:
                 if worker.process.poll() is None:
@@ -302,9 +300,9 @@ class _RunState:
         if status == "ok" and len(votes) == len(errors) == task.stop - task.start:
             self._apply_cells(task, np.frombuffer(votes, np.uint8), np.frombuffer(errors, np.uint8))
             for line in text.split("\n"):  # the worker's separator only, not U+2028 & co.
-                code, _, message = line.partition("\t")
-                if code in ("1", "2", "3"):
-                    self.note(task.column, int(code), message)
+                number, _, message = line.partition("\t")
+                if number in ("1", "2", "3"):
+                    self.note(task.column, int(number), message)
             self._arrived(task.column, task.stop - task.start)
             return
         if status == "ok":
@@ -329,7 +327,6 @@ class _RunState:
             k = int(np.argmax(bad))
             self.note(column, CellError.CRASHED, f"program process sent an invalid reply (vote "
                       f"{votes[k]}, code {errors[k]} for item {task.start + k}); cell discarded")
-        self._progress += task.stop - task.start
 
     def note(self, column: int, code: int, message: str) -> None:
         """Keep the first message of each failure code, cleaned (see ``_reasons``)."""
@@ -340,10 +337,10 @@ class _RunState:
         self.votes[start:stop, column] = -1
         self.errors[start:stop, column] = code
         self.note(column, int(code), message)
-        self._progress += stop - start
         self._arrived(column, stop - start)
 
     def _arrived(self, column: int, cells: int) -> None:
+        self._progress += cells
         if column in self.computed:
             self.computed[column] -= cells
             if self.computed[column] == 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 import string
-from _string import formatter_field_name_split
+from _string import formatter_field_name_split  # type: ignore[import-not-found]
 from dataclasses import dataclass
 
 from alchemist.execution._sandbox import ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES

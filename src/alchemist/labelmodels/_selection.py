@@ -12,6 +12,7 @@ from alchemist.errors import LabelModelError
 from alchemist.labelmodels._base import LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
+from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._snorkel import SnorkelStyle
 from alchemist.labelmodels._votes import check_n_classes, check_votes
 from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
@@ -54,10 +55,13 @@ def make_label_model(name: str, **params: Any) -> LabelModel:
     return LABEL_MODELS[name](**params)
 
 
-def select_label_model(L_train: np.ndarray, L_dev: np.ndarray | None, y_dev: np.ndarray | None,
-                       n_classes: int, *, candidates: Sequence[Candidate] | None = None,
+def select_label_model(L_train: np.ndarray | VotePatterns, L_dev: np.ndarray | None,
+                       y_dev: np.ndarray | None, n_classes: int, *,
+                       candidates: Sequence[Candidate] | None = None,
                        seed: int = 0) -> Selection:
     """Fit every candidate on ``L_train`` (no labels) and keep the best on the dev split.
+
+    ``L_train`` is the training vote matrix or its ``VotePatterns`` (e.g. merged over chunks).
 
     A candidate is a registry name or ``(name, params)``. By default: every model with its
     default hyperparameters, plus the Snorkel-style model given the dev split's class
@@ -71,8 +75,10 @@ def select_label_model(L_train: np.ndarray, L_dev: np.ndarray | None, y_dev: np.
     ``DEFAULT_LABEL_MODEL`` with default hyperparameters, fitted on ``L_train``, and empty scores.
     """
     k = check_n_classes(n_classes)
-    L_train = check_votes(L_train, k)
-    rows = _scorable_rows(L_dev, y_dev, k, L_train.shape[1])
+    if not isinstance(L_train, VotePatterns):  # patterns merged over chunks fit the same way
+        L_train = check_votes(L_train, k)
+    m = L_train.n_programs if isinstance(L_train, VotePatterns) else L_train.shape[1]
+    rows = _scorable_rows(L_dev, y_dev, k, m)
     if rows is None:
         model = make_label_model(DEFAULT_LABEL_MODEL, seed=seed).fit(L_train, k)
         return Selection(DEFAULT_LABEL_MODEL, {}, model, {})

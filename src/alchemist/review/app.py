@@ -45,6 +45,7 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
         loader=PackageLoader("alchemist.review", "templates"),
         autoescape=select_autoescape(["html"]),
     )
+    env.filters["item"] = item_text
     env.globals.update(
         token=token,
         run_name=bench.task.name,
@@ -217,7 +218,7 @@ async def _api_try(bench: Workbench, request: Request) -> JSONResponse:
             "rows": [
                 {
                     "row": r.row,
-                    "text": str(r.item)[:400],
+                    "text": item_text(r.item)[:400],
                     "vote": name(r.vote),
                     "error": r.error,
                     "gold": name(r.gold) if r.gold >= 0 else None,
@@ -275,6 +276,13 @@ def _changes(bench: Workbench) -> list[dict[str, Any]]:
         old = before.accuracy(s.split, s.method)
         rows.append({"split": s.split, "method": s.method, "before": old, "after": s.accuracy})
     return rows
+
+
+def item_text(item: Any) -> str:
+    """One row as a person reads it: the text, or a tabular row's fields as ``name: value``."""
+    if isinstance(item, dict):
+        return " · ".join(f"{key}: {value}" for key, value in item.items())
+    return str(item)
 
 
 def _class_name(bench: Workbench, index: int) -> str:

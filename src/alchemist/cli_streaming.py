@@ -1,0 +1,78 @@
+"""The command line's options for data larger than memory: ``run --stream`` / ``--cluster``
+and ``predict --stream``. Thin, like ``cli``: it parses and hands over to ``alchemist.scale``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from alchemist.errors import AlchemistError
+from alchemist.rundir import RunConfig
+from alchemist.task import Task
+
+Bars = Callable[[dict[str, Any]], None]
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    big = parser.add_argument_group("data larger than memory")
+    big.add_argument(
+        "--stream",
+        action="store_true",
+        help="process --data (CSV, TSV, JSONL, Parquet) in chunks on this machine",
+    )
+    big.add_argument(
+        "--cluster",
+        nargs="?",
+        const="local",
+        metavar="ADDRESS",
+        help="execute on Dask: a scheduler address (tcp://host:8786), or none to "
+        "start a local cluster; --data must be Parquet",
+    )
+    big.add_argument(
+        "--chunk-rows",
+        type=int,
+        default=100_000,
+        help="rows per chunk / partition (default 100000)",
+    )
+
+
+def add_predict_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stream", action="store_true", help="read and label in chunks, writing --out as it goes"
+    )
+    parser.add_argument(
+        "--chunk-rows",
+        type=int,
+        default=100_000,
+        help="rows per chunk with --stream (default 100000)",
+    )
+
+
+def wants_streaming(args: argparse.Namespace) -> bool:
+    return bool(args.stream or getattr(args, "cluster", None))
+
+
+def run(
+    args: argparse.Namespace, task: Task, config: RunConfig, out: Path, bars: Bars
+) -> dict[str, Any]:
+    from alchemist.scale import ScaleSettings, run_streamed
+
+    settings = ScaleSettings(chunk_rows=args.chunk_rows, cluster=args.cluster)
+    return run_streamed(
+        task, config, out, settings, fresh_programs=args.fresh_programs, progress=bars
+    )
+
+
+def predict(args: argparse.Namespace, bars: Callable[[], Any], log: Callable[[str], None]) -> None:
+    """Label ``args.data`` into ``args.out`` chunk by chunk, drawing ``bars()``."""
+    from alchemist.scale.streaming import predict_run
+
+    if not args.out or args.limit:
+        raise AlchemistError("predict --stream writes --out as it goes (CSV, or Parquet by its "
+                             "suffix) and reads every row: give --out, no --limit.")
+    with bars() as draw:
+        rows = predict_run(args.run, args.data, args.out, chunk_rows=args.chunk_rows,
+                           prefix=args.prefix, progress=lambda p: draw(p.as_event()))
+    log(f"Wrote {rows} labeled rows to {args.out}")
