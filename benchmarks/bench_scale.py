@@ -251,7 +251,6 @@ def measure(mode: str, stage: str, data: Path, work: Path, chunk_rows: int) -> d
         "rows_per_s": rows / seconds,
         "rows_per_cpu_s": rows / cpu if cpu else 0.0,
         "peak_gb": peak / 1e9,
-        "stage_process_gb": after.ru_maxrss / 1e6,
         "load": f"{before_load} -> {load()}",
     }
 

@@ -7,6 +7,7 @@ import pytest
 from alchemist import costs, pipeline
 from alchemist.cli import main
 from alchemist.errors import SettingError, SynthesisError
+from alchemist.llm.embedded import models_dir
 from alchemist.llm.tokens import estimate_message_tokens
 from alchemist.rundir import RunConfig, RunDir, init_run
 
@@ -17,6 +18,9 @@ from .test_pipeline import PROGRAMS
 
 def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtube_task,
                                                            config):
+    pytest.importorskip("xllamacpp", reason="the embedded runtime is not installed")
+    if not (models_dir() / "smollm2-135m.gguf").exists():
+        pytest.skip("smollm2-135m is not installed (alchemist model install smollm2-135m)")
     run_dir = tmp_path / "run"
     pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS))
     run = RunDir(run_dir)
@@ -124,5 +128,5 @@ def test_a_budget_on_an_unpriced_model_needs_a_price_file(tmp_path: Path, youtub
     line = costs.plan(youtube_task, priced).lines[0]
     assert line.cost_usd == pytest.approx((line.input_tokens * 1.0 + line.output_tokens * 2.0)
                                           / 1e6)
-    ledger = pipeline.open_ledger(init_run(tmp_path / "run", youtube_task, priced), priced)
+    ledger = init_run(tmp_path / "run", youtube_task, priced).open_ledger(priced)
     assert ledger.prices.knows("my-finetune") and ledger.budget_usd == 1.0

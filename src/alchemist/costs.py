@@ -26,7 +26,7 @@ from alchemist.llm import (
 )
 from alchemist.llm.tokens import CHARS_PER_TOKEN
 from alchemist.paths import atomic_path
-from alchemist.pipeline import Progress, open_ledger, open_llm
+from alchemist.pipeline import Progress
 from alchemist.quality import MAX_FAILING_EXAMPLES, repair_messages
 from alchemist.rundir import RunConfig, RunDir, load_splits
 from alchemist.supplementary import (
@@ -54,7 +54,7 @@ def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
                        f"Pass --split with one of them.", path=str(run.folder), split=split)
     dataset = splits[split] if limit is None else splits[split].subset(
         np.arange(min(limit, len(splits[split]))))
-    provider, ledger = open_llm(config), open_ledger(run, config)
+    provider, ledger = config.open_llm(), run.open_ledger(config)
     logger.info("Zero-shot baseline: %d calls to %s...", len(dataset), config.provider.model)
 
     def report(done: int, total: int) -> None:
@@ -74,7 +74,8 @@ def run_baseline(run: RunDir, *, split: str = "test", limit: int | None = None,
                "failure_reasons": result.failure_reasons(),
                "input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
                "seconds": result.seconds,
-               "accuracy": result.accuracy(dataset.gold) if dataset.has_gold else None}
+               "accuracy": result.accuracy(dataset.gold)
+               if dataset.gold is not None and dataset.has_gold else None}
     run.write_json(f"baseline/{split}.json", figures)
     if len(dataset) and not result.n_calls:
         raise LLMError(f"All {len(dataset)} zero-shot calls to {config.provider.model!r} failed, "

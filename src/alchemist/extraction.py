@@ -125,9 +125,9 @@ def _is_prose(line: str) -> bool:
 def _clean(tree: ast.Module, code: str, function_name: str) -> tuple[str, list[str]]:
     """Keep imports, definitions and the constants they use; add missing imports."""
     lines = code.splitlines()
-    body = [n for n in tree.body
-            if isinstance(n, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.ClassDef
-                          | ast.Assign | ast.AnnAssign)]
+    body: list[ast.stmt] = [
+        n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom | ast.FunctionDef
+                                           | ast.ClassDef | ast.Assign | ast.AnnAssign)]
     # Python keeps the last definition of a name; so do we.
     last_def = {n.name: n for n in body if isinstance(n, ast.FunctionDef | ast.ClassDef)}
     body = [n for n in body
@@ -272,7 +272,8 @@ def _always_returns(body: list[ast.stmt]) -> bool:
 
 def _own_returns(function: ast.FunctionDef) -> list[ast.Return]:
     """Return statements of ``function`` itself, not of functions or lambdas nested in it."""
-    found, stack = [], list(function.body)
+    found: list[ast.Return] = []
+    stack: list[ast.AST] = list(function.body)
     while stack:
         node = stack.pop()
         if isinstance(node, ast.Return):

@@ -28,7 +28,8 @@ class CellError(IntEnum):
 class LabelMatrix:
     votes: np.ndarray                    # (n, m) int8, -1 = abstain
     program_ids: list[str]
-    errors: np.ndarray | None = None     # (n, m) uint8 CellError codes
+    # (n, m) uint8 CellError codes; None (all OK) is replaced by zeros in __post_init__.
+    errors: np.ndarray = None  # type: ignore[assignment]
     # One human-readable reason per program that lost cells, e.g. "ZeroDivisionError: ..."
     reasons: dict[str, str] = field(default_factory=dict)
 
@@ -41,9 +42,14 @@ class LabelMatrix:
             self.errors = np.zeros(self.votes.shape, dtype=np.uint8)
         self.errors = np.asarray(self.errors, dtype=np.uint8)
 
+    def covered(self) -> np.ndarray:
+        """(n,) bool: the items at least one program voted on."""
+        return np.asarray((self.votes >= 0).any(axis=1))
+
     @property
     def shape(self) -> tuple[int, int]:
-        return self.votes.shape  # type: ignore[return-value]
+        n, m = self.votes.shape
+        return n, m
 
     def columns(self, program_ids: list[str]) -> LabelMatrix:
         """The sub-matrix of the given programs, in the given order."""

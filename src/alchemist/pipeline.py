@@ -29,12 +29,11 @@ from alchemist.data import Dataset, read_table
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError, SynthesisError
 from alchemist.evaluation import group_accuracy, score
-from alchemist.execution import ExecutionConfig, Executor
+from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import DEFAULT_LABEL_MODEL, make_label_model, select_label_model
-from alchemist.llm import CachedProvider, Ledger, Provider, ResponseCache, make_provider
+from alchemist.llm import Provider
 from alchemist.overview import Overview
-from alchemist.paths import home
 from alchemist.programs import Program
 from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
 from alchemist.report import render_report, render_report_html
@@ -45,19 +44,6 @@ from alchemist.task import Task
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[dict[str, Any]], None]
-
-
-def open_llm(config: RunConfig, inner: Provider | None = None) -> Provider:
-    """The configured model (or ``inner``) behind the response cache."""
-    provider: Provider = inner or make_provider(config.provider)
-    if config.use_cache:
-        provider = CachedProvider(provider, ResponseCache(home() / "cache" / "responses"))
-    return provider
-
-
-def open_ledger(run: RunDir, config: RunConfig) -> Ledger:
-    """The run's ledger: its budget cap stops a call before it is made."""
-    return Ledger(run.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
 
 
 def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
@@ -71,7 +57,7 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         logger.info("Using the %d programs in %s (no LLM call).", len(enabled),
                     run.programs.folder)
         return enabled
-    llm, ledger = open_llm(config, provider), open_ledger(run, config)
+    llm, ledger = config.open_llm(provider), run.open_ledger(config)
     splits = splits or load_splits(task, config)
     prompt_task = _prompt_task(run, task, config, splits, ledger.meter(llm, "supplementary"))
     provider = ledger.meter(llm, "synthesis")
@@ -131,8 +117,8 @@ def _prompt_task(run: RunDir, task: Task, config: RunConfig, splits: dict[str, D
             drafted.save(path)
         task = drafted.apply(task)
     dev = splits.get("dev")
-    if config.exemplars_per_class and dev is not None and dev.has_gold \
-            and not task.supplementary.exemplars:
+    if config.exemplars_per_class and dev is not None and dev.gold is not None \
+            and dev.has_gold and not task.supplementary.exemplars:
         exemplars = draw_exemplars(dev.items, dev.gold, task,
                                    per_class=config.exemplars_per_class, seed=config.seed)
         task = replace(task, supplementary=replace(task.supplementary, exemplars=exemplars))
@@ -154,7 +140,7 @@ def _improve(run: RunDir, task: Task, config: RunConfig, splits: dict[str, Datas
         params=config.sampling, strategies=config.strategies, seed=seed)
     logger.info("Quality loop: up to %d LLM calls for %d useful programs...",
                 settings.max_llm_calls, settings.target)
-    with Executor(_execution_config(config)) as executor:
+    with Executor(config.execution()) as executor:
         result = improve(task, provider, executor, items, settings, store=run.programs,
                          gold=gold, initial=initial, progress=progress)
     run.write_json("quality.json", result.to_dict())
@@ -168,7 +154,7 @@ def apply_programs(run: RunDir, task: Task, programs: list[Program],
                    progress: Progress | None = None) -> dict[str, LabelMatrix]:
     """Run every program over every split in isolated workers; save the label matrices."""
     matrices = {}
-    with Executor(_execution_config(config)) as executor:
+    with Executor(config.execution()) as executor:
         for split, dataset in splits.items():
             total = len(programs) * len(dataset)
             if progress is not None:
@@ -282,9 +268,8 @@ def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
     splits = load_splits(task, config)
     logger.info("Data: %s", ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
     if concepts.needed(task, config.representation):
-        llm = open_ledger(run, config).meter(open_llm(config, provider), "concepts")
+        llm = run.open_ledger(config).meter(config.open_llm(provider), "concepts")
         task, config, splits = concepts.score_run(run.folder, task, config, splits, llm)
-        init_run(folder, task, config)  # later stages and re-runs read the scored splits
     ensure_programs(run, task, config, provider=provider, splits=splits, progress=progress)
     return rerun(run, task=task, config=config, splits=splits, progress=progress)
 
@@ -355,7 +340,7 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
     diagnostics = _diagnose(task, matrices, splits,
                             getattr(fitted.model, "accuracies_", None))
     run.write_json("diagnostics.json", diagnostics.to_dict())
-    covered = (matrices["train"].votes >= 0).any(axis=1)
+    covered = matrices["train"].covered()
     distilled = distill(run, splits, covered, fitted.proba, config)
     summary = {
         "task": task.name,
@@ -365,13 +350,13 @@ def rerun(run: RunDir, *, task: Task | None = None, config: RunConfig | None = N
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
         "evaluation": evaluate(task, splits, matrices, fitted.model, distilled),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
-        "ledger": open_ledger(run, config).totals(),
+        "ledger": run.open_ledger(config).totals(),
     }
     run.write_json("summary.json", summary)
     report = run.write_text("report.md", render_report(task, summary, diagnostics))
     overview = Overview.build(
         task, summary, diagnostics.to_dict(), matrices["train"], (covered, fitted.proba),
-        open_ledger(run, config),
+        run.open_ledger(config),
         {s: f for s in splits if (f := run.read_json(f"baseline/{s}.json", missing_ok=True))})
     run.write_text("report.html", render_report_html(overview))
     logger.info("Done: %s (and report.html)", report)
@@ -408,13 +393,8 @@ def predict(folder: str | Path, data: str, *, limit: int | None = None,
     return out
 
 
-def _execution_config(config: RunConfig) -> ExecutionConfig:
-    return ExecutionConfig(workers=config.workers, call_timeout=config.call_timeout,
-                           cache_dir=home() / "cache" / "votes")
-
-
 __all__ = [
     "PREDICTION_COLUMNS", "Aggregation", "Progress", "aggregate", "aggregate_run",
     "apply_programs", "diagnose_run", "distill", "distill_run", "enabled_programs",
-    "ensure_programs", "evaluate", "open_ledger", "open_llm", "predict", "rerun", "run_pipeline",
+    "ensure_programs", "evaluate", "predict", "rerun", "run_pipeline",
 ]

@@ -67,7 +67,7 @@ class ProgramStore:
         programs = []
         for path in sorted(self.folder.glob("[!.]*.py")):  # not a hidden leftover
             meta_path = path.with_suffix(".json")
-            meta = json.loads(meta_path.read_text()) if meta_path.exists() else {
+            meta: dict[str, Any] = json.loads(meta_path.read_text()) if meta_path.exists() else {
                 "provenance": {"author": "hand-written"}}
             program = Program(id=path.stem, source=path.read_text(encoding="utf-8"),
                               function_name=meta.get("function_name", "label"),

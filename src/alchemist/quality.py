@@ -132,7 +132,7 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
                     "repair_of": program.id, "error": error})
     if executor is not None and examples:
         check = executor.run([repaired], examples, class_ids or task.class_ids)
-        if (check.errors != CellError.OK).any():
+        if np.any(check.errors != CellError.OK):
             return None
     return repaired
 
@@ -309,7 +309,7 @@ def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
                 and (errors != CellError.OK).mean() > policy.max_error_rate):
             error = matrix.reasons.get(program.id) or CellError(int(errors[failing[0]])).name
             try:
-                fixed = repair(program, [items[i] for i in failing], provider, task,
+                fixed = repair(program, [items[int(i)] for i in failing], provider, task,
                                replace(params, seed=seed + result.calls), error=error,
                                new_id=f"{id_prefix}{result.number:03d}", executor=executor,
                                class_ids=class_ids)

@@ -39,10 +39,20 @@ import yaml
 from alchemist.data import Dataset, load_dataset
 from alchemist.distill.featurizers import FEATURIZERS
 from alchemist.errors import DataError, RunError, SettingError
+from alchemist.execution import ExecutionConfig
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import LABEL_MODELS
-from alchemist.llm import PriceTable, ProviderSpec, SamplingParams
-from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text
+from alchemist.llm import (
+    CachedProvider,
+    Ledger,
+    PriceTable,
+    Provider,
+    ProviderSpec,
+    ResponseCache,
+    SamplingParams,
+    make_provider,
+)
+from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
 from alchemist.programs import ProgramStore
 from alchemist.quality import GatePolicy
 from alchemist.synthesis import STRATEGIES
@@ -111,6 +121,18 @@ class RunConfig:
             return PriceTable.default()
         return PriceTable.from_file(self.price_file)
 
+    def open_llm(self, inner: Provider | None = None) -> Provider:
+        """The configured model (or ``inner``) behind the response cache."""
+        provider: Provider = inner or make_provider(self.provider)
+        if self.use_cache:
+            provider = CachedProvider(provider, ResponseCache(home() / "cache" / "responses"))
+        return provider
+
+    def execution(self) -> ExecutionConfig:
+        """The executor's settings: workers, time per call, the shared vote cache."""
+        return ExecutionConfig(workers=self.workers, call_timeout=self.call_timeout,
+                               cache_dir=home() / "cache" / "votes")
+
     @property
     def llm_call_cap(self) -> int:
         """The most LLM calls the quality loop may make (generation and repair together)."""
@@ -163,6 +185,11 @@ class RunDir:
 
     def task(self) -> Task:
         return load_task(self._existing("task.yaml"))
+
+    def open_ledger(self, config: RunConfig) -> Ledger:
+        """The run's ledger, priced by ``config``: its budget cap stops a call before it is
+        made."""
+        return Ledger(self.ledger_path, prices=config.prices(), budget_usd=config.budget_usd)
 
     def config(self) -> RunConfig:
         raw = yaml.safe_load(self._existing("run.yaml").read_text())

@@ -125,7 +125,7 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
         try:
             source, fixes = clean_answer(completion.text, task)
             key = code_shape(source)
-            if key in seen:
+            if key is not None and key in seen:
                 raise SynthesisError(f"duplicate of {seen[key]}", program_id=seen[key])
         except SynthesisError as exc:
             result.failures.append({**record, "raw": completion.text, "reason": str(exc)})
@@ -135,7 +135,8 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
                               provenance=provenance(completion, messages, call_params,
                                                     strategy=strategy, fixes=fixes))
             number += 1
-            seen[key] = program.id
+            if key is not None:
+                seen[key] = program.id
             result.programs.append(program)
             if store is not None:
                 store.add(program)

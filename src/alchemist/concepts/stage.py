@@ -30,7 +30,7 @@ from alchemist.data import Dataset, dataset_from_frame
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
 from alchemist.pixels import plain
-from alchemist.rundir import RunConfig
+from alchemist.rundir import RunConfig, init_run
 from alchemist.task import Concept, Task, parse_concepts_setting, task_from_dict
 
 CONCEPT_MODALITIES = ("image", "timeseries")
@@ -151,14 +151,17 @@ def prepare(folder: str | Path, task: Task, splits: dict[str, Dataset], *,
 def score_run(folder: Path, task: Task, config: RunConfig, splits: dict[str, Dataset],
               provider: Provider) -> tuple[Task, RunConfig, dict[str, Dataset]]:
     """The stage inside a run: the scored task, the run's settings pointed at the scored
-    splits saved as ``concepts/<split>.parquet``, and the scored splits."""
+    splits saved as ``concepts/<split>.parquet`` (both recorded in the run directory as its
+    task and settings), and the scored splits."""
     scored_task, scored = prepare(folder, task, splits, provider=provider,
                                   n_concepts=config.n_concepts, roboshot=config.roboshot,
                                   boost=config.roboshot_boost, seed=config.seed,
                                   log=logger.info)
     paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
-    return scored_task, replace(config, data=paths["train"], dev=paths.get("dev"),
-                                test=paths.get("test"), dev_size=None, limit=None), scored
+    config = replace(config, data=paths["train"], dev=paths.get("dev"), test=paths.get("test"),
+                     dev_size=None, limit=None)
+    init_run(folder, scored_task, config)  # later stages and re-runs read the scored splits
+    return scored_task, config, scored
 
 
 def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *,

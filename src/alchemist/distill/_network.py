@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from typing import TypeAlias
 
 import numpy as np
 from scipy import sparse
 
-Features = np.ndarray | sparse.spmatrix
+Features: TypeAlias = np.ndarray | sparse.spmatrix
 
 
 def init_params(sizes: list[int], rng: np.random.Generator) -> list[np.ndarray]:

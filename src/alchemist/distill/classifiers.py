@@ -134,7 +134,7 @@ class MLPClassifier(_Classifier):
             for start in range(0, len(order), self.batch_size):
                 rows = order[start:start + self.batch_size]
                 optimizer.step(params, self._gradients(params, X[rows], T[rows]))
-            if X_val is None:
+            if X_val is None or T_val is None:
                 best_params, self.best_epoch_ = params, epoch
                 continue
             current = validation_score(forward(params, X_val)[-1], T_val)
@@ -220,6 +220,9 @@ class LogisticClassifier(_Classifier):
     """
 
     name = "logistic"
+    coef_: np.ndarray
+    intercept_: np.ndarray
+    C_: float
 
     def __init__(self, *, C: float = 1.0, C_grid: tuple[float, ...] = (0.1, 1.0, 10.0, 100.0),
                  max_iter: int = 1000, seed: int = 0) -> None:
@@ -236,18 +239,17 @@ class LogisticClassifier(_Classifier):
         X_rep = sparse.vstack([X] * k) if sparse.issparse(X) else np.vstack([X] * k)
         y_rep = np.repeat(np.arange(k), X.shape[0])
         weights = T.T.ravel()
-        with_dev = X_dev is not None and y_dev is not None
-        if with_dev:
-            X_val, T_val = _training_rows(X_dev, y_dev, k, "dev")
-        best = None
-        for C in sorted(self.C_grid) if with_dev else [self.C]:
+        dev = None if X_dev is None or y_dev is None else _training_rows(X_dev, y_dev, k, "dev")
+        best: tuple[float, float, np.ndarray, np.ndarray] | None = None
+        for C in sorted(self.C_grid) if dev is not None else [self.C]:
             model = LogisticRegression(C=C, max_iter=self.max_iter, random_state=self.seed)
             with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
                 model.fit(X_rep, y_rep, sample_weight=weights)
             self._set_from(model, X.shape[1], k)
-            rank = validation_score(self._logits(X_val), T_val)[0] if with_dev else 0.0
+            rank = validation_score(self._logits(dev[0]), dev[1])[0] if dev is not None else 0.0
             if best is None or rank > best[0]:
                 best = (rank, C, self.coef_, self.intercept_)
+        assert best is not None  # at least one C was tried
         _, self.C_, self.coef_, self.intercept_ = best
         return self
 

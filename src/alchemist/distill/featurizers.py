@@ -16,7 +16,7 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -27,7 +27,7 @@ from alchemist.distill._params import saved_params
 from alchemist.errors import DataError, DistillError, NotFittedError
 from alchemist.paths import home
 
-Features = np.ndarray | sparse.csr_matrix
+Features: TypeAlias = np.ndarray | sparse.csr_matrix
 
 
 class Featurizer(ABC):
@@ -115,7 +115,7 @@ class TfidfFeaturizer(Featurizer):
 
     def _vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
         return TfidfVectorizer(max_features=self.max_features,
-                               ngram_range=tuple(self.ngram_range),  # type: ignore[arg-type]
+                               ngram_range=tuple(self.ngram_range),
                                min_df=self.min_df, lowercase=self.lowercase,
                                sublinear_tf=True, dtype=np.float32, vocabulary=vocabulary)
 

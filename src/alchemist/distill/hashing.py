@@ -51,7 +51,7 @@ class HashingFeaturizer(Featurizer):
     def _transform(self, frame: pd.DataFrame) -> sparse.csr_matrix:
         vectorizer = HashingVectorizer(
             n_features=self.n_features,
-            ngram_range=tuple(self.ngram_range),  # type: ignore[arg-type]
+            ngram_range=tuple(self.ngram_range),
             lowercase=self.lowercase,
             alternate_sign=False,
             norm=None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -133,10 +134,12 @@ class _Trainer:
     def _step(self, X: Features, T: np.ndarray) -> None:
         rows: np.ndarray | slice = slice(None)
         if sparse.issparse(X):
-            rows, columns = np.unique(X.indices, return_inverse=True)
+            csr: Any = X
+            present, columns = np.unique(csr.indices, return_inverse=True)
             X = sparse.csr_matrix(
-                (X.data, columns.ravel(), X.indptr), shape=(X.shape[0], len(rows))
+                (csr.data, columns.ravel(), csr.indptr), shape=(csr.shape[0], len(present))
             )
+            rows = present
         local = [self.params[0][rows], *self.params[1:]]
         grads = self.classifier._gradients(local, X, T)
         self.t += 1

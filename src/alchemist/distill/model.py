@@ -90,7 +90,7 @@ class DistilledModel:
         folder.mkdir(parents=True, exist_ok=True)
         meta: dict[str, Any] = {"format": FORMAT, "n_classes": self.n_classes_,
                                 "seed": self.seed, "fit_seconds": self.fit_seconds_}
-        arrays: dict[str, np.ndarray] = {}
+        arrays: dict[str, Any] = {}
         for part, obj in (("featurizer", self.featurizer_), ("classifier", self.classifier_)):
             state, part_arrays = obj._state()
             meta[part] = {"name": obj.name, "params": obj.get_params(), "state": state}

@@ -122,7 +122,7 @@ def enter_namespaces(jail: str, report: list[tuple[str, str]], *, strict: bool,
         return
     for flag, layer in ((_CLONE_NEWNET, "network namespace"), (_CLONE_NEWPID, "PID namespace"),
                         (_CLONE_NEWIPC, "IPC namespace")):
-        _step(report, strict, layer, lambda f=flag, n=layer: _check(  # type: ignore[misc]
+        _step(report, strict, layer, lambda f=flag, n=layer: _check(
             _libc.unshare(f | (_CLONE_NEWUTS if f == _CLONE_NEWIPC else 0)), n, "unshare"), off)
     _step(report, strict, "mount namespace and empty root", lambda: _empty_root(jail), off)
 

@@ -307,11 +307,11 @@ class _RunState:
             return
         if status == "ok":
             status, text = "crashed", "program process sent a reply of the wrong size"
-        code = {"rejected": CellError.REJECTED, "hung": CellError.TIMEOUT}.get(
+        failure = {"rejected": CellError.REJECTED, "hung": CellError.TIMEOUT}.get(
             status, CellError.CRASHED)
         reason = f"rejected: failed to load: {text}" if status == "rejected" else text
-        self.fail(task.column, task.start, task.stop, code, reason)
-        self.abandon(task.column, code)
+        self.fail(task.column, task.start, task.stop, failure, reason)
+        self.abandon(task.column, failure)
 
     def _apply_cells(self, task: _Task, votes: np.ndarray, errors: np.ndarray) -> None:
         """Record a program process's votes and codes; a vote that is neither abstain (255)

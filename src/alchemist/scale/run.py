@@ -21,16 +21,13 @@ from typing import Any
 from alchemist.analysis import diagnose
 from alchemist.data import Dataset, load_dataset
 from alchemist.errors import RunError
-from alchemist.execution import ExecutionConfig
 from alchemist.llm import Provider
-from alchemist.paths import home
 from alchemist.pipeline import (
     Progress,
     apply_programs,
     enabled_programs,
     ensure_programs,
     evaluate,
-    open_ledger,
 )
 from alchemist.report import render_report
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run
@@ -154,7 +151,7 @@ def run_streamed(
             "failures": execution["failures"],
         },
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
-        "ledger": open_ledger(run, config).totals(),
+        "ledger": run.open_ledger(config).totals(),
     }
     run.write_json("summary.json", summary)
     report = run.write_text("report.md", render_report(task, summary, diagnostics))
@@ -180,11 +177,7 @@ def _execute(
     events: scale_progress.ProgressCallback,
 ) -> MatrixParts:
     folder = run.folder / "matrices" / "train"
-    execution = ExecutionConfig(
-        workers=config.workers,
-        call_timeout=config.call_timeout,
-        cache_dir=home() / "cache" / "votes",
-    )
+    execution = config.execution()
     if settings.cluster is None:
         return stream_execute(
             programs,
