@@ -53,7 +53,7 @@ def _write(path: Path, n: int, seed: int) -> str:
 def config(tmp_path: Path) -> RunConfig:
     return RunConfig(data=_write(tmp_path / "train.jsonl", 60, 0),
                      test=_write(tmp_path / "test.jsonl", 40, 1), dev_size=10,
-                     n_programs=1, use_cache=False, workers=1)
+                     n_programs=1, use_cache=False, workers=1, search=False)
 
 
 def test_programs_read_named_scores_and_the_run_reuses_them(tmp_path: Path,
