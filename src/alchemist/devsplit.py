@@ -126,10 +126,10 @@ def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMa
 
         entry = {"label_model": scored(label_model.predict(matrices[split].votes)[known]),
                  "distilled": scored(distilled.predict(dataset.frame)[known]),
-                 "baseline_majority_class": scored(np.full(
+                 "majority_class": scored(np.full(
                      len(gold), np.bincount(gold, minlength=task.n_classes).argmax()))}
         if dev_only is not None and split != "dev":
-            entry["baseline_dev_labels_only"] = scored(dev_only.predict(dataset.frame)[known])
+            entry["dev_only"] = scored(dev_only.predict(dataset.frame)[known])
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes,
