@@ -7,7 +7,7 @@ ALCHEMIST := $(VENV)/bin/alchemist
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e ".[local,demo,embeddings,bench,review,cluster,dev]"
+	$(PY) -m pip install -q --disable-pip-version-check -e ".[local,demo,embeddings,concepts,bench,review,cluster,dev]"
 	touch $@
 
 install: $(VENV)/.installed

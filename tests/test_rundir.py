@@ -168,6 +168,9 @@ def test_a_run_killed_during_execution_reuses_the_votes_it_computed(tmp_path: Pa
     # The columns finished before the kill were read back, not computed again.
     assert {path: path.stat().st_mtime_ns for path in done} == done
     assert len(list(votes.glob("*/*.npz"))) == 6
+    for path in votes.glob("*/*.npz"):  # every cache file the kill left is whole
+        with np.load(path) as archive:
+            assert archive["votes"].shape == (300,)
     matrix = RunDir(run).load_matrices({"train": None})["train"]
     assert matrix.shape == (300, 6) and not matrix.errors.any()
     _no_half_written_files(run)

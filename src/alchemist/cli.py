@@ -317,6 +317,17 @@ def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
     loop("--exemplars", type=int, dest="exemplars_per_class",
          help="labeled exemplars per class drawn from --dev into the prompts")
     loop("--strategies", nargs="+", choices=STRATEGIES, help="prompt strategies, used in turn")
+    concepts = _setting_adder(parser.add_argument_group("images, signals and tables"))
+    concepts("--representation", choices=("auto", "concepts", "raw"),
+             help="images/signals: programs read LLM-named concept scores (auto) or the raw "
+                  "pixels/series")
+    concepts("--concepts", type=int, dest="n_concepts", help="how many concepts the LLM names")
+    concepts("--roboshot", action="store_true",
+             help="project spurious concept directions out of image embeddings")
+    concepts("--roboshot-boost", type=float,
+             help="with --roboshot: also scale helpful directions by 1 + this")
+    concepts("--per-attribute", action="store_true",
+             help="tables: one prompt (and program) per input column")
 
 
 # The command-line option of each run setting (filled as the options are added).

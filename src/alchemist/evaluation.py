@@ -59,6 +59,20 @@ def score(y_true: Sequence[int] | np.ndarray, y_pred: Sequence[int] | np.ndarray
     return result
 
 
+def group_accuracy(y_true: Sequence[int] | np.ndarray, y_pred: Sequence[int] | np.ndarray,
+                   groups: Sequence[Any] | np.ndarray) -> dict[str, Any]:
+    """Accuracy per group (abstentions wrong, unknown gold left out), the average over items,
+    the worst group's accuracy and the gap between the two (as Waterbirds is reported)."""
+    true, pred, groups = np.asarray(y_true), np.asarray(y_pred), np.asarray(groups)
+    known = true != ABSTAIN
+    per_group = {str(g): float(np.mean(pred[known & (groups == g)] == true[known & (groups == g)]))
+                 for g in np.unique(groups[known])}
+    average = float(np.mean(pred[known] == true[known])) if known.any() else math.nan
+    worst = min(per_group.values(), default=math.nan)
+    return {"average": average, "worst_group": worst, "gap": average - worst,
+            "per_group": per_group}
+
+
 def summarize_seeds(scores: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Mean and standard deviation of every scalar figure over runs with different seeds.
 

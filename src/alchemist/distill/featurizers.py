@@ -290,5 +290,6 @@ def make_featurizer(name: str, **params: Any) -> Featurizer:
 
 
 def default_featurizer(modality: str) -> str:
-    """The featurizer name to use for a task modality: "tabular" for tables, else "tfidf"."""
-    return "tabular" if modality == "tabular" else "tfidf"
+    """The featurizer name to use for a task modality: "tfidf" for text, else "tabular" (tables,
+    and the concept scores images and signals become)."""
+    return "tfidf" if modality == "text" else "tabular"

@@ -47,6 +47,7 @@ from alchemist.execution._pool import check_isolation
 from alchemist.execution._reasons import clean_reason
 from alchemist.execution.static import check_program
 from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.paths import atomic_path
 from alchemist.programs import Program
 
 _PIPELINE_DEPTH = 2   # tasks queued per worker, so it never waits for this process between tasks
@@ -390,8 +391,7 @@ class _RunState:
         transient = (CellError.TIMEOUT, CellError.CRASHED)
         path = self._cache_path(column)
         if path is not None and not np.isin(self.errors[:, column], transient).any():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp.npz")
-            np.savez(temporary, votes=self.votes[:, column], errors=self.errors[:, column],
-                     messages=json.dumps({str(k): v for k, v in self.messages[column].items()}))
-            os.replace(temporary, path)
+            # Hidden and not *.npz until whole: a process killed mid-write leaves no cache file.
+            with atomic_path(path) as temporary, temporary.open("wb") as f:
+                np.savez(f, votes=self.votes[:, column], errors=self.errors[:, column],
+                         messages=json.dumps({str(k): v for k, v in self.messages[column].items()}))

@@ -10,13 +10,19 @@ Every model has the same small interface (see ``LabelModel``)::
 Fitting needs the training votes only as counts of distinct vote patterns: reduce chunks or
 partitions with ``VotePatterns.of(L_chunk, n_classes)``, combine them with ``merge``, and pass
 the result to ``fit`` in place of the matrix (the same parameters as fitting the whole matrix).
+When the votes hold more than ``MAX_FIT_ROWS`` distinct rows, ``fit`` reads a seeded sample of
+that many rows (``max_fit_rows=None`` reads all): the estimates move by sampling error only.
+
+Internally rows are collapsed to distinct patterns where they repeat, and the votes of small
+groups of programs are packed into one code each, so scoring a row takes one table look-up per
+group of programs (``benchmarks/bench_labelmodels.py`` measures it against Snorkel).
 
 ``select_label_model`` picks the model and its hyperparameters on a labeled dev split, or
 returns ``DEFAULT_LABEL_MODEL`` when there is none. Label models know nothing of programs:
 they see votes only.
 """
 
-from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
 from alchemist.labelmodels._patterns import VotePatterns
@@ -39,6 +45,7 @@ from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
 __all__ = [
     "DEFAULT_LABEL_MODEL",
     "LABEL_MODELS",
+    "MAX_FIT_ROWS",
     "CrossValidatedChoice",
     "DawidSkene",
     "FlyingSquid",

@@ -7,6 +7,7 @@ import numpy as np
 _CODE_LIMIT = 1 << 62  # a packed code of votes stays below this
 _DENSE_LIMIT = 1 << 22  # count patterns with a dense table when there are at most this many
 _PACK_ROWS = 1 << 15
+_GROUP_TABLE = 1024  # vote combinations of one group of programs (an int16 code)
 
 
 def pack(L: np.ndarray, n_classes: int) -> np.ndarray:
@@ -74,3 +75,44 @@ def unique_rows(L: np.ndarray, n_classes: int) -> tuple[np.ndarray, np.ndarray, 
     inverse[order] = np.cumsum(new) - 1
     counts = np.diff(np.append(starts, n)).astype(np.int64)
     return np.ascontiguousarray(L[order[starts]]), inverse, counts
+
+
+def group_width(n_classes: int) -> int:
+    """How many programs share one group code (at most ``_GROUP_TABLE`` vote combinations)."""
+    width = 1
+    while (n_classes + 1) ** (width + 1) <= _GROUP_TABLE:
+        width += 1
+    return width
+
+
+def group_codes(L: np.ndarray, n_classes: int) -> np.ndarray:
+    """(g, n) int16: the votes of each group of ``group_width`` programs as one small code.
+
+    Group i covers programs ``i*w .. i*w+w-1`` (w = ``group_width``); program ``i*w + d`` is
+    digit d of the code in base k+1, most significant first, with abstain = 0 (programs
+    past the last one count as abstaining). Scores and sums over programs then take one table
+    look-up per group instead of one per program.
+    """
+    n, m = L.shape
+    base, width = n_classes + 1, group_width(n_classes)
+    groups = max(1, -(-m // width))
+    codes = np.zeros((groups, n), dtype=np.int16)
+    for start in range(0, n, _PACK_ROWS):
+        block = L[start : start + _PACK_ROWS]
+        for g in range(groups):
+            code = codes[g, start : start + _PACK_ROWS]
+            for j in range(g * width, (g + 1) * width):
+                code *= base
+                if j < m:
+                    code += block[:, j]
+                    code += 1
+    return codes
+
+
+def group_digits(n_classes: int) -> np.ndarray:
+    """(s, w, k) float64: for each group code, whether its digit d is a vote for class a."""
+    base, width = n_classes + 1, group_width(n_classes)
+    codes = np.arange(base**width)
+    powers = base ** np.arange(width - 1, -1, -1)
+    digits = codes[:, None] // powers % base - 1  # (s, w), -1 = abstain
+    return (digits[:, :, None] == np.arange(n_classes)).astype(np.float64)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._votes import (
     Votes,
     class_counts,
     linear_scores,
+    log_normalizer,
     normalize,
+    row_sums,
     soft_confusion,
     vote_mass,
 )
@@ -31,7 +33,7 @@ class DawidSkene(LabelModel):
     """
 
     def __init__(self, *, max_iter: int = 100, tol: float = 1e-6, smoothing: float = 0.01,
-                 seed: int = 0, max_fit_rows: int | None = None) -> None:
+                 seed: int = 0, max_fit_rows: int | None = MAX_FIT_ROWS) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
         self.max_iter = max_iter
         self.tol = tol
@@ -41,24 +43,21 @@ class DawidSkene(LabelModel):
         k = votes.n_classes
         counts = class_counts(votes)
         # No-vote rows start at uniform; they still inform the abstain rates.
-        posterior = normalize(counts + (counts.sum(axis=1, keepdims=True) == 0))
+        posterior = normalize(counts + (counts.sum(axis=0) == 0))
         total = max(votes.total, 1.0)
         previous = -np.inf
         self.n_iter_ = 0
         while self.n_iter_ < self.max_iter:
             self.n_iter_ += 1
-            mass = posterior.sum(axis=0) if votes.weight is None else votes.weight @ posterior
-            voting = soft_confusion(votes, posterior)
+            mass = row_sums(votes, posterior)                       # (k,)
+            voting = soft_confusion(votes, posterior)                # (m, k, k)
             abstaining = mass - voting.sum(axis=1)                  # (m, k)
             outcomes = np.concatenate([voting, abstaining[:, None, :]], axis=1) + self.smoothing
             self.confusion_ = outcomes / outcomes.sum(axis=1, keepdims=True)
             self.class_balance_ = (mass + self.smoothing) / (mass.sum() + k * self.smoothing)
             scores = self._scores(votes)
-            top = scores.max(axis=1, keepdims=True)
-            log_norm = top[:, 0] + np.log(np.exp(scores - top).sum(axis=1))
-            likelihood = (log_norm.sum() if votes.weight is None
-                          else votes.weight @ log_norm) / total
-            posterior = softmax(scores)
+            likelihood = row_sums(votes, log_normalizer(scores)[None])[0] / total
+            posterior = softmax(scores.T).T  # class-major
             if likelihood - previous < self.tol:
                 break
             previous = likelihood
@@ -75,4 +74,4 @@ class DawidSkene(LabelModel):
                              np.log(self.class_balance_) + abstain.sum(axis=0))
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return softmax(self._scores(votes))
+        return softmax(self._scores(votes).T).T

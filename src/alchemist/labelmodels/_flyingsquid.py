@@ -2,116 +2,153 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
-from scipy.special import expit
 
-from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._votes import Votes, linear_scores, overlap
+from alchemist.numeric import softmax
 
-_MAX_ACCURACY = 1 - 1e-4      # |E[vote * Y]| is kept below 1 so every weight stays finite
+_TINY = 1e-300  # floor of a clique probability before its log
 
 
 class FlyingSquid(LabelModel):
-    """Binary triplet method; one model per class (one-vs-rest) beyond two classes.
+    """The reference FlyingSquid label model (``flyingsquid`` 0.0.0a0, triplet_mean), vectorised.
 
-    For class c, each program's vote becomes v = +1 (voted c), -1 (voted another class) or 0
-    (abstained), and Y_c = +1 if the class is c else -1. Under conditional independence with a
-    symmetric error model, E[v_j v_l | both vote] = a_j a_l where a_j = E[v_j Y_c | j votes].
-    So for any two other programs l, o: a_j^2 = |E[v_j v_l] E[v_j v_o] / E[v_l v_o]|; the
-    estimate is the median over all triplets whose pairs overlap on at least ``min_overlap``
-    rows (the original averages them; the median resists near-zero denominators). The sign of
-    a_j is that of its overlap-weighted correlation with the others (most programs are assumed
-    better than chance). No iteration: one pass over the rows builds every moment.
+    Binary, per target class c (class 1 when k = 2; every class one-vs-rest beyond): a vote
+    becomes v = +1 (voted c), -1 (voted another class) or 0 (abstained), Y = +1 if the class
+    is c else -1. As in the reference, moments are taken over all rows with abstains as 0:
+    ``M_jl = E[v_j v_l]``, and under conditional independence given Y (abstaining independent
+    of Y), ``E[v_j Y]^2 = |M_ji M_jl / M_il|`` for any two other programs i, l. ``a_j`` is the
+    mean of that square root over the pairs (i, l); ``triplets="all"`` (the reference) counts
+    a pair that never voted together as 0, ``"overlapping"`` leaves such pairs out (then a
+    program that never votes changes nothing). Signs are taken positive (programs better than
+    chance), as the reference's "all_positive".
 
-    ``class_balance``: "estimate" (from E[v_j | j votes] = a_j (2 P(Y=c) - 1), least squares
-    over programs weighted by coverage), "uniform", or k probabilities. With two classes the
-    posterior is exact under the model; beyond two, the one-vs-rest posteriors
-    ``P(Y=c | votes)`` are normalised to sum to one. ``accuracies_`` is
-    ``sum_c P(Y=c) (1 + a_cj) / 2`` (the plain accuracy for two classes, a one-vs-rest
-    accuracy beyond); nan for programs without a usable triplet (their weight is 0).
-    Learned: ``coefficients_`` (n_models, m) the a_cj (one model, for class 1, when k = 2).
+    Each program's joint table with Y, ``P(v_j, Y)`` for v in {-1, 0, +1}, is solved from
+    ``P(v_j = 1)``, ``P(v_j = 0)``, ``P(Y = 1)``, ``P(v_j = 0, Y = 1) = P(v_j = 0) P(Y = 1)``
+    and ``P(v_j Y = 1) = (1 + a_j - P(v_j = 0)) / 2``; negative entries are flipped positive
+    and the table renormalised (the reference's flip_negative). The posterior is the
+    reference's junction-tree product ``prod_j P(v_j, Y) / P(Y)^(m-2)``. With more than two
+    classes, the one-vs-rest posteriors of class c are normalised to sum to one.
+
+    ``class_balance``: "uniform" (the reference's default) or k probabilities.
+    ``accuracies_[j]`` is ``P(v_j Y = 1) / P(v_j != 0)`` of the binary model (two classes) or
+    averaged over the one-vs-rest models weighted by the class balance; nan for a program that
+    never voted. Learned: ``coefficients_`` (models, m) the a_j, ``cliques_`` (models, m, 3, 2)
+    the joint tables indexed [vote -1/0/+1, Y -1/+1].
     """
 
-    def __init__(self, *, class_balance: str | list[float] | np.ndarray = "estimate",
-                 min_overlap: int = 10, seed: int = 0, max_fit_rows: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        class_balance: str | Sequence[float] | np.ndarray = "uniform",
+        triplets: str = "all",
+        seed: int = 0,
+        max_fit_rows: int | None = MAX_FIT_ROWS,
+    ) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
         self.class_balance = class_balance
-        self.min_overlap = min_overlap
+        self.triplets = triplets
 
     def _fit(self, votes: Votes) -> None:
+        if self.triplets not in ("all", "overlapping"):
+            raise ValueError(f"triplets must be 'all' or 'overlapping'; got {self.triplets!r}.")
         m, k = votes.rows.shape[1], votes.n_classes
-        blocks = overlap(votes).reshape(m, k, m, k)
-        both = blocks.sum(axis=(1, 3))                          # rows where j and l both vote
+        n = max(votes.total, 1.0)
+        self.class_balance_ = self._balance(k)
+        blocks = overlap(votes).reshape(m, k, m, k) / n
+        both = blocks.sum(axis=(1, 3))  # P(j and l both vote); diagonal: P(j votes)
         voted = np.diag(both).copy()
-        targets = [1] if k == 2 else list(range(k))
+        targets = self._targets(k)
         self.coefficients_ = np.zeros((len(targets), m))
-        balance = np.zeros(len(targets))
+        self.cliques_ = np.zeros((len(targets), m, 3, 2))
+        correct = np.zeros((len(targets), m))  # P(v Y = 1 | v != 0) of each model
         for i, c in enumerate(targets):
             agree = blocks[:, c, :, c]
-            products = 4 * agree - 2 * blocks[:, c].sum(axis=2) - 2 * blocks[:, :, :, c].sum(1)
-            products += both                                    # sum over rows of v_j v_l
-            a = _triplet_coefficients(products, both, self.min_overlap)
+            # E[v_j v_l] = P(both vote) - 2 P(exactly one of them votes c) (+ 4 P(both vote c))
+            one_c = blocks[:, c].sum(axis=2) + blocks[:, :, :, c].sum(axis=1)
+            moments = both + 4 * agree - 2 * one_c
+            a = _triplet_means(moments, self.triplets == "overlapping")
+            p = self.class_balance_[c]
+            positive, silent = np.diag(agree).copy(), 1 - voted
+            right = (1 + a - silent) / 2  # P(v Y = 1)
+            x = (p + positive + silent * (1 - p) + right - 1) / 2  # P(v = 1, Y = 1)
+            table = np.stack(
+                [
+                    [right - x, p - x - p * silent],
+                    [silent * (1 - p), silent * p],
+                    [positive - x, x],
+                ]
+            )  # [vote -1/0/+1, Y -1/+1, program]
+            table = np.abs(table)
+            table /= table.sum(axis=(0, 1))
+            self.cliques_[i] = table.transpose(2, 0, 1)
             self.coefficients_[i] = a
-            mean_vote = np.divide(2 * np.diag(agree) - voted, voted, out=np.zeros(m),
-                                  where=voted > 0)              # E[v_j | j votes]
-            spread = (voted * a * a).sum()
-            balance[i] = (voted * a * mean_vote).sum() / spread if spread > 0 else 0.0
-        self.class_balance_ = self._balance(np.clip((1 + balance) / 2, 0.01, 0.99), k)
-        known = (self.coefficients_ != 0).any(axis=0)
-        ovr_balance = self.class_balance_[targets]
-        if k == 2:
-            ovr_balance = np.array([1.0])                       # one model speaks for both classes
-        per_class = ovr_balance @ ((1 + self.coefficients_) / 2) / ovr_balance.sum()
-        self.accuracies_ = np.where(known, per_class, np.nan)
+            voting = 1 - table[1].sum(axis=0)
+            correct[i] = np.divide(table[0, 0] + table[2, 1], voting,
+                                   out=np.zeros(m), where=voting > 0)
+        weights = self.class_balance_[targets] if k > 2 else np.ones(1)
+        self.accuracies_ = np.where(voted > 0, weights @ correct / weights.sum(), np.nan)
 
-    def _balance(self, estimated: np.ndarray, k: int) -> np.ndarray:
+    def _balance(self, k: int) -> np.ndarray:
         if isinstance(self.class_balance, str):
-            if self.class_balance == "uniform":
-                return np.full(k, 1.0 / k)
-            if self.class_balance != "estimate":
-                raise ValueError(f"class_balance must be 'estimate', 'uniform' or k "
-                                 f"probabilities; got {self.class_balance!r}.")
-            if k == 2:
-                return np.array([1 - estimated[0], estimated[0]])
-            return estimated / estimated.sum()
+            if self.class_balance != "uniform":
+                raise ValueError(
+                    "class_balance must be 'uniform' or k probabilities; "
+                    f"got {self.class_balance!r}."
+                )
+            return np.full(k, 1.0 / k)
         prior = np.asarray(self.class_balance, dtype=np.float64)
         if prior.shape != (k,) or (prior <= 0).any() or not np.isclose(prior.sum(), 1.0):
-            raise ValueError(f"class_balance must be {k} positive probabilities summing to 1; "
-                             f"got {self.class_balance!r}.")
+            raise ValueError(
+                f"class_balance must be {k} positive probabilities summing to 1; "
+                f"got {self.class_balance!r}."
+            )
         return prior
+
+    @staticmethod
+    def _targets(k: int) -> list[int]:
+        return [1] if k == 2 else list(range(k))
 
     def _proba(self, votes: Votes) -> np.ndarray:
         m, k = votes.rows.shape[1], votes.n_classes
-        targets = [1] if k == 2 else list(range(k))
-        weights = np.log1p(self.coefficients_) - np.log1p(-self.coefficients_)   # (models, m)
-        table = np.empty((m, k, len(targets)))
+        targets = self._targets(k)
+        logs = np.log(np.maximum(self.cliques_, _TINY))  # (models, m, 3, 2)
+        positive = np.empty((len(targets), votes.rows.shape[0]))
         for i, c in enumerate(targets):
-            sign = np.where(np.arange(k) == c, 1.0, -1.0)
-            table[:, :, i] = weights[i][:, None] * sign
-        p = self.class_balance_[targets]
-        ovr = expit(linear_scores(votes, table, np.log(p) - np.log1p(-p)))
+            # Score of Y = -1 / +1: abstain terms and the separator in the bias, votes in a table.
+            p = self.class_balance_[c]
+            prior = np.log([1 - p, p])
+            bias = logs[i, :, 1].sum(axis=0) - (m - 2) * prior
+            vote = np.where(np.arange(k) == c, 2, 0)  # row of the table for each class voted
+            table = logs[i][:, vote] - logs[i, :, 1][:, None, :]  # (m, k, 2)
+            scores = softmax(linear_scores(votes, table, bias).T).T
+            positive[i] = scores[1]
         if k == 2:
-            return np.column_stack([1 - ovr[:, 0], ovr[:, 0]])
-        return ovr / ovr.sum(axis=1, keepdims=True)
+            return np.stack([1 - positive[0], positive[0]])
+        return positive / positive.sum(axis=0)
 
 
-def _triplet_coefficients(products: np.ndarray, both: np.ndarray, min_overlap: int) -> np.ndarray:
-    """a_j per program from the pairwise sums of v_j v_l and the pairwise overlap counts."""
-    m = len(both)
-    moments = np.divide(products, both, out=np.zeros_like(products), where=both > 0)
-    usable = (both >= min_overlap) & (np.abs(moments) > 1e-6) & ~np.eye(m, dtype=bool)
-    coefficients = np.zeros(m)
+def _triplet_means(moments: np.ndarray, overlapping_only: bool) -> np.ndarray:
+    """a_j: the mean over pairs (i < l, both != j) of sqrt(|M_ji M_jl / M_il|).
+
+    A pair with M_il = 0 contributes 0 (as the reference) or, with ``overlapping_only``, is
+    left out together with pairs where M_ji or M_jl is 0.
+    """
+    m = len(moments)
+    size = np.abs(moments)
+    a = np.zeros(m)
+    lower = np.tril(np.ones((m, m), dtype=bool), k=-1)
     for j in range(m):
-        others = np.flatnonzero(usable[j])
-        if len(others) < 2:
-            continue
-        pairs = np.triu(usable[np.ix_(others, others)], k=1)
-        left, right = np.nonzero(pairs)
-        if not len(left):
-            continue
-        row = moments[j, others]
-        squares = np.abs(row[left] * row[right] / moments[others[left], others[right]])
-        magnitude = np.sqrt(min(np.median(squares), _MAX_ACCURACY**2))
-        sign = 1.0 if (both[j, others] * moments[j, others]).sum() >= 0 else -1.0
-        coefficients[j] = sign * magnitude
-    return coefficients
+        pairs = lower.copy()
+        pairs[j] = pairs[:, j] = False
+        ratio = np.divide(
+            np.outer(size[j], size[j]), size, out=np.zeros((m, m)), where=size > 0
+        )
+        if overlapping_only:
+            pairs &= ratio > 0
+        if pairs.any():
+            a[j] = np.sqrt(ratio[pairs]).mean()
+    return a

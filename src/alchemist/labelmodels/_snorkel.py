@@ -8,7 +8,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment, minimize
 from threadpoolctl import threadpool_limits
 
-from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._votes import Votes, linear_scores, overlap
 from alchemist.numeric import softmax
 
@@ -37,7 +37,7 @@ class SnorkelStyle(LabelModel):
 
     def __init__(self, *, class_balance: str | Sequence[float] = "uniform",
                  prec_init: float = 0.7, l2: float = 0.0, max_iter: int = 1000,
-                 seed: int = 0, max_fit_rows: int | None = None) -> None:
+                 seed: int = 0, max_fit_rows: int | None = MAX_FIT_ROWS) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
         self.class_balance = class_balance
         self.prec_init = prec_init
@@ -105,4 +105,5 @@ class SnorkelStyle(LabelModel):
         return order
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return softmax(linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_)))
+        scores = linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_))
+        return softmax(scores.T).T

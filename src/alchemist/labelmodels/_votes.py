@@ -10,15 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from alchemist.errors import LabelModelError
-from alchemist.labelmodels._codes import dense_patterns, unique_rows
+from alchemist.labelmodels._codes import (
+    dense_patterns,
+    group_codes,
+    group_digits,
+    group_width,
+    unique_rows,
+)
 
 _CHUNK_BYTES = 1 << 24        # float32 one-hot rows materialised at once (16 MiB)
 _MIN_REPEAT = 2.0             # keep the pattern view only if rows repeat this much on average
 _PROBE_ROWS = 1 << 14         # rows sampled to guess whether a sort into patterns pays off
+_SCORE_ROWS = 1 << 14         # rows scored at once (their scores stay in cache)
 
 
 def check_votes(L: object, n_classes: int, n_programs: int | None = None) -> np.ndarray:
@@ -78,6 +86,11 @@ class Votes:
         """Distinct rows with their counts (for fitting: no way back to original rows)."""
         return cls(patterns, counts.astype(np.float64), None, n_classes)
 
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """(g, r) int16 group codes of the rows (see ``group_codes``), computed once."""
+        return group_codes(self.rows, self.n_classes)
+
     @property
     def total(self) -> float:
         return float(len(self.rows) if self.weight is None else self.weight.sum())
@@ -96,7 +109,9 @@ class Votes:
         """(rows, m*k) float32 with column ``j*k + a`` = 1 where program j voted class a."""
         block = self.rows[rows]
         classes = np.arange(self.n_classes, dtype=np.int8)
-        return (block[:, :, None] == classes).reshape(len(block), -1).astype(np.float32)
+        out = np.empty((len(block), block.shape[1], self.n_classes), dtype=np.float32)
+        np.equal(block[:, :, None], classes, out=out)
+        return out.reshape(len(block), -1)
 
     def weights(self, rows: slice) -> np.ndarray | None:
         return None if self.weight is None else self.weight[rows]
@@ -107,8 +122,12 @@ class Votes:
         return Votes(self.rows[mask], weight, None, self.n_classes)
 
     def covered(self) -> np.ndarray:
-        """(r,) bool: rows where at least one program voted."""
-        return np.asarray((self.rows >= 0).any(axis=1))
+        """(r,) bool: rows where at least one program voted (a group code other than 0)."""
+        codes = self.codes
+        covered = codes[0] != 0
+        for code in codes[1:]:
+            covered |= code != 0
+        return covered
 
 
 def _repeats_enough(L: np.ndarray, n_classes: int) -> bool:
@@ -125,11 +144,9 @@ def _repeats_enough(L: np.ndarray, n_classes: int) -> bool:
 
 
 def class_counts(votes: Votes) -> np.ndarray:
-    """(r, k) float64: how many programs voted each class in each row."""
-    counts = np.empty((len(votes.rows), votes.n_classes))
-    for c in range(votes.n_classes):
-        counts[:, c] = (votes.rows == c).sum(axis=1)
-    return counts
+    """(k, r) float64: how many programs voted each class in each row."""
+    m, k = votes.rows.shape[1], votes.n_classes
+    return linear_scores(votes, np.broadcast_to(np.eye(k), (m, k, k)), np.zeros(k))
 
 
 def vote_mass(votes: Votes) -> np.ndarray:
@@ -150,43 +167,63 @@ def overlap(votes: Votes) -> np.ndarray:
 
 
 def soft_confusion(votes: Votes, posterior: np.ndarray) -> np.ndarray:
-    """(m, k, k): weighted sum over rows of [program j voted a] * posterior[row, c]."""
+    """(m, k, c): weighted sum over rows of [program j voted a] * posterior[c, row].
+
+    One weighted count of the rows per group code and row of ``posterior``, then each
+    program's share read off the codes' digits.
+    """
     m, k = votes.rows.shape[1], votes.n_classes
-    total = np.zeros((m * k, k))
-    for rows in votes.chunks():
-        post = posterior[rows]
-        w = votes.weights(rows)
-        if w is not None:
-            post = post * w[:, None]
-        total += votes.one_hot(rows).T @ post.astype(np.float32)
-    return total.reshape(m, k, k)
+    size = (k + 1) ** group_width(k)
+    weighted = posterior if votes.weight is None else posterior * votes.weight
+    digits = group_digits(k)
+    sums = []
+    for code in votes.codes:
+        by_code = np.stack([np.bincount(code, weights=w, minlength=size) for w in weighted], 1)
+        sums.append(np.einsum("sda,sc->dac", digits, by_code))
+    return np.concatenate(sums)[:m]
 
 
 def linear_scores(votes: Votes, table: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    """(r, k) float64 ``bias + sum_j table[j, vote_j, :]`` over the programs that voted.
+    """(c, r) float64 ``bias + sum_j table[j, vote_j, :]`` over the programs that voted.
 
-    ``table`` is (m, k, k): the score program j's vote a adds to class c.
+    ``table`` is (m, k, c): the score program j's vote a adds to column c. Per group of
+    programs, the scores of every vote combination are tabulated once, then looked up per row.
+    Results are class-major (one contiguous row per class): reductions over the few classes
+    then run as fast element-wise passes.
     """
     m, k = votes.rows.shape[1], votes.n_classes
-    flat = table.reshape(m * k, -1).astype(np.float32)
-    out = np.empty((len(votes.rows), flat.shape[1]))
-    for rows in votes.chunks():
-        out[rows] = votes.one_hot(rows) @ flat
-    out += bias
+    width = group_width(k)
+    groups = len(votes.codes)
+    padded = np.zeros((groups * width, k, table.shape[2]))
+    padded[:m] = table
+    # tables[g, c, code]: sum over the group's digits d of padded[g*w + d, digit - 1, c]
+    digits = group_digits(k)
+    tables = np.einsum("sda,gdac->gcs", digits, padded.reshape(groups, width, k, -1))
+    out = np.empty((table.shape[2], len(votes.rows)))
+    for start in range(0, out.shape[1], _SCORE_ROWS):
+        block = out[:, start : start + _SCORE_ROWS]
+        block[:] = np.asarray(bias)[:, None]
+        for g in range(groups):
+            block += np.take(tables[g], votes.codes[g, start : start + _SCORE_ROWS], axis=1)
     return out
 
 
 def normalize(counts: np.ndarray) -> np.ndarray:
-    """Rows scaled to sum to one; all-zero rows stay zero."""
-    sums = counts.sum(axis=1, keepdims=True)
+    """(c, r) columns scaled to sum to one; all-zero columns stay zero."""
+    sums = counts.sum(axis=0)
     return np.divide(counts, sums, out=np.zeros_like(counts), where=sums > 0)
 
 
 def weighted_mean(votes: Votes, per_row: np.ndarray) -> np.ndarray:
-    """Mean of ``per_row`` over original rows (pattern rows count ``weight`` times)."""
+    """(c,) mean of the (c, r) ``per_row`` over original rows (patterns count ``weight``)."""
     if votes.weight is None:
-        return per_row.mean(axis=0)
-    return votes.weight @ per_row / votes.weight.sum()
+        return per_row.mean(axis=1)
+    return per_row @ votes.weight / votes.weight.sum()
+
+
+def row_sums(votes: Votes, per_row: np.ndarray) -> np.ndarray:
+    """(c,) sum of the (c, r) ``per_row`` over original rows (patterns count ``weight``)."""
+    return per_row.sum(axis=1) if votes.weight is None else per_row @ votes.weight
 
 
 def agreement(confusion: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -198,3 +235,9 @@ def agreement(confusion: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     agree = np.trace(confusion, axis1=1, axis2=2)
     accuracy = np.divide(agree, mass, out=np.full_like(mass, np.nan), where=mass > 0)
     return accuracy, mass
+
+
+def log_normalizer(scores: np.ndarray) -> np.ndarray:
+    """(r,) log of the sum over classes of exp(scores) for (c, r) ``scores``."""
+    top = scores.max(axis=0)
+    return top + np.log(np.exp(scores - top).sum(axis=0))

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from alchemist.labelmodels._base import LabelModel
+from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
+from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._votes import (
     Votes,
     agreement,
     class_counts,
     linear_scores,
     normalize,
+    row_sums,
     soft_confusion,
     vote_mass,
-    weighted_mean,
 )
 from alchemist.numeric import softmax
 
@@ -29,7 +30,7 @@ class MajorityVote(LabelModel):
     def _fit(self, votes: Votes) -> None:
         counts = class_counts(votes)
         self.accuracies_, _ = agreement(soft_confusion(votes, normalize(counts)))
-        totals = counts.sum(axis=0) if votes.weight is None else votes.weight @ counts
+        totals = row_sums(votes, counts)
         self.class_balance_ = (totals + 1.0) / (totals.sum() + votes.n_classes)
 
     def _proba(self, votes: Votes) -> np.ndarray:
@@ -37,43 +38,36 @@ class MajorityVote(LabelModel):
 
 
 class WeightedMajorityVote(LabelModel):
-    """Votes weighted by the log-odds of each program's estimated accuracy.
+    """Votes weighted by the log-odds of each program's accuracy as Dawid-Skene estimates it.
 
-    Accuracies are estimated without labels, by iterating from the plain majority vote: each
-    program's (soft) agreement with the current weighted vote -> accuracy
-    ``(agree + smoothing/k) / (votes + smoothing)``, shrunk toward chance so rarely-voting
-    programs get little weight -> weight ``log(acc * (k-1) / (1-acc))``, floored at 0 so a
-    worse-than-chance program is ignored rather than inverted. Stops after ``n_iter`` rounds or
-    when no accuracy moves by 1e-6. Abstains are ignored, so programs that only ever vote one
-    class are judged on the rows they share with others; prefer ``DawidSkene`` for those.
-    ``class_balance_`` is the mean weighted-vote posterior of the rows with votes; ``weights_``
-    holds the learned vote weights.
+    The accuracy ``P(vote correct | program votes)`` of each program comes from a
+    ``DawidSkene`` fit on the same votes. Dawid-Skene models abstaining, so a program that only
+    ever votes one class (most real labeling functions) is judged by how its votes and its
+    silences line up with the other programs: judged only on the rows it shares with programs
+    of the other polarity, such a program looks wrong and would lose its weight. Accuracies are
+    shrunk toward chance by ``smoothing`` pseudo-votes (rarely-voting programs get little
+    weight) -> weight ``log(acc * (k-1) / (1-acc))``, floored at 0 so a worse-than-chance
+    program is ignored rather than inverted. The prediction then ignores abstains: class c
+    scores the summed weights of the programs voting c. ``class_balance_`` is Dawid-Skene's
+    (it breaks ties); ``weights_`` holds the vote weights.
     """
 
-    def __init__(self, *, n_iter: int = 10, smoothing: float = 1.0, seed: int = 0,
-                 max_fit_rows: int | None = None) -> None:
+    def __init__(self, *, smoothing: float = 1.0, seed: int = 0,
+                 max_fit_rows: int | None = MAX_FIT_ROWS) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
-        self.n_iter = n_iter
         self.smoothing = smoothing
 
     def _fit(self, votes: Votes) -> None:
-        k, m = votes.n_classes, votes.rows.shape[1]
-        votes = votes.select(votes.covered())
-        posterior = normalize(class_counts(votes))
-        accuracy = np.full(m, 1.0 / k)
+        k = votes.n_classes
+        estimate = DawidSkene(seed=self.seed)._fit_votes(votes, votes.rows.shape[1])
         mass = vote_mass(votes)
-        for _ in range(max(1, self.n_iter)):
-            agree = np.trace(soft_confusion(votes, posterior), axis1=1, axis2=2)
-            previous, accuracy = accuracy, (agree + self.smoothing / k) / (mass + self.smoothing)
-            self.weights_ = np.maximum(np.log(accuracy * (k - 1) / (1 - accuracy)), 0.0)
-            posterior = self._proba(votes)
-            if np.abs(accuracy - previous).max() < 1e-6:
-                break
+        correct = np.nan_to_num(estimate.accuracies_) * mass
+        accuracy = (correct + self.smoothing / k) / (mass + self.smoothing)
+        self.weights_ = np.maximum(np.log(accuracy * (k - 1) / (1 - accuracy)), 0.0)
         self.accuracies_ = np.where(mass > 0, accuracy, np.nan)
-        self.class_balance_ = (weighted_mean(votes, posterior) if len(votes.rows)
-                               else np.full(k, 1.0 / k))
+        self.class_balance_ = estimate.class_balance_
 
     def _proba(self, votes: Votes) -> np.ndarray:
         k = votes.n_classes
         table = self.weights_[:, None, None] * np.eye(k)
-        return softmax(linear_scores(votes, table, np.zeros(k)))
+        return softmax(linear_scores(votes, table, np.zeros(k)).T).T

@@ -1,0 +1,28 @@
+"""Concepts for images, signals and tables: the LLM names task-specific concepts, a local
+extractor scores every item on every concept, and labeling programs read the named scores.
+
+    naming.py     the LLM names concepts (JSON), bad answers recorded and retried
+    grounding.py  concept text -> nearest extractor vocabulary (MiniLM similarity)
+    signals.py    time-series measurements (numpy/scipy)
+    images.py     the offline ImageNet-classifier extractor (EfficientNet-Lite0)
+    clip.py       the CLIP extractor (user-supplied weights)
+    robust.py     RoboShot: spurious directions projected out of item embeddings
+    scoring.py    ConceptScorer: items -> named scores in [0, 1]
+    stage.py      the stage the pipeline runs: concepts -> scored task and splits
+"""
+
+from alchemist.concepts.naming import ConceptNaming, name_concepts, parse_concepts
+from alchemist.concepts.scoring import ConceptScorer, zero_shot_predict
+from alchemist.concepts.signals import SignalExtractor
+from alchemist.concepts.stage import (
+    CONCEPT_MODALITIES,
+    make_extractor,
+    needed,
+    prepare,
+    rescore,
+    score_run,
+)
+
+__all__ = ["CONCEPT_MODALITIES", "ConceptNaming", "ConceptScorer", "SignalExtractor",
+           "make_extractor", "name_concepts", "needed", "parse_concepts", "prepare",
+           "rescore", "score_run", "zero_shot_predict"]

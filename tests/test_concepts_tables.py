@@ -1,0 +1,74 @@
+"""Per-attribute programs for tables: one prompt per column, each program reads one column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from alchemist.concepts.tables import (
+    attribute_task,
+    other_attributes,
+    synthesize_per_attribute,
+    value_summary,
+)
+from alchemist.errors import SynthesisError
+from alchemist.label_matrix import LabelMatrix
+from alchemist.pipeline import run_pipeline
+from alchemist.rundir import RunConfig
+from alchemist.task import task_from_dict
+
+from .conftest import ScriptedProvider
+
+TASK = task_from_dict({
+    "name": "income", "description": "Does the person earn more than 50K a year?",
+    "modality": "tabular", "input_fields": ["age", "education"], "label_field": "income",
+    "classes": [{"id": 0, "name": "LOW"}, {"id": 1, "name": "HIGH"}]})
+FRAME = pd.DataFrame({"age": [25, 38, 52, 61, 33, 47],
+                      "education": ["HS-grad", "Masters", "Doctorate", "HS-grad", "Bachelors",
+                                    "Masters"],
+                      "income": [0, 1, 1, 0, 0, 1]})
+AGE = "```python\ndef label(row: dict) -> int:\n    return 1 if row['age'] > 40 else 0\n```"
+EDU = ("```python\ndef label(row: dict) -> int:\n"
+       "    return 1 if row['education'] in ('Masters', 'Doctorate') else -1\n```")
+BOTH = ("```python\ndef label(row: dict) -> int:\n"
+        "    return 1 if row['age'] > 40 and row['education'] == 'Masters' else 0\n```")
+
+
+def test_value_summaries_describe_numbers_and_categories() -> None:
+    assert value_summary(FRAME["age"]).startswith("numbers from 25 to 61")
+    summary = value_summary(FRAME["education"], top=2)
+    assert summary.startswith("text categories such as") and "and 2 more" in summary
+
+
+def test_each_prompt_names_one_attribute_and_its_values() -> None:
+    task = attribute_task(TASK, "education", FRAME["education"])
+    assert task.input_fields == ("education",)
+    assert "row['education']" in task.description and "'Masters'" in task.description
+
+
+def test_one_prompt_per_attribute_and_other_attributes_refused() -> None:
+    provider = ScriptedProvider([AGE, BOTH, EDU])
+    result = synthesize_per_attribute(TASK, provider, FRAME, n=2)
+    prompts = [messages[1]["content"] for messages, _ in provider.calls]
+    assert "attribute 'age'" in prompts[0] and "attribute 'education'" in prompts[1]
+    assert [p.provenance["attribute"] for p in result.programs] == ["age", "education"]
+    assert [p.id for p in result.programs] == ["p001", "p002"]
+    assert any("reads other attributes ['age']" in f["reason"] for f in result.failures)
+    code = BOTH.removeprefix("```python\n").removesuffix("```")
+    assert other_attributes(code, "age", ["age", "education"]) == ["education"]
+    with pytest.raises(SynthesisError, match="single-attribute"):
+        synthesize_per_attribute(TASK, ScriptedProvider(["no code"]), FRAME, n=2)
+
+
+def test_the_pipeline_runs_per_attribute_programs(tmp_path: Path) -> None:
+    FRAME.to_csv(tmp_path / "data.csv", index=False)
+    config = RunConfig(data=str(tmp_path / "data.csv"), test=str(tmp_path / "data.csv"),
+                       n_programs=2, per_attribute=True, use_cache=False, workers=1)
+    summary = run_pipeline(TASK, config, tmp_path / "run", provider=ScriptedProvider([AGE,
+                                                                                      EDU]))
+    assert summary["programs"] == ["p001", "p002"]
+    votes = LabelMatrix.load(tmp_path / "run" / "matrices" / "train.npz").votes
+    assert votes[:, 0].tolist() == [0, 0, 1, 1, 0, 1]       # age > 40
+    assert votes[:, 1].tolist() == [-1, 1, 1, -1, -1, 1]    # Masters or Doctorate
