@@ -126,15 +126,14 @@ def evaluate(task: Task, splits: dict[str, Dataset], matrices: dict[str, LabelMa
 
         predictions = {"label_model": label_model.predict(matrices[split].votes),
                        "distilled": distilled.predict(dataset.frame)}
-        entry = {name: scored(predicted[known]) for name, predicted in predictions.items()}
-        entry.update({
-            "baseline_majority_class": scored(np.full(
-                len(gold), np.bincount(gold, minlength=task.n_classes).argmax()))})
+        entry = {**{name: scored(predicted[known]) for name, predicted in predictions.items()},
+                 "majority_class": scored(np.full(
+                     len(gold), np.bincount(gold, minlength=task.n_classes).argmax()))}
         if dataset.groups is not None:
             for name, predicted in predictions.items():
                 entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
         if dev_only is not None and split != "dev":
-            entry["baseline_dev_labels_only"] = scored(dev_only.predict(dataset.frame)[known])
+            entry["dev_only"] = scored(dev_only.predict(dataset.frame)[known])
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes,

@@ -59,7 +59,9 @@ def ensure_programs(run: RunDir, task: Task, config: RunConfig, *,
     synthesis, or by the quality loop when ``config.quality_loop``."""
     existing = run.programs.load(include_disabled=True)
     enabled = [p for p in existing if p.enabled]
-    searched = config.search and not config.quality_loop
+    # Search covers text and table rows; concepts and per-column prompts write in one shot.
+    searched = (config.search and not config.quality_loop and not config.per_attribute
+                and task.modality in ("text", "tabular"))
     if len(enabled) >= config.n_programs or (searched and enabled
                                              and (run.folder / "search.json").exists()):
         logger.info("Using the %d programs in %s (no LLM call).", len(enabled),
