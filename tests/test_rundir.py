@@ -86,8 +86,11 @@ class Stub:
 
 def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
     data = dataset_path("youtube", "train.json")
+    # One-shot synthesis (--no-search): the stored-program count is what these tests follow;
+    # without a dev split --no-gold changes nothing but says so.
     command = [sys.executable, "-m", "alchemist.cli", "run", str(EXAMPLES / "youtube.yaml"),
                "--data", str(data), "--limit", "300", "-n", "6", "--workers", "1",
+               "--no-search", "--no-gold",
                "--provider", "openai", "--model", "stub", "--base-url", url, "--out", str(out)]
     env = {**os.environ, "ALCHEMIST_HOME": str(home),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
