@@ -20,6 +20,7 @@ from alchemist.synthesis import STRATEGIES
 
 
 def add_task_and_config(parser: argparse.ArgumentParser) -> None:
+    """A subcommand's task file, ``--out``, model options and run-setting options."""
     parser.add_argument("task", help="task file (.yaml or .toml)")
     parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
     setting = _setting_adder(parser)
@@ -152,6 +153,7 @@ def _setting_adder(group: Any) -> Any:
 
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
+    """The ``RunConfig`` of the parsed options; a refused setting is named by its option."""
     spec: dict[str, Any] = {"kind": args.provider}
     if args.model:
         spec["model"] = args.model
