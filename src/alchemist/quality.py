@@ -5,31 +5,34 @@ repair those that crash or return invalid values, diagnose, gate, and ask for mo
 ``target`` useful programs are kept or ``max_llm_calls`` is spent. Every program generated is
 kept for audit: the gate's reason travels with each dropped one.
 
-The executor is passed in (anything with ``run(programs, items, class_ids) -> LabelMatrix``):
-this module never runs model-written code itself.
+The loop's settings (``GatePolicy``, ``ImproveSettings``) and its record (``ImproveResult``)
+are in ``alchemist.quality_settings``. The executor is passed in (anything with
+``run(programs, items, class_ids) -> LabelMatrix``): this module never runs model-written code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
 
 from alchemist import prompts
-from alchemist.analysis import Diagnostics, ProgramDiagnostics, diagnose
+from alchemist.analysis import Diagnostics, diagnose
 from alchemist.errors import BudgetExceeded, SynthesisError
 from alchemist.extraction import clean_answer, program_problem, same_code
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.synthesis import STRATEGIES, clip_text, provenance, synthesize
-from alchemist.task import Supplementary, Task
+from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
+from alchemist.synthesis import clip_text, provenance, synthesize
+from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
 Progress = Callable[[dict[str, Any]], None]
+_GATE = GatePolicy()
 
 
 class ProgramRunner(Protocol):
@@ -39,36 +42,8 @@ class ProgramRunner(Protocol):
             class_ids: Sequence[int]) -> LabelMatrix: ...
 
 
-@dataclass(frozen=True, kw_only=True)
-class GatePolicy:
-    """Which programs to drop. Checks run in this order; the first that fails is the reason.
-
-    - ``max_error_rate``: share of items lost to errors and timeouts together.
-    - ``drop_constant``: the same output (one class, or always abstain) on every item.
-    - ``min_coverage``: share of items voted on (the paper drops programs under 10%).
-    - ``min_accuracy``: empirical accuracy on gold rows; only judged with at least
-      ``min_gold_votes`` votes on gold rows. None turns it off.
-    - ``near_duplicate_agreement``: drop a program that agrees with one already kept on at
-      least this share of the items either votes on. None turns it off.
-    """
-
-    min_coverage: float = 0.10
-    max_error_rate: float = 0.10
-    drop_constant: bool = True
-    min_accuracy: float | None = None
-    min_gold_votes: int = 10
-    near_duplicate_agreement: float | None = 0.95
-
-    def __post_init__(self) -> None:
-        for name in ("min_coverage", "max_error_rate", "min_accuracy",
-                     "near_duplicate_agreement"):
-            value = getattr(self, name)
-            if value is not None and not 0 <= value <= 1:
-                raise ValueError(f"GatePolicy.{name} must be in [0, 1] or None; got {value}.")
-
-
 def gate(diagnostics: Diagnostics, L: LabelMatrix,
-         policy: GatePolicy = GatePolicy()) -> tuple[list[str], dict[str, str]]:
+         policy: GatePolicy = _GATE) -> tuple[list[str], dict[str, str]]:
     """Programs to keep, in column order, and a one-line reason for each one dropped.
 
     Near-duplicates are judged against programs kept before them, so earlier columns win.
@@ -76,7 +51,7 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
     kept: list[str] = []
     dropped: dict[str, str] = {}
     for p in diagnostics.programs:
-        reason = _failed_check(p, policy)
+        reason = policy.failed_check(p)
         if reason is None and policy.near_duplicate_agreement is not None:
             for other in kept:
                 agreement = _agreement(L, p.id, other)
@@ -135,61 +110,6 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
         if np.any(check.errors != CellError.OK):
             return None
     return repaired
-
-
-@dataclass
-class ImproveResult:
-    programs: list[Program]               # kept, in the order they were generated
-    dropped: dict[str, str]               # program id -> why it was dropped
-    candidates: list[Program]             # every program generated or repaired
-    matrix: LabelMatrix                   # votes of the kept programs on the items
-    diagnostics: Diagnostics              # of the kept programs
-    target: int
-    n_llm_calls: int
-    n_repairs: int                        # repair calls that gave a working program
-    failures: list[dict[str, Any]]        # answers that gave no program, with reasons
-    rounds: int
-
-    @property
-    def reached_target(self) -> bool:
-        return len(self.programs) >= self.target
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary for the run report (programs themselves live in the store)."""
-        return {"kept": [p.id for p in self.programs], "dropped": dict(self.dropped),
-                "target": self.target, "reached_target": self.reached_target,
-                "n_llm_calls": self.n_llm_calls, "n_repairs": self.n_repairs,
-                "rounds": self.rounds, "failures": self.failures,
-                "diagnostics": self.diagnostics.to_dict()}
-
-
-@dataclass(frozen=True, kw_only=True)
-class ImproveSettings:
-    """How ``improve`` searches.
-
-    ``target`` useful programs within ``max_llm_calls`` model calls (generation and repair
-    together); ``policy`` decides which programs to drop. Model call ``k`` of the loop uses
-    seed ``seed + k``, and ``strategies`` and ``temperatures`` in turn (``params.temperature``
-    when empty). ``supplementary`` replaces the task's own in the prompts. A program whose
-    errors exceed ``policy.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
-    New programs are numbered ``<id_prefix><number>``.
-    """
-
-    target: int = 10
-    max_llm_calls: int = 40
-    policy: GatePolicy = field(default_factory=GatePolicy)
-    params: SamplingParams = field(default_factory=SamplingParams)
-    strategies: tuple[str, ...] = STRATEGIES
-    temperatures: tuple[float, ...] = ()
-    supplementary: Supplementary | None = None
-    seed: int = 0
-    repair_failing: bool = True
-    id_prefix: str = "p"
-
-    def __post_init__(self) -> None:
-        if self.target < 1 or self.max_llm_calls < 1:
-            raise ValueError(f"target and max_llm_calls must be at least 1; got {self.target} "
-                             f"and {self.max_llm_calls}.")
 
 
 def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any],
@@ -327,22 +247,6 @@ def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
     return result
 
 
-def _failed_check(p: ProgramDiagnostics, policy: GatePolicy) -> str | None:
-    lost = p.error_rate + p.timeout_rate
-    if lost > policy.max_error_rate:
-        return f"errors or timeouts on {lost:.0%} of items (allowed {policy.max_error_rate:.0%})"
-    if policy.drop_constant and p.constant:
-        what = f"class {p.polarity[0]}" if p.polarity else "abstain"
-        return f"constant output ({what} on every item)"
-    if p.coverage < policy.min_coverage:
-        return f"coverage {p.coverage:.1%} below {policy.min_coverage:.0%}"
-    if (policy.min_accuracy is not None and p.accuracy is not None
-            and p.n_gold_votes >= policy.min_gold_votes and p.accuracy < policy.min_accuracy):
-        return (f"accuracy {p.accuracy:.1%} on {p.n_gold_votes} gold votes below "
-                f"{policy.min_accuracy:.0%}")
-    return None
-
-
 def _agreement(L: LabelMatrix, a: str, b: str) -> float:
     """Share of the items either program votes on where both give the same output."""
     va, vb = (L.votes[:, L.program_ids.index(x)] for x in (a, b))
@@ -365,7 +269,5 @@ def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
                       provenance={**program.provenance, **extra}))
 
 
-
-
-__all__ = ["MAX_FAILING_EXAMPLES", "GatePolicy", "ImproveResult", "ImproveSettings",
-           "ProgramRunner", "gate", "improve", "repair", "repair_messages"]
+__all__ = ["MAX_FAILING_EXAMPLES", "ProgramRunner", "gate", "improve", "repair",
+           "repair_messages"]
