@@ -12,14 +12,14 @@ dependency on the default path and bit-for-bit repeatable runs for a given seed.
 from __future__ import annotations
 
 import math
-from abc import ABC, abstractmethod
-from typing import Any, ClassVar, Self
+from typing import Any, Self
 
 import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from alchemist.distill._base import Classifier, _as_features
 from alchemist.distill._network import (
     Adam,
     Features,
@@ -28,54 +28,11 @@ from alchemist.distill._network import (
     interleave,
     validation_score,
 )
-from alchemist.distill._params import saved_params
-from alchemist.errors import DistillError, NotFittedError
+from alchemist.errors import DistillError
 from alchemist.numeric import softmax
 
 
-class _Classifier(ABC):
-    """What both classifiers share: input checks, probabilities, prediction, saved state."""
-
-    name: ClassVar[str]
-    n_classes_: int
-
-    @abstractmethod
-    def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
-            y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self: ...
-
-    def get_params(self) -> dict[str, Any]:
-        """The constructor settings (read from ``__init__``), JSON-ready."""
-        return saved_params(self)
-
-    def predict_proba(self, X: Features) -> np.ndarray:
-        """Class probabilities, (n, k) float64, rows summing to 1."""
-        return softmax(self._logits(self._checked(X))).astype(np.float64)
-
-    def predict(self, X: Features) -> np.ndarray:
-        """The most probable class index per row, (n,) int64."""
-        return self.predict_proba(X).argmax(axis=1)
-
-    def _checked(self, X: Features) -> Features:
-        if not hasattr(self, "n_features_in_"):
-            raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call fit first.")
-        X = _as_features(X)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features; this {type(self).__name__} was "
-                             f"fitted on {self.n_features_in_}. Use the same featurizer.")
-        return X
-
-    @abstractmethod
-    def _logits(self, X: Features) -> np.ndarray: ...
-
-    @abstractmethod
-    def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        """What ``fit`` learned: JSON-ready values and arrays (saved with the model)."""
-
-    @abstractmethod
-    def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None: ...
-
-
-class MLPClassifier(_Classifier):
+class MLPClassifier(Classifier):
     """Multi-layer perceptron (default: 2 hidden layers of 32 ReLU units, as in the paper).
 
     Trained with Adam on minibatches to minimise cross-entropy against the target
@@ -211,7 +168,7 @@ class MLPClassifier(_Classifier):
         self.validation_scores_ = []
 
 
-class LogisticClassifier(_Classifier):
+class LogisticClassifier(Classifier):
     """Multinomial logistic regression on soft labels (scikit-learn, L-BFGS), for comparison.
 
     Soft targets are exact: each row is repeated once per class, weighted by that class's
@@ -276,7 +233,7 @@ class LogisticClassifier(_Classifier):
             meta["n_features_in_"], meta["n_classes_"], meta["C_"])
 
 
-CLASSIFIERS: dict[str, type[_Classifier]] = {
+CLASSIFIERS: dict[str, type[Classifier]] = {
     cls.name: cls for cls in (MLPClassifier, LogisticClassifier)
 }
 
@@ -289,15 +246,6 @@ def make_classifier(name: str, **params: Any) -> MLPClassifier | LogisticClassif
         return CLASSIFIERS[name](**params)  # type: ignore[return-value]
     except TypeError as exc:
         raise DistillError(f"Bad settings for the {name!r} classifier: {exc}.") from None
-
-
-def _as_features(X: Features) -> Features:
-    if sparse.issparse(X):
-        return sparse.csr_matrix(X, dtype=np.float32)
-    X = np.asarray(X, dtype=np.float32)
-    if X.ndim != 2:
-        raise ValueError(f"X must be a 2-D feature matrix; got shape {X.shape}.")
-    return X
 
 
 def _training_rows(X: Features, Y: np.ndarray, n_classes: int | None,
