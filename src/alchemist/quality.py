@@ -38,12 +38,14 @@ _GATE = GatePolicy()
 class ProgramRunner(Protocol):
     """What ``improve`` needs of an executor (``alchemist.execution.Executor`` is one)."""
 
-    def run(self, programs: list[Program], items: Sequence[Any],
-            class_ids: Sequence[int]) -> LabelMatrix: ...
+    def run(
+        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
+    ) -> LabelMatrix: ...
 
 
-def gate(diagnostics: Diagnostics, L: LabelMatrix,
-         policy: GatePolicy = _GATE) -> tuple[list[str], dict[str, str]]:
+def gate(
+    diagnostics: Diagnostics, L: LabelMatrix, policy: GatePolicy = _GATE
+) -> tuple[list[str], dict[str, str]]:
     """Programs to keep, in column order, and a one-line reason for each one dropped.
 
     Near-duplicates are judged against programs kept before them, so earlier columns win.
@@ -56,8 +58,10 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
             for other in kept:
                 agreement = _agreement(L, p.id, other)
                 if agreement >= policy.near_duplicate_agreement:
-                    reason = (f"near-duplicate of {other} (same output on {agreement:.0%} of "
-                              "the items either votes on)")
+                    reason = (
+                        f"near-duplicate of {other} (same output on {agreement:.0%} of "
+                        "the items either votes on)"
+                    )
                     break
         if reason is None:
             kept.append(p.id)
@@ -66,25 +70,41 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
     return kept, dropped
 
 
-def repair_messages(source: str, failing_examples: Sequence[Any], task: Task,
-                    error: str = "") -> list[Message]:
+def repair_messages(
+    source: str, failing_examples: Sequence[Any], task: Task, error: str = ""
+) -> list[Message]:
     """The chat messages asking to repair ``source``: the error and a few failing inputs
     (clipped to 300 characters each)."""
     return [
         {"role": "system", "content": prompts.render("system")},
-        {"role": "user", "content": prompts.render(
-            "repair", description=task.description, source=source.strip(),
-            error=error or "it raises an error or returns a value that is not a class id",
-            examples="\n".join(f"- {clip_text(x)!r}" for x in failing_examples)
-            or "- (none recorded)",
-            signature=task.signature, class_ids=str(list(task.class_ids)))},
+        {
+            "role": "user",
+            "content": prompts.render(
+                "repair",
+                description=task.description,
+                source=source.strip(),
+                error=error or "it raises an error or returns a value that is not a class id",
+                examples="\n".join(f"- {clip_text(x)!r}" for x in failing_examples)
+                or "- (none recorded)",
+                signature=task.signature,
+                class_ids=str(list(task.class_ids)),
+            ),
+        },
     ]
 
 
-def repair(program: Program, failing_examples: Sequence[Any], provider: Provider, task: Task,
-           params: SamplingParams | None = None, *, error: str = "",
-           new_id: str | None = None, executor: ProgramRunner | None = None,
-           class_ids: Sequence[int] | None = None) -> Program | None:
+def repair(
+    program: Program,
+    failing_examples: Sequence[Any],
+    provider: Provider,
+    task: Task,
+    params: SamplingParams | None = None,
+    *,
+    error: str = "",
+    new_id: str | None = None,
+    executor: ProgramRunner | None = None,
+    class_ids: Sequence[int] | None = None,
+) -> Program | None:
     """Send a failing program back to the model with the error and a few failing inputs.
 
     Returns the repaired program (id ``new_id``, default ``<id>_r``; provenance records
@@ -102,9 +122,15 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
     if same_code(source, program.source):
         return None
     repaired = Program(
-        id=new_id or f"{program.id}_r", source=source, function_name=task.function_name,
-        provenance={**provenance(completion, messages, params, strategy="repair", fixes=fixes),
-                    "repair_of": program.id, "error": error})
+        id=new_id or f"{program.id}_r",
+        source=source,
+        function_name=task.function_name,
+        provenance={
+            **provenance(completion, messages, params, strategy="repair", fixes=fixes),
+            "repair_of": program.id,
+            "error": error,
+        },
+    )
     if executor is not None and examples:
         check = executor.run([repaired], examples, class_ids or task.class_ids)
         if np.any(check.errors != CellError.OK):
@@ -112,10 +138,19 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
     return repaired
 
 
-def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any],
-            settings: ImproveSettings | None = None, *, store: ProgramStore | None = None,
-            gold: np.ndarray | None = None, class_ids: Sequence[int] | None = None,
-            initial: Sequence[Program] = (), progress: Progress | None = None) -> ImproveResult:
+def improve(
+    task: Task,
+    provider: Provider,
+    executor: ProgramRunner,
+    items: Sequence[Any],
+    settings: ImproveSettings | None = None,
+    *,
+    store: ProgramStore | None = None,
+    gold: np.ndarray | None = None,
+    class_ids: Sequence[int] | None = None,
+    initial: Sequence[Program] = (),
+    progress: Progress | None = None,
+) -> ImproveResult:
     """Generate, run, repair, diagnose and gate programs until ``settings.target`` are kept
     or ``settings.max_llm_calls`` model calls are spent.
 
@@ -138,18 +173,27 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
     dropped: dict[str, str] = {}
     failures: list[dict[str, Any]] = []
     calls = repairs = rounds = 0
-    number = max([store.next_number(id_prefix) if store is not None else 1] + [
-        int(p.id[len(id_prefix):]) + 1 for p in initial
-        if p.id.startswith(id_prefix) and p.id[len(id_prefix):].isdigit()])
+    number = max(
+        [store.next_number(id_prefix) if store is not None else 1]
+        + [
+            int(p.id[len(id_prefix) :]) + 1
+            for p in initial
+            if p.id.startswith(id_prefix) and p.id[len(id_prefix) :].isdigit()
+        ]
+    )
     if initial:
         # Programs follow the task: a hand-written file is read for the task's function name,
         # and a changed class schema is checked again before anything runs.
         candidates = [replace(p, function_name=task.function_name) for p in initial]
-        dropped = {p.id: f"invalid for this task: {problem}" for p in candidates
-                   if (problem := program_problem(p.source, task))}
+        dropped = {
+            p.id: f"invalid for this task: {problem}"
+            for p in candidates
+            if (problem := program_problem(p.source, task))
+        }
         runnable = [p for p in candidates if p.id not in dropped]
-        combined = executor.run(runnable, items, class_ids) if runnable \
-            else _empty_matrix(len(items))
+        combined = (
+            executor.run(runnable, items, class_ids) if runnable else _empty_matrix(len(items))
+        )
         keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
         dropped.update(gated)
         kept = [p for p in runnable if p.id in keep_ids]
@@ -159,29 +203,50 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
         rounds += 1
         need = target - len(kept)
         batch = synthesize(
-            task, provider, n=need, params=params, seed=seed + calls,
+            task,
+            provider,
+            n=need,
+            params=params,
+            seed=seed + calls,
             strategies=_rotated(settings.strategies, calls),
             temperatures=_rotated(settings.temperatures, calls),
-            max_attempts=min(2 * need, budget - calls), supplementary=settings.supplementary,
-            id_prefix=id_prefix, start=number, known=candidates, raise_if_empty=False,
-            progress=progress)
+            max_attempts=min(2 * need, budget - calls),
+            supplementary=settings.supplementary,
+            id_prefix=id_prefix,
+            start=number,
+            known=candidates,
+            raise_if_empty=False,
+            progress=progress,
+        )
         calls += batch.n_calls
         failures += batch.failures
         number += len(batch.programs)
         if batch.budget_reached:
             budget = calls  # the provider's spending cap refused a call: stop asking
         programs = batch.programs
-        new_matrix = executor.run(programs, items, class_ids) if programs \
-            else _empty_matrix(len(items))
+        new_matrix = (
+            executor.run(programs, items, class_ids) if programs else _empty_matrix(len(items))
+        )
         replaced: list[tuple[Program, Program]] = []
         if settings.repair_failing and calls < budget:
-            fix = _repair_round(programs, new_matrix, task, provider, executor, items,
-                                class_ids, params, policy, budget=budget - calls,
-                                seed=seed + calls, number=number, id_prefix=id_prefix)
+            fix = _repair_round(
+                programs,
+                new_matrix,
+                task,
+                provider,
+                executor,
+                items,
+                class_ids,
+                params,
+                policy,
+                budget=budget - calls,
+                seed=seed + calls,
+                number=number,
+                id_prefix=id_prefix,
+            )
             programs, new_matrix, replaced = fix.programs, fix.matrix, fix.replaced
             calls, repairs, number = calls + fix.calls, repairs + len(replaced), fix.number
-            dropped.update({old.id: f"replaced by its repair {new.id}"
-                            for old, new in replaced})
+            dropped.update({old.id: f"replaced by its repair {new.id}" for old, new in replaced})
         combined = matrix.hstack(new_matrix)
         keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
         dropped.update(gated)
@@ -194,45 +259,82 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
             for program in this_round:
                 _store(store, program, dropped.get(program.id))
         if progress is not None:
-            progress({"stage": "gate", "round": rounds, "kept": len(kept), "target": target,
-                      "llm_calls": calls, "dropped": len(dropped)})
+            progress(
+                {
+                    "stage": "gate",
+                    "round": rounds,
+                    "kept": len(kept),
+                    "target": target,
+                    "llm_calls": calls,
+                    "dropped": len(dropped),
+                }
+            )
     return ImproveResult(
-        programs=kept, dropped=dropped, candidates=candidates, matrix=matrix,
-        diagnostics=diagnose(matrix, task.n_classes, gold=gold), target=target,
-        n_llm_calls=calls, n_repairs=repairs, failures=failures, rounds=rounds)
+        programs=kept,
+        dropped=dropped,
+        candidates=candidates,
+        matrix=matrix,
+        diagnostics=diagnose(matrix, task.n_classes, gold=gold),
+        target=target,
+        n_llm_calls=calls,
+        n_repairs=repairs,
+        failures=failures,
+        rounds=rounds,
+    )
 
 
 @dataclass
 class _Repaired:
     programs: list[Program]
     matrix: LabelMatrix
-    replaced: list[tuple[Program, Program]]   # (original, its repair)
+    replaced: list[tuple[Program, Program]]  # (original, its repair)
     calls: int
     number: int
 
 
-_REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED,
-               CellError.CRASHED)
+_REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED, CellError.CRASHED)
 
 
-def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
-                  provider: Provider, executor: ProgramRunner, items: Sequence[Any],
-                  class_ids: Sequence[int], params: SamplingParams, policy: GatePolicy, *,
-                  budget: int, seed: int, number: int, id_prefix: str) -> _Repaired:
+def _repair_round(
+    programs: list[Program],
+    matrix: LabelMatrix,
+    task: Task,
+    provider: Provider,
+    executor: ProgramRunner,
+    items: Sequence[Any],
+    class_ids: Sequence[int],
+    params: SamplingParams,
+    policy: GatePolicy,
+    *,
+    budget: int,
+    seed: int,
+    number: int,
+    id_prefix: str,
+) -> _Repaired:
     """Try one repair of each program that loses more cells than the policy allows."""
     result = _Repaired([], _empty_matrix(len(items)), [], 0, number)
     for j, program in enumerate(programs):
         errors = matrix.errors[:, j]
         failing = np.flatnonzero(np.isin(errors, _REPAIRABLE))
         column = matrix.columns([program.id])
-        if (failing.size and result.calls < budget
-                and (errors != CellError.OK).mean() > policy.max_error_rate):
+        if (
+            failing.size
+            and result.calls < budget
+            and (errors != CellError.OK).mean() > policy.max_error_rate
+        ):
             error = matrix.reasons.get(program.id) or CellError(int(errors[failing[0]])).name
             try:
-                fixed = repair(program, [items[int(i)] for i in failing], provider, task,
-                               replace(params, seed=seed + result.calls), error=error,
-                               new_id=f"{id_prefix}{result.number:03d}", executor=executor,
-                               class_ids=class_ids)
+                fixed = repair(
+                    program,
+                    [items[int(i)] for i in failing],
+                    provider,
+                    task,
+                    replace(params, seed=seed + result.calls),
+                    error=error,
+                    new_id=f"{id_prefix}{result.number:03d}",
+                    executor=executor,
+                    class_ids=class_ids,
+                )
             except BudgetExceeded:
                 budget = result.calls
                 fixed = None
@@ -260,14 +362,12 @@ def _empty_matrix(n: int) -> LabelMatrix:
 
 def _rotated(values: Sequence[Any], k: int) -> tuple[Any, ...]:
     values = tuple(values)
-    return values[k % len(values):] + values[:k % len(values)] if values else ()
+    return values[k % len(values) :] + values[: k % len(values)] if values else ()
 
 
 def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
     extra = {} if reason is None else {"dropped": reason}
-    store.add(replace(program, enabled=reason is None,
-                      provenance={**program.provenance, **extra}))
+    store.add(replace(program, enabled=reason is None, provenance={**program.provenance, **extra}))
 
 
-__all__ = ["MAX_FAILING_EXAMPLES", "ProgramRunner", "gate", "improve", "repair",
-           "repair_messages"]
+__all__ = ["MAX_FAILING_EXAMPLES", "ProgramRunner", "gate", "improve", "repair", "repair_messages"]

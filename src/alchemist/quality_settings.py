@@ -39,8 +39,7 @@ class GatePolicy:
     near_duplicate_agreement: float | None = 0.95
 
     def __post_init__(self) -> None:
-        for name in ("min_coverage", "max_error_rate", "min_accuracy",
-                     "near_duplicate_agreement"):
+        for name in ("min_coverage", "max_error_rate", "min_accuracy", "near_duplicate_agreement"):
             value = getattr(self, name)
             if value is not None and not 0 <= value <= 1:
                 raise ValueError(f"GatePolicy.{name} must be in [0, 1] or None; got {value}.")
@@ -56,10 +55,16 @@ class GatePolicy:
             return f"constant output ({what} on every item)"
         if p.coverage < self.min_coverage:
             return f"coverage {p.coverage:.1%} below {self.min_coverage:.0%}"
-        if (self.min_accuracy is not None and p.accuracy is not None
-                and p.n_gold_votes >= self.min_gold_votes and p.accuracy < self.min_accuracy):
-            return (f"accuracy {p.accuracy:.1%} on {p.n_gold_votes} gold votes below "
-                    f"{self.min_accuracy:.0%}")
+        if (
+            self.min_accuracy is not None
+            and p.accuracy is not None
+            and p.n_gold_votes >= self.min_gold_votes
+            and p.accuracy < self.min_accuracy
+        ):
+            return (
+                f"accuracy {p.accuracy:.1%} on {p.n_gold_votes} gold votes below "
+                f"{self.min_accuracy:.0%}"
+            )
         return None
 
 
@@ -88,21 +93,23 @@ class ImproveSettings:
 
     def __post_init__(self) -> None:
         if self.target < 1 or self.max_llm_calls < 1:
-            raise ValueError(f"target and max_llm_calls must be at least 1; got {self.target} "
-                             f"and {self.max_llm_calls}.")
+            raise ValueError(
+                f"target and max_llm_calls must be at least 1; got {self.target} "
+                f"and {self.max_llm_calls}."
+            )
 
 
 @dataclass
 class ImproveResult:
-    programs: list[Program]               # kept, in the order they were generated
-    dropped: dict[str, str]               # program id -> why it was dropped
-    candidates: list[Program]             # every program generated or repaired
-    matrix: LabelMatrix                   # votes of the kept programs on the items
-    diagnostics: Diagnostics              # of the kept programs
+    programs: list[Program]  # kept, in the order they were generated
+    dropped: dict[str, str]  # program id -> why it was dropped
+    candidates: list[Program]  # every program generated or repaired
+    matrix: LabelMatrix  # votes of the kept programs on the items
+    diagnostics: Diagnostics  # of the kept programs
     target: int
     n_llm_calls: int
-    n_repairs: int                        # repair calls that gave a working program
-    failures: list[dict[str, Any]]        # answers that gave no program, with reasons
+    n_repairs: int  # repair calls that gave a working program
+    failures: list[dict[str, Any]]  # answers that gave no program, with reasons
     rounds: int
 
     @property
@@ -111,11 +118,17 @@ class ImproveResult:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary for the run report (programs themselves live in the store)."""
-        return {"kept": [p.id for p in self.programs], "dropped": dict(self.dropped),
-                "target": self.target, "reached_target": self.reached_target,
-                "n_llm_calls": self.n_llm_calls, "n_repairs": self.n_repairs,
-                "rounds": self.rounds, "failures": self.failures,
-                "diagnostics": self.diagnostics.to_dict()}
+        return {
+            "kept": [p.id for p in self.programs],
+            "dropped": dict(self.dropped),
+            "target": self.target,
+            "reached_target": self.reached_target,
+            "n_llm_calls": self.n_llm_calls,
+            "n_repairs": self.n_repairs,
+            "rounds": self.rounds,
+            "failures": self.failures,
+            "diagnostics": self.diagnostics.to_dict(),
+        }
 
 
 __all__ = ["GatePolicy", "ImproveResult", "ImproveSettings"]

@@ -54,8 +54,9 @@ _PARAMS = SamplingParams()
 class ProgramRunner(Protocol):
     """What ``search`` needs of an executor (``alchemist.execution.Executor`` is one)."""
 
-    def run(self, programs: list[Program], items: Sequence[Any],
-            class_ids: Sequence[int]) -> LabelMatrix: ...
+    def run(
+        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
+    ) -> LabelMatrix: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,9 +66,9 @@ class SearchPolicy:
     n_programs: int = 10
     candidates: int = 12
     refinements: int = 4
-    sample_items: int = 6          # unlabeled items shown in each candidate prompt
-    sample_chars: int = 160        # each clipped to this many characters
-    wrong_examples: int = 4        # dev rows shown in a refinement prompt
+    sample_items: int = 6  # unlabeled items shown in each candidate prompt
+    sample_chars: int = 160  # each clipped to this many characters
+    wrong_examples: int = 4  # dev rows shown in a refinement prompt
     min_coverage: float = 0.02
     max_error_rate: float = 0.5
     min_gold_votes: int = 5
@@ -75,8 +76,11 @@ class SearchPolicy:
     concurrency: int = 4
 
     def __post_init__(self) -> None:
-        counts = {"n_programs": self.n_programs, "candidates": self.candidates,
-                  "concurrency": self.concurrency}
+        counts = {
+            "n_programs": self.n_programs,
+            "candidates": self.candidates,
+            "concurrency": self.concurrency,
+        }
         bad = [f"{k}={v}" for k, v in counts.items() if v < 1]
         bad += [f"refinements={self.refinements}"] if self.refinements < 0 else []
         for name in ("min_coverage", "max_error_rate", "duplicate_agreement"):
@@ -92,26 +96,49 @@ class SearchPolicy:
 
 @dataclass
 class SearchResult:
-    programs: list[Program]                 # kept, in rank order
-    candidates: list[Candidate]             # every candidate, with its scores and verdict
+    programs: list[Program]  # kept, in rank order
+    candidates: list[Candidate]  # every candidate, with its scores and verdict
     n_llm_calls: int
     failures: list[dict[str, Any]] = field(default_factory=list)
     check: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kept": [p.id for p in self.programs], "n_llm_calls": self.n_llm_calls,
-                "failures": self.failures, "check": self.check,
-                "candidates": [{"id": c.program.id, "strategy": c.program.provenance.get(
-                    "strategy"), "coverage": c.coverage, "error_rate": c.error_rate,
-                    "dev_votes": c.dev_votes, "dev_accuracy": c.dev_accuracy,
-                    "rank": c.rank, "dropped": c.dropped} for c in self.candidates]}
+        return {
+            "kept": [p.id for p in self.programs],
+            "n_llm_calls": self.n_llm_calls,
+            "failures": self.failures,
+            "check": self.check,
+            "candidates": [
+                {
+                    "id": c.program.id,
+                    "strategy": c.program.provenance.get("strategy"),
+                    "coverage": c.coverage,
+                    "error_rate": c.error_rate,
+                    "dev_votes": c.dev_votes,
+                    "dev_accuracy": c.dev_accuracy,
+                    "rank": c.rank,
+                    "dropped": c.dropped,
+                }
+                for c in self.candidates
+            ],
+        }
 
 
-def search(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any], *,
-           dev_items: Sequence[Any] = (), dev_gold: np.ndarray | None = None,
-           policy: SearchPolicy = SearchPolicy(), params: SamplingParams = _PARAMS,
-           strategies: Sequence[str] = ("default",), seed: int = 0,
-           store: ProgramStore | None = None, progress: Progress | None = None) -> SearchResult:
+def search(
+    task: Task,
+    provider: Provider,
+    executor: ProgramRunner,
+    items: Sequence[Any],
+    *,
+    dev_items: Sequence[Any] = (),
+    dev_gold: np.ndarray | None = None,
+    policy: SearchPolicy = SearchPolicy(),
+    params: SamplingParams = _PARAMS,
+    strategies: Sequence[str] = ("default",),
+    seed: int = 0,
+    store: ProgramStore | None = None,
+    progress: Progress | None = None,
+) -> SearchResult:
     """Candidates, gate, refinement and selection as the module docstring says.
 
     ``items``: unlabeled inputs (shown in prompts, used for coverage); ``dev_items`` /
@@ -125,69 +152,131 @@ def search(task: Task, provider: Provider, executor: ProgramRunner, items: Seque
     state = _State(task, executor, list(items), list(dev_items), gold, policy)
     requests = []
     for k in range(policy.candidates):
-        sample = [items[i] for i in rng.choice(len(items), min(policy.sample_items, len(items)),
-                                               replace=False)] if len(items) else []
+        sample = (
+            [
+                items[i]
+                for i in rng.choice(len(items), min(policy.sample_items, len(items)), replace=False)
+            ]
+            if len(items)
+            else []
+        )
         strategy = strategies[k % len(strategies)]
-        requests.append((data_aware_messages(task, sample, strategy=strategy,
-                                             chars=policy.sample_chars), strategy))
+        requests.append(
+            (
+                data_aware_messages(task, sample, strategy=strategy, chars=policy.sample_chars),
+                strategy,
+            )
+        )
     number = state.add_answers(provider, requests, params, seed, number, "search")
     if progress is not None:
-        progress({"stage": "search", "round": "candidates", "llm_calls": state.calls,
-                  "alive": len(state.alive())})
+        progress(
+            {
+                "stage": "search",
+                "round": "candidates",
+                "llm_calls": state.calls,
+                "alive": len(state.alive()),
+            }
+        )
     if gold is not None and policy.refinements:
-        requests = [(refine_messages(task, c.program, state.wrong_rows(c)),
-                     f"refine:{c.program.id}") for c in state.to_refine()]
-        number = state.add_answers(provider, requests, params, seed + state.calls, number,
-                                   "refine")
+        requests = [
+            (refine_messages(task, c.program, state.wrong_rows(c)), f"refine:{c.program.id}")
+            for c in state.to_refine()
+        ]
+        number = state.add_answers(provider, requests, params, seed + state.calls, number, "refine")
         if progress is not None:
-            progress({"stage": "search", "round": "refinements", "llm_calls": state.calls,
-                      "alive": len(state.alive())})
-    kept = select(state.alive(), state.votes, n_programs=policy.n_programs,
-                  duplicate_agreement=policy.duplicate_agreement, ranked=gold is not None)
+            progress(
+                {
+                    "stage": "search",
+                    "round": "refinements",
+                    "llm_calls": state.calls,
+                    "alive": len(state.alive()),
+                }
+            )
+    kept = select(
+        state.alive(),
+        state.votes,
+        n_programs=policy.n_programs,
+        duplicate_agreement=policy.duplicate_agreement,
+        ranked=gold is not None,
+    )
     kept_ids = {c.program.id for c in kept}
     for c in state.alive():
         if c.program.id not in kept_ids:
             c.dropped = "not selected (ranked lower, or a near-duplicate of a kept program)"
     check: dict[str, Any] = {}
     if gold is not None:  # the kept and the not selected: every survivor of the gate
-        pool = state.alive() + [c for c in state.candidates
-                                if c.dropped and c.dropped.startswith("not selected")]
-        check = holdout_check(pool, state.votes, gold, n_items=len(state.items),
-                              n_classes=task.n_classes, n_programs=policy.n_programs,
-                              duplicate_agreement=policy.duplicate_agreement, seed=seed)
+        pool = state.alive() + [
+            c for c in state.candidates if c.dropped and c.dropped.startswith("not selected")
+        ]
+        check = holdout_check(
+            pool,
+            state.votes,
+            gold,
+            n_items=len(state.items),
+            n_classes=task.n_classes,
+            n_programs=policy.n_programs,
+            duplicate_agreement=policy.duplicate_agreement,
+            seed=seed,
+        )
     if store is not None:
         for c in state.candidates:
-            scores = {"coverage": c.coverage, "dev_accuracy": c.dev_accuracy,
-                      "dev_votes": c.dev_votes, "rank": c.rank}
+            scores = {
+                "coverage": c.coverage,
+                "dev_accuracy": c.dev_accuracy,
+                "dev_votes": c.dev_votes,
+                "rank": c.rank,
+            }
             extra: dict[str, Any] = {"search": scores}
             if c.dropped:
                 extra["dropped"] = c.dropped
-            store.add(replace(c.program, enabled=c.dropped is None,
-                              provenance={**c.program.provenance, **extra}))
-    return SearchResult([c.program for c in kept], state.candidates, state.calls,
-                        state.failures, check)
+            store.add(
+                replace(
+                    c.program,
+                    enabled=c.dropped is None,
+                    provenance={**c.program.provenance, **extra},
+                )
+            )
+    return SearchResult(
+        [c.program for c in kept], state.candidates, state.calls, state.failures, check
+    )
 
 
 class _State:
     """The candidates so far, their votes on train + dev items, and the calls spent."""
 
-    def __init__(self, task: Task, executor: ProgramRunner, items: list[Any],
-                 dev_items: list[Any], gold: np.ndarray | None, policy: SearchPolicy) -> None:
+    def __init__(
+        self,
+        task: Task,
+        executor: ProgramRunner,
+        items: list[Any],
+        dev_items: list[Any],
+        gold: np.ndarray | None,
+        policy: SearchPolicy,
+    ) -> None:
         self.task, self.executor, self.policy = task, executor, policy
         self.items, self.dev_items, self.gold = items, dev_items, gold
         self.candidates: list[Candidate] = []
-        self.votes: dict[str, np.ndarray] = {}       # id -> votes on items + dev items
+        self.votes: dict[str, np.ndarray] = {}  # id -> votes on items + dev items
         self.failures: list[dict[str, Any]] = []
         self.calls = 0
 
     def alive(self) -> list[Candidate]:
         return [c for c in self.candidates if c.dropped is None]
 
-    def add_answers(self, provider: Provider, requests: list[tuple[list[Message], str]],
-                    params: SamplingParams, seed: int, number: int, kind: str) -> int:
-        answers = _complete_all(provider, [(m, replace(params, seed=seed + i))
-                                           for i, (m, _) in enumerate(requests)],
-                                self.policy.concurrency)
+    def add_answers(
+        self,
+        provider: Provider,
+        requests: list[tuple[list[Message], str]],
+        params: SamplingParams,
+        seed: int,
+        number: int,
+        kind: str,
+    ) -> int:
+        answers = _complete_all(
+            provider,
+            [(m, replace(params, seed=seed + i)) for i, (m, _) in enumerate(requests)],
+            self.policy.concurrency,
+        )
         new: list[Program] = []
         for i, ((messages, strategy), answer) in enumerate(zip(requests, answers, strict=True)):
             record = {"attempt": self.calls + i, "strategy": strategy, "seed": seed + i}
@@ -196,19 +285,36 @@ class _State:
                 continue
             try:
                 source, fixes = clean_answer(answer.text, self.task)
-                twin = next((c.program.id for c in self.candidates + [Candidate(p) for p in new]
-                             if same_code(source, c.program.source)), None)
+                twin = next(
+                    (
+                        c.program.id
+                        for c in self.candidates + [Candidate(p) for p in new]
+                        if same_code(source, c.program.source)
+                    ),
+                    None,
+                )
                 if twin:
                     raise SynthesisError(f"duplicate of {twin}")
             except SynthesisError as exc:
                 self.failures.append({**record, "raw": answer.text, "reason": str(exc)})
                 continue
-            new.append(Program(id=f"p{number:03d}", source=source,
-                               function_name=self.task.function_name,
-                               provenance={**provenance(answer, messages,
-                                                        replace(params, seed=seed + i),
-                                                        strategy=strategy, fixes=fixes),
-                                           "search_round": kind}))
+            new.append(
+                Program(
+                    id=f"p{number:03d}",
+                    source=source,
+                    function_name=self.task.function_name,
+                    provenance={
+                        **provenance(
+                            answer,
+                            messages,
+                            replace(params, seed=seed + i),
+                            strategy=strategy,
+                            fixes=fixes,
+                        ),
+                        "search_round": kind,
+                    },
+                )
+            )
             number += 1
         self.calls += sum(not isinstance(a, BudgetExceeded) for a in answers)
         if new:
@@ -234,27 +340,33 @@ class _State:
         if c.coverage < p.min_coverage:
             return f"coverage {c.coverage:.1%} below {p.min_coverage:.0%}"
         accuracy = c.dev_accuracy
-        if (accuracy is not None and c.dev_votes >= p.min_gold_votes
-                and accuracy <= 1 / self.task.n_classes):
+        if (
+            accuracy is not None
+            and c.dev_votes >= p.min_gold_votes
+            and accuracy <= 1 / self.task.n_classes
+        ):
             return f"dev accuracy {accuracy:.0%} on {c.dev_votes} votes: no better than chance"
         return None
 
     def wrong_rows(self, c: Candidate) -> list[tuple[Any, int, int]]:
         assert self.gold is not None
-        dev = self.votes[c.program.id][len(self.items):]
+        dev = self.votes[c.program.id][len(self.items) :]
         wrong = np.flatnonzero((self.gold >= 0) & (dev >= 0) & (dev != self.gold))
-        return [(self.dev_items[i], int(dev[i]), int(self.gold[i]))
-                for i in wrong[:self.policy.wrong_examples]]
+        return [
+            (self.dev_items[i], int(dev[i]), int(self.gold[i]))
+            for i in wrong[: self.policy.wrong_examples]
+        ]
 
     def to_refine(self) -> list[Candidate]:
         """The best-ranked survivors that still get some dev rows wrong."""
         erring = [c for c in self.alive() if c.dev_votes > c.dev_correct]
         erring.sort(key=lambda c: (-c.rank, -c.coverage))
-        return erring[:self.policy.refinements]
+        return erring[: self.policy.refinements]
 
 
-def _complete_all(provider: Provider, requests: list[tuple[list[Message], SamplingParams]],
-                  concurrency: int) -> list[Completion | Exception]:
+def _complete_all(
+    provider: Provider, requests: list[tuple[list[Message], SamplingParams]], concurrency: int
+) -> list[Completion | Exception]:
     """Every request answered (or its error), ``concurrency`` in flight; after a
     ``BudgetExceeded`` no further call is made."""
     stopped: list[BudgetExceeded] = []

@@ -32,12 +32,21 @@ class Candidate:
     dropped: str | None = None
 
     @classmethod
-    def scored(cls, program: Program, votes: np.ndarray, errors: np.ndarray, n_items: int,
-               gold: np.ndarray | None) -> Candidate:
+    def scored(
+        cls,
+        program: Program,
+        votes: np.ndarray,
+        errors: np.ndarray,
+        n_items: int,
+        gold: np.ndarray | None,
+    ) -> Candidate:
         """``program`` scored on its ``votes`` and cell ``errors``: ``n_items`` training items,
         then the dev rows whose gold class indices are ``gold`` (-1 unknown), if any."""
-        c = cls(program, coverage=float((votes[:n_items] >= 0).mean()) if n_items else 0.0,
-                error_rate=float((errors != CellError.OK).mean()))
+        c = cls(
+            program,
+            coverage=float((votes[:n_items] >= 0).mean()) if n_items else 0.0,
+            error_rate=float((errors != CellError.OK).mean()),
+        )
         if gold is not None:
             dev = votes[n_items:]
             voted = (gold >= 0) & (dev >= 0)
@@ -65,8 +74,14 @@ def wilson_lower(correct: int, n: int, z: float = _Z90) -> float:
     return (centre - spread) / (1 + z * z / n)
 
 
-def select(alive: list[Candidate], votes: dict[str, np.ndarray], *, n_programs: int,
-           duplicate_agreement: float, ranked: bool = True) -> list[Candidate]:
+def select(
+    alive: list[Candidate],
+    votes: dict[str, np.ndarray],
+    *,
+    n_programs: int,
+    duplicate_agreement: float,
+    ranked: bool = True,
+) -> list[Candidate]:
     """Up to ``n_programs`` candidates, best rank first (or in the given order when not
     ``ranked``), skipping one that gives the same output as one already kept on at least
     ``duplicate_agreement`` of the items either votes on (``votes``: id -> column)."""
@@ -75,26 +90,37 @@ def select(alive: list[Candidate], votes: dict[str, np.ndarray], *, n_programs: 
     for c in order:
         if len(kept) >= n_programs:
             break
-        if not any(_agreement(votes[c.program.id], votes[k.program.id])
-                   >= duplicate_agreement for k in kept):
+        if not any(
+            _agreement(votes[c.program.id], votes[k.program.id]) >= duplicate_agreement
+            for k in kept
+        ):
             kept.append(c)
     return kept
 
 
-def holdout_check(pool: list[Candidate], votes: dict[str, np.ndarray], gold: np.ndarray, *,
-                  n_items: int, n_classes: int, n_programs: int, duplicate_agreement: float,
-                  seed: int) -> dict[str, Any]:
+def holdout_check(
+    pool: list[Candidate],
+    votes: dict[str, np.ndarray],
+    gold: np.ndarray,
+    *,
+    n_items: int,
+    n_classes: int,
+    n_programs: int,
+    duplicate_agreement: float,
+    seed: int,
+) -> dict[str, Any]:
     """Select from ``pool`` on one seeded half of dev, score on the other: majority vote of the
     kept set vs that of the whole pool (fraction of the half's rows right; abstain counts as
     wrong). ``votes`` columns hold ``n_items`` training rows, then the dev rows of ``gold``."""
     rows = np.random.default_rng(seed).permutation(len(gold))
-    fit, held = rows[: len(rows) // 2], rows[len(rows) // 2:]
+    fit, held = rows[: len(rows) // 2], rows[len(rows) // 2 :]
     scored = []
     for c in pool:
         dev = votes[c.program.id][n_items:]
         voted = fit[(dev[fit] >= 0) & (gold[fit] >= 0)]
-        scored.append(replace(c, dev_votes=len(voted),
-                              dev_correct=int((dev[voted] == gold[voted]).sum())))
+        scored.append(
+            replace(c, dev_votes=len(voted), dev_correct=int((dev[voted] == gold[voted]).sum()))
+        )
     kept = select(scored, votes, n_programs=n_programs, duplicate_agreement=duplicate_agreement)
 
     def vote_accuracy(chosen: list[Candidate]) -> float | None:
@@ -105,9 +131,12 @@ def holdout_check(pool: list[Candidate], votes: dict[str, np.ndarray], gold: np.
         guess = np.where(counts.max(axis=1) > 0, counts.argmax(axis=1), -1)
         return float((guess == gold[held]).mean())
 
-    return {"selected_on_rows": len(fit), "scored_on_rows": len(held),
-            "kept_majority_vote_accuracy": vote_accuracy(kept),
-            "all_majority_vote_accuracy": vote_accuracy(scored)}
+    return {
+        "selected_on_rows": len(fit),
+        "scored_on_rows": len(held),
+        "kept_majority_vote_accuracy": vote_accuracy(kept),
+        "all_majority_vote_accuracy": vote_accuracy(scored),
+    }
 
 
 def _agreement(a: np.ndarray, b: np.ndarray) -> float:

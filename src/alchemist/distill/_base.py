@@ -22,8 +22,15 @@ class Classifier(ABC):
     n_classes_: int
 
     @abstractmethod
-    def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
-            y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self: ...
+    def fit(
+        self,
+        X: Features,
+        Y: np.ndarray,
+        *,
+        X_dev: Features | None = None,
+        y_dev: np.ndarray | None = None,
+        n_classes: int | None = None,
+    ) -> Self: ...
 
     def get_params(self) -> dict[str, Any]:
         """The constructor settings (read from ``__init__``), JSON-ready."""
@@ -42,8 +49,10 @@ class Classifier(ABC):
             raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call fit first.")
         X = _as_features(X)
         if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features; this {type(self).__name__} was "
-                             f"fitted on {self.n_features_in_}. Use the same featurizer.")
+            raise ValueError(
+                f"X has {X.shape[1]} features; this {type(self).__name__} was "
+                f"fitted on {self.n_features_in_}. Use the same featurizer."
+            )
         return X
 
     @abstractmethod
