@@ -198,6 +198,21 @@ def test_input_errors(binary):
         make_label_model("snorkle")
 
 
+def test_label_model_errors_carry_their_context(binary):
+    """What failed is on the error's attributes, not only in its message."""
+    L, _ = binary
+    with pytest.raises(LabelModelError) as mismatch:
+        MajorityVote().fit(L, 2).predict(L[:, :3])
+    assert (mismatch.value.model, mismatch.value.n_classes, mismatch.value.n_programs) == (
+        None, 2, 8)
+    with pytest.raises(LabelModelError) as merged:
+        VotePatterns.of(L, 2).merge(VotePatterns.of(L[:, :7], 2))
+    assert (merged.value.n_classes, merged.value.n_programs) == (2, 8)
+    with pytest.raises(LabelModelError) as unknown:
+        make_label_model("snorkle")
+    assert unknown.value.model == "snorkle"
+
+
 def test_registry_and_params():
     assert set(LABEL_MODELS) == {"majority", "weighted", "dawid_skene", "snorkel", "flyingsquid"}
     assert DEFAULT_LABEL_MODEL in LABEL_MODELS

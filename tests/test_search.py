@@ -8,13 +8,9 @@ import numpy as np
 import pytest
 
 from alchemist.programs import ProgramStore
-from alchemist.search import (
-    SearchPolicy,
-    data_aware_messages,
-    refine_messages,
-    search,
-    wilson_lower,
-)
+from alchemist.search import SearchPolicy, search
+from alchemist.search_prompts import data_aware_messages, refine_messages
+from alchemist.search_ranking import wilson_lower
 
 from .conftest import ScriptedProvider
 from .test_quality import GOLD, ITEMS, TASK, InProcessExecutor, fenced

@@ -92,7 +92,17 @@ class ExecutionError(AlchemistError):
 
 
 class LabelModelError(AlchemistError):
-    """A label model cannot be fitted on the given label matrix."""
+    """A label model cannot be made or fitted on the given label matrix. ``model``: the label
+    model's name (a registry name such as ``dawid_skene``, or ``stacked``); ``n_classes``: the
+    number of classes the votes are read against; ``n_programs``: the number of program columns
+    concerned (the ones expected, when a matrix does not match them)."""
+
+    def __init__(self, message: str, *, model: str | None = None, n_classes: int | None = None,
+                 n_programs: int | None = None) -> None:
+        self.model = model
+        self.n_classes = n_classes
+        self.n_programs = n_programs
+        super().__init__(message)
 
 
 class DistillError(AlchemistError):

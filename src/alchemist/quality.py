@@ -5,70 +5,47 @@ repair those that crash or return invalid values, diagnose, gate, and ask for mo
 ``target`` useful programs are kept or ``max_llm_calls`` is spent. Every program generated is
 kept for audit: the gate's reason travels with each dropped one.
 
-The executor is passed in (anything with ``run(programs, items, class_ids) -> LabelMatrix``):
-this module never runs model-written code itself.
+The loop's settings (``GatePolicy``, ``ImproveSettings``) and its record (``ImproveResult``)
+are in ``alchemist.quality_settings``. The executor is passed in (anything with
+``run(programs, items, class_ids) -> LabelMatrix``): this module never runs model-written code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
 
 from alchemist import prompts
-from alchemist.analysis import Diagnostics, ProgramDiagnostics, diagnose
+from alchemist.analysis import Diagnostics, diagnose
 from alchemist.errors import BudgetExceeded, SynthesisError
 from alchemist.extraction import clean_answer, program_problem, same_code
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.synthesis import STRATEGIES, clip_text, provenance, synthesize
-from alchemist.task import Supplementary, Task
+from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
+from alchemist.synthesis import clip_text, provenance, synthesize
+from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
 Progress = Callable[[dict[str, Any]], None]
+_GATE = GatePolicy()
 
 
 class ProgramRunner(Protocol):
     """What ``improve`` needs of an executor (``alchemist.execution.Executor`` is one)."""
 
-    def run(self, programs: list[Program], items: Sequence[Any],
-            class_ids: Sequence[int]) -> LabelMatrix: ...
+    def run(
+        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
+    ) -> LabelMatrix: ...
 
 
-@dataclass(frozen=True, kw_only=True)
-class GatePolicy:
-    """Which programs to drop. Checks run in this order; the first that fails is the reason.
-
-    - ``max_error_rate``: share of items lost to errors and timeouts together.
-    - ``drop_constant``: the same output (one class, or always abstain) on every item.
-    - ``min_coverage``: share of items voted on (the paper drops programs under 10%).
-    - ``min_accuracy``: empirical accuracy on gold rows; only judged with at least
-      ``min_gold_votes`` votes on gold rows. None turns it off.
-    - ``near_duplicate_agreement``: drop a program that agrees with one already kept on at
-      least this share of the items either votes on. None turns it off.
-    """
-
-    min_coverage: float = 0.10
-    max_error_rate: float = 0.10
-    drop_constant: bool = True
-    min_accuracy: float | None = None
-    min_gold_votes: int = 10
-    near_duplicate_agreement: float | None = 0.95
-
-    def __post_init__(self) -> None:
-        for name in ("min_coverage", "max_error_rate", "min_accuracy",
-                     "near_duplicate_agreement"):
-            value = getattr(self, name)
-            if value is not None and not 0 <= value <= 1:
-                raise ValueError(f"GatePolicy.{name} must be in [0, 1] or None; got {value}.")
-
-
-def gate(diagnostics: Diagnostics, L: LabelMatrix,
-         policy: GatePolicy = GatePolicy()) -> tuple[list[str], dict[str, str]]:
+def gate(
+    diagnostics: Diagnostics, L: LabelMatrix, policy: GatePolicy = _GATE
+) -> tuple[list[str], dict[str, str]]:
     """Programs to keep, in column order, and a one-line reason for each one dropped.
 
     Near-duplicates are judged against programs kept before them, so earlier columns win.
@@ -76,13 +53,15 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
     kept: list[str] = []
     dropped: dict[str, str] = {}
     for p in diagnostics.programs:
-        reason = _failed_check(p, policy)
+        reason = policy.failed_check(p)
         if reason is None and policy.near_duplicate_agreement is not None:
             for other in kept:
                 agreement = _agreement(L, p.id, other)
                 if agreement >= policy.near_duplicate_agreement:
-                    reason = (f"near-duplicate of {other} (same output on {agreement:.0%} of "
-                              "the items either votes on)")
+                    reason = (
+                        f"near-duplicate of {other} (same output on {agreement:.0%} of "
+                        "the items either votes on)"
+                    )
                     break
         if reason is None:
             kept.append(p.id)
@@ -91,25 +70,41 @@ def gate(diagnostics: Diagnostics, L: LabelMatrix,
     return kept, dropped
 
 
-def repair_messages(source: str, failing_examples: Sequence[Any], task: Task,
-                    error: str = "") -> list[Message]:
+def repair_messages(
+    source: str, failing_examples: Sequence[Any], task: Task, error: str = ""
+) -> list[Message]:
     """The chat messages asking to repair ``source``: the error and a few failing inputs
     (clipped to 300 characters each)."""
     return [
         {"role": "system", "content": prompts.render("system")},
-        {"role": "user", "content": prompts.render(
-            "repair", description=task.description, source=source.strip(),
-            error=error or "it raises an error or returns a value that is not a class id",
-            examples="\n".join(f"- {clip_text(x)!r}" for x in failing_examples)
-            or "- (none recorded)",
-            signature=task.signature, class_ids=str(list(task.class_ids)))},
+        {
+            "role": "user",
+            "content": prompts.render(
+                "repair",
+                description=task.description,
+                source=source.strip(),
+                error=error or "it raises an error or returns a value that is not a class id",
+                examples="\n".join(f"- {clip_text(x)!r}" for x in failing_examples)
+                or "- (none recorded)",
+                signature=task.signature,
+                class_ids=str(list(task.class_ids)),
+            ),
+        },
     ]
 
 
-def repair(program: Program, failing_examples: Sequence[Any], provider: Provider, task: Task,
-           params: SamplingParams | None = None, *, error: str = "",
-           new_id: str | None = None, executor: ProgramRunner | None = None,
-           class_ids: Sequence[int] | None = None) -> Program | None:
+def repair(
+    program: Program,
+    failing_examples: Sequence[Any],
+    provider: Provider,
+    task: Task,
+    params: SamplingParams | None = None,
+    *,
+    error: str = "",
+    new_id: str | None = None,
+    executor: ProgramRunner | None = None,
+    class_ids: Sequence[int] | None = None,
+) -> Program | None:
     """Send a failing program back to the model with the error and a few failing inputs.
 
     Returns the repaired program (id ``new_id``, default ``<id>_r``; provenance records
@@ -127,9 +122,15 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
     if same_code(source, program.source):
         return None
     repaired = Program(
-        id=new_id or f"{program.id}_r", source=source, function_name=task.function_name,
-        provenance={**provenance(completion, messages, params, strategy="repair", fixes=fixes),
-                    "repair_of": program.id, "error": error})
+        id=new_id or f"{program.id}_r",
+        source=source,
+        function_name=task.function_name,
+        provenance={
+            **provenance(completion, messages, params, strategy="repair", fixes=fixes),
+            "repair_of": program.id,
+            "error": error,
+        },
+    )
     if executor is not None and examples:
         check = executor.run([repaired], examples, class_ids or task.class_ids)
         if np.any(check.errors != CellError.OK):
@@ -137,65 +138,19 @@ def repair(program: Program, failing_examples: Sequence[Any], provider: Provider
     return repaired
 
 
-@dataclass
-class ImproveResult:
-    programs: list[Program]               # kept, in the order they were generated
-    dropped: dict[str, str]               # program id -> why it was dropped
-    candidates: list[Program]             # every program generated or repaired
-    matrix: LabelMatrix                   # votes of the kept programs on the items
-    diagnostics: Diagnostics              # of the kept programs
-    target: int
-    n_llm_calls: int
-    n_repairs: int                        # repair calls that gave a working program
-    failures: list[dict[str, Any]]        # answers that gave no program, with reasons
-    rounds: int
-
-    @property
-    def reached_target(self) -> bool:
-        return len(self.programs) >= self.target
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary for the run report (programs themselves live in the store)."""
-        return {"kept": [p.id for p in self.programs], "dropped": dict(self.dropped),
-                "target": self.target, "reached_target": self.reached_target,
-                "n_llm_calls": self.n_llm_calls, "n_repairs": self.n_repairs,
-                "rounds": self.rounds, "failures": self.failures,
-                "diagnostics": self.diagnostics.to_dict()}
-
-
-@dataclass(frozen=True, kw_only=True)
-class ImproveSettings:
-    """How ``improve`` searches.
-
-    ``target`` useful programs within ``max_llm_calls`` model calls (generation and repair
-    together); ``policy`` decides which programs to drop. Model call ``k`` of the loop uses
-    seed ``seed + k``, and ``strategies`` and ``temperatures`` in turn (``params.temperature``
-    when empty). ``supplementary`` replaces the task's own in the prompts. A program whose
-    errors exceed ``policy.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
-    New programs are numbered ``<id_prefix><number>``.
-    """
-
-    target: int = 10
-    max_llm_calls: int = 40
-    policy: GatePolicy = field(default_factory=GatePolicy)
-    params: SamplingParams = field(default_factory=SamplingParams)
-    strategies: tuple[str, ...] = STRATEGIES
-    temperatures: tuple[float, ...] = ()
-    supplementary: Supplementary | None = None
-    seed: int = 0
-    repair_failing: bool = True
-    id_prefix: str = "p"
-
-    def __post_init__(self) -> None:
-        if self.target < 1 or self.max_llm_calls < 1:
-            raise ValueError(f"target and max_llm_calls must be at least 1; got {self.target} "
-                             f"and {self.max_llm_calls}.")
-
-
-def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequence[Any],
-            settings: ImproveSettings | None = None, *, store: ProgramStore | None = None,
-            gold: np.ndarray | None = None, class_ids: Sequence[int] | None = None,
-            initial: Sequence[Program] = (), progress: Progress | None = None) -> ImproveResult:
+def improve(
+    task: Task,
+    provider: Provider,
+    executor: ProgramRunner,
+    items: Sequence[Any],
+    settings: ImproveSettings | None = None,
+    *,
+    store: ProgramStore | None = None,
+    gold: np.ndarray | None = None,
+    class_ids: Sequence[int] | None = None,
+    initial: Sequence[Program] = (),
+    progress: Progress | None = None,
+) -> ImproveResult:
     """Generate, run, repair, diagnose and gate programs until ``settings.target`` are kept
     or ``settings.max_llm_calls`` model calls are spent.
 
@@ -218,18 +173,27 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
     dropped: dict[str, str] = {}
     failures: list[dict[str, Any]] = []
     calls = repairs = rounds = 0
-    number = max([store.next_number(id_prefix) if store is not None else 1] + [
-        int(p.id[len(id_prefix):]) + 1 for p in initial
-        if p.id.startswith(id_prefix) and p.id[len(id_prefix):].isdigit()])
+    number = max(
+        [store.next_number(id_prefix) if store is not None else 1]
+        + [
+            int(p.id[len(id_prefix) :]) + 1
+            for p in initial
+            if p.id.startswith(id_prefix) and p.id[len(id_prefix) :].isdigit()
+        ]
+    )
     if initial:
         # Programs follow the task: a hand-written file is read for the task's function name,
         # and a changed class schema is checked again before anything runs.
         candidates = [replace(p, function_name=task.function_name) for p in initial]
-        dropped = {p.id: f"invalid for this task: {problem}" for p in candidates
-                   if (problem := program_problem(p.source, task))}
+        dropped = {
+            p.id: f"invalid for this task: {problem}"
+            for p in candidates
+            if (problem := program_problem(p.source, task))
+        }
         runnable = [p for p in candidates if p.id not in dropped]
-        combined = executor.run(runnable, items, class_ids) if runnable \
-            else _empty_matrix(len(items))
+        combined = (
+            executor.run(runnable, items, class_ids) if runnable else _empty_matrix(len(items))
+        )
         keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
         dropped.update(gated)
         kept = [p for p in runnable if p.id in keep_ids]
@@ -239,29 +203,50 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
         rounds += 1
         need = target - len(kept)
         batch = synthesize(
-            task, provider, n=need, params=params, seed=seed + calls,
+            task,
+            provider,
+            n=need,
+            params=params,
+            seed=seed + calls,
             strategies=_rotated(settings.strategies, calls),
             temperatures=_rotated(settings.temperatures, calls),
-            max_attempts=min(2 * need, budget - calls), supplementary=settings.supplementary,
-            id_prefix=id_prefix, start=number, known=candidates, raise_if_empty=False,
-            progress=progress)
+            max_attempts=min(2 * need, budget - calls),
+            supplementary=settings.supplementary,
+            id_prefix=id_prefix,
+            start=number,
+            known=candidates,
+            raise_if_empty=False,
+            progress=progress,
+        )
         calls += batch.n_calls
         failures += batch.failures
         number += len(batch.programs)
         if batch.budget_reached:
             budget = calls  # the provider's spending cap refused a call: stop asking
         programs = batch.programs
-        new_matrix = executor.run(programs, items, class_ids) if programs \
-            else _empty_matrix(len(items))
+        new_matrix = (
+            executor.run(programs, items, class_ids) if programs else _empty_matrix(len(items))
+        )
         replaced: list[tuple[Program, Program]] = []
         if settings.repair_failing and calls < budget:
-            fix = _repair_round(programs, new_matrix, task, provider, executor, items,
-                                class_ids, params, policy, budget=budget - calls,
-                                seed=seed + calls, number=number, id_prefix=id_prefix)
+            fix = _repair_round(
+                programs,
+                new_matrix,
+                task,
+                provider,
+                executor,
+                items,
+                class_ids,
+                params,
+                policy,
+                budget=budget - calls,
+                seed=seed + calls,
+                number=number,
+                id_prefix=id_prefix,
+            )
             programs, new_matrix, replaced = fix.programs, fix.matrix, fix.replaced
             calls, repairs, number = calls + fix.calls, repairs + len(replaced), fix.number
-            dropped.update({old.id: f"replaced by its repair {new.id}"
-                            for old, new in replaced})
+            dropped.update({old.id: f"replaced by its repair {new.id}" for old, new in replaced})
         combined = matrix.hstack(new_matrix)
         keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
         dropped.update(gated)
@@ -274,45 +259,82 @@ def improve(task: Task, provider: Provider, executor: ProgramRunner, items: Sequ
             for program in this_round:
                 _store(store, program, dropped.get(program.id))
         if progress is not None:
-            progress({"stage": "gate", "round": rounds, "kept": len(kept), "target": target,
-                      "llm_calls": calls, "dropped": len(dropped)})
+            progress(
+                {
+                    "stage": "gate",
+                    "round": rounds,
+                    "kept": len(kept),
+                    "target": target,
+                    "llm_calls": calls,
+                    "dropped": len(dropped),
+                }
+            )
     return ImproveResult(
-        programs=kept, dropped=dropped, candidates=candidates, matrix=matrix,
-        diagnostics=diagnose(matrix, task.n_classes, gold=gold), target=target,
-        n_llm_calls=calls, n_repairs=repairs, failures=failures, rounds=rounds)
+        programs=kept,
+        dropped=dropped,
+        candidates=candidates,
+        matrix=matrix,
+        diagnostics=diagnose(matrix, task.n_classes, gold=gold),
+        target=target,
+        n_llm_calls=calls,
+        n_repairs=repairs,
+        failures=failures,
+        rounds=rounds,
+    )
 
 
 @dataclass
 class _Repaired:
     programs: list[Program]
     matrix: LabelMatrix
-    replaced: list[tuple[Program, Program]]   # (original, its repair)
+    replaced: list[tuple[Program, Program]]  # (original, its repair)
     calls: int
     number: int
 
 
-_REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED,
-               CellError.CRASHED)
+_REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED, CellError.CRASHED)
 
 
-def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
-                  provider: Provider, executor: ProgramRunner, items: Sequence[Any],
-                  class_ids: Sequence[int], params: SamplingParams, policy: GatePolicy, *,
-                  budget: int, seed: int, number: int, id_prefix: str) -> _Repaired:
+def _repair_round(
+    programs: list[Program],
+    matrix: LabelMatrix,
+    task: Task,
+    provider: Provider,
+    executor: ProgramRunner,
+    items: Sequence[Any],
+    class_ids: Sequence[int],
+    params: SamplingParams,
+    policy: GatePolicy,
+    *,
+    budget: int,
+    seed: int,
+    number: int,
+    id_prefix: str,
+) -> _Repaired:
     """Try one repair of each program that loses more cells than the policy allows."""
     result = _Repaired([], _empty_matrix(len(items)), [], 0, number)
     for j, program in enumerate(programs):
         errors = matrix.errors[:, j]
         failing = np.flatnonzero(np.isin(errors, _REPAIRABLE))
         column = matrix.columns([program.id])
-        if (failing.size and result.calls < budget
-                and (errors != CellError.OK).mean() > policy.max_error_rate):
+        if (
+            failing.size
+            and result.calls < budget
+            and (errors != CellError.OK).mean() > policy.max_error_rate
+        ):
             error = matrix.reasons.get(program.id) or CellError(int(errors[failing[0]])).name
             try:
-                fixed = repair(program, [items[int(i)] for i in failing], provider, task,
-                               replace(params, seed=seed + result.calls), error=error,
-                               new_id=f"{id_prefix}{result.number:03d}", executor=executor,
-                               class_ids=class_ids)
+                fixed = repair(
+                    program,
+                    [items[int(i)] for i in failing],
+                    provider,
+                    task,
+                    replace(params, seed=seed + result.calls),
+                    error=error,
+                    new_id=f"{id_prefix}{result.number:03d}",
+                    executor=executor,
+                    class_ids=class_ids,
+                )
             except BudgetExceeded:
                 budget = result.calls
                 fixed = None
@@ -325,22 +347,6 @@ def _repair_round(programs: list[Program], matrix: LabelMatrix, task: Task,
         result.programs.append(program)
         result.matrix = result.matrix.hstack(column)
     return result
-
-
-def _failed_check(p: ProgramDiagnostics, policy: GatePolicy) -> str | None:
-    lost = p.error_rate + p.timeout_rate
-    if lost > policy.max_error_rate:
-        return f"errors or timeouts on {lost:.0%} of items (allowed {policy.max_error_rate:.0%})"
-    if policy.drop_constant and p.constant:
-        what = f"class {p.polarity[0]}" if p.polarity else "abstain"
-        return f"constant output ({what} on every item)"
-    if p.coverage < policy.min_coverage:
-        return f"coverage {p.coverage:.1%} below {policy.min_coverage:.0%}"
-    if (policy.min_accuracy is not None and p.accuracy is not None
-            and p.n_gold_votes >= policy.min_gold_votes and p.accuracy < policy.min_accuracy):
-        return (f"accuracy {p.accuracy:.1%} on {p.n_gold_votes} gold votes below "
-                f"{policy.min_accuracy:.0%}")
-    return None
 
 
 def _agreement(L: LabelMatrix, a: str, b: str) -> float:
@@ -356,16 +362,12 @@ def _empty_matrix(n: int) -> LabelMatrix:
 
 def _rotated(values: Sequence[Any], k: int) -> tuple[Any, ...]:
     values = tuple(values)
-    return values[k % len(values):] + values[:k % len(values)] if values else ()
+    return values[k % len(values) :] + values[: k % len(values)] if values else ()
 
 
 def _store(store: ProgramStore, program: Program, reason: str | None) -> None:
     extra = {} if reason is None else {"dropped": reason}
-    store.add(replace(program, enabled=reason is None,
-                      provenance={**program.provenance, **extra}))
+    store.add(replace(program, enabled=reason is None, provenance={**program.provenance, **extra}))
 
 
-
-
-__all__ = ["MAX_FAILING_EXAMPLES", "GatePolicy", "ImproveResult", "ImproveSettings",
-           "ProgramRunner", "gate", "improve", "repair", "repair_messages"]
+__all__ = ["MAX_FAILING_EXAMPLES", "ProgramRunner", "gate", "improve", "repair", "repair_messages"]

@@ -12,14 +12,14 @@ dependency on the default path and bit-for-bit repeatable runs for a given seed.
 from __future__ import annotations
 
 import math
-from abc import ABC, abstractmethod
-from typing import Any, ClassVar, Self
+from typing import Any, Self
 
 import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from alchemist.distill._base import Classifier, _as_features
 from alchemist.distill._network import (
     Adam,
     Features,
@@ -28,54 +28,11 @@ from alchemist.distill._network import (
     interleave,
     validation_score,
 )
-from alchemist.distill._params import saved_params
-from alchemist.errors import DistillError, NotFittedError
+from alchemist.errors import DistillError
 from alchemist.numeric import softmax
 
 
-class _Classifier(ABC):
-    """What both classifiers share: input checks, probabilities, prediction, saved state."""
-
-    name: ClassVar[str]
-    n_classes_: int
-
-    @abstractmethod
-    def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
-            y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self: ...
-
-    def get_params(self) -> dict[str, Any]:
-        """The constructor settings (read from ``__init__``), JSON-ready."""
-        return saved_params(self)
-
-    def predict_proba(self, X: Features) -> np.ndarray:
-        """Class probabilities, (n, k) float64, rows summing to 1."""
-        return softmax(self._logits(self._checked(X))).astype(np.float64)
-
-    def predict(self, X: Features) -> np.ndarray:
-        """The most probable class index per row, (n,) int64."""
-        return self.predict_proba(X).argmax(axis=1)
-
-    def _checked(self, X: Features) -> Features:
-        if not hasattr(self, "n_features_in_"):
-            raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call fit first.")
-        X = _as_features(X)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features; this {type(self).__name__} was "
-                             f"fitted on {self.n_features_in_}. Use the same featurizer.")
-        return X
-
-    @abstractmethod
-    def _logits(self, X: Features) -> np.ndarray: ...
-
-    @abstractmethod
-    def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        """What ``fit`` learned: JSON-ready values and arrays (saved with the model)."""
-
-    @abstractmethod
-    def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None: ...
-
-
-class MLPClassifier(_Classifier):
+class MLPClassifier(Classifier):
     """Multi-layer perceptron (default: 2 hidden layers of 32 ReLU units, as in the paper).
 
     Trained with Adam on minibatches to minimise cross-entropy against the target
@@ -89,10 +46,18 @@ class MLPClassifier(_Classifier):
 
     name = "mlp"
 
-    def __init__(self, *, hidden_sizes: tuple[int, ...] = (32, 32),
-                 learning_rate: float = 1e-3, batch_size: int = 64, max_epochs: int = 100,
-                 patience: int = 10, weight_decay: float = 1e-4,
-                 validation_fraction: float = 0.1, seed: int = 0) -> None:
+    def __init__(
+        self,
+        *,
+        hidden_sizes: tuple[int, ...] = (32, 32),
+        learning_rate: float = 1e-3,
+        batch_size: int = 64,
+        max_epochs: int = 100,
+        patience: int = 10,
+        weight_decay: float = 1e-4,
+        validation_fraction: float = 0.1,
+        seed: int = 0,
+    ) -> None:
         self.hidden_sizes = hidden_sizes
         self.learning_rate = learning_rate
         self.batch_size = batch_size
@@ -102,8 +67,15 @@ class MLPClassifier(_Classifier):
         self.validation_fraction = validation_fraction
         self.seed = seed
 
-    def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
-            y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self:
+    def fit(
+        self,
+        X: Features,
+        Y: np.ndarray,
+        *,
+        X_dev: Features | None = None,
+        y_dev: np.ndarray | None = None,
+        n_classes: int | None = None,
+    ) -> Self:
         """Train on features ``X`` and targets ``Y`` (see the module docstring).
 
         ``n_classes`` is needed only when ``Y`` holds class indices that may miss a class.
@@ -123,16 +95,22 @@ class MLPClassifier(_Classifier):
         self.n_features_in_, self.n_classes_ = sizes[0], sizes[-1]
         return self
 
-    def _train(self, params: list[np.ndarray], X: Features, T: np.ndarray,
-               X_val: Features | None, T_val: np.ndarray | None,
-               rng: np.random.Generator) -> tuple[list[np.ndarray], list[tuple[float, float]]]:
+    def _train(
+        self,
+        params: list[np.ndarray],
+        X: Features,
+        T: np.ndarray,
+        X_val: Features | None,
+        T_val: np.ndarray | None,
+        rng: np.random.Generator,
+    ) -> tuple[list[np.ndarray], list[tuple[float, float]]]:
         """The epochs: returns the kept weights and the validation scores per epoch."""
         optimizer = Adam(params, self.learning_rate)
         best, best_params, history = (-math.inf, math.inf), params, []
         for epoch in range(self.max_epochs):
             order = rng.permutation(X.shape[0])
             for start in range(0, len(order), self.batch_size):
-                rows = order[start:start + self.batch_size]
+                rows = order[start : start + self.batch_size]
                 optimizer.step(params, self._gradients(params, X[rows], T[rows]))
             if X_val is None or T_val is None:
                 best_params, self.best_epoch_ = params, epoch
@@ -159,16 +137,26 @@ class MLPClassifier(_Classifier):
         }
         for name, ok in checks.items():
             if not ok:
-                raise ValueError(f"MLPClassifier setting {name!r} is out of range; got "
-                                 f"{getattr(self, name)!r}. See the class docstring.")
+                raise ValueError(
+                    f"MLPClassifier setting {name!r} is out of range; got "
+                    f"{getattr(self, name)!r}. See the class docstring."
+                )
 
-    def _validation_split(self, X: Features, T: np.ndarray, X_dev: Features | None,
-                          y_dev: np.ndarray | None, rng: np.random.Generator) -> tuple:
+    def _validation_split(
+        self,
+        X: Features,
+        T: np.ndarray,
+        X_dev: Features | None,
+        y_dev: np.ndarray | None,
+        rng: np.random.Generator,
+    ) -> tuple:
         if X_dev is not None and y_dev is not None:
             X_val, T_val = _training_rows(X_dev, y_dev, T.shape[1], "dev")
             if X_val.shape[1] != X.shape[1]:
-                raise ValueError(f"X_dev has {X_val.shape[1]} features, X has {X.shape[1]}; "
-                                 "featurize both with the same fitted featurizer.")
+                raise ValueError(
+                    f"X_dev has {X_val.shape[1]} features, X has {X.shape[1]}; "
+                    "featurize both with the same fitted featurizer."
+                )
             return X, T, X_val, T_val, "dev"
         n_val = int(round(self.validation_fraction * X.shape[0]))
         if n_val < 10 or X.shape[0] - n_val < 10:  # too few rows to hold any out usefully
@@ -177,8 +165,7 @@ class MLPClassifier(_Classifier):
         train, val = np.sort(order[n_val:]), np.sort(order[:n_val])
         return X[train], T[train], X[val], T[val], "holdout"
 
-    def _gradients(self, params: list[np.ndarray], X: Features,
-                   T: np.ndarray) -> list[np.ndarray]:
+    def _gradients(self, params: list[np.ndarray], X: Features, T: np.ndarray) -> list[np.ndarray]:
         activations = forward(params, X)
         delta = (softmax(activations[-1]) - T) / X.shape[0]
         grads: list[np.ndarray] = []
@@ -195,9 +182,13 @@ class MLPClassifier(_Classifier):
         return forward(interleave(self.coefs_, self.intercepts_), X)[-1]
 
     def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        meta = {"n_features_in_": self.n_features_in_, "n_classes_": self.n_classes_,
-                "best_epoch_": self.best_epoch_, "n_epochs_": self.n_epochs_,
-                "validation_": self.validation_}
+        meta = {
+            "n_features_in_": self.n_features_in_,
+            "n_classes_": self.n_classes_,
+            "best_epoch_": self.best_epoch_,
+            "n_epochs_": self.n_epochs_,
+            "validation_": self.validation_,
+        }
         arrays = {f"W{i}": W for i, W in enumerate(self.coefs_)}
         arrays.update({f"b{i}": b for i, b in enumerate(self.intercepts_)})
         return meta, arrays
@@ -211,7 +202,7 @@ class MLPClassifier(_Classifier):
         self.validation_scores_ = []
 
 
-class LogisticClassifier(_Classifier):
+class LogisticClassifier(Classifier):
     """Multinomial logistic regression on soft labels (scikit-learn, L-BFGS), for comparison.
 
     Soft targets are exact: each row is repeated once per class, weighted by that class's
@@ -224,15 +215,28 @@ class LogisticClassifier(_Classifier):
     intercept_: np.ndarray
     C_: float
 
-    def __init__(self, *, C: float = 1.0, C_grid: tuple[float, ...] = (0.1, 1.0, 10.0, 100.0),
-                 max_iter: int = 1000, seed: int = 0) -> None:
+    def __init__(
+        self,
+        *,
+        C: float = 1.0,
+        C_grid: tuple[float, ...] = (0.1, 1.0, 10.0, 100.0),
+        max_iter: int = 1000,
+        seed: int = 0,
+    ) -> None:
         self.C = C
         self.C_grid = C_grid
         self.max_iter = max_iter
         self.seed = seed
 
-    def fit(self, X: Features, Y: np.ndarray, *, X_dev: Features | None = None,
-            y_dev: np.ndarray | None = None, n_classes: int | None = None) -> Self:
+    def fit(
+        self,
+        X: Features,
+        Y: np.ndarray,
+        *,
+        X_dev: Features | None = None,
+        y_dev: np.ndarray | None = None,
+        n_classes: int | None = None,
+    ) -> Self:
         """Train on ``X`` and targets ``Y``; choose ``C`` on the dev split when given."""
         X, T = _training_rows(X, Y, n_classes)
         k = T.shape[1]
@@ -266,17 +270,19 @@ class LogisticClassifier(_Classifier):
         return np.asarray(X @ self.coef_) + self.intercept_
 
     def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        meta = {"n_features_in_": self.n_features_in_, "n_classes_": self.n_classes_,
-                "C_": self.C_}
+        meta = {"n_features_in_": self.n_features_in_, "n_classes_": self.n_classes_, "C_": self.C_}
         return meta, {"coef": self.coef_, "intercept": self.intercept_}
 
     def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
         self.coef_, self.intercept_ = arrays["coef"], arrays["intercept"]
         self.n_features_in_, self.n_classes_, self.C_ = (
-            meta["n_features_in_"], meta["n_classes_"], meta["C_"])
+            meta["n_features_in_"],
+            meta["n_classes_"],
+            meta["C_"],
+        )
 
 
-CLASSIFIERS: dict[str, type[_Classifier]] = {
+CLASSIFIERS: dict[str, type[Classifier]] = {
     cls.name: cls for cls in (MLPClassifier, LogisticClassifier)
 }
 
@@ -291,26 +297,20 @@ def make_classifier(name: str, **params: Any) -> MLPClassifier | LogisticClassif
         raise DistillError(f"Bad settings for the {name!r} classifier: {exc}.") from None
 
 
-def _as_features(X: Features) -> Features:
-    if sparse.issparse(X):
-        return sparse.csr_matrix(X, dtype=np.float32)
-    X = np.asarray(X, dtype=np.float32)
-    if X.ndim != 2:
-        raise ValueError(f"X must be a 2-D feature matrix; got shape {X.shape}.")
-    return X
-
-
-def _training_rows(X: Features, Y: np.ndarray, n_classes: int | None,
-                   what: str = "training") -> tuple[Features, np.ndarray]:
+def _training_rows(
+    X: Features, Y: np.ndarray, n_classes: int | None, what: str = "training"
+) -> tuple[Features, np.ndarray]:
     """Features and (n, k) float32 target probabilities of the rows with something to learn."""
     X = _as_features(X)
     T, keep = _targets(np.asarray(Y), n_classes)
     if T.shape[0] != X.shape[0]:
         raise ValueError(f"X has {X.shape[0]} rows but the labels have {T.shape[0]}.")
     if not keep.any():
-        raise DistillError(f"No {what} row has a label: every one is missing (-1, NaN or all "
-                           "zero). Expected some labeled rows; for pseudolabels, add or fix "
-                           "programs so that they cover some items.")
+        raise DistillError(
+            f"No {what} row has a label: every one is missing (-1, NaN or all "
+            "zero). Expected some labeled rows; for pseudolabels, add or fix "
+            "programs so that they cover some items."
+        )
     return X[np.flatnonzero(keep)], T[keep]
 
 
@@ -319,15 +319,19 @@ def _targets(Y: np.ndarray, n_classes: int | None) -> tuple[np.ndarray, np.ndarr
         hard = Y.astype(np.int64)
         k = n_classes if n_classes is not None else int(hard.max(initial=0)) + 1
         if hard.max(initial=0) >= k or hard.min(initial=0) < -1:
-            raise ValueError(f"Class indices must be in 0..{k - 1} or -1; got "
-                             f"{int(hard.min())}..{int(hard.max())}.")
+            raise ValueError(
+                f"Class indices must be in 0..{k - 1} or -1; got "
+                f"{int(hard.min())}..{int(hard.max())}."
+            )
         T = np.zeros((hard.size, max(k, 2)), dtype=np.float32)
         keep = hard >= 0
         T[np.flatnonzero(keep), hard[keep]] = 1.0
         return T, keep
     if Y.ndim != 2 or (n_classes is not None and Y.shape[1] != n_classes) or Y.shape[1] < 2:
-        raise ValueError(f"Soft labels must be (n, k) probabilities with k >= 2 "
-                         f"(k = n_classes when given); got shape {Y.shape}.")
+        raise ValueError(
+            f"Soft labels must be (n, k) probabilities with k >= 2 "
+            f"(k = n_classes when given); got shape {Y.shape}."
+        )
     T = Y.astype(np.float64)
     if (T < 0).any():
         raise ValueError("Soft labels must be non-negative probabilities; got negative values.")

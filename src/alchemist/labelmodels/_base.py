@@ -61,7 +61,8 @@ class LabelModel:
         if isinstance(L, VotePatterns):
             if L.n_classes != k:
                 raise LabelModelError(f"The vote patterns were counted for {L.n_classes} "
-                                      f"classes, not {k}; pass the task's n_classes to both.")
+                                      f"classes, not {k}; pass the task's n_classes to both.",
+                                      n_classes=k, n_programs=L.n_programs)
             m = L.n_programs
             votes = Votes.of_patterns(*self._sample_patterns(L.patterns, L.counts), k)
         else:
@@ -73,7 +74,8 @@ class LabelModel:
                 votes = Votes.of(L[np.sort(rng.choice(len(L), self.max_fit_rows, False))], k)
         if m == 0:
             raise LabelModelError("The label matrix has no program columns; expected at least "
-                                  "one. Synthesize or load programs before fitting.")
+                                  "one. Synthesize or load programs before fitting.",
+                                  n_classes=k, n_programs=0)
         return self._fit_votes(votes, m)
 
     def predict_proba(self, L: np.ndarray) -> np.ndarray:

@@ -51,7 +51,8 @@ def make_label_model(name: str, **params: Any) -> LabelModel:
     """A new, unfitted label model from its registry name and keyword hyperparameters."""
     if name not in LABEL_MODELS:
         raise LabelModelError(f"Unknown label model {name!r}; expected one of "
-                              f"{sorted(LABEL_MODELS)}. Fix the 'label_model' setting.")
+                              f"{sorted(LABEL_MODELS)}. Fix the 'label_model' setting.",
+                              model=name)
     return LABEL_MODELS[name](**params)
 
 
@@ -98,7 +99,8 @@ def select_label_model(L_train: np.ndarray | VotePatterns, L_dev: np.ndarray | N
             best = Selection(name, params, model)
     if best is None:
         raise LabelModelError("No candidate label model was given; pass at least one name "
-                              f"from {sorted(LABEL_MODELS)}, or None for the default set.")
+                              f"from {sorted(LABEL_MODELS)}, or None for the default set.",
+                              n_classes=k, n_programs=m)
     return Selection(best.name, best.params, best.model, scores)
 
 
@@ -110,10 +112,12 @@ def _scorable_rows(L_dev: np.ndarray | None, y_dev: np.ndarray | None, k: int,
     gold = np.asarray(y_dev).astype(np.int64, copy=False).ravel()
     if gold.shape != (len(L_dev),):
         raise LabelModelError(f"y_dev must have one label per dev row ({len(L_dev)}); got "
-                              f"shape {np.shape(y_dev)}. Pass the dev split's gold indices.")
+                              f"shape {np.shape(y_dev)}. Pass the dev split's gold indices.",
+                              n_classes=k, n_programs=m)
     if gold.max(initial=-1) >= k:
         raise LabelModelError(f"y_dev holds class index {gold.max()} but there are {k} classes; "
-                              "pass class indices 0..k-1 (-1 = unknown).")
+                              "pass class indices 0..k-1 (-1 = unknown).", n_classes=k,
+                              n_programs=m)
     keep = (gold >= 0) & (L_dev >= 0).any(axis=1)
     return (L_dev[keep], gold[keep]) if keep.any() else None
 

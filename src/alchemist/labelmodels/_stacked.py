@@ -47,9 +47,9 @@ class StackedLabelModel:
     def __init__(self, *, base: str = DEFAULT_LABEL_MODEL, C: float = 1.0, seed: int = 0) -> None:
         if base not in LABEL_MODELS:
             raise LabelModelError(f"Unknown base label model {base!r}; expected one of "
-                                  f"{sorted(LABEL_MODELS)}.")
+                                  f"{sorted(LABEL_MODELS)}.", model=base)
         if not C > 0:
-            raise LabelModelError(f"C must be positive; got {C}.")
+            raise LabelModelError(f"C must be positive; got {C}.", model="stacked")
         self.base = base
         self.C = C
         self.seed = seed
@@ -66,11 +66,13 @@ class StackedLabelModel:
         gold = np.asarray(y_dev, dtype=np.int64).ravel()
         if gold.shape != (len(L_dev),):
             raise LabelModelError(f"y_dev must have one label per dev row ({len(L_dev)}); "
-                                  f"got shape {gold.shape}.")
+                                  f"got shape {gold.shape}.", model="stacked", n_classes=k,
+                                  n_programs=L.shape[1])
         known = gold >= 0
         if len(np.unique(gold[known])) < 2:
             raise LabelModelError("The stacked label model needs dev rows of at least two "
-                                  "classes; this dev split has fewer.")
+                                  "classes; this dev split has fewer.", model="stacked",
+                                  n_classes=k, n_programs=L.shape[1])
         self.n_classes_, self.n_programs_ = k, L.shape[1]
         self.base_ = base_model or make_label_model(self.base, seed=self.seed).fit(L, k)
         X = self._features(L_dev[known])

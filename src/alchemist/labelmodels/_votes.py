@@ -35,21 +35,24 @@ def check_votes(L: object, n_classes: int, n_programs: int | None = None) -> np.
     if arr.ndim != 2:
         raise LabelModelError(
             f"The label matrix must be 2-D (n items x m programs); got shape {arr.shape}. "
-            "Pass LabelMatrix.votes.")
+            "Pass LabelMatrix.votes.", n_classes=n_classes, n_programs=n_programs)
     if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
         raise LabelModelError(
             f"The label matrix must hold integer class indices (-1 = abstain); got dtype "
-            f"{arr.dtype}. Convert the votes with np.asarray(votes, dtype=np.int8).")
+            f"{arr.dtype}. Convert the votes with np.asarray(votes, dtype=np.int8).",
+            n_classes=n_classes, n_programs=n_programs)
     if n_programs is not None and arr.shape[1] != n_programs:
         raise LabelModelError(
             f"The label matrix must have the {n_programs} program columns the model was fitted "
-            f"on; got {arr.shape[1]}. Pass the same programs in the same order.")
+            f"on; got {arr.shape[1]}. Pass the same programs in the same order.",
+            n_classes=n_classes, n_programs=n_programs)
     if arr.size:
         low, high = int(arr.min()), int(arr.max())
         if low < -1 or high >= n_classes:
             raise LabelModelError(
                 f"Votes must be -1 (abstain) or a class index in 0..{n_classes - 1}; got values "
-                f"from {low} to {high}. Map class ids to indices, or check n_classes.")
+                f"from {low} to {high}. Map class ids to indices, or check n_classes.",
+                n_classes=n_classes, n_programs=n_programs)
     return np.ascontiguousarray(arr, dtype=np.int8)
 
 

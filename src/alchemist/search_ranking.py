@@ -1,0 +1,147 @@
+"""Scoring, ranking and selecting the candidates of ``alchemist.search``; checking the selection.
+
+A candidate ranks by the lower end of a 90% Wilson interval of its dev accuracy, so a program
+right on 9 of 10 dev votes ranks below one right on 90 of 100: few votes give little evidence.
+``select`` keeps the best-ranked, skipping near-duplicates of one already kept;
+``holdout_check`` repeats that selection on one half of dev and scores it on the other.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from alchemist.label_matrix import CellError
+from alchemist.programs import Program
+
+_Z90 = 1.645  # one-sided 95%, i.e. the lower end of a 90% interval
+
+
+@dataclass
+class Candidate:
+    """A program of the search, its scores, and why it was dropped (None while it is kept)."""
+
+    program: Program
+    coverage: float = 0.0
+    error_rate: float = 0.0
+    dev_votes: int = 0
+    dev_correct: int = 0
+    dropped: str | None = None
+
+    @classmethod
+    def scored(
+        cls,
+        program: Program,
+        votes: np.ndarray,
+        errors: np.ndarray,
+        n_items: int,
+        gold: np.ndarray | None,
+    ) -> Candidate:
+        """``program`` scored on its ``votes`` and cell ``errors``: ``n_items`` training items,
+        then the dev rows whose gold class indices are ``gold`` (-1 unknown), if any."""
+        c = cls(
+            program,
+            coverage=float((votes[:n_items] >= 0).mean()) if n_items else 0.0,
+            error_rate=float((errors != CellError.OK).mean()),
+        )
+        if gold is not None:
+            dev = votes[n_items:]
+            voted = (gold >= 0) & (dev >= 0)
+            c.dev_votes = int(voted.sum())
+            c.dev_correct = int((dev[voted] == gold[voted]).sum())
+        return c
+
+    @property
+    def dev_accuracy(self) -> float | None:
+        return self.dev_correct / self.dev_votes if self.dev_votes else None
+
+    @property
+    def rank(self) -> float:
+        """Lower end of the 90% Wilson interval of the dev accuracy (0 without votes)."""
+        return wilson_lower(self.dev_correct, self.dev_votes)
+
+
+def wilson_lower(correct: int, n: int, z: float = _Z90) -> float:
+    """The lower end of the Wilson score interval of ``correct`` successes in ``n`` trials."""
+    if n <= 0:
+        return 0.0
+    p = correct / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
+
+
+def select(
+    alive: list[Candidate],
+    votes: dict[str, np.ndarray],
+    *,
+    n_programs: int,
+    duplicate_agreement: float,
+    ranked: bool = True,
+) -> list[Candidate]:
+    """Up to ``n_programs`` candidates, best rank first (or in the given order when not
+    ``ranked``), skipping one that gives the same output as one already kept on at least
+    ``duplicate_agreement`` of the items either votes on (``votes``: id -> column)."""
+    order = sorted(alive, key=lambda c: (-c.rank, -c.coverage)) if ranked else list(alive)
+    kept: list[Candidate] = []
+    for c in order:
+        if len(kept) >= n_programs:
+            break
+        if not any(
+            _agreement(votes[c.program.id], votes[k.program.id]) >= duplicate_agreement
+            for k in kept
+        ):
+            kept.append(c)
+    return kept
+
+
+def holdout_check(
+    pool: list[Candidate],
+    votes: dict[str, np.ndarray],
+    gold: np.ndarray,
+    *,
+    n_items: int,
+    n_classes: int,
+    n_programs: int,
+    duplicate_agreement: float,
+    seed: int,
+) -> dict[str, Any]:
+    """Select from ``pool`` on one seeded half of dev, score on the other: majority vote of the
+    kept set vs that of the whole pool (fraction of the half's rows right; abstain counts as
+    wrong). ``votes`` columns hold ``n_items`` training rows, then the dev rows of ``gold``."""
+    rows = np.random.default_rng(seed).permutation(len(gold))
+    fit, held = rows[: len(rows) // 2], rows[len(rows) // 2 :]
+    scored = []
+    for c in pool:
+        dev = votes[c.program.id][n_items:]
+        voted = fit[(dev[fit] >= 0) & (gold[fit] >= 0)]
+        scored.append(
+            replace(c, dev_votes=len(voted), dev_correct=int((dev[voted] == gold[voted]).sum()))
+        )
+    kept = select(scored, votes, n_programs=n_programs, duplicate_agreement=duplicate_agreement)
+
+    def vote_accuracy(chosen: list[Candidate]) -> float | None:
+        if not chosen or not len(held):
+            return None
+        V = np.stack([votes[c.program.id][n_items:][held] for c in chosen], axis=1)
+        counts = np.stack([(V == k).sum(axis=1) for k in range(n_classes)], axis=1)
+        guess = np.where(counts.max(axis=1) > 0, counts.argmax(axis=1), -1)
+        return float((guess == gold[held]).mean())
+
+    return {
+        "selected_on_rows": len(fit),
+        "scored_on_rows": len(held),
+        "kept_majority_vote_accuracy": vote_accuracy(kept),
+        "all_majority_vote_accuracy": vote_accuracy(scored),
+    }
+
+
+def _agreement(a: np.ndarray, b: np.ndarray) -> float:
+    either = (a >= 0) | (b >= 0)
+    return float((a[either] == b[either]).mean()) if either.any() else 1.0
+
+
+__all__ = ["Candidate", "holdout_check", "select", "wilson_lower"]
