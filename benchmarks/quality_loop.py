@@ -30,7 +30,8 @@ from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
 from alchemist.programs import ProgramStore
-from alchemist.quality import GatePolicy, ImproveSettings, improve
+from alchemist.quality import improve
+from alchemist.quality_settings import GatePolicy, ImproveSettings
 from alchemist.supplementary import generate_supplementary
 from alchemist.synthesis import synthesize
 from alchemist.task import load_task

@@ -99,7 +99,7 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     from alchemist.cli import _parser
     from alchemist.cli_settings import config_from_args
     from alchemist.llm import ProviderSpec, SamplingParams
-    from alchemist.quality import GatePolicy
+    from alchemist.quality_settings import GatePolicy
     from alchemist.rundir import RunConfig
 
     args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])

@@ -8,7 +8,8 @@ import pytest
 from alchemist.analysis import diagnose
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program, ProgramStore
-from alchemist.quality import GatePolicy, ImproveSettings, gate, improve, repair
+from alchemist.quality import gate, improve, repair
+from alchemist.quality_settings import GatePolicy, ImproveSettings
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider

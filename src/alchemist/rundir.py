@@ -54,7 +54,7 @@ from alchemist.llm import (
 )
 from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
 from alchemist.programs import ProgramStore
-from alchemist.quality import GatePolicy
+from alchemist.quality_settings import GatePolicy
 from alchemist.run_settings import setting_checks
 from alchemist.task import Task, load_task
 

@@ -28,7 +28,8 @@ from alchemist.errors import SynthesisError
 from alchemist.execution import Executor
 from alchemist.llm import Provider
 from alchemist.programs import Program
-from alchemist.quality import GatePolicy, ImproveResult, ImproveSettings, improve
+from alchemist.quality import improve
+from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
 from alchemist.rundir import RunConfig, RunDir, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
 from alchemist.task import Task
