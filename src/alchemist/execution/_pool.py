@@ -41,6 +41,7 @@ def _load(name):
         exec(compile(source.read(), path, 'exec'), module.__dict__)
     return module
 sys.path.extend({paths!r})  # after the standard library: to unpickle items (numpy values)
+_load('_syscalls')
 _load('_confine')
 _load('_sandbox')
 _load('_worker').main({fd})
