@@ -43,6 +43,7 @@ def _load(name):
 sys.path.extend({paths!r})  # after the standard library: to unpickle items (numpy values)
 _load('_syscalls')
 _load('_confine')
+_load('_guards')
 _load('_sandbox')
 _load('_worker').main({fd})
 """
