@@ -183,7 +183,7 @@ def test_runtime_layer_functions_hold_no_dangerous_globals() -> None:
 # ------------------------------------------------------------------ untrusted replies
 
 def _state(n: int = 4) -> executor_module._RunState:
-    return executor_module._RunState([Program("p", "")], ["x"] * n, {0: 0, 1: 1}, FAST)
+    return executor_module._RunState([Program("p", "")], ["x"] * n, {0: 0, 1: 1}, None)
 
 
 @pytest.mark.parametrize(("votes", "errors", "expected_votes", "expected_errors"), [
