@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from alchemist.cli import main
+from alchemist.errors import ExecutionError
 from alchemist.execution import ExecutionConfig, Executor, _pool, clean_reason
 from alchemist.execution import executor as executor_module
 from alchemist.execution._confine import LAYERS
@@ -93,6 +94,21 @@ def test_weaker_isolation_runs_only_when_accepted() -> None:
     assert done.returncode == 0, done.stderr
     assert "votes [1, 0]" in done.stdout
     assert "running labeling programs with weaker isolation, as accepted" in done.stderr
+
+
+def test_execution_errors_carry_the_missing_layer_and_the_python(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(_pool.WEAK_ISOLATION_ENV, raising=False)
+    with pytest.raises(ExecutionError, match="Landlock is not available") as refused:
+        _pool.check_isolation([("rlimits", ""), ("Landlock", "disabled")], FAST)
+    assert (refused.value.layer, refused.value.path) == ("Landlock", None)
+    python = tmp_path / "python"  # starts, then exits without a word
+    python.write_text("#!/bin/sh\nsleep 0.2\n")
+    python.chmod(0o755)
+    monkeypatch.setattr(_pool.sys, "executable", str(python))
+    with pytest.raises(ExecutionError, match="failed to start") as failed:
+        _pool.Worker(FAST, str(tmp_path)).layers()
+    assert (failed.value.path, failed.value.layer) == (str(python), None)
 
 
 def test_doctor_lists_every_layer(capsys: pytest.CaptureFixture[str]) -> None:
@@ -183,7 +199,7 @@ def test_runtime_layer_functions_hold_no_dangerous_globals() -> None:
 # ------------------------------------------------------------------ untrusted replies
 
 def _state(n: int = 4) -> executor_module._RunState:
-    return executor_module._RunState([Program("p", "")], ["x"] * n, {0: 0, 1: 1}, FAST)
+    return executor_module._RunState([Program("p", "")], ["x"] * n, {0: 0, 1: 1}, None)
 
 
 @pytest.mark.parametrize(("votes", "errors", "expected_votes", "expected_errors"), [

@@ -88,7 +88,17 @@ class ConceptError(AlchemistError):
 
 
 class ExecutionError(AlchemistError):
-    """The executor itself failed; failures of single programs are recorded, not raised."""
+    """The executor itself failed; failures of single programs are recorded, not raised.
+    ``layer``: the confinement layer this machine lacks (programs refused); ``path``: the Python
+    a worker process failed to start with; ``partition``: the index of the data partition that
+    failed on a cluster."""
+
+    def __init__(self, message: str, *, layer: str | None = None, path: str | None = None,
+                 partition: int | None = None) -> None:
+        self.layer = layer
+        self.path = path
+        self.partition = partition
+        super().__init__(message)
 
 
 class LabelModelError(AlchemistError):

@@ -1,7 +1,8 @@
 """The OS layer: confine a freshly forked program process, rootless, failing closed.
 
-Standard library only (the worker loads it without the ``alchemist`` package). A program
-process is set up in two steps, each checked (a failed step raises ``IsolationError`` naming it):
+Standard library only (the worker loads it, and the system call tables and seccomp filter of
+``_syscalls``, without the ``alchemist`` package). A program process is set up in two steps, each
+checked (a failed step raises ``IsolationError`` naming it):
 
 ``enter_namespaces`` (in the forked process, before it forks the program's own process):
   as root, first a uid and gid of its own (no other process shares them); then a new user
@@ -24,12 +25,16 @@ Each step appends ``(layer, detail)`` to the list it is given: detail ``""`` whe
 from __future__ import annotations
 
 import ctypes
-import errno
 import os
 import platform
 import resource
 import signal
 import struct
+
+if __package__:  # imported within alchemist (alchemist doctor, tests)
+    from alchemist.execution import _syscalls
+else:  # loaded from source by the worker, without the package (_pool._BOOTSTRAP)
+    import _syscalls  # type: ignore[import-not-found, no-redef]
 
 _CLONE_NEWNS, _CLONE_NEWUTS, _CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 _CLONE_NEWUSER, _CLONE_NEWPID, _CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
@@ -39,41 +44,20 @@ _PR_SET_PDEATHSIG, _PR_SET_DUMPABLE, _PR_SET_SECCOMP, _PR_SET_NO_NEW_PRIVS = 1, 
 _SECCOMP_MODE_FILTER = 2
 _OWN_UID_BASE = 200_000
 
-# System calls by architecture: (audit arch, numbers). The allowlist is what the labeling loop
-# and the interpreter's allocator, timers and signal handling use, nothing that names a file,
-# a socket or another process.
-_ALLOWED = ("read", "write", "readv", "writev", "close", "fstat", "lseek", "mmap", "munmap",
-            "mremap", "mprotect", "brk", "madvise", "rt_sigaction", "rt_sigprocmask",
-            "rt_sigreturn", "sigaltstack", "getitimer", "setitimer", "getpid", "gettid",
-            "getrusage", "getrlimit", "setrlimit", "prlimit64", "futex", "sched_yield",
-            "clock_gettime", "clock_getres", "clock_nanosleep", "nanosleep", "gettimeofday",
-            "getrandom", "restart_syscall", "exit", "exit_group")
-_SYSCALLS = {
-    "x86_64": (0xC000003E, {
-        "read": 0, "write": 1, "close": 3, "fstat": 5, "lseek": 8, "mmap": 9, "mprotect": 10,
-        "munmap": 11, "brk": 12, "rt_sigaction": 13, "rt_sigprocmask": 14, "rt_sigreturn": 15,
-        "readv": 19, "writev": 20, "sched_yield": 24, "mremap": 25, "madvise": 28,
-        "nanosleep": 35, "getitimer": 36, "setitimer": 38, "getpid": 39, "exit": 60,
-        "gettimeofday": 96, "getrlimit": 97, "getrusage": 98, "capset": 126,
-        "sigaltstack": 131, "pivot_root": 155, "setrlimit": 160, "gettid": 186, "futex": 202,
-        "restart_syscall": 219, "clock_gettime": 228, "clock_getres": 229,
-        "clock_nanosleep": 230, "exit_group": 231, "prlimit64": 302, "getrandom": 318}),
-    "aarch64": (0xC00000B7, {
-        "read": 63, "write": 64, "close": 57, "fstat": 80, "lseek": 62, "mmap": 222,
-        "mprotect": 226, "munmap": 215, "brk": 214, "rt_sigaction": 134, "rt_sigprocmask": 135,
-        "rt_sigreturn": 139, "readv": 65, "writev": 66, "sched_yield": 124, "mremap": 216,
-        "madvise": 233, "nanosleep": 101, "getitimer": 102, "setitimer": 103, "getpid": 172,
-        "exit": 93, "gettimeofday": 169, "getrlimit": 163, "getrusage": 165, "capset": 91,
-        "sigaltstack": 132, "pivot_root": 41, "setrlimit": 164, "gettid": 178, "futex": 98,
-        "restart_syscall": 128, "clock_gettime": 113, "clock_getres": 114,
-        "clock_nanosleep": 115, "exit_group": 94, "prlimit64": 261, "getrandom": 278}),
-}
-_LANDLOCK_CREATE_RULESET, _LANDLOCK_RESTRICT_SELF = 444, 446  # the same on every architecture
-_MAP_ANONYMOUS = 0x20
-
-LAYERS = ("own uid", "user namespace", "mount namespace and empty root", "network namespace",
-          "PID namespace", "IPC namespace", "rlimits", "no_new_privs", "capabilities dropped",
-          "Landlock", "not dumpable", "seccomp allowlist")
+LAYERS = (
+    "own uid",
+    "user namespace",
+    "mount namespace and empty root",
+    "network namespace",
+    "PID namespace",
+    "IPC namespace",
+    "rlimits",
+    "no_new_privs",
+    "capabilities dropped",
+    "Landlock",
+    "not dumpable",
+    "seccomp allowlist",
+)
 
 
 class IsolationError(Exception):
@@ -92,8 +76,13 @@ def _check(result: int, layer: str, what: str) -> None:
         raise IsolationError(layer, f"{what} failed: {os.strerror(ctypes.get_errno())}")
 
 
-def _step(report: list[tuple[str, str]], strict: bool, layer: str, action: object,
-          off: frozenset[str] = frozenset()) -> bool:
+def _step(
+    report: list[tuple[str, str]],
+    strict: bool,
+    layer: str,
+    action: object,
+    off: frozenset[str] = frozenset(),
+) -> bool:
     """Run ``action()`` as the layer ``layer``; record it; re-raise only when ``strict``.
     A layer in ``off`` (tests, to show what the others stop alone) counts as failed."""
     try:
@@ -112,18 +101,30 @@ def _step(report: list[tuple[str, str]], strict: bool, layer: str, action: objec
 
 # --------------------------------------------------------------------------- namespaces
 
-def enter_namespaces(jail: str, report: list[tuple[str, str]], *, strict: bool,
-                     off: frozenset[str] = frozenset()) -> None:
+
+def enter_namespaces(
+    jail: str, report: list[tuple[str, str]], *, strict: bool, off: frozenset[str] = frozenset()
+) -> None:
     """Step one, in the forked process: own uid (as root), namespaces, empty root.
     The caller then forks: the child is the first process of the new PID namespace."""
     if os.geteuid() == 0:
         _step(report, strict, "own uid", _own_uid, off)
     if not _step(report, strict, "user namespace", _user_namespace, off):
         return
-    for flag, layer in ((_CLONE_NEWNET, "network namespace"), (_CLONE_NEWPID, "PID namespace"),
-                        (_CLONE_NEWIPC, "IPC namespace")):
-        _step(report, strict, layer, lambda f=flag, n=layer: _check(
-            _libc.unshare(f | (_CLONE_NEWUTS if f == _CLONE_NEWIPC else 0)), n, "unshare"), off)
+    for flag, layer in (
+        (_CLONE_NEWNET, "network namespace"),
+        (_CLONE_NEWPID, "PID namespace"),
+        (_CLONE_NEWIPC, "IPC namespace"),
+    ):
+        _step(
+            report,
+            strict,
+            layer,
+            lambda f=flag, n=layer: _check(
+                _libc.unshare(f | (_CLONE_NEWUTS if f == _CLONE_NEWIPC else 0)), n, "unshare"
+            ),
+            off,
+        )
     _step(report, strict, "mount namespace and empty root", lambda: _empty_root(jail), off)
 
 
@@ -140,8 +141,7 @@ def _own_uid() -> None:
 def _user_namespace() -> None:
     uid, gid = os.geteuid(), os.getegid()
     _check(_libc.unshare(_CLONE_NEWUSER), "user namespace", "unshare(CLONE_NEWUSER)")
-    for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"),
-                       ("gid_map", f"0 {gid} 1")):
+    for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
         fd = os.open(f"/proc/self/{name}", os.O_WRONLY)
         try:
             if os.write(fd, text.encode()) != len(text):
@@ -155,10 +155,13 @@ def _empty_root(jail: str) -> None:
     _check(_libc.unshare(_CLONE_NEWNS), layer, "unshare(CLONE_NEWNS)")
     _check(_libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), layer, "mount private")
     flags = _MS_RDONLY | _MS_NOSUID | _MS_NODEV | _MS_NOEXEC
-    _check(_libc.mount(b"tmpfs", jail.encode(), b"tmpfs", flags, b"size=4k,mode=0555"),
-           layer, "mount tmpfs")
+    _check(
+        _libc.mount(b"tmpfs", jail.encode(), b"tmpfs", flags, b"size=4k,mode=0555"),
+        layer,
+        "mount tmpfs",
+    )
     os.chdir(jail)
-    pivot_root = _SYSCALLS[_arch()][1]["pivot_root"]
+    pivot_root = _table()[1]["pivot_root"]
     _check(_libc.syscall(pivot_root, b".", b"."), layer, "pivot_root")
     _check(_libc.umount2(b".", _MNT_DETACH), layer, "detaching the host's root")
     os.chdir("/")
@@ -168,16 +171,32 @@ def _empty_root(jail: str) -> None:
 
 # --------------------------------------------------------------------------- lock down
 
-def lock_down(memory_bytes: int | None, report: list[tuple[str, str]], *, strict: bool,
-              off: frozenset[str] = frozenset()) -> None:
+
+def lock_down(
+    memory_bytes: int | None,
+    report: list[tuple[str, str]],
+    *,
+    strict: bool,
+    off: frozenset[str] = frozenset(),
+) -> None:
     """Step two, in the program's process, after everything it needs is imported."""
-    _step(report, strict, "no_new_privs", lambda: _check(
-        _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs", "prctl"), off)
+    _step(
+        report,
+        strict,
+        "no_new_privs",
+        lambda: _check(_libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs", "prctl"),
+        off,
+    )
     _step(report, strict, "capabilities dropped", _drop_capabilities, off)
     _step(report, strict, "Landlock", _landlock, off)
     _step(report, strict, "rlimits", lambda: _rlimits(memory_bytes), off)  # after Landlock's fd
-    _step(report, strict, "not dumpable", lambda: _check(
-        _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable", "prctl"), off)
+    _step(
+        report,
+        strict,
+        "not dumpable",
+        lambda: _check(_libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable", "prctl"),
+        off,
+    )
     _step(report, strict, "seccomp allowlist", _seccomp, off)
 
 
@@ -188,8 +207,12 @@ def die_with_parent() -> None:
 
 def _rlimits(memory_bytes: int | None) -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE then fails
-    limits = [(resource.RLIMIT_FSIZE, 0), (resource.RLIMIT_NPROC, 0), (resource.RLIMIT_CORE, 0),
-              (resource.RLIMIT_NOFILE, 5)]  # stdin/out/err and the two pipes: no new fds
+    limits = [
+        (resource.RLIMIT_FSIZE, 0),
+        (resource.RLIMIT_NPROC, 0),
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_NOFILE, 5),
+    ]  # stdin/out/err and the two pipes: no new fds
     if memory_bytes is not None:
         limits.append((resource.RLIMIT_AS, memory_bytes))
     for which, value in limits:
@@ -198,14 +221,14 @@ def _rlimits(memory_bytes: int | None) -> None:
 
 def _drop_capabilities() -> None:
     header = struct.pack("<Ii", 0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
-    data = ctypes.create_string_buffer(24)      # effective, permitted, inheritable: all empty
-    capset = _SYSCALLS[_arch()][1]["capset"]
+    data = ctypes.create_string_buffer(24)  # effective, permitted, inheritable: all empty
+    capset = _table()[1]["capset"]
     _check(_libc.syscall(capset, ctypes.c_char_p(header), data), "capabilities dropped", "capset")
 
 
 def landlock_abi() -> int:
     """The kernel's Landlock ABI version, 0 when Landlock is unavailable."""
-    version = _libc.syscall(_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), 1)
+    version = _libc.syscall(_syscalls.LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), 1)
     return max(int(version), 0)
 
 
@@ -213,52 +236,35 @@ def _landlock() -> None:
     abi = landlock_abi()
     if abi < 1:
         raise IsolationError("Landlock", "not supported or disabled by the kernel")
-    fs = (1 << 13) - 1                       # ABI 1: execute, read, write, make, remove...
-    fs |= (1 << 13 if abi >= 2 else 0) | (1 << 14 if abi >= 3 else 0) | (1 << 15 if abi >= 5
-                                                                         else 0)
-    net = 0b11 if abi >= 4 else 0            # TCP bind, TCP connect
-    scoped = 0b11 if abi >= 6 else 0         # abstract unix sockets, signals
+    fs = (1 << 13) - 1  # ABI 1: execute, read, write, make, remove...
+    fs |= (1 << 13 if abi >= 2 else 0) | (1 << 14 if abi >= 3 else 0) | (1 << 15 if abi >= 5 else 0)
+    net = 0b11 if abi >= 4 else 0  # TCP bind, TCP connect
+    scoped = 0b11 if abi >= 6 else 0  # abstract unix sockets, signals
     size = 8 if abi < 4 else 16 if abi < 6 else 24
     attr = ctypes.create_string_buffer(struct.pack("<QQQ", fs, net, scoped)[:size], size)
-    fd = _libc.syscall(_LANDLOCK_CREATE_RULESET, attr, ctypes.c_size_t(size), 0)
+    fd = _libc.syscall(_syscalls.LANDLOCK_CREATE_RULESET, attr, ctypes.c_size_t(size), 0)
     if fd < 0:
         raise IsolationError("Landlock", f"create_ruleset: {os.strerror(ctypes.get_errno())}")
     try:  # no rule added: every handled access is denied
-        _check(_libc.syscall(_LANDLOCK_RESTRICT_SELF, fd, 0), "Landlock", "restrict_self")
+        _check(_libc.syscall(_syscalls.LANDLOCK_RESTRICT_SELF, fd, 0), "Landlock", "restrict_self")
     finally:
         os.close(fd)
 
 
-def _arch() -> str:
+def _table() -> tuple[int, dict[str, int]]:
+    """This machine's audit architecture and system call numbers."""
     machine = platform.machine()
-    if machine not in _SYSCALLS:
+    if machine not in _syscalls.TABLES:
         raise IsolationError("seccomp allowlist", f"no system call table for {machine}")
-    return machine
-
-
-def seccomp_program() -> bytes:
-    """The BPF filter: kill on a foreign architecture, allow the listed calls (``mmap`` only
-    for anonymous memory), and fail every other call with EPERM."""
-    audit_arch, numbers = _SYSCALLS[_arch()]
-    ld, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
-    allow, deny, kill = 0x7FFF0000, 0x00050000 | errno.EPERM, 0x80000000
-    allowed = [numbers[name] for name in _ALLOWED if name != "mmap"]
-    # (code, jump if true, jump if false, k); jumps are counted from the next instruction.
-    head = [(ld, 0, 0, 4), (jeq, 1, 0, audit_arch), (ret, 0, 0, kill), (ld, 0, 0, 0),
-            (jge, 0, 1, 0x40000000), (ret, 0, 0, kill)]  # x32 calls on x86_64
-    tail_from = len(head) + len(allowed) + 1  # index of "deny" below
-    body = [(jeq, tail_from + 1 - (len(head) + i) - 1, 0, nr) for i, nr in enumerate(allowed)]
-    mmap_at = len(head) + len(body)
-    body.append((jeq, (tail_from + 2) - mmap_at - 1, 0, numbers["mmap"]))
-    tail = [(ret, 0, 0, deny), (ret, 0, 0, allow),
-            (ld, 0, 0, 16 + 8 * 3), (jset, 0, 1, _MAP_ANONYMOUS), (ret, 0, 0, allow),
-            (ret, 0, 0, deny)]
-    return b"".join(struct.pack("<HBBI", *insn) for insn in head + body + tail)
+    return _syscalls.TABLES[machine]
 
 
 def _seccomp() -> None:
-    code = seccomp_program()
+    code = _syscalls.seccomp_filter(*_table())
     filters = ctypes.create_string_buffer(code, len(code))
     fprog = struct.pack("<HxxxxxxQ", len(code) // 8, ctypes.addressof(filters))
-    _check(_libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.c_char_p(fprog), 0, 0),
-           "seccomp allowlist", "prctl(PR_SET_SECCOMP)")
+    _check(
+        _libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.c_char_p(fprog), 0, 0),
+        "seccomp allowlist",
+        "prctl(PR_SET_SECCOMP)",
+    )

@@ -41,7 +41,9 @@ def _load(name):
         exec(compile(source.read(), path, 'exec'), module.__dict__)
     return module
 sys.path.extend({paths!r})  # after the standard library: to unpickle items (numpy values)
+_load('_syscalls')
 _load('_confine')
+_load('_guards')
 _load('_sandbox')
 _load('_worker').main({fd})
 """
@@ -96,7 +98,7 @@ class Worker:
         self.kill()
         raise ExecutionError(f"A worker process ({sys.executable}) failed to start. Check that "
                              "this Python runs with `-I -S -B` and that the temporary folder "
-                             "is writable.")
+                             "is writable.", path=sys.executable)
 
     def receive(self) -> tuple[int, str, bytes, bytes, str] | None:
         """The next reply: (task id, status, votes, errors, text), or None when it does not
@@ -140,7 +142,7 @@ def check_isolation(layers: list[tuple[str, str]], config: Any, warn: bool = Fal
             f"cannot isolate labeling programs on this machine: {layer} is not available "
             f"({problem}); `alchemist doctor` lists every layer. To run programs with weaker "
             f"isolation anyway, set {WEAK_ISOLATION_ENV}=1 (or ExecutionConfig("
-            "weak_isolation=True)).")
+            "weak_isolation=True)).", layer=layer)
     if missing and warn:
         log.warning("running labeling programs with weaker isolation, as accepted: missing %s",
                     "; ".join(f"{layer} ({problem})" for layer, problem in missing))

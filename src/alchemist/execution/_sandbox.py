@@ -1,7 +1,8 @@
 """What runs inside a program process: the restricted namespace and the labeling loop.
 
-This module imports only the standard library: the worker loads it without importing the
-``alchemist`` package (whose import pulls in pandas), so a worker starts in a few milliseconds.
+This module and ``_guards`` import only the standard library: the worker loads them without
+importing the ``alchemist`` package (whose import pulls in pandas), so a worker starts in a few
+milliseconds.
 
 The runtime layer, a speed bump rather than the wall (that is the OS layer, ``_confine``): a
 program sees a reduced ``__builtins__`` (no ``open``, ``eval``, ``exec``, ``compile``,
@@ -9,9 +10,9 @@ program sees a reduced ``__builtins__`` (no ``open``, ``eval``, ``exec``, ``comp
 ``__import__`` that hands out read-only copies of allowlisted modules with their private names
 and non-allowlisted submodules removed (``statistics.sys`` is not reachable), in which the
 attribute-following gadgets (``operator.attrgetter``/``methodcaller``, ``string.Formatter``)
-are replaced by guarded versions. What it cannot guard: attribute syntax itself
-(``f.__globals__``, stopped by the static check) and ``str.format`` field paths built at
-runtime (they yield text only, and the worker holds no secret to leak).
+are replaced by guarded versions (all built by ``_guards``). What it cannot guard: attribute
+syntax itself (``f.__globals__``, stopped by the static check) and ``str.format`` field paths
+built at runtime (they yield text only, and the worker holds no secret to leak).
 """
 
 from __future__ import annotations
@@ -23,29 +24,53 @@ import os
 import reprlib
 import resource
 import signal
-import sys
-import types
 from time import perf_counter
 from typing import Any
 
+if __package__:  # imported within alchemist (the static check)
+    from alchemist.execution import _guards
+else:  # loaded from source by the worker, without the package (_pool._BOOTSTRAP)
+    import _guards  # type: ignore[import-not-found, no-redef]
+
 # Modules a labeling program may import. Pre-imported before the program process is confined,
 # since nothing can be imported from disk once it is chrooted.
-ALLOWED_MODULES = frozenset({
-    "re", "string", "math", "cmath", "collections", "collections.abc", "itertools",
-    "functools", "operator", "unicodedata", "statistics", "datetime", "json", "decimal",
-    "fractions", "random", "heapq", "bisect", "textwrap", "difflib", "html", "numbers", "copy",
-})
+ALLOWED_MODULES = frozenset(
+    {
+        "re",
+        "string",
+        "math",
+        "cmath",
+        "collections",
+        "collections.abc",
+        "itertools",
+        "functools",
+        "operator",
+        "unicodedata",
+        "statistics",
+        "datetime",
+        "json",
+        "decimal",
+        "fractions",
+        "random",
+        "heapq",
+        "bisect",
+        "textwrap",
+        "difflib",
+        "html",
+        "numbers",
+        "copy",
+    }
+)
 # Loaded lazily by allowed modules or str methods: pre-imported for the same reason.
-_LAZY_IMPORTS = ("_strptime", "encodings.latin_1", "encodings.ascii", "encodings.cp1252",
-                 "encodings.utf_16", "encodings.utf_32", "encodings.idna", "html.entities")
-
-_SAFE_BUILTINS = (
-    "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
-    "complex", "dict", "divmod", "enumerate", "filter", "float", "format", "frozenset", "hash",
-    "hex", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next",
-    "object", "oct", "ord", "pow", "property", "range", "repr", "reversed", "round", "set",
-    "slice", "sorted", "staticmethod", "classmethod", "str", "sum", "super", "tuple", "type",
-    "zip", "__build_class__", "None", "Ellipsis", "NotImplemented", "True", "False",
+_LAZY_IMPORTS = (
+    "_strptime",
+    "encodings.latin_1",
+    "encodings.ascii",
+    "encodings.cp1252",
+    "encodings.utf_16",
+    "encodings.utf_32",
+    "encodings.idna",
+    "html.entities",
 )
 
 # Cell codes, equal to alchemist.label_matrix.CellError (kept literal: no package import here).
@@ -67,154 +92,36 @@ class CallTimeout(BaseException):
 
 # Non-dunder attributes of frames, code objects, generators and tracebacks: refused at runtime
 # like private names, and by the static check.
-FORBIDDEN_ATTRIBUTES = frozenset({
-    "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "f_trace", "gi_frame", "gi_code",
-    "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_frame", "ag_code", "ag_await",
-    "tb_frame", "tb_next", "co_code", "mro",
-})
-
-# The functions programs are handed in place of getattr & co. and of the attribute-following
-# gadgets of allowed modules (operator.attrgetter/methodcaller, string.Formatter). They are
-# defined in a namespace of their own, so that their __globals__ hold no os, sys, ctypes or
-# signal (this module's globals do).
-_GUARDS = """
-def _refuse(name):
-    if isinstance(name, str) and (name.startswith("_") or name in _FORBIDDEN):
-        raise AttributeError(f"access to attribute {name!r} is not allowed in labeling programs")
-
-def getattr(obj, name, *default):
-    _refuse(name)
-    return _real_getattr(obj, name, *default)
-
-def hasattr(obj, name):
-    _refuse(name)
-    return _real_hasattr(obj, name)
-
-def setattr(obj, name, value):
-    _refuse(name)
-    _real_setattr(obj, name, value)
-
-def delattr(obj, name):
-    _refuse(name)
-    _real_delattr(obj, name)
-
-def print(*args, **kwargs):
-    "Programs may print while debugging; nothing is written anywhere."
-
-def attrgetter(attr, *attrs):
-    for name in (attr, *attrs):
-        for part in name.split(".") if isinstance(name, str) else ():
-            _refuse(part)
-    return _real_attrgetter(attr, *attrs)
-
-def methodcaller(name, /, *args, **kwargs):
-    _refuse(name)
-    return _real_methodcaller(name, *args, **kwargs)
-
-def _check_field(field_name):
-    _first, rest = _field_split(field_name)
-    for is_attribute, key in rest:
-        if is_attribute:
-            _refuse(key)
-
-def _check_format(format_string, depth=0):
-    for _literal, field, spec, _conversion in _formatter.parse(format_string):
-        if field:
-            _check_field(field)
-        if spec and depth < 2:
-            _check_format(spec, depth + 1)
-
-class Formatter:
-    "string.Formatter whose field paths may not name private or frame attributes."
-
-    def format(self, format_string, /, *args, **kwargs):
-        return self.vformat(format_string, args, kwargs)
-
-    def vformat(self, format_string, args, kwargs):
-        _check_format(format_string)
-        return _formatter.vformat(format_string, args, kwargs)
-
-    def parse(self, format_string):
-        return _formatter.parse(format_string)
-
-    def get_field(self, field_name, args, kwargs):
-        _check_field(field_name)
-        return _formatter.get_field(field_name, args, kwargs)
-
-    def get_value(self, key, args, kwargs):
-        return _formatter.get_value(key, args, kwargs)
-
-    def check_unused_args(self, used_args, args, kwargs):
-        pass
-
-    def format_field(self, value, format_spec):
-        return format(value, format_spec)
-
-    def convert_field(self, value, conversion):
-        return _formatter.convert_field(value, conversion)
-
-def __import__(name, globals=None, locals=None, fromlist=(), level=0):
-    if level:
-        raise ImportError("relative imports are not allowed in labeling programs")
-    if name not in _copies:
-        raise ImportError(f"import of {name!r} is not allowed in labeling programs; "
-                          f"allowed: {_allowed}")
-    for attr in fromlist or ():
-        _refuse(attr)
-    return _copies[name] if fromlist else _copies[name.partition(".")[0]]
-"""
-
-
-def _safe_builtins() -> dict[str, Any]:
-    safe = {name: getattr(builtins_module, name) for name in _SAFE_BUILTINS}
-    safe.update({name: value for name, value in vars(builtins_module).items()
-                 if isinstance(value, type) and issubclass(value, BaseException)})
-    return safe
-
-
-def _module_copy(name: str, copies: dict[str, types.ModuleType],
-                 replace: dict[str, dict[str, Any]]) -> types.ModuleType:
-    module = sys.modules[name]
-    copy = types.ModuleType(name, module.__doc__)
-    for key, value in vars(module).items():
-        if key.startswith("_"):
-            continue
-        if isinstance(value, types.ModuleType):
-            if value.__name__ not in ALLOWED_MODULES:
-                continue
-            value = copies.get(value.__name__) or _module_copy(value.__name__, copies, replace)
-        setattr(copy, key, replace.get(name, {}).get(key, value))
-    copies[name] = copy
-    return copy
+FORBIDDEN_ATTRIBUTES = frozenset(
+    {
+        "f_globals",
+        "f_locals",
+        "f_builtins",
+        "f_back",
+        "f_code",
+        "f_trace",
+        "gi_frame",
+        "gi_code",
+        "gi_yieldfrom",
+        "cr_frame",
+        "cr_code",
+        "cr_await",
+        "ag_frame",
+        "ag_code",
+        "ag_await",
+        "tb_frame",
+        "tb_next",
+        "co_code",
+        "mro",
+    }
+)
 
 
 def prepare() -> dict[str, Any]:
     """Import what programs may use and build the builtins they see. Call before forking."""
     for name in sorted(ALLOWED_MODULES) + list(_LAZY_IMPORTS):
         importlib.import_module(name)
-    import _string  # type: ignore[import-not-found]  # no stubs; the field-path parser
-    import operator
-    import string
-
-    copies: dict[str, types.ModuleType] = {}
-    guards: dict[str, Any] = {
-        "__builtins__": _safe_builtins(), "_FORBIDDEN": FORBIDDEN_ATTRIBUTES,
-        "_real_getattr": getattr, "_real_hasattr": hasattr, "_real_setattr": setattr,
-        "_real_delattr": delattr, "_real_attrgetter": operator.attrgetter,
-        "_real_methodcaller": operator.methodcaller, "_formatter": string.Formatter(),
-        "_field_split": _string.formatter_field_name_split, "_copies": copies,
-        "_allowed": ", ".join(sorted(ALLOWED_MODULES)), "__name__": "labeling_guards"}
-    exec(compile(_GUARDS, "<guards>", "exec"), guards)  # noqa: S102 - this module's own code
-    replace = {"operator": {"attrgetter": guards["attrgetter"],
-                            "methodcaller": guards["methodcaller"]},
-               "string": {"Formatter": guards["Formatter"]}}
-    for name in sorted(ALLOWED_MODULES):
-        if name not in copies:
-            _module_copy(name, copies, replace)
-    safe = _safe_builtins()
-    safe.update({name: guards[name] for name in ("getattr", "hasattr", "setattr", "delattr",
-                                                 "print", "__import__")})
-    return safe
+    return _guards.restricted_builtins(ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES)
 
 
 def unrestricted_builtins() -> dict[str, Any]:
@@ -222,8 +129,9 @@ def unrestricted_builtins() -> dict[str, Any]:
     return dict(vars(builtins_module))
 
 
-def load_program(source: str, function_name: str, builtins: dict[str, Any], *,
-                 timeout: float) -> Any:
+def load_program(
+    source: str, function_name: str, builtins: dict[str, Any], *, timeout: float
+) -> Any:
     """Run the program's top level in a fresh namespace and return its labeling function."""
     namespace = {"__builtins__": dict(builtins), "__name__": "labeling_program"}
     code = compile(source, _PROGRAM_FILE, "exec")
@@ -243,6 +151,7 @@ def _run_timed(thunk: Any, timeout: float) -> Any:
 
 
 # --------------------------------------------------------------------------- limits
+
 
 def address_space_bytes() -> int | None:
     """The process's current virtual size: the memory limit is counted on top of it."""
@@ -294,8 +203,10 @@ def start_call_timer(call_timeout: float) -> None:
 
 # --------------------------------------------------------------------------- labeling loop
 
-def label_range(function: Any, items: Any, start: int, stop: int, lookup: dict[int, int],
-                timeout: float) -> tuple[bytes, bytes, dict[int, str]]:
+
+def label_range(
+    function: Any, items: Any, start: int, stop: int, lookup: dict[int, int], timeout: float
+) -> tuple[bytes, bytes, dict[int, str]]:
     """Call ``function`` on ``items[start:stop]``, each call limited to ``timeout`` seconds.
 
     Returns votes (class index as a byte, 255 = abstain), cell codes, and the first message

@@ -7,7 +7,8 @@ items. A process that hangs past the batch limit is killed; one that dies is rep
 
 Started by ``executor._Worker`` as ``python -I -S -B`` (no site packages, no ``.pth`` files, no
 bytecode written) with an empty environment in an empty folder; it loads ``_confine``,
-``_sandbox`` and itself from source and imports only the standard library.
+``_sandbox`` (with ``_syscalls`` and ``_guards``) and itself from source and imports only the
+standard library.
 
 Process chain of one program: the forked process enters new user, mount, network, PID and IPC
 namespaces with an empty root, then forks the first process of the PID namespace, which forks

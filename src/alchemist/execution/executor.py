@@ -23,15 +23,11 @@ those depend on the machine's load rather than on the program and the data.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import pickle
 import shutil
 import tempfile
 import time
 import weakref
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -40,20 +36,17 @@ from typing import Any
 
 import numpy as np
 
-from alchemist.errors import ExecutionError
 from alchemist.execution._pool import Task as _Task
 from alchemist.execution._pool import Worker as _Worker
 from alchemist.execution._pool import check_isolation
-from alchemist.execution._reasons import clean_reason
+from alchemist.execution._runstate import RunState as _RunState
 from alchemist.execution.static import check_program
 from alchemist.label_matrix import CellError, LabelMatrix
-from alchemist.paths import atomic_path
 from alchemist.programs import Program
 
-_PIPELINE_DEPTH = 2   # tasks queued per worker, so it never waits for this process between tasks
-_GRACE = 5.0          # seconds a worker gets beyond batch_timeout before it is itself killed
-_MAX_CLASSES = 127    # class indices are stored as int8
-_PROGRAM_CODES = (CellError.OK, CellError.EXCEPTION, CellError.TIMEOUT, CellError.INVALID_OUTPUT)
+_PIPELINE_DEPTH = 2  # tasks queued per worker, so it never waits for this process between tasks
+_GRACE = 5.0  # seconds a worker gets beyond batch_timeout before it is itself killed
+_MAX_CLASSES = 127  # class indices are stored as int8
 # Switched off only by tests, to show what the other layers contain alone: the runtime layer,
 # and confinement steps by name (``_confine.LAYERS``; only with weak isolation accepted).
 _RUNTIME_LAYER = True
@@ -70,24 +63,28 @@ class ExecutionConfig:
     confinement layer cannot be applied on this machine; by default they are refused then.
     """
 
-    workers: int | None = None        # None = all cores
-    call_timeout: float = 1.0         # seconds per program call
-    batch_timeout: float = 60.0       # seconds per batch round trip (hung worker killed+replaced)
-    memory_mb: int = 512              # per-worker address-space limit, on top of its baseline
-    batch_size: int = 1024            # items per IPC round trip
-    cache_dir: Path | None = None     # results cached by (program sha, data hash) when set
-    weak_isolation: bool = False      # accept missing confinement layers (see alchemist doctor)
+    workers: int | None = None  # None = all cores
+    call_timeout: float = 1.0  # seconds per program call
+    batch_timeout: float = 60.0  # seconds per batch round trip (hung worker killed+replaced)
+    memory_mb: int = 512  # per-worker address-space limit, on top of its baseline
+    batch_size: int = 1024  # items per IPC round trip
+    cache_dir: Path | None = None  # results cached by (program sha, data hash) when set
+    weak_isolation: bool = False  # accept missing confinement layers (see alchemist doctor)
 
     def __post_init__(self) -> None:
-        checks = [("workers", self.workers is None or self.workers >= 1, "an int >= 1 or None"),
-                  ("call_timeout", self.call_timeout > 0, "a positive number of seconds"),
-                  ("batch_timeout", self.batch_timeout > 0, "a positive number of seconds"),
-                  ("memory_mb", self.memory_mb >= 16, "an int >= 16"),
-                  ("batch_size", self.batch_size >= 1, "an int >= 1")]
+        checks = [
+            ("workers", self.workers is None or self.workers >= 1, "an int >= 1 or None"),
+            ("call_timeout", self.call_timeout > 0, "a positive number of seconds"),
+            ("batch_timeout", self.batch_timeout > 0, "a positive number of seconds"),
+            ("memory_mb", self.memory_mb >= 16, "an int >= 16"),
+            ("batch_size", self.batch_size >= 1, "an int >= 1"),
+        ]
         for name, ok, expected in checks:
             if not ok:
-                raise ValueError(f"ExecutionConfig.{name} must be {expected}. "
-                                 f"Got {getattr(self, name)!r} instead.")
+                raise ValueError(
+                    f"ExecutionConfig.{name} must be {expected}. "
+                    f"Got {getattr(self, name)!r} instead."
+                )
 
 
 def _shutdown(workers: list[_Worker], jail: list[str]) -> None:
@@ -106,8 +103,12 @@ class Executor:
     ``progress``, when given, is called with the number of cells finished since its last call.
     """
 
-    def __init__(self, config: ExecutionConfig = ExecutionConfig(), *,
-                 progress: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        config: ExecutionConfig = ExecutionConfig(),
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         self.config = config
         self.progress = progress
         self._workers: list[_Worker] = []
@@ -126,23 +127,28 @@ class Executor:
         """Stop the workers. The executor may be used again: workers restart on demand."""
         _shutdown(self._workers, self._jail)
 
-    def run(self, programs: Sequence[Program], items: Sequence[Any],
-            class_ids: Sequence[int]) -> LabelMatrix:
+    def run(
+        self, programs: Sequence[Program], items: Sequence[Any], class_ids: Sequence[int]
+    ) -> LabelMatrix:
         """Run every program on every item: the label matrix of class indices (-1 = abstain)."""
         lookup = _lookup(class_ids)
         ids = [p.id for p in programs]
         if len(set(ids)) != len(ids):
-            raise ValueError(f"program ids must be unique; got {ids}. Give each program its own "
-                             "id (ProgramStore.next_id).")
-        state = _RunState(programs, list(items), lookup, self.config)
+            raise ValueError(
+                f"program ids must be unique; got {ids}. Give each program its own "
+                "id (ProgramStore.next_id)."
+            )
+        state = _RunState(programs, list(items), lookup, self.config.cache_dir)
         for j, program in enumerate(programs):
             verdict = check_program(program.source, program.function_name)
             if not verdict.ok:
                 state.fail(j, 0, state.n, CellError.REJECTED, f"rejected: {verdict.reason}")
             elif not state.read_cache(j):
                 state.computed[j] = state.n
-                state.pending.extend(_Task(j, start, min(start + self.config.batch_size, state.n))
-                                     for start in range(0, state.n, self.config.batch_size))
+                state.pending.extend(
+                    _Task(j, start, min(start + self.config.batch_size, state.n))
+                    for start in range(0, state.n, self.config.batch_size)
+                )
         self._report(state.take_progress())
         if state.pending:
             self._data_token += 1
@@ -175,9 +181,13 @@ class Executor:
                 if worker.conn in ready:
                     self._receive(worker, state)
                 elif worker.tasks[0].deadline < time.monotonic():
-                    self._replace(worker, state, CellError.TIMEOUT,
-                                  f"worker unresponsive for over {self.config.batch_timeout:g} s"
-                                  " and was killed")
+                    self._replace(
+                        worker,
+                        state,
+                        CellError.TIMEOUT,
+                        f"worker unresponsive for over {self.config.batch_timeout:g} s"
+                        " and was killed",
+                    )
             self._report(state.take_progress())
 
     def _feed(self, worker: _Worker, state: _RunState) -> None:
@@ -191,8 +201,18 @@ class Executor:
                 worker.conn.send(("data",))
                 worker.conn.send_bytes(state.payload())
                 worker.data_token = self._data_token
-            worker.conn.send(("task", id(task), state.keys[task.column], program.source,
-                              program.function_name, state.byte_lookup, task.start, task.stop))
+            worker.conn.send(
+                (
+                    "task",
+                    id(task),
+                    state.keys[task.column],
+                    program.source,
+                    program.function_name,
+                    state.byte_lookup,
+                    task.start,
+                    task.stop,
+                )
+            )
 
     def _receive(self, worker: _Worker, state: _RunState) -> None:
         try:
@@ -201,8 +221,9 @@ class Executor:
             self._replace(worker, state, CellError.CRASHED, "worker process died")
             return
         if reply is None or reply[0] != id(worker.tasks[0]):
-            self._replace(worker, state, CellError.CRASHED,
-                          "worker sent a malformed reply and was replaced")
+            self._replace(
+                worker, state, CellError.CRASHED, "worker sent a malformed reply and was replaced"
+            )
             return
         _, status, votes, errors, text = reply
         task = worker.tasks.popleft()
@@ -228,8 +249,9 @@ class Executor:
         if not self._jail:
             self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
             os.chmod(self._jail[0], 0o755)  # empty; entered after leaving root's uid
-        started = [_Worker(self.config, self._jail[0], _RUNTIME_LAYER, _OS_STEPS_OFF)
-                   for _ in range(count)]
+        started = [
+            _Worker(self.config, self._jail[0], _RUNTIME_LAYER, _OS_STEPS_OFF) for _ in range(count)
+        ]
         try:
             for worker in started:
                 check_isolation(worker.layers(), self.config, warn=worker is started[0])
@@ -245,8 +267,12 @@ class Executor:
             self.progress(cells)
 
 
-def execute(programs: Sequence[Program], items: Sequence[Any], class_ids: Sequence[int],
-            config: ExecutionConfig | None = None) -> LabelMatrix:
+def execute(
+    programs: Sequence[Program],
+    items: Sequence[Any],
+    class_ids: Sequence[int],
+    config: ExecutionConfig | None = None,
+) -> LabelMatrix:
     """Run ``programs`` over ``items`` once, with workers started and stopped around the call."""
     with Executor(config or ExecutionConfig()) as executor:
         return executor.run(programs, items, class_ids)
@@ -256,142 +282,8 @@ def _lookup(class_ids: Sequence[int]) -> dict[int, int]:
     ids = list(class_ids)
     bad = [c for c in ids if isinstance(c, bool) or not isinstance(c, int | np.integer) or c == -1]
     if bad or not ids or len(set(ids)) != len(ids) or len(ids) > _MAX_CLASSES:
-        raise ValueError(f"class_ids must be 1 to {_MAX_CLASSES} distinct integers other than -1 "
-                         f"(-1 means abstain). Got {ids!r} instead.")
+        raise ValueError(
+            f"class_ids must be 1 to {_MAX_CLASSES} distinct integers other than -1 "
+            f"(-1 means abstain). Got {ids!r} instead."
+        )
     return {int(c): i for i, c in enumerate(ids)}
-
-
-class _RunState:
-    """The label matrix under construction, the tasks left, and what went wrong where."""
-
-    def __init__(self, programs: Sequence[Program], items: list[Any], lookup: dict[int, int],
-                 config: ExecutionConfig) -> None:
-        self.programs, self.items, self.config = programs, items, config
-        self.n, m = len(items), len(programs)
-        self.votes = np.full((self.n, m), -1, dtype=np.int8)
-        self.errors = np.zeros((self.n, m), dtype=np.uint8)
-        self.byte_lookup = {**lookup, -1: 255}
-        self.messages: list[dict[int, str]] = [{} for _ in programs]
-        self.pending: deque[_Task] = deque()
-        # Columns sent to workers in this run -> cells still to come. A column is cached the
-        # moment its last cell arrives, so a run killed midway keeps its finished programs.
-        self.computed: dict[int, int] = {}
-        self._progress = 0
-        self._payload: bytes | None = None
-        self._data_hash: str | None = None
-        classes = json.dumps(sorted(lookup.items()))
-        self.keys = [hashlib.sha256(f"{p.sha}\0{p.function_name}\0{classes}".encode())
-                     .hexdigest()[:24] for p in programs]
-
-    def payload(self) -> bytes:
-        if self._payload is None:
-            try:
-                self._payload = pickle.dumps(self.items, protocol=pickle.HIGHEST_PROTOCOL)
-            except (pickle.PicklingError, TypeError, AttributeError) as exc:
-                raise ExecutionError(f"The items must be picklable to reach the workers; "
-                                     f"pickling failed with {exc!r}. Pass plain values "
-                                     "(str, numbers, dicts of them).") from exc
-        return self._payload
-
-    def take_progress(self) -> int:
-        cells, self._progress = self._progress, 0
-        return cells
-
-    def apply(self, task: _Task, status: str, votes: bytes, errors: bytes, text: str) -> None:
-        if status == "ok" and len(votes) == len(errors) == task.stop - task.start:
-            self._apply_cells(task, np.frombuffer(votes, np.uint8), np.frombuffer(errors, np.uint8))
-            for line in text.split("\n"):  # the worker's separator only, not U+2028 & co.
-                number, _, message = line.partition("\t")
-                if number in ("1", "2", "3"):
-                    self.note(task.column, int(number), message)
-            self._arrived(task.column, task.stop - task.start)
-            return
-        if status == "ok":
-            status, text = "crashed", "program process sent a reply of the wrong size"
-        failure = {"rejected": CellError.REJECTED, "hung": CellError.TIMEOUT}.get(
-            status, CellError.CRASHED)
-        reason = f"rejected: failed to load: {text}" if status == "rejected" else text
-        self.fail(task.column, task.start, task.stop, failure, reason)
-        self.abandon(task.column, failure)
-
-    def _apply_cells(self, task: _Task, votes: np.ndarray, errors: np.ndarray) -> None:
-        """Record a program process's votes and codes; a vote that is neither abstain (255)
-        nor a class index, a code a program process cannot give, or a vote beside a failure
-        makes the cell ``CRASHED``: the reply was forged."""
-        classes = len(self.byte_lookup) - 1
-        bad = (((votes != 255) & (votes >= classes)) | ~np.isin(errors, _PROGRAM_CODES)
-               | ((errors != CellError.OK) & (votes != 255)))
-        rows, column = slice(task.start, task.stop), task.column
-        self.votes[rows, column] = np.where(bad | (votes == 255), -1, votes).astype(np.int8)
-        self.errors[rows, column] = np.where(bad, CellError.CRASHED, errors)
-        if bad.any():
-            k = int(np.argmax(bad))
-            self.note(column, CellError.CRASHED, f"program process sent an invalid reply (vote "
-                      f"{votes[k]}, code {errors[k]} for item {task.start + k}); cell discarded")
-
-    def note(self, column: int, code: int, message: str) -> None:
-        """Keep the first message of each failure code, cleaned (see ``_reasons``)."""
-        if code not in self.messages[column]:
-            self.messages[column][code] = clean_reason(message)
-
-    def fail(self, column: int, start: int, stop: int, code: CellError, message: str) -> None:
-        self.votes[start:stop, column] = -1
-        self.errors[start:stop, column] = code
-        self.note(column, int(code), message)
-        self._arrived(column, stop - start)
-
-    def _arrived(self, column: int, cells: int) -> None:
-        self._progress += cells
-        if column in self.computed:
-            self.computed[column] -= cells
-            if self.computed[column] == 0:
-                self.write_cache(column)
-
-    def abandon(self, column: int, code: CellError) -> None:
-        """Record the program's tasks not yet sent as ``code``: they will not run."""
-        for task in [t for t in self.pending if t.column == column]:
-            self.pending.remove(task)
-            self.fail(column, task.start, task.stop, code, "")
-
-    def matrix(self) -> LabelMatrix:
-        reasons = {}
-        for j, program in enumerate(self.programs):
-            counts = np.bincount(self.errors[:, j], minlength=len(CellError))
-            parts = [f"{self.messages[j].get(code) or CellError(code).name.lower()} "
-                     f"({counts[code]} of {self.n} items)"
-                     for code in range(1, len(counts)) if counts[code]]
-            if parts:
-                reasons[program.id] = "; ".join(parts)
-        return LabelMatrix(self.votes, [p.id for p in self.programs], self.errors, reasons)
-
-    # ----------------------------------------------------------------------- cache
-
-    def _cache_path(self, column: int) -> Path | None:
-        if self.config.cache_dir is None:
-            return None
-        if self._data_hash is None:
-            self._data_hash = hashlib.sha256(self.payload()).hexdigest()[:24]
-        return Path(self.config.cache_dir) / self._data_hash / f"{self.keys[column]}.npz"
-
-    def read_cache(self, column: int) -> bool:
-        path = self._cache_path(column)
-        if path is None or not path.exists():
-            return False
-        with np.load(path, allow_pickle=False) as cached:
-            self.votes[:, column] = cached["votes"]
-            self.errors[:, column] = cached["errors"]
-            self.messages[column] = {int(k): clean_reason(v) for k, v in
-                                     json.loads(str(cached["messages"])).items()}
-        self._progress += self.n
-        return True
-
-    def write_cache(self, column: int) -> None:
-        """Store a column computed in this run, unless it holds timeouts or crashes, which
-        depend on the machine's load rather than on the program and the data."""
-        transient = (CellError.TIMEOUT, CellError.CRASHED)
-        path = self._cache_path(column)
-        if path is not None and not np.isin(self.errors[:, column], transient).any():
-            # Hidden and not *.npz until whole: a process killed mid-write leaves no cache file.
-            with atomic_path(path) as temporary, temporary.open("wb") as f:
-                np.savez(f, votes=self.votes[:, column], errors=self.errors[:, column],
-                         messages=json.dumps({str(k): v for k, v in self.messages[column].items()}))

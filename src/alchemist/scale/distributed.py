@@ -113,7 +113,8 @@ def _result(future: Any, index: int) -> tuple[LabelMatrix, VotePatterns]:
     except Exception as exc:  # a worker lost too often, or the cluster went away
         raise ExecutionError(
             f"Partition {index} failed on the cluster ({type(exc).__name__}: "
-            f"{exc}). Finished partitions are kept: run again to resume."
+            f"{exc}). Finished partitions are kept: run again to resume.",
+            partition=index,
         ) from None
     return result
 
