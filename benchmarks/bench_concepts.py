@@ -65,13 +65,18 @@ def write_splits(name: str, folder: Path) -> dict[str, str]:
         frame = pd.read_csv(CENSUS)
     else:
         base = {"italypower": "ItalyPowerDemand", "gunpoint": "GunPoint"}[name]
-        frame = pd.concat([read_named(f"sktime:{base}/train"),
-                           read_named(f"sktime:{base}/test")], ignore_index=True)
+        frame = pd.concat(
+            [read_named(f"sktime:{base}/train"), read_named(f"sktime:{base}/test")],
+            ignore_index=True,
+        )
     frame = frame.sample(frac=1.0, random_state=0).reset_index(drop=True)
     n_test, n_dev = SIZES[name]
     train_end = n_test + n_dev + (3000 if name == "census" else len(frame))
-    parts = {"test": frame[:n_test], "dev": frame[n_test:n_test + n_dev],
-             "train": frame[n_test + n_dev:train_end]}
+    parts = {
+        "test": frame[:n_test],
+        "dev": frame[n_test : n_test + n_dev],
+        "train": frame[n_test + n_dev : train_end],
+    }
     paths = {}
     for split, part in parts.items():
         paths[split] = str(folder / f"{split}.jsonl")
@@ -79,27 +84,45 @@ def write_splits(name: str, folder: Path) -> dict[str, str]:
     return paths
 
 
-def pipeline_row(label: str, task: Task, config: RunConfig, folder: Path,
-                 provider: Any) -> list[dict[str, Any]]:
+def pipeline_row(
+    label: str, task: Task, config: RunConfig, folder: Path, provider: Any
+) -> list[dict[str, Any]]:
     """Run the pipeline; one row for its label model and one for its distilled model."""
     started, load = time.perf_counter(), os.getloadavg()[0]
     try:
         summary = run_pipeline(task, config, folder, provider=provider)
     except AlchemistError as exc:  # e.g. no program voted: a result to report, not a crash
-        return [{"method": f"{label}: failed ({exc})", "accuracy": None, "f1": None,
-                 "worst_group": None, "coverage": 0.0, "llm_calls": None, "programs": 0,
-                 "seconds": round(time.perf_counter() - started, 1), "load": round(load, 2)}]
+        return [
+            {
+                "method": f"{label}: failed ({exc})",
+                "accuracy": None,
+                "f1": None,
+                "worst_group": None,
+                "coverage": 0.0,
+                "llm_calls": None,
+                "programs": 0,
+                "seconds": round(time.perf_counter() - started, 1),
+                "load": round(load, 2),
+            }
+        ]
     seconds = time.perf_counter() - started
     synthesis = summary.get("synthesis") or {}
     rows = []
     for model in ("label_model", "distilled"):
         s = summary["evaluation"]["test"][model]
-        rows.append({"method": f"{label}: {model.replace('_', ' ')}", "accuracy": s["accuracy"],
-                     "f1": s.get("positive_f1", s["macro_f1"]),
-                     "worst_group": (s.get("groups") or {}).get("worst_group"),
-                     "coverage": s["coverage"], "seconds": round(seconds, 1),
-                     "llm_calls": synthesis.get("llm_calls"), "load": round(load, 2),
-                     "programs": len(summary["programs"])})
+        rows.append(
+            {
+                "method": f"{label}: {model.replace('_', ' ')}",
+                "accuracy": s["accuracy"],
+                "f1": s.get("positive_f1", s["macro_f1"]),
+                "worst_group": (s.get("groups") or {}).get("worst_group"),
+                "coverage": s["coverage"],
+                "seconds": round(seconds, 1),
+                "llm_calls": synthesis.get("llm_calls"),
+                "load": round(load, 2),
+                "programs": len(summary["programs"]),
+            }
+        )
     return rows
 
 
@@ -112,8 +135,10 @@ def dev_only_rows(task: Task, splits: dict[str, Any], label: str) -> list[dict[s
     predicted = model.predict(_frame(test))
     majority = np.full(len(test), np.bincount(dev.gold, minlength=task.n_classes).argmax())
     rows = []
-    for method, pred in ((f"dev-labels-only MLP ({label})", predicted),
-                         ("majority class of dev", majority)):
+    for method, pred in (
+        (f"dev-labels-only MLP ({label})", predicted),
+        ("majority class of dev", majority),
+    ):
         rows.append(_scored(method, task, test, pred, time.perf_counter() - started))
     return rows
 
@@ -123,26 +148,43 @@ def zero_shot_row(task: Task, splits: dict[str, Any]) -> dict[str, Any]:
     extractor = make_extractor(task)
     texts = [f"{c.name}: {c.description}" if c.description else c.name for c in task.classes]
     predicted = zero_shot_predict(extractor, texts, originals(splits["test"]))
-    return _scored(f"{extractor.name} zero-shot", task, splits["test"], predicted,
-                   time.perf_counter() - started)
+    return _scored(
+        f"{extractor.name} zero-shot",
+        task,
+        splits["test"],
+        predicted,
+        time.perf_counter() - started,
+    )
 
 
-def _scored(method: str, task: Task, test: Any, predicted: np.ndarray,
-            seconds: float) -> dict[str, Any]:
+def _scored(
+    method: str, task: Task, test: Any, predicted: np.ndarray, seconds: float
+) -> dict[str, Any]:
     s = score(test.gold, predicted, task.n_classes, positive=1 if task.n_classes == 2 else None)
-    worst = (group_accuracy(test.gold, predicted, test.groups)["worst_group"]
-             if test.groups is not None else None)
-    return {"method": method, "accuracy": s["accuracy"], "f1": s.get("positive_f1",
-            s["macro_f1"]), "worst_group": worst, "coverage": s["coverage"],
-            "seconds": round(seconds, 1), "llm_calls": 0, "load": round(os.getloadavg()[0], 2),
-            "programs": None}
+    worst = (
+        group_accuracy(test.gold, predicted, test.groups)["worst_group"]
+        if test.groups is not None
+        else None
+    )
+    return {
+        "method": method,
+        "accuracy": s["accuracy"],
+        "f1": s.get("positive_f1", s["macro_f1"]),
+        "worst_group": worst,
+        "coverage": s["coverage"],
+        "seconds": round(seconds, 1),
+        "llm_calls": 0,
+        "load": round(os.getloadavg()[0], 2),
+        "programs": None,
+    }
 
 
 def _frame(dataset: Any) -> pd.DataFrame:
     """A dataset's inputs as numeric columns: series spread over columns, else as they are."""
     if dataset.task.takes_raw and dataset.task.modality == "timeseries":
-        return pd.DataFrame(np.array([np.asarray(x, dtype=float) for x in dataset.items]))\
-            .add_prefix("t")
+        return pd.DataFrame(
+            np.array([np.asarray(x, dtype=float) for x in dataset.items])
+        ).add_prefix("t")
     return dataset.frame
 
 
@@ -152,20 +194,33 @@ def bench_images(name: str, args: argparse.Namespace, provider: Any) -> list[dic
     example, limit = IMAGES[name]
     task = load_task(EXAMPLES / example)
     runs = Path(args.cache) / name / "runs"
-    base = RunConfig(data=f"{name}:train", test=f"{name}:test", dev_size=100, limit=limit,
-                     n_programs=args.programs, n_concepts=args.concepts, seed=0,
-                     use_cache=not args.no_cache,
-                     provider=ProviderSpec(model=args.model, threads=args.threads))
+    base = RunConfig(
+        data=f"{name}:train",
+        test=f"{name}:test",
+        dev_size=100,
+        limit=limit,
+        n_programs=args.programs,
+        n_concepts=args.concepts,
+        seed=0,
+        use_cache=not args.no_cache,
+        provider=ProviderSpec(model=args.model, threads=args.threads),
+    )
     rows = pipeline_row("programs over concepts", task, base, runs / "concepts", provider)
     robust = runs / "concepts-roboshot"
     if (runs / "concepts" / "programs").is_dir() and not robust.exists():
         robust.mkdir(parents=True)
         shutil.copytree(runs / "concepts" / "programs", robust / "programs")
         shutil.copy(runs / "concepts" / "concepts.yaml", robust / "concepts.yaml")
-    rows += pipeline_row("same programs, RoboShot scores", task, _with(base, roboshot=True),
-                         robust, provider)
-    rows += pipeline_row("vanilla programs (raw pixels)", task,
-                         _with(base, representation="raw"), runs / "raw", provider)
+    rows += pipeline_row(
+        "same programs, RoboShot scores", task, _with(base, roboshot=True), robust, provider
+    )
+    rows += pipeline_row(
+        "vanilla programs (raw pixels)",
+        task,
+        _with(base, representation="raw"),
+        runs / "raw",
+        provider,
+    )
     raw = load_splits(task, base)
     rows.append(zero_shot_row(task, raw))
     if (runs / "concepts" / "run.yaml").exists():
@@ -180,27 +235,48 @@ def bench(name: str, args: argparse.Namespace, provider: Any) -> list[dict[str, 
         return bench_images(name, args, provider)
     cache = Path(args.cache) / name
     paths = write_splits(name, cache / "data")
-    task = load_task(EXAMPLES / {"italypower": "italypower.yaml", "gunpoint": "gunpoint.yaml",
-                                 "census": "census.yaml"}[name])
-    base = RunConfig(data=paths["train"], dev=paths["dev"], test=paths["test"],
-                     n_programs=args.programs, n_concepts=args.concepts, seed=0,
-                     use_cache=not args.no_cache,
-                     provider=ProviderSpec(model=args.model, threads=args.threads))
+    task = load_task(
+        EXAMPLES
+        / {"italypower": "italypower.yaml", "gunpoint": "gunpoint.yaml", "census": "census.yaml"}[
+            name
+        ]
+    )
+    base = RunConfig(
+        data=paths["train"],
+        dev=paths["dev"],
+        test=paths["test"],
+        n_programs=args.programs,
+        n_concepts=args.concepts,
+        seed=0,
+        use_cache=not args.no_cache,
+        provider=ProviderSpec(model=args.model, threads=args.threads),
+    )
     runs = cache / "runs"
     if name == "census":
         rows = pipeline_row("whole-row programs", task, base, runs / "whole-row", provider)
-        rows += pipeline_row("per-attribute programs", task,
-                             _with(base, per_attribute=True), runs / "per-attribute", provider)
+        rows += pipeline_row(
+            "per-attribute programs",
+            task,
+            _with(base, per_attribute=True),
+            runs / "per-attribute",
+            provider,
+        )
         return rows + dev_only_rows(task, load_splits(task, base), "table columns")
     rows = pipeline_row("programs over concepts", task, base, runs / "concepts", provider)
     if (runs / "concepts" / "run.yaml").exists():
         run = RunDir(runs / "concepts")
         scored = load_splits(run.task(), run.config())
         rows += dev_only_rows(scored["dev"].task, scored, "concept scores")
-    rows += pipeline_row("vanilla programs (raw series)", task,
-                         _with(base, representation="raw"), runs / "raw", provider)
-    rows += dev_only_rows(task, {s: load_dataset(p, task) for s, p in paths.items()},
-                          "raw series")[:1]
+    rows += pipeline_row(
+        "vanilla programs (raw series)",
+        task,
+        _with(base, representation="raw"),
+        runs / "raw",
+        provider,
+    )
+    rows += dev_only_rows(task, {s: load_dataset(p, task) for s, p in paths.items()}, "raw series")[
+        :1
+    ]
     return rows
 
 
@@ -209,25 +285,33 @@ def _with(config: RunConfig, **changes: Any) -> RunConfig:
 
 
 def render(name: str, rows: list[dict[str, Any]], args: argparse.Namespace) -> str:
-    lines = [f"### {name}", "",
-             f"`{args.model}`, {args.programs} programs, {args.concepts} concepts, "
-             f"--threads {args.threads}; test split.", "",
-             "| method | accuracy | F1 | worst group | coverage | wall s | LLM calls | load |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        f"### {name}",
+        "",
+        f"`{args.model}`, {args.programs} programs, {args.concepts} concepts, "
+        f"--threads {args.threads}; test split.",
+        "",
+        "| method | accuracy | F1 | worst group | coverage | wall s | LLM calls | load |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+
     def figure(value: float | None) -> str:
         return "—" if value is None else f"{value:.3f}"
 
     for r in rows:
-        lines.append(f"| {r['method']} | {figure(r['accuracy'])} | {figure(r['f1'])} | "
-                     f"{figure(r['worst_group'])} | {r['coverage']:.0%} | {r['seconds']} | "
-                     f"{r['llm_calls'] or 0} | {r['load']} |")
+        lines.append(
+            f"| {r['method']} | {figure(r['accuracy'])} | {figure(r['f1'])} | "
+            f"{figure(r['worst_group'])} | {r['coverage']:.0%} | {r['seconds']} | "
+            f"{r['llm_calls'] or 0} | {r['load']} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--datasets", nargs="+", default=["italypower", "census"],
-                        choices=sorted([*SIZES, *IMAGES]))
+    parser.add_argument(
+        "--datasets", nargs="+", default=["italypower", "census"], choices=sorted([*SIZES, *IMAGES])
+    )
     parser.add_argument("--programs", type=int, default=6)
     parser.add_argument("--concepts", type=int, default=6)
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
@@ -243,8 +327,10 @@ def main() -> None:
     for name in args.datasets:
         started = time.perf_counter()
         rows = bench(name, args, provider)
-        text = render(name, rows, args) + (f"\nTotal {time.perf_counter() - started:.0f} s; "
-                                           f"load at the end {os.getloadavg()[0]:.2f}.\n")
+        text = render(name, rows, args) + (
+            f"\nTotal {time.perf_counter() - started:.0f} s; "
+            f"load at the end {os.getloadavg()[0]:.2f}.\n"
+        )
         (out / f"{name}.md").write_text(text)
         (out / f"{name}.json").write_text(json.dumps(rows, indent=1) + "\n")
         print(text, flush=True)

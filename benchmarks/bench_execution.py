@@ -33,30 +33,30 @@ DATA = ROOT / ".." / "shared" / "datasets"
 
 SOURCES = {
     "keyword_my": "def label(text):\n"
-                  "    t = text.lower()\n"
-                  "    return 1 if 'my channel' in t or 'my video' in t else -1\n",
+    "    t = text.lower()\n"
+    "    return 1 if 'my channel' in t or 'my video' in t else -1\n",
     "keyword_subscribe": "def label(text):\n    return 1 if 'subscribe' in text.lower() else -1\n",
     "keyword_link": "import re\nLINK = re.compile(r'https?://|www\\.|\\.com')\n"
-                    "def label(text):\n    return 1 if LINK.search(text) else -1\n",
+    "def label(text):\n    return 1 if LINK.search(text) else -1\n",
     "keyword_please": "WORDS = ('please', 'plz', 'pls')\n"
-                      "def label(text):\n"
-                      "    t = text.lower()\n"
-                      "    return 1 if any(w in t for w in WORDS) else -1\n",
+    "def label(text):\n"
+    "    t = text.lower()\n"
+    "    return 1 if any(w in t for w in WORDS) else -1\n",
     "keyword_song": "import re\nSONG = re.compile(r'\\bsong\\b', re.I)\n"
-                    "def label(text):\n    return 0 if SONG.search(text) else -1\n",
+    "def label(text):\n    return 0 if SONG.search(text) else -1\n",
     "regex_check_out": "import re\nCHECK = re.compile(r'check\\s+(it\\s+)?out', re.I)\n"
-                       "def label(text):\n    return 1 if CHECK.search(text) else -1\n",
+    "def label(text):\n    return 1 if CHECK.search(text) else -1\n",
     "short_comment": "def label(text):\n    return 0 if len(text.split()) < 5 else -1\n",
     "free_prize": "import re\nPRIZE = re.compile(r'\\b(free|win|won|prize|cash|claim)\\b', re.I)\n"
-                  "def label(text):\n    return 1 if PRIZE.search(text) else -1\n",
+    "def label(text):\n    return 1 if PRIZE.search(text) else -1\n",
     "shouting": "def label(text):\n"
-                "    letters = [c for c in text if c.isalpha()]\n"
-                "    if len(letters) < 10:\n"
-                "        return -1\n"
-                "    upper = sum(c.isupper() for c in letters)\n"
-                "    return 1 if upper / len(letters) > 0.6 else -1\n",
+    "    letters = [c for c in text if c.isalpha()]\n"
+    "    if len(letters) < 10:\n"
+    "        return -1\n"
+    "    upper = sum(c.isupper() for c in letters)\n"
+    "    return 1 if upper / len(letters) > 0.6 else -1\n",
     "digits": "import re\nNUMBER = re.compile(r'\\d{5,}')\n"
-              "def label(text):\n    return 1 if NUMBER.search(text) else -1\n",
+    "def label(text):\n    return 1 if NUMBER.search(text) else -1\n",
 }
 
 
@@ -85,8 +85,9 @@ def raw_in_process(programs: list[Program], texts: list[str]) -> tuple[float, fl
 
 def _cpu_all() -> float:
     """CPU seconds of this process and of its children that have exited."""
-    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
-                                                     resource.RUSAGE_CHILDREN))
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
@@ -126,9 +127,11 @@ def unprivileged_rows(items: int, repeat: int) -> list[tuple[str, float, float |
     from unprivileged import home_for_nobody, run_as_nobody
 
     home = home_for_nobody()
-    code = (f"import json, os, sys\nsys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
-            f"import bench_execution\nrows = bench_execution.isolated_rows({items}, {repeat}, "
-            f"f', uid {{os.getuid()}}')\nprint(json.dumps(rows))")
+    code = (
+        f"import json, os, sys\nsys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+        f"import bench_execution\nrows = bench_execution.isolated_rows({items}, {repeat}, "
+        f"f', uid {{os.getuid()}}')\nprint(json.dumps(rows))"
+    )
     try:
         done = run_as_nobody(code, home, timeout=3600)
     finally:
@@ -142,8 +145,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
-    parser.add_argument("--no-unprivileged", action="store_true",
-                        help="skip the rows measured as an ordinary user")
+    parser.add_argument(
+        "--no-unprivileged", action="store_true", help="skip the rows measured as an ordinary user"
+    )
     args = parser.parse_args()
     texts = load_texts(args.items)
     programs = [Program(id=name, source=src) for name, src in SOURCES.items()]
@@ -156,14 +160,15 @@ def main() -> None:
     rows += isolated_rows(args.items, args.repeat, f", uid {os.getuid()}")
     if not args.no_unprivileged and os.getuid() == 0:
         rows += unprivileged_rows(args.items, args.repeat)
-    print(f"{len(texts)} texts x {len(programs)} programs = {cells:,} cells; {cores} cores; "
-          f"best of {args.repeat}; load average {load:.1f} at the start, "
-          f"{os.getloadavg()[0]:.1f} at the end")
+    print(
+        f"{len(texts)} texts x {len(programs)} programs = {cells:,} cells; {cores} cores; "
+        f"best of {args.repeat}; load average {load:.1f} at the start, "
+        f"{os.getloadavg()[0]:.1f} at the end"
+    )
     print(f"{'mode':44} {'wall s':>7} {'cells/s':>11} {'wall/raw':>9} {'CPU s':>7} {'CPU/raw':>8}")
     for name, wall, cpu in rows:
         cpu_columns = f"{cpu:7.3f} {cpu / raw_cpu:7.2f}x" if cpu is not None else ""
-        print(f"{name:44} {wall:7.3f} {cells / wall:11,.0f} {wall / raw_wall:8.2f}x "
-              f"{cpu_columns}")
+        print(f"{name:44} {wall:7.3f} {cells / wall:11,.0f} {wall / raw_wall:8.2f}x {cpu_columns}")
 
 
 if __name__ == "__main__":

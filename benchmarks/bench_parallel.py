@@ -26,8 +26,16 @@ from alchemist.llm.embedded import EmbeddedProvider
 def measure(model: str, parallel: int, tokens: int, threads: int | None) -> tuple[int, float]:
     provider = EmbeddedProvider(model, threads=threads, parallel=parallel)
     provider.complete([{"role": "user", "content": "hi"}], SamplingParams(max_tokens=2))
-    requests = [[{"role": "user", "content": f"Write Python function number {i} that "
-                  "tells whether a comment is spam."}] for i in range(parallel)]
+    requests = [
+        [
+            {
+                "role": "user",
+                "content": f"Write Python function number {i} that "
+                "tells whether a comment is spam.",
+            }
+        ]
+        for i in range(parallel)
+    ]
     params = [SamplingParams(max_tokens=tokens, temperature=0.7, seed=i) for i in range(parallel)]
     started = time.perf_counter()
     with ThreadPoolExecutor(parallel) as pool:

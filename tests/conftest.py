@@ -34,9 +34,17 @@ def config() -> RunConfig:
     one-shot synthesis with the dev labels only choosing the label model (the paths these
     tests script; the default search and gold use are tested in test_search, test_devsplit)."""
     youtube = dataset_path("youtube")
-    return RunConfig(data=str(youtube / "train.json"), dev=str(youtube / "valid.json"),
-                     test=str(youtube / "test.json"), n_programs=6, workers=1, use_cache=False,
-                     strategies=("default",), search=False, use_gold=False)
+    return RunConfig(
+        data=str(youtube / "train.json"),
+        dev=str(youtube / "valid.json"),
+        test=str(youtube / "test.json"),
+        n_programs=6,
+        workers=1,
+        use_cache=False,
+        strategies=("default",),
+        search=False,
+        use_gold=False,
+    )
 
 
 class ScriptedProvider:
@@ -48,8 +56,9 @@ class ScriptedProvider:
     model = "scripted"
     local = True  # free, like the embedded model: the ledger records it at $0
 
-    def __init__(self, answers: list[str], *, budget: int | None = None,
-                 repeat_last: bool = False) -> None:
+    def __init__(
+        self, answers: list[str], *, budget: int | None = None, repeat_last: bool = False
+    ) -> None:
         self.answers = list(answers)
         self.budget = budget
         self.repeat_last = repeat_last
@@ -60,10 +69,17 @@ class ScriptedProvider:
             raise BudgetExceeded("budget reached", spent=1.0, budget=1.0, estimate=0.1)
         self.calls.append((messages, params))
         turn = len(self.calls) - 1
-        text = self.answers[min(turn, len(self.answers) - 1) if self.repeat_last
-                            else turn % len(self.answers)]
-        return Completion(text=text, model=self.model, provider=self.name, input_tokens=100,
-                          output_tokens=len(text.split()), seconds=0.01)
+        text = self.answers[
+            min(turn, len(self.answers) - 1) if self.repeat_last else turn % len(self.answers)
+        ]
+        return Completion(
+            text=text,
+            model=self.model,
+            provider=self.name,
+            input_tokens=100,
+            output_tokens=len(text.split()),
+            seconds=0.01,
+        )
 
 
 class NoCallProvider:

@@ -39,14 +39,19 @@ SECRET_NAME = "HOSTILE_TEST_PROVIDER_KEY"
 LAYERS = ("all", "no static check", "no runtime layer", "OS layer alone")
 # Parts of the OS layer alone (static check and runtime layer off too), with weaker isolation
 # accepted: which confinement step stops what.
-OS_PARTS = {"OS layer without seccomp": ("seccomp allowlist",),
-            "OS layer without seccomp and Landlock": ("seccomp allowlist", "Landlock"),
-            "Landlock and rlimits alone": ("seccomp allowlist", "user namespace")}
+OS_PARTS = {
+    "OS layer without seccomp": ("seccomp allowlist",),
+    "OS layer without seccomp and Landlock": ("seccomp allowlist", "Landlock"),
+    "Landlock and rlimits alone": ("seccomp allowlist", "user namespace"),
+}
 
 BENIGN = [
     Program("benign_keyword", "def label(text):\n    return 1 if 'free' in text.lower() else 0\n"),
-    Program("benign_regex", "import re\nP = re.compile(r'\\d+')\n\n"
-                            "def label(text):\n    return 1 if re.search(P, text) else -1\n"),
+    Program(
+        "benign_regex",
+        "import re\nP = re.compile(r'\\d+')\n\n"
+        "def label(text):\n    return 1 if re.search(P, text) else -1\n",
+    ),
     Program("benign_length", "def label(text):\n    return 0 if len(sorted(text)) < 20 else -1\n"),
 ]
 
@@ -117,15 +122,24 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
     victim.write_text("keep me")
     victim.chmod(0o666)
     items = [str(victim), "Free entry to win 1000 cash", "see you at 5", "ok"] * 2
-    config = ExecutionConfig(workers=2, call_timeout=0.3, batch_timeout=2.5, batch_size=4,
-                             memory_mb=64, weak_isolation=layers in OS_PARTS)
+    config = ExecutionConfig(
+        workers=2,
+        call_timeout=0.3,
+        batch_timeout=2.5,
+        batch_size=4,
+        memory_mb=64,
+        weak_isolation=layers in OS_PARTS,
+    )
     signals: list[int] = []
     previous = signal.signal(signal.SIGUSR2, lambda signum, frame: signals.append(signum))
     listener, log = _Listener(), _LogCapture()
     logging.getLogger().addHandler(log)
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
-    saved = (executor_module.check_program, executor_module._RUNTIME_LAYER,
-             executor_module._OS_STEPS_OFF)
+    saved = (
+        executor_module.check_program,
+        executor_module._RUNTIME_LAYER,
+        executor_module._OS_STEPS_OFF,
+    )
     if layers in ("no static check", "OS layer alone", *OS_PARTS):
         executor_module.check_program = lambda source, name: StaticVerdict(True)
     if layers in ("no runtime layer", "OS layer alone", *OS_PARTS):
@@ -139,17 +153,28 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
             executor.run(BENIGN[:1], items, [0, 1])  # starts both workers
             workers = [w.process.pid for w in executor._workers]
             sandbox_dir = Path(executor_module.__file__).parent
-            hostile = _programs({
-                "EVIDENCE": str(evidence), "SITE": str(site), "SECRET_NAME": SECRET_NAME,
-                "PARENT_PID": str(os.getpid()), "WORKER_PIDS": ",".join(map(str, workers)),
-                "VICTIM_PID": str(bystander.pid), "TCP_PORT": str(listener.tcp.getsockname()[1]),
-                "UDP_PORT": str(listener.udp.getsockname()[1]), "SANDBOX_DIR": str(sandbox_dir)})
+            hostile = _programs(
+                {
+                    "EVIDENCE": str(evidence),
+                    "SITE": str(site),
+                    "SECRET_NAME": SECRET_NAME,
+                    "PARENT_PID": str(os.getpid()),
+                    "WORKER_PIDS": ",".join(map(str, workers)),
+                    "VICTIM_PID": str(bystander.pid),
+                    "TCP_PORT": str(listener.tcp.getsockname()[1]),
+                    "UDP_PORT": str(listener.udp.getsockname()[1]),
+                    "SANDBOX_DIR": str(sandbox_dir),
+                }
+            )
             mixed = executor.run(hostile + BENIGN, items, [0, 1])
             alive = [w.process.pid for w in executor._workers if w.process.poll() is None]
         time.sleep(0.3)  # let a late datagram or signal arrive
     finally:
-        (executor_module.check_program, executor_module._RUNTIME_LAYER,
-         executor_module._OS_STEPS_OFF) = saved
+        (
+            executor_module.check_program,
+            executor_module._RUNTIME_LAYER,
+            executor_module._OS_STEPS_OFF,
+        ) = saved
         signal.signal(signal.SIGUSR2, previous)
         logging.getLogger().removeHandler(log)
         listener.close()
@@ -187,8 +212,9 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
     if listener.hits:
         problems.append(f"loopback listener hit: {listener.hits}")
     outputs = {"reason": " ".join(mixed.reasons.values()), "log": "\n".join(log.lines)}
-    outputs.update({str(p): p.read_bytes().decode("latin-1") for p in folder.rglob("*")
-                    if p.is_file()})
+    outputs.update(
+        {str(p): p.read_bytes().decode("latin-1") for p in folder.rglob("*") if p.is_file()}
+    )
     problems += [f"secret found in {where}" for where, text in outputs.items() if secret in text]
     for pid, reason in mixed.reasons.items():
         bad = [c for c in reason if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]

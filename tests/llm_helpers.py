@@ -54,8 +54,9 @@ def serve(handler: Handler) -> Iterator[Loopback]:
     class _Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            request = Request(self.path, {k.lower(): v for k, v in self.headers.items()},
-                              json.loads(raw or b"{}"))
+            request = Request(
+                self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw or b"{}")
+            )
             requests.append(request)
             reply = handler(request)
             time.sleep(reply.delay)
@@ -85,16 +86,24 @@ def serve(handler: Handler) -> Iterator[Loopback]:
         thread.join()
 
 
-def openai_answer(text: str = "ok", *, prompt_tokens: int | None = 11,
-                  completion_tokens: int | None = 3) -> dict[str, Any]:
+def openai_answer(
+    text: str = "ok", *, prompt_tokens: int | None = 11, completion_tokens: int | None = 3
+) -> dict[str, Any]:
     """A chat-completions answer in OpenAI's wire format."""
     body: dict[str, Any] = {
-        "id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-test",
-        "choices": [{"index": 0, "finish_reason": "stop",
-                     "message": {"role": "assistant", "content": text}}]}
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "model": "gpt-test",
+        "choices": [
+            {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}
+        ],
+    }
     if prompt_tokens is not None and completion_tokens is not None:
-        body["usage"] = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                         "total_tokens": prompt_tokens + completion_tokens}
+        body["usage"] = {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        }
     return body
 
 
@@ -133,17 +142,29 @@ def anthropic_bridge(base_url: str, responses: list[dict[str, Any]]) -> Handler:
             return Reply(401, {"type": "error", "error": {"type": "authentication_error"}})
         body = request.body
         system = [{"role": "system", "content": body["system"]}] if "system" in body else []
-        upstream = httpx.post(f"{base_url}/chat/completions", timeout=120, json={
-            "messages": system + body["messages"], "max_tokens": body["max_tokens"],
-            "temperature": body.get("temperature", 1.0),
-            "stop": body.get("stop_sequences", [])}).json()
+        upstream = httpx.post(
+            f"{base_url}/chat/completions",
+            timeout=120,
+            json={
+                "messages": system + body["messages"],
+                "max_tokens": body["max_tokens"],
+                "temperature": body.get("temperature", 1.0),
+                "stop": body.get("stop_sequences", []),
+            },
+        ).json()
         choice = upstream["choices"][0]
         answer = {
-            "id": "msg_1", "type": "message", "role": "assistant", "model": body["model"],
+            "id": "msg_1",
+            "type": "message",
+            "role": "assistant",
+            "model": body["model"],
             "content": [{"type": "text", "text": choice["message"]["content"]}],
             "stop_reason": "max_tokens" if choice["finish_reason"] == "length" else "end_turn",
-            "usage": {"input_tokens": upstream["usage"]["prompt_tokens"],
-                      "output_tokens": upstream["usage"]["completion_tokens"]}}
+            "usage": {
+                "input_tokens": upstream["usage"]["prompt_tokens"],
+                "output_tokens": upstream["usage"]["completion_tokens"],
+            },
+        }
         responses.append(answer)
         return Reply(body=answer)
 
@@ -167,9 +188,16 @@ def embedded(name: str) -> EmbeddedProvider:
 class StandIn:
     """An in-process provider answering from a function of the prompt, counting its calls."""
 
-    def __init__(self, answer: Callable[[str], str] = lambda prompt: "ok", *,
-                 name: str = "standin", model: str = "gpt-4o", input_tokens: int = 100,
-                 output_tokens: int = 10, delay: float = 0.0) -> None:
+    def __init__(
+        self,
+        answer: Callable[[str], str] = lambda prompt: "ok",
+        *,
+        name: str = "standin",
+        model: str = "gpt-4o",
+        input_tokens: int = 100,
+        output_tokens: int = 10,
+        delay: float = 0.0,
+    ) -> None:
         self.name, self.model = name, model
         self.answer = answer
         self.input_tokens, self.output_tokens = input_tokens, output_tokens
@@ -190,5 +218,6 @@ class StandIn:
         finally:
             with self._lock:
                 self.in_flight -= 1
-        return Completion(text, self.model, self.name, self.input_tokens, self.output_tokens,
-                          self.delay)
+        return Completion(
+            text, self.model, self.name, self.input_tokens, self.output_tokens, self.delay
+        )

@@ -17,14 +17,16 @@ E, T = CellError.EXCEPTION, CellError.TIMEOUT
 def hand_built() -> LabelMatrix:
     # rows: 6 items; columns: p1 mixed, p2 mixed with an error and a timeout, p3 always
     # abstains, p4 always votes class 1.
-    votes = np.array([
-        [0, 0, -1, 1],
-        [0, 1, -1, 1],
-        [1, -1, -1, 1],
-        [-1, -1, -1, 1],
-        [-1, 1, -1, 1],
-        [-1, -1, -1, 1],
-    ])
+    votes = np.array(
+        [
+            [0, 0, -1, 1],
+            [0, 1, -1, 1],
+            [1, -1, -1, 1],
+            [-1, -1, -1, 1],
+            [-1, 1, -1, 1],
+            [-1, -1, -1, 1],
+        ]
+    )
     errors = np.zeros_like(votes)
     errors[3, 1], errors[5, 1] = E, T
     return LabelMatrix(votes, ["p1", "p2", "p3", "p4"], errors)
@@ -55,9 +57,9 @@ def test_per_program_figures_on_a_hand_built_matrix():
 
 def test_set_figures_on_a_hand_built_matrix():
     d = diagnose(hand_built(), 2, gold=np.array([0, 1, 1, -1, 0, 0]))
-    assert d.coverage == 1.0                      # p4 votes everywhere
-    assert d.overlap == pytest.approx(4 / 6)      # items 0, 1, 2, 4
-    assert d.conflict == pytest.approx(2 / 6)     # items 0 and 1 get both classes
+    assert d.coverage == 1.0  # p4 votes everywhere
+    assert d.overlap == pytest.approx(4 / 6)  # items 0, 1, 2, 4
+    assert d.conflict == pytest.approx(2 / 6)  # items 0 and 1 get both classes
     accuracies = [p.accuracy for p in d.programs if p.accuracy is not None]
     assert d.mean_accuracy == pytest.approx(np.mean(accuracies))
     assert d["p2"].id == "p2" and d.ids == ["p1", "p2", "p3", "p4"]
@@ -123,12 +125,14 @@ def naive(votes: np.ndarray, gold: np.ndarray, j: int) -> tuple[float, float, fl
 
 
 @settings(max_examples=60, deadline=None)
-@given(arrays(np.int8, st.tuples(st.integers(1, 12), st.integers(1, 5)),
-              elements=st.integers(-1, 2)),
-       st.data())
+@given(
+    arrays(np.int8, st.tuples(st.integers(1, 12), st.integers(1, 5)), elements=st.integers(-1, 2)),
+    st.data(),
+)
 def test_vectorised_figures_match_an_item_by_item_count(votes, data):
-    gold = np.array(data.draw(st.lists(st.integers(-1, 2), min_size=votes.shape[0],
-                                       max_size=votes.shape[0])))
+    gold = np.array(
+        data.draw(st.lists(st.integers(-1, 2), min_size=votes.shape[0], max_size=votes.shape[0]))
+    )
     ids = [f"p{j}" for j in range(votes.shape[1])]
     d = diagnose(LabelMatrix(votes, ids), 3, gold=gold)
     for j, p in enumerate(d.programs):
@@ -141,8 +145,7 @@ def test_vectorised_figures_match_an_item_by_item_count(votes, data):
 def test_agreement_counts_overlaps_and_shares_of_same_votes():
     from alchemist.analysis import agreement
 
-    L = LabelMatrix(np.array([[0, 0, -1], [1, 0, -1], [1, 1, -1], [-1, 1, 0]]),
-                    ["a", "b", "c"])
+    L = LabelMatrix(np.array([[0, 0, -1], [1, 0, -1], [1, 1, -1], [-1, 1, 0]]), ["a", "b", "c"])
     share, overlap = agreement(L)
     assert overlap.tolist() == [[3, 3, 0], [3, 4, 1], [0, 1, 1]]
     assert share[0, 1] == share[1, 0] == 2 / 3 and share[1, 2] == 0.0

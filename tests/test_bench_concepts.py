@@ -42,6 +42,9 @@ def test_dev_only_baselines_on_raw_series(bench, tmp_path: Path) -> None:
     mlp, majority = bench.dev_only_rows(task, splits, "raw series")
     assert majority["accuracy"] == pytest.approx(0.5, abs=0.05)  # balanced classes
     assert mlp["accuracy"] > 0.8  # 100 labeled days are enough for these series
-    table = bench.render("italypower", [mlp, {**majority, "accuracy": None}],
-                         argparse.Namespace(model="m", programs=1, concepts=1, threads=1))
+    table = bench.render(
+        "italypower",
+        [mlp, {**majority, "accuracy": None}],
+        argparse.Namespace(model="m", programs=1, concepts=1, threads=1),
+    )
     assert "| majority class of dev | — |" in table

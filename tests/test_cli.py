@@ -56,26 +56,39 @@ def test_unknown_command_is_a_usage_error(capsys):
     assert info.value.code == 2
 
 
-@pytest.mark.parametrize("flags, named", [
-    (["--temperature", "3"], "The 'temperature' setting (--temperature) must be a number in "
-                             "[0, 2]. Got 3.0 instead."),
-    (["--min-coverage", "5"], "The 'min_coverage' setting (--min-coverage) must be a share in "
-                              "[0, 1]. Got 5.0 instead."),
-    (["--workers", "0"], "The 'workers' setting (--workers) must be an integer >= 1 or unset "
-                         "(all cores). Got 0 instead."),
-    (["-n", "0"], "The 'n_programs' setting (-n/--programs) must be an integer >= 1. Got 0"),
-    (["--label-model", "magic"], "The 'label_model' setting (--label-model) must be one of "
-                                 "['auto', "),
-    (["--timeout", "-1"], "The 'call_timeout' setting (--timeout) must be a number of seconds"),
-    (["--exemplars", "-2"], "(--exemplars) must be an integer >= 0. Got -2 instead."),
-])
+@pytest.mark.parametrize(
+    "flags, named",
+    [
+        (
+            ["--temperature", "3"],
+            "The 'temperature' setting (--temperature) must be a number in "
+            "[0, 2]. Got 3.0 instead.",
+        ),
+        (
+            ["--min-coverage", "5"],
+            "The 'min_coverage' setting (--min-coverage) must be a share in "
+            "[0, 1]. Got 5.0 instead.",
+        ),
+        (
+            ["--workers", "0"],
+            "The 'workers' setting (--workers) must be an integer >= 1 or unset "
+            "(all cores). Got 0 instead.",
+        ),
+        (["-n", "0"], "The 'n_programs' setting (-n/--programs) must be an integer >= 1. Got 0"),
+        (
+            ["--label-model", "magic"],
+            "The 'label_model' setting (--label-model) must be one of ['auto', ",
+        ),
+        (["--timeout", "-1"], "The 'call_timeout' setting (--timeout) must be a number of seconds"),
+        (["--exemplars", "-2"], "(--exemplars) must be an integer >= 0. Got -2 instead."),
+    ],
+)
 def test_bad_settings_are_one_line_before_any_work(tmp_path: Path, capsys, flags, named):
     """Settings are checked before the data is read: the data path here does not exist, and the
     error names the setting, its allowed range and the value given."""
     task = str(EXAMPLES / "youtube.yaml")
     out = tmp_path / "run"
-    assert main(["run", task, "--data", str(tmp_path / "none.csv"), "--out", str(out),
-                 *flags]) == 2
+    assert main(["run", task, "--data", str(tmp_path / "none.csv"), "--out", str(out), *flags]) == 2
     assert named in _one_line_error(capsys)
     assert not out.exists()
 
@@ -107,7 +120,11 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     assert config == RunConfig(data="x.csv")
     sampling, gate = SamplingParams(), GatePolicy()
     assert (config.temperature, config.top_p, config.max_tokens, config.repeat_penalty) == (
-        sampling.temperature, sampling.top_p, sampling.max_tokens, sampling.repeat_penalty)
+        sampling.temperature,
+        sampling.top_p,
+        sampling.max_tokens,
+        sampling.repeat_penalty,
+    )
     assert config.min_coverage == gate.min_coverage and config.provider == ProviderSpec()
     # Change a default in its one place: the command line follows.
     names = [f.name for f in dataclasses.fields(RunConfig)]

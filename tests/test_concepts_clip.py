@@ -20,8 +20,10 @@ WORDS = ["[PAD]", "[UNK]", "a", "photo", "of", "red", "blue", "green", "thing", 
 
 def _images(colour: str, n: int, rng: np.random.Generator) -> list[np.ndarray]:
     base = {"red": [220, 30, 30], "blue": [30, 30, 220], "green": [30, 200, 30]}[colour]
-    return [np.clip(np.array(base) + rng.normal(0, 20, (16, 16, 3)), 0, 255).astype(np.uint8)
-            for _ in range(n)]
+    return [
+        np.clip(np.array(base) + rng.normal(0, 20, (16, 16, 3)), 0, 255).astype(np.uint8)
+        for _ in range(n)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -33,30 +35,45 @@ def tiny_clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny-clip")
     core = Tokenizer(models.WordLevel({w: i for i, w in enumerate(WORDS)}, unk_token="[UNK]"))
     core.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=core, pad_token="[PAD]",
-                                        unk_token="[UNK]")
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=core, pad_token="[PAD]", unk_token="[UNK]")
     config = CLIPConfig(
-        text_config={"vocab_size": len(WORDS), "hidden_size": 32, "intermediate_size": 64,
-                     "num_hidden_layers": 1, "num_attention_heads": 2,
-                     "max_position_embeddings": 16, "eos_token_id": WORDS.index("."),
-                     "pad_token_id": 0},
-        vision_config={"image_size": 16, "patch_size": 8, "hidden_size": 32,
-                       "intermediate_size": 64, "num_hidden_layers": 1,
-                       "num_attention_heads": 2},
-        projection_dim=16)
+        text_config={
+            "vocab_size": len(WORDS),
+            "hidden_size": 32,
+            "intermediate_size": 64,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+            "max_position_embeddings": 16,
+            "eos_token_id": WORDS.index("."),
+            "pad_token_id": 0,
+        },
+        vision_config={
+            "image_size": 16,
+            "patch_size": 8,
+            "hidden_size": 32,
+            "intermediate_size": 64,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+        },
+        projection_dim=16,
+    )
     model = CLIPModel(config)
-    processor = CLIPImageProcessor(size={"shortest_edge": 16},
-                                   crop_size={"height": 16, "width": 16})
+    processor = CLIPImageProcessor(
+        size={"shortest_edge": 16}, crop_size={"height": 16, "width": 16}
+    )
     rng = np.random.default_rng(0)
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
     for _ in range(80):
         colours = ["red", "blue", "green"] * 4
         images = [_images(c, 1, rng)[0] for c in colours]
-        text = tokenizer([f"a photo of {c} ." for c in colours], return_tensors="pt",
-                         padding=True)
+        text = tokenizer([f"a photo of {c} ." for c in colours], return_tensors="pt", padding=True)
         pixels = processor(images=images, return_tensors="pt")["pixel_values"]
-        loss = model(input_ids=text["input_ids"], attention_mask=text["attention_mask"],
-                     pixel_values=pixels, return_loss=True).loss
+        loss = model(
+            input_ids=text["input_ids"],
+            attention_mask=text["attention_mask"],
+            pixel_values=pixels,
+            return_loss=True,
+        ).loss
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -82,8 +99,12 @@ def test_roboshot_runs_on_clip_embeddings(tiny_clip: Path) -> None:
     items = _images("red", 4, rng) + _images("green", 4, rng)
     extractor = ClipExtractor(model_path=str(tiny_clip), prompt="a photo of {} .")
     plain = ConceptScorer(extractor, [Concept("red")]).fit(items)
-    robust = ConceptScorer(extractor, [Concept("red")], roboshot=True, spurious=[
-        Concept("green", role="spurious"), Concept("blue", role="spurious")]).fit(items)
+    robust = ConceptScorer(
+        extractor,
+        [Concept("red")],
+        roboshot=True,
+        spurious=[Concept("green", role="spurious"), Concept("blue", role="spurious")],
+    ).fit(items)
     before, after = plain.raw_scores(items), robust.raw_scores(items)
     assert before.shape == after.shape == (8, 1)
     assert not np.allclose(before, after)  # the green-blue direction was removed

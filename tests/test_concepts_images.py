@@ -39,7 +39,7 @@ def test_the_pinned_network_recognises_a_drawn_ball() -> None:
     embeddings = extractor.embed([_ball(), flat])
     assert embeddings.shape == (2, 1280) and np.isfinite(embeddings).all()
     ball = extractor.score_embeddings(embeddings, ["ping-pong ball", "pirate ship"])
-    assert ball[0, 0] > 0.05 and ball[0, 0] > 10 * ball[1, 0]   # measured: 0.21 vs ~0.001
+    assert ball[0, 0] > 0.05 and ball[0, 0] > 10 * ball[1, 0]  # measured: 0.21 vs ~0.001
     scorer = ConceptScorer(extractor, [Concept("ball", "a round ball")]).fit([_ball(), flat])
     assert scorer.transform([_ball(), flat])["ball"].tolist() == [1.0, 0.001]  # top, bottom
 
@@ -60,8 +60,15 @@ def test_spurious_digits_have_skewed_training_and_balanced_test_groups() -> None
     counts = train["group"].value_counts()
     assert counts["ZERO on water"] == 380 and counts["ZERO on land"] == 20
     assert set(test["group"].value_counts()) == {100}
-    task = task_from_dict({"name": "d", "description": "d", "modality": "image",
-                           "input_fields": ["image"], "group_field": "group",
-                           "classes": ["ZERO", "ONE"]})
+    task = task_from_dict(
+        {
+            "name": "d",
+            "description": "d",
+            "modality": "image",
+            "input_fields": ["image"],
+            "group_field": "group",
+            "classes": ["ZERO", "ONE"],
+        }
+    )
     dataset = load_dataset("spurious-digits:test", task, limit=3)
     assert dataset.groups is not None and len(dataset.items[0]) == 32  # 32 x 32 pixels

@@ -10,14 +10,23 @@ from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
 
-TASK = task_from_dict({
-    "name": "birds", "description": "Tell water birds from land birds.", "modality": "image",
-    "input_fields": ["image"],
-    "classes": [{"id": 0, "name": "LAND", "description": "a land bird"},
-                {"id": 1, "name": "WATER", "description": "a water bird"}]})
-GOOD = ('Here you go:\n```json\n{"concepts": [{"name": "webbed feet", "description": '
-        '"feet with skin between the toes"}, {"name": "long beak", "description": "a beak '
-        'longer than the head"},]}\n```')
+TASK = task_from_dict(
+    {
+        "name": "birds",
+        "description": "Tell water birds from land birds.",
+        "modality": "image",
+        "input_fields": ["image"],
+        "classes": [
+            {"id": 0, "name": "LAND", "description": "a land bird"},
+            {"id": 1, "name": "WATER", "description": "a water bird"},
+        ],
+    }
+)
+GOOD = (
+    'Here you go:\n```json\n{"concepts": [{"name": "webbed feet", "description": '
+    '"feet with skin between the toes"}, {"name": "long beak", "description": "a beak '
+    'longer than the head"},]}\n```'
+)
 
 
 def test_prompt_asks_for_json_concepts_of_the_task() -> None:
@@ -30,12 +39,15 @@ def test_prompt_asks_for_json_concepts_of_the_task() -> None:
     assert "spurious" in spurious and "backgrounds" in spurious
 
 
-@pytest.mark.parametrize("answer, names", [
-    (GOOD, ["webbed_feet", "long_beak"]),
-    ('["Webbed  feet", "webbed feet", "long-beak"]', ["webbed_feet", "long_beak"]),
-    ('{"webbed feet": "skin between toes", "long beak": "long"}', ["webbed_feet", "long_beak"]),
-    ('Concepts: {"list": ["a", {"concept": "b", "description": "bee"}]} done', ["a", "b"]),
-])
+@pytest.mark.parametrize(
+    "answer, names",
+    [
+        (GOOD, ["webbed_feet", "long_beak"]),
+        ('["Webbed  feet", "webbed feet", "long-beak"]', ["webbed_feet", "long_beak"]),
+        ('{"webbed feet": "skin between toes", "long beak": "long"}', ["webbed_feet", "long_beak"]),
+        ('Concepts: {"list": ["a", {"concept": "b", "description": "bee"}]} done', ["a", "b"]),
+    ],
+)
 def test_parse_accepts_the_shapes_models_answer_in(answer: str, names: list[str]) -> None:
     assert [c.name for c in parse_concepts(answer)] == names
 
@@ -47,12 +59,15 @@ def test_parse_keeps_descriptions_and_role_and_limits() -> None:
     assert concepts[0].role == "spurious"
 
 
-@pytest.mark.parametrize("answer, reason", [
-    ("I cannot help with that.", "no JSON"),
-    ('{"concepts": 3}', "no list"),
-    ('{"concepts": [1, 2]}', "names no concept"),
-    ("", "no JSON"),
-])
+@pytest.mark.parametrize(
+    "answer, reason",
+    [
+        ("I cannot help with that.", "no JSON"),
+        ('{"concepts": 3}', "no list"),
+        ('{"concepts": [1, 2]}', "names no concept"),
+        ("", "no JSON"),
+    ],
+)
 def test_parse_rejects_garbage_with_one_line(answer: str, reason: str) -> None:
     with pytest.raises(ConceptError, match=reason) as info:
         parse_concepts(answer)

@@ -28,8 +28,9 @@ def _word_encoder(texts):
 
 def test_signal_concepts_ground_in_measurements_and_score_by_rank() -> None:
     items = [np.r_[np.zeros(10), h, np.zeros(10)] for h in (1.0, 2.0, 3.0, 4.0)]
-    scorer = ConceptScorer(SignalExtractor(), [Concept("tall spike", "a high spike")],
-                           encoder=_word_encoder).fit(items)
+    scorer = ConceptScorer(
+        SignalExtractor(), [Concept("tall spike", "a high spike")], encoder=_word_encoder
+    ).fit(items)
     assert scorer.grounding_["tall spike"]["measured_as"].startswith("peak height")
     scores = scorer.transform(items + [np.r_[np.zeros(10), 9.0, np.zeros(10)]])
     assert list(scores.columns) == ["tall spike"]
@@ -38,8 +39,9 @@ def test_signal_concepts_ground_in_measurements_and_score_by_rank() -> None:
 
 
 def test_unscorable_items_get_the_middle_score() -> None:
-    scorer = ConceptScorer(SignalExtractor(), [Concept("peak height")],
-                           encoder=_word_encoder).fit([[0, 1, 0, 0, 0], [0, 2, 0, 0, 0]])
+    scorer = ConceptScorer(SignalExtractor(), [Concept("peak height")], encoder=_word_encoder).fit(
+        [[0, 1, 0, 0, 0], [0, 2, 0, 0, 0]]
+    )
     assert scorer.transform([[1, 2]])["peak height"].tolist() == [0.5]
 
 
@@ -58,8 +60,11 @@ class _AxisExtractor:
     """Items are 2-D embeddings already; concept texts map to fixed directions."""
 
     name = "axes"
-    DIRECTIONS = {"object": [1.0, 0.0], "background: water": [0.6, 0.8],
-                  "background: land": [0.6, -0.8]}
+    DIRECTIONS = {
+        "object": [1.0, 0.0],
+        "background: water": [0.6, 0.8],
+        "background: land": [0.6, -0.8],
+    }
 
     def get_params(self):
         return {}
@@ -83,11 +88,12 @@ def test_roboshot_removes_the_spurious_direction_before_scoring() -> None:
     # equally. Without RoboShot the background sways the object score; with it, it does not.
     items = [[1.0, 0.9], [1.0, -0.2]]
     concepts = [Concept("object")]
-    spurious = [Concept("background", "water", "spurious"), Concept("background", "land",
-                                                                       "spurious")]
+    spurious = [
+        Concept("background", "water", "spurious"),
+        Concept("background", "land", "spurious"),
+    ]
     plain = ConceptScorer(_AxisExtractor(), concepts).fit(items)
-    robust = ConceptScorer(_AxisExtractor(), concepts, spurious=spurious,
-                           roboshot=True).fit(items)
+    robust = ConceptScorer(_AxisExtractor(), concepts, spurious=spurious, roboshot=True).fit(items)
     raw_plain, raw_robust = plain.raw_scores(items)[:, 0], robust.raw_scores(items)[:, 0]
     assert abs(raw_plain[0] - raw_plain[1]) > 0.1
     assert raw_robust == pytest.approx([1.0, 1.0])

@@ -10,14 +10,17 @@ from alchemist.concepts.signals import MEASUREMENTS, SignalExtractor
 NAMES = list(MEASUREMENTS)
 
 
-def _beats(rate: float, period: float, width: float, seconds: float = 4.0,
-           jitter: float = 0.0) -> np.ndarray:
+def _beats(
+    rate: float, period: float, width: float, seconds: float = 4.0, jitter: float = 0.0
+) -> np.ndarray:
     """Gaussian spikes every ``period`` seconds (± ``jitter``), ``width`` seconds wide."""
     t = np.arange(int(seconds * rate)) / rate
     rng = np.random.default_rng(0)
-    centres = np.arange(period / 2, seconds, period) + rng.uniform(-jitter, jitter, 100)[
-        :len(np.arange(period / 2, seconds, period))]
-    return sum(np.exp(-((t - c) / width) ** 2) for c in centres)
+    centres = (
+        np.arange(period / 2, seconds, period)
+        + rng.uniform(-jitter, jitter, 100)[: len(np.arange(period / 2, seconds, period))]
+    )
+    return sum(np.exp(-(((t - c) / width) ** 2)) for c in centres)
 
 
 def _value(series: np.ndarray, name: str, rate: float = 100.0) -> float:
@@ -35,13 +38,17 @@ def test_width_variability_height_and_levels() -> None:
     narrow, wide = _beats(100, 1.0, 0.02), _beats(100, 1.0, 0.08)
     assert _value(wide, "peak width") > 2 * _value(narrow, "peak width")
     regular, irregular = _beats(100, 0.8, 0.03), _beats(100, 0.8, 0.03, jitter=0.2)
-    assert _value(irregular, "peak interval variability") > \
-        3 * _value(regular, "peak interval variability")
+    assert _value(irregular, "peak interval variability") > 3 * _value(
+        regular, "peak interval variability"
+    )
     assert _value(3 * narrow, "peak height") == pytest.approx(3 * _value(narrow, "peak height"))
     ramp = np.linspace(0, 1, 30)
     assert _value(ramp, "trend", rate=1) > 0 > _value(ramp[::-1], "trend", rate=1)
-    assert _value(ramp, "late level", 1) > _value(ramp, "middle level", 1) > \
-        _value(ramp, "early level", 1)
+    assert (
+        _value(ramp, "late level", 1)
+        > _value(ramp, "middle level", 1)
+        > _value(ramp, "early level", 1)
+    )
 
 
 def test_unusable_items_measure_as_nan_not_an_error() -> None:

@@ -19,14 +19,25 @@ from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider
 
-TASK = task_from_dict({
-    "name": "spikes", "description": "Tell signals with a tall spike from flat ones.",
-    "modality": "timeseries", "input_fields": ["series"], "function_name": "label_spike",
-    "extractor": {"name": "signal", "rate": 10},
-    "classes": [{"id": 0, "name": "FLAT"}, {"id": 1, "name": "SPIKE"}]})
-CONCEPTS = json.dumps({"concepts": [
-    {"name": "tall spike", "description": "the peak height of the tallest spike is large"},
-    {"name": "upward trend", "description": "the signal rises overall, a rising slope"}]})
+TASK = task_from_dict(
+    {
+        "name": "spikes",
+        "description": "Tell signals with a tall spike from flat ones.",
+        "modality": "timeseries",
+        "input_fields": ["series"],
+        "function_name": "label_spike",
+        "extractor": {"name": "signal", "rate": 10},
+        "classes": [{"id": 0, "name": "FLAT"}, {"id": 1, "name": "SPIKE"}],
+    }
+)
+CONCEPTS = json.dumps(
+    {
+        "concepts": [
+            {"name": "tall spike", "description": "the peak height of the tallest spike is large"},
+            {"name": "upward trend", "description": "the signal rises overall, a rising slope"},
+        ]
+    }
+)
 PROGRAM = """```python
 def label_spike(scores: dict) -> int:
     if scores["tall_spike"] > 0.6:
@@ -51,13 +62,20 @@ def _write(path: Path, n: int, seed: int) -> str:
 
 @pytest.fixture
 def config(tmp_path: Path) -> RunConfig:
-    return RunConfig(data=_write(tmp_path / "train.jsonl", 60, 0),
-                     test=_write(tmp_path / "test.jsonl", 40, 1), dev_size=10,
-                     n_programs=1, use_cache=False, workers=1, search=False)
+    return RunConfig(
+        data=_write(tmp_path / "train.jsonl", 60, 0),
+        test=_write(tmp_path / "test.jsonl", 40, 1),
+        dev_size=10,
+        n_programs=1,
+        use_cache=False,
+        workers=1,
+        search=False,
+    )
 
 
-def test_programs_read_named_scores_and_the_run_reuses_them(tmp_path: Path,
-                                                            config: RunConfig) -> None:
+def test_programs_read_named_scores_and_the_run_reuses_them(
+    tmp_path: Path, config: RunConfig
+) -> None:
     provider = ScriptedProvider(["not json at all", CONCEPTS, PROGRAM])
     summary = run_pipeline(TASK, config, tmp_path / "run", provider=provider)
     run = RunDir(tmp_path / "run")
@@ -85,18 +103,33 @@ def test_programs_read_named_scores_and_the_run_reuses_them(tmp_path: Path,
 
 
 def test_hand_written_concepts_need_no_llm_and_raw_programs_get_series(
-        tmp_path: Path, config: RunConfig) -> None:
-    written = task_from_dict({**yaml.safe_load(yaml.safe_dump(TASK.to_dict())),
-                              "concepts": ["peak height"]})
+    tmp_path: Path, config: RunConfig
+) -> None:
+    written = task_from_dict(
+        {**yaml.safe_load(yaml.safe_dump(TASK.to_dict())), "concepts": ["peak height"]}
+    )
     provider = ScriptedProvider([PROGRAM.replace("tall_spike", "peak height")])
     run_pipeline(written, config, tmp_path / "a", provider=provider)
     assert len(provider.calls) == 1
-    raw = ScriptedProvider(["```python\ndef label_spike(series: list) -> int:\n"
-                            "    return 1 if max(series) > 1.5 else 0\n```"])
-    summary = run_pipeline(TASK, RunConfig(**{**config.to_dict(), "representation": "raw",
-                                              "provider": config.provider,
-                                              "strategies": ("default",)}),
-                           tmp_path / "b", provider=raw)
+    raw = ScriptedProvider(
+        [
+            "```python\ndef label_spike(series: list) -> int:\n"
+            "    return 1 if max(series) > 1.5 else 0\n```"
+        ]
+    )
+    summary = run_pipeline(
+        TASK,
+        RunConfig(
+            **{
+                **config.to_dict(),
+                "representation": "raw",
+                "provider": config.provider,
+                "strategies": ("default",),
+            }
+        ),
+        tmp_path / "b",
+        provider=raw,
+    )
     assert "def label_spike(series: list) -> int:" in raw.calls[0][0][1]["content"]
     assert summary["evaluation"]["test"]["label_model"]["accuracy"] == 1.0
 
@@ -105,6 +138,13 @@ def test_concepts_needed_only_for_unscored_images_and_signals() -> None:
     assert needed(TASK) and not needed(TASK, "raw")
     with pytest.raises(ConceptError, match="representation"):
         needed(TASK, "pixels")
-    tabular = task_from_dict({"name": "t", "description": "d", "modality": "tabular",
-                              "input_fields": ["a"], "classes": ["x", "y"]})
+    tabular = task_from_dict(
+        {
+            "name": "t",
+            "description": "d",
+            "modality": "tabular",
+            "input_fields": ["a"],
+            "classes": ["x", "y"],
+        }
+    )
     assert not needed(tabular)

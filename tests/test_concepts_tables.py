@@ -21,19 +21,32 @@ from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
 
-TASK = task_from_dict({
-    "name": "income", "description": "Does the person earn more than 50K a year?",
-    "modality": "tabular", "input_fields": ["age", "education"], "label_field": "income",
-    "classes": [{"id": 0, "name": "LOW"}, {"id": 1, "name": "HIGH"}]})
-FRAME = pd.DataFrame({"age": [25, 38, 52, 61, 33, 47],
-                      "education": ["HS-grad", "Masters", "Doctorate", "HS-grad", "Bachelors",
-                                    "Masters"],
-                      "income": [0, 1, 1, 0, 0, 1]})
+TASK = task_from_dict(
+    {
+        "name": "income",
+        "description": "Does the person earn more than 50K a year?",
+        "modality": "tabular",
+        "input_fields": ["age", "education"],
+        "label_field": "income",
+        "classes": [{"id": 0, "name": "LOW"}, {"id": 1, "name": "HIGH"}],
+    }
+)
+FRAME = pd.DataFrame(
+    {
+        "age": [25, 38, 52, 61, 33, 47],
+        "education": ["HS-grad", "Masters", "Doctorate", "HS-grad", "Bachelors", "Masters"],
+        "income": [0, 1, 1, 0, 0, 1],
+    }
+)
 AGE = "```python\ndef label(row: dict) -> int:\n    return 1 if row['age'] > 40 else 0\n```"
-EDU = ("```python\ndef label(row: dict) -> int:\n"
-       "    return 1 if row['education'] in ('Masters', 'Doctorate') else -1\n```")
-BOTH = ("```python\ndef label(row: dict) -> int:\n"
-        "    return 1 if row['age'] > 40 and row['education'] == 'Masters' else 0\n```")
+EDU = (
+    "```python\ndef label(row: dict) -> int:\n"
+    "    return 1 if row['education'] in ('Masters', 'Doctorate') else -1\n```"
+)
+BOTH = (
+    "```python\ndef label(row: dict) -> int:\n"
+    "    return 1 if row['age'] > 40 and row['education'] == 'Masters' else 0\n```"
+)
 
 
 def test_value_summaries_describe_numbers_and_categories() -> None:
@@ -64,11 +77,16 @@ def test_one_prompt_per_attribute_and_other_attributes_refused() -> None:
 
 def test_the_pipeline_runs_per_attribute_programs(tmp_path: Path) -> None:
     FRAME.to_csv(tmp_path / "data.csv", index=False)
-    config = RunConfig(data=str(tmp_path / "data.csv"), test=str(tmp_path / "data.csv"),
-                       n_programs=2, per_attribute=True, use_cache=False, workers=1)
-    summary = run_pipeline(TASK, config, tmp_path / "run", provider=ScriptedProvider([AGE,
-                                                                                      EDU]))
+    config = RunConfig(
+        data=str(tmp_path / "data.csv"),
+        test=str(tmp_path / "data.csv"),
+        n_programs=2,
+        per_attribute=True,
+        use_cache=False,
+        workers=1,
+    )
+    summary = run_pipeline(TASK, config, tmp_path / "run", provider=ScriptedProvider([AGE, EDU]))
     assert summary["programs"] == ["p001", "p002"]
     votes = LabelMatrix.load(tmp_path / "run" / "matrices" / "train.npz").votes
-    assert votes[:, 0].tolist() == [0, 0, 1, 1, 0, 1]       # age > 40
-    assert votes[:, 1].tolist() == [-1, 1, 1, -1, -1, 1]    # Masters or Doctorate
+    assert votes[:, 0].tolist() == [0, 0, 1, 1, 0, 1]  # age > 40
+    assert votes[:, 1].tolist() == [-1, 1, 1, -1, -1, 1]  # Masters or Doctorate

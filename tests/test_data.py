@@ -10,8 +10,9 @@ from alchemist.task import task_from_dict
 
 from .conftest import dataset_path
 
-TASK = task_from_dict({"name": "t", "description": "d", "classes": ["ham", "spam"],
-                       "label_field": "y"})
+TASK = task_from_dict(
+    {"name": "t", "description": "d", "classes": ["ham", "spam"], "label_field": "y"}
+)
 
 
 def _frame() -> pd.DataFrame:
@@ -22,9 +23,11 @@ def _frame() -> pd.DataFrame:
 def test_formats_read_the_same(tmp_path: Path, suffix: str):
     path = tmp_path / f"d.{suffix}"
     frame = _frame()
-    {"csv": lambda: frame.to_csv(path, index=False),
-     "jsonl": lambda: frame.to_json(path, orient="records", lines=True),
-     "parquet": lambda: frame.to_parquet(path)}[suffix]()
+    {
+        "csv": lambda: frame.to_csv(path, index=False),
+        "jsonl": lambda: frame.to_json(path, orient="records", lines=True),
+        "parquet": lambda: frame.to_parquet(path),
+    }[suffix]()
     data = load_dataset(path, TASK)
     assert data.items == ["win cash", "hi mum", ""]
     assert data.gold.tolist() == [1, 0, -1]
@@ -39,8 +42,15 @@ def test_wrench_json_with_reference_votes():
 
 
 def test_tsv_and_limit():
-    task = task_from_dict({"name": "sms", "description": "d", "classes": ["ham", "spam"],
-                           "input_fields": ["SMS"], "label_field": "Label"})
+    task = task_from_dict(
+        {
+            "name": "sms",
+            "description": "d",
+            "classes": ["ham", "spam"],
+            "input_fields": ["SMS"],
+            "label_field": "Label",
+        }
+    )
     data = load_dataset(dataset_path("sms", "SMSSpamCollection.tsv"), task, limit=100)
     assert len(data) == 100 and data.gold.min() >= 0
 
@@ -54,9 +64,13 @@ def test_missing_column_and_bad_labels_are_one_line_errors(tmp_path: Path):
     with pytest.raises(DataError, match="not one of the task's classes"):
         load_dataset(path, TASK)
     with pytest.raises(DataError, match="no gold column"):
-        load_dataset(path, task_from_dict({"name": "t", "description": "d",
-                                           "classes": ["a", "b"], "label_field": "z"}),
-                     require_gold=True)
+        load_dataset(
+            path,
+            task_from_dict(
+                {"name": "t", "description": "d", "classes": ["a", "b"], "label_field": "z"}
+            ),
+            require_gold=True,
+        )
     (tmp_path / "broken.json").write_text("{not json")
     with pytest.raises(DataError, match="cannot read as wrench"):
         load_dataset(tmp_path / "broken.json", TASK)

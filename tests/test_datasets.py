@@ -30,16 +30,26 @@ def test_mitdb_excerpt_becomes_one_item_per_beat() -> None:
 
 
 def test_named_series_load_as_datasets_with_gold() -> None:
-    task = task_from_dict({"name": "p", "description": "d", "modality": "timeseries",
-                           "input_fields": ["series"], "classes": {1: "COLD", 2: "WARM"}})
+    task = task_from_dict(
+        {
+            "name": "p",
+            "description": "d",
+            "modality": "timeseries",
+            "input_fields": ["series"],
+            "classes": {1: "COLD", 2: "WARM"},
+        }
+    )
     dataset = load_dataset("sktime:ItalyPowerDemand/test", task, limit=5)
     assert len(dataset) == 5 and dataset.has_gold and len(dataset.items[0]) == 24
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("sktime:NoSuchSet/train", "ships no series set"),
-    ("sktime:GunPoint", "expected sktime:NAME/train"),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("sktime:NoSuchSet/train", "ships no series set"),
+        ("sktime:GunPoint", "expected sktime:NAME/train"),
+    ],
+)
 def test_bad_names_give_one_line(spec: str, message: str) -> None:
     with pytest.raises(DataError, match=message):
         read_named(spec)

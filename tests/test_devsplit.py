@@ -16,8 +16,10 @@ from .conftest import dataset_path
 
 def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
     folder = dataset_path("youtube")
-    splits = {s: load_dataset(folder / f, youtube_task) for s, f in
-              (("train", "train.json"), ("dev", "valid.json"), ("test", "test.json"))}
+    splits = {
+        s: load_dataset(folder / f, youtube_task)
+        for s, f in (("train", "train.json"), ("dev", "valid.json"), ("test", "test.json"))
+    }
     empty = {s: LabelMatrix(np.zeros((len(d), 0), dtype=np.int8), []) for s, d in splits.items()}
     gold_config = replace(config, use_gold=True)
     voting = add_dev_classifier(youtube_task, empty, splits, gold_config)
@@ -30,6 +32,7 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
     model = make_label_model("majority").fit(voting["train"].votes, 2)
     result = evaluate(youtube_task, {"test": splits["test"]}, voting, model, dev_only, dev_only)
     test = result["test"]
-    assert test["majority_class"]["accuracy"] == max(
-        np.bincount(splits["test"].gold)) / len(splits["test"].gold)
+    assert test["majority_class"]["accuracy"] == max(np.bincount(splits["test"].gold)) / len(
+        splits["test"].gold
+    )
     assert test["dev_only"] == test["distilled"]

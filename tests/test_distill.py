@@ -15,8 +15,14 @@ from alchemist.numeric import softmax
 from alchemist.task import task_from_dict
 
 YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"
-TASK = task_from_dict({"name": "youtube", "description": "spam or not",
-                       "classes": ["HAM", "SPAM"], "label_field": "label"})
+TASK = task_from_dict(
+    {
+        "name": "youtube",
+        "description": "spam or not",
+        "classes": ["HAM", "SPAM"],
+        "label_field": "label",
+    }
+)
 
 
 def majority_vote(votes: np.ndarray, k: int = 2) -> np.ndarray:
@@ -30,8 +36,9 @@ def majority_vote(votes: np.ndarray, k: int = 2) -> np.ndarray:
 def youtube():
     if not YOUTUBE.is_dir():
         pytest.skip(f"shared datasets not found at {YOUTUBE}")
-    train, dev, test = (load_dataset(YOUTUBE / f"{s}.json", TASK)
-                        for s in ("train", "valid", "test"))
+    train, dev, test = (
+        load_dataset(YOUTUBE / f"{s}.json", TASK) for s in ("train", "valid", "test")
+    )
     return train, dev, test, majority_vote(train.reference_votes)
 
 
@@ -39,8 +46,12 @@ def youtube():
 def features(youtube):
     train, dev, test, soft = youtube
     featurizer = make_featurizer("tfidf").fit(train.frame)
-    return (featurizer.transform(train.frame), featurizer.transform(dev.frame),
-            featurizer.transform(test.frame), soft)
+    return (
+        featurizer.transform(train.frame),
+        featurizer.transform(dev.frame),
+        featurizer.transform(test.frame),
+        soft,
+    )
 
 
 def test_mlp_learns_from_soft_labels(youtube, features):
@@ -69,8 +80,9 @@ def test_mlp_is_deterministic_per_seed(features):
 def test_early_stopping_keeps_the_best_dev_epoch(youtube, features):
     _, dev, _, _ = youtube
     X, X_dev, _, soft = features
-    model = MLPClassifier(seed=0, patience=3, max_epochs=60).fit(X, soft, X_dev=X_dev,
-                                                                 y_dev=dev.gold)
+    model = MLPClassifier(seed=0, patience=3, max_epochs=60).fit(
+        X, soft, X_dev=X_dev, y_dev=dev.gold
+    )
     assert model.validation_ == "dev"
     history = [(s["accuracy"], -s["loss"]) for s in model.validation_scores_]
     assert len(history) == model.n_epochs_
@@ -123,8 +135,12 @@ def test_gradients_match_finite_differences():
         log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
         return float(-(T * log_p).sum(axis=1).mean())
 
-    np.testing.assert_allclose(forward(params, X)[-1], forward(
-        [p.astype(np.float32) for p in params], X)[-1], rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(
+        forward(params, X)[-1],
+        forward([p.astype(np.float32) for p in params], X)[-1],
+        rtol=1e-4,
+        atol=1e-5,
+    )
     grads = MLPClassifier(weight_decay=0.0)._gradients(params, X.astype(np.float64), T)
     for p, g in zip(params, grads, strict=True):
         numeric = np.zeros(p.shape)
@@ -165,15 +181,15 @@ def test_distilled_model_round_trip(tmp_path, youtube, classifier):
     meta = json.loads((folder / "model.json").read_text())
     assert meta["classifier"]["name"] == classifier and meta["featurizer"]["name"] == "tfidf"
     loaded = DistilledModel.load(folder)
-    np.testing.assert_array_equal(loaded.predict_proba(test.frame),
-                                  model.predict_proba(test.frame))
+    np.testing.assert_array_equal(loaded.predict_proba(test.frame), model.predict_proba(test.frame))
     assert score(test.gold, loaded.predict(test.frame), 2)["accuracy"] > 0.8
 
 
 def test_distilled_model_settings_are_routed_by_prefix(youtube):
     train, _, _, soft = youtube
-    model = DistilledModel(featurizer__max_features=300, classifier__hidden_sizes=(8,),
-                           classifier__max_epochs=2).fit(train.frame, soft)
+    model = DistilledModel(
+        featurizer__max_features=300, classifier__hidden_sizes=(8,), classifier__max_epochs=2
+    ).fit(train.frame, soft)
     assert len(model.featurizer_.vectorizer_.vocabulary_) == 300
     assert [w.shape for w in model.classifier_.coefs_] == [(300, 8), (8, 2)]
     with pytest.raises(DistillError, match="Unknown DistilledModel setting"):
@@ -212,11 +228,15 @@ def test_settings_are_read_from_init_and_restored_by_its_defaults(tmp_path):
 
     params = Wider(dropouts=(0.2, 0.3), hidden_sizes=(4,)).get_params()
     assert params["dropouts"] == [0.2, 0.3] and params["hidden_sizes"] == [4]
-    again = restore(classifiers.MLPClassifier, {k: v for k, v in params.items()
-                                                if k != "dropouts"})
+    again = restore(classifiers.MLPClassifier, {k: v for k, v in params.items() if k != "dropouts"})
     assert again.hidden_sizes == (4,)
     assert restore(Wider, json.loads(json.dumps(params))).dropouts == (0.2, 0.3)
     featurizer = make_featurizer("tfidf", ngram_range=(1, 3), columns=["text"])
-    assert featurizer.get_params() == {"columns": ["text"], "max_features": 20000,
-                                       "ngram_range": [1, 3], "min_df": 1, "lowercase": True}
+    assert featurizer.get_params() == {
+        "columns": ["text"],
+        "max_features": 20000,
+        "ngram_range": [1, 3],
+        "min_df": 1,
+        "lowercase": True,
+    }
     assert "cache_dir" not in make_featurizer("minilm", cache_dir=tmp_path).get_params()

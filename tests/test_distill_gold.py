@@ -15,8 +15,12 @@ WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sh
 def texts(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
     rng = np.random.default_rng(seed)
     y = rng.integers(0, 2, n)
-    rows = [" ".join(rng.choice(WORDS[c], 3)) + " " + " ".join(rng.choice(
-        ["the", "a", "day", "night", "song"], 3)) for c in y]
+    rows = [
+        " ".join(rng.choice(WORDS[c], 3))
+        + " "
+        + " ".join(rng.choice(["the", "a", "day", "night", "song"], 3))
+        for c in y
+    ]
     return pd.DataFrame({"text": rows}), y
 
 
@@ -38,10 +42,12 @@ def test_useless_pseudolabels_get_no_weight_and_good_ones_some():
 def test_fit_mixed_dev_only_ignores_the_pseudolabels():
     frame, y = texts(200, 0)
     dev, dev_y = texts(40, 1)
-    a = fit_mixed(frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizer="tfidf",
-                  share=1.0, seed=3)
-    b = fit_mixed(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizer="tfidf",
-                  share=1.0, seed=3)
+    a = fit_mixed(
+        frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizer="tfidf", share=1.0, seed=3
+    )
+    b = fit_mixed(
+        frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizer="tfidf", share=1.0, seed=3
+    )
     test, _ = texts(50, 2)
     assert np.allclose(a.predict_proba(test), b.predict_proba(test))
 
@@ -49,8 +55,7 @@ def test_fit_mixed_dev_only_ignores_the_pseudolabels():
 def test_saved_model_predicts_the_same(tmp_path):
     frame, y = texts(200, 0)
     dev, dev_y = texts(40, 1)
-    model = fit_mixed(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizer="tfidf",
-                      share=0.5)
+    model = fit_mixed(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizer="tfidf", share=0.5)
     model.save(tmp_path / "m")
     from alchemist.distill import DistilledModel
 

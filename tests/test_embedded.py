@@ -68,8 +68,9 @@ def test_real_completion_reports_usage():
     provider = EmbeddedProvider("smollm2-135m", n_ctx=1024)
     if not (models_dir() / "smollm2-135m.gguf").exists():
         pytest.skip("smollm2-135m is not installed (alchemist model install smollm2-135m)")
-    completion = provider.complete([{"role": "user", "content": "Say hello."}],
-                                   SamplingParams(max_tokens=8, seed=1))
+    completion = provider.complete(
+        [{"role": "user", "content": "Say hello."}], SamplingParams(max_tokens=8, seed=1)
+    )
     assert completion.text and completion.input_tokens > 0
     assert 0 < completion.output_tokens <= 8
     assert provider.base_url.startswith("http://127.0.0.1:")
@@ -112,8 +113,7 @@ def test_concurrent_first_calls_load_the_model_once(monkeypatch, tmp_path: Path)
     monkeypatch.setattr("alchemist.llm.embedded.resolve_model", lambda name: tmp_path / "m")
     provider = EmbeddedProvider("qwen2.5-coder-0.5b", threads=1)
     servers: list[object] = []
-    threads = [threading.Thread(target=lambda: servers.append(provider._load()))
-               for _ in range(4)]
+    threads = [threading.Thread(target=lambda: servers.append(provider._load())) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:

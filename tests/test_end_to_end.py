@@ -19,13 +19,30 @@ def test_youtube_with_the_embedded_default_model(tmp_path: Path, capsys):
         pytest.skip(f"run `alchemist model install {DEFAULT_MODEL}` first")
     youtube = dataset_path("youtube")
     run_dir = tmp_path / "youtube"
-    code = main(["run", str(EXAMPLES / "youtube.yaml"),
-                 "--data", str(youtube / "train.json"), "--dev", str(youtube / "valid.json"),
-                 "--test", str(youtube / "test.json"), "--out", str(run_dir), "--no-cache"])
+    code = main(
+        [
+            "run",
+            str(EXAMPLES / "youtube.yaml"),
+            "--data",
+            str(youtube / "train.json"),
+            "--dev",
+            str(youtube / "valid.json"),
+            "--test",
+            str(youtube / "test.json"),
+            "--out",
+            str(run_dir),
+            "--no-cache",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     summary = json.loads((run_dir / "summary.json").read_text())
-    print(json.dumps({k: summary[k] for k in ("label_model", "coverage", "evaluation",
-                                               "synthesis")}, indent=1, default=str))
+    print(
+        json.dumps(
+            {k: summary[k] for k in ("label_model", "coverage", "evaluation", "synthesis")},
+            indent=1,
+            default=str,
+        )
+    )
     assert len(list((run_dir / "programs").glob("*.py"))) >= 5
     assert summary["synthesis"]["tokens_per_second"] > 0
     test = summary["evaluation"]["test"]
@@ -33,7 +50,15 @@ def test_youtube_with_the_embedded_default_model(tmp_path: Path, capsys):
     assert test["label_model"]["accuracy"] > 0.6
     assert test["distilled"]["accuracy"] > 0.6
 
-    code = main(["predict", str(run_dir), "--data", str(youtube / "test.json"),
-                 "--out", str(tmp_path / "pred.csv")])
+    code = main(
+        [
+            "predict",
+            str(run_dir),
+            "--data",
+            str(youtube / "test.json"),
+            "--out",
+            str(tmp_path / "pred.csv"),
+        ]
+    )
     assert code == 0
     assert len(pd.read_csv(tmp_path / "pred.csv")) == 250

@@ -24,10 +24,29 @@ def _needs_model() -> None:
 def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Path, capsys):
     _needs_model()
     run_dir = tmp_path / "italy"
-    code = main(["run", str(EXAMPLES / "italypower.yaml"),
-                 "--data", "sktime:ItalyPowerDemand/test", "--dev-size", "100",
-                 "--test", "sktime:ItalyPowerDemand/train", "--out", str(run_dir),
-                 "-n", "3", "--concepts", "5", "--threads", "1", "--no-cache", "--workers", "1"])
+    code = main(
+        [
+            "run",
+            str(EXAMPLES / "italypower.yaml"),
+            "--data",
+            "sktime:ItalyPowerDemand/test",
+            "--dev-size",
+            "100",
+            "--test",
+            "sktime:ItalyPowerDemand/train",
+            "--out",
+            str(run_dir),
+            "-n",
+            "3",
+            "--concepts",
+            "5",
+            "--threads",
+            "1",
+            "--no-cache",
+            "--workers",
+            "1",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     record = json.loads((run_dir / "concepts.json").read_text())
     named = [c["name"] for c in record["concepts"]]
@@ -54,10 +73,29 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
     train.to_csv(tmp_path / "train.csv", index=False)
     test.to_csv(tmp_path / "test.csv", index=False)
     run_dir = tmp_path / "digits"
-    code = main(["run", str(EXAMPLES / "spurious_digits.yaml"),
-                 "--data", str(tmp_path / "train.csv"), "--dev-size", "10",
-                 "--test", str(tmp_path / "test.csv"), "--out", str(run_dir), "-n", "3",
-                 "--concepts", "4", "--threads", "1", "--no-cache", "--workers", "1"])
+    code = main(
+        [
+            "run",
+            str(EXAMPLES / "spurious_digits.yaml"),
+            "--data",
+            str(tmp_path / "train.csv"),
+            "--dev-size",
+            "10",
+            "--test",
+            str(tmp_path / "test.csv"),
+            "--out",
+            str(run_dir),
+            "-n",
+            "3",
+            "--concepts",
+            "4",
+            "--threads",
+            "1",
+            "--no-cache",
+            "--workers",
+            "1",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     record = json.loads((run_dir / "concepts.json").read_text())
     print(json.dumps(record["grounding"], indent=1))
@@ -68,8 +106,12 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
     summary = json.loads((run_dir / "summary.json").read_text())
     groups = summary["evaluation"]["test"]["label_model"]["groups"]
     print(json.dumps(groups, indent=1))
-    assert set(groups["per_group"]) == {"ZERO on water", "ZERO on land", "ONE on water",
-                                        "ONE on land"}
+    assert set(groups["per_group"]) == {
+        "ZERO on water",
+        "ZERO on land",
+        "ONE on water",
+        "ONE on land",
+    }
     assert groups["worst_group"] <= groups["average"]
 
 
@@ -87,20 +129,42 @@ def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
     task["input_fields"] = ["age", "education_num", "marital"]
     (tmp_path / "task.yaml").write_text(yaml.safe_dump(task))
     run_dir = tmp_path / "census"
-    code = main(["run", str(tmp_path / "task.yaml"), "--data", str(tmp_path / "train.csv"),
-                 "--dev-size", "50", "--test", str(tmp_path / "test.csv"), "--out",
-                 str(run_dir), "-n", "3", "--per-attribute", "--threads", "1", "--no-cache",
-                 "--workers", "1"])
+    code = main(
+        [
+            "run",
+            str(tmp_path / "task.yaml"),
+            "--data",
+            str(tmp_path / "train.csv"),
+            "--dev-size",
+            "50",
+            "--test",
+            str(tmp_path / "test.csv"),
+            "--out",
+            str(run_dir),
+            "-n",
+            "3",
+            "--per-attribute",
+            "--threads",
+            "1",
+            "--no-cache",
+            "--workers",
+            "1",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
-    attributes = [json.loads(p.read_text())["provenance"]["attribute"]
-                  for p in (run_dir / "programs").glob("*.json")]
+    attributes = [
+        json.loads(p.read_text())["provenance"]["attribute"]
+        for p in (run_dir / "programs").glob("*.json")
+    ]
     print(attributes)
     assert attributes and set(attributes) <= {"age", "education_num", "marital"}
     for source in (run_dir / "programs").glob("*.py"):
-        others = {"age", "education_num", "marital"} - {json.loads(
-            source.with_suffix(".json").read_text())["provenance"]["attribute"]}
-        assert not any(f"'{o}'" in source.read_text() or f'"{o}"' in source.read_text()
-                       for o in others)
+        others = {"age", "education_num", "marital"} - {
+            json.loads(source.with_suffix(".json").read_text())["provenance"]["attribute"]
+        }
+        assert not any(
+            f"'{o}'" in source.read_text() or f'"{o}"' in source.read_text() for o in others
+        )
     summary = json.loads((run_dir / "summary.json").read_text())
     print(json.dumps(summary["evaluation"]["test"]["label_model"], default=str))
     assert summary["coverage"]["train"] > 0

@@ -44,13 +44,16 @@ def test_all_abstained():
     assert result["positive_f1"] == 0.0
 
 
-@pytest.mark.parametrize(("y_true", "y_pred", "n_classes", "positive"), [
-    ([0, 1], [0], 2, None),
-    ([0, 2], [0, 1], 2, None),
-    ([0, 1], [0, -2], 2, None),
-    ([0, 1], [0, 1], 2, 2),
-    ([0, 0], [0, 0], 1, None),
-])
+@pytest.mark.parametrize(
+    ("y_true", "y_pred", "n_classes", "positive"),
+    [
+        ([0, 1], [0], 2, None),
+        ([0, 2], [0, 1], 2, None),
+        ([0, 1], [0, -2], 2, None),
+        ([0, 1], [0, 1], 2, 2),
+        ([0, 0], [0, 0], 1, None),
+    ],
+)
 def test_score_rejects_bad_input(y_true, y_pred, n_classes, positive):
     with pytest.raises(ValueError):
         score(y_true, y_pred, n_classes, positive=positive)
@@ -62,9 +65,11 @@ def test_score_agrees_with_scikit_learn_without_abstentions(pairs):
     result = score(y_true, y_pred, 4, positive=2)
     assert result["accuracy"] == pytest.approx(accuracy_score(y_true, y_pred))
     assert result["macro_f1"] == pytest.approx(
-        f1_score(y_true, y_pred, average="macro", zero_division=0))
+        f1_score(y_true, y_pred, average="macro", zero_division=0)
+    )
     assert result["positive_f1"] == pytest.approx(
-        f1_score(y_true, y_pred, labels=[2], average="macro", zero_division=0))
+        f1_score(y_true, y_pred, labels=[2], average="macro", zero_division=0)
+    )
     assert np.array(result["confusion"]).sum() == len(pairs)
 
 

@@ -16,8 +16,9 @@ from alchemist.execution import executor as executor_module
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="the OS layer of the executor is Linux-only")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the OS layer of the executor is Linux-only"
+)
 
 FAST = ExecutionConfig(workers=2, call_timeout=0.3, batch_timeout=2.0, batch_size=3)
 
@@ -34,50 +35,69 @@ def executor() -> Executor:
 
 # ------------------------------------------------------------------------- static check
 
-@pytest.mark.parametrize("source", [
-    "import re\nimport collections.abc\nfrom collections import Counter\n\n"
-    "def label(text):\n    return 1 if re.search('a', text) else -1\n",
-    "def label(text, *, strict=False):\n    return -1\n\n"
-    "if __name__ == '__main__':\n    print(label('x'))\n",
-    "def label(text):\n"
-    "    return 1 if '{0} {k[a]} {0.real}'.format(len(text), k={'a': 1}) else 0\n",
-    "class Rule:\n    def __init__(self, word):\n        self.word = word\n\n"
-    "def label(text):\n    return 1 if getattr(Rule('a'), 'word') in text else 0\n",
-])
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import re\nimport collections.abc\nfrom collections import Counter\n\n"
+        "def label(text):\n    return 1 if re.search('a', text) else -1\n",
+        "def label(text, *, strict=False):\n    return -1\n\n"
+        "if __name__ == '__main__':\n    print(label('x'))\n",
+        "def label(text):\n"
+        "    return 1 if '{0} {k[a]} {0.real}'.format(len(text), k={'a': 1}) else 0\n",
+        "class Rule:\n    def __init__(self, word):\n        self.word = word\n\n"
+        "def label(text):\n    return 1 if getattr(Rule('a'), 'word') in text else 0\n",
+    ],
+)
 def test_static_check_accepts_plain_labeling_programs(source: str) -> None:
     assert check_program(source, "label") == StaticVerdict(True, "")
 
 
-@pytest.mark.parametrize(("source", "reason"), [
-    ("def label(text):\n    return (\n", "syntax error"),
-    ("def other(text):\n    return 1\n", "no top-level function 'label'"),
-    ("def label(a, b):\n    return 1\n", "exactly one required argument"),
-    ("import os\ndef label(t):\n    return 1\n", "imports os"),
-    ("import os.path\ndef label(t):\n    return 1\n", "imports os.path"),
-    ("from subprocess import run\ndef label(t):\n    return 1\n", "imports subprocess"),
-    ("from re import _compiler\ndef label(t):\n    return 1\n", "private name '_compiler'"),
-    ("from . import x\ndef label(t):\n    return 1\n", "relative import"),
-    ("def label(t):\n    return eval(t)\n", "uses eval"),
-    ("def label(t):\n    return open(t).read()\n", "uses open"),
-    ("def label(t):\n    return __import__('os')\n", "uses __import__"),
-    ("def label(t):\n    return ().__class__\n", "attribute __class__"),
-    ("def label(t):\n    return label.__globals__\n", "attribute __globals__"),
-    ("def label(t):\n    return (x for x in t).gi_frame.f_back\n", "attribute f_back"),
-    ("def label(t):\n    return getattr(t, '__class__')\n", "private attribute '__class__'"),
-    ("def label(t):\n    return __builtins__\n", "uses __builtins__"),
-    ("def label(t):\n    return getattr(t, 'gi_frame')\n", "private attribute 'gi_frame'"),
-    ("import operator\ndef label(t):\n    return operator.attrgetter('a.__class__')(t)\n",
-     "calls attrgetter with private attribute '__class__'"),
-    ("from operator import methodcaller\ndef label(t):\n    return methodcaller('__dir__')(t)\n",
-     "calls methodcaller with private attribute '__dir__'"),
-    ("import string\ndef label(t):\n    return string.Formatter().get_field('0._x', [t], {})\n",
-     "calls get_field with private attribute '_x'"),
-    ("def label(t):\n    return '{0.__class__.__mro__}'.format(t)\n",
-     "format string that reaches attribute '__class__'"),
-    ("def label(t):\n    return '{0:{1.f_back}}'.format(t, t)\n",
-     "format string that reaches attribute 'f_back'"),
-    ("def label(t):\n    return 1\n" + "#" * 100_001, "at most 100000"),
-])
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("def label(text):\n    return (\n", "syntax error"),
+        ("def other(text):\n    return 1\n", "no top-level function 'label'"),
+        ("def label(a, b):\n    return 1\n", "exactly one required argument"),
+        ("import os\ndef label(t):\n    return 1\n", "imports os"),
+        ("import os.path\ndef label(t):\n    return 1\n", "imports os.path"),
+        ("from subprocess import run\ndef label(t):\n    return 1\n", "imports subprocess"),
+        ("from re import _compiler\ndef label(t):\n    return 1\n", "private name '_compiler'"),
+        ("from . import x\ndef label(t):\n    return 1\n", "relative import"),
+        ("def label(t):\n    return eval(t)\n", "uses eval"),
+        ("def label(t):\n    return open(t).read()\n", "uses open"),
+        ("def label(t):\n    return __import__('os')\n", "uses __import__"),
+        ("def label(t):\n    return ().__class__\n", "attribute __class__"),
+        ("def label(t):\n    return label.__globals__\n", "attribute __globals__"),
+        ("def label(t):\n    return (x for x in t).gi_frame.f_back\n", "attribute f_back"),
+        ("def label(t):\n    return getattr(t, '__class__')\n", "private attribute '__class__'"),
+        ("def label(t):\n    return __builtins__\n", "uses __builtins__"),
+        ("def label(t):\n    return getattr(t, 'gi_frame')\n", "private attribute 'gi_frame'"),
+        (
+            "import operator\ndef label(t):\n    return operator.attrgetter('a.__class__')(t)\n",
+            "calls attrgetter with private attribute '__class__'",
+        ),
+        (
+            "from operator import methodcaller\n"
+            "def label(t):\n    return methodcaller('__dir__')(t)\n",
+            "calls methodcaller with private attribute '__dir__'",
+        ),
+        (
+            "import string\n"
+            "def label(t):\n    return string.Formatter().get_field('0._x', [t], {})\n",
+            "calls get_field with private attribute '_x'",
+        ),
+        (
+            "def label(t):\n    return '{0.__class__.__mro__}'.format(t)\n",
+            "format string that reaches attribute '__class__'",
+        ),
+        (
+            "def label(t):\n    return '{0:{1.f_back}}'.format(t, t)\n",
+            "format string that reaches attribute 'f_back'",
+        ),
+        ("def label(t):\n    return 1\n" + "#" * 100_001, "at most 100000"),
+    ],
+)
 def test_static_check_rejects_with_a_reason(source: str, reason: str) -> None:
     verdict = check_program(source, "label")
     assert not verdict.ok
@@ -93,6 +113,7 @@ def test_rejected_programs_never_run_and_are_recorded(executor: Executor) -> Non
 
 # ------------------------------------------------------------------ outputs and mapping
 
+
 def test_class_ids_map_to_indices(executor: Executor) -> None:
     items = ["apple", "kiwi", "pear", "fig"]
     labeler = program("fruit", "return {'apple': 30, 'kiwi': 10, 'pear': -1}.get(x, 20)")
@@ -102,10 +123,20 @@ def test_class_ids_map_to_indices(executor: Executor) -> None:
     assert matrix.reasons == {}
 
 
-@pytest.mark.parametrize(("returned", "valid"), [
-    ("1", True), ("-1", True), ("True", False), ("1.0", False), ("None", False),
-    ("'1'", False), ("7", False), ("[1]", False), ("x", True),
-])
+@pytest.mark.parametrize(
+    ("returned", "valid"),
+    [
+        ("1", True),
+        ("-1", True),
+        ("True", False),
+        ("1.0", False),
+        ("None", False),
+        ("'1'", False),
+        ("7", False),
+        ("[1]", False),
+        ("x", True),
+    ],
+)
 def test_output_validation(executor: Executor, returned: str, valid: bool) -> None:
     # "x" returns the item: a numpy integer equal to class id 1, which counts.
     matrix = executor.run([program("p", f"return {returned}")], [np.int64(1)], [0, 1])
@@ -121,9 +152,11 @@ def test_failures_are_recorded_per_cell_with_one_reason(executor: Executor) -> N
     matrix = executor.run([labeler], ["abc", "ab", "a", "abcdefghijkl"], [0, 1])
     assert matrix.votes[:, 0].tolist() == [-1, -1, -1, 1]
     assert matrix.errors[:, 0].tolist() == [3, 1, 3, 0]
-    assert matrix.reasons["div"] == ("ZeroDivisionError: integer division or modulo by zero "
-                                     "(1 of 4 items); returned int 10; expected one of "
-                                     "[-1, 0, 1] (2 of 4 items)")
+    assert matrix.reasons["div"] == (
+        "ZeroDivisionError: integer division or modulo by zero "
+        "(1 of 4 items); returned int 10; expected one of "
+        "[-1, 0, 1] (2 of 4 items)"
+    )
 
 
 def test_class_ids_are_validated() -> None:
@@ -154,13 +187,16 @@ def test_empty_inputs_give_empty_matrices(executor: Executor) -> None:
 
 
 def test_dict_items_and_state_kept_within_one_program(executor: Executor) -> None:
-    counter = Program("count", "SEEN = []\n\ndef label(row):\n    SEEN.append(row)\n"
-                               "    return 1 if row['n'] > 1 else 0\n")
+    counter = Program(
+        "count",
+        "SEEN = []\n\ndef label(row):\n    SEEN.append(row)\n    return 1 if row['n'] > 1 else 0\n",
+    )
     matrix = executor.run([counter], [{"n": i} for i in range(5)], [0, 1])
     assert matrix.votes[:, 0].tolist() == [0, 0, 1, 1, 1]
 
 
 # ------------------------------------------------------------------ limits and crashes
+
 
 def test_call_timeout_marks_only_the_slow_items(executor: Executor) -> None:
     slow = program("slow", "while x == 'slow':\n        pass\n    return 1")
@@ -180,9 +216,12 @@ def test_call_timeout_interrupts_a_catastrophic_regex(executor: Executor) -> Non
 
 
 def test_hung_worker_is_replaced_and_the_rest_recorded(executor: Executor) -> None:
-    hang = program("hang", "while x == 'hang':\n        try:\n            while True:\n"
-                           "                pass\n        except BaseException:\n"
-                           "            pass\n    return 1")
+    hang = program(
+        "hang",
+        "while x == 'hang':\n        try:\n            while True:\n"
+        "                pass\n        except BaseException:\n"
+        "            pass\n    return 1",
+    )
     fine = program("fine", "return 0")
     items = ["a", "a", "a", "hang", "a", "a", "a", "a", "a", "a", "a", "a"]
     start = time.monotonic()
@@ -202,9 +241,12 @@ def test_hung_worker_is_replaced_and_the_rest_recorded(executor: Executor) -> No
 
 def test_crashed_worker_is_recorded(executor: Executor, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(executor_module, "check_program", lambda source, name: StaticVerdict(True))
-    crash = program("crash", "if x == 'boom':\n        [c for c in ().__class__.__bases__[0]"
-                             ".__subclasses__() if c.__name__ == '_wrap_close'][0]"
-                             ".__init__.__globals__['_exit'](3)\n    return 1")
+    crash = program(
+        "crash",
+        "if x == 'boom':\n        [c for c in ().__class__.__bases__[0]"
+        ".__subclasses__() if c.__name__ == '_wrap_close'][0]"
+        ".__init__.__globals__['_exit'](3)\n    return 1",
+    )
     matrix = executor.run([crash, program("fine", "return 0")], ["a", "boom", "a", "a"], [0, 1])
     assert matrix.errors[:3, 0].tolist() == [CellError.CRASHED] * 3  # the batch it crashed
     assert matrix.errors[3, 0] in (CellError.CRASHED, CellError.OK)  # other worker, or not sent
@@ -212,17 +254,21 @@ def test_crashed_worker_is_recorded(executor: Executor, monkeypatch: pytest.Monk
     assert (matrix.votes[:, 1] == 0).all()
 
 
-def test_runtime_layer_without_static_check(executor: Executor,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_runtime_layer_without_static_check(
+    executor: Executor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(executor_module, "check_program", lambda source, name: StaticVerdict(True))
-    programs = [program("stats_sys", "return 1 if statistics.sys else 0", "import statistics"),
-                program("private", "return getattr(x, '__class__')"),
-                program("compile", "return eval('1')"),
-                program("patch", "return -1", "import re\nre.search = None")]
+    programs = [
+        program("stats_sys", "return 1 if statistics.sys else 0", "import statistics"),
+        program("private", "return getattr(x, '__class__')"),
+        program("compile", "return eval('1')"),
+        program("patch", "return -1", "import re\nre.search = None"),
+    ]
     benign = program("uses_re", "return 1 if re.search('a', x) else 0", "import re")
     matrix = executor.run(programs + [benign], ["a", "b"], [0, 1])
-    assert "AttributeError: module 'statistics' has no attribute 'sys'" in \
-        matrix.reasons["stats_sys"]
+    assert (
+        "AttributeError: module 'statistics' has no attribute 'sys'" in matrix.reasons["stats_sys"]
+    )
     assert "access to attribute '__class__' is not allowed" in matrix.reasons["private"]
     assert "NameError: name 'eval' is not defined" in matrix.reasons["compile"]
     assert "patch" not in matrix.reasons
@@ -230,6 +276,7 @@ def test_runtime_layer_without_static_check(executor: Executor,
 
 
 # ------------------------------------------------------------------ cache and progress
+
 
 def test_cache_hits_skip_the_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = ExecutionConfig(workers=1, call_timeout=0.3, cache_dir=tmp_path)

@@ -25,8 +25,9 @@ from alchemist.execution._confine import landlock_abi
 from .hostile_harness import LAYERS, OS_PARTS, SECRET_NAME, run_corpus
 from .unprivileged import NOBODY, home_for_nobody, run_as_nobody
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="the OS layer of the executor is Linux-only")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the OS layer of the executor is Linux-only"
+)
 
 SECRET = "hostile-secret-" + secrets.token_hex(8)
 
@@ -36,8 +37,9 @@ def _check(layers: str, result: dict[str, Any]) -> None:
     assert result["problems"] == []
     reasons = result["reasons"]
     escapes = [p for p in result["hostile"] if p.startswith("escape_")]
-    gadgets = [p for p in result["hostile"]
-               if p.startswith("gadget_") and p != "gadget_format_field"]
+    gadgets = [
+        p for p in result["hostile"] if p.startswith("gadget_") and p != "gadget_format_field"
+    ]
     # str.format cannot be guarded: it reaches the worker's environment, which holds no secret.
     assert "no secret in the worker's environment" in reasons["gadget_format_field"]
     assert "[redacted]" in reasons["reason_injection"]
@@ -49,9 +51,17 @@ def _check(layers: str, result: dict[str, Any]) -> None:
     if layers == "no static check":
         assert "import of 'os' is not allowed" in reasons["delete_file"]
     if layers in ("no static check", "OS layer alone"):  # the OS layer stops what escaped
-        for attack in ("escape_delete_file", "escape_proc_mem", "escape_signal_parent",
-                       "escape_mmap_write", "escape_pth_pycache", "escape_loopback",
-                       "escape_read_passwd", "escape_kill_parent", "escape_fork_bomb"):
+        for attack in (
+            "escape_delete_file",
+            "escape_proc_mem",
+            "escape_signal_parent",
+            "escape_mmap_write",
+            "escape_pth_pycache",
+            "escape_loopback",
+            "escape_read_passwd",
+            "escape_kill_parent",
+            "escape_fork_bomb",
+        ):
             assert reasons[attack].startswith("PermissionError"), (attack, reasons[attack])
         for forged in ("escape_forge_votes", "escape_forge_code"):
             assert "program process sent an invalid reply" in reasons[forged]
@@ -64,8 +74,9 @@ def _check(layers: str, result: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("layers", LAYERS)
-def test_hostile_corpus_in_this_process(layers: str, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_corpus_in_this_process(
+    layers: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(SECRET_NAME, SECRET)
     _check(layers, run_corpus(layers, tmp_path))
 
@@ -77,8 +88,11 @@ def unprivileged_results() -> dict[str, dict[str, Any]]:
     home = home_for_nobody()
     try:
         src = home / "src"
-        shutil.copytree(Path(__file__).resolve().parents[1] / "src" / "alchemist",
-                        src / "alchemist", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            Path(__file__).resolve().parents[1] / "src" / "alchemist",
+            src / "alchemist",
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
         if os.geteuid() == 0:
             for path in [src, *src.rglob("*")]:
                 os.chown(path, NOBODY, NOBODY)
@@ -105,13 +119,15 @@ def unprivileged_results() -> dict[str, dict[str, Any]]:
 
 @pytest.mark.parametrize("layers", LAYERS)
 def test_hostile_corpus_as_an_unprivileged_user(
-        layers: str, unprivileged_results: dict[str, dict[str, Any]]) -> None:
+    layers: str, unprivileged_results: dict[str, dict[str, Any]]
+) -> None:
     _check(layers, unprivileged_results[layers])
 
 
 @pytest.mark.parametrize("layers", OS_PARTS)
-def test_parts_of_the_os_layer_alone(layers: str,
-                                     unprivileged_results: dict[str, dict[str, Any]]) -> None:
+def test_parts_of_the_os_layer_alone(
+    layers: str, unprivileged_results: dict[str, dict[str, Any]]
+) -> None:
     if layers == "Landlock and rlimits alone" and landlock_abi() < 6:
         pytest.skip("this kernel's Landlock cannot scope signals (ABI < 6)")
     result = unprivileged_results[layers]

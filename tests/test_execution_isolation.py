@@ -24,8 +24,9 @@ from alchemist.execution._confine import LAYERS
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="the OS layer of the executor is Linux-only")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the OS layer of the executor is Linux-only"
+)
 
 FAST = ExecutionConfig(workers=1, call_timeout=0.5, batch_timeout=5.0, batch_size=4)
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -43,6 +44,7 @@ def executor() -> Executor:
 
 # ------------------------------------------------------------------ failing closed, doctor
 
+
 def _run_without_user_namespaces(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run ``code`` in a process where creating a user namespace fails (EPERM), as on a kernel
     that disables them: a seccomp filter, inherited by the workers, refuses unshare."""
@@ -59,8 +61,13 @@ def _run_without_user_namespaces(code: str, env: dict[str, str]) -> subprocess.C
         assert libc.prctl(22, 2, ctypes.c_char_p(program), 0, 0) == 0
     """
     environment = {**os.environ, "PYTHONPATH": str(SRC), **env}
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(prelude) + textwrap.dedent(code)],
-                          env=environment, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(prelude) + textwrap.dedent(code)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 RUN_ONE = """
@@ -82,8 +89,10 @@ def test_programs_are_refused_when_a_layer_is_missing() -> None:
     done = _run_without_user_namespaces(RUN_ONE, {"ALCHEMIST_WEAK_ISOLATION": ""})
     assert done.returncode == 0, done.stderr
     refusal = next(line for line in done.stdout.splitlines() if line.startswith("refused"))
-    assert "cannot isolate labeling programs on this machine: user namespace is not available" \
+    assert (
+        "cannot isolate labeling programs on this machine: user namespace is not available"
         in refusal
+    )
     assert "ALCHEMIST_WEAK_ISOLATION=1" in refusal and "votes" not in done.stdout
     assert "MISSING  user namespace: unshare(CLONE_NEWUSER) failed" in done.stdout
     assert "doctor exit 1" in done.stdout
@@ -97,7 +106,8 @@ def test_weaker_isolation_runs_only_when_accepted() -> None:
 
 
 def test_execution_errors_carry_the_missing_layer_and_the_python(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv(_pool.WEAK_ISOLATION_ENV, raising=False)
     with pytest.raises(ExecutionError, match="Landlock is not available") as refused:
         _pool.check_isolation([("rlimits", ""), ("Landlock", "disabled")], FAST)
@@ -122,11 +132,16 @@ def test_doctor_lists_every_layer(capsys: pytest.CaptureFixture[str]) -> None:
 
 # ------------------------------------------------------------------ clean workers
 
+
 def test_workers_start_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOSTILE_TEST_PROVIDER_KEY", "kept-out-of-the-workers")
     # str.format follows field paths built at runtime: it shows the worker's environment.
-    leak = program("env", "raise ValueError(('{0.' + U + 'globals' + U + '[_os].environ}')"
-                          ".format(random.Random.seed))", "import random\nU = '_' * 2")
+    leak = program(
+        "env",
+        "raise ValueError(('{0.' + U + 'globals' + U + '[_os].environ}')"
+        ".format(random.Random.seed))",
+        "import random\nU = '_' * 2",
+    )
     with Executor(FAST) as executor:
         matrix = executor.run([leak], ["a"], [0, 1])
         args = executor._workers[0].process.args
@@ -137,41 +152,62 @@ def test_workers_start_clean(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_workers_write_no_bytecode(tmp_path: Path) -> None:
     tree = tmp_path / "src"
-    shutil.copytree(SRC / "alchemist", tree / "alchemist",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    code = ("from alchemist.execution import execute\nfrom alchemist.programs import Program\n"
-            "m = execute([Program('p', 'import re\\ndef label(x):\\n    return 1\\n')], ['a'],"
-            " [0, 1])\nprint(m.votes.tolist())")
-    done = subprocess.run([sys.executable, "-B", "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(tree)}, timeout=300)
+    shutil.copytree(
+        SRC / "alchemist", tree / "alchemist", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    code = (
+        "from alchemist.execution import execute\nfrom alchemist.programs import Program\n"
+        "m = execute([Program('p', 'import re\\ndef label(x):\\n    return 1\\n')], ['a'],"
+        " [0, 1])\nprint(m.votes.tolist())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        timeout=300,
+    )
     assert done.stdout.strip() == "[[1]]", done.stderr
     assert not list(tree.rglob("__pycache__"))
 
 
 # ------------------------------------------------------------------ guarded gadgets
 
+
 def test_guarded_gadgets_still_work_for_plain_use(executor: Executor) -> None:
     programs = [
-        program("attrgetter", "return 1 if attrgetter('real')(len(x)) == 1 else 0",
-                "from operator import attrgetter"),
-        program("methodcaller", "return 1 if methodcaller('startswith', 'a')(x) else 0",
-                "from operator import methodcaller"),
-        program("formatter", "return 1 if string.Formatter().format('{0}{k}', x, k='!') == "
-                             "'a!' else 0", "import string"),
+        program(
+            "attrgetter",
+            "return 1 if attrgetter('real')(len(x)) == 1 else 0",
+            "from operator import attrgetter",
+        ),
+        program(
+            "methodcaller",
+            "return 1 if methodcaller('startswith', 'a')(x) else 0",
+            "from operator import methodcaller",
+        ),
+        program(
+            "formatter",
+            "return 1 if string.Formatter().format('{0}{k}', x, k='!') == 'a!' else 0",
+            "import string",
+        ),
         program("format", "return 1 if '{0.real}'.format(len(x)) == '1' else 0"),
     ]
     matrix = executor.run(programs, ["a"], [0, 1])
     assert matrix.votes.tolist() == [[1, 1, 1, 1]] and not matrix.reasons
 
 
-@pytest.mark.parametrize("body", [
-    "return attrgetter(U + 'class' + U)(x)",
-    "return attrgetter('upper.' + U + 'self' + U)(x)",
-    "return methodcaller(U + 'reduce_ex' + U, 2)(x)",
-    "return string.Formatter().format('{0.' + U + 'class' + U + '}', x)",
-    "return string.Formatter().get_field('0.gi_' + 'frame', [x], {})",
-    "return getattr((y for y in x), 'gi_' + 'frame')",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "return attrgetter(U + 'class' + U)(x)",
+        "return attrgetter('upper.' + U + 'self' + U)(x)",
+        "return methodcaller(U + 'reduce_ex' + U, 2)(x)",
+        "return string.Formatter().format('{0.' + U + 'class' + U + '}', x)",
+        "return string.Formatter().get_field('0.gi_' + 'frame', [x], {})",
+        "return getattr((y for y in x), 'gi_' + 'frame')",
+    ],
+)
 def test_gadgets_refuse_private_and_frame_attributes(executor: Executor, body: str) -> None:
     header = "import string\nfrom operator import attrgetter, methodcaller\nU = '_' * 2"
     matrix = executor.run([program("gadget", body, header)], ["a"], [0, 1])
@@ -191,29 +227,42 @@ def test_runtime_layer_functions_hold_no_dangerous_globals() -> None:
         names |= set(operator.attrgetter.__globals__)
         print(sorted(names & {{"os", "sys", "ctypes", "signal", "resource", "_sandbox"}}))
     """
-    done = subprocess.run([sys.executable, "-I", "-S", "-c", textwrap.dedent(code)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.stdout.strip() == "[]", done.stderr
 
 
 # ------------------------------------------------------------------ untrusted replies
 
+
 def _state(n: int = 4) -> executor_module._RunState:
     return executor_module._RunState([Program("p", "")], ["x"] * n, {0: 0, 1: 1}, None)
 
 
-@pytest.mark.parametrize(("votes", "errors", "expected_votes", "expected_errors"), [
-    ([0, 1, 255, 255], [0, 0, 0, 1], [0, 1, -1, -1], [0, 0, 0, 1]),      # valid
-    ([0, 2, 127, 255], [0, 0, 0, 0], [0, -1, -1, -1], [0, 5, 5, 0]),      # out of range
-    ([0, 255, 255, 255], [0, 9, 4, 5], [0, -1, -1, -1], [0, 5, 5, 5]),    # unknown codes
-    ([1, 0, 255, 255], [1, 0, 0, 0], [-1, 0, -1, -1], [5, 0, 0, 0]),      # vote with a failure
-])
-def test_program_replies_are_range_checked(votes: list[int], errors: list[int],
-                                           expected_votes: list[int],
-                                           expected_errors: list[int]) -> None:
+@pytest.mark.parametrize(
+    ("votes", "errors", "expected_votes", "expected_errors"),
+    [
+        ([0, 1, 255, 255], [0, 0, 0, 1], [0, 1, -1, -1], [0, 0, 0, 1]),  # valid
+        ([0, 2, 127, 255], [0, 0, 0, 0], [0, -1, -1, -1], [0, 5, 5, 0]),  # out of range
+        ([0, 255, 255, 255], [0, 9, 4, 5], [0, -1, -1, -1], [0, 5, 5, 5]),  # unknown codes
+        ([1, 0, 255, 255], [1, 0, 0, 0], [-1, 0, -1, -1], [5, 0, 0, 0]),  # vote with a failure
+    ],
+)
+def test_program_replies_are_range_checked(
+    votes: list[int], errors: list[int], expected_votes: list[int], expected_errors: list[int]
+) -> None:
     state = _state()
-    state.apply(executor_module._Task(0, 0, 4), "ok", bytes(votes), bytes(errors),
-                "1\tboom\n9\t\x1b[2Jforged\n")
+    state.apply(
+        executor_module._Task(0, 0, 4),
+        "ok",
+        bytes(votes),
+        bytes(errors),
+        "1\tboom\n9\t\x1b[2Jforged\n",
+    )
     matrix = state.matrix()
     assert matrix.votes[:, 0].tolist() == expected_votes
     assert matrix.errors[:, 0].tolist() == expected_errors
@@ -228,10 +277,17 @@ def test_a_reply_of_the_wrong_size_is_a_crash() -> None:
     assert state.matrix().errors[:, 0].tolist() == [CellError.CRASHED] * 4
 
 
-@pytest.mark.parametrize("reply", [
-    b"", b"D", b"D" + b"\x00" * 16, b"\x80\x04pickle", b"D" + _pool._DONE.pack(1, 9, 0, 0),
-    b"D" + _pool._DONE.pack(1, 0, 2, 0) + b"\x00",
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b"",
+        b"D",
+        b"D" + b"\x00" * 16,
+        b"\x80\x04pickle",
+        b"D" + _pool._DONE.pack(1, 9, 0, 0),
+        b"D" + _pool._DONE.pack(1, 0, 2, 0) + b"\x00",
+    ],
+)
 def test_malformed_worker_replies_parse_to_none(reply: bytes) -> None:
     worker = object.__new__(_pool.Worker)
     ours, theirs = Pipe()
@@ -242,14 +298,18 @@ def test_malformed_worker_replies_parse_to_none(reply: bytes) -> None:
 
 # ------------------------------------------------------------------ reasons are data
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("\x1b[2J\x1b]0;title\x07\x1b[31mred\x1b[0m", "red"),
-    ("a\u2028b\u2029c\x85d\r\ne\x00f\x9b31mg", "a b c d e fg"),
-    ("right\u202eto left\u200b", "right to left"),
-    ("key sk-live-0123456789abcdefghijklmnop!", "key [redacted]!"),
-    ("Authorization: Bearer abcdef0123456789xyz", "Authorization: [redacted]"),
-    ("x" * 500, "x" * 299 + "…"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\x1b[2J\x1b]0;title\x07\x1b[31mred\x1b[0m", "red"),
+        ("a\u2028b\u2029c\x85d\r\ne\x00f\x9b31mg", "a b c d e fg"),
+        ("right\u202eto left\u200b", "right to left"),
+        ("key sk-live-0123456789abcdefghijklmnop!", "key [redacted]!"),
+        ("Authorization: Bearer abcdef0123456789xyz", "Authorization: [redacted]"),
+        ("x" * 500, "x" * 299 + "…"),
+    ],
+)
 def test_reasons_are_cleaned(raw: str, clean: str) -> None:
     assert clean_reason(raw) == clean
 
@@ -269,8 +329,11 @@ def test_cached_reasons_are_cleaned_when_read(tmp_path: Path) -> None:
     with np.load(cached) as data:
         messages = json.loads(str(data["messages"]))
     messages["1"] = "\x1b]0;planted\x07 in the cache"
-    np.savez(cached, votes=np.full(1, -1, np.int8), errors=np.ones(1, np.uint8),
-             messages=json.dumps(messages))
+    np.savez(
+        cached,
+        votes=np.full(1, -1, np.int8),
+        errors=np.ones(1, np.uint8),
+        messages=json.dumps(messages),
+    )
     with Executor(config) as second:
-        assert second.run([noisy], ["a"], [0, 1]).reasons["noisy"] == \
-            "in the cache (1 of 1 items)"
+        assert second.run([noisy], ["a"], [0, 1]).reasons["noisy"] == "in the cache (1 of 1 items)"

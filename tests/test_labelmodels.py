@@ -94,13 +94,14 @@ def test_program_that_never_votes_changes_nothing(binary, name):
     without = make_label_model(name, **params).fit(L, 2)
     assert np.isnan(with_silent.accuracies_[-1])
     np.testing.assert_allclose(with_silent.accuracies_[:-1], without.accuracies_, atol=1e-3)
-    np.testing.assert_allclose(with_silent.predict_proba(silent), without.predict_proba(L),
-                               atol=1e-3)
+    np.testing.assert_allclose(
+        with_silent.predict_proba(silent), without.predict_proba(L), atol=1e-3
+    )
 
 
 @pytest.mark.parametrize("name", LABEL_MODELS)
 def test_class_never_voted(name):
-    L, y = simulate_votes(5_000, ACCURACIES, coverage=0.7, seed=6)   # votes 0/1 only, k = 3
+    L, y = simulate_votes(5_000, ACCURACIES, coverage=0.7, seed=6)  # votes 0/1 only, k = 3
     model = make_label_model(name).fit(L, 3)
     proba = model.predict_proba(L)
     assert proba.shape == (5_000, 3) and np.isfinite(proba).all()
@@ -204,7 +205,10 @@ def test_label_model_errors_carry_their_context(binary):
     with pytest.raises(LabelModelError) as mismatch:
         MajorityVote().fit(L, 2).predict(L[:, :3])
     assert (mismatch.value.model, mismatch.value.n_classes, mismatch.value.n_programs) == (
-        None, 2, 8)
+        None,
+        2,
+        8,
+    )
     with pytest.raises(LabelModelError) as merged:
         VotePatterns.of(L, 2).merge(VotePatterns.of(L[:, :7], 2))
     assert (merged.value.n_classes, merged.value.n_programs) == (2, 8)
@@ -238,11 +242,17 @@ def test_selection_prefers_the_model_that_is_right_on_dev():
     good = np.where(rng.random((3_000, 2)) < 0.95, y[:, None], 1 - y[:, None])
     bad = np.where(rng.random((3_000, 3)) < 0.6, 1 - y[:, None], y[:, None])
     L = np.hstack([good, bad]).astype(np.int8)
-    chosen = select_label_model(L[:2_500], L[2_500:], y[2_500:], 2,
-                                candidates=["majority", "dawid_skene", ("snorkel", {"l2": 0.0})])
+    chosen = select_label_model(
+        L[:2_500],
+        L[2_500:],
+        y[2_500:],
+        2,
+        candidates=["majority", "dawid_skene", ("snorkel", {"l2": 0.0})],
+    )
     assert set(chosen.scores) == {"majority", "dawid_skene", "snorkel(l2=0.0)"}
     assert chosen.scores[chosen.name if not chosen.params else "snorkel(l2=0.0)"] == max(
-        chosen.scores.values())
+        chosen.scores.values()
+    )
     assert chosen.scores["majority"] < max(chosen.scores.values())
     assert chosen.name != "majority"
 
@@ -253,8 +263,14 @@ def _youtube():
     from alchemist.data import load_dataset
     from alchemist.task import task_from_dict
 
-    task = task_from_dict({"name": "youtube", "description": "spam or not",
-                           "classes": {0: "HAM", 1: "SPAM"}, "label_field": "label"})
+    task = task_from_dict(
+        {
+            "name": "youtube",
+            "description": "spam or not",
+            "classes": {0: "HAM", 1: "SPAM"},
+            "label_field": "label",
+        }
+    )
     return {s: load_dataset(YOUTUBE / f"{s}.json", task) for s in ("train", "valid", "test")}
 
 
@@ -273,14 +289,15 @@ def test_youtube_accuracy(name):
 
 def test_youtube_selection_on_valid_split():
     data = _youtube()
-    chosen = select_label_model(data["train"].reference_votes, data["valid"].reference_votes,
-                                data["valid"].gold, 2)
+    chosen = select_label_model(
+        data["train"].reference_votes, data["valid"].reference_votes, data["valid"].gold, 2
+    )
     assert len(chosen.scores) == len(LABEL_MODELS) + 1
     assert max(chosen.scores.values()) > 0.85
     assert _filled_accuracy(chosen.model, data["test"]) > 0.8
 
 
-@pytest.mark.parametrize(("m", "k"), [(6, 2), (8, 4), (45, 2)])   # dense table, sort, two codes
+@pytest.mark.parametrize(("m", "k"), [(6, 2), (8, 4), (45, 2)])  # dense table, sort, two codes
 def test_vote_patterns_merge_in_any_order_equals_the_whole_matrix(m, k):
     L, _ = simulate_votes(6_000, np.linspace(0.6, 0.9, m), n_classes=k, coverage=0.3, seed=m)
     whole = VotePatterns.of(L, k)
@@ -288,7 +305,7 @@ def test_vote_patterns_merge_in_any_order_equals_the_whole_matrix(m, k):
     np.testing.assert_array_equal(whole.patterns, rows)
     np.testing.assert_array_equal(whole.counts, counts)
     assert whole.n_rows == 6_000 and whole.n_programs == m and len(whole) == len(rows)
-    chunks = [VotePatterns.of(L[i:i + 1_000], k) for i in range(0, 6_000, 1_000)]
+    chunks = [VotePatterns.of(L[i : i + 1_000], k) for i in range(0, 6_000, 1_000)]
     forward = VotePatterns.merge_all(chunks)
     backward = chunks[-1].merge(*chunks[-2::-1])
     shuffled = VotePatterns.of(L[np.random.default_rng(0).permutation(6_000)], k)
@@ -299,18 +316,17 @@ def test_vote_patterns_merge_in_any_order_equals_the_whole_matrix(m, k):
 
 
 @pytest.mark.parametrize("name", LABEL_MODELS)
-@pytest.mark.parametrize(("m", "coverage"), [(8, 0.3), (40, 0.6)])   # rows repeat / rows unique
+@pytest.mark.parametrize(("m", "coverage"), [(8, 0.3), (40, 0.6)])  # rows repeat / rows unique
 def test_fit_on_merged_patterns_equals_fit_on_the_matrix(name, m, coverage):
     accuracies = np.linspace(0.55, 0.9, m)
     L, _ = simulate_votes(12_000, accuracies, n_classes=3, coverage=coverage, seed=m)
-    parts = [VotePatterns.of(L[i:i + 5_000], 3) for i in range(0, 12_000, 5_000)]
+    parts = [VotePatterns.of(L[i : i + 5_000], 3) for i in range(0, 12_000, 5_000)]
     on_matrix = make_label_model(name).fit(L, 3)
     on_patterns = make_label_model(name).fit(VotePatterns.merge_all(parts[::-1]), 3)
     assert on_patterns.n_programs_ == m and on_patterns.n_classes_ == 3
     np.testing.assert_allclose(on_patterns.accuracies_, on_matrix.accuracies_, atol=1e-6)
     np.testing.assert_allclose(on_patterns.class_balance_, on_matrix.class_balance_, atol=1e-6)
-    np.testing.assert_allclose(on_patterns.predict_proba(L), on_matrix.predict_proba(L),
-                               atol=1e-5)
+    np.testing.assert_allclose(on_patterns.predict_proba(L), on_matrix.predict_proba(L), atol=1e-5)
 
 
 def test_vote_patterns_errors_and_sampling(binary):
@@ -332,7 +348,7 @@ def test_vote_patterns_errors_and_sampling(binary):
     np.testing.assert_allclose(a.accuracies_, ACCURACIES, atol=0.06)
 
 
-YOUTUBE_POLARITY = np.array([1, 1, 1, 1, 0, 1, 0, 0, 0, 0])   # every function votes one class
+YOUTUBE_POLARITY = np.array([1, 1, 1, 1, 0, 1, 0, 0, 0, 0])  # every function votes one class
 
 
 @pytest.mark.parametrize("name", LABEL_MODELS)
@@ -363,10 +379,19 @@ def test_flyingsquid_matches_its_reference_on_youtube():
     # the first 8 test rows. benchmarks/bench_labelmodels.py --real compares every row.
     data = _youtube()
     model = make_label_model("flyingsquid").fit(data["train"].reference_votes, 2)
-    reference_a = [0.30159, 0.127911, 0.102128, 0.18697, 0.177363, 0.151284, 0.196624,
-                   0.068174, 0.036862, 0.463708]
+    reference_a = [
+        0.30159,
+        0.127911,
+        0.102128,
+        0.18697,
+        0.177363,
+        0.151284,
+        0.196624,
+        0.068174,
+        0.036862,
+        0.463708,
+    ]
     np.testing.assert_allclose(model.coefficients_[0], reference_a, atol=1e-6)
-    reference_p = [0.661682, 0.077346, 0.956611, 0.187446, 0.046877, 0.282231, 0.310906,
-                   0.187446]
+    reference_p = [0.661682, 0.077346, 0.956611, 0.187446, 0.046877, 0.282231, 0.310906, 0.187446]
     proba = model.predict_proba(data["test"].reference_votes[:8])
     np.testing.assert_allclose(proba[:, 1], reference_p, atol=1e-6)

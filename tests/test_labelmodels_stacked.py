@@ -62,9 +62,11 @@ def test_choice_keeps_the_unsupervised_model_when_programs_are_honest():
     L, _ = honest(2000)
     L_dev, y_dev = honest(60)
     choice = choose_label_model(L, L_dev, y_dev, 2)
-    assert choice.name != "stacked" or choice.scores[next(
-        s for s in choice.scores if s.startswith("stacked"))] > choice.scores[
-        "unsupervised (chosen on dev)"]
+    assert (
+        choice.name != "stacked"
+        or choice.scores[next(s for s in choice.scores if s.startswith("stacked"))]
+        > choice.scores["unsupervised (chosen on dev)"]
+    )
 
 
 def test_few_dev_rows_fall_back_to_the_dev_choice_and_bad_input_is_refused():

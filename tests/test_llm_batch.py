@@ -19,8 +19,13 @@ def requests(n: int) -> list[list[dict[str, str]]]:
 def test_results_keep_request_order_and_concurrency_is_bounded():
     inner = StandIn(lambda prompt: prompt.upper(), delay=0.02)
     seen: list[tuple[int, int]] = []
-    result = complete_many(inner, requests(12), PARAMS, concurrency=3,
-                           progress=lambda done, total: seen.append((done, total)))
+    result = complete_many(
+        inner,
+        requests(12),
+        PARAMS,
+        concurrency=3,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert [c.text for c in result.completions] == [f"ITEM {i}" for i in range(12)]
     assert 1 < inner.max_in_flight <= 3
     assert seen[-1] == (12, 12) and len(seen) == 12
@@ -52,13 +57,18 @@ def test_budget_stop_keeps_paid_answers_and_a_rerun_pays_only_the_rest(tmp_path)
     worst = (6 * 30 + 10 * 60) / 1e6  # "item i" is ~2 tokens + 4 of framing, up to 10 out
     cache = ResponseCache(tmp_path)
     ledger = Ledger(None, budget_usd=4.5 * worst)
-    result = complete_many(ledger.meter(CachedProvider(inner, cache), "baseline"),
-                           requests(10), PARAMS, concurrency=1)
+    result = complete_many(
+        ledger.meter(CachedProvider(inner, cache), "baseline"), requests(10), PARAMS, concurrency=1
+    )
     assert result.stopped is not None and result.n_done == 4 == inner.calls
     assert ledger.spent_usd == pytest.approx(4 * paid)
 
-    rerun = complete_many(Ledger(None).meter(CachedProvider(inner, cache), "baseline"),
-                          requests(10), PARAMS, concurrency=2)
+    rerun = complete_many(
+        Ledger(None).meter(CachedProvider(inner, cache), "baseline"),
+        requests(10),
+        PARAMS,
+        concurrency=2,
+    )
     assert rerun.n_done == 10 and inner.calls == 10
     assert sum(c.cached for c in rerun.completions) == 4
 

@@ -22,23 +22,30 @@ def test_second_identical_call_is_served_from_disk_by_a_new_cache_object(tmp_pat
     assert inner.calls == 1
     assert not first.cached and again.cached
     assert (again.text, again.input_tokens, again.output_tokens) == (
-        first.text, first.input_tokens, first.output_tokens)
+        first.text,
+        first.input_tokens,
+        first.output_tokens,
+    )
     assert len(ResponseCache(tmp_path)) == 1
 
 
-@pytest.mark.parametrize("change", [
-    {"params": SamplingParams(temperature=0.7, max_tokens=32, seed=4)},
-    {"params": SamplingParams(temperature=0.2, max_tokens=32, seed=3)},
-    {"messages": [{"role": "user", "content": "Label: bad video"}]},
-    {"model": "gpt-4o-mini"},
-    {"name": "anthropic"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"params": SamplingParams(temperature=0.7, max_tokens=32, seed=4)},
+        {"params": SamplingParams(temperature=0.2, max_tokens=32, seed=3)},
+        {"messages": [{"role": "user", "content": "Label: bad video"}]},
+        {"model": "gpt-4o-mini"},
+        {"name": "anthropic"},
+    ],
+)
 def test_any_change_of_the_request_misses(tmp_path, change):
     base = StandIn()
     CachedProvider(base, ResponseCache(tmp_path)).complete(MESSAGES, PARAMS)
     other = StandIn(model=change.get("model", base.model), name=change.get("name", base.name))
     CachedProvider(other, ResponseCache(tmp_path)).complete(
-        change.get("messages", MESSAGES), change.get("params", PARAMS))
+        change.get("messages", MESSAGES), change.get("params", PARAMS)
+    )
     assert other.calls == 1
 
 
@@ -49,14 +56,22 @@ def test_endpoint_is_part_of_the_key():
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.fixed_dictionaries({"role": st.sampled_from(["system", "user"]),
-                                       "content": st.text(max_size=40)}), min_size=1,
-                max_size=3), st.none() | st.integers(0, 2**31))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"role": st.sampled_from(["system", "user"]), "content": st.text(max_size=40)}
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.none() | st.integers(0, 2**31),
+)
 def test_key_is_stable_and_separates_seeds(messages, seed):
     provider = StandIn()
     params = SamplingParams(seed=seed)
-    assert request_key(provider, messages, params) == request_key(provider, list(messages),
-                                                                   SamplingParams(seed=seed))
+    assert request_key(provider, messages, params) == request_key(
+        provider, list(messages), SamplingParams(seed=seed)
+    )
     other = SamplingParams(seed=(seed or 0) + 1)
     assert request_key(provider, messages, params) != request_key(provider, messages, other)
 

@@ -119,8 +119,9 @@ def test_missing_usage_is_estimated_and_flagged():
 def test_budget_stops_before_the_call_that_would_exceed_it():
     prices = PriceTable({"gpt-test": (1000.0, 1000.0)})  # $0.001 per token
     ledger = Ledger(None, prices=prices, budget_usd=0.05)
-    with serve(scripted(then=Reply(body=openai_answer(prompt_tokens=10, completion_tokens=5)))
-               ) as server:
+    with serve(
+        scripted(then=Reply(body=openai_answer(prompt_tokens=10, completion_tokens=5)))
+    ) as server:
         metered = ledger.meter(provider(server.url), "synthesis")
         # Worst case per call: ~7 input tokens estimated + 8 max output = $0.015.
         for _ in range(3):

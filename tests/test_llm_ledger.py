@@ -46,10 +46,13 @@ def test_unknown_model_price_is_an_actionable_error():
         PriceTable.default().price("llama-3-70b")
 
 
-@pytest.mark.parametrize("suffix, text", [
-    (".yaml", "my-model: {input: 1.5, output: 2.5}\ngpt-4: {input: 1, output: 2}\n"),
-    (".toml", '[my-model]\ninput = 1.5\noutput = 2.5\n[gpt-4]\ninput = 1\noutput = 2\n'),
-])
+@pytest.mark.parametrize(
+    "suffix, text",
+    [
+        (".yaml", "my-model: {input: 1.5, output: 2.5}\ngpt-4: {input: 1, output: 2}\n"),
+        (".toml", "[my-model]\ninput = 1.5\noutput = 2.5\n[gpt-4]\ninput = 1\noutput = 2\n"),
+    ],
+)
 def test_price_file_extends_and_overrides_the_defaults(tmp_path, suffix, text):
     path = tmp_path / f"prices{suffix}"
     path.write_text(text)
@@ -101,8 +104,7 @@ def test_cached_answers_are_served_even_when_the_budget_is_spent(tmp_path):
     inner = StandIn(model="gpt-4", input_tokens=500, output_tokens=50)
     CachedProvider(inner, cache).complete(MESSAGES, PARAMS)
     ledger = Ledger(None, budget_usd=0.0)
-    completion = ledger.meter(CachedProvider(inner, cache), "synthesis").complete(
-        MESSAGES, PARAMS)
+    completion = ledger.meter(CachedProvider(inner, cache), "synthesis").complete(MESSAGES, PARAMS)
     assert completion.cached and inner.calls == 1
 
 
@@ -183,8 +185,9 @@ def test_failed_calls_are_recorded_and_reraised():
 def test_ledger_file_is_append_only_jsonl_and_resumes(tmp_path):
     path = tmp_path / "run" / "ledger.jsonl"
     first = Ledger(path)
-    first.meter(StandIn(model="gpt-4o", input_tokens=1000, output_tokens=100),
-                "synthesis").complete(MESSAGES, PARAMS)
+    first.meter(
+        StandIn(model="gpt-4o", input_tokens=1000, output_tokens=100), "synthesis"
+    ).complete(MESSAGES, PARAMS)
     lines = path.read_text().splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["stage"] == "synthesis"
     with path.open("a") as f:
@@ -204,14 +207,30 @@ def test_cost_prices_tokens_at_the_models_rate():
 
 def test_plan_sums_stages_before_any_call():
     prices = PriceTable.default()
-    plan = estimate_run([
-        estimate_stage("synthesis", "gpt-4", calls=10, prompt_tokens=800, max_tokens=512,
-                       prices=prices),
-        estimate_stage("baseline", "gpt-3.5-turbo", calls=3, prompt_tokens=[100, 200, 300],
-                       max_tokens=16, prices=prices),
-        estimate_stage("concepts", "qwen2.5-coder-1.5b", calls=2, prompt_tokens=50,
-                       max_tokens=100, prices=prices, local=True),
-    ])
+    plan = estimate_run(
+        [
+            estimate_stage(
+                "synthesis", "gpt-4", calls=10, prompt_tokens=800, max_tokens=512, prices=prices
+            ),
+            estimate_stage(
+                "baseline",
+                "gpt-3.5-turbo",
+                calls=3,
+                prompt_tokens=[100, 200, 300],
+                max_tokens=16,
+                prices=prices,
+            ),
+            estimate_stage(
+                "concepts",
+                "qwen2.5-coder-1.5b",
+                calls=2,
+                prompt_tokens=50,
+                max_tokens=100,
+                prices=prices,
+                local=True,
+            ),
+        ]
+    )
     assert plan.calls == 15
     assert plan.input_tokens == 8000 + 600 + 100
     assert plan.output_tokens == 5120 + 48 + 200
@@ -222,12 +241,24 @@ def test_plan_sums_stages_before_any_call():
 
 
 def test_plan_with_an_unpriced_paid_model_has_no_total():
-    line = estimate_stage("synthesis", "mystery", calls=1, prompt_tokens=10, max_tokens=10,
-                          prices=PriceTable.default())
+    line = estimate_stage(
+        "synthesis",
+        "mystery",
+        calls=1,
+        prompt_tokens=10,
+        max_tokens=10,
+        prices=PriceTable.default(),
+    )
     assert line.cost_usd is None and estimate_run([line]).cost_usd is None
     with pytest.raises(ValueError, match="3 counts for 2 calls"):
-        estimate_stage("b", "gpt-4", calls=2, prompt_tokens=[1, 2, 3], max_tokens=1,
-                       prices=PriceTable.default())
+        estimate_stage(
+            "b",
+            "gpt-4",
+            calls=2,
+            prompt_tokens=[1, 2, 3],
+            max_tokens=1,
+            prices=PriceTable.default(),
+        )
 
 
 def test_an_unpriced_model_is_warned_about_once_across_threads(tmp_path):
@@ -246,8 +277,9 @@ def test_an_unpriced_model_is_warned_about_once_across_threads(tmp_path):
     metered = ledger.meter(StandIn(model="mystery-model"), "synthesis")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        threads = [threading.Thread(target=metered.complete, args=(MESSAGES, PARAMS))
-                   for _ in range(4)]
+        threads = [
+            threading.Thread(target=metered.complete, args=(MESSAGES, PARAMS)) for _ in range(4)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

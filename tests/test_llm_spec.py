@@ -43,23 +43,30 @@ def test_missing_key_for_an_official_endpoint_says_what_to_do(monkeypatch):
 def test_custom_key_variable_and_keyless_local_server(monkeypatch):
     monkeypatch.setenv("MY_KEY", "abc")
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    anthropic = make_provider(ProviderSpec(kind="anthropic", model="claude-3-opus",
-                                           api_key_env="MY_KEY"))
+    anthropic = make_provider(
+        ProviderSpec(kind="anthropic", model="claude-3-opus", api_key_env="MY_KEY")
+    )
     assert isinstance(anthropic, AnthropicProvider) and anthropic._headers["x-api-key"] == "abc"
-    local = make_provider(ProviderSpec(kind="openai", model="llama3",
-                                       base_url="http://localhost:11434/v1", max_retries=2))
+    local = make_provider(
+        ProviderSpec(
+            kind="openai", model="llama3", base_url="http://localhost:11434/v1", max_retries=2
+        )
+    )
     assert local.local and "Authorization" not in local._headers
     assert local.retry.max_retries == 2
 
 
-@pytest.mark.parametrize("raw, message", [
-    ({"kind": "gemini"}, "Unknown provider kind"),
-    ({"kind": "openai", "temperature": 1}, "Unknown provider setting"),
-    ({"kind": "embedded", "base_url": "http://x"}, "takes no base_url"),
-    ({"concurrency": 0}, "concurrency >= 1"),
-    ({"threads": 0}, "threads must be a positive count"),
-    ({"kind": "openai", "threads": 2}, "embedded provider only"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"kind": "gemini"}, "Unknown provider kind"),
+        ({"kind": "openai", "temperature": 1}, "Unknown provider setting"),
+        ({"kind": "embedded", "base_url": "http://x"}, "takes no base_url"),
+        ({"concurrency": 0}, "concurrency >= 1"),
+        ({"threads": 0}, "threads must be a positive count"),
+        ({"kind": "openai", "threads": 2}, "embedded provider only"),
+    ],
+)
 def test_invalid_specs_are_rejected(raw, message):
     with pytest.raises(LLMError, match=message):
         ProviderSpec.from_mapping(raw)

@@ -8,8 +8,11 @@ from hypothesis.extra.numpy import arrays
 from alchemist.numeric import softmax
 
 
-@given(arrays(np.float64, st.tuples(st.integers(1, 5), st.integers(2, 4)),
-              elements=st.floats(-700, 700)))
+@given(
+    arrays(
+        np.float64, st.tuples(st.integers(1, 5), st.integers(2, 4)), elements=st.floats(-700, 700)
+    )
+)
 def test_rows_are_distributions_and_shift_invariant(scores):
     before = scores.copy()
     p = softmax(scores)
@@ -18,7 +21,8 @@ def test_rows_are_distributions_and_shift_invariant(scores):
     np.testing.assert_allclose(p.sum(axis=1), 1.0)
     np.testing.assert_allclose(softmax(scores + 3.0), p, atol=1e-12)
     assert (p.argmax(axis=1) == scores.argmax(axis=1)).all() or np.isclose(
-        np.sort(scores, axis=1)[:, -1], np.sort(scores, axis=1)[:, -2]).any()
+        np.sort(scores, axis=1)[:, -1], np.sort(scores, axis=1)[:, -2]
+    ).any()
 
 
 def test_keeps_the_dtype():

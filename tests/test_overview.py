@@ -22,5 +22,10 @@ def test_overview_scores_and_majority_class_baseline(tmp_path: Path):
     assert overview.accuracy("test", "majority_class") == 132 / 250
     # label model, distilled; majority class, dev labels only, human LFs (baselines)
     assert [s.baseline for s in overview.scores if s.split == "test"] == [
-        False, False, True, True, True]
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
     assert overview.program_ids == ["p001", "p002", "p003", "p004", "p005"]

@@ -46,18 +46,34 @@ def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_pat
     texts = [set(p["SMS"]) for p in parts.values()]
     # The collection repeats some messages, so overlap is judged against the duplicates' count.
     duplicates = 5574 - len(set().union(*texts))
-    assert sum(len(a & b) for i, a in enumerate(texts) for b in texts[i + 1:]) <= duplicates
+    assert sum(len(a & b) for i, a in enumerate(texts) for b in texts[i + 1 :]) <= duplicates
     for split in paths:
         assert pd.read_parquet(again[split]).equals(parts[split])
 
 
 def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     dataset_path("youtube")
-    args = paper_table.parse_args(["--datasets", "youtube", "--seeds", "2", "--programs", "4",
-                                   "--program-seeds", "0", "--limit", "300",
-                                   "--model", "scripted", "--no-cache",
-                                   "--out", str(tmp_path / "out"),
-                                   "--cache", str(tmp_path / "cache")])
+    args = paper_table.parse_args(
+        [
+            "--datasets",
+            "youtube",
+            "--seeds",
+            "2",
+            "--programs",
+            "4",
+            "--program-seeds",
+            "0",
+            "--limit",
+            "300",
+            "--model",
+            "scripted",
+            "--no-cache",
+            "--out",
+            str(tmp_path / "out"),
+            "--cache",
+            str(tmp_path / "cache"),
+        ]
+    )
     provider = ScriptedProvider(PROGRAMS)
     markdown = paper_table.run_table(args.datasets, args, provider=provider, log=lambda m: None)
     out = args.out
@@ -115,13 +131,20 @@ def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
     train = load_dataset(dataset_path("youtube", "valid.json"), task)
     run = RunDir(tmp_path)
     ledger = Ledger(run.ledger_path)
-    first = dict(stage="synthesis", provider="embedded", model="qwen", input_tokens=250,
-                 output_tokens=200, cost_usd=0.0, seconds=240.5)
-    ledger.record(LedgerEntry(**first))                       # interrupted run: billed
-    ledger.record(LedgerEntry(**first, cached=True))          # resumed run: replayed
+    first = dict(
+        stage="synthesis",
+        provider="embedded",
+        model="qwen",
+        input_tokens=250,
+        output_tokens=200,
+        cost_usd=0.0,
+        seconds=240.5,
+    )
+    ledger.record(LedgerEntry(**first))  # interrupted run: billed
+    ledger.record(LedgerEntry(**first, cached=True))  # resumed run: replayed
     other = {**first, "output_tokens": 150, "seconds": 180.25}
     ledger.record(LedgerEntry(**other))
-    ledger.record(LedgerEntry(**other))                       # billed twice: two calls
+    ledger.record(LedgerEntry(**other))  # billed twice: two calls
     ledger.record(LedgerEntry(**{**first, "stage": "baseline", "seconds": 3.0}))
     costs = paper_table.costs(run, task, train)
     assert costs["calls"] == 3

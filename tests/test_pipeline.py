@@ -19,13 +19,13 @@ PROGRAMS = [
     "    return 1 if re.search(r'https?://|www\\.', text) else -1\n```",
     "def label_spam(text):\n    t = text.lower()\n"
     "    return 1 if 'subscribe' in t or 'my channel' in t else -1\n",
-    "I cannot write that function.",                       # no code at all
+    "I cannot write that function.",  # no code at all
     "Here you go:\n```python\ndef label_spam(text):\n"
     "    return 0 if len(text) < 40 and 'check' not in text.lower() else -1\n```",
     "def label_spam(text):\n    return 0 if 'song' in text.lower() or 'love' in text.lower()"
     " else -1\n",
-    "def label_spam(text):\n    return 1 / 0\n",           # crashes on every item
-    "def label_spam(text):\n    return len(text)\n",      # not a class id
+    "def label_spam(text):\n    return 1 / 0\n",  # crashes on every item
+    "def label_spam(text):\n    return len(text)\n",  # not a class id
 ]
 
 
@@ -33,13 +33,21 @@ def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
     provider = ScriptedProvider(PROGRAMS)
     run_dir = tmp_path / "run"
     summary = pipeline.run_pipeline(youtube_task, config, run_dir, provider=provider)
-    for name in ("task.yaml", "run.yaml", "matrices/train.npz", "matrices/test.npz",
-                 "pseudolabels.parquet", "diagnostics.json", "summary.json", "report.md",
-                 "model"):
+    for name in (
+        "task.yaml",
+        "run.yaml",
+        "matrices/train.npz",
+        "matrices/test.npz",
+        "pseudolabels.parquet",
+        "diagnostics.json",
+        "summary.json",
+        "report.md",
+        "model",
+    ):
         assert (run_dir / name).exists(), name
     run = RunDir(run_dir)
     programs = run.programs.load()
-    assert len(programs) == 6                      # the prose answer was rejected, not stored
+    assert len(programs) == 6  # the prose answer was rejected, not stored
     assert len(provider.calls) == 7
     train = run.load_matrices({"train": None})["train"]
     errors = dict(zip(train.program_ids, train.errors.max(axis=0), strict=True))
@@ -67,7 +75,8 @@ def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
     run.programs.set_enabled("p006", False)
     (run.programs.folder / "p003.py").write_text("def label_spam(text):\n    return 0\n")
     (run.programs.folder / "mine.py").write_text(
-        "def label_spam(text):\n    return 1 if 'subscribe' in text.lower() else -1\n")
+        "def label_spam(text):\n    return 1 if 'subscribe' in text.lower() else -1\n"
+    )
     summary = pipeline.rerun(run)
     assert summary["programs"] == ["mine", "p001", "p002", "p003", "p004"]
     train = run.load_matrices({"train": None})["train"]
@@ -78,8 +87,9 @@ def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
 def test_programs_that_never_vote_fail_clearly(tmp_path: Path, youtube_task, config):
     silent = ["def label_spam(text):\n    return -1\n"]
     with pytest.raises(RunError, match="fewer than 2 training rows"):
-        pipeline.run_pipeline(youtube_task, config, tmp_path / "run",
-                              provider=ScriptedProvider(silent))
+        pipeline.run_pipeline(
+            youtube_task, config, tmp_path / "run", provider=ScriptedProvider(silent)
+        )
     assert np.load(tmp_path / "run" / "matrices" / "train.npz")["votes"].max() == -1
 
 
@@ -87,8 +97,9 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     rare = "def label_spam(text):\n    return 1 if 'money' in text.lower() else -1\n"
     answers = [PROGRAMS[0], rare, PROGRAMS[1], PROGRAMS[4]]
     provider = ScriptedProvider(answers)
-    looped = RunConfig.from_dict({**config.to_dict(), "n_programs": 3,
-                                           "quality_loop": True, "max_llm_calls": 6})
+    looped = RunConfig.from_dict(
+        {**config.to_dict(), "n_programs": 3, "quality_loop": True, "max_llm_calls": 6}
+    )
     summary = pipeline.run_pipeline(youtube_task, looped, tmp_path / "run", provider=provider)
     run = RunDir(tmp_path / "run")
     assert len(provider.calls) == 4
@@ -101,23 +112,32 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     assert summary["synthesis"]["llm_calls"] == 4
 
 
-def test_predict_never_overwrites_a_column_of_the_data(tmp_path: Path, youtube_task, config,
-                                                       capsys):
+def test_predict_never_overwrites_a_column_of_the_data(
+    tmp_path: Path, youtube_task, config, capsys
+):
     """A CSV with its own gold 'label' (and an id) keeps both; predictions get their own names,
     and a name already taken is refused in one line naming it and --prefix."""
     run_dir = tmp_path / "run"
     pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS))
-    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": ["subscribe to my channel",
-                                                          "love this song", "check out my page"],
-                          "label": [1, 0, 1], "confidence": ["high", "low", "high"]})
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "text": ["subscribe to my channel", "love this song", "check out my page"],
+            "label": [1, 0, 1],
+            "confidence": ["high", "low", "high"],
+        }
+    )
     data = tmp_path / "new.csv"
     frame.to_csv(data, index=False)
     out = tmp_path / "labeled.csv"
     assert main(["predict", str(run_dir), "--data", str(data), "--out", str(out)]) == 0
     labeled = pd.read_csv(out)
     pd.testing.assert_frame_equal(labeled[list(frame.columns)], frame)
-    assert list(labeled.columns[4:]) == ["predicted_label", "predicted_label_name",
-                                         "predicted_confidence"]
+    assert list(labeled.columns[4:]) == [
+        "predicted_label",
+        "predicted_label_name",
+        "predicted_confidence",
+    ]
     assert set(labeled["predicted_label"]) <= {0, 1}
     capsys.readouterr()
     taken = tmp_path / "taken.csv"

@@ -38,13 +38,16 @@ def test_hand_edits_disabling_and_hand_written_programs(tmp_path: Path):
         store.set_enabled("p999", True)
 
 
-@pytest.mark.parametrize("source, problem", [
-    (SOURCE, None),
-    ("def label(text, k=2):\n    return k\n", None),
-    ("def label(a, b):\n    return 0\n", "exactly one required argument"),
-    ("def other(t):\n    return 0\n", "no top-level function 'label'"),
-    ("def label(t):\n  return (\n", "syntax error"),
-])
+@pytest.mark.parametrize(
+    "source, problem",
+    [
+        (SOURCE, None),
+        ("def label(text, k=2):\n    return k\n", None),
+        ("def label(a, b):\n    return 0\n", "exactly one required argument"),
+        ("def other(t):\n    return 0\n", "no top-level function 'label'"),
+        ("def label(t):\n  return (\n", "syntax error"),
+    ],
+)
 def test_signature_problem(source, problem):
     found = signature_problem(source, "label")
     assert found is None if problem is None else problem in found

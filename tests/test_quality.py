@@ -14,13 +14,26 @@ from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
 
-TASK = task_from_dict({
-    "name": "spam", "description": "Decide whether a comment is spam.",
-    "function_name": "label_spam",
-    "classes": [{"id": 0, "name": "HAM"}, {"id": 1, "name": "SPAM"}],
-})
-ITEMS = ["subscribe to my channel", "love this song", "check out my page", "great video",
-         "free money at my site", "beautiful voice", "subscribe now", "so good", "", "wow"]
+TASK = task_from_dict(
+    {
+        "name": "spam",
+        "description": "Decide whether a comment is spam.",
+        "function_name": "label_spam",
+        "classes": [{"id": 0, "name": "HAM"}, {"id": 1, "name": "SPAM"}],
+    }
+)
+ITEMS = [
+    "subscribe to my channel",
+    "love this song",
+    "check out my page",
+    "great video",
+    "free money at my site",
+    "beautiful voice",
+    "subscribe now",
+    "so good",
+    "",
+    "wow",
+]
 GOLD = np.array([1, 0, 1, 0, 1, 0, 1, 0, 0, 0])
 
 
@@ -64,8 +77,9 @@ MY_PAGE = fenced("    return 1 if 'my' in text else -1")
 NICE = fenced("    return 0 if any(w in text for w in ('love', 'good', 'great', 'wow')) else -1")
 CONSTANT = fenced("    return 1")
 CRASHES = fenced("    return 1 if text.split()[2] == 'my' else -1")  # IndexError on 6 of 10
-FIXED = fenced("    words = text.split()\n"
-               "    return 1 if len(words) > 2 and words[2] == 'my' else -1")
+FIXED = fenced(
+    "    words = text.split()\n    return 1 if len(words) > 2 and words[2] == 'my' else -1"
+)
 
 
 def matrix(columns: dict[str, list[int]], errors: dict[str, list[int]] | None = None):
@@ -80,16 +94,20 @@ def matrix(columns: dict[str, list[int]], errors: dict[str, list[int]] | None = 
 
 # --- gate ----------------------------------------------------------------------------------
 
+
 def test_gate_drops_what_the_policy_says_with_reasons():
-    L = matrix({
-        "good":   [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
-        "rare":   [1, -1, -1, -1, -1, -1, -1, -1, -1, -1],      # 10% coverage: kept
-        "never":  [-1] * 10,
-        "const":  [1] * 10,
-        "broken": [1, 0, -1, -1, -1, -1, -1, -1, -1, -1],
-        "twin":   [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
-        "wrong":  [0, 1, 0, 1, 0, 1, 0, 1, 0, 1],
-    }, errors={"broken": [0, 0, 1, 1, 2, 0, 0, 0, 0, 0]})
+    L = matrix(
+        {
+            "good": [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
+            "rare": [1, -1, -1, -1, -1, -1, -1, -1, -1, -1],  # 10% coverage: kept
+            "never": [-1] * 10,
+            "const": [1] * 10,
+            "broken": [1, 0, -1, -1, -1, -1, -1, -1, -1, -1],
+            "twin": [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
+            "wrong": [0, 1, 0, 1, 0, 1, 0, 1, 0, 1],
+        },
+        errors={"broken": [0, 0, 1, 1, 2, 0, 0, 0, 0, 0]},
+    )
     d = diagnose(L, 2, gold=GOLD)
     kept, dropped = gate(d, L, GatePolicy(min_accuracy=0.5))
     assert kept == ["good", "rare"]
@@ -101,10 +119,14 @@ def test_gate_drops_what_the_policy_says_with_reasons():
 
 
 def test_gate_checks_can_be_turned_off_or_tightened():
-    L = matrix({"a": [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
-                "b": [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
-                "c": [1] * 10,
-                "d": [1, -1, -1, -1, -1, -1, -1, -1, -1, -1]})
+    L = matrix(
+        {
+            "a": [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
+            "b": [1, 0, 1, 0, -1, -1, -1, -1, -1, -1],
+            "c": [1] * 10,
+            "d": [1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+        }
+    )
     d = diagnose(L, 2)
     loose = GatePolicy(drop_constant=False, near_duplicate_agreement=None, min_coverage=0.0)
     assert gate(d, L, loose) == (["a", "b", "c", "d"], {})
@@ -123,17 +145,25 @@ def test_gate_policy_validates_its_settings():
 
 # --- repair --------------------------------------------------------------------------------
 
+
 def crashing_program() -> Program:
-    return Program("p001", "def label_spam(text):\n    return 1 if text[0] == 's' else -1\n",
-                   "label_spam")
+    return Program(
+        "p001", "def label_spam(text):\n    return 1 if text[0] == 's' else -1\n", "label_spam"
+    )
 
 
 def test_repair_sends_the_error_and_failing_inputs_and_rechecks():
     provider = ScriptedProvider([FIXED], repeat_last=True)
     executor = InProcessExecutor()
-    fixed = repair(crashing_program(), ["", "x" * 1000], provider, TASK,
-                   error="IndexError: string index out of range", new_id="p007",
-                   executor=executor)
+    fixed = repair(
+        crashing_program(),
+        ["", "x" * 1000],
+        provider,
+        TASK,
+        error="IndexError: string index out of range",
+        new_id="p007",
+        executor=executor,
+    )
     assert fixed is not None and fixed.id == "p007"
     assert fixed.provenance["repair_of"] == "p001" and fixed.provenance["strategy"] == "repair"
     prompt = provider.calls[0][0][1]["content"]
@@ -146,24 +176,38 @@ def test_repair_sends_the_error_and_failing_inputs_and_rechecks():
 def test_repair_gives_none_when_the_answer_is_unchanged_unusable_or_still_failing(answer):
     still_failing = fenced("    return 1 if text[-1] == 'w' else -1")
     for text in (answer, still_failing):
-        fixed = repair(crashing_program(), [""], ScriptedProvider([text], repeat_last=True), TASK,
-                       executor=InProcessExecutor())
+        fixed = repair(
+            crashing_program(),
+            [""],
+            ScriptedProvider([text], repeat_last=True),
+            TASK,
+            executor=InProcessExecutor(),
+        )
         assert fixed is None
 
 
 # --- improve -------------------------------------------------------------------------------
 
+
 def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
     # Call order: round 1 asks for 3 programs in up to 6 calls and stops once it has 3
     # distinct valid ones; then the crashing one is repaired; round 2 asks for the shortfall.
-    provider = ScriptedProvider([CONSTANT, "garbage", SUBSCRIBE, CRASHES, FIXED, NICE, MY_PAGE],
-                                repeat_last=True)
+    provider = ScriptedProvider(
+        [CONSTANT, "garbage", SUBSCRIBE, CRASHES, FIXED, NICE, MY_PAGE], repeat_last=True
+    )
     store = ProgramStore(tmp_path / "programs")
     executor = InProcessExecutor()
     events = []
-    result = improve(TASK, provider, executor, ITEMS,
-                     ImproveSettings(target=3, max_llm_calls=10, seed=100), store=store,
-                     gold=GOLD, progress=events.append)
+    result = improve(
+        TASK,
+        provider,
+        executor,
+        ITEMS,
+        ImproveSettings(target=3, max_llm_calls=10, seed=100),
+        store=store,
+        gold=GOLD,
+        progress=events.append,
+    )
     assert result.reached_target and result.rounds == 2
     assert [p.source.count("\n") > 0 for p in result.programs] == [True] * 3
     kept_ids = [p.id for p in result.programs]
@@ -190,8 +234,9 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
 
 def test_improve_respects_the_llm_call_cap():
     provider = ScriptedProvider([CONSTANT, "garbage"], repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS,
-                     ImproveSettings(target=4, max_llm_calls=5))
+    result = improve(
+        TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=4, max_llm_calls=5)
+    )
     assert len(provider.calls) == 5 and result.n_llm_calls == 5
     assert not result.reached_target and result.programs == []
     assert result.matrix.shape == (10, 0)
@@ -199,25 +244,44 @@ def test_improve_respects_the_llm_call_cap():
 
 def test_improve_stops_when_the_provider_budget_refuses():
     provider = ScriptedProvider([SUBSCRIBE, CONSTANT], budget=3, repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS,
-                     ImproveSettings(target=3, max_llm_calls=50))
+    result = improve(
+        TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=3, max_llm_calls=50)
+    )
     assert len(provider.calls) == 3 and [p.id for p in result.programs] == ["p001"]
 
 
 def test_improve_with_enough_hand_written_programs_calls_no_model(tmp_path):
     store = ProgramStore(tmp_path)
-    store.add(Program("p001", "def label_spam(text):\n    return 1 if 'my' in text else -1\n",
-                      "label_spam"))
+    store.add(
+        Program(
+            "p001", "def label_spam(text):\n    return 1 if 'my' in text else -1\n", "label_spam"
+        )
+    )
     (tmp_path / "mine.py").write_text(
-        "def label_spam(text):\n    return 0 if 'song' in text or 'so' in text else -1\n")
+        "def label_spam(text):\n    return 0 if 'song' in text or 'so' in text else -1\n"
+    )
     provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=2),
-                     store=store, initial=store.load())
+    result = improve(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        ITEMS,
+        ImproveSettings(target=2),
+        store=store,
+        initial=store.load(),
+    )
     assert provider.calls == [] and [p.id for p in result.programs] == ["mine", "p001"]
     # One short of the target: only the shortfall is generated, numbered after the store.
     store.set_enabled("mine", False)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=2),
-                     store=store, initial=store.load())
+    result = improve(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        ITEMS,
+        ImproveSettings(target=2),
+        store=store,
+        initial=store.load(),
+    )
     assert len(provider.calls) == 1 and [p.id for p in result.programs] == ["p001", "p002"]
 
 
@@ -225,8 +289,15 @@ def test_improve_judges_hand_edits_like_generated_programs(tmp_path):
     store = ProgramStore(tmp_path)
     store.add(Program("p001", "def label_spam(text):\n    return 1\n", "label_spam"))
     provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
-    result = improve(TASK, provider, InProcessExecutor(), ITEMS, ImproveSettings(target=1),
-                     store=store, initial=store.load())
+    result = improve(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        ITEMS,
+        ImproveSettings(target=1),
+        store=store,
+        initial=store.load(),
+    )
     assert result.dropped["p001"].startswith("constant output")
     assert [p.id for p in result.programs] == ["p002"]
     meta = json.loads((tmp_path / "p002.json").read_text())
@@ -235,12 +306,23 @@ def test_improve_judges_hand_edits_like_generated_programs(tmp_path):
 
 def test_improve_rechecks_initial_programs_against_the_class_schema(tmp_path):
     store = ProgramStore(tmp_path)
-    store.add(Program("p001", "def label_spam(text):\n    if 'x' in text:\n        return 2\n"
-                      "    return -1\n", "label_spam"))
+    store.add(
+        Program(
+            "p001",
+            "def label_spam(text):\n    if 'x' in text:\n        return 2\n    return -1\n",
+            "label_spam",
+        )
+    )
     store.add(Program("p002", "def classify(text):\n    return 1\n", "label_spam"))
     executor = InProcessExecutor()
-    result = improve(TASK, ScriptedProvider([SUBSCRIBE], repeat_last=True), executor, ITEMS,
-                     ImproveSettings(target=1), initial=store.load())
+    result = improve(
+        TASK,
+        ScriptedProvider([SUBSCRIBE], repeat_last=True),
+        executor,
+        ITEMS,
+        ImproveSettings(target=1),
+        initial=store.load(),
+    )
     assert result.dropped["p001"].startswith("invalid for this task: returns 2, which is not")
     assert result.dropped["p002"].startswith("invalid for this task: no top-level function")
     assert executor.runs[0] == (["p003"], 10)  # the invalid ones never ran

@@ -24,8 +24,9 @@ from .test_pipeline import PROGRAMS
 def test_fresh_programs_are_archived_not_lost(tmp_path: Path, youtube_task, config):
     run_dir = tmp_path / "run"
     pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS))
-    pipeline.run_pipeline(youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS),
-                          fresh_programs=True)
+    pipeline.run_pipeline(
+        youtube_task, config, run_dir, provider=ScriptedProvider(PROGRAMS), fresh_programs=True
+    )
     archived = list((run_dir / "programs-archive").glob("*/p001.py"))
     assert len(archived) == 1
 
@@ -45,8 +46,7 @@ def test_dev_split_held_out_from_labeled_data(youtube_task, config):
     again = load_splits(youtube_task, held)
     assert splits["dev"].items == again["dev"].items
     with pytest.raises(RunError, match="needs more labeled rows"):
-        load_splits(youtube_task, RunConfig.from_dict(
-            {**held.to_dict(), "dev_size": 5000}))
+        load_splits(youtube_task, RunConfig.from_dict({**held.to_dict(), "dev_size": 5000}))
 
 
 # --- killed and resumed ---------------------------------------------------------------------
@@ -55,11 +55,25 @@ BURN = 40_000  # work per item, so that executing a program takes a noticeable w
 
 
 def _program(seed: int) -> str:
-    word = ("subscribe", "check", "http", "love", "song", "channel", "video", "my", "please",
-            "free", "www", "best")[seed % 12]
+    word = (
+        "subscribe",
+        "check",
+        "http",
+        "love",
+        "song",
+        "channel",
+        "video",
+        "my",
+        "please",
+        "free",
+        "www",
+        "best",
+    )[seed % 12]
     label = 0 if word in ("love", "song", "video", "best") else 1
-    return (f"```python\ndef label_spam(text):\n    work = sum(i * i for i in range({BURN + seed}))"
-            f"\n    return {label} if work and {word!r} in text.lower() else -1\n```")
+    return (
+        f"```python\ndef label_spam(text):\n    work = sum(i * i for i in range({BURN + seed}))"
+        f"\n    return {label} if work and {word!r} in text.lower() else -1\n```"
+    )
 
 
 class Stub:
@@ -88,14 +102,39 @@ def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
     data = dataset_path("youtube", "train.json")
     # One-shot synthesis (--no-search): the stored-program count is what these tests follow;
     # without a dev split --no-gold changes nothing but says so.
-    command = [sys.executable, "-m", "alchemist.cli", "run", str(EXAMPLES / "youtube.yaml"),
-               "--data", str(data), "--limit", "300", "-n", "6", "--workers", "1",
-               "--no-search", "--no-gold",
-               "--provider", "openai", "--model", "stub", "--base-url", url, "--out", str(out)]
-    env = {**os.environ, "ALCHEMIST_HOME": str(home),
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "alchemist.cli",
+        "run",
+        str(EXAMPLES / "youtube.yaml"),
+        "--data",
+        str(data),
+        "--limit",
+        "300",
+        "-n",
+        "6",
+        "--workers",
+        "1",
+        "--no-search",
+        "--no-gold",
+        "--provider",
+        "openai",
+        "--model",
+        "stub",
+        "--base-url",
+        url,
+        "--out",
+        str(out),
+    ]
+    env = {
+        **os.environ,
+        "ALCHEMIST_HOME": str(home),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
 
 
 def _kill(process: subprocess.Popen) -> None:
@@ -199,13 +238,15 @@ def test_errors_carry_their_context(tmp_path: Path, youtube_task, config):
         store.set_enabled("p404", False)
     assert info.value.program_id == "p404"
     with pytest.raises(RunError) as info:
-        load_splits(youtube_task, RunConfig.from_dict({**config.to_dict(), "dev": None,
-                                                       "dev_size": 5000}))
+        load_splits(
+            youtube_task, RunConfig.from_dict({**config.to_dict(), "dev": None, "dev_size": 5000})
+        )
     assert info.value.split == "dev" and info.value.path == config.data
     with pytest.raises(DistillError) as info:
         DistilledModel.load(tmp_path / "model")
     assert info.value.path == str(tmp_path / "model")
     with pytest.raises(SynthesisError) as info:
-        pipeline.run_pipeline(youtube_task, config, tmp_path / "run",
-                              provider=ScriptedProvider(["no code at all"]))
+        pipeline.run_pipeline(
+            youtube_task, config, tmp_path / "run", provider=ScriptedProvider(["no code at all"])
+        )
     assert info.value.path == str(tmp_path / "run")

@@ -20,11 +20,11 @@ SUBSCRIBE = fenced("    return 1 if 'subscribe' in text else -1")
 NICE = fenced("    return 0 if any(w in text for w in ('love', 'good', 'great', 'wow')) else -1")
 CONSTANT = fenced("    return 1")
 CRASHES = fenced("    return 1 if text.split()[2] == 'my' else -1")
-WRONG = fenced("    return 0 if 'subscribe' in text or 'free' in text or 'check' in text "
-               "else 1")  # below chance on the dev rows
+WRONG = fenced(
+    "    return 0 if 'subscribe' in text or 'free' in text or 'check' in text else 1"
+)  # below chance on the dev rows
 MY = fenced("    return 1 if 'c' in text else -1")  # right on 3 of its 4 dev votes
-REFINED = fenced("    return 1 if 'subscribe' in text or 'my' in text or 'free' in text "
-                 "else 0")
+REFINED = fenced("    return 1 if 'subscribe' in text or 'my' in text or 'free' in text else 0")
 
 
 def test_wilson_lower_bound_penalises_few_votes():
@@ -48,10 +48,20 @@ def test_prompts_show_real_items_and_the_rows_a_program_gets_wrong():
 def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     provider = ScriptedProvider([SUBSCRIBE, CONSTANT, CRASHES, WRONG, MY, NICE, REFINED])
     store = ProgramStore(tmp_path / "programs")
-    policy = SearchPolicy(n_programs=2, candidates=6, refinements=1, concurrency=1,
-                          min_gold_votes=3, sample_items=3)
-    result = search(TASK, provider, InProcessExecutor(), TRAIN, dev_items=ITEMS,
-                    dev_gold=GOLD, policy=policy, store=store, seed=7)
+    policy = SearchPolicy(
+        n_programs=2, candidates=6, refinements=1, concurrency=1, min_gold_votes=3, sample_items=3
+    )
+    result = search(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        TRAIN,
+        dev_items=ITEMS,
+        dev_gold=GOLD,
+        policy=policy,
+        store=store,
+        seed=7,
+    )
     assert result.n_llm_calls == len(provider.calls) == 7
     by_source = {c.program.source.split("return ", 1)[1][:24]: c for c in result.candidates}
     verdicts = {c.program.id: c.dropped for c in result.candidates}
@@ -68,10 +78,14 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     by_id = {c.program.id: c for c in result.candidates}
     kept = [by_id[p.id] for p in result.programs]
     assert {c.program.id for c in result.candidates if c.dropped is None} == set(by_id) & {
-        p.id for p in result.programs}
+        p.id for p in result.programs
+    }
     assert kept[0].rank >= kept[1].rank
-    assert all(c.rank <= kept[1].rank for c in result.candidates
-               if c.dropped and c.dropped.startswith("not selected"))
+    assert all(
+        c.rank <= kept[1].rank
+        for c in result.candidates
+        if c.dropped and c.dropped.startswith("not selected")
+    )
     # Every candidate is on disk; only the kept ones enabled, the others say why.
     on_disk = store.load(include_disabled=True)
     assert len(on_disk) == len(result.candidates)
@@ -99,8 +113,13 @@ def test_search_without_dev_keeps_first_survivors_and_never_refines():
 
 def test_search_stops_at_the_budget_cap():
     provider = ScriptedProvider([SUBSCRIBE, NICE, MY], budget=2)
-    result = search(TASK, provider, InProcessExecutor(), TRAIN,
-                    policy=SearchPolicy(candidates=3, refinements=0, concurrency=1))
+    result = search(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        TRAIN,
+        policy=SearchPolicy(candidates=3, refinements=0, concurrency=1),
+    )
     assert result.n_llm_calls == 2
     assert any("budget" in f["reason"] for f in result.failures)
 

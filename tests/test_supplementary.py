@@ -17,7 +17,7 @@ from .test_quality import TASK
 SUPPLEMENTARY_ANSWERS = [
     "Short comments under music videos.\nMany are spam.",
     "**HAM**: a genuine reaction to the song\n- SPAM: an advertisement\nOTHER: ignored",
-    "```\n1. spam: subscribe, \"check out\", my channel, free\nHam: love, song\n```",
+    '```\n1. spam: subscribe, "check out", my channel, free\nHam: love, song\n```',
     "Here are rules:\n- Comments asking to subscribe are SPAM.\n- ok\n* Links are usually spam."
     "\n- Comments asking to subscribe are SPAM.",
 ]
@@ -28,14 +28,22 @@ def test_generate_supplementary_parses_loose_answers_and_records_calls():
     draft = generate_supplementary(TASK, provider, seed=5)
     sup = draft.supplementary
     assert sup.dataset_description == "Short comments under music videos. Many are spam."
-    assert draft.class_descriptions == {"HAM": "a genuine reaction to the song",
-                                        "SPAM": "an advertisement"}
-    assert sup.keywords == {"SPAM": ["subscribe", "check out", "my channel", "free"],
-                            "HAM": ["love", "song"]}
+    assert draft.class_descriptions == {
+        "HAM": "a genuine reaction to the song",
+        "SPAM": "an advertisement",
+    }
+    assert sup.keywords == {
+        "SPAM": ["subscribe", "check out", "my channel", "free"],
+        "HAM": ["love", "song"],
+    }
     assert sup.rules == ("Comments asking to subscribe are SPAM.", "Links are usually spam.")
     assert [p.seed for _, p in provider.calls] == [5, 6, 7, 8]
-    assert set(draft.provenance["calls"]) == {"dataset_description", "class_descriptions",
-                                              "keywords", "rules"}
+    assert set(draft.provenance["calls"]) == {
+        "dataset_description",
+        "class_descriptions",
+        "keywords",
+        "rules",
+    }
     assert draft.provenance["calls"]["keywords"]["response"] == SUPPLEMENTARY_ANSWERS[2]
 
 
@@ -68,13 +76,19 @@ def test_supplementary_draft_round_trips_through_an_edited_yaml_file(tmp_path):
 
 
 def test_applying_a_draft_keeps_what_the_person_wrote():
-    task = task_from_dict({**TASK.to_dict(), "classes": [
-        {"id": 0, "name": "HAM", "description": "mine"}, {"id": 1, "name": "SPAM"}],
-        "supplementary": {"rules": ["my rule"]}})
+    task = task_from_dict(
+        {
+            **TASK.to_dict(),
+            "classes": [{"id": 0, "name": "HAM", "description": "mine"}, {"id": 1, "name": "SPAM"}],
+            "supplementary": {"rules": ["my rule"]},
+        }
+    )
     draft = generate_supplementary(task, ScriptedProvider(SUPPLEMENTARY_ANSWERS, repeat_last=True))
     applied = draft.apply(task)
-    assert applied.classes == (LabelClass(0, "HAM", "mine"),
-                               LabelClass(1, "SPAM", "an advertisement"))
+    assert applied.classes == (
+        LabelClass(0, "HAM", "mine"),
+        LabelClass(1, "SPAM", "an advertisement"),
+    )
     assert applied.supplementary.rules == ("my rule",)
     assert applied.supplementary.keywords["HAM"] == ["love", "song"]
     assert applied.supplementary.dataset_description.startswith("Short comments")
@@ -96,9 +110,11 @@ def test_draw_exemplars_takes_known_gold_rows_per_class_reproducibly():
 
 def test_a_broken_supplementary_file_is_a_one_line_task_error(tmp_path):
     path = tmp_path / "supplementary.yaml"
-    for text, message in [("- a list\n", "is a mapping with 'class_descriptions'"),
-                          ("class_descriptions: [1, 2]\n", "is a mapping"),
-                          ("a: [unclosed\n", "cannot parse the supplementary file")]:
+    for text, message in [
+        ("- a list\n", "is a mapping with 'class_descriptions'"),
+        ("class_descriptions: [1, 2]\n", "is a mapping"),
+        ("a: [unclosed\n", "cannot parse the supplementary file"),
+    ]:
         path.write_text(text)
         with pytest.raises(TaskError, match=message) as info:
             GeneratedSupplementary.load(path, TASK)

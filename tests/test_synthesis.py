@@ -19,12 +19,17 @@ ROOT = Path(__file__).resolve().parents[1]
 YOUTUBE = ROOT.parent / "shared" / "datasets" / "youtube"
 MODELS = Path.home() / ".cache" / "alchemist" / "models"
 
-TASK = task_from_dict({
-    "name": "spam", "description": "Decide whether a comment is spam.",
-    "function_name": "label_spam",
-    "classes": [{"id": 0, "name": "HAM", "description": "a genuine comment"},
-                {"id": 1, "name": "SPAM", "description": "advertising"}],
-})
+TASK = task_from_dict(
+    {
+        "name": "spam",
+        "description": "Decide whether a comment is spam.",
+        "function_name": "label_spam",
+        "classes": [
+            {"id": 0, "name": "HAM", "description": "a genuine comment"},
+            {"id": 1, "name": "SPAM", "description": "advertising"},
+        ],
+    }
+)
 
 
 def load_function(source: str, name: str = "label_spam"):
@@ -34,36 +39,46 @@ def load_function(source: str, name: str = "label_spam"):
     return namespace[name]
 
 
-GOOD = '''```python
+GOOD = """```python
 def label_spam(text: str) -> int:
     if "subscribe" in text.lower():
         return 1
     return -1
-```'''
+```"""
 
-GOOD_OTHER = '''```python
+GOOD_OTHER = """```python
 def label_spam(text: str) -> int:
     if "love this song" in text.lower():
         return 0
     return -1
-```'''
+```"""
 
 
 # --- prompts -------------------------------------------------------------------------------
 
+
 def test_prompt_puts_supplementary_before_description_instruction_and_signature():
-    sup = Supplementary(dataset_description="Comments under music videos.",
-                        keywords={"SPAM": ["subscribe", "my channel"]},
-                        exemplars=(Exemplar("check out my channel", "SPAM"),),
-                        rules=("Links are usually spam.",))
+    sup = Supplementary(
+        dataset_description="Comments under music videos.",
+        keywords={"SPAM": ["subscribe", "my channel"]},
+        exemplars=(Exemplar("check out my channel", "SPAM"),),
+        rules=("Links are usually spam.",),
+    )
     system, user = build_messages(TASK, supplementary=sup)
     assert system["role"] == "system" and user["role"] == "user"
     text = user["content"]
-    order = ["Comments under music videos.", "SPAM: advertising", "subscribe, my channel",
-             "'check out my channel' -> 1 (SPAM)", "Links are usually spam.",
-             "Decide whether a comment is spam.", "0 = HAM", "1 = SPAM",
-             "-1 (never 0 or None) to abstain",
-             "def label_spam(text: str) -> int:"]
+    order = [
+        "Comments under music videos.",
+        "SPAM: advertising",
+        "subscribe, my channel",
+        "'check out my channel' -> 1 (SPAM)",
+        "Links are usually spam.",
+        "Decide whether a comment is spam.",
+        "0 = HAM",
+        "1 = SPAM",
+        "-1 (never 0 or None) to abstain",
+        "def label_spam(text: str) -> int:",
+    ]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
 
@@ -89,16 +104,18 @@ def test_each_strategy_asks_differently_and_unknown_strategy_is_refused():
         build_messages(TASK, strategy="poetic")
 
 
-
 def test_synthesize_records_garbage_and_duplicates_and_keeps_provenance():
     duplicate = GOOD.replace("    return -1", "    return -1  # same code, other comment")
     provider = ScriptedProvider(["no code here", GOOD, duplicate, GOOD_OTHER])
     events = []
-    result = synthesize(TASK, provider, n=2, seed=7, strategies=("default", "keywords"),
-                        progress=events.append)
+    result = synthesize(
+        TASK, provider, n=2, seed=7, strategies=("default", "keywords"), progress=events.append
+    )
     assert [p.id for p in result.programs] == ["p001", "p002"]
     assert [f["reason"].split(" (")[0] for f in result.failures] == [
-        "no function 'label_spam' in the answer", "duplicate of p001"]
+        "no function 'label_spam' in the answer",
+        "duplicate of p001",
+    ]
     assert result.failures[0]["raw"] == "no code here"
     assert result.n_calls == 4 and result.validity_rate == 0.5
     # Every call got its own seed; strategies alternate.
@@ -147,8 +164,9 @@ def extract(answer: str) -> str:
 
 
 def test_a_program_the_executor_would_reject_does_not_count_toward_n():
-    uses_os = ("```python\nimport os\ndef label_spam(text):\n"
-               "    return 1 if os.sep in text else -1\n```")
+    uses_os = (
+        "```python\nimport os\ndef label_spam(text):\n    return 1 if os.sep in text else -1\n```"
+    )
     result = synthesize(TASK, ScriptedProvider([uses_os, GOOD]), n=1)
     assert result.n_calls == 2 and [p.source for p in result.programs] == [extract(GOOD)]
     assert result.failures[0]["reason"] == "the executor would reject it: imports os at line 1"
@@ -176,8 +194,9 @@ def test_real_model_writes_programs_for_youtube():
     task = load_task(ROOT / "examples" / "youtube.yaml")
     provider = EmbeddedProvider("qwen2.5-coder-0.5b", n_ctx=2048)
     params = SamplingParams(temperature=0.7, max_tokens=320, repeat_penalty=1.1)
-    result = synthesize(task, provider, n=2, params=params, max_attempts=6,
-                        strategies=("default", "keywords"))
+    result = synthesize(
+        task, provider, n=2, params=params, max_attempts=6, strategies=("default", "keywords")
+    )
     assert 1 <= len(result.programs) <= 2 and result.n_calls <= 6
     for program in result.programs:
         assert signature_problem(program.source, task.function_name) is None

@@ -34,19 +34,29 @@ def test_signature_depends_on_inputs():
     assert rows.signature == "def label(row: dict) -> int:"
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"classes": ["only"]}, "at least two classes"),
-    ({"classes": ["a", "a"]}, "unique"),
-    ({"classes": {200: "a", 1: "b"}}, "0..127"),
-    ({"modality": "audio"}, "'modality' must be one of"),
-    ({"function_name": "class"}, "Python identifier"),
-    ({"colour": "red"}, "Unknown task setting"),
-    ({"description": ""}, "non-empty 'description'"),
-    ({"classes": [{"id": 0, "name": "a", "description": "x", " links": None},
-                  {"id": 1, "name": "b"}]}, "unknown key"),
-    ({"supplementary": {"keywords": {"eggs": ["x"]}}}, "keywords"),
-    ({"supplementary": {"exemplars": [{"input": "x", "label": "nope"}]}}, "exemplar"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"classes": ["only"]}, "at least two classes"),
+        ({"classes": ["a", "a"]}, "unique"),
+        ({"classes": {200: "a", 1: "b"}}, "0..127"),
+        ({"modality": "audio"}, "'modality' must be one of"),
+        ({"function_name": "class"}, "Python identifier"),
+        ({"colour": "red"}, "Unknown task setting"),
+        ({"description": ""}, "non-empty 'description'"),
+        (
+            {
+                "classes": [
+                    {"id": 0, "name": "a", "description": "x", " links": None},
+                    {"id": 1, "name": "b"},
+                ]
+            },
+            "unknown key",
+        ),
+        ({"supplementary": {"keywords": {"eggs": ["x"]}}}, "keywords"),
+        ({"supplementary": {"exemplars": [{"input": "x", "label": "nope"}]}}, "exemplar"),
+    ],
+)
 def test_invalid_tasks_say_what_is_wrong(change, message):
     with pytest.raises(TaskError, match=message):
         task_from_dict({**MINIMAL, **change})
@@ -64,9 +74,11 @@ def test_malformed_file_gives_one_line_error_with_path(tmp_path: Path):
 
 def test_toml_and_round_trip(tmp_path: Path):
     toml = tmp_path / "t.toml"
-    toml.write_text('name = "t"\ndescription = "d"\nclasses = ["no", "yes"]\n'
-                    '[supplementary]\nrules = ["short answers are no"]\n'
-                    '[supplementary.keywords]\nyes = ["sure"]\n')
+    toml.write_text(
+        'name = "t"\ndescription = "d"\nclasses = ["no", "yes"]\n'
+        '[supplementary]\nrules = ["short answers are no"]\n'
+        '[supplementary.keywords]\nyes = ["sure"]\n'
+    )
     task = load_task(toml)
     assert task.supplementary.keywords == {"yes": ["sure"]}
     task.save(tmp_path / "copy.yaml")

@@ -67,19 +67,35 @@ assert os.geteuid() != 0 and os.getuid() != 0
 """
 
 
-def run_as_nobody(code: str, home: Path, timeout: float = 600.0,
-                  env: dict[str, str] | None = None,
-                  src: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_as_nobody(
+    code: str,
+    home: Path,
+    timeout: float = 600.0,
+    env: dict[str, str] | None = None,
+    src: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``code`` (Python source) as uid 65534 with the tests' import path (``src``, by
     default this checkout's, then tests/); ``home`` is made that user's HOME (and
     ALCHEMIST_HOME) and must be writable by it."""
     source = str(src or Path(__file__).resolve().parents[1] / "src")
     tests = str(Path(__file__).resolve().parent)
-    environment = {**os.environ, **(env or {}), "HOME": str(home), "ALCHEMIST_HOME": str(home),
-                   "PYTHONPATH": os.pathsep.join([source, tests]), "TMPDIR": str(home)}
+    environment = {
+        **os.environ,
+        **(env or {}),
+        "HOME": str(home),
+        "ALCHEMIST_HOME": str(home),
+        "PYTHONPATH": os.pathsep.join([source, tests]),
+        "TMPDIR": str(home),
+    }
     script = f"NOBODY = {NOBODY}\n{_PRELUDE}\n{textwrap.dedent(code)}"
-    return subprocess.run([sys.executable, "-c", script], env=environment, cwd=str(home),
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=environment,
+        cwd=str(home),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def home_for_nobody() -> Path:

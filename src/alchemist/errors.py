@@ -72,8 +72,9 @@ class SynthesisError(AlchemistError):
     """No usable labeling program could be obtained from the model. ``program_id``: the program
     concerned (a duplicate's original, say); ``path``: the run folder whose records say more."""
 
-    def __init__(self, message: str, *, program_id: str | None = None,
-                 path: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, program_id: str | None = None, path: str | None = None
+    ) -> None:
         self.program_id = program_id
         self.path = path
         super().__init__(message)
@@ -93,8 +94,14 @@ class ExecutionError(AlchemistError):
     a worker process failed to start with; ``partition``: the index of the data partition that
     failed on a cluster."""
 
-    def __init__(self, message: str, *, layer: str | None = None, path: str | None = None,
-                 partition: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        layer: str | None = None,
+        path: str | None = None,
+        partition: int | None = None,
+    ) -> None:
         self.layer = layer
         self.path = path
         self.partition = partition
@@ -107,8 +114,14 @@ class LabelModelError(AlchemistError):
     number of classes the votes are read against; ``n_programs``: the number of program columns
     concerned (the ones expected, when a matrix does not match them)."""
 
-    def __init__(self, message: str, *, model: str | None = None, n_classes: int | None = None,
-                 n_programs: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        model: str | None = None,
+        n_classes: int | None = None,
+        n_programs: int | None = None,
+    ) -> None:
         self.model = model
         self.n_classes = n_classes
         self.n_programs = n_programs
@@ -128,8 +141,14 @@ class RunError(AlchemistError):
     """A run directory is inconsistent or cannot be resumed. ``path``: the file or folder
     concerned; ``split``: the data split (train, dev, test); ``program_id``: the program."""
 
-    def __init__(self, message: str, *, path: str | None = None, split: str | None = None,
-                 program_id: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        split: str | None = None,
+        program_id: str | None = None,
+    ) -> None:
         self.path = path
         self.split = split
         self.program_id = program_id
@@ -141,8 +160,9 @@ class SettingError(AlchemistError, ValueError):
     ``allowed`` the allowed values in words, ``value`` what was given, ``flag`` the command-line
     option that sets it (when known)."""
 
-    def __init__(self, setting: str, allowed: str, value: object, *,
-                 flag: str | None = None) -> None:
+    def __init__(
+        self, setting: str, allowed: str, value: object, *, flag: str | None = None
+    ) -> None:
         self.setting = setting
         self.allowed = allowed
         self.value = value

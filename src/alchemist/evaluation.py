@@ -18,8 +18,13 @@ import numpy as np
 ABSTAIN = -1
 
 
-def score(y_true: Sequence[int] | np.ndarray, y_pred: Sequence[int] | np.ndarray,
-          n_classes: int, *, positive: int | None = None) -> dict[str, Any]:
+def score(
+    y_true: Sequence[int] | np.ndarray,
+    y_pred: Sequence[int] | np.ndarray,
+    n_classes: int,
+    *,
+    positive: int | None = None,
+) -> dict[str, Any]:
     """Score ``y_pred`` against ``y_true``, both class indices with -1 = abstain / unknown.
 
     Returns a JSON-ready dict:
@@ -59,18 +64,27 @@ def score(y_true: Sequence[int] | np.ndarray, y_pred: Sequence[int] | np.ndarray
     return result
 
 
-def group_accuracy(y_true: Sequence[int] | np.ndarray, y_pred: Sequence[int] | np.ndarray,
-                   groups: Sequence[Any] | np.ndarray) -> dict[str, Any]:
+def group_accuracy(
+    y_true: Sequence[int] | np.ndarray,
+    y_pred: Sequence[int] | np.ndarray,
+    groups: Sequence[Any] | np.ndarray,
+) -> dict[str, Any]:
     """Accuracy per group (abstentions wrong, unknown gold left out), the average over items,
     the worst group's accuracy and the gap between the two (as Waterbirds is reported)."""
     true, pred, groups = np.asarray(y_true), np.asarray(y_pred), np.asarray(groups)
     known = true != ABSTAIN
-    per_group = {str(g): float(np.mean(pred[known & (groups == g)] == true[known & (groups == g)]))
-                 for g in np.unique(groups[known])}
+    per_group = {
+        str(g): float(np.mean(pred[known & (groups == g)] == true[known & (groups == g)]))
+        for g in np.unique(groups[known])
+    }
     average = float(np.mean(pred[known] == true[known])) if known.any() else math.nan
     worst = min(per_group.values(), default=math.nan)
-    return {"average": average, "worst_group": worst, "gap": average - worst,
-            "per_group": per_group}
+    return {
+        "average": average,
+        "worst_group": worst,
+        "gap": average - worst,
+        "per_group": per_group,
+    }
 
 
 def summarize_seeds(scores: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -83,9 +97,14 @@ def summarize_seeds(scores: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """
     if not scores:
         raise ValueError("summarize_seeds needs at least one score dict; got an empty list.")
-    keys = [k for k, v in scores[0].items()
-            if k != "n" and isinstance(v, int | float) and not isinstance(v, bool)
-            and all(k in s for s in scores)]
+    keys = [
+        k
+        for k, v in scores[0].items()
+        if k != "n"
+        and isinstance(v, int | float)
+        and not isinstance(v, bool)
+        and all(k in s for s in scores)
+    ]
     summary: dict[str, Any] = {"n_seeds": len(scores)}
     for key in keys:
         values = np.array([float(s[key]) for s in scores])
@@ -94,23 +113,26 @@ def summarize_seeds(scores: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
-def _validated(y_true: Any, y_pred: Any, n_classes: int,
-               positive: int | None) -> tuple[np.ndarray, np.ndarray]:
+def _validated(
+    y_true: Any, y_pred: Any, n_classes: int, positive: int | None
+) -> tuple[np.ndarray, np.ndarray]:
     true = np.asarray(y_true).astype(np.int64, copy=False).ravel()
     pred = np.asarray(y_pred).astype(np.int64, copy=False).ravel()
     if true.shape != pred.shape:
-        raise ValueError(f"y_true and y_pred must have the same length; got {true.size} "
-                         f"and {pred.size}.")
+        raise ValueError(
+            f"y_true and y_pred must have the same length; got {true.size} and {pred.size}."
+        )
     if n_classes < 2:
         raise ValueError(f"n_classes must be at least 2; got {n_classes}.")
     for name, values in (("y_true", true), ("y_pred", pred)):
         bad = values[(values < ABSTAIN) | (values >= n_classes)]
         if bad.size:
-            raise ValueError(f"{name} must hold class indices in 0..{n_classes - 1} or -1; "
-                             f"got {int(bad[0])}. Map class ids to indices with Task.index_of.")
+            raise ValueError(
+                f"{name} must hold class indices in 0..{n_classes - 1} or -1; "
+                f"got {int(bad[0])}. Map class ids to indices with Task.index_of."
+            )
     if positive is not None and not 0 <= positive < n_classes:
-        raise ValueError(f"positive must be a class index in 0..{n_classes - 1}; "
-                         f"got {positive}.")
+        raise ValueError(f"positive must be a class index in 0..{n_classes - 1}; got {positive}.")
     return true, pred
 
 

@@ -21,8 +21,20 @@ from alchemist.task import Task
 # Standard-library modules a labeling program may use without importing them explicitly: small
 # models call ``re.search`` and forget ``import re``. Names map to the import that defines them.
 _KNOWN_IMPORTS = {
-    **{m: f"import {m}" for m in ("re", "string", "math", "collections", "itertools",
-                                   "functools", "unicodedata", "statistics", "json")},
+    **{
+        m: f"import {m}"
+        for m in (
+            "re",
+            "string",
+            "math",
+            "collections",
+            "itertools",
+            "functools",
+            "unicodedata",
+            "statistics",
+            "json",
+        )
+    },
     "Counter": "from collections import Counter",
     "defaultdict": "from collections import defaultdict",
 }
@@ -71,14 +83,18 @@ def program_problem(source: str, task: Task) -> str | None:
 
 def _extract(text: str, function_name: str) -> tuple[str, list[str]]:
     """The cleaned source and the list of fixes applied; raises ``SynthesisError``."""
-    blocks = [body for lang, body in _FENCE.findall(text)
-              if lang.lower() in ("", "python", "py", "python3")]
+    blocks = [
+        body
+        for lang, body in _FENCE.findall(text)
+        if lang.lower() in ("", "python", "py", "python3")
+    ]
     candidates = blocks or [text]
     defining = [b for b in candidates if re.search(rf"\bdef\s+{re.escape(function_name)}\b", b)]
     if not defining:
         found = re.findall(r"\bdef\s+(\w+)", text)
-        raise SynthesisError(f"no function {function_name!r} in the answer "
-                             f"(found {found or 'no function at all'})")
+        raise SynthesisError(
+            f"no function {function_name!r} in the answer (found {found or 'no function at all'})"
+        )
     # The last block defining the function is the model's final word on it.
     tree, code, fixes = _parse_leniently(defining[-1])
     source, more = _clean(tree, code, function_name)
@@ -96,8 +112,13 @@ def _parse_leniently(code: str) -> tuple[ast.Module, str, list[str]]:
     lines = lines[first:]
     prose = [i for i, line in enumerate(lines) if _is_prose(line)]
     error: SyntaxError | None = None
-    for variant, note in ((lines, ""), ([x for i, x in enumerate(lines) if i not in prose],
-                                        f"skipped {len(prose)} line(s) of prose")):
+    for variant, note in (
+        (lines, ""),
+        (
+            [x for i, x in enumerate(lines) if i not in prose],
+            f"skipped {len(prose)} line(s) of prose",
+        ),
+    ):
         if note and not prose:
             break
         for end in range(len(variant), max(0, len(variant) - _MAX_TRIMMED_LINES), -1):
@@ -118,29 +139,53 @@ def _parse_leniently(code: str) -> tuple[ast.Module, str, list[str]]:
 def _is_prose(line: str) -> bool:
     """A line at the left margin that reads like a sentence, not like Python."""
     words = line.split()
-    return (bool(_PROSE.match(line)) and len(words) >= 3 and not _CODE_START.match(line)
-            and not keyword.iskeyword(words[0]))
+    return (
+        bool(_PROSE.match(line))
+        and len(words) >= 3
+        and not _CODE_START.match(line)
+        and not keyword.iskeyword(words[0])
+    )
 
 
 def _clean(tree: ast.Module, code: str, function_name: str) -> tuple[str, list[str]]:
     """Keep imports, definitions and the constants they use; add missing imports."""
     lines = code.splitlines()
     body: list[ast.stmt] = [
-        n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom | ast.FunctionDef
-                                           | ast.ClassDef | ast.Assign | ast.AnnAssign)]
+        n
+        for n in tree.body
+        if isinstance(
+            n,
+            ast.Import
+            | ast.ImportFrom
+            | ast.FunctionDef
+            | ast.ClassDef
+            | ast.Assign
+            | ast.AnnAssign,
+        )
+    ]
     # Python keeps the last definition of a name; so do we.
     last_def = {n.name: n for n in body if isinstance(n, ast.FunctionDef | ast.ClassDef)}
-    body = [n for n in body
-            if not isinstance(n, ast.FunctionDef | ast.ClassDef) or last_def[n.name] is n]
+    body = [
+        n
+        for n in body
+        if not isinstance(n, ast.FunctionDef | ast.ClassDef) or last_def[n.name] is n
+    ]
     body = _drop_unused_assignments(body, function_name)
     body = _drop_unused_imports(body)
-    fixes = [f"dropped {len(tree.body) - len(body)} top-level statement(s) (examples, prints, "
-             "unused values or imports)"] if len(body) < len(tree.body) else []
+    fixes = (
+        [
+            f"dropped {len(tree.body) - len(body)} top-level statement(s) (examples, prints, "
+            "unused values or imports)"
+        ]
+        if len(body) < len(tree.body)
+        else []
+    )
     missing = _missing_imports(body)
     if missing:
         fixes.append("added " + "; ".join(missing))
-    imports = missing + [_segment(lines, n) for n in body
-                         if isinstance(n, ast.Import | ast.ImportFrom)]
+    imports = missing + [
+        _segment(lines, n) for n in body if isinstance(n, ast.Import | ast.ImportFrom)
+    ]
     rest = [_segment(lines, n) for n in body if not isinstance(n, ast.Import | ast.ImportFrom)]
     head = "\n".join(dict.fromkeys(imports))
     return (head + "\n\n\n" if head else "") + "\n\n\n".join(dict.fromkeys(rest)) + "\n", fixes
@@ -148,35 +193,55 @@ def _clean(tree: ast.Module, code: str, function_name: str) -> tuple[str, list[s
 
 def _segment(lines: list[str], node: ast.stmt) -> str:
     first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
-    return "\n".join(lines[first - 1:node.end_lineno]).rstrip()
+    return "\n".join(lines[first - 1 : node.end_lineno]).rstrip()
 
 
 def _drop_unused_assignments(body: list[ast.stmt], function_name: str) -> list[ast.stmt]:
     """Drop top-level assignments nothing kept refers to (example inputs, results of calls)."""
+
     def names(nodes: list[ast.stmt]) -> set[str]:
         """Free names the nodes read: a function's parameters and locals do not count."""
         free: set[str] = set()
         for node in nodes:
-            loads = {x.id for x in ast.walk(node)
-                     if isinstance(x, ast.Name) and isinstance(x.ctx, ast.Load)}
+            loads = {
+                x.id
+                for x in ast.walk(node)
+                if isinstance(x, ast.Name) and isinstance(x.ctx, ast.Load)
+            }
             if isinstance(node, ast.FunctionDef | ast.ClassDef):
                 loads -= {x.arg for x in ast.walk(node) if isinstance(x, ast.arg)}
-                loads -= {x.id for x in ast.walk(node)
-                          if isinstance(x, ast.Name) and isinstance(x.ctx, ast.Store)}
+                loads -= {
+                    x.id
+                    for x in ast.walk(node)
+                    if isinstance(x, ast.Name) and isinstance(x.ctx, ast.Store)
+                }
             free |= loads
         return free
 
     def calls_function(node: ast.stmt) -> bool:
-        return any(isinstance(x, ast.Call) and isinstance(x.func, ast.Name)
-                   and x.func.id in (function_name, "print") for x in ast.walk(node))
+        return any(
+            isinstance(x, ast.Call)
+            and isinstance(x.func, ast.Name)
+            and x.func.id in (function_name, "print")
+            for x in ast.walk(node)
+        )
 
     assigns = [n for n in body if isinstance(n, ast.Assign | ast.AnnAssign)]
     kept = [n for n in body if n not in assigns]
     for _ in range(3):  # constants may refer to constants, a few levels deep at most
         used = names(kept)
-        kept += [a for a in assigns if a not in kept and not calls_function(a)
-                 and {t.id for t in ast.walk(a) if isinstance(t, ast.Name)
-                      and isinstance(t.ctx, ast.Store)} & used]
+        kept += [
+            a
+            for a in assigns
+            if a not in kept
+            and not calls_function(a)
+            and {
+                t.id
+                for t in ast.walk(a)
+                if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
+            }
+            & used
+        ]
     return [n for n in body if n in kept]
 
 
@@ -196,8 +261,10 @@ def _drop_unused_imports(body: list[ast.stmt]) -> list[ast.stmt]:
 def _executor_reason(verdict: StaticVerdict) -> str:
     """The executor's static-check verdict as a synthesis failure reason: the signature
     problems read as they are, the rest say they would never run."""
-    if verdict.reason.startswith(("syntax error", "no top-level function")) \
-            or "must take exactly one" in verdict.reason:
+    if (
+        verdict.reason.startswith(("syntax error", "no top-level function"))
+        or "must take exactly one" in verdict.reason
+    ):
         return verdict.reason
     return f"the executor would reject it: {verdict.reason}"
 
@@ -223,27 +290,35 @@ def _normalize_returns(source: str, task: Task) -> tuple[str, list[str]]:
     can fall off its end with ``return -1``, and reject other constants outside the class ids.
     Only returns of the labeling function itself count."""
     tree = ast.parse(source)
-    function = [n for n in tree.body
-                if isinstance(n, ast.FunctionDef) and n.name == task.function_name][-1]
+    function = [
+        n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == task.function_name
+    ][-1]
     ids = {c.name.lower(): c.id for c in task.classes}
     valid = set(task.class_ids) | {-1}
     edits: list[tuple[ast.Return, int]] = []
     for node in _own_returns(function):
         value = node.value
-        if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.USub) \
-                and isinstance(value.operand, ast.Constant):
+        if (
+            isinstance(value, ast.UnaryOp)
+            and isinstance(value.op, ast.USub)
+            and isinstance(value.operand, ast.Constant)
+        ):
             continue  # -1 (or another negative constant, caught at execution)
         if value is None or (isinstance(value, ast.Constant) and value.value is None):
             edits.append((node, -1))
         elif isinstance(value, ast.Constant) and isinstance(value.value, str):
             if value.value.strip().lower() not in ids:
-                raise SynthesisError(f"returns the string {value.value!r}, which is no class "
-                                     f"name; expected class ids {sorted(valid)}")
+                raise SynthesisError(
+                    f"returns the string {value.value!r}, which is no class "
+                    f"name; expected class ids {sorted(valid)}"
+                )
             edits.append((node, ids[value.value.strip().lower()]))
         elif isinstance(value, ast.Constant) and (
-                isinstance(value.value, bool) or value.value not in valid):
-            raise SynthesisError(f"returns {value.value!r}, which is not one of the class ids "
-                                 f"{sorted(valid)}")
+            isinstance(value.value, bool) or value.value not in valid
+        ):
+            raise SynthesisError(
+                f"returns {value.value!r}, which is not one of the class ids {sorted(valid)}"
+            )
     lines = source.splitlines()
     fixes = []
     if not _always_returns(function.body):
@@ -254,8 +329,8 @@ def _normalize_returns(source: str, task: Task) -> tuple[str, list[str]]:
     for node, new in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
         line = lines[node.lineno - 1]
         end = node.end_col_offset if node.end_lineno == node.lineno else len(line)
-        lines[node.lineno - 1] = f"{line[:node.col_offset]}return {new}{line[end:]}"
-        del lines[node.lineno:node.end_lineno]
+        lines[node.lineno - 1] = f"{line[: node.col_offset]}return {new}{line[end:]}"
+        del lines[node.lineno : node.end_lineno]
     if edits:
         fixes.append(f"rewrote {len(edits)} return(s) of None or class names as class ids")
     return ("\n".join(lines) + "\n", fixes) if fixes else (source, [])
@@ -278,8 +353,7 @@ def _own_returns(function: ast.FunctionDef) -> list[ast.Return]:
         node = stack.pop()
         if isinstance(node, ast.Return):
             found.append(node)
-        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
-                          | ast.ClassDef):
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
             stack.extend(ast.iter_child_nodes(node))
     return found
 

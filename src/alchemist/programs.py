@@ -53,13 +53,18 @@ class ProgramStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{program.id}.py"
         if path.exists():
-            raise RunError(f"{path} exists already: a program is never overwritten. "
-                           "Use next_id() for a new id.", path=str(path), program_id=program.id)
+            raise RunError(
+                f"{path} exists already: a program is never overwritten. "
+                "Use next_id() for a new id.",
+                path=str(path),
+                program_id=program.id,
+            )
         # Metadata first: a run killed between the two writes leaves an orphan .json (ignored
         # until its .py exists), never a .py that would load as an enabled hand-written program.
         self._write_meta(program, sha=program.sha)
-        atomic_write_text(path, program.source if program.source.endswith("\n")
-                          else program.source + "\n")
+        atomic_write_text(
+            path, program.source if program.source.endswith("\n") else program.source + "\n"
+        )
         return path
 
     def load(self, *, include_disabled: bool = False) -> list[Program]:
@@ -67,12 +72,18 @@ class ProgramStore:
         programs = []
         for path in sorted(self.folder.glob("[!.]*.py")):  # not a hidden leftover
             meta_path = path.with_suffix(".json")
-            meta: dict[str, Any] = json.loads(meta_path.read_text()) if meta_path.exists() else {
-                "provenance": {"author": "hand-written"}}
-            program = Program(id=path.stem, source=path.read_text(encoding="utf-8"),
-                              function_name=meta.get("function_name", "label"),
-                              provenance=meta.get("provenance", {}),
-                              enabled=meta.get("enabled", True))
+            meta: dict[str, Any] = (
+                json.loads(meta_path.read_text())
+                if meta_path.exists()
+                else {"provenance": {"author": "hand-written"}}
+            )
+            program = Program(
+                id=path.stem,
+                source=path.read_text(encoding="utf-8"),
+                function_name=meta.get("function_name", "label"),
+                provenance=meta.get("provenance", {}),
+                enabled=meta.get("enabled", True),
+            )
             if program.enabled or include_disabled:
                 programs.append(program)
         return programs
@@ -80,8 +91,11 @@ class ProgramStore:
     def set_enabled(self, program_id: str, enabled: bool) -> None:
         matches = [p for p in self.load(include_disabled=True) if p.id == program_id]
         if not matches:
-            raise RunError(f"no program {program_id!r} in {self.folder}.",
-                           path=str(self.folder), program_id=program_id)
+            raise RunError(
+                f"no program {program_id!r} in {self.folder}.",
+                path=str(self.folder),
+                program_id=program_id,
+            )
         program = matches[0]
         program.enabled = enabled
         self._write_meta(program, sha=program.provenance.get("sha"))
@@ -89,8 +103,11 @@ class ProgramStore:
     def next_number(self, prefix: str = "p") -> int:
         """The number after the highest ``<prefix><number>`` program id here (1 if none)."""
         pattern = re.compile(rf"{re.escape(prefix)}(\d+)$")
-        numbers = [int(m.group(1)) for p in self.folder.glob(f"{prefix}*.py")
-                   if (m := pattern.match(p.stem))]
+        numbers = [
+            int(m.group(1))
+            for p in self.folder.glob(f"{prefix}*.py")
+            if (m := pattern.match(p.stem))
+        ]
         return max(numbers, default=0) + 1
 
     def next_id(self, prefix: str = "p") -> str:
@@ -98,8 +115,12 @@ class ProgramStore:
         return f"{prefix}{self.next_number(prefix):03d}"
 
     def _write_meta(self, program: Program, *, sha: str | None) -> None:
-        meta = {"id": program.id, "function_name": program.function_name,
-                "enabled": program.enabled, "provenance": {**program.provenance, "sha": sha}}
+        meta = {
+            "id": program.id,
+            "function_name": program.function_name,
+            "enabled": program.enabled,
+            "provenance": {**program.provenance, "sha": sha},
+        }
         atomic_write_text(self.folder / f"{program.id}.json", json.dumps(meta, indent=2) + "\n")
 
 

@@ -18,21 +18,37 @@ from alchemist.task import Task
 
 def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics) -> str:
     """The Markdown report of a run: label model, coverage, accuracy, generation, programs."""
-    lines = [f"# Run report: {task.name}", "",
-             f"Label model: **{summary['label_model']['name']}**", "",
-             "## Coverage", ""]
+    lines = [
+        f"# Run report: {task.name}",
+        "",
+        f"Label model: **{summary['label_model']['name']}**",
+        "",
+        "## Coverage",
+        "",
+    ]
     lines += [f"- {split}: {value:.1%}" for split, value in summary["coverage"].items()]
-    lines += ["", "## Accuracy where gold labels exist", "",
-              "| split | model | accuracy | macro-F1 | coverage |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Accuracy where gold labels exist",
+        "",
+        "| split | model | accuracy | macro-F1 | coverage |",
+        "|---|---|---|---|---|",
+    ]
     for split, entry in summary["evaluation"].items():
         for model, s in entry.items():
-            lines.append(f"| {split} | {model} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | "
-                         f"{s['coverage']:.1%} |")
+            lines.append(
+                f"| {split} | {model} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | "
+                f"{s['coverage']:.1%} |"
+            )
     synthesis = summary.get("synthesis") or {}
     if synthesis:
-        lines += ["", "## Generation", "",
-                  f"{synthesis['programs']} programs, {len(synthesis['failures'])} rejected, "
-                  f"{synthesis['seconds']:.0f} s, {synthesis['tokens_per_second']:.1f} tokens/s."]
+        lines += [
+            "",
+            "## Generation",
+            "",
+            f"{synthesis['programs']} programs, {len(synthesis['failures'])} rejected, "
+            f"{synthesis['seconds']:.0f} s, {synthesis['tokens_per_second']:.1f} tokens/s.",
+        ]
     lines += ["", "## Programs", "", diagnostics.to_markdown(), ""]
     return "\n".join(lines)
 
@@ -47,13 +63,16 @@ def render_overview(overview: Overview) -> str:
         f1 = "–" if s.macro_f1 is None else f"{s.macro_f1:.3f}"
         covered = "–" if s.coverage is None else f"{s.coverage:.1%}"
         kind = ' class="baseline"' if s.baseline else ""
-        rows.append(f'<tr{kind} data-split="{escape(s.split)}" data-method="{escape(s.method)}">'
-                    f"<td>{escape(s.split)}</td>"
-                    f"<td>{escape(method_name(s.method, overview.label_model))}</td>"
-                    f'<td class="num accuracy">{s.accuracy:.3f}</td><td class="num">{f1}</td>'
-                    f'<td class="num">{covered}</td></tr>')
-    figures = "".join(f'<figure id="chart-{name}">{svg}</figure>'
-                      for name, svg in overview.charts.items())
+        rows.append(
+            f'<tr{kind} data-split="{escape(s.split)}" data-method="{escape(s.method)}">'
+            f"<td>{escape(s.split)}</td>"
+            f"<td>{escape(method_name(s.method, overview.label_model))}</td>"
+            f'<td class="num accuracy">{s.accuracy:.3f}</td><td class="num">{f1}</td>'
+            f'<td class="num">{covered}</td></tr>'
+        )
+    figures = "".join(
+        f'<figure id="chart-{name}">{svg}</figure>' for name, svg in overview.charts.items()
+    )
     return (
         f'<section class="facts"><h2>{escape(task.name)}</h2><p>{escape(task.description)}</p>'
         f"<dl><dt>Classes</dt><dd>{escape(classes)}</dd>"
@@ -68,15 +87,18 @@ def render_overview(overview: Overview) -> str:
         f"<th>macro-F1</th><th>coverage</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         '<p class="note">Grey rows are baselines. The label model is chosen on the dev split; '
         "the test split is used for nothing but these figures.</p></section>"
-        f'<section class="charts">{figures}</section>')
+        f'<section class="charts">{figures}</section>'
+    )
 
 
 def render_report_html(overview: Overview) -> str:
     """``report.html``: the overview as a standalone page."""
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>Alchemist run report: {escape(overview.task.name)}</title>"
-            f"<style>{_CSS}</style></head><body><header><h1>Alchemist run report</h1></header>"
-            f"<main>{render_overview(overview)}</main></body></html>\n")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Alchemist run report: {escape(overview.task.name)}</title>"
+        f"<style>{_CSS}</style></head><body><header><h1>Alchemist run report</h1></header>"
+        f"<main>{render_overview(overview)}</main></body></html>\n"
+    )
 
 
 _CSS = """

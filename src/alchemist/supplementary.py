@@ -48,13 +48,19 @@ class GeneratedSupplementary:
         drafted = self.supplementary
         return replace(
             task,
-            classes=tuple(c if c.description else replace(
-                c, description=self.class_descriptions.get(c.name, "")) for c in task.classes),
+            classes=tuple(
+                c
+                if c.description
+                else replace(c, description=self.class_descriptions.get(c.name, ""))
+                for c in task.classes
+            ),
             supplementary=Supplementary(
                 dataset_description=own.dataset_description or drafted.dataset_description,
                 keywords={**drafted.keywords, **own.keywords},
                 exemplars=own.exemplars or drafted.exemplars,
-                rules=own.rules or drafted.rules))
+                rules=own.rules or drafted.rules,
+            ),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         sup = self.supplementary
@@ -64,15 +70,20 @@ class GeneratedSupplementary:
                 "dataset_description": sup.dataset_description,
                 "keywords": {k: list(v) for k, v in sup.keywords.items()},
                 "exemplars": [{"input": e.input, "label": e.label} for e in sup.exemplars],
-                "rules": list(sup.rules)},
+                "rules": list(sup.rules),
+            },
             "provenance": self.provenance,
         }
 
     def save(self, path: str | Path) -> None:
-        header = ("# Supplementary information drafted by a language model for the prompts.\n"
-                  "# Edit or delete anything; the next run reads this file as it is.\n")
-        atomic_write_text(path, header + yaml.safe_dump(self.to_dict(), sort_keys=False,
-                                                        allow_unicode=True, width=100))
+        header = (
+            "# Supplementary information drafted by a language model for the prompts.\n"
+            "# Edit or delete anything; the next run reads this file as it is.\n"
+        )
+        atomic_write_text(
+            path,
+            header + yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100),
+        )
 
     @classmethod
     def load(cls, path: str | Path, task: Task) -> GeneratedSupplementary:
@@ -82,39 +93,59 @@ class GeneratedSupplementary:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             first = str(exc).strip().splitlines()[0]
-            raise TaskError(f"cannot parse the supplementary file ({first}).",
-                            path=str(path)) from None
+            raise TaskError(
+                f"cannot parse the supplementary file ({first}).", path=str(path)
+            ) from None
         descriptions = (raw.get("class_descriptions") or {}) if isinstance(raw, dict) else None
         if not isinstance(descriptions, dict):
-            raise TaskError("a supplementary file is a mapping with 'class_descriptions' (a "
-                            "mapping of class names) and 'supplementary'; got something else. "
-                            "Fix the file or delete it to draft a new one.", path=str(path))
+            raise TaskError(
+                "a supplementary file is a mapping with 'class_descriptions' (a "
+                "mapping of class names) and 'supplementary'; got something else. "
+                "Fix the file or delete it to draft a new one.",
+                path=str(path),
+            )
         unknown = sorted(set(map(str, descriptions)) - set(task.class_names))
         if unknown:
-            raise TaskError(f"class_descriptions names unknown classes {unknown}; expected "
-                            f"some of {list(task.class_names)}.", path=str(path))
+            raise TaskError(
+                f"class_descriptions names unknown classes {unknown}; expected "
+                f"some of {list(task.class_names)}.",
+                path=str(path),
+            )
         try:
-            checked = task_from_dict({**task.to_dict(),
-                                      "supplementary": raw.get("supplementary") or {}})
+            checked = task_from_dict(
+                {**task.to_dict(), "supplementary": raw.get("supplementary") or {}}
+            )
         except TaskError as exc:
             raise TaskError(str(exc), path=str(path)) from None
-        return cls(checked.supplementary, {str(k): str(v) for k, v in descriptions.items()},
-                   raw.get("provenance") or {})
+        return cls(
+            checked.supplementary,
+            {str(k): str(v) for k, v in descriptions.items()},
+            raw.get("provenance") or {},
+        )
 
 
 def supplementary_messages(task: Task, kind: str) -> list[Message]:
     """The chat messages asking for one kind of supplementary information."""
     table = prompts.table("supplementary")
-    fields = {"description": task.description, "class_names": ", ".join(task.class_names),
-              "class_names_lines": "\n".join(task.class_names)}
-    return [{"role": "system", "content": table["system"].strip()},
-            {"role": "user", "content": Template(table[kind]).substitute(fields).strip()}]
+    fields = {
+        "description": task.description,
+        "class_names": ", ".join(task.class_names),
+        "class_names_lines": "\n".join(task.class_names),
+    }
+    return [
+        {"role": "system", "content": table["system"].strip()},
+        {"role": "user", "content": Template(table[kind]).substitute(fields).strip()},
+    ]
 
 
-def generate_supplementary(task: Task, provider: Provider, *,
-                           kinds: Sequence[str] = SUPPLEMENTARY_KINDS,
-                           params: SamplingParams = SUPPLEMENTARY_PARAMS,
-                           seed: int = 0) -> GeneratedSupplementary:
+def generate_supplementary(
+    task: Task,
+    provider: Provider,
+    *,
+    kinds: Sequence[str] = SUPPLEMENTARY_KINDS,
+    params: SamplingParams = SUPPLEMENTARY_PARAMS,
+    seed: int = 0,
+) -> GeneratedSupplementary:
     """Ask the model for supplementary information, one call per kind (``SUPPLEMENTARY_KINDS``).
 
     Answers that cannot be parsed leave their kind empty; every answer is recorded in
@@ -122,11 +153,15 @@ def generate_supplementary(task: Task, provider: Provider, *,
     """
     unknown = [k for k in kinds if k not in SUPPLEMENTARY_KINDS]
     if unknown:
-        raise ValueError(f"Unknown supplementary kind(s) {unknown}; expected some of "
-                         f"{list(SUPPLEMENTARY_KINDS)}.")
+        raise ValueError(
+            f"Unknown supplementary kind(s) {unknown}; expected some of "
+            f"{list(SUPPLEMENTARY_KINDS)}."
+        )
     parsed: dict[str, Any] = {}
-    record: dict[str, Any] = {"created": datetime.now(UTC).isoformat(timespec="seconds"),
-                              "calls": {}}
+    record: dict[str, Any] = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "calls": {},
+    }
     for i, kind in enumerate(kinds):
         messages = supplementary_messages(task, kind)
         call_params = replace(params, seed=seed + i)
@@ -135,24 +170,37 @@ def generate_supplementary(task: Task, provider: Provider, *,
         except BudgetExceeded:
             break
         parsed[kind] = _PARSERS[kind](_unfence(completion.text), task)
-        record["calls"][kind] = {**provenance(completion, messages, call_params,
-                                              strategy=kind, fixes=[]),
-                                 "parsed": bool(parsed[kind])}
+        record["calls"][kind] = {
+            **provenance(completion, messages, call_params, strategy=kind, fixes=[]),
+            "parsed": bool(parsed[kind]),
+        }
     return GeneratedSupplementary(
-        Supplementary(dataset_description=parsed.get("dataset_description", ""),
-                      keywords=parsed.get("keywords", {}),
-                      rules=tuple(parsed.get("rules", ()))),
-        class_descriptions=parsed.get("class_descriptions", {}), provenance=record)
+        Supplementary(
+            dataset_description=parsed.get("dataset_description", ""),
+            keywords=parsed.get("keywords", {}),
+            rules=tuple(parsed.get("rules", ())),
+        ),
+        class_descriptions=parsed.get("class_descriptions", {}),
+        provenance=record,
+    )
 
 
-def draw_exemplars(items: Sequence[Any], gold: np.ndarray, task: Task, *, per_class: int = 2,
-                   seed: int = 0, max_chars: int = 300) -> tuple[Exemplar, ...]:
+def draw_exemplars(
+    items: Sequence[Any],
+    gold: np.ndarray,
+    task: Task,
+    *,
+    per_class: int = 2,
+    seed: int = 0,
+    max_chars: int = 300,
+) -> tuple[Exemplar, ...]:
     """Labeled exemplars for the prompts, drawn from rows with known gold (a dev split):
     up to ``per_class`` per class, text clipped to ``max_chars``, reproducible for a seed."""
     gold = np.asarray(gold)
     if gold.shape != (len(items),):
-        raise ValueError(f"gold must hold one class index per item ({len(items)}); "
-                         f"got shape {gold.shape}.")
+        raise ValueError(
+            f"gold must hold one class index per item ({len(items)}); got shape {gold.shape}."
+        )
     rng = np.random.default_rng(seed)
     chosen = []
     for index, cls in enumerate(task.classes):
@@ -163,8 +211,9 @@ def draw_exemplars(items: Sequence[Any], gold: np.ndarray, task: Task, *, per_cl
 
 
 def _unfence(text: str) -> str:
-    return "\n".join(line for line in text.strip().splitlines()
-                     if not line.strip().startswith("```")).strip()
+    return "\n".join(
+        line for line in text.strip().splitlines() if not line.strip().startswith("```")
+    ).strip()
 
 
 _NAMED_LINE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])?\s*\**`?([^:*`]+?)`?\**\s*:\s*(.+)$")
@@ -213,5 +262,11 @@ _PARSERS: dict[str, Callable[[str, Task], Any]] = {
 }
 
 
-__all__ = ["SUPPLEMENTARY_KINDS", "SUPPLEMENTARY_PARAMS", "GeneratedSupplementary",
-           "draw_exemplars", "generate_supplementary", "supplementary_messages"]
+__all__ = [
+    "SUPPLEMENTARY_KINDS",
+    "SUPPLEMENTARY_PARAMS",
+    "GeneratedSupplementary",
+    "draw_exemplars",
+    "generate_supplementary",
+    "supplementary_messages",
+]

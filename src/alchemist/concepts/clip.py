@@ -26,8 +26,9 @@ class ClipExtractor:
     name = "clip"
     hint = "Concepts are scored by CLIP: name things a caption of the image could say."
 
-    def __init__(self, *, model_path: str, prompt: str = "a photo of {}.",
-                 batch_size: int = 32) -> None:
+    def __init__(
+        self, *, model_path: str, prompt: str = "a photo of {}.", batch_size: int = 32
+    ) -> None:
         self.model_path = model_path
         self.prompt = prompt
         self.batch_size = batch_size
@@ -46,7 +47,7 @@ class ClipExtractor:
         out = []
         with torch.no_grad():
             for start in range(0, len(items), self.batch_size):
-                images = [load_image(x) for x in items[start:start + self.batch_size]]
+                images = [load_image(x) for x in items[start : start + self.batch_size]]
                 pixels = processor(images=images, return_tensors="pt")["pixel_values"]
                 out.append(_features(model.get_image_features(pixel_values=pixels)))
         return _unit(np.concatenate(out)) if out else np.zeros((0, 0))
@@ -56,11 +57,16 @@ class ClipExtractor:
         import torch
 
         model, tokenizer, _ = self._load()
-        batch = tokenizer([self.prompt.format(t) for t in texts], padding=True,
-                          truncation=True, return_tensors="pt")
+        batch = tokenizer(
+            [self.prompt.format(t) for t in texts],
+            padding=True,
+            truncation=True,
+            return_tensors="pt",
+        )
         with torch.no_grad():
-            features = model.get_text_features(input_ids=batch["input_ids"],
-                                               attention_mask=batch["attention_mask"])
+            features = model.get_text_features(
+                input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]
+            )
         return _unit(_features(features))
 
     def score_embeddings(self, embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
@@ -70,23 +76,30 @@ class ClipExtractor:
     def _load(self) -> tuple[Any, Any, Any]:
         if getattr(self, "_loaded", None) is None:
             if not Path(self.model_path).is_dir():
-                raise ConceptError(f"The CLIP extractor needs a local model folder; "
-                                   f"{self.model_path!r} is not one. Save a CLIPModel with "
-                                   "its tokenizer and image processor there.")
+                raise ConceptError(
+                    f"The CLIP extractor needs a local model folder; "
+                    f"{self.model_path!r} is not one. Save a CLIPModel with "
+                    "its tokenizer and image processor there."
+                )
             os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the network
             try:
                 from transformers import AutoTokenizer, CLIPImageProcessor, CLIPModel
             except ImportError:
-                raise ConceptError("The CLIP extractor needs transformers and torch; install "
-                                   "'alchemist-labeling[embeddings]'.") from None
+                raise ConceptError(
+                    "The CLIP extractor needs transformers and torch; install "
+                    "'alchemist-labeling[embeddings]'."
+                ) from None
             try:
-                self._loaded = (CLIPModel.from_pretrained(self.model_path).eval(),
-                                AutoTokenizer.from_pretrained(self.model_path),
-                                CLIPImageProcessor.from_pretrained(self.model_path))
+                self._loaded = (
+                    CLIPModel.from_pretrained(self.model_path).eval(),
+                    AutoTokenizer.from_pretrained(self.model_path),
+                    CLIPImageProcessor.from_pretrained(self.model_path),
+                )
             except (OSError, ValueError) as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
-                raise ConceptError(f"cannot load the CLIP model in {self.model_path} "
-                                   f"({first}).") from None
+                raise ConceptError(
+                    f"cannot load the CLIP model in {self.model_path} ({first})."
+                ) from None
         return self._loaded
 
 

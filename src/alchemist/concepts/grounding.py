@@ -25,8 +25,13 @@ def minilm_encoder(texts: Sequence[str]) -> np.ndarray:
     return np.asarray(featurizer.fit(frame).transform(frame), dtype=np.float32)
 
 
-def nearest(queries: Sequence[str], vocabulary: Sequence[str], *, k: int = 1,
-            encoder: Encoder = minilm_encoder) -> tuple[np.ndarray, np.ndarray]:
+def nearest(
+    queries: Sequence[str],
+    vocabulary: Sequence[str],
+    *,
+    k: int = 1,
+    encoder: Encoder = minilm_encoder,
+) -> tuple[np.ndarray, np.ndarray]:
     """Indices (q, k) of the ``k`` vocabulary entries nearest each query, and similarities."""
     similarity = encoder(list(queries)) @ encoder(list(vocabulary)).T
     order = np.argsort(-similarity, axis=1, kind="stable")[:, :k]

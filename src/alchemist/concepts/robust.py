@@ -24,8 +24,9 @@ def spurious_basis(spurious: np.ndarray, helpful: np.ndarray) -> np.ndarray:
     return _orthonormal(differences)
 
 
-def project(embeddings: np.ndarray, spurious: np.ndarray, helpful: np.ndarray, *,
-            boost: float = 0.0) -> np.ndarray:
+def project(
+    embeddings: np.ndarray, spurious: np.ndarray, helpful: np.ndarray, *, boost: float = 0.0
+) -> np.ndarray:
     """``embeddings`` with their spurious components removed and, with ``boost`` > 0, their
     helpful components scaled by ``1 + boost``; rows keep their norms."""
     basis = spurious_basis(spurious, helpful)

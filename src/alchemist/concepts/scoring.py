@@ -32,9 +32,16 @@ _QUANTILES = 1001
 class ConceptScorer:
     """Scores items on named concepts with a local extractor."""
 
-    def __init__(self, extractor: Any, concepts: Sequence[Concept], *,
-                 spurious: Sequence[Concept] = (), roboshot: bool = False,
-                 boost: float = 0.0, encoder: Encoder = minilm_encoder) -> None:
+    def __init__(
+        self,
+        extractor: Any,
+        concepts: Sequence[Concept],
+        *,
+        spurious: Sequence[Concept] = (),
+        roboshot: bool = False,
+        boost: float = 0.0,
+        encoder: Encoder = minilm_encoder,
+    ) -> None:
         self.extractor = extractor
         self.concepts = list(concepts)
         self.spurious = list(spurious)
@@ -50,8 +57,9 @@ class ConceptScorer:
         """Ground the concepts, then learn each one's distribution over ``items``."""
         self.ground()
         raw = self.raw_scores(items, fitted=False)
-        quantiles = np.nanquantile(np.where(np.isfinite(raw), raw, np.nan),
-                                   np.linspace(0, 1, _QUANTILES), axis=0).T
+        quantiles = np.nanquantile(
+            np.where(np.isfinite(raw), raw, np.nan), np.linspace(0, 1, _QUANTILES), axis=0
+        ).T
         self.quantiles_ = np.nan_to_num(quantiles)
         return self
 
@@ -62,19 +70,22 @@ class ConceptScorer:
         if len(set(self.names)) != len(self.names):
             raise ConceptError(f"Concept names must be unique; got {self.names}.")
         if self.roboshot and not hasattr(self.extractor, "embed"):
-            raise ConceptError(f"RoboShot needs an embedding extractor; the "
-                               f"{self.extractor.name!r} extractor measures, it does not embed.")
+            raise ConceptError(
+                f"RoboShot needs an embedding extractor; the "
+                f"{self.extractor.name!r} extractor measures, it does not embed."
+            )
         if hasattr(self.extractor, "embed"):
             self.grounding_ = {c.name: self.extractor.describe(c.text()) for c in self.concepts}
             return self
         vocabulary = self.extractor.vocabulary()
-        index, similarity = nearest([c.text() for c in self.concepts], vocabulary,
-                                    encoder=self.encoder)
+        index, similarity = nearest(
+            [c.text() for c in self.concepts], vocabulary, encoder=self.encoder
+        )
         self.measure_index_ = index[:, 0]
-        self.grounding_ = {c.name: {"measured_as": vocabulary[i],
-                                    "similarity": round(float(s), 3)}
-                           for c, i, s in zip(self.concepts, index[:, 0], similarity[:, 0],
-                                              strict=True)}
+        self.grounding_ = {
+            c.name: {"measured_as": vocabulary[i], "similarity": round(float(s), 3)}
+            for c, i, s in zip(self.concepts, index[:, 0], similarity[:, 0], strict=True)
+        }
         return self
 
     def raw_scores(self, items: Sequence[Any], *, fitted: bool = True) -> np.ndarray:
@@ -87,11 +98,16 @@ class ConceptScorer:
         if self.roboshot:
             texts = [c.text() for c in self.spurious]
             if not texts:
-                raise ConceptError("RoboShot is on but no spurious concept was named. Name "
-                                   "some (role: spurious) or turn RoboShot off.")
-            embeddings = project(embeddings, self.extractor.directions(texts),
-                                 self.extractor.directions([c.text() for c in self.concepts]),
-                                 boost=self.boost)
+                raise ConceptError(
+                    "RoboShot is on but no spurious concept was named. Name "
+                    "some (role: spurious) or turn RoboShot off."
+                )
+            embeddings = project(
+                embeddings,
+                self.extractor.directions(texts),
+                self.extractor.directions([c.text() for c in self.concepts]),
+                boost=self.boost,
+            )
         return self.extractor.score_embeddings(embeddings, [c.text() for c in self.concepts])
 
     def transform(self, items: Sequence[Any]) -> pd.DataFrame:
@@ -105,15 +121,18 @@ class ConceptScorer:
         return pd.DataFrame(np.round(scores, 3), columns=self.names)
 
 
-def zero_shot_predict(extractor: Any, class_texts: Sequence[str],
-                      items: Sequence[Any]) -> np.ndarray:
+def zero_shot_predict(
+    extractor: Any, class_texts: Sequence[str], items: Sequence[Any]
+) -> np.ndarray:
     """The extractor's own zero-shot class indices: the class whose text scores highest
     (CLIP: cosine; classifier: probability mass of the ImageNet classes nearest the class)."""
     if hasattr(extractor, "embed"):
         raw = extractor.score_embeddings(extractor.embed(items), list(class_texts))
         return np.argmax(raw, axis=1)
-    raise ConceptError(f"The {extractor.name!r} extractor has no zero-shot prediction: its "
-                       "measurements are not class scores.")
+    raise ConceptError(
+        f"The {extractor.name!r} extractor has no zero-shot prediction: its "
+        "measurements are not class scores."
+    )
 
 
 __all__ = ["ConceptScorer", "zero_shot_predict"]

@@ -44,7 +44,7 @@ def _third(x: np.ndarray, i: int) -> float:
 def _high_frequency_share(x: np.ndarray, rate: float) -> float:
     power = np.abs(np.fft.rfft(x - x.mean())) ** 2
     total = power.sum()
-    return float(power[len(power) // 4:].sum() / total) if total > 0 else 0.0
+    return float(power[len(power) // 4 :].sum() / total) if total > 0 else 0.0
 
 
 def _dominant_frequency(x: np.ndarray, rate: float) -> float:
@@ -63,55 +63,101 @@ def _interval_variability(x: np.ndarray, rate: float) -> float:
 
 
 MEASUREMENTS: dict[str, tuple[str, Measure]] = {
-    "peak height": ("height of the tallest peak above the median level (R-peak amplitude, "
-                    "spike height)", lambda x, r: float(x.max() - np.median(x))),
-    "trough depth": ("depth of the lowest point below the median level (S wave, dip)",
-                     lambda x, r: float(np.median(x) - x.min())),
-    "peak count": ("number of prominent peaks per second (beats, heart rate, cycles)",
-                   lambda x, r: len(_peaks(x)) * r / len(x)),
-    "peak interval": ("mean time between consecutive prominent peaks (RR interval, period, "
-                      "slow heart rate)", _mean_interval),
-    "peak interval variability": ("irregularity of the time between peaks (heart-rate "
-                                  "variability, arrhythmia, irregular rhythm)",
-                                  _interval_variability),
-    "peak width": ("width of the tallest peak at half its height (QRS width, wide complex, "
-                   "duration of the main event)", _peak_width),
-    "mean level": ("average value of the signal (baseline, overall level)",
-                   lambda x, r: float(x.mean())),
-    "spread": ("standard deviation of the values (amplitude, variability of the signal)",
-               lambda x, r: float(x.std())),
-    "range": ("difference between the largest and smallest value (peak-to-peak amplitude)",
-              lambda x, r: float(np.ptp(x))),
-    "trend": ("slope of a straight line fitted over time (rising or falling overall, drift)",
-              lambda x, r: float(np.polyfit(np.arange(len(x)) / r, x, 1)[0])),
-    "early level": ("mean value in the first third of the sequence (start, morning)",
-                    lambda x, r: _third(x, 0)),
-    "middle level": ("mean value in the middle third of the sequence (midday, centre)",
-                     lambda x, r: _third(x, 1)),
-    "late level": ("mean value in the last third of the sequence (end, evening, final part)",
-                   lambda x, r: _third(x, 2)),
-    "time of maximum": ("when the largest value occurs, as a fraction of the duration "
-                        "(timing of the peak)", lambda x, r: float(np.argmax(x)) / len(x)),
-    "time of minimum": ("when the smallest value occurs, as a fraction of the duration",
-                        lambda x, r: float(np.argmin(x)) / len(x)),
-    "steepest rise": ("largest increase between neighbouring samples per second (sharp "
-                      "upstroke, fast onset)", lambda x, r: float(np.diff(x).max() * r)),
-    "steepest fall": ("largest decrease between neighbouring samples per second (sharp drop)",
-                      lambda x, r: float(-np.diff(x).min() * r)),
-    "high-frequency content": ("share of spectral power in the upper three quarters of the "
-                               "frequencies (noise, sharp edges, jagged shape)",
-                               _high_frequency_share),
-    "dominant frequency": ("frequency with the most power (oscillation rate, rhythm)",
-                           _dominant_frequency),
-    "roughness": ("mean absolute second difference relative to the spread (jaggedness, noise)",
-                  lambda x, r: float(np.abs(np.diff(x, 2)).mean() / (x.std() or 1.0))),
-    "skewness": ("asymmetry of the value distribution (a few large upward spikes)",
-                 lambda x, r: float(stats.skew(x)) if x.std() > 0 else 0.0),
-    "spikiness": ("kurtosis of the values: heavy tails from short sharp spikes",
-                  lambda x, r: float(stats.kurtosis(x)) if x.std() > 0 else 0.0),
-    "mean crossings": ("how often per second the signal crosses its mean (oscillation, "
-                       "fluctuation)", lambda x, r: float(
-                           np.count_nonzero(np.diff(np.sign(x - x.mean()))) * r / len(x))),
+    "peak height": (
+        "height of the tallest peak above the median level (R-peak amplitude, spike height)",
+        lambda x, r: float(x.max() - np.median(x)),
+    ),
+    "trough depth": (
+        "depth of the lowest point below the median level (S wave, dip)",
+        lambda x, r: float(np.median(x) - x.min()),
+    ),
+    "peak count": (
+        "number of prominent peaks per second (beats, heart rate, cycles)",
+        lambda x, r: len(_peaks(x)) * r / len(x),
+    ),
+    "peak interval": (
+        "mean time between consecutive prominent peaks (RR interval, period, slow heart rate)",
+        _mean_interval,
+    ),
+    "peak interval variability": (
+        "irregularity of the time between peaks (heart-rate "
+        "variability, arrhythmia, irregular rhythm)",
+        _interval_variability,
+    ),
+    "peak width": (
+        "width of the tallest peak at half its height (QRS width, wide complex, "
+        "duration of the main event)",
+        _peak_width,
+    ),
+    "mean level": (
+        "average value of the signal (baseline, overall level)",
+        lambda x, r: float(x.mean()),
+    ),
+    "spread": (
+        "standard deviation of the values (amplitude, variability of the signal)",
+        lambda x, r: float(x.std()),
+    ),
+    "range": (
+        "difference between the largest and smallest value (peak-to-peak amplitude)",
+        lambda x, r: float(np.ptp(x)),
+    ),
+    "trend": (
+        "slope of a straight line fitted over time (rising or falling overall, drift)",
+        lambda x, r: float(np.polyfit(np.arange(len(x)) / r, x, 1)[0]),
+    ),
+    "early level": (
+        "mean value in the first third of the sequence (start, morning)",
+        lambda x, r: _third(x, 0),
+    ),
+    "middle level": (
+        "mean value in the middle third of the sequence (midday, centre)",
+        lambda x, r: _third(x, 1),
+    ),
+    "late level": (
+        "mean value in the last third of the sequence (end, evening, final part)",
+        lambda x, r: _third(x, 2),
+    ),
+    "time of maximum": (
+        "when the largest value occurs, as a fraction of the duration (timing of the peak)",
+        lambda x, r: float(np.argmax(x)) / len(x),
+    ),
+    "time of minimum": (
+        "when the smallest value occurs, as a fraction of the duration",
+        lambda x, r: float(np.argmin(x)) / len(x),
+    ),
+    "steepest rise": (
+        "largest increase between neighbouring samples per second (sharp upstroke, fast onset)",
+        lambda x, r: float(np.diff(x).max() * r),
+    ),
+    "steepest fall": (
+        "largest decrease between neighbouring samples per second (sharp drop)",
+        lambda x, r: float(-np.diff(x).min() * r),
+    ),
+    "high-frequency content": (
+        "share of spectral power in the upper three quarters of the "
+        "frequencies (noise, sharp edges, jagged shape)",
+        _high_frequency_share,
+    ),
+    "dominant frequency": (
+        "frequency with the most power (oscillation rate, rhythm)",
+        _dominant_frequency,
+    ),
+    "roughness": (
+        "mean absolute second difference relative to the spread (jaggedness, noise)",
+        lambda x, r: float(np.abs(np.diff(x, 2)).mean() / (x.std() or 1.0)),
+    ),
+    "skewness": (
+        "asymmetry of the value distribution (a few large upward spikes)",
+        lambda x, r: float(stats.skew(x)) if x.std() > 0 else 0.0,
+    ),
+    "spikiness": (
+        "kurtosis of the values: heavy tails from short sharp spikes",
+        lambda x, r: float(stats.kurtosis(x)) if x.std() > 0 else 0.0,
+    ),
+    "mean crossings": (
+        "how often per second the signal crosses its mean (oscillation, fluctuation)",
+        lambda x, r: float(np.count_nonzero(np.diff(np.sign(x - x.mean()))) * r / len(x)),
+    ),
     "duration": ("length of the recording in seconds", lambda x, r: len(x) / r),
 }
 
@@ -120,10 +166,12 @@ class SignalExtractor:
     """Measures every item (a sequence of numbers) on the named measurements."""
 
     name = "signal"
-    hint = ("Only the curve itself is available, so each concept must be a shape of the "
-            "curve (peaks and their height, width and spacing, troughs, the level at the "
-            "start, middle or end, trend, spread, spikiness, rhythm), never a cause such as "
-            "weather or date.")
+    hint = (
+        "Only the curve itself is available, so each concept must be a shape of the "
+        "curve (peaks and their height, width and spacing, troughs, the level at the "
+        "start, middle or end, trend, spread, spikiness, rhythm), never a cause such as "
+        "weather or date."
+    )
 
     def __init__(self, *, rate: float = 1.0) -> None:
         if rate <= 0:

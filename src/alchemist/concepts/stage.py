@@ -45,10 +45,10 @@ def needed(task: Task, representation: str = "auto") -> bool:
     """Whether the concept stage runs: an image or signal task not scored yet, unless the
     programs are to read the raw items (``representation="raw"``)."""
     if representation not in REPRESENTATIONS:
-        raise ConceptError(f"'representation' must be one of {list(REPRESENTATIONS)}; got "
-                           f"{representation!r}.")
-    return (task.modality in CONCEPT_MODALITIES and not task.takes_scores
-            and representation != "raw")
+        raise ConceptError(
+            f"'representation' must be one of {list(REPRESENTATIONS)}; got {representation!r}."
+        )
+    return task.modality in CONCEPT_MODALITIES and not task.takes_scores and representation != "raw"
 
 
 def make_extractor(task: Task) -> Any:
@@ -60,18 +60,28 @@ def make_extractor(task: Task) -> Any:
             return SignalExtractor(**settings)
         if name == "imagenet":
             from alchemist.concepts.images import ClassifierExtractor
+
             return ClassifierExtractor(**settings)
         if name == "clip":
             from alchemist.concepts.clip import ClipExtractor
+
             return ClipExtractor(**settings)
     except TypeError as exc:
         raise ConceptError(f"Bad settings for the {name!r} extractor: {exc}.") from None
     raise ConceptError(f"Unknown extractor {name!r}; expected signal, imagenet or clip.")
 
 
-def ensure_concepts(folder: Path, task: Task, provider: Provider | None, *, n: int = 8,
-                    roboshot: bool = False, seed: int = 0, hint: str = "",
-                    log: Log = print) -> tuple[list[Concept], list[dict[str, Any]]]:
+def ensure_concepts(
+    folder: Path,
+    task: Task,
+    provider: Provider | None,
+    *,
+    n: int = 8,
+    roboshot: bool = False,
+    seed: int = 0,
+    hint: str = "",
+    log: Log = print,
+) -> tuple[list[Concept], list[dict[str, Any]]]:
     """The task's concepts: written in the task file, in ``concepts.yaml``, or LLM-named
     (and saved there, editable). Returns the concepts and the naming failures."""
     path = folder / "concepts.yaml"
@@ -84,88 +94,157 @@ def ensure_concepts(folder: Path, task: Task, provider: Provider | None, *, n: i
         log(f"Using the {len(concepts)} concepts in {path} (no LLM call).")
     else:
         if provider is None:
-            raise ConceptError("The task lists no concepts and no model was given to name "
-                               "them. Add 'concepts:' to the task file or pass a provider.")
+            raise ConceptError(
+                "The task lists no concepts and no model was given to name "
+                "them. Add 'concepts:' to the task file or pass a provider."
+            )
         log(f"Asking the model to name {n} concepts...")
         helpful = name_concepts(task, provider, n=n, seed=seed, extractor_hint=hint)
         concepts, failures = helpful.concepts, helpful.failures
-        path.write_text(yaml.safe_dump({"concepts": [_plain(c) for c in concepts]},
-                                       sort_keys=False, allow_unicode=True))
+        path.write_text(
+            yaml.safe_dump(
+                {"concepts": [_plain(c) for c in concepts]}, sort_keys=False, allow_unicode=True
+            )
+        )
     if roboshot and not any(c.role == "spurious" for c in concepts):
         if provider is None:
-            raise ConceptError("RoboShot needs spurious concepts: list some with role: "
-                               "spurious in the task file, or give a model to name them.")
+            raise ConceptError(
+                "RoboShot needs spurious concepts: list some with role: "
+                "spurious in the task file, or give a model to name them."
+            )
         log("Asking the model to name spurious concepts (RoboShot)...")
-        spurious = name_concepts(task, provider, n=max(2, n // 2), role="spurious",
-                                 seed=seed, extractor_hint=hint)
+        spurious = name_concepts(
+            task, provider, n=max(2, n // 2), role="spurious", seed=seed, extractor_hint=hint
+        )
         taken = {c.name.lower() for c in concepts}
         concepts += [c for c in spurious.concepts if c.name.lower() not in taken]
         failures += spurious.failures
-        path.write_text(yaml.safe_dump({"concepts": [_plain(c) for c in concepts]},
-                                       sort_keys=False, allow_unicode=True))
+        path.write_text(
+            yaml.safe_dump(
+                {"concepts": [_plain(c) for c in concepts]}, sort_keys=False, allow_unicode=True
+            )
+        )
     for failure in failures:
         log(f"Concept answer {failure['attempt'] + 1} rejected: {failure['reason']}.")
     return concepts, failures
 
 
-def prepare(folder: str | Path, task: Task, splits: dict[str, Dataset], *,
-            provider: Provider | None = None, n_concepts: int = 8, roboshot: bool = False,
-            boost: float = 0.0, seed: int = 0, extractor: Any = None,
-            log: Log = print) -> tuple[Task, dict[str, Dataset]]:
+def prepare(
+    folder: str | Path,
+    task: Task,
+    splits: dict[str, Dataset],
+    *,
+    provider: Provider | None = None,
+    n_concepts: int = 8,
+    roboshot: bool = False,
+    boost: float = 0.0,
+    seed: int = 0,
+    extractor: Any = None,
+    log: Log = print,
+) -> tuple[Task, dict[str, Dataset]]:
     """Name (or read) the concepts, score every split, and return the scored task and splits."""
     folder = Path(folder)
     (folder / "concepts").mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     extractor = extractor if extractor is not None else make_extractor(task)
-    concepts, failures = ensure_concepts(folder, task, provider, n=n_concepts,
-                                         roboshot=roboshot, seed=seed,
-                                         hint=getattr(extractor, "hint", ""), log=log)
+    concepts, failures = ensure_concepts(
+        folder,
+        task,
+        provider,
+        n=n_concepts,
+        roboshot=roboshot,
+        seed=seed,
+        hint=getattr(extractor, "hint", ""),
+        log=log,
+    )
     helpful = [c for c in concepts if c.role == "helpful"]
     spurious = [c for c in concepts if c.role == "spurious"]
-    scorer = ConceptScorer(extractor, helpful, spurious=spurious, roboshot=roboshot,
-                           boost=boost).fit(originals(splits["train"]))
+    scorer = ConceptScorer(
+        extractor, helpful, spurious=spurious, roboshot=roboshot, boost=boost
+    ).fit(originals(splits["train"]))
     measured = [replace(c, measure=_measure_text(scorer.grounding_[c.name])) for c in helpful]
-    scored_task = replace(task, input_fields=tuple(c.name for c in helpful),
-                          concepts=tuple(measured + spurious))
+    scored_task = replace(
+        task, input_fields=tuple(c.name for c in helpful), concepts=tuple(measured + spurious)
+    )
     scored: dict[str, Dataset] = {}
     for split, dataset in splits.items():
         log(f"Scoring {len(dataset)} {split} items on {len(helpful)} concepts...")
         frame = scorer.transform(originals(dataset))
-        scored[split] = Dataset(frame, dataset.gold, scored_task, dataset.source,
-                                dataset.reference_votes, dataset.groups)
+        scored[split] = Dataset(
+            frame,
+            dataset.gold,
+            scored_task,
+            dataset.source,
+            dataset.reference_votes,
+            dataset.groups,
+        )
         write_split(folder / "concepts" / f"{split}.parquet", scored[split])
     np.save(folder / "concepts" / "quantiles.npy", scorer.quantiles_)
-    (folder / "concepts" / "scorer.json").write_text(json.dumps({
-        "task": task.to_dict(), "roboshot": roboshot, "boost": boost,
-        "concepts": [_plain(c) for c in helpful + spurious]}, indent=1) + "\n")
-    (folder / "concepts.json").write_text(json.dumps({
-        "extractor": {"name": getattr(extractor, "name", type(extractor).__name__),
-                      **extractor.get_params()},
-        "roboshot": roboshot, "boost": boost,
-        "concepts": [_plain(c) for c in measured + spurious],
-        "grounding": scorer.grounding_, "failures": failures,
-        "seconds": round(time.perf_counter() - started, 2)}, indent=2, default=str) + "\n")
+    (folder / "concepts" / "scorer.json").write_text(
+        json.dumps(
+            {
+                "task": task.to_dict(),
+                "roboshot": roboshot,
+                "boost": boost,
+                "concepts": [_plain(c) for c in helpful + spurious],
+            },
+            indent=1,
+        )
+        + "\n"
+    )
+    (folder / "concepts.json").write_text(
+        json.dumps(
+            {
+                "extractor": {
+                    "name": getattr(extractor, "name", type(extractor).__name__),
+                    **extractor.get_params(),
+                },
+                "roboshot": roboshot,
+                "boost": boost,
+                "concepts": [_plain(c) for c in measured + spurious],
+                "grounding": scorer.grounding_,
+                "failures": failures,
+                "seconds": round(time.perf_counter() - started, 2),
+            },
+            indent=2,
+            default=str,
+        )
+        + "\n"
+    )
     return scored_task, scored
 
 
-def score_run(folder: Path, task: Task, config: RunConfig, splits: dict[str, Dataset],
-              provider: Provider) -> tuple[Task, RunConfig, dict[str, Dataset]]:
+def score_run(
+    folder: Path, task: Task, config: RunConfig, splits: dict[str, Dataset], provider: Provider
+) -> tuple[Task, RunConfig, dict[str, Dataset]]:
     """The stage inside a run: the scored task, the run's settings pointed at the scored
     splits saved as ``concepts/<split>.parquet`` (both recorded in the run directory as its
     task and settings), and the scored splits."""
-    scored_task, scored = prepare(folder, task, splits, provider=provider,
-                                  n_concepts=config.n_concepts, roboshot=config.roboshot,
-                                  boost=config.roboshot_boost, seed=config.seed,
-                                  log=logger.info)
+    scored_task, scored = prepare(
+        folder,
+        task,
+        splits,
+        provider=provider,
+        n_concepts=config.n_concepts,
+        roboshot=config.roboshot,
+        boost=config.roboshot_boost,
+        seed=config.seed,
+        log=logger.info,
+    )
     paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
-    config = replace(config, data=paths["train"], dev=paths.get("dev"), test=paths.get("test"),
-                     dev_size=None, limit=None)
+    config = replace(
+        config,
+        data=paths["train"],
+        dev=paths.get("dev"),
+        test=paths.get("test"),
+        dev_size=None,
+        limit=None,
+    )
     init_run(folder, scored_task, config)  # later stages and re-runs read the scored splits
     return scored_task, config, scored
 
 
-def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *,
-            source: str = "") -> Dataset:
+def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *, source: str = "") -> Dataset:
     """The dataset of a new ``table`` for the run in ``folder``: scored on the run's concepts
     with its extractor and training distribution when the run has a concept stage, else the
     table's own columns. No LLM is involved."""
@@ -176,9 +255,13 @@ def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *,
     raw_task = task_from_dict(state["task"])
     raw = dataset_from_frame(table, raw_task, source=source)
     concepts = parse_concepts_setting(state["concepts"])
-    scorer = ConceptScorer(make_extractor(raw_task), [c for c in concepts if c.role == "helpful"],
-                           spurious=[c for c in concepts if c.role == "spurious"],
-                           roboshot=state["roboshot"], boost=state["boost"]).ground()
+    scorer = ConceptScorer(
+        make_extractor(raw_task),
+        [c for c in concepts if c.role == "helpful"],
+        spurious=[c for c in concepts if c.role == "spurious"],
+        roboshot=state["roboshot"],
+        boost=state["boost"],
+    ).ground()
     scorer.quantiles_ = np.load(Path(folder) / "concepts" / "quantiles.npy")
     return Dataset(scorer.transform(originals(raw)), raw.gold, task, source, None, raw.groups)
 
@@ -193,8 +276,9 @@ def write_split(path: Path, dataset: Dataset) -> None:
     frame = dataset.frame.copy()
     task = dataset.task
     if dataset.gold is not None:
-        frame[task.label_field or "label"] = [task.classes[g].id if g >= 0 else None
-                                              for g in dataset.gold]
+        frame[task.label_field or "label"] = [
+            task.classes[g].id if g >= 0 else None for g in dataset.gold
+        ]
     if dataset.groups is not None and task.group_field:
         frame[task.group_field] = dataset.groups
     frame.to_parquet(path, index=False)
@@ -209,5 +293,15 @@ def _plain(concept: Concept) -> dict[str, str]:
     return {**data, "measure": concept.measure} if concept.measure else data
 
 
-__all__ = ["CONCEPT_MODALITIES", "REPRESENTATIONS", "ensure_concepts", "make_extractor", "needed",
-           "originals", "prepare", "rescore", "score_run", "write_split"]
+__all__ = [
+    "CONCEPT_MODALITIES",
+    "REPRESENTATIONS",
+    "ensure_concepts",
+    "make_extractor",
+    "needed",
+    "originals",
+    "prepare",
+    "rescore",
+    "score_run",
+    "write_split",
+]

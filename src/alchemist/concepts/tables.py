@@ -30,7 +30,7 @@ def value_summary(column: pd.Series, *, top: int = 12) -> str:
     values = column.dropna()
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         q = values.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).round(2).tolist()
-        return (f"numbers from {q[0]:g} to {q[4]:g} (quartiles {q[1]:g}, {q[2]:g}, {q[3]:g})")
+        return f"numbers from {q[0]:g} to {q[4]:g} (quartiles {q[1]:g}, {q[2]:g}, {q[3]:g})"
     counts = values.astype(str).str.strip().value_counts()
     shown = ", ".join(repr(v) for v in counts.index[:top])
     more = f" and {len(counts) - top} more" if len(counts) > top else ""
@@ -39,9 +39,11 @@ def value_summary(column: pd.Series, *, top: int = 12) -> str:
 
 def attribute_task(task: Task, attribute: str, column: pd.Series) -> Task:
     """``task`` as the prompt for ``attribute`` sees it: only that key of ``row``."""
-    note = (f"Use only the attribute {attribute!r} (read it as row[{attribute!r}]); decide "
-            f"from it alone, and abstain where it says little. Its values: "
-            f"{value_summary(column)}.")
+    note = (
+        f"Use only the attribute {attribute!r} (read it as row[{attribute!r}]); decide "
+        f"from it alone, and abstain where it says little. Its values: "
+        f"{value_summary(column)}."
+    )
     return replace(task, input_fields=(attribute,), description=f"{task.description}\n{note}")
 
 
@@ -51,17 +53,26 @@ def other_attributes(source: str, attribute: str, fields: Sequence[str]) -> list
         tree = ast.parse(source)
     except SyntaxError:
         return []
-    names = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
-             and isinstance(n.value, str)}
+    names = {
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
     return sorted(names & (set(fields) - {attribute}))
 
 
-def synthesize_per_attribute(task: Task, provider: Provider, frame: pd.DataFrame, *, n: int,
-                             params: SamplingParams | None = None, seed: int = 0,
-                             strategies: Sequence[str] = ("default",),
-                             store: ProgramStore | None = None, known: Sequence[Program] = (),
-                             raise_if_empty: bool = True,
-                             progress: Progress | None = None) -> SynthesisResult:
+def synthesize_per_attribute(
+    task: Task,
+    provider: Provider,
+    frame: pd.DataFrame,
+    *,
+    n: int,
+    params: SamplingParams | None = None,
+    seed: int = 0,
+    strategies: Sequence[str] = ("default",),
+    store: ProgramStore | None = None,
+    known: Sequence[Program] = (),
+    raise_if_empty: bool = True,
+    progress: Progress | None = None,
+) -> SynthesisResult:
     """At least ``n`` programs in all, an equal share per input column (at least one each).
 
     Programs are numbered on from ``store`` and added to it as they are kept; each records its
@@ -78,21 +89,38 @@ def synthesize_per_attribute(task: Task, provider: Provider, frame: pd.DataFrame
         prompt_task = attribute_task(task, attribute, frame[attribute])
         kept, calls = 0, 0
         while kept < each and calls < 2 * each and not merged.budget_reached:
-            batch = synthesize(prompt_task, provider, n=each - kept, params=params,
-                               seed=seed + 100 * k + calls, strategies=strategies,
-                               max_attempts=2 * each - calls, start=number, known=known,
-                               raise_if_empty=False, progress=progress)
+            batch = synthesize(
+                prompt_task,
+                provider,
+                n=each - kept,
+                params=params,
+                seed=seed + 100 * k + calls,
+                strategies=strategies,
+                max_attempts=2 * each - calls,
+                start=number,
+                known=known,
+                raise_if_empty=False,
+                progress=progress,
+            )
             calls += max(1, batch.n_calls)
             for program in batch.programs:
                 extra = other_attributes(program.source, attribute, fields)
                 if extra:
-                    merged.failures.append({"attempt": -1, "attribute": attribute,
-                                            "reason": f"reads other attributes {extra}",
-                                            "raw": program.source})
+                    merged.failures.append(
+                        {
+                            "attempt": -1,
+                            "attribute": attribute,
+                            "reason": f"reads other attributes {extra}",
+                            "raw": program.source,
+                        }
+                    )
                     continue
-                program = replace(program, id=f"p{number:03d}",
-                                  function_name=task.function_name,
-                                  provenance={**program.provenance, "attribute": attribute})
+                program = replace(
+                    program,
+                    id=f"p{number:03d}",
+                    function_name=task.function_name,
+                    provenance={**program.provenance, "attribute": attribute},
+                )
                 number, kept = number + 1, kept + 1
                 if store is not None:
                     store.add(program)
@@ -105,8 +133,10 @@ def synthesize_per_attribute(task: Task, provider: Provider, frame: pd.DataFrame
             merged.seconds += batch.seconds
             merged.budget_reached = merged.budget_reached or batch.budget_reached
     if raise_if_empty and not merged.programs:
-        raise SynthesisError(f"None of {merged.n_calls} answers of {provider.model!r} gave a "
-                             "usable single-attribute program. Try a larger model.")
+        raise SynthesisError(
+            f"None of {merged.n_calls} answers of {provider.model!r} gave a "
+            "usable single-attribute program. Try a larger model."
+        )
     return merged
 
 
@@ -116,5 +146,10 @@ def synthesizer(per_attribute: bool, frame: pd.DataFrame) -> Callable[..., Synth
     return partial(synthesize_per_attribute, frame=frame) if per_attribute else synthesize
 
 
-__all__ = ["attribute_task", "other_attributes", "synthesize_per_attribute", "synthesizer",
-           "value_summary"]
+__all__ = [
+    "attribute_task",
+    "other_attributes",
+    "synthesize_per_attribute",
+    "synthesizer",
+    "value_summary",
+]

@@ -15,8 +15,9 @@ def init_params(sizes: list[int], rng: np.random.Generator) -> list[np.ndarray]:
     params = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
         # He initialisation suits ReLU layers
-        params.append((rng.standard_normal((fan_in, fan_out)) * math.sqrt(2 / fan_in))
-                      .astype(np.float32))
+        params.append(
+            (rng.standard_normal((fan_in, fan_out)) * math.sqrt(2 / fan_in)).astype(np.float32)
+        )
         params.append(np.zeros(fan_out, dtype=np.float32))
     return params
 
@@ -54,10 +55,16 @@ class Adam:
         self.scratch = [np.zeros_like(p) for p in params]
         self.t = 0
 
-    def step(self, params: list[np.ndarray], grads: list[np.ndarray],
-             beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> None:
+    def step(
+        self,
+        params: list[np.ndarray],
+        grads: list[np.ndarray],
+        beta1: float = 0.9,
+        beta2: float = 0.999,
+        eps: float = 1e-8,
+    ) -> None:
         self.t += 1
-        step = self.learning_rate * math.sqrt(1 - beta2 ** self.t) / (1 - beta1 ** self.t)
+        step = self.learning_rate * math.sqrt(1 - beta2**self.t) / (1 - beta1**self.t)
         for p, g, m, v, buf in zip(params, grads, self.m, self.v, self.scratch, strict=True):
             np.multiply(g, 1 - beta1, out=buf)
             m *= beta1

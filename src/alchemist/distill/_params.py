@@ -22,9 +22,14 @@ def restore(cls: type, params: dict[str, Any]) -> Any:
     """A new ``cls`` from ``saved_params``: a list goes back to a tuple where ``__init__``'s
     default is one."""
     defaults = _init_parameters(cls)
-    return cls(**{name: tuple(value) if isinstance(value, list)
-                  and isinstance(defaults.get(name), tuple) else value
-                  for name, value in params.items()})
+    return cls(
+        **{
+            name: tuple(value)
+            if isinstance(value, list) and isinstance(defaults.get(name), tuple)
+            else value
+            for name, value in params.items()
+        }
+    )
 
 
 def _init_parameters(cls: type) -> dict[str, Any]:

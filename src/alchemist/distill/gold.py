@@ -43,14 +43,27 @@ class GoldFit:
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"featurizer": self.featurizer, "gold_share": self.gold_share,
-                "cv_scores": self.scores, "seconds": self.seconds}
+        return {
+            "featurizer": self.featurizer,
+            "gold_share": self.gold_share,
+            "cv_scores": self.scores,
+            "seconds": self.seconds,
+        }
 
 
-def fit_with_gold(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
-                  dev_gold: np.ndarray, *, n_classes: int, featurizers: Sequence[str],
-                  classifier: str = "mlp", shares: Sequence[float] = GOLD_SHARES,
-                  folds: int = 5, seed: int = 0) -> GoldFit:
+def fit_with_gold(
+    frame: pd.DataFrame,
+    soft: np.ndarray,
+    dev_frame: pd.DataFrame,
+    dev_gold: np.ndarray,
+    *,
+    n_classes: int,
+    featurizers: Sequence[str],
+    classifier: str = "mlp",
+    shares: Sequence[float] = GOLD_SHARES,
+    folds: int = 5,
+    seed: int = 0,
+) -> GoldFit:
     """Choose featurizer and gold share by ``folds``-fold CV on the dev rows, then fit on all.
 
     ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
@@ -62,40 +75,60 @@ def fit_with_gold(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame
     known = np.flatnonzero(np.asarray(dev_gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(dev_gold)[known]
     if len(gold) < 2 * folds:
-        raise DistillError(f"Training with gold labels needs at least {2 * folds} labeled dev "
-                           f"rows; got {len(gold)}.")
+        raise DistillError(
+            f"Training with gold labels needs at least {2 * folds} labeled dev "
+            f"rows; got {len(gold)}."
+        )
     assignment = _folds(gold, folds, seed)
     scores: dict[str, dict[str, float]] = {}
     best: tuple[tuple[float, float], str, float] | None = None
     for name in featurizers:
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
-        X, X_dev = X_all[:len(frame)], X_all[len(frame):]
+        X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
         for share in shares:
             if share < 1 and len(frame) == 0:
                 continue
             predicted = np.empty(len(gold), dtype=np.int64)
             for f in range(folds):
                 train_rows, held = assignment != f, assignment == f
-                clf = _fit(X, soft, X_dev[train_rows], gold[train_rows], share, n_classes,
-                           classifier, seed)
+                clf = _fit(
+                    X, soft, X_dev[train_rows], gold[train_rows], share, n_classes, classifier, seed
+                )
                 predicted[held] = clf.predict(X_dev[held])
             figure = (_macro_f1(gold, predicted, n_classes), float((predicted == gold).mean()))
-            scores[f"{name}, gold share {share:g}"] = {"macro_f1": figure[0],
-                                                       "accuracy": figure[1]}
+            scores[f"{name}, gold share {share:g}"] = {"macro_f1": figure[0], "accuracy": figure[1]}
             if best is None or figure > best[0]:
                 best = (figure, name, share)
     if best is None:
         raise DistillError("No featurizer and gold share could be scored.")
     _, name, share = best
-    model = fit_mixed(frame, soft, dev_frame, gold, n_classes=n_classes, featurizer=name,
-                      share=share, classifier=classifier, seed=seed)
+    model = fit_mixed(
+        frame,
+        soft,
+        dev_frame,
+        gold,
+        n_classes=n_classes,
+        featurizer=name,
+        share=share,
+        classifier=classifier,
+        seed=seed,
+    )
     return GoldFit(model, name, share, scores, time.perf_counter() - started)
 
 
-def fit_mixed(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
-              gold: np.ndarray, *, n_classes: int, featurizer: str, share: float,
-              classifier: str = "mlp", seed: int = 0) -> DistilledModel:
+def fit_mixed(
+    frame: pd.DataFrame,
+    soft: np.ndarray,
+    dev_frame: pd.DataFrame,
+    gold: np.ndarray,
+    *,
+    n_classes: int,
+    featurizer: str,
+    share: float,
+    classifier: str = "mlp",
+    seed: int = 0,
+) -> DistilledModel:
     """One ``DistilledModel`` trained on pseudolabels and gold rows with the gold ``share`` of
     the weight (1: gold rows alone, the dev-labels-only baseline)."""
     started = time.perf_counter()
@@ -103,17 +136,32 @@ def fit_mixed(frame: pd.DataFrame, soft: np.ndarray, dev_frame: pd.DataFrame,
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
-    clf = _fit(X_all[:len(frame)], soft, X_all[len(frame):], np.asarray(gold), share,
-               n_classes, classifier, seed)
+    clf = _fit(
+        X_all[: len(frame)],
+        soft,
+        X_all[len(frame) :],
+        np.asarray(gold),
+        share,
+        n_classes,
+        classifier,
+        seed,
+    )
     model = DistilledModel(featurizer=featurizer, classifier=classifier, seed=seed)
     model.featurizer_, model.classifier_ = fitted, clf
     model.n_classes_, model.fit_seconds_ = n_classes, time.perf_counter() - started
     return model
 
 
-def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
-                       dev_gold: np.ndarray, *, n_classes: int, featurizer: str,
-                       folds: int = 5, seed: int = 0) -> tuple[dict[str, np.ndarray], np.ndarray]:
+def cross_fitted_votes(
+    frames: dict[str, pd.DataFrame],
+    dev_frame: pd.DataFrame,
+    dev_gold: np.ndarray,
+    *,
+    n_classes: int,
+    featurizer: str,
+    folds: int = 5,
+    seed: int = 0,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """The votes of a classifier trained on the gold dev rows, to sit beside the programs'.
 
     Logistic regression on ``featurizer``'s features of the dev rows: its class for every row
@@ -125,10 +173,9 @@ def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
     gold = np.asarray(dev_gold)
     known = np.flatnonzero(gold >= 0)
     fitted = make_featurizer(featurizer)
-    X_dev: Any = fitted.fit_transform(pd.concat([dev_frame, *frames.values()],
-                                                 ignore_index=True))
-    X_rest = X_dev[len(dev_frame):]
-    X_dev = X_dev[:len(dev_frame)]
+    X_dev: Any = fitted.fit_transform(pd.concat([dev_frame, *frames.values()], ignore_index=True))
+    X_rest = X_dev[len(dev_frame) :]
+    X_dev = X_dev[: len(dev_frame)]
 
     def classifier(rows: np.ndarray) -> Any:
         clf = make_classifier("logistic", seed=seed, C=10.0)
@@ -137,7 +184,7 @@ def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
     everything = classifier(known)
     votes, start = {}, 0
     for name, frame in frames.items():
-        votes[name] = everything.predict(X_rest[start:start + len(frame)])
+        votes[name] = everything.predict(X_rest[start : start + len(frame)])
         start += len(frame)
     dev_votes = everything.predict(X_dev)
     assignment = _folds(gold[known], folds, seed)
@@ -149,8 +196,16 @@ def cross_fitted_votes(frames: dict[str, pd.DataFrame], dev_frame: pd.DataFrame,
     return votes, dev_votes
 
 
-def _fit(X: Any, soft: np.ndarray, X_gold: Any, gold: np.ndarray, share: float,
-         n_classes: int, classifier: str, seed: int) -> Any:
+def _fit(
+    X: Any,
+    soft: np.ndarray,
+    X_gold: Any,
+    gold: np.ndarray,
+    share: float,
+    n_classes: int,
+    classifier: str,
+    seed: int,
+) -> Any:
     """The classifier on pseudolabeled rows and gold rows repeated to carry ``share``."""
     rng = np.random.default_rng(seed)
     hard = np.zeros((len(gold), n_classes), dtype=np.float32)
@@ -159,8 +214,11 @@ def _fit(X: Any, soft: np.ndarray, X_gold: Any, gold: np.ndarray, share: float,
     if share < 1 and X.shape[0]:
         parts.append((X, soft.astype(np.float32), 1))
     if share > 0:
-        copies = 1 if share >= 1 or not X.shape[0] else max(
-            1, int(round(share / (1 - share) * X.shape[0] / max(len(gold), 1))))
+        copies = (
+            1
+            if share >= 1 or not X.shape[0]
+            else max(1, int(round(share / (1 - share) * X.shape[0] / max(len(gold), 1))))
+        )
         parts.append((X_gold, hard, copies))
     train_X, train_T, val_X, val_T = [], [], [], []
     for features, targets, copies in parts:
@@ -173,12 +231,17 @@ def _fit(X: Any, soft: np.ndarray, X_gold: Any, gold: np.ndarray, share: float,
             val_X.append(features[val])
             val_T.append(targets[val])
     # The held-out rows above watch early stopping: no second holdout inside the MLP.
-    clf = make_classifier(classifier, seed=seed,
-                          **({"validation_fraction": 0.0} if classifier == "mlp" else {}))
+    clf = make_classifier(
+        classifier, seed=seed, **({"validation_fraction": 0.0} if classifier == "mlp" else {})
+    )
     stack = sparse.vstack if sparse.issparse(X_gold) else np.vstack
-    clf.fit(stack(train_X), np.vstack(train_T),
-            X_dev=stack(val_X) if val_X else None, y_dev=np.vstack(val_T) if val_T else None,
-            n_classes=n_classes)
+    clf.fit(
+        stack(train_X),
+        np.vstack(train_T),
+        X_dev=stack(val_X) if val_X else None,
+        y_dev=np.vstack(val_T) if val_T else None,
+        n_classes=n_classes,
+    )
     return clf
 
 

@@ -46,17 +46,28 @@ class DistilledModel:
     classifier__hidden_sizes=(64, 64))``. ``seed`` seeds a classifier given by name.
     """
 
-    def __init__(self, *, featurizer: str | Featurizer = "tfidf",
-                 classifier: str | MLPClassifier | LogisticClassifier = "mlp", seed: int = 0,
-                 **params: Any) -> None:
+    def __init__(
+        self,
+        *,
+        featurizer: str | Featurizer = "tfidf",
+        classifier: str | MLPClassifier | LogisticClassifier = "mlp",
+        seed: int = 0,
+        **params: Any,
+    ) -> None:
         self.featurizer = featurizer
         self.classifier = classifier
         self.seed = seed
         self.params = params
 
-    def fit(self, frame: pd.DataFrame, soft_labels: np.ndarray, *,
-            dev_frame: pd.DataFrame | None = None, dev_gold: np.ndarray | None = None,
-            n_classes: int | None = None) -> Self:
+    def fit(
+        self,
+        frame: pd.DataFrame,
+        soft_labels: np.ndarray,
+        *,
+        dev_frame: pd.DataFrame | None = None,
+        dev_gold: np.ndarray | None = None,
+        n_classes: int | None = None,
+    ) -> Self:
         """Fit the featurizer on ``frame`` and the classifier on its features and labels.
 
         ``soft_labels``: (n, k) probabilities from a label model, or (n,) class indices
@@ -88,8 +99,12 @@ class DistilledModel:
         self._check_fitted()
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        meta: dict[str, Any] = {"format": FORMAT, "n_classes": self.n_classes_,
-                                "seed": self.seed, "fit_seconds": self.fit_seconds_}
+        meta: dict[str, Any] = {
+            "format": FORMAT,
+            "n_classes": self.n_classes_,
+            "seed": self.seed,
+            "fit_seconds": self.fit_seconds_,
+        }
         arrays: dict[str, Any] = {}
         for part, obj in (("featurizer", self.featurizer_), ("classifier", self.classifier_)):
             state, part_arrays = obj._state()
@@ -108,19 +123,26 @@ class DistilledModel:
             with np.load(folder / "arrays.npz", allow_pickle=False) as npz:
                 arrays = {key: npz[key] for key in npz.files}
         except (OSError, ValueError) as exc:
-            raise DistillError(f"Cannot read a distilled model from {folder} ({exc}). Expected "
-                               "model.json and arrays.npz written by DistilledModel.save.",
-                               path=str(folder)) from None
+            raise DistillError(
+                f"Cannot read a distilled model from {folder} ({exc}). Expected "
+                "model.json and arrays.npz written by DistilledModel.save.",
+                path=str(folder),
+            ) from None
         if meta.get("format") != FORMAT:
-            raise DistillError(f"{folder}/model.json has format {meta.get('format')!r}; "
-                               f"expected {FORMAT!r}. Re-train the model with this version.",
-                               path=str(folder))
+            raise DistillError(
+                f"{folder}/model.json has format {meta.get('format')!r}; "
+                f"expected {FORMAT!r}. Re-train the model with this version.",
+                path=str(folder),
+            )
         try:
             featurizer = _restore(FEATURIZERS, meta["featurizer"], arrays, "featurizer")
             classifier = _restore(CLASSIFIERS, meta["classifier"], arrays, "classifier")
         except (KeyError, TypeError) as exc:
-            raise DistillError(f"{folder} holds an incomplete distilled model (missing "
-                               f"{exc}). Re-train and save it again.", path=str(folder)) from None
+            raise DistillError(
+                f"{folder} holds an incomplete distilled model (missing "
+                f"{exc}). Re-train and save it again.",
+                path=str(folder),
+            ) from None
         model = cls(featurizer=featurizer.name, classifier=classifier.name, seed=meta["seed"])
         model.featurizer_, model.classifier_ = featurizer, classifier
         model.n_classes_, model.fit_seconds_ = meta["n_classes"], meta["fit_seconds"]
@@ -129,23 +151,30 @@ class DistilledModel:
     def _build(self) -> tuple[Featurizer, MLPClassifier | LogisticClassifier]:
         unknown = [k for k in self.params if not k.startswith(_PREFIXES)]
         if unknown:
-            raise DistillError(f"Unknown DistilledModel setting(s) {unknown}; expected "
-                               "featurizer__<name> or classifier__<name> settings.")
-        own = {p: {k[len(p):]: v for k, v in self.params.items() if k.startswith(p)}
-               for p in _PREFIXES}
+            raise DistillError(
+                f"Unknown DistilledModel setting(s) {unknown}; expected "
+                "featurizer__<name> or classifier__<name> settings."
+            )
+        own = {
+            p: {k[len(p) :]: v for k, v in self.params.items() if k.startswith(p)}
+            for p in _PREFIXES
+        }
         featurizer = self.featurizer
         if isinstance(featurizer, str):
             featurizer = make_featurizer(featurizer, **own["featurizer__"])
         elif own["featurizer__"]:
-            raise DistillError("featurizer__ settings apply only to a featurizer given by name; "
-                               "set them on the instance instead.")
+            raise DistillError(
+                "featurizer__ settings apply only to a featurizer given by name; "
+                "set them on the instance instead."
+            )
         classifier = self.classifier
         if isinstance(classifier, str):
-            classifier = make_classifier(classifier, **{"seed": self.seed,
-                                                        **own["classifier__"]})
+            classifier = make_classifier(classifier, **{"seed": self.seed, **own["classifier__"]})
         elif own["classifier__"]:
-            raise DistillError("classifier__ settings apply only to a classifier given by name; "
-                               "set them on the instance instead.")
+            raise DistillError(
+                "classifier__ settings apply only to a classifier given by name; "
+                "set them on the instance instead."
+            )
         return featurizer, classifier
 
     def _check_fitted(self) -> None:
@@ -153,9 +182,10 @@ class DistilledModel:
             raise NotFittedError("This DistilledModel is not fitted yet; call fit or load.")
 
 
-def _restore(registry: dict[str, type], part: dict[str, Any], arrays: dict[str, np.ndarray],
-             prefix: str) -> Any:
+def _restore(
+    registry: dict[str, type], part: dict[str, Any], arrays: dict[str, np.ndarray], prefix: str
+) -> Any:
     obj = restore(registry[part["name"]], part["params"])
-    own = {k[len(prefix) + 1:]: v for k, v in arrays.items() if k.startswith(prefix + "/")}
+    own = {k[len(prefix) + 1 :]: v for k, v in arrays.items() if k.startswith(prefix + "/")}
     obj._load_state(part["state"], own)
     return obj

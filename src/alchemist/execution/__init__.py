@@ -19,5 +19,12 @@ from alchemist.execution._reasons import clean_reason
 from alchemist.execution.executor import ExecutionConfig, Executor, execute
 from alchemist.execution.static import StaticVerdict, check_program
 
-__all__ = ["ExecutionConfig", "Executor", "StaticVerdict", "check_program", "clean_reason",
-           "execute", "isolation_report"]
+__all__ = [
+    "ExecutionConfig",
+    "Executor",
+    "StaticVerdict",
+    "check_program",
+    "clean_reason",
+    "execute",
+    "isolation_report",
+]

@@ -65,20 +65,39 @@ class Task:
 class Worker:
     """One warm worker process and the tasks sent to it, oldest first."""
 
-    def __init__(self, config: Any, jail: str, runtime_layer: bool = True,
-                 steps_off: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        config: Any,
+        jail: str,
+        runtime_layer: bool = True,
+        steps_off: frozenset[str] = frozenset(),
+    ) -> None:
         ours, theirs = socket.socketpair()
         paths = [os.path.abspath(p) for p in sys.path if p and os.path.abspath(p) != _FOLDER]
         bootstrap = _BOOTSTRAP.format(folder=_FOLDER, fd=theirs.fileno(), paths=paths)
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-S", "-B", "-c", bootstrap], pass_fds=[theirs.fileno()],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=_ENVIRONMENT, cwd=jail)
+            [sys.executable, "-I", "-S", "-B", "-c", bootstrap],
+            pass_fds=[theirs.fileno()],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_ENVIRONMENT,
+            cwd=jail,
+        )
         theirs.close()
         self.conn = Connection(ours.detach())
-        self.conn.send(("config", config.call_timeout, config.batch_timeout, config.memory_mb,
-                        jail, not weak_isolation_accepted(config), runtime_layer,
-                        sorted(steps_off)))
+        self.conn.send(
+            (
+                "config",
+                config.call_timeout,
+                config.batch_timeout,
+                config.memory_mb,
+                jail,
+                not weak_isolation_accepted(config),
+                runtime_layer,
+                sorted(steps_off),
+            )
+        )
         self.data_token: int | None = None
         self.tasks: deque[Task] = deque()
         self.max_cells = config.batch_size
@@ -91,14 +110,19 @@ class Worker:
                 reply = self.conn.recv_bytes(_MAX_TEXT)
                 if reply[:1] == b"Y":
                     lines = reply[1:].decode("utf-8", "replace").splitlines()
-                    return [(layer, problem) for layer, _, problem in
-                            (line.partition("\t") for line in lines)]
+                    return [
+                        (layer, problem)
+                        for layer, _, problem in (line.partition("\t") for line in lines)
+                    ]
         except (EOFError, OSError):
             pass
         self.kill()
-        raise ExecutionError(f"A worker process ({sys.executable}) failed to start. Check that "
-                             "this Python runs with `-I -S -B` and that the temporary folder "
-                             "is writable.", path=sys.executable)
+        raise ExecutionError(
+            f"A worker process ({sys.executable}) failed to start. Check that "
+            "this Python runs with `-I -S -B` and that the temporary folder "
+            "is writable.",
+            path=sys.executable,
+        )
 
     def receive(self) -> tuple[int, str, bytes, bytes, str] | None:
         """The next reply: (task id, status, votes, errors, text), or None when it does not
@@ -107,11 +131,16 @@ class Worker:
         if reply[:1] != b"D" or len(reply) < 1 + _DONE.size:
             return None
         task_id, status, cells, text_bytes = _DONE.unpack_from(reply, 1)
-        body = reply[1 + _DONE.size:]
+        body = reply[1 + _DONE.size :]
         if status >= len(_STATUSES) or len(body) != 2 * cells + text_bytes:
             return None
-        return (task_id, _STATUSES[status], body[:cells], body[cells:2 * cells],
-                body[2 * cells:].decode("utf-8", "replace"))
+        return (
+            task_id,
+            _STATUSES[status],
+            body[:cells],
+            body[cells : 2 * cells],
+            body[2 * cells :].decode("utf-8", "replace"),
+        )
 
     def kill(self) -> None:
         self.process.kill()
@@ -142,10 +171,14 @@ def check_isolation(layers: list[tuple[str, str]], config: Any, warn: bool = Fal
             f"cannot isolate labeling programs on this machine: {layer} is not available "
             f"({problem}); `alchemist doctor` lists every layer. To run programs with weaker "
             f"isolation anyway, set {WEAK_ISOLATION_ENV}=1 (or ExecutionConfig("
-            "weak_isolation=True)).", layer=layer)
+            "weak_isolation=True)).",
+            layer=layer,
+        )
     if missing and warn:
-        log.warning("running labeling programs with weaker isolation, as accepted: missing %s",
-                    "; ".join(f"{layer} ({problem})" for layer, problem in missing))
+        log.warning(
+            "running labeling programs with weaker isolation, as accepted: missing %s",
+            "; ".join(f"{layer} ({problem})" for layer, problem in missing),
+        )
 
 
 def isolation_layers(config: Any) -> list[tuple[str, str]]:
@@ -167,16 +200,25 @@ def isolation_report(config: Any) -> tuple[bool, list[str]]:
 
     layers = isolation_layers(config)
     abi = landlock_abi()
-    scope = ("files" + (", TCP bind/connect" if abi >= 4 else "")
-             + (", signals and abstract unix sockets out of the sandbox" if abi >= 6 else ""))
-    lines = [f"isolation of labeling programs on this machine ({platform.system()} "
-             f"{platform.release()}, {platform.machine()}, uid {os.geteuid()}):"]
+    scope = (
+        "files"
+        + (", TCP bind/connect" if abi >= 4 else "")
+        + (", signals and abstract unix sockets out of the sandbox" if abi >= 6 else "")
+    )
+    lines = [
+        f"isolation of labeling programs on this machine ({platform.system()} "
+        f"{platform.release()}, {platform.machine()}, uid {os.geteuid()}):"
+    ]
     for layer, problem in layers:
         name = f"{layer} (ABI {abi}: denies {scope})" if layer == "Landlock" and abi else layer
-        lines.append(f"  {'MISSING' if problem else 'active':8} {name}"
-                     + (f": {problem}" if problem else ""))
+        lines.append(
+            f"  {'MISSING' if problem else 'active':8} {name}" + (f": {problem}" if problem else "")
+        )
     ok = not any(problem for _, problem in layers)
-    lines.append("every layer is active: labeling programs run fully isolated." if ok else
-                 f"programs are refused until the missing layers are available, or run with "
-                 f"weaker isolation with {WEAK_ISOLATION_ENV}=1.")
+    lines.append(
+        "every layer is active: labeling programs run fully isolated."
+        if ok
+        else f"programs are refused until the missing layers are available, or run with "
+        f"weaker isolation with {WEAK_ISOLATION_ENV}=1."
+    )
     return ok, lines

@@ -55,8 +55,9 @@ _MAX_MESSAGES = 8192  # bytes of failure messages a program process may send per
 class _ProgramProcess:
     """One forked, confined process running one program."""
 
-    def __init__(self, key: str, source: str, function_name: str, worker: _Template,
-                 probe: bool = False) -> None:
+    def __init__(
+        self, key: str, source: str, function_name: str, worker: _Template, probe: bool = False
+    ) -> None:
         to_child = os.pipe()
         from_child = os.pipe()
         pid = os.fork()
@@ -89,8 +90,12 @@ class _ProgramProcess:
         if reply[:1] != b"R" or len(reply) < 1 + 2 * n:
             self.stop()
             return "crashed", b"", b"", "worker sent a malformed reply and was killed"
-        return "ok", reply[1:1 + n], reply[1 + n:1 + 2 * n], reply[1 + 2 * n:].decode(
-            "utf-8", "replace")
+        return (
+            "ok",
+            reply[1 : 1 + n],
+            reply[1 + n : 1 + 2 * n],
+            reply[1 + 2 * n :].decode("utf-8", "replace"),
+        )
 
     def stop(self, grace: float = 0.0) -> None:
         """End the process: told to by closing its requests, killed when it has not exited
@@ -117,8 +122,11 @@ class _ProgramProcess:
             return "already reaped"
         if os.WIFSIGNALED(status):
             number = os.WTERMSIG(status)
-            causes: dict[int, str] = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "killed",
-                                      signal.SIGSEGV: "segmentation fault"}
+            causes: dict[int, str] = {
+                signal.SIGXCPU: "CPU time limit",
+                signal.SIGKILL: "killed",
+                signal.SIGSEGV: "segmentation fault",
+            }
             try:
                 name = signal.Signals(number).name
             except ValueError:  # a real-time signal
@@ -162,8 +170,15 @@ class _Template:
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         if message[0] == "config":
-            (self.call_timeout, self.batch_timeout, self.memory_mb, self.jail, self.strict,
-             runtime_layer, steps_off) = message[1:]
+            (
+                self.call_timeout,
+                self.batch_timeout,
+                self.memory_mb,
+                self.jail,
+                self.strict,
+                runtime_layer,
+                steps_off,
+            ) = message[1:]
             self.steps_off = frozenset(steps_off)
             if not runtime_layer:
                 self.builtins = _sandbox.unrestricted_builtins()
@@ -211,11 +226,15 @@ class _Template:
         _, status, text = self.lost or ("", "crashed", "worker process lost")
         self._send_done(task_id, status, b"", b"", text)
 
-    def _send_done(self, task_id: int, status: str, votes: bytes, errors: bytes,
-                   text: str) -> None:
+    def _send_done(self, task_id: int, status: str, votes: bytes, errors: bytes, text: str) -> None:
         encoded = text.encode("utf-8", "replace")
-        self.conn.send_bytes(b"D" + DONE.pack(task_id, STATUSES.index(status), len(votes),
-                                              len(encoded)) + votes + errors + encoded)
+        self.conn.send_bytes(
+            b"D"
+            + DONE.pack(task_id, STATUSES.index(status), len(votes), len(encoded))
+            + votes
+            + errors
+            + encoded
+        )
 
     def _probe(self) -> str:
         """Which confinement layers a program process gets on this machine: one trial
@@ -239,8 +258,9 @@ class _Template:
             self.child = None
 
 
-def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
-                worker: _Template, probe: bool) -> None:  # pragma: no cover - forked child
+def _child_main(
+    read_fd: int, write_fd: int, source: str, function_name: str, worker: _Template, probe: bool
+) -> None:  # pragma: no cover - forked child
     code = 70
     try:
         _isolate_fds(read_fd, write_fd)
@@ -256,19 +276,27 @@ def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
             _confine.die_with_parent()
             _wait_for_child_then_exit_alike()  # this one: PID 1 of the namespace
             _confine.die_with_parent()
-            _confine.lock_down(None if memory is None else memory + worker.memory_mb * 2**20,
-                               report, strict=strict, off=worker.steps_off)
+            _confine.lock_down(
+                None if memory is None else memory + worker.memory_mb * 2**20,
+                report,
+                strict=strict,
+                off=worker.steps_off,
+            )
             _sandbox.start_call_timer(worker.call_timeout)
         except _confine.IsolationError as exc:
             replies.send_bytes(b"X" + f"isolation failed: {exc}".encode()[:_MAX_MESSAGES])
             return
         if probe:
-            replies.send_bytes("".join(f"{layer}\t{problem}\n" for layer, problem in report)
-                               .encode("utf-8", "replace")[:_MAX_MESSAGES])
+            replies.send_bytes(
+                "".join(f"{layer}\t{problem}\n" for layer, problem in report).encode(
+                    "utf-8", "replace"
+                )[:_MAX_MESSAGES]
+            )
             return
         try:
-            function = _sandbox.load_program(source, function_name, worker.builtins,
-                                             timeout=worker.call_timeout)
+            function = _sandbox.load_program(
+                source, function_name, worker.builtins, timeout=worker.call_timeout
+            )
             load_error = None
         except BaseException as exc:  # noqa: B036 - any failure to load rejects the program
             load_error = _sandbox.describe(exc)
@@ -283,7 +311,8 @@ def _child_main(read_fd: int, write_fd: int, source: str, function_name: str,
                 continue
             _sandbox.limit_cpu(worker.batch_timeout)
             votes, errors, first = _sandbox.label_range(
-                function, worker.items, start, stop, worker.lookup, worker.call_timeout)
+                function, worker.items, start, stop, worker.lookup, worker.call_timeout
+            )
             text = "\n".join(f"{c}\t{m}".replace("\n", " ")[:300] for c, m in first.items())
             replies.send_bytes(b"R" + votes + errors + text.encode("utf-8", "replace"))
     finally:

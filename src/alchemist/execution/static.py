@@ -22,15 +22,33 @@ from alchemist.programs import signature_problem
 
 MAX_SOURCE_CHARS = 100_000
 
-_FORBIDDEN_NAMES = frozenset({
-    "eval", "exec", "compile", "open", "__import__", "globals", "locals", "vars", "breakpoint",
-    "input", "help", "exit", "quit", "memoryview", "__builtins__", "__loader__", "__spec__",
-})
+_FORBIDDEN_NAMES = frozenset(
+    {
+        "eval",
+        "exec",
+        "compile",
+        "open",
+        "__import__",
+        "globals",
+        "locals",
+        "vars",
+        "breakpoint",
+        "input",
+        "help",
+        "exit",
+        "quit",
+        "memoryview",
+        "__builtins__",
+        "__loader__",
+        "__spec__",
+    }
+)
 _HARMLESS_DUNDERS = frozenset({"__init__", "__name__"})
 # Calls that follow an attribute named by a string: getattr & co. and the gadgets of allowed
 # modules (operator.attrgetter/methodcaller, string.Formatter.get_field).
-_ATTRIBUTE_CALLS = frozenset({"getattr", "setattr", "delattr", "hasattr", "attrgetter",
-                              "methodcaller", "get_field"})
+_ATTRIBUTE_CALLS = frozenset(
+    {"getattr", "setattr", "delattr", "hasattr", "attrgetter", "methodcaller", "get_field"}
+)
 _FORMATTER = string.Formatter()
 
 
@@ -45,8 +63,9 @@ class StaticVerdict:
 def check_program(source: str, function_name: str) -> StaticVerdict:
     """Check ``source`` before running it: parse, signature, imports, names, attributes."""
     if len(source) > MAX_SOURCE_CHARS:
-        return StaticVerdict(False, f"source has {len(source)} characters; "
-                                    f"at most {MAX_SOURCE_CHARS} are accepted")
+        return StaticVerdict(
+            False, f"source has {len(source)} characters; at most {MAX_SOURCE_CHARS} are accepted"
+        )
     problem = signature_problem(source, function_name)
     if problem is not None:
         return StaticVerdict(False, problem)
@@ -74,11 +93,17 @@ def _node_problem(node: ast.AST) -> str | None:
             return f"uses {node.id}"
     if isinstance(node, ast.Attribute):
         if node.attr in FORBIDDEN_ATTRIBUTES or (
-                _is_dunder(node.attr) and node.attr not in _HARMLESS_DUNDERS):
+            _is_dunder(node.attr) and node.attr not in _HARMLESS_DUNDERS
+        ):
             return f"accesses attribute {node.attr}"
     if isinstance(node, ast.Call):
-        called = node.func.id if isinstance(node.func, ast.Name) else \
-            node.func.attr if isinstance(node.func, ast.Attribute) else ""
+        called = (
+            node.func.id
+            if isinstance(node.func, ast.Name)
+            else node.func.attr
+            if isinstance(node.func, ast.Attribute)
+            else ""
+        )
         if called in _ATTRIBUTE_CALLS:
             for arg in node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):

@@ -60,9 +60,12 @@ class LabelModel:
         k = check_n_classes(n_classes)
         if isinstance(L, VotePatterns):
             if L.n_classes != k:
-                raise LabelModelError(f"The vote patterns were counted for {L.n_classes} "
-                                      f"classes, not {k}; pass the task's n_classes to both.",
-                                      n_classes=k, n_programs=L.n_programs)
+                raise LabelModelError(
+                    f"The vote patterns were counted for {L.n_classes} "
+                    f"classes, not {k}; pass the task's n_classes to both.",
+                    n_classes=k,
+                    n_programs=L.n_programs,
+                )
             m = L.n_programs
             votes = Votes.of_patterns(*self._sample_patterns(L.patterns, L.counts), k)
         else:
@@ -73,9 +76,12 @@ class LabelModel:
                 rng = np.random.default_rng(self.seed)
                 votes = Votes.of(L[np.sort(rng.choice(len(L), self.max_fit_rows, False))], k)
         if m == 0:
-            raise LabelModelError("The label matrix has no program columns; expected at least "
-                                  "one. Synthesize or load programs before fitting.",
-                                  n_classes=k, n_programs=0)
+            raise LabelModelError(
+                "The label matrix has no program columns; expected at least "
+                "one. Synthesize or load programs before fitting.",
+                n_classes=k,
+                n_programs=0,
+            )
         return self._fit_votes(votes, m)
 
     def predict_proba(self, L: np.ndarray) -> np.ndarray:
@@ -121,16 +127,19 @@ class LabelModel:
 
     def _proba_and_covered(self, L: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if not hasattr(self, "class_balance_"):
-            raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call "
-                                 "fit(L, n_classes) before predict or predict_proba.")
+            raise NotFittedError(
+                f"This {type(self).__name__} is not fitted yet; call "
+                "fit(L, n_classes) before predict or predict_proba."
+            )
         votes = Votes.of(check_votes(L, self.n_classes_, self.n_programs_), self.n_classes_)
         covered = votes.covered()
         proba = self._proba(votes)
         proba[:, ~covered] = self.class_balance_[:, None]
         return np.ascontiguousarray(votes.expand(proba.T)), votes.expand(covered)
 
-    def _sample_patterns(self, patterns: np.ndarray,
-                         counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _sample_patterns(
+        self, patterns: np.ndarray, counts: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """``max_fit_rows`` rows drawn without replacement, when there are more patterns."""
         if self.max_fit_rows is None or len(counts) <= self.max_fit_rows:
             return patterns, counts

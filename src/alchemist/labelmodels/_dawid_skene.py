@@ -32,8 +32,15 @@ class DawidSkene(LabelModel):
     sum_c prior[c] (1 - confusion_[j, k, c])``.
     """
 
-    def __init__(self, *, max_iter: int = 100, tol: float = 1e-6, smoothing: float = 0.01,
-                 seed: int = 0, max_fit_rows: int | None = MAX_FIT_ROWS) -> None:
+    def __init__(
+        self,
+        *,
+        max_iter: int = 100,
+        tol: float = 1e-6,
+        smoothing: float = 0.01,
+        seed: int = 0,
+        max_fit_rows: int | None = MAX_FIT_ROWS,
+    ) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
         self.max_iter = max_iter
         self.tol = tol
@@ -49,9 +56,9 @@ class DawidSkene(LabelModel):
         self.n_iter_ = 0
         while self.n_iter_ < self.max_iter:
             self.n_iter_ += 1
-            mass = row_sums(votes, posterior)                       # (k,)
-            voting = soft_confusion(votes, posterior)                # (m, k, k)
-            abstaining = mass - voting.sum(axis=1)                  # (m, k)
+            mass = row_sums(votes, posterior)  # (k,)
+            voting = soft_confusion(votes, posterior)  # (m, k, k)
+            abstaining = mass - voting.sum(axis=1)  # (m, k)
             outcomes = np.concatenate([voting, abstaining[:, None, :]], axis=1) + self.smoothing
             self.confusion_ = outcomes / outcomes.sum(axis=1, keepdims=True)
             self.class_balance_ = (mass + self.smoothing) / (mass.sum() + k * self.smoothing)
@@ -70,8 +77,11 @@ class DawidSkene(LabelModel):
         # the votes need the one-hot pass.
         log_confusion = np.log(self.confusion_)
         abstain = log_confusion[:, -1, :]
-        return linear_scores(votes, log_confusion[:, :-1] - abstain[:, None, :],
-                             np.log(self.class_balance_) + abstain.sum(axis=0))
+        return linear_scores(
+            votes,
+            log_confusion[:, :-1] - abstain[:, None, :],
+            np.log(self.class_balance_) + abstain.sum(axis=0),
+        )
 
     def _proba(self, votes: Votes) -> np.ndarray:
         return softmax(self._scores(votes).T).T

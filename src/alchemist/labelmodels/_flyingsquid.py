@@ -87,8 +87,9 @@ class FlyingSquid(LabelModel):
             self.cliques_[i] = table.transpose(2, 0, 1)
             self.coefficients_[i] = a
             voting = 1 - table[1].sum(axis=0)
-            correct[i] = np.divide(table[0, 0] + table[2, 1], voting,
-                                   out=np.zeros(m), where=voting > 0)
+            correct[i] = np.divide(
+                table[0, 0] + table[2, 1], voting, out=np.zeros(m), where=voting > 0
+            )
         weights = self.class_balance_[targets] if k > 2 else np.ones(1)
         self.accuracies_ = np.where(voted > 0, weights @ correct / weights.sum(), np.nan)
 
@@ -144,9 +145,7 @@ def _triplet_means(moments: np.ndarray, overlapping_only: bool) -> np.ndarray:
     for j in range(m):
         pairs = lower.copy()
         pairs[j] = pairs[:, j] = False
-        ratio = np.divide(
-            np.outer(size[j], size[j]), size, out=np.zeros((m, m)), where=size > 0
-        )
+        ratio = np.divide(np.outer(size[j], size[j]), size, out=np.zeros((m, m)), where=size > 0)
         if overlapping_only:
             pairs &= ratio > 0
         if pairs.any():

@@ -55,7 +55,8 @@ class VotePatterns:
                     f"Cannot merge vote patterns of {part.n_programs} programs and "
                     f"{part.n_classes} classes into ones of {m} programs and {k} classes; "
                     "reduce every chunk with the same programs and task.",
-                    n_classes=k, n_programs=m,
+                    n_classes=k,
+                    n_programs=m,
                 )
         rows = np.concatenate([p.patterns for p in parts])
         counts = np.concatenate([p.counts for p in parts])

@@ -50,16 +50,23 @@ class Selection:
 def make_label_model(name: str, **params: Any) -> LabelModel:
     """A new, unfitted label model from its registry name and keyword hyperparameters."""
     if name not in LABEL_MODELS:
-        raise LabelModelError(f"Unknown label model {name!r}; expected one of "
-                              f"{sorted(LABEL_MODELS)}. Fix the 'label_model' setting.",
-                              model=name)
+        raise LabelModelError(
+            f"Unknown label model {name!r}; expected one of "
+            f"{sorted(LABEL_MODELS)}. Fix the 'label_model' setting.",
+            model=name,
+        )
     return LABEL_MODELS[name](**params)
 
 
-def select_label_model(L_train: np.ndarray | VotePatterns, L_dev: np.ndarray | None,
-                       y_dev: np.ndarray | None, n_classes: int, *,
-                       candidates: Sequence[Candidate] | None = None,
-                       seed: int = 0) -> Selection:
+def select_label_model(
+    L_train: np.ndarray | VotePatterns,
+    L_dev: np.ndarray | None,
+    y_dev: np.ndarray | None,
+    n_classes: int,
+    *,
+    candidates: Sequence[Candidate] | None = None,
+    seed: int = 0,
+) -> Selection:
     """Fit every candidate on ``L_train`` (no labels) and keep the best on the dev split.
 
     ``L_train`` is the training vote matrix or its ``VotePatterns`` (e.g. merged over chunks).
@@ -98,26 +105,36 @@ def select_label_model(L_train: np.ndarray | VotePatterns, L_dev: np.ndarray | N
         if best is None or scores[label] > scores[_label(best.name, best.params)]:
             best = Selection(name, params, model)
     if best is None:
-        raise LabelModelError("No candidate label model was given; pass at least one name "
-                              f"from {sorted(LABEL_MODELS)}, or None for the default set.",
-                              n_classes=k, n_programs=m)
+        raise LabelModelError(
+            "No candidate label model was given; pass at least one name "
+            f"from {sorted(LABEL_MODELS)}, or None for the default set.",
+            n_classes=k,
+            n_programs=m,
+        )
     return Selection(best.name, best.params, best.model, scores)
 
 
-def _scorable_rows(L_dev: np.ndarray | None, y_dev: np.ndarray | None, k: int,
-                   m: int) -> tuple[np.ndarray, np.ndarray] | None:
+def _scorable_rows(
+    L_dev: np.ndarray | None, y_dev: np.ndarray | None, k: int, m: int
+) -> tuple[np.ndarray, np.ndarray] | None:
     if L_dev is None or y_dev is None:
         return None
     L_dev = check_votes(L_dev, k, m)
     gold = np.asarray(y_dev).astype(np.int64, copy=False).ravel()
     if gold.shape != (len(L_dev),):
-        raise LabelModelError(f"y_dev must have one label per dev row ({len(L_dev)}); got "
-                              f"shape {np.shape(y_dev)}. Pass the dev split's gold indices.",
-                              n_classes=k, n_programs=m)
+        raise LabelModelError(
+            f"y_dev must have one label per dev row ({len(L_dev)}); got "
+            f"shape {np.shape(y_dev)}. Pass the dev split's gold indices.",
+            n_classes=k,
+            n_programs=m,
+        )
     if gold.max(initial=-1) >= k:
-        raise LabelModelError(f"y_dev holds class index {gold.max()} but there are {k} classes; "
-                              "pass class indices 0..k-1 (-1 = unknown).", n_classes=k,
-                              n_programs=m)
+        raise LabelModelError(
+            f"y_dev holds class index {gold.max()} but there are {k} classes; "
+            "pass class indices 0..k-1 (-1 = unknown).",
+            n_classes=k,
+            n_programs=m,
+        )
     keep = (gold >= 0) & (L_dev >= 0).any(axis=1)
     return (L_dev[keep], gold[keep]) if keep.any() else None
 

@@ -35,9 +35,16 @@ class SnorkelStyle(LabelModel):
     ``accuracies_[j] = sum_c mu_[j, c, c] p_c / sum_{a, c} mu_[j, a, c] p_c``.
     """
 
-    def __init__(self, *, class_balance: str | Sequence[float] = "uniform",
-                 prec_init: float = 0.7, l2: float = 0.0, max_iter: int = 1000,
-                 seed: int = 0, max_fit_rows: int | None = MAX_FIT_ROWS) -> None:
+    def __init__(
+        self,
+        *,
+        class_balance: str | Sequence[float] = "uniform",
+        prec_init: float = 0.7,
+        l2: float = 0.0,
+        max_iter: int = 1000,
+        seed: int = 0,
+        max_fit_rows: int | None = MAX_FIT_ROWS,
+    ) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
         self.class_balance = class_balance
         self.prec_init = prec_init
@@ -70,27 +77,40 @@ class SnorkelStyle(LabelModel):
         start = np.clip(mu_init, eps, 1 - eps).ravel()
         # m*k*k variables: BLAS threads only add wake-up latency to every L-BFGS step.
         with threadpool_limits(limits=1):
-            result = minimize(objective, start, jac=True, method="L-BFGS-B",
-                              bounds=[(eps, 1 - eps)] * start.size,
-                              options={"maxiter": self.max_iter, "ftol": 1e-12, "gtol": 1e-9})
+            result = minimize(
+                objective,
+                start,
+                jac=True,
+                method="L-BFGS-B",
+                bounds=[(eps, 1 - eps)] * start.size,
+                options={"maxiter": self.max_iter, "ftol": 1e-12, "gtol": 1e-9},
+            )
         mu = result.x.reshape(m, k, k)
         self.mu_ = mu[:, :, self._relabel(mu, prior)]
         self.class_balance_ = prior
         joint = self.mu_ * self.class_balance_
         voted = joint.sum(axis=(1, 2))
-        self.accuracies_ = np.divide(np.trace(joint, axis1=1, axis2=2), voted,
-                                     out=np.full(m, np.nan), where=diag.reshape(m, k).sum(1) > 0)
+        self.accuracies_ = np.divide(
+            np.trace(joint, axis1=1, axis2=2),
+            voted,
+            out=np.full(m, np.nan),
+            where=diag.reshape(m, k).sum(1) > 0,
+        )
 
     def _prior(self, k: int) -> np.ndarray:
         if isinstance(self.class_balance, str):
             if self.class_balance != "uniform":
-                raise ValueError(f"class_balance must be 'uniform' or k probabilities; "
-                                 f"got {self.class_balance!r}.")
+                raise ValueError(
+                    f"class_balance must be 'uniform' or k probabilities; "
+                    f"got {self.class_balance!r}."
+                )
             return np.full(k, 1.0 / k)
         prior = np.asarray(self.class_balance, dtype=np.float64)
         if prior.shape != (k,) or (prior <= 0).any() or not np.isclose(prior.sum(), 1.0):
-            raise ValueError(f"class_balance must be {k} positive probabilities summing to 1; "
-                             f"got {self.class_balance!r}.")
+            raise ValueError(
+                f"class_balance must be {k} positive probabilities summing to 1; "
+                f"got {self.class_balance!r}."
+            )
         return prior
 
     @staticmethod
@@ -99,7 +119,7 @@ class SnorkelStyle(LabelModel):
 
         Only classes of equal prior can be swapped without changing the objective.
         """
-        agreement = mu.sum(axis=0) * p                       # [vote a, class c]
+        agreement = mu.sum(axis=0) * p  # [vote a, class c]
         agreement = np.where(np.isclose(p[:, None], p[None, :], atol=1e-3), agreement, -1e9)
         _, order = linear_sum_assignment(agreement, maximize=True)
         return order

@@ -46,16 +46,25 @@ class StackedLabelModel:
 
     def __init__(self, *, base: str = DEFAULT_LABEL_MODEL, C: float = 1.0, seed: int = 0) -> None:
         if base not in LABEL_MODELS:
-            raise LabelModelError(f"Unknown base label model {base!r}; expected one of "
-                                  f"{sorted(LABEL_MODELS)}.", model=base)
+            raise LabelModelError(
+                f"Unknown base label model {base!r}; expected one of {sorted(LABEL_MODELS)}.",
+                model=base,
+            )
         if not C > 0:
             raise LabelModelError(f"C must be positive; got {C}.", model="stacked")
         self.base = base
         self.C = C
         self.seed = seed
 
-    def fit(self, L: np.ndarray, n_classes: int, L_dev: np.ndarray, y_dev: np.ndarray,
-            *, base_model: LabelModel | None = None) -> Self:
+    def fit(
+        self,
+        L: np.ndarray,
+        n_classes: int,
+        L_dev: np.ndarray,
+        y_dev: np.ndarray,
+        *,
+        base_model: LabelModel | None = None,
+    ) -> Self:
         """Learn from training votes ``L`` (no labels) and the labeled dev votes.
 
         ``base_model``: an unsupervised model already fitted on ``L`` (saves refitting it).
@@ -65,14 +74,21 @@ class StackedLabelModel:
         L_dev = check_votes(L_dev, k, L.shape[1])
         gold = np.asarray(y_dev, dtype=np.int64).ravel()
         if gold.shape != (len(L_dev),):
-            raise LabelModelError(f"y_dev must have one label per dev row ({len(L_dev)}); "
-                                  f"got shape {gold.shape}.", model="stacked", n_classes=k,
-                                  n_programs=L.shape[1])
+            raise LabelModelError(
+                f"y_dev must have one label per dev row ({len(L_dev)}); got shape {gold.shape}.",
+                model="stacked",
+                n_classes=k,
+                n_programs=L.shape[1],
+            )
         known = gold >= 0
         if len(np.unique(gold[known])) < 2:
-            raise LabelModelError("The stacked label model needs dev rows of at least two "
-                                  "classes; this dev split has fewer.", model="stacked",
-                                  n_classes=k, n_programs=L.shape[1])
+            raise LabelModelError(
+                "The stacked label model needs dev rows of at least two "
+                "classes; this dev split has fewer.",
+                model="stacked",
+                n_classes=k,
+                n_programs=L.shape[1],
+            )
         self.n_classes_, self.n_programs_ = k, L.shape[1]
         self.base_ = base_model or make_label_model(self.base, seed=self.seed).fit(L, k)
         X = self._features(L_dev[known])
@@ -132,20 +148,29 @@ class CrossValidatedChoice:
     scores: dict[str, float] = field(default_factory=dict)
 
 
-def choose_label_model(L_train: np.ndarray, L_dev: np.ndarray, y_dev: np.ndarray,
-                       n_classes: int, *, folds: int = 5, seed: int = 0,
-                       c_grid: tuple[float, ...] = STACKED_C_GRID) -> CrossValidatedChoice:
+def choose_label_model(
+    L_train: np.ndarray,
+    L_dev: np.ndarray,
+    y_dev: np.ndarray,
+    n_classes: int,
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    c_grid: tuple[float, ...] = STACKED_C_GRID,
+) -> CrossValidatedChoice:
     """The unsupervised dev choice or a stacked model, whichever has the higher k-fold
     cross-validated accuracy on the labeled dev rows with a vote (ties: unsupervised)."""
     k = check_n_classes(n_classes)
     gold = np.asarray(y_dev, dtype=np.int64).ravel()
     rows = np.flatnonzero((gold >= 0) & (np.asarray(L_dev) >= 0).any(axis=1))
-    unsupervised = {name: make_label_model(name, seed=seed).fit(L_train, k)
-                    for name in LABEL_MODELS}
+    unsupervised = {
+        name: make_label_model(name, seed=seed).fit(L_train, k) for name in LABEL_MODELS
+    }
     if len(rows) < 2 * folds or len(np.unique(gold[rows])) < 2:
         selection = select_label_model(L_train, L_dev, y_dev, k, seed=seed)
-        return CrossValidatedChoice(selection.name, selection.params, selection.model,
-                                    dict(selection.scores))
+        return CrossValidatedChoice(
+            selection.name, selection.params, selection.model, dict(selection.scores)
+        )
     assignment = _folds(gold[rows], folds, seed)
     predictions = {name: m.predict(L_dev[rows]) for name, m in unsupervised.items()}
     scores: dict[str, float] = {}
@@ -164,16 +189,20 @@ def choose_label_model(L_train: np.ndarray, L_dev: np.ndarray, y_dev: np.ndarray
             if len(np.unique(gold[fit])) < 2:
                 continue
             stacked = StackedLabelModel(base=base.name, C=C, seed=seed).fit(
-                L_train, k, L_dev[fit], gold[fit], base_model=unsupervised[base.name])
+                L_train, k, L_dev[fit], gold[fit], base_model=unsupervised[base.name]
+            )
             right += int((stacked.predict(L_dev[held]) == gold[held]).sum())
         scores[f"stacked({base.name}, C={C:g})"] = right / len(rows)
     winner = max(scores, key=lambda s: scores[s])
-    if winner.startswith("unsupervised") or \
-            scores[winner] <= scores["unsupervised (chosen on dev)"]:
+    if (
+        winner.startswith("unsupervised")
+        or scores[winner] <= scores["unsupervised (chosen on dev)"]
+    ):
         return CrossValidatedChoice(base.name, base.params, base.model, scores)
     C = float(winner.split("C=")[1].rstrip(")"))
     model = StackedLabelModel(base=base.name, C=C, seed=seed).fit(
-        L_train, k, L_dev, gold, base_model=unsupervised[base.name])
+        L_train, k, L_dev, gold, base_model=unsupervised[base.name]
+    )
     return CrossValidatedChoice("stacked", {"base": base.name, "C": C}, model, scores)
 
 

@@ -7,10 +7,15 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def simulate_votes(n: int, accuracies: Sequence[float] | np.ndarray, *, n_classes: int = 2,
-                   coverage: float | Sequence[float] | np.ndarray = 1.0,
-                   class_balance: Sequence[float] | np.ndarray | None = None,
-                   seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def simulate_votes(
+    n: int,
+    accuracies: Sequence[float] | np.ndarray,
+    *,
+    n_classes: int = 2,
+    coverage: float | Sequence[float] | np.ndarray = 1.0,
+    class_balance: Sequence[float] | np.ndarray | None = None,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
     """Conditionally independent votes: ``(L, y)``, L (n, m) int8 with -1 abstain, y (n,) int64.
 
     Program j votes on a row with probability ``coverage[j]`` (independently of the class);

@@ -23,10 +23,10 @@ from alchemist.labelmodels._codes import (
     unique_rows,
 )
 
-_CHUNK_BYTES = 1 << 24        # float32 one-hot rows materialised at once (16 MiB)
-_MIN_REPEAT = 2.0             # keep the pattern view only if rows repeat this much on average
-_PROBE_ROWS = 1 << 14         # rows sampled to guess whether a sort into patterns pays off
-_SCORE_ROWS = 1 << 14         # rows scored at once (their scores stay in cache)
+_CHUNK_BYTES = 1 << 24  # float32 one-hot rows materialised at once (16 MiB)
+_MIN_REPEAT = 2.0  # keep the pattern view only if rows repeat this much on average
+_PROBE_ROWS = 1 << 14  # rows sampled to guess whether a sort into patterns pays off
+_SCORE_ROWS = 1 << 14  # rows scored at once (their scores stay in cache)
 
 
 def check_votes(L: object, n_classes: int, n_programs: int | None = None) -> np.ndarray:
@@ -35,32 +35,41 @@ def check_votes(L: object, n_classes: int, n_programs: int | None = None) -> np.
     if arr.ndim != 2:
         raise LabelModelError(
             f"The label matrix must be 2-D (n items x m programs); got shape {arr.shape}. "
-            "Pass LabelMatrix.votes.", n_classes=n_classes, n_programs=n_programs)
+            "Pass LabelMatrix.votes.",
+            n_classes=n_classes,
+            n_programs=n_programs,
+        )
     if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
         raise LabelModelError(
             f"The label matrix must hold integer class indices (-1 = abstain); got dtype "
             f"{arr.dtype}. Convert the votes with np.asarray(votes, dtype=np.int8).",
-            n_classes=n_classes, n_programs=n_programs)
+            n_classes=n_classes,
+            n_programs=n_programs,
+        )
     if n_programs is not None and arr.shape[1] != n_programs:
         raise LabelModelError(
             f"The label matrix must have the {n_programs} program columns the model was fitted "
             f"on; got {arr.shape[1]}. Pass the same programs in the same order.",
-            n_classes=n_classes, n_programs=n_programs)
+            n_classes=n_classes,
+            n_programs=n_programs,
+        )
     if arr.size:
         low, high = int(arr.min()), int(arr.max())
         if low < -1 or high >= n_classes:
             raise LabelModelError(
                 f"Votes must be -1 (abstain) or a class index in 0..{n_classes - 1}; got values "
                 f"from {low} to {high}. Map class ids to indices, or check n_classes.",
-                n_classes=n_classes, n_programs=n_programs)
+                n_classes=n_classes,
+                n_programs=n_programs,
+            )
     return np.ascontiguousarray(arr, dtype=np.int8)
 
 
 def check_n_classes(n_classes: object) -> int:
-    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) \
-            or n_classes < 2:
+    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) or n_classes < 2:
         raise LabelModelError(
-            f"n_classes must be an integer >= 2; got {n_classes!r}. Pass task.n_classes.")
+            f"n_classes must be an integer >= 2; got {n_classes!r}. Pass task.n_classes."
+        )
     return int(n_classes)
 
 
@@ -68,9 +77,9 @@ def check_n_classes(n_classes: object) -> int:
 class Votes:
     """A label matrix as (possibly unique) rows, each standing for ``weight`` original rows."""
 
-    rows: np.ndarray                 # (r, m) int8
-    weight: np.ndarray | None        # (r,) float64 row multiplicities; None = each row once
-    inverse: np.ndarray | None       # (n,) original row -> index into ``rows``; None = identity
+    rows: np.ndarray  # (r, m) int8
+    weight: np.ndarray | None  # (r,) float64 row multiplicities; None = each row once
+    inverse: np.ndarray | None  # (n,) original row -> index into ``rows``; None = identity
     n_classes: int
 
     @classmethod

@@ -52,8 +52,9 @@ class WeightedMajorityVote(LabelModel):
     (it breaks ties); ``weights_`` holds the vote weights.
     """
 
-    def __init__(self, *, smoothing: float = 1.0, seed: int = 0,
-                 max_fit_rows: int | None = MAX_FIT_ROWS) -> None:
+    def __init__(
+        self, *, smoothing: float = 1.0, seed: int = 0, max_fit_rows: int | None = MAX_FIT_ROWS
+    ) -> None:
         super().__init__(seed=seed, max_fit_rows=max_fit_rows)
         self.smoothing = smoothing
 

@@ -37,9 +37,16 @@ class RetryPolicy:
         return rng.uniform(0, min(self.cap, self.base * 2**attempt))
 
 
-def post_json(client: httpx.Client, url: str, body: dict[str, Any], headers: dict[str, str], *,
-              provider: str, policy: RetryPolicy,
-              sleep: Callable[[float], None] = time.sleep) -> dict[str, Any]:
+def post_json(
+    client: httpx.Client,
+    url: str,
+    body: dict[str, Any],
+    headers: dict[str, str],
+    *,
+    provider: str,
+    policy: RetryPolicy,
+    sleep: Callable[[float], None] = time.sleep,
+) -> dict[str, Any]:
     """POST ``body`` and return the JSON answer, retrying transient failures per ``policy``.
 
     Raises ``LLMError`` (with ``provider`` and the last HTTP ``status``, if any) once the retries
@@ -55,7 +62,9 @@ def post_json(client: httpx.Client, url: str, body: dict[str, Any], headers: dic
                 raise LLMError(
                     f"{provider}: {type(exc).__name__} calling {url} after "
                     f"{policy.max_retries + 1} attempt(s). Check that the server is up, or raise "
-                    "the timeout.", provider=provider) from None
+                    "the timeout.",
+                    provider=provider,
+                ) from None
             sleep(policy.backoff(attempt, rng))
             continue
         if response.status_code < 400:
@@ -73,21 +82,29 @@ def _json(response: httpx.Response, provider: str) -> dict[str, Any]:
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        raise LLMError(f"{provider}: expected a JSON object from {response.request.url}, got "
-                       f"{response.text[:200]!r}. Is the base URL an API endpoint?",
-                       provider=provider, status=response.status_code)
+        raise LLMError(
+            f"{provider}: expected a JSON object from {response.request.url}, got "
+            f"{response.text[:200]!r}. Is the base URL an API endpoint?",
+            provider=provider,
+            status=response.status_code,
+        )
     return data
 
 
 def _status_error(response: httpx.Response, provider: str, *, attempts: int) -> LLMError:
     detail = response.text.strip().replace("\n", " ")[:300]
-    hint = {401: "Check the API key.", 403: "Check the API key's permissions.",
-            404: "Check the base URL and the model name.",
-            429: "Rate limited: lower the concurrency or retry later."}.get(
-        response.status_code, "See the server's message above.")
-    return LLMError(f"{provider}: HTTP {response.status_code} from {response.request.url} after "
-                    f"{attempts} attempt(s): {detail} {hint}",
-                    provider=provider, status=response.status_code)
+    hint = {
+        401: "Check the API key.",
+        403: "Check the API key's permissions.",
+        404: "Check the base URL and the model name.",
+        429: "Rate limited: lower the concurrency or retry later.",
+    }.get(response.status_code, "See the server's message above.")
+    return LLMError(
+        f"{provider}: HTTP {response.status_code} from {response.request.url} after "
+        f"{attempts} attempt(s): {detail} {hint}",
+        provider=provider,
+        status=response.status_code,
+    )
 
 
 def _retry_after(headers: httpx.Headers) -> float | None:
@@ -116,9 +133,18 @@ class HTTPProvider:
 
     name = "http"
 
-    def __init__(self, model: str, *, base_url: str, headers: dict[str, str], timeout: float,
-                 max_retries: int, backoff: float, client: httpx.Client | None,
-                 local: bool) -> None:
+    def __init__(
+        self,
+        model: str,
+        *,
+        base_url: str,
+        headers: dict[str, str],
+        timeout: float,
+        max_retries: int,
+        backoff: float,
+        client: httpx.Client | None,
+        local: bool,
+    ) -> None:
         self.model = model
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -138,6 +164,12 @@ class HTTPProvider:
     def _post(self, path: str, body: dict[str, Any]) -> tuple[dict[str, Any], float]:
         """The answer to ``body`` posted at ``path``, and the seconds it took (retries too)."""
         start = time.perf_counter()
-        data = post_json(self._client, f"{self.base_url}{path}", body, self._headers,
-                         provider=self.name, policy=self.retry)
+        data = post_json(
+            self._client,
+            f"{self.base_url}{path}",
+            body,
+            self._headers,
+            provider=self.name,
+            policy=self.retry,
+        )
         return data, time.perf_counter() - start

@@ -29,10 +29,15 @@ class BatchResult:
         return sum(c is not None for c in self.completions)
 
 
-def complete_many(provider: Provider, requests: Sequence[list[Message]],
-                  params: SamplingParams, *, concurrency: int = 4,
-                  on_error: Literal["record", "raise"] = "record",
-                  progress: Callable[[int, int], None] | None = None) -> BatchResult:
+def complete_many(
+    provider: Provider,
+    requests: Sequence[list[Message]],
+    params: SamplingParams,
+    *,
+    concurrency: int = 4,
+    on_error: Literal["record", "raise"] = "record",
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
     """Send ``requests`` with at most ``concurrency`` in flight; results keep request order.
 
     A failed call (``LLMError`` after the provider's own retries) is recorded in ``errors`` and the

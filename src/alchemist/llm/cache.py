@@ -25,9 +25,14 @@ CACHE_FORMAT = 1
 
 def request_key(provider: Provider, messages: list[Message], params: SamplingParams) -> str:
     """The cache key of one request: a hex SHA-256 of everything that shapes the answer."""
-    material = {"format": CACHE_FORMAT, "provider": provider.name,
-                "endpoint": getattr(provider, "endpoint", None), "model": provider.model,
-                "messages": messages, "params": params.to_dict()}
+    material = {
+        "format": CACHE_FORMAT,
+        "provider": provider.name,
+        "endpoint": getattr(provider, "endpoint", None),
+        "model": provider.model,
+        "messages": messages,
+        "params": params.to_dict(),
+    }
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -50,8 +55,10 @@ class ResponseCache:
         """Store ``completion`` for ``key``, with the ``request`` it answered (for audit)."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        record = {"request": request,
-                  "completion": {**dataclasses.asdict(completion), "cached": False}}
+        record = {
+            "request": request,
+            "completion": {**dataclasses.asdict(completion), "cached": False},
+        }
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -92,7 +99,12 @@ class CachedProvider(ProviderWrapper):
         if hit is not None:
             return hit
         completion = self.inner.complete(messages, params)
-        request = {"provider": self.inner.name, "endpoint": self.endpoint,
-                   "model": self.inner.model, "messages": messages, "params": params.to_dict()}
+        request = {
+            "provider": self.inner.name,
+            "endpoint": self.endpoint,
+            "model": self.inner.model,
+            "messages": messages,
+            "params": params.to_dict(),
+        }
         self.cache.put(request_key(self.inner, messages, params), completion, request)
         return completion

