@@ -2,9 +2,10 @@
 
 Stages, each usable alone (one direction of flow, lower never imports higher)::
 
-    paths, numeric, errors -> task, data, programs, label_matrix, llm, prompts
-        -> execution, analysis -> extraction -> synthesis -> supplementary, quality
-        -> labelmodels -> distill -> rundir, report -> pipeline -> costs -> cli
+    paths, numeric, errors -> task_classes -> task, data, programs, label_matrix, llm, prompts
+        -> execution, analysis -> extraction -> synthesis -> search, supplementary, quality
+        -> labelmodels -> distill -> run_settings -> rundir, report -> devsplit
+        -> synthesis_stage -> pipeline -> costs -> cli_settings, cli
 """
 
 from alchemist.data import Dataset, load_dataset
