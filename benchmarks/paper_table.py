@@ -208,6 +208,7 @@ def _restore_programs(folder: Path, run: RunDir, *, dev: bool) -> None:
             )
     else:
         shutil.copy2(folder / "search.json", run.folder / "search.json")
+        shutil.copy2(folder / "ledger.jsonl", run.ledger_path)  # the costs of the original calls
 
 
 def save_programs(bench: Bench, out: Path) -> None:

@@ -53,27 +53,26 @@ def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_pat
 
 def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     dataset_path("youtube")
-    args = paper_table.parse_args(
-        [
-            "--datasets",
-            "youtube",
-            "--seeds",
-            "2",
-            "--programs",
-            "4",
-            "--program-seeds",
-            "0",
-            "--limit",
-            "300",
-            "--model",
-            "scripted",
-            "--no-cache",
-            "--out",
-            str(tmp_path / "out"),
-            "--cache",
-            str(tmp_path / "cache"),
-        ]
-    )
+    argv = [
+        "--datasets",
+        "youtube",
+        "--seeds",
+        "2",
+        "--programs",
+        "4",
+        "--program-seeds",
+        "0",
+        "--limit",
+        "300",
+        "--model",
+        "scripted",
+        "--no-cache",
+        "--out",
+        str(tmp_path / "out"),
+        "--cache",
+        str(tmp_path / "cache"),
+    ]
+    args = paper_table.parse_args(argv)
     provider = ScriptedProvider(PROGRAMS)
     markdown = paper_table.run_table(args.datasets, args, provider=provider, log=lambda m: None)
     out = args.out
@@ -120,6 +119,17 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     for method, runs in scores.items():
         assert [r["accuracy"] for r in again["scores"][method]] == [r["accuracy"] for r in runs]
     assert not math.isnan(again["costs"]["generation_seconds"])
+
+    # The saved programs alone, in a fresh cache with no LLM, give the same figures and costs.
+    fresh = list(argv)
+    fresh[fresh.index("--out") + 1] = str(tmp_path / "rescored")
+    fresh[fresh.index("--cache") + 1] = str(tmp_path / "cache2")
+    rescore = paper_table.parse_args([*fresh, "--programs-from", str(out / "programs")])
+    paper_table.run_table(rescore.datasets, rescore, provider=NoCallProvider(), log=lambda m: None)
+    rescored, _ = json.loads((rescore.out / "results.json").read_text())
+    for method, runs in scores.items():
+        assert [r["accuracy"] for r in rescored["scores"][method]] == [r["accuracy"] for r in runs]
+    assert rescored["costs"]["calls"] == costs["calls"] > 0
 
 
 def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
