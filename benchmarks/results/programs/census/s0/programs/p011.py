@@ -1,0 +1,17 @@
+import re
+
+
+def label_income(row: dict) -> int:
+    capital = row.get('capital_gain', 0)
+    if capital > 50000:
+        return 1
+    age = row['age']
+    if age >= 65:
+        return 1
+    education = row['education']
+    if re.match(r'HS-grad|Bachelors|Master|Doctorate', education):
+        return 1
+    hr_per_week = row.get('hr_per_week', 0)
+    if hr_per_week >= 40:
+        return 1
+    return -1
