@@ -26,7 +26,6 @@ from alchemist.llm import (
 )
 from alchemist.llm.tokens import CHARS_PER_TOKEN
 from alchemist.paths import atomic_path
-from alchemist.pipeline import Progress
 from alchemist.quality import MAX_FAILING_EXAMPLES, repair_messages
 from alchemist.rundir import RunConfig, RunDir, load_splits
 from alchemist.supplementary import (
@@ -34,7 +33,7 @@ from alchemist.supplementary import (
     SUPPLEMENTARY_PARAMS,
     supplementary_messages,
 )
-from alchemist.synthesis import build_messages
+from alchemist.synthesis import Progress, build_messages
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

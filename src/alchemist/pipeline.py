@@ -36,12 +36,11 @@ from alchemist.overview import Overview
 from alchemist.programs import Program
 from alchemist.report import render_report, render_report_html
 from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
+from alchemist.synthesis import Progress
 from alchemist.synthesis_stage import ensure_programs
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
-
-Progress = Callable[[dict[str, Any]], None]
 
 
 def apply_programs(

@@ -12,7 +12,7 @@ are in ``alchemist.quality_settings``. The executor is passed in (anything with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -26,12 +26,11 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
 from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
-from alchemist.synthesis import clip_text, provenance, synthesize
+from alchemist.synthesis import Progress, clip_text, provenance, synthesize
 from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
-Progress = Callable[[dict[str, Any]], None]
 _GATE = GatePolicy()
 
 

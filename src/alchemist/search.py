@@ -30,7 +30,7 @@ Prompts: ``alchemist.search_prompts``; scores, ranking, selection, the half-dev 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -44,10 +44,9 @@ from alchemist.llm.base import Completion, Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
 from alchemist.search_prompts import data_aware_messages, refine_messages
 from alchemist.search_ranking import Candidate, holdout_check, select
-from alchemist.synthesis import provenance
+from alchemist.synthesis import Progress, provenance
 from alchemist.task import Task
 
-Progress = Callable[[dict[str, Any]], None]
 _PARAMS = SamplingParams()
 
 

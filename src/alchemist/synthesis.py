@@ -28,6 +28,7 @@ from alchemist.programs import Program, ProgramStore
 from alchemist.task import Supplementary, Task
 
 STRATEGIES: tuple[str, ...] = tuple(prompts.table("strategies"))
+# Progress events of the synthesis stages and the pipeline: one dict per event (the CLI draws bars).
 Progress = Callable[[dict[str, Any]], None]
 
 

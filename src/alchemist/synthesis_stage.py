@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 
@@ -32,11 +30,10 @@ from alchemist.quality import improve
 from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
 from alchemist.rundir import RunConfig, RunDir, load_splits
 from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
+from alchemist.synthesis import Progress
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
-
-Progress = Callable[[dict[str, Any]], None]
 
 
 def ensure_programs(
