@@ -10,7 +10,8 @@ import pytest
 from alchemist.programs import ProgramStore
 from alchemist.search import SearchPolicy, search
 from alchemist.search_prompts import data_aware_messages, refine_messages
-from alchemist.search_ranking import wilson_lower
+from alchemist.search_ranking import accuracy_ceiling, class_shares, wilson_lower
+from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
 from .test_quality import GOLD, ITEMS, TASK, InProcessExecutor, fenced
@@ -24,6 +25,7 @@ WRONG = fenced(
     "    return 0 if 'subscribe' in text or 'free' in text or 'check' in text else 1"
 )  # below chance on the dev rows
 MY = fenced("    return 1 if 'c' in text else -1")  # right on 3 of its 4 dev votes
+MOSTLY_SPAM = fenced("    return 1 if text else -1")  # SPAM on 90% of the items
 REFINED = fenced("    return 1 if 'subscribe' in text or 'my' in text or 'free' in text else 0")
 
 
@@ -109,6 +111,43 @@ def test_search_without_dev_keeps_first_survivors_and_never_refines():
     kept_sources = [p.source for p in result.programs]
     assert all("return 1\n" != s.split(":\n", 1)[1].strip() for s in kept_sources)
     assert result.check == {}
+
+
+def test_accuracy_ceiling_bounds_what_votes_can_score_given_the_class_shares():
+    shares = np.array([0.75, 0.25])
+    assert accuracy_ceiling(np.array([1] * 9 + [-1]), shares) == pytest.approx(0.25 * 10 / 9)
+    assert accuracy_ceiling(np.array([1, -1, -1, -1, -1, -1, -1, -1]), shares) == 1.0
+    assert accuracy_ceiling(np.array([0, 0, 0, 1]), shares) == pytest.approx(1.0)
+    assert accuracy_ceiling(np.array([-1, -1]), shares) == 1.0
+    gold = np.array([1, 1, 0, -1])
+    assert class_shares(2, gold, (0.9, 0.1)) == pytest.approx([2 / 5, 3 / 5])  # dev first
+    assert class_shares(2, None, (0.9, 0.1)) == pytest.approx([0.9, 0.1])
+    assert class_shares(2, np.array([-1]), None) is None
+
+
+def test_stated_class_shares_drop_programs_that_cannot_beat_chance_without_dev():
+    # SPAM holds 30% of the items: a program voting SPAM on 90% of them is right on at most a
+    # third of its votes. Without the shares nothing tells it apart, and it is kept.
+    stated = task_from_dict(
+        {
+            **TASK.to_dict(),
+            "classes": [
+                {"id": 0, "name": "HAM", "share": 0.7},
+                {"id": 1, "name": "SPAM", "share": 0.3},
+            ],
+        }
+    )
+    policy = SearchPolicy(n_programs=3, candidates=3, refinements=0, concurrency=1)
+    kept = {}
+    for task in (TASK, stated):
+        provider = ScriptedProvider([MOSTLY_SPAM, SUBSCRIBE, NICE])
+        result = search(task, provider, InProcessExecutor(), TRAIN, policy=policy)
+        kept[task is stated] = [p.source for p in result.programs]
+        verdicts = [c.dropped for c in result.candidates]
+    assert len(kept[False]) == 3 and len(kept[True]) == 2
+    assert all("if text else" not in source for source in kept[True])
+    assert verdicts[0] is not None and "at most 33% of its votes" in verdicts[0]
+    assert "70%, 30%" in verdicts[0]
 
 
 def test_search_stops_at_the_budget_cap():

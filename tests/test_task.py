@@ -53,6 +53,17 @@ def test_signature_depends_on_inputs():
             },
             "unknown key",
         ),
+        ({"classes": [{"id": 0, "name": "a", "share": 0.3}, "b"]}, "missing for"),
+        (
+            {
+                "classes": [
+                    {"id": 0, "name": "a", "share": 0.3},
+                    {"id": 1, "name": "b", "share": 0.3},
+                ]
+            },
+            "sum to 1",
+        ),
+        ({"classes": [{"id": 0, "name": "a", "share": "most"}, "b"]}, "between 0 and 1"),
         ({"supplementary": {"keywords": {"eggs": ["x"]}}}, "keywords"),
         ({"supplementary": {"exemplars": [{"input": "x", "label": "nope"}]}}, "exemplar"),
     ],
@@ -83,3 +94,12 @@ def test_toml_and_round_trip(tmp_path: Path):
     assert task.supplementary.keywords == {"yes": ["sure"]}
     task.save(tmp_path / "copy.yaml")
     assert load_task(tmp_path / "copy.yaml") == task
+    assert task.class_shares is None
+
+
+def test_class_shares_are_read_and_survive_a_round_trip(tmp_path: Path):
+    classes = [{"id": 0, "name": "no", "share": 0.75}, {"id": 1, "name": "yes", "share": 0.25}]
+    task = task_from_dict({**MINIMAL, "classes": classes})
+    assert task.class_shares == (0.75, 0.25)
+    task.save(tmp_path / "copy.yaml")
+    assert load_task(tmp_path / "copy.yaml").class_shares == (0.75, 0.25)

@@ -7,8 +7,10 @@
    unlabeled items, so programs use the data's own vocabulary and formats.
 2. **Run and gate**: every candidate runs once (through the executor it is given) over the
    training items and the dev items. Dead programs are dropped with a reason: too many errors,
-   constant output, coverage under ``min_coverage``, and with a dev split, dev accuracy at or
-   below chance (1/k) on at least ``min_gold_votes`` votes.
+   constant output, coverage under ``min_coverage``; votes on the training items that cannot
+   beat chance (1/k) however they fall, given the classes' shares (the dev split's, else the
+   task file's ``share``: a program voting the minority class on most items); and with a dev
+   split, dev accuracy at or below chance on at least ``min_gold_votes`` votes.
 3. **Refine** (``SearchPolicy.refinements`` calls, concurrently): the most promising survivors
    that still err on dev are shown back to the model with the dev rows they get wrong (input,
    what they returned, the gold class); each answer is a new candidate, run and gated the same.
@@ -43,7 +45,13 @@ from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import Completion, Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
 from alchemist.search_prompts import data_aware_messages, refine_messages
-from alchemist.search_ranking import Candidate, holdout_check, select
+from alchemist.search_ranking import (
+    Candidate,
+    accuracy_ceiling,
+    class_shares,
+    holdout_check,
+    select,
+)
 from alchemist.synthesis import Progress, provenance
 from alchemist.task import Task
 
@@ -258,6 +266,7 @@ class _State:
         self.votes: dict[str, np.ndarray] = {}  # id -> votes on items + dev items
         self.failures: list[dict[str, Any]] = []
         self.calls = 0
+        self.shares = class_shares(task.n_classes, gold, task.class_shares)
 
     def alive(self) -> list[Candidate]:
         return [c for c in self.candidates if c.dropped is None]
@@ -338,12 +347,15 @@ class _State:
             return "constant output on every item"
         if c.coverage < p.min_coverage:
             return f"coverage {c.coverage:.1%} below {p.min_coverage:.0%}"
+        chance = 1 / self.task.n_classes
+        shares = self.shares
+        if shares is not None and (ceiling := accuracy_ceiling(train_votes, shares)) <= chance:
+            return (
+                f"at most {ceiling:.0%} of its votes can be right given the classes' shares "
+                f"({', '.join(f'{s:.0%}' for s in shares)}): no better than chance"
+            )
         accuracy = c.dev_accuracy
-        if (
-            accuracy is not None
-            and c.dev_votes >= p.min_gold_votes
-            and accuracy <= 1 / self.task.n_classes
-        ):
+        if accuracy is not None and c.dev_votes >= p.min_gold_votes and accuracy <= chance:
             return f"dev accuracy {accuracy:.0%} on {c.dev_votes} votes: no better than chance"
         return None
 

@@ -4,11 +4,14 @@ A candidate ranks by the lower end of a 90% Wilson interval of its dev accuracy,
 right on 9 of 10 dev votes ranks below one right on 90 of 100: few votes give little evidence.
 ``select`` keeps the best-ranked, skipping near-duplicates of one already kept;
 ``holdout_check`` repeats that selection on one half of dev and scores it on the other.
+``accuracy_ceiling`` bounds what a program's votes can score given the classes' shares
+(``class_shares``), which the gate uses with or without a dev split.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -62,6 +65,32 @@ class Candidate:
     def rank(self) -> float:
         """Lower end of the 90% Wilson interval of the dev accuracy (0 without votes)."""
         return wilson_lower(self.dev_correct, self.dev_votes)
+
+
+def accuracy_ceiling(votes: np.ndarray, shares: np.ndarray) -> float:
+    """The most of a program's votes that can be right when class ``c`` holds ``shares[c]`` of
+    the items: at most that many of its votes for ``c`` are. 1.0 when it never votes.
+
+    A program voting class 1 on 90% of the items of a task where class 1 holds 25% of them is
+    right on at most 0.25 / 0.9 = 28% of its votes, whatever its code.
+    """
+    voted = votes[votes >= 0]
+    if not voted.size:
+        return 1.0
+    counts = np.bincount(voted, minlength=len(shares))[: len(shares)]
+    return float(np.minimum(counts, np.asarray(shares) * len(votes)).sum() / voted.size)
+
+
+def class_shares(
+    n_classes: int, gold: np.ndarray | None, stated: Sequence[float] | None
+) -> np.ndarray | None:
+    """The classes' shares: the dev split's gold classes (add-one smoothed), else the ones
+    ``stated`` in the task file, else None."""
+    known = gold[gold >= 0] if gold is not None else np.empty(0, dtype=np.int64)
+    if known.size:
+        counts = np.bincount(known, minlength=n_classes) + 1.0
+        return counts / counts.sum()
+    return None if stated is None else np.asarray(stated, dtype=np.float64)
 
 
 def wilson_lower(correct: int, n: int, z: float = _Z90) -> float:
@@ -144,4 +173,11 @@ def _agreement(a: np.ndarray, b: np.ndarray) -> float:
     return float((a[either] == b[either]).mean()) if either.any() else 1.0
 
 
-__all__ = ["Candidate", "holdout_check", "select", "wilson_lower"]
+__all__ = [
+    "Candidate",
+    "accuracy_ceiling",
+    "class_shares",
+    "holdout_check",
+    "select",
+    "wilson_lower",
+]

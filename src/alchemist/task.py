@@ -10,6 +10,8 @@ A task is written by a person in YAML or TOML::
     classes:
       - {id: 0, name: HAM, description: a genuine comment about the video}
       - {id: 1, name: SPAM, description: advertising, self-promotion, requests to subscribe}
+    # a class may say its expected share of the items, e.g. {id: 1, name: SPAM, share: 0.4}
+    # (every class or none): without a dev split, the search uses it to drop hopeless programs
     concepts:                     # optional (image, timeseries): else the LLM names them
       - {name: wide QRS complex, description: the main spike is broad}
     extractor: {name: signal, rate: 360}   # optional settings of the concept extractor
@@ -113,6 +115,15 @@ class Task:
     @property
     def class_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.classes)
+
+    @property
+    def class_shares(self) -> tuple[float, ...] | None:
+        """The classes' expected shares of the items, as the task file gives them (None if not)."""
+        shares = [c.share for c in self.classes]
+        if any(s is None for s in shares):
+            return None
+        total = sum(s for s in shares if s is not None)
+        return tuple(s / total for s in shares if s is not None)
 
     @property
     def takes_text(self) -> bool:

@@ -1,8 +1,11 @@
 """The task's classes: ``LabelClass``, the ways a task file may write them, and class ids read
 from task files and data, which give them as ints, floats or strings.
 
-``classes`` is a list of ``{id, name, description}`` mappings, a list of names (ids are their
-positions) or a mapping ``{id: name}``; ids are integers in 0..127, and ids and names unique.
+``classes`` is a list of ``{id, name, description, share}`` mappings, a list of names (ids are
+their positions) or a mapping ``{id: name}``; ids are integers in 0..127, and ids and names
+unique. ``share``, optional, is the share of items the class is expected to hold (given for every
+class or for none; shares sum to 1): where no labeled dev split says it, it lets the search drop
+programs whose votes cannot beat chance however they fall (``alchemist.search``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ class LabelClass:
     id: int
     name: str
     description: str = ""
+    share: float | None = None
 
 
 def parse_classes(raw: Any) -> tuple[LabelClass, ...]:
@@ -30,11 +34,11 @@ def parse_classes(raw: Any) -> tuple[LabelClass, ...]:
         raise TaskError(f"'classes' must be a list or a mapping; got {type(raw).__name__}.")
     classes = []
     for c in items:
-        unknown = sorted(set(c) - {"id", "name", "description"})
+        unknown = sorted(set(c) - {"id", "name", "description", "share"})
         if unknown:
             raise TaskError(
                 f"Class {c.get('name', c.get('id'))!r} has unknown key(s) {unknown}; "
-                "expected id, name, description. (Quote a description that "
+                "expected id, name, description, share. (Quote a description that "
                 "contains commas.)"
             )
         cid = class_id(c.get("id"))
@@ -42,14 +46,40 @@ def parse_classes(raw: Any) -> tuple[LabelClass, ...]:
             raise TaskError(f"Class id must be an integer in 0..127; got {c.get('id')!r}.")
         if not c.get("name"):
             raise TaskError(f"Class {cid} needs a 'name'.")
-        classes.append(LabelClass(cid, str(c["name"]), str(c.get("description", "")).strip()))
+        classes.append(
+            LabelClass(
+                cid,
+                str(c["name"]),
+                str(c.get("description", "")).strip(),
+                _share(c.get("share"), c["name"]),
+            )
+        )
     if len(classes) < 2:
         raise TaskError(f"A task needs at least two classes; got {len(classes)}.")
+    shares = [c.share for c in classes]
+    if any(s is not None for s in shares):
+        if any(s is None for s in shares):
+            missing = [c.name for c in classes if c.share is None]
+            raise TaskError(f"Give every class a 'share' or none; missing for {missing}.")
+        total = sum(s for s in shares if s is not None)
+        if abs(total - 1) > 0.01:
+            raise TaskError(f"Class shares must sum to 1; they sum to {total:g}.")
     for attr in ("id", "name"):
         values = [getattr(c, attr) for c in classes]
         if len(set(values)) != len(values):
             raise TaskError(f"Class {attr}s must be unique; got {values}.")
     return tuple(classes)
+
+
+def _share(value: Any, name: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+        raise TaskError(
+            f"Class {name!r}: 'share' must be a number between 0 and 1 (the share of items "
+            f"expected in the class); got {value!r}."
+        )
+    return float(value)
 
 
 def class_id(value: Any) -> int | None:
