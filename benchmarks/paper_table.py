@@ -4,15 +4,16 @@ For each dataset and each seed of program sampling (``--program-seeds``), the pi
 program search runs once (``alchemist.search``: at most 12 candidates + 4 refinements, i.e. 16
 LLM calls; programs are kept in the run folder and answers in the response cache, so a re-run
 makes no LLM call). Then the label model (unsupervised or stacked on dev) and the end model's
-gold share are chosen once by cross-validation on dev, and for each of ``--seeds`` end-model
-seeds the distilled MLP (2 x 32) is trained on pseudolabels and gold dev labels and scored on
-the test split. Beside it, on the same splits: the same MLP on the same features trained on the
-dev labels alone (same seeds), always answering the dev split's majority class, the label model
-itself, the majority vote of the programs, YouTube's human labeling functions, the no-dev-split
-setting (the paper's: the first useful candidates of the same search, unsupervised Dawid-Skene,
-MLP on pseudolabels only; its prompts are the search's first round, so it costs no LLM call
-more), and the figures of main before issue 10 (``main-stop8.json``). Mean ± sample std over
-every (program seed, end-model seed) pair.
+classifier (MLP 2 x 32 or logistic regression) and gold share are chosen once by
+cross-validation on dev, and for each of ``--seeds`` end-model seeds the distilled model is
+trained on pseudolabels and gold dev labels and scored on the test split. Beside it, on the same
+splits: the same classifier on the same features trained on the dev labels alone (same seeds),
+always answering the dev split's majority class, the label model itself, the majority vote of
+the programs, YouTube's human labeling functions, the no-dev-split setting (the paper's: the
+first useful candidates of the same search, unsupervised Dawid-Skene, MLP on pseudolabels only;
+its prompts are the search's first round, so it costs no LLM call more), and the figures of
+main before issue 10 (``main-stop8.json``). Mean ± sample std over every (program seed,
+end-model seed) pair.
 
 Splits. YouTube: WRENCH train / valid / test. SMS, medical abstracts, census: rows shuffled with
 ``SPLIT_SEED``; the first ``TEST_FRACTION`` is the test split, the next ``DEV_ROWS`` the labeled
@@ -82,8 +83,8 @@ CENSUS_TRAIN_ROWS = 5000
 POSITIVE_F1 = {"sms", "census"}
 REFERENCE_PRICES = ("gpt-3.5-turbo", "gpt-4")
 METHODS = {
-    "distilled": "Alchemist: distilled MLP",
-    "dev_only": "same MLP on dev labels only",
+    "distilled": "Alchemist: distilled model",
+    "dev_only": "same model on dev labels only",
     "majority_class": "majority class",
     "label_model": "programs → label model",
     "programs_mv": "programs, majority vote",
@@ -229,8 +230,8 @@ def save_programs(bench: Bench, out: Path) -> None:
 def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     """Test scores of every method, ``seeds`` end-model seeds each; and the run's costs.
 
-    The label model and the end model's featurizer and gold share are chosen once per run
-    (cross-validation on dev with seed 0); each end-model seed then refits the chosen model.
+    The label model and the end model's featurizer, classifier and gold share are chosen once
+    per run (cross-validation on dev with seed 0); each end-model seed refits the chosen model.
     """
     task, splits = bench.task, bench.splits
     programs = [p for p in bench.run.programs.load() if p.enabled]
@@ -286,6 +287,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 n_classes=task.n_classes,
                 featurizer=featurizer,
                 share=gold_fit.gold_share,
+                classifier=gold_fit.classifier,
                 seed=seed,
             )
             baseline = fit_mixed(
@@ -296,6 +298,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 n_classes=task.n_classes,
                 featurizer=featurizer,
                 share=1.0,
+                classifier=gold_fit.classifier,
                 seed=seed,
             )
             scores["dev_only"].append(
@@ -318,7 +321,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     log(
         f"{bench.name} s{bench.seed}{'' if bench.dev else ' (no dev)'}: {len(programs)} "
         f"programs, train coverage {covered.mean():.1%}, choice {choice.get('label_model')} "
-        f"/ gold share {choice.get('gold_share')}"
+        f"/ {choice.get('classifier')}, gold share {choice.get('gold_share')}"
     )
     return {
         "dataset": bench.name,
@@ -440,7 +443,7 @@ def render_markdown(
         "positive class for SMS (spam) and census (>50K), macro-F1 for medical abstracts. "
         "Abstentions count as wrong. Programs: the default search (≤ 16 LLM calls).",
         "",
-        "| dataset (metric) | Alchemist, distilled | same MLP on dev labels only "
+        "| dataset (metric) | Alchemist, distilled | same model on dev labels only "
         "| majority class | programs → label model | no dev split (ours) "
         "| main before (stop 8) | beats dev-only by ≥ 1 pt |",
         "|---|---|---|---|---|---|---|---|",
@@ -485,9 +488,9 @@ def render_markdown(
         "",
         "## Choices made on dev (cross-validation, never the test split)",
         "",
-        "| dataset | seed | programs kept | train coverage | label model | gold share "
-        "(0 = pseudolabels only, 1 = dev labels only) |",
-        "|---|---|---|---|---|---|",
+        "| dataset | seed | programs kept | train coverage | label model | end model "
+        "| gold share (0 = pseudolabels only, 1 = dev labels only) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, entry in table.items():
         for run in entry["runs"]:
@@ -498,7 +501,8 @@ def render_markdown(
                 )
                 lines.append(
                     f"| {name} | {run['seed']} | {run['n_programs']} | "
-                    f"{run['train_coverage']:.1%} | {lm} | {c.get('gold_share')} |"
+                    f"{run['train_coverage']:.1%} | {lm} | {c.get('classifier')} | "
+                    f"{c.get('gold_share')} |"
                 )
     lines += [
         "",

@@ -29,6 +29,9 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
     assert accuracy["test"] > 0.8 and abs(accuracy["dev"] - accuracy["test"]) < 0.1
     assert add_dev_classifier(youtube_task, empty, splits, config) is empty  # use_gold off
     dev_only = dev_only_baseline(youtube_task, splits, gold_config)
+    assert dev_only is not None and dev_only.classifier_.name == "mlp"
+    logistic = dev_only_baseline(youtube_task, splits, gold_config, "logistic")
+    assert logistic is not None and logistic.classifier_.name == "logistic"
     model = make_label_model("majority").fit(voting["train"].votes, 2)
     result = evaluate(youtube_task, {"test": splits["test"]}, voting, model, dev_only, dev_only)
     test = result["test"]

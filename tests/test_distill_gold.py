@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alchemist.distill.gold import GOLD_SHARES, fit_mixed, fit_with_gold
+from alchemist.distill.gold import CLASSIFIERS, GOLD_SHARES, fit_mixed, fit_with_gold
 from alchemist.errors import DistillError
 
 WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
@@ -32,11 +32,30 @@ def test_useless_pseudolabels_get_no_weight_and_good_ones_some():
     fitted = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, featurizers=["tfidf"])
     assert fitted.gold_share == 1.0  # only the gold rows are worth learning from
     assert (fitted.model.predict(test) == test_y).mean() > 0.9
-    assert set(fitted.scores) == {f"tfidf, gold share {s:g}" for s in GOLD_SHARES}
+    assert set(fitted.scores) == {
+        f"tfidf, {c}, gold share {s:g}" for c in CLASSIFIERS for s in GOLD_SHARES
+    }
     good = fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
     assert good.gold_share < 1.0
     assert (good.model.predict(test) == test_y).mean() > 0.95
     assert good.to_dict()["cv_scores"]
+
+
+def test_the_classifier_is_chosen_with_the_share_by_cross_validation():
+    frame, y = texts(300, 0)
+    dev, dev_y = texts(50, 1)
+    noisy = np.eye(2)[np.where(np.random.default_rng(4).random(300) < 0.3, 1 - y, y)]
+    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    best = max(fitted.scores.values(), key=lambda f: (f["macro_f1"], f["accuracy"]))
+    chosen = fitted.scores[f"tfidf, {fitted.classifier}, gold share {fitted.gold_share:g}"]
+    assert chosen == best
+    assert fitted.model.classifier_.name == fitted.classifier
+    assert fitted.to_dict()["classifier"] == fitted.classifier
+    only = fit_with_gold(
+        frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"], classifiers=["logistic"]
+    )
+    assert only.classifier == "logistic" and only.model.classifier_.name == "logistic"
+    assert all(", logistic, " in key for key in only.scores)
 
 
 def test_fit_mixed_dev_only_ignores_the_pseudolabels():

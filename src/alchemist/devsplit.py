@@ -135,7 +135,8 @@ def distill_with_gold(
         seed=config.seed,
     )
     logger.info(
-        "Distilled model: gold share %.2f of the weight (cross-validated on dev).",
+        "Distilled model: %s, gold share %.2f of the weight (cross-validated on dev).",
+        fitted.classifier,
         fitted.gold_share,
     )
     run.write_json("distill.json", fitted.to_dict())
@@ -143,9 +144,10 @@ def distill_with_gold(
 
 
 def dev_only_baseline(
-    task: Task, splits: dict[str, Dataset], config: RunConfig
+    task: Task, splits: dict[str, Dataset], config: RunConfig, classifier: str = "mlp"
 ) -> DistilledModel | None:
-    """The honest baseline: the same distilled model trained on the dev labels alone."""
+    """The honest baseline: the same distilled model (``classifier``, the one the distilled
+    model was given) trained on the dev labels alone."""
     dev = _labeled(splits, minimum=2)
     if dev is None:
         return None
@@ -157,6 +159,7 @@ def dev_only_baseline(
         n_classes=task.n_classes,
         featurizer=_featurizer(task, config),
         share=1.0,
+        classifier=classifier,
         seed=config.seed,
     )
 

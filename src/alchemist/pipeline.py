@@ -260,14 +260,13 @@ def rerun(
     run.write_json("diagnostics.json", diagnostics.to_dict())
     covered = voting["train"].covered()
     distilled = distill(run, splits, covered, fitted.proba, config)
+    dev_only = dev_only_baseline(task, splits, config, distilled.classifier_.name)
     summary = {
         "task": task.name,
         "programs": [p.id for p in programs],
         "label_model": {"name": fitted.name, "params": fitted.params, "dev_scores": fitted.scores},
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
-        "evaluation": evaluate(
-            task, splits, voting, fitted.model, distilled, dev_only_baseline(task, splits, config)
-        ),
+        "evaluation": evaluate(task, splits, voting, fitted.model, distilled, dev_only),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }

@@ -3,9 +3,10 @@
 A labeled dev split is worth more than early stopping: ``fit_with_gold`` trains the classifier
 on the pseudolabeled training rows *and* the gold dev rows, with the gold rows' share of the
 training weight (``GOLD_SHARES``: 0 = pseudolabels only, as without a dev split; 1 = dev labels
-only, the honest baseline) and the featurizer chosen by k-fold cross-validation on the dev
-split: each candidate is trained with the pseudolabels and the other folds' gold rows, and scored
-(macro-F1, ties: accuracy) on the held-out fold, never on a test split.
+only, the honest baseline), the featurizer and the classifier (``CLASSIFIERS``: the MLP, or
+logistic regression, steadier on small or tabular data) chosen by k-fold cross-validation on the
+dev split: each candidate is trained with the pseudolabels and the other folds' gold rows, and
+scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split.
 
 Weights are given by repetition: the gold rows are repeated until they carry their share. Early
 stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 import numpy as np
@@ -28,16 +30,18 @@ from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
 
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
+CLASSIFIERS = ("mlp", "logistic")
 _HOLDOUT = 0.1
 
 
 @dataclass
 class GoldFit:
-    """The fitted model, the chosen featurizer and gold share, and the cross-validation scores
-    of every (featurizer, share) candidate (mean macro-F1 and accuracy on held-out folds)."""
+    """The fitted model, the chosen featurizer, classifier and gold share, and the
+    cross-validation scores of every candidate (macro-F1 and accuracy on held-out folds)."""
 
     model: DistilledModel
     featurizer: str
+    classifier: str
     gold_share: float
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     seconds: float = 0.0
@@ -45,6 +49,7 @@ class GoldFit:
     def to_dict(self) -> dict[str, Any]:
         return {
             "featurizer": self.featurizer,
+            "classifier": self.classifier,
             "gold_share": self.gold_share,
             "cv_scores": self.scores,
             "seconds": self.seconds,
@@ -59,12 +64,13 @@ def fit_with_gold(
     *,
     n_classes: int,
     featurizers: Sequence[str],
-    classifier: str = "mlp",
+    classifiers: Sequence[str] = CLASSIFIERS,
     shares: Sequence[float] = GOLD_SHARES,
     folds: int = 5,
     seed: int = 0,
 ) -> GoldFit:
-    """Choose featurizer and gold share by ``folds``-fold CV on the dev rows, then fit on all.
+    """Choose featurizer, classifier and gold share by ``folds``-fold CV on the dev rows, then
+    fit on all.
 
     ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
     all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out).
@@ -81,12 +87,12 @@ def fit_with_gold(
         )
     assignment = _folds(gold, folds, seed)
     scores: dict[str, dict[str, float]] = {}
-    best: tuple[tuple[float, float], str, float] | None = None
+    best: tuple[tuple[float, float], str, str, float] | None = None
     for name in featurizers:
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
-        for share in shares:
+        for classifier, share in product(classifiers, shares):
             if share < 1 and len(frame) == 0:
                 continue
             predicted = np.empty(len(gold), dtype=np.int64)
@@ -97,12 +103,13 @@ def fit_with_gold(
                 )
                 predicted[held] = clf.predict(X_dev[held])
             figure = (_macro_f1(gold, predicted, n_classes), float((predicted == gold).mean()))
-            scores[f"{name}, gold share {share:g}"] = {"macro_f1": figure[0], "accuracy": figure[1]}
+            key = f"{name}, {classifier}, gold share {share:g}"
+            scores[key] = {"macro_f1": figure[0], "accuracy": figure[1]}
             if best is None or figure > best[0]:
-                best = (figure, name, share)
+                best = (figure, name, classifier, share)
     if best is None:
-        raise DistillError("No featurizer and gold share could be scored.")
-    _, name, share = best
+        raise DistillError("No featurizer, classifier and gold share could be scored.")
+    _, name, classifier, share = best
     model = fit_mixed(
         frame,
         soft,
@@ -114,7 +121,7 @@ def fit_with_gold(
         classifier=classifier,
         seed=seed,
     )
-    return GoldFit(model, name, share, scores, time.perf_counter() - started)
+    return GoldFit(model, name, classifier, share, scores, time.perf_counter() - started)
 
 
 def fit_mixed(
@@ -268,4 +275,11 @@ def _macro_f1(gold: np.ndarray, predicted: np.ndarray, k: int) -> float:
     return float(np.mean(f1s)) if f1s else 0.0
 
 
-__all__ = ["GOLD_SHARES", "GoldFit", "cross_fitted_votes", "fit_mixed", "fit_with_gold"]
+__all__ = [
+    "CLASSIFIERS",
+    "GOLD_SHARES",
+    "GoldFit",
+    "cross_fitted_votes",
+    "fit_mixed",
+    "fit_with_gold",
+]
