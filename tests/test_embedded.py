@@ -83,13 +83,13 @@ def test_real_completion_reports_usage():
 
 
 def test_one_home_folder_for_models_and_caches(tmp_path: Path, monkeypatch):
-    from alchemist.distill.featurizers import _cache_root
+    from alchemist.distill.featurizers import embedding_path
     from alchemist.paths import home
 
     monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
     assert home() == tmp_path
     assert models_dir() == tmp_path / "models"
-    assert _cache_root(None) == tmp_path / "features"
+    assert embedding_path(None, "minilm", "m", ["a"]).parent == tmp_path / "features"
     monkeypatch.delenv("ALCHEMIST_HOME")
     assert home() == Path.home() / ".cache" / "alchemist"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Self, TypeAlias
 
@@ -193,26 +193,21 @@ class SentenceEmbeddingFeaturizer(Featurizer):
 
     def _transform(self, frame: pd.DataFrame) -> np.ndarray:
         texts = _texts(frame)
-        path = self._cache_path(texts) if self.cache else None
-        if path is not None and path.is_file():
-            return np.load(path, allow_pickle=False)
-        embeddings = (
-            self._model()
-            .encode(
-                texts,
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            .astype(np.float32)
+        tag = Path(self._resolved_model_path()).name
+        return cached_embeddings(
+            embedding_path(self.cache_dir, "minilm", tag, texts) if self.cache else None,
+            lambda: (
+                self._model()
+                .encode(
+                    texts,
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
+                .astype(np.float32)
+            ),
         )
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".partial.npy")
-            np.save(partial, embeddings)
-            partial.replace(path)  # atomic: a reader never sees half a file
-        return embeddings
 
     def _resolved_model_path(self) -> str:
         if self.model_path is not None:
@@ -243,17 +238,28 @@ class SentenceEmbeddingFeaturizer(Featurizer):
             self._loaded = SentenceTransformer(self._resolved_model_path(), device="cpu")
         return self._loaded
 
-    def _cache_path(self, texts: list[str]) -> Path:
-        digest = hashlib.sha256(Path(self._resolved_model_path()).name.encode())
-        for text in texts:
-            digest.update(b"\x00" + text.encode("utf-8", "surrogatepass"))
-        return _cache_root(self.cache_dir) / f"minilm-{digest.hexdigest()[:32]}.npy"
+
+def embedding_path(cache_dir: str | Path | None, name: str, model: str, texts: list[str]) -> Path:
+    """Where the embeddings of ``texts`` by ``model`` are cached: ``<name>-<hash>.npy`` under
+    ``cache_dir`` (default ``features/`` under ``alchemist.paths.home()``)."""
+    digest = hashlib.sha256(model.encode())
+    for text in texts:
+        digest.update(b"\x00" + text.encode("utf-8", "surrogatepass"))
+    root = Path(cache_dir) if cache_dir is not None else home() / "features"
+    return root / f"{name}-{digest.hexdigest()[:32]}.npy"
 
 
-def _cache_root(cache_dir: str | Path | None) -> Path:
-    if cache_dir is not None:
-        return Path(cache_dir)
-    return home() / "features"
+def cached_embeddings(path: Path | None, compute: Callable[[], np.ndarray]) -> np.ndarray:
+    """The array at ``path`` if it is there, else ``compute()``, saved there (None: no cache)."""
+    if path is not None and path.is_file():
+        return np.load(path, allow_pickle=False)
+    embeddings = compute()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.npy")
+        np.save(partial, embeddings)
+        partial.replace(path)  # atomic: a reader never sees half a file
+    return embeddings
 
 
 class TabularFeaturizer(Featurizer):

@@ -10,7 +10,6 @@ the slow part: a few to a few dozen texts a second on 2 cores, depending on thei
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alchemist.distill.featurizers import FEATURIZERS, Featurizer, _cache_root, _texts
+from alchemist.distill.featurizers import (
+    FEATURIZERS,
+    Featurizer,
+    _texts,
+    cached_embeddings,
+    embedding_path,
+)
 from alchemist.errors import DistillError, ModelFileError
 from alchemist.llm.embedded import free_cores, resolve_model
 
@@ -60,9 +65,10 @@ class NomicFeaturizer(Featurizer):
 
     def _transform(self, frame: pd.DataFrame) -> np.ndarray:
         texts = [self.prefix + t[: self.max_chars] for t in _texts(frame)]
-        path = self._cache_path(texts) if self.cache else None
-        if path is not None and path.is_file():
-            return np.load(path, allow_pickle=False)
+        path = embedding_path(self.cache_dir, "nomic", MODEL, texts) if self.cache else None
+        return cached_embeddings(path, lambda: self._embed(texts))
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
         server = self._server()
         parts = []
         for start in range(0, len(texts), self.batch_size):
@@ -75,15 +81,8 @@ class NomicFeaturizer(Featurizer):
                     f"The {MODEL} model could not embed texts {start}-{start + len(batch) - 1}: "
                     f"{exc}. Lower max_chars if they are long."
                 ) from None
-        embeddings = np.asarray([v for part in parts for v in part], dtype=np.float32).reshape(
-            len(texts), -1
-        )
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".partial.npy")
-            np.save(partial, embeddings)
-            partial.replace(path)  # atomic: a reader never sees half a file
-        return embeddings
+        rows = [vector for part in parts for vector in part]
+        return np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
 
     def _server(self) -> Any:
         if getattr(self, "_loaded", None) is None:
@@ -108,12 +107,6 @@ class NomicFeaturizer(Featurizer):
             params.verbosity = -1
             self._loaded = xllamacpp.Server(params)
         return self._loaded
-
-    def _cache_path(self, texts: list[str]) -> Path:
-        digest = hashlib.sha256(MODEL.encode())
-        for text in texts:
-            digest.update(b"\x00" + text.encode("utf-8", "surrogatepass"))
-        return _cache_root(self.cache_dir) / f"nomic-{digest.hexdigest()[:32]}.npy"
 
 
 FEATURIZERS[NomicFeaturizer.name] = NomicFeaturizer  # found by name like the others
