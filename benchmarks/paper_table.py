@@ -673,7 +673,7 @@ def run_table(
     results = [evaluate_bench(bench, args.seeds, log) for bench in benches]
     seconds = time.perf_counter() - started
     table = summarize(results)
-    before_file = args.out / "main-stop8.json"
+    before_file = ROOT / "benchmarks" / "results" / "main-stop8.json"  # whatever --out is
     before = (
         {r["dataset"]: r["methods"] for r in json.loads(before_file.read_text())}
         if before_file.exists()
