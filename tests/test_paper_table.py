@@ -93,6 +93,7 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     assert len(scores["programs_mv"]) == 1
     assert np.mean([s["accuracy"] for s in scores["distilled"]]) > 0.6
     assert 0 <= with_dev["choice"]["gold_share"] <= 1
+    assert with_dev["choice"]["classifier"] in ("mlp", "logistic")
     # The human LFs' vote is the WRENCH reference, computed here independently.
     from alchemist.data import load_dataset
 
@@ -130,6 +131,16 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     for method, runs in scores.items():
         assert [r["accuracy"] for r in rescored["scores"][method]] == [r["accuracy"] for r in runs]
     assert rescored["costs"]["calls"] == costs["calls"] > 0
+    # Asked for seeds 0 and 1 with only seed 0 committed: seed 1 is left out, nothing generated.
+    committed = paper_table.parse_args(
+        [*fresh, "--program-seeds", "0", "1", "--programs-from", str(out / "programs")]
+        + ["--committed-only"]
+    )
+    committed.out = tmp_path / "committed"
+    said: list[str] = []
+    paper_table.run_table(committed.datasets, committed, provider=NoCallProvider(), log=said.append)
+    assert [r["seed"] for r in json.loads((committed.out / "results.json").read_text())] == [0, 0]
+    assert "youtube s1: no committed programs, left out (--committed-only)" in said
 
 
 def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
