@@ -71,6 +71,16 @@ def test_dawid_skene_recovers_class_balance():
     np.testing.assert_allclose(model.class_balance_, [0.75, 0.25], atol=0.02)
 
 
+def test_dawid_skene_keeps_a_given_class_balance_as_its_prior():
+    L, _ = simulate_votes(20_000, ACCURACIES, coverage=0.6, class_balance=[0.75, 0.25], seed=5)
+    estimated = DawidSkene().fit(L, 2)
+    given = DawidSkene(class_balance=[0.5, 0.5]).fit(L, 2)
+    np.testing.assert_allclose(given.class_balance_, [0.5, 0.5])
+    np.testing.assert_allclose(given.predict_proba(np.full((1, L.shape[1]), -1)), [[0.5, 0.5]])
+    # A larger prior on class 1 moves the rows the programs leave in doubt toward it.
+    assert (given.predict(L) == 1).sum() > (estimated.predict(L) == 1).sum()
+
+
 @pytest.mark.parametrize("name", LABEL_MODELS)
 def test_all_abstain_rows_get_class_balance_and_minus_one(binary, name):
     L, _ = binary

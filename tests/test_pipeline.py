@@ -9,8 +9,10 @@ import pytest
 from alchemist import pipeline
 from alchemist.cli import main
 from alchemist.errors import RunError
-from alchemist.label_matrix import CellError
+from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.labelmodels import simulate_votes
 from alchemist.rundir import RunConfig, RunDir
+from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider
 
@@ -147,3 +149,17 @@ def test_predict_never_overwrites_a_column_of_the_data(
     assert err.startswith("alchemist: error: ") and "\n" not in err
     assert "['predicted_label']" in err and "--prefix" in err
     assert main(["predict", str(run_dir), "--data", str(taken), "--prefix", "model_"]) == 0
+
+
+def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(youtube_task):
+    votes, _ = simulate_votes(3000, [0.8, 0.7, 0.65], coverage=0.5, class_balance=[0.6, 0.4])
+    matrices = {"train": LabelMatrix(votes, ["p1", "p2", "p3"])}
+    no_dev = RunConfig(data="train.csv")
+    estimated = pipeline.aggregate(youtube_task, matrices, {}, no_dev)
+    assert estimated.params == {} and estimated.name == "dawid_skene"
+    classes = [{"id": 0, "name": "HAM", "share": 0.9}, {"id": 1, "name": "SPAM", "share": 0.1}]
+    stated = task_from_dict({**youtube_task.to_dict(), "classes": classes})
+    fitted = pipeline.aggregate(stated, matrices, {}, no_dev)
+    assert fitted.params == {"class_balance": [0.9, 0.1]}
+    np.testing.assert_allclose(fitted.model.class_balance_, [0.9, 0.1])
+    assert (fitted.proba.argmax(axis=1) == 1).sum() < (estimated.proba.argmax(axis=1) == 1).sum()

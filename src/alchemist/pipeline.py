@@ -30,7 +30,12 @@ from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import DEFAULT_LABEL_MODEL, choose_label_model, make_label_model
+from alchemist.labelmodels import (
+    DEFAULT_LABEL_MODEL,
+    TAKE_CLASS_BALANCE,
+    choose_label_model,
+    make_label_model,
+)
 from alchemist.llm import Provider
 from alchemist.overview import Overview
 from alchemist.programs import Program
@@ -110,8 +115,13 @@ def aggregate(
         )
     else:
         name = DEFAULT_LABEL_MODEL if config.label_model == "auto" else config.label_model
-        model = make_label_model(name, seed=config.seed).fit(train, k)
-        params, scores = {}, {}
+        params = (
+            {"class_balance": list(task.class_shares)}
+            if task.class_shares is not None and name in TAKE_CLASS_BALANCE
+            else {}
+        )
+        model = make_label_model(name, seed=config.seed, **params).fit(train, k)
+        scores = {}
     return Aggregation(name, params, model, model.predict_proba(train), scores)
 
 

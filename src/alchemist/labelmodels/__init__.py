@@ -29,6 +29,7 @@ from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._selection import (
     DEFAULT_LABEL_MODEL,
     LABEL_MODELS,
+    TAKE_CLASS_BALANCE,
     Selection,
     make_label_model,
     select_label_model,
@@ -54,6 +55,7 @@ __all__ = [
     "Selection",
     "SnorkelStyle",
     "StackedLabelModel",
+    "TAKE_CLASS_BALANCE",
     "VotePatterns",
     "WeightedMajorityVote",
     "choose_label_model",

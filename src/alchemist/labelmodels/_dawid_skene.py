@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
@@ -26,7 +28,9 @@ class DawidSkene(LabelModel):
     their silence is informative. EM starts from the majority vote's soft labels (which fixes
     the labelling of the classes), adds ``smoothing`` pseudo-counts to every confusion cell and
     to the prior, and stops when the mean log-likelihood per row improves by less than ``tol``
-    or after ``max_iter`` rounds. Learned: ``confusion_`` (m, k+1, k) indexed [program,
+    or after ``max_iter`` rounds. ``class_balance``, when given (k probabilities, e.g. the shares
+    a task file states), is the prior, kept fixed: with a few programs that mostly vote one class,
+    the estimated prior can collapse onto it. Learned: ``confusion_`` (m, k+1, k) indexed [program,
     outcome, class] with outcome k = abstain, ``class_balance_`` (the prior), ``n_iter_``,
     ``accuracies_[j] = P(vote correct | j votes) = sum_c prior[c] confusion_[j, c, c] /
     sum_c prior[c] (1 - confusion_[j, k, c])``.
@@ -38,6 +42,7 @@ class DawidSkene(LabelModel):
         max_iter: int = 100,
         tol: float = 1e-6,
         smoothing: float = 0.01,
+        class_balance: Sequence[float] | None = None,
         seed: int = 0,
         max_fit_rows: int | None = MAX_FIT_ROWS,
     ) -> None:
@@ -45,6 +50,7 @@ class DawidSkene(LabelModel):
         self.max_iter = max_iter
         self.tol = tol
         self.smoothing = smoothing
+        self.class_balance = class_balance
 
     def _fit(self, votes: Votes) -> None:
         k = votes.n_classes
@@ -61,7 +67,11 @@ class DawidSkene(LabelModel):
             abstaining = mass - voting.sum(axis=1)  # (m, k)
             outcomes = np.concatenate([voting, abstaining[:, None, :]], axis=1) + self.smoothing
             self.confusion_ = outcomes / outcomes.sum(axis=1, keepdims=True)
-            self.class_balance_ = (mass + self.smoothing) / (mass.sum() + k * self.smoothing)
+            self.class_balance_ = (
+                (mass + self.smoothing) / (mass.sum() + k * self.smoothing)
+                if self.class_balance is None
+                else np.asarray(self.class_balance, dtype=np.float64)
+            )
             scores = self._scores(votes)
             likelihood = row_sums(votes, log_normalizer(scores)[None])[0] / total
             posterior = softmax(scores.T).T  # class-major

@@ -25,9 +25,14 @@ LABEL_MODELS: dict[str, type[LabelModel]] = {
     "flyingsquid": FlyingSquid,
 }
 
+#: The models that take a ``class_balance`` (k probabilities): the pipeline gives them the class
+#: shares a task file states when there is no dev split.
+TAKE_CLASS_BALANCE = frozenset({"dawid_skene", "snorkel", "flyingsquid"})
+
 #: Used when there is no labeled dev split: Dawid-Skene estimates the class balance itself
 #: (the Snorkel-style model must be given one, or assume uniform classes) and models abstains,
-#: which carry the signal of programs that only ever vote one class. It matches the best model
+#: which carry the signal of programs that only ever vote one class (a class balance the task
+#: file states replaces its estimate). It matches the best model
 #: on the synthetic grid; on YouTube it trails the Snorkel-style one slightly
 #: (benchmarks/bench_labelmodels.py), so a dev split, when there is one, decides.
 DEFAULT_LABEL_MODEL = "dawid_skene"
