@@ -1,0 +1,15 @@
+HAM_KEYWORDS = ['good', 'great', 'love', 'awesome', 'beautiful', 'fantastic', 'excellent']
+
+
+SPAM_KEYWORDS = ['subscribe', 'advertising', 'link', 'self-promotion', 'commercial']
+
+
+def label_spam(text: str) -> int:
+    text_lower = text.lower()
+    
+    if any(word in text_lower for word in HAM_KEYWORDS):
+        return 0
+    elif any(word in text_lower for word in SPAM_KEYWORDS):
+        return 1
+    else:
+        return -1
