@@ -11,7 +11,8 @@ A task is written by a person in YAML or TOML::
       - {id: 0, name: HAM, description: a genuine comment about the video}
       - {id: 1, name: SPAM, description: advertising, self-promotion, requests to subscribe}
     # a class may say its expected share of the items, e.g. {id: 1, name: SPAM, share: 0.4}
-    # (every class or none): without a dev split, the search uses it to drop hopeless programs
+    # (every class or none): without a dev split, the search drops hopeless programs by it and
+    # the label model takes it as its class prior
     concepts:                     # optional (image, timeseries): else the LLM names them
       - {name: wide QRS complex, description: the main spike is broad}
     extractor: {name: signal, rate: 360}   # optional settings of the concept extractor

@@ -24,8 +24,8 @@ from alchemist.distill.featurizers import (
     cached_embeddings,
     embedding_path,
 )
-from alchemist.errors import DistillError, ModelFileError
-from alchemist.llm.embedded import free_cores, resolve_model
+from alchemist.errors import DistillError, LLMError, ModelFileError
+from alchemist.llm.embedded import free_cores, start_runtime
 
 MODEL = "nomic-embed-text-v1.5"
 
@@ -87,25 +87,11 @@ class NomicFeaturizer(Featurizer):
     def _server(self) -> Any:
         if getattr(self, "_loaded", None) is None:
             try:
-                import xllamacpp
-            except ImportError:
-                raise DistillError(
-                    "The 'nomic' featurizer needs the embedded runtime. "
-                    "Run: pip install 'alchemist-labeling[local]'"
-                ) from None
-            try:
-                model = resolve_model(MODEL)
-            except ModelFileError as exc:
+                self._loaded = start_runtime(
+                    MODEL, threads=self.threads or free_cores(), n_ctx=2048, embedding=True
+                )
+            except (LLMError, ModelFileError) as exc:
                 raise DistillError(str(exc)) from None
-            threads = self.threads or free_cores()
-            params = xllamacpp.CommonParams()
-            params.model.path = str(model)
-            params.embedding = True
-            params.n_parallel = 1
-            params.n_ctx = params.n_batch = params.n_ubatch = 2048  # a text is one batch
-            params.cpuparams.n_threads = params.cpuparams_batch.n_threads = threads
-            params.verbosity = -1
-            self._loaded = xllamacpp.Server(params)
         return self._loaded
 
 

@@ -270,24 +270,39 @@ class EmbeddedProvider:
 
     def _start(self) -> Any:
         """Load the model into a new runtime server (seconds, and about the model's size)."""
-        try:
-            import xllamacpp
-        except ImportError:
-            raise LLMError(
-                "The embedded runtime is not installed. "
-                "Run: pip install 'alchemist-labeling[local]'",
-                provider=self.name,
-            ) from None
         if self.threads is None:
             self.threads = free_cores()
-        params = xllamacpp.CommonParams()
-        params.model.path = str(resolve_model(self.model))
-        params.n_ctx = self.n_ctx * self.parallel  # each slot gets n_ctx
-        params.n_parallel = self.parallel
-        params.cpuparams.n_threads = self.threads
-        params.cpuparams_batch.n_threads = self.threads
-        params.verbosity = -1
-        return xllamacpp.Server(params)
+        return start_runtime(
+            self.model,
+            threads=self.threads,
+            n_ctx=self.n_ctx * self.parallel,  # each slot gets n_ctx
+            n_parallel=self.parallel,
+        )
+
+
+def start_runtime(
+    model: str, *, threads: int, n_ctx: int, n_parallel: int = 1, embedding: bool = False
+) -> Any:
+    """Model ``model`` (a registered name or a ``.gguf`` path) loaded into a new in-process
+    llama.cpp server (``xllamacpp``); ``embedding``: a text-embedding server, each text in one
+    batch of at most ``n_ctx`` tokens."""
+    try:
+        import xllamacpp
+    except ImportError:
+        raise LLMError(
+            "The embedded runtime is not installed. Run: pip install 'alchemist-labeling[local]'",
+            provider=EmbeddedProvider.name,
+        ) from None
+    params = xllamacpp.CommonParams()
+    params.model.path = str(resolve_model(model))
+    params.n_ctx = n_ctx
+    params.n_parallel = n_parallel
+    if embedding:
+        params.embedding = True
+        params.n_batch = params.n_ubatch = n_ctx
+    params.cpuparams.n_threads = params.cpuparams_batch.n_threads = threads
+    params.verbosity = -1
+    return xllamacpp.Server(params)
 
 
 def _registered(name: str) -> EmbeddedModel:
@@ -363,5 +378,6 @@ __all__ = [
     "install_model",
     "models_dir",
     "resolve_model",
+    "start_runtime",
     "verify_model_file",
 ]
