@@ -26,7 +26,7 @@ LABEL_MODELS: dict[str, type[LabelModel]] = {
 }
 
 #: The models that take a ``class_balance`` (k probabilities): the pipeline gives them the class
-#: shares a task file states when there is no dev split.
+#: shares a task file states whenever the label model is not chosen on a dev split.
 TAKE_CLASS_BALANCE = frozenset({"dawid_skene", "snorkel", "flyingsquid"})
 
 #: Used when there is no labeled dev split: Dawid-Skene estimates the class balance itself
