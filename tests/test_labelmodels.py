@@ -405,3 +405,26 @@ def test_flyingsquid_matches_its_reference_on_youtube():
     reference_p = [0.661682, 0.077346, 0.956611, 0.187446, 0.046877, 0.282231, 0.310906, 0.187446]
     proba = model.predict_proba(data["test"].reference_votes[:8])
     np.testing.assert_allclose(proba[:, 1], reference_p, atol=1e-6)
+
+
+def test_on_a_skewed_dev_split_the_choice_does_not_reward_answering_the_majority_class():
+    """12% positives; two lazy programs vote the negative class on ~90% of rows, one votes the
+    positive class on 80% of the positives. Dawid-Skene follows the lazy ones and answers
+    'negative' nearly everywhere, so it has the higher dev accuracy; the Snorkel-style model finds
+    most positives. The choice ranks by macro-F1 and keeps the second."""
+    rng = np.random.default_rng(0)
+
+    def votes(n: int) -> tuple[np.ndarray, np.ndarray]:
+        y = (rng.random(n) < 0.12).astype(int)
+        lazy = [np.where(rng.random(n) > accuracy, 1, 0) for accuracy in (0.92, 0.9)]
+        finder = np.where(y == 1, rng.random(n) < 0.8, rng.random(n) < 0.1).astype(int)
+        return np.stack([*lazy, finder], axis=1).astype(np.int8), y
+
+    L, _ = votes(3000)
+    L_dev, y_dev = votes(200)
+    fitted = {name: make_label_model(name).fit(L, 2) for name in ("dawid_skene", "snorkel")}
+    accuracy = {name: (m.predict(L_dev) == y_dev).mean() for name, m in fitted.items()}
+    assert accuracy["dawid_skene"] > accuracy["snorkel"]
+    chosen = select_label_model(L, L_dev, y_dev, 2, candidates=["dawid_skene", "snorkel"])
+    assert chosen.name == "snorkel"
+    assert chosen.scores["snorkel"] > chosen.scores["dawid_skene"] + 0.2  # macro-F1

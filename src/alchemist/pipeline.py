@@ -100,7 +100,7 @@ def aggregate(
         selection = choose_label_model(train, matrices["dev"].votes, dev.gold, k, seed=config.seed)
         if selection.scores:
             logger.info(
-                "Label model chosen on the dev split: %s %s (cross-validated dev accuracy %.3f).",
+                "Label model chosen on the dev split: %s %s (cross-validated dev macro-F1 %.3f).",
                 selection.name,
                 selection.params,
                 max(selection.scores.values()),

@@ -28,6 +28,7 @@ from alchemist.distill.classifiers import make_classifier
 from alchemist.distill.featurizers import make_featurizer
 from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
+from alchemist.numeric import choice_score, stratified_folds
 
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
@@ -85,7 +86,7 @@ def fit_with_gold(
             f"Training with gold labels needs at least {2 * folds} labeled dev "
             f"rows; got {len(gold)}."
         )
-    assignment = _folds(gold, folds, seed)
+    assignment = stratified_folds(gold, folds, seed)
     scores: dict[str, dict[str, float]] = {}
     best: tuple[tuple[float, float], str, str, float] | None = None
     for name in featurizers:
@@ -102,7 +103,7 @@ def fit_with_gold(
                     X, soft, X_dev[train_rows], gold[train_rows], share, n_classes, classifier, seed
                 )
                 predicted[held] = clf.predict(X_dev[held])
-            figure = (_macro_f1(gold, predicted, n_classes), float((predicted == gold).mean()))
+            figure = choice_score(gold, predicted, n_classes)
             key = f"{name}, {classifier}, gold share {share:g}"
             scores[key] = {"macro_f1": figure[0], "accuracy": figure[1]}
             if best is None or figure > best[0]:
@@ -194,7 +195,7 @@ def cross_fitted_votes(
         votes[name] = everything.predict(X_rest[start : start + len(frame)])
         start += len(frame)
     dev_votes = everything.predict(X_dev)
-    assignment = _folds(gold[known], folds, seed)
+    assignment = stratified_folds(gold[known], folds, seed)
     for f in range(folds):
         held = known[assignment == f]
         rest = known[assignment != f]
@@ -250,29 +251,6 @@ def _fit(
         n_classes=n_classes,
     )
     return clf
-
-
-def _folds(labels: np.ndarray, folds: int, seed: int) -> np.ndarray:
-    """A fold number per row, stratified by label, seeded."""
-    rng = np.random.default_rng(seed)
-    assignment = np.empty(len(labels), dtype=np.int64)
-    offset = 0
-    for c in np.unique(labels):
-        members = rng.permutation(np.flatnonzero(labels == c))
-        assignment[members] = (np.arange(len(members)) + offset) % folds
-        offset += len(members)
-    return assignment
-
-
-def _macro_f1(gold: np.ndarray, predicted: np.ndarray, k: int) -> float:
-    f1s = []
-    for c in range(k):
-        tp = int(((predicted == c) & (gold == c)).sum())
-        fp = int(((predicted == c) & (gold != c)).sum())
-        fn = int(((predicted != c) & (gold == c)).sum())
-        if tp + fp + fn:
-            f1s.append(2 * tp / (2 * tp + fp + fn))
-    return float(np.mean(f1s)) if f1s else 0.0
 
 
 __all__ = [

@@ -16,6 +16,7 @@ from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._snorkel import SnorkelStyle
 from alchemist.labelmodels._votes import check_n_classes, check_votes
 from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
+from alchemist.numeric import choice_score
 
 LABEL_MODELS: dict[str, type[LabelModel]] = {
     "majority": MajorityVote,
@@ -43,7 +44,7 @@ Candidate = str | tuple[str, Mapping[str, Any]]
 @dataclass(frozen=True)
 class Selection:
     """The chosen label model: its registry name, its hyperparameters, the model fitted on the
-    training votes, and the dev accuracy of every candidate (empty when there was no dev split).
+    training votes, and the dev macro-F1 of every candidate (empty when there was no dev split).
     """
 
     name: str
@@ -78,9 +79,9 @@ def select_label_model(
 
     A candidate is a registry name or ``(name, params)``. By default: every model with its
     default hyperparameters, plus the Snorkel-style model given the dev split's class
-    frequencies (it cannot estimate them itself). A candidate's score is its accuracy on the
-    dev rows that have a gold label (``y_dev >= 0``) and at least one vote: rows without votes
-    get the same -1 from every model, so they cannot separate them. Ties go to the earlier
+    frequencies (it cannot estimate them itself). A candidate's score is its macro-F1 (ties:
+    accuracy) on the dev rows that have a gold label (``y_dev >= 0``) and at least one vote: rows
+    without votes get the same -1 from every model, so they cannot separate them. Then the earlier
     candidate (the defaults run from simplest to most elaborate). Only ``L_dev`` and ``y_dev``
     are read for the choice: keep test labels out of both.
 
@@ -99,16 +100,16 @@ def select_label_model(
     if candidates is None:
         frequencies = (np.bincount(gold, minlength=k) + 1.0) / (len(gold) + k)
         candidates = [*LABEL_MODELS, ("snorkel", {"class_balance": frequencies.tolist()})]
-    best: Selection | None = None
+    best: tuple[tuple[float, float], Selection] | None = None
     scores: dict[str, float] = {}
     for candidate in candidates:
         name, params = (candidate, {}) if isinstance(candidate, str) else candidate
         params = dict(params)
         model = make_label_model(name, **{"seed": seed, **params}).fit(L_train, k)
-        label = _label(name, params)
-        scores[label] = float((model.predict(L_dev_rows) == gold).mean())
-        if best is None or scores[label] > scores[_label(best.name, best.params)]:
-            best = Selection(name, params, model)
+        figure = choice_score(gold, model.predict(L_dev_rows), k)
+        scores[_label(name, params)] = figure[0]
+        if best is None or figure > best[0]:
+            best = (figure, Selection(name, params, model))
     if best is None:
         raise LabelModelError(
             "No candidate label model was given; pass at least one name "
@@ -116,7 +117,7 @@ def select_label_model(
             n_classes=k,
             n_programs=m,
         )
-    return Selection(best.name, best.params, best.model, scores)
+    return Selection(best[1].name, best[1].params, best[1].model, scores)
 
 
 def _scorable_rows(

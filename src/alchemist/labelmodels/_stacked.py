@@ -9,8 +9,9 @@ of being believed, which no unsupervised model can do.
 
 ``choose_label_model`` picks between the unsupervised models (the dev choice of
 ``select_label_model``) and stacked models with a few values of C by k-fold cross-validation on
-the dev split: every candidate is scored on dev rows it never learned from (the unsupervised
-choice is itself made on the other folds), so the comparison is fair. Only dev labels are read.
+the dev split (macro-F1, ties: accuracy, as every choice made on dev): every candidate is scored
+on dev rows it never learned from (the unsupervised choice is itself made on the other folds), so
+the comparison is fair. Only dev labels are read.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from alchemist.labelmodels._selection import (
     select_label_model,
 )
 from alchemist.labelmodels._votes import check_n_classes, check_votes
+from alchemist.numeric import choice_score, stratified_folds
 
 STACKED_C_GRID = (0.1, 1.0)
 
@@ -140,7 +142,7 @@ class StackedLabelModel:
 @dataclass(frozen=True)
 class CrossValidatedChoice:
     """The chosen label model fitted on all the training votes (and dev rows, if stacked), its
-    label, and every candidate's cross-validated dev accuracy."""
+    label, and every candidate's cross-validated dev macro-F1."""
 
     name: str
     params: dict[str, Any]
@@ -159,7 +161,8 @@ def choose_label_model(
     c_grid: tuple[float, ...] = STACKED_C_GRID,
 ) -> CrossValidatedChoice:
     """The unsupervised dev choice or a stacked model, whichever has the higher k-fold
-    cross-validated accuracy on the labeled dev rows with a vote (ties: unsupervised)."""
+    cross-validated macro-F1 (ties: accuracy, then unsupervised) on the labeled dev rows with
+    a vote; ``scores`` holds each candidate's cross-validated macro-F1."""
     k = check_n_classes(n_classes)
     gold = np.asarray(y_dev, dtype=np.int64).ravel()
     rows = np.flatnonzero((gold >= 0) & (np.asarray(L_dev) >= 0).any(axis=1))
@@ -171,19 +174,19 @@ def choose_label_model(
         return CrossValidatedChoice(
             selection.name, selection.params, selection.model, dict(selection.scores)
         )
-    assignment = _folds(gold[rows], folds, seed)
+    assignment = stratified_folds(gold[rows], folds, seed)
     predictions = {name: m.predict(L_dev[rows]) for name, m in unsupervised.items()}
-    scores: dict[str, float] = {}
+    scores: dict[str, tuple[float, float]] = {}
     # The unsupervised choice, made on the other folds each time.
-    correct = 0
+    chosen = np.empty(len(rows), dtype=np.int64)
     for f in range(folds):
         fit, held = assignment != f, assignment == f
-        best = max(predictions, key=lambda n: (predictions[n][fit] == gold[rows][fit]).mean())
-        correct += int((predictions[best][held] == gold[rows][held]).sum())
-    scores["unsupervised (chosen on dev)"] = correct / len(rows)
+        best = max(predictions, key=lambda n: choice_score(gold[rows][fit], predictions[n][fit], k))
+        chosen[held] = predictions[best][held]
+    scores["unsupervised (chosen on dev)"] = choice_score(gold[rows], chosen, k)
     base = select_label_model(L_train, L_dev, y_dev, k, seed=seed)
     for C in c_grid:
-        right = 0
+        predicted = np.full(len(rows), -1, dtype=np.int64)
         for f in range(folds):
             fit, held = rows[assignment != f], rows[assignment == f]
             if len(np.unique(gold[fit])) < 2:
@@ -191,31 +194,18 @@ def choose_label_model(
             stacked = StackedLabelModel(base=base.name, C=C, seed=seed).fit(
                 L_train, k, L_dev[fit], gold[fit], base_model=unsupervised[base.name]
             )
-            right += int((stacked.predict(L_dev[held]) == gold[held]).sum())
-        scores[f"stacked({base.name}, C={C:g})"] = right / len(rows)
+            predicted[assignment == f] = stacked.predict(L_dev[held])
+        scores[f"stacked({base.name}, C={C:g})"] = choice_score(gold[rows], predicted, k)
     winner = max(scores, key=lambda s: scores[s])
-    if (
-        winner.startswith("unsupervised")
-        or scores[winner] <= scores["unsupervised (chosen on dev)"]
-    ):
-        return CrossValidatedChoice(base.name, base.params, base.model, scores)
+    figures = {label: score[0] for label, score in scores.items()}  # macro-F1, as reported
+    unsupervised_score = scores["unsupervised (chosen on dev)"]
+    if winner.startswith("unsupervised") or scores[winner] <= unsupervised_score:
+        return CrossValidatedChoice(base.name, base.params, base.model, figures)
     C = float(winner.split("C=")[1].rstrip(")"))
     model = StackedLabelModel(base=base.name, C=C, seed=seed).fit(
         L_train, k, L_dev, gold, base_model=unsupervised[base.name]
     )
-    return CrossValidatedChoice("stacked", {"base": base.name, "C": C}, model, scores)
-
-
-def _folds(labels: np.ndarray, folds: int, seed: int) -> np.ndarray:
-    """A fold number per row, stratified by label, seeded."""
-    rng = np.random.default_rng(seed)
-    assignment = np.empty(len(labels), dtype=np.int64)
-    offset = 0
-    for c in np.unique(labels):
-        members = rng.permutation(np.flatnonzero(labels == c))
-        assignment[members] = (np.arange(len(members)) + offset) % folds
-        offset += len(members)
-    return assignment
+    return CrossValidatedChoice("stacked", {"base": base.name, "C": C}, model, figures)
 
 
 def _dev_accuracies(L: np.ndarray, gold: np.ndarray) -> np.ndarray:
