@@ -187,6 +187,7 @@ def prepare(name: str, args: argparse.Namespace, seed: int, *, dev: bool = True)
         provider=ProviderSpec(model=args.model, concurrency=args.parallel),
         use_cache=args.use_cache,
         seed=seed,
+        per_attribute=args.per_attribute,
     )
     suffix = "" if dev else "-nodev"
     run = init_run(args.cache / "runs" / f"{name}-{args.model}-s{seed}{suffix}", task, config)
@@ -737,6 +738,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         dest="no_dev",
         action="store_false",
         help="skip the no-dev-split setting",
+    )
+    parser.add_argument(
+        "--per-attribute",
+        action="store_true",
+        help="tables: one column per candidate prompt (give another --cache and --out)",
     )
     parser.add_argument(
         "--generate-only", action="store_true", help="write the programs and stop (no evaluation)"

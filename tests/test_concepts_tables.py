@@ -1,22 +1,20 @@
-"""Per-attribute programs for tables: one prompt per column, each program reads one column."""
+"""Per-attribute programs for tables: one prompt per column (in the search, or in one shot),
+each program reads one column."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from alchemist.concepts.tables import (
-    attribute_task,
-    other_attributes,
-    synthesize_per_attribute,
-    value_summary,
-)
+from alchemist.concepts.tables import other_attributes, synthesize_per_attribute
 from alchemist.errors import SynthesisError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.pipeline import run_pipeline
 from alchemist.rundir import RunConfig
+from alchemist.search_prompts import attribute_task, column_prompts, value_summary
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
@@ -75,18 +73,37 @@ def test_one_prompt_per_attribute_and_other_attributes_refused() -> None:
         synthesize_per_attribute(TASK, ScriptedProvider(["no code"]), FRAME, n=2)
 
 
-def test_the_pipeline_runs_per_attribute_programs(tmp_path: Path) -> None:
+def test_columns_are_prompted_in_turn_from_a_seeded_start() -> None:
+    assert [label for label, _ in column_prompts(TASK, FRAME, seed=0)] == [
+        "column age",
+        "column education",
+    ]
+    turned = column_prompts(TASK, FRAME, seed=1)
+    assert [t.input_fields for _, t in turned] == [("education",), ("age",)]
+    assert "row['education']" in turned[0][1].description
+
+
+@pytest.mark.parametrize("search", [True, False])
+def test_the_pipeline_runs_per_attribute_programs(tmp_path: Path, search: bool) -> None:
     FRAME.to_csv(tmp_path / "data.csv", index=False)
     config = RunConfig(
         data=str(tmp_path / "data.csv"),
         test=str(tmp_path / "data.csv"),
         n_programs=2,
         per_attribute=True,
+        search=search,
+        search_candidates=2,
         use_cache=False,
         workers=1,
     )
-    summary = run_pipeline(TASK, config, tmp_path / "run", provider=ScriptedProvider([AGE, EDU]))
+    provider = ScriptedProvider([AGE, EDU])
+    summary = run_pipeline(TASK, config, tmp_path / "run", provider=provider)
     assert summary["programs"] == ["p001", "p002"]
+    prompts = [messages[-1]["content"] for messages, _ in provider.calls]
+    assert "attribute 'age'" in prompts[0] and "attribute 'education'" in prompts[1]
     votes = LabelMatrix.load(tmp_path / "run" / "matrices" / "train.npz").votes
     assert votes[:, 0].tolist() == [0, 0, 1, 1, 0, 1]  # age > 40
     assert votes[:, 1].tolist() == [-1, 1, 1, -1, -1, 1]  # Masters or Doctorate
+    if search:  # the search records the column each candidate was asked about
+        record = json.loads((tmp_path / "run" / "search.json").read_text())
+        assert [c["strategy"] for c in record["candidates"]] == ["column age", "column education"]

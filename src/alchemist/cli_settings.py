@@ -128,7 +128,7 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
     concepts(
         "--per-attribute",
         action="store_true",
-        help="tables: one prompt (and program) per input column",
+        help="tables: each prompt asks about one input column",
     )
 
 

@@ -30,6 +30,7 @@ from alchemist.labelmodels import make_label_model
 from alchemist.llm import Provider
 from alchemist.rundir import RunConfig, RunDir
 from alchemist.search import SearchPolicy, SearchResult, search
+from alchemist.search_prompts import column_prompts
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,9 @@ def search_programs(
             policy=policy,
             params=config.sampling,
             strategies=config.strategies,
+            focus=column_prompts(task, train.frame, seed=config.seed)
+            if config.per_attribute and task.modality == "tabular"
+            else (),
             seed=config.seed,
             store=run.programs,
         )

@@ -106,7 +106,7 @@ class RunConfig:
     n_concepts: int = 8
     roboshot: bool = False  # project spurious concept directions out
     roboshot_boost: float = 0.0  # and scale helpful ones by 1 + boost
-    per_attribute: bool = False  # tables: one prompt (and program) per input column
+    per_attribute: bool = False  # tables: each prompt asks about one input column
 
     def __post_init__(self) -> None:
         """Every setting is checked here, before any data is read or any model is called."""

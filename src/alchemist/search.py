@@ -3,8 +3,9 @@
 ``search`` spends a fixed budget of model calls, independent of the number of rows:
 
 1. **Candidates** (``SearchPolicy.candidates`` calls, decoded concurrently): the program prompt
-   of ``synthesis.build_messages`` (strategies in turn), preceded by a seeded sample of real
-   unlabeled items, so programs use the data's own vocabulary and formats.
+   of ``synthesis.build_messages`` (strategies in turn, or for tables one column in turn),
+   preceded by a seeded sample of real unlabeled items, so programs use the data's own
+   vocabulary and formats.
 2. **Run and gate**: every candidate runs once (through the executor it is given) over the
    training items and the dev items. Dead programs are dropped with a reason: too many errors,
    constant output, coverage under ``min_coverage``; votes on the training items that cannot
@@ -142,6 +143,7 @@ def search(
     policy: SearchPolicy = SearchPolicy(),
     params: SamplingParams = _PARAMS,
     strategies: Sequence[str] = ("default",),
+    focus: Sequence[tuple[str, Task]] = (),
     seed: int = 0,
     store: ProgramStore | None = None,
     progress: Progress | None = None,
@@ -150,8 +152,10 @@ def search(
 
     ``items``: unlabeled inputs (shown in prompts, used for coverage); ``dev_items`` /
     ``dev_gold`` (class indices, -1 unknown): the labeled dev split, optional. Call ``k`` uses
-    seed ``seed + k``. With a ``store``, every candidate is written: kept ones enabled, the
-    others disabled with ``provenance["dropped"]``.
+    seed ``seed + k``. ``focus``: ``(label, prompt task)`` pairs used in turn instead of
+    ``task``'s own prompt and the ``strategies`` (``search_prompts.column_prompts``: one per
+    table column); the label is recorded as the candidate's strategy. With a ``store``, every
+    candidate is written: kept ones enabled, the others disabled with ``provenance["dropped"]``.
     """
     gold = None if dev_gold is None or not len(dev_items) else np.asarray(dev_gold)
     rng = np.random.default_rng(seed)
@@ -167,13 +171,12 @@ def search(
             if len(items)
             else []
         )
-        strategy = strategies[k % len(strategies)]
-        requests.append(
-            (
-                data_aware_messages(task, sample, strategy=strategy, chars=policy.sample_chars),
-                strategy,
-            )
+        label, prompt_task = focus[k % len(focus)] if focus else (None, task)
+        strategy = "default" if focus else strategies[k % len(strategies)]
+        messages = data_aware_messages(
+            prompt_task, sample, strategy=strategy, chars=policy.sample_chars
         )
+        requests.append((messages, label or strategy))
     number = state.add_answers(provider, requests, params, seed, number, "search")
     if progress is not None:
         progress(

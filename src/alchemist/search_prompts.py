@@ -1,10 +1,14 @@
-"""The prompts of ``alchemist.search``: a candidate prompt that shows real inputs, and a
-refinement prompt that shows a program the dev rows it gets wrong."""
+"""The prompts of ``alchemist.search``: a candidate prompt that shows real inputs, the
+per-column prompts of tables, and a refinement prompt that shows a program the dev rows it gets
+wrong."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
+
+import pandas as pd
 
 from alchemist import prompts
 from alchemist.llm.base import Message
@@ -28,6 +32,38 @@ def data_aware_messages(
             f"exact texts.)\n\n{messages[-1]['content']}",
         }
     return messages
+
+
+def value_summary(column: pd.Series, *, top: int = 12) -> str:
+    """A one-line description of a column's values, for the prompt."""
+    values = column.dropna()
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        q = values.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).round(2).tolist()
+        return f"numbers from {q[0]:g} to {q[4]:g} (quartiles {q[1]:g}, {q[2]:g}, {q[3]:g})"
+    counts = values.astype(str).str.strip().value_counts()
+    shown = ", ".join(repr(v) for v in counts.index[:top])
+    more = f" and {len(counts) - top} more" if len(counts) > top else ""
+    return f"text categories such as {shown}{more}"
+
+
+def attribute_task(task: Task, attribute: str, column: pd.Series) -> Task:
+    """``task`` as the prompt for ``attribute`` sees it: only that key of ``row``."""
+    note = (
+        f"Use only the attribute {attribute!r} (read it as row[{attribute!r}]); decide "
+        f"from it alone, and abstain where it says little. Its values: "
+        f"{value_summary(column)}."
+    )
+    return replace(task, input_fields=(attribute,), description=f"{task.description}\n{note}")
+
+
+def column_prompts(task: Task, frame: pd.DataFrame, *, seed: int = 0) -> list[tuple[str, Task]]:
+    """One prompt task per input column of a table, ``("column NAME", task)``, starting at a
+    seeded column so that searches with other seeds begin elsewhere (the paper's per-attribute
+    programs, Appendix D)."""
+    fields = [f for f in task.input_fields if f in frame.columns]
+    start = seed % len(fields) if fields else 0
+    order = fields[start:] + fields[:start]
+    return [(f"column {f}", attribute_task(task, f, frame[f])) for f in order]
 
 
 def refine_messages(
@@ -61,4 +97,10 @@ def refine_messages(
     ]
 
 
-__all__ = ["data_aware_messages", "refine_messages"]
+__all__ = [
+    "attribute_task",
+    "column_prompts",
+    "data_aware_messages",
+    "refine_messages",
+    "value_summary",
+]

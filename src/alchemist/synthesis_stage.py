@@ -49,13 +49,8 @@ def ensure_programs(
     program search, the quality loop or plain synthesis, as the settings say."""
     existing = run.programs.load(include_disabled=True)
     enabled = [p for p in existing if p.enabled]
-    # Search covers text and table rows; concepts and per-column prompts write in one shot.
-    searched = (
-        config.search
-        and not config.quality_loop
-        and not config.per_attribute
-        and task.modality in ("text", "tabular")
-    )
+    # Search covers text and table rows (per-column prompts too); concepts write in one shot.
+    searched = config.search and not config.quality_loop and task.modality in ("text", "tabular")
     if len(enabled) >= config.n_programs or (
         searched and enabled and (run.folder / "search.json").exists()
     ):

@@ -21,30 +21,9 @@ import pandas as pd
 from alchemist.errors import SynthesisError
 from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
+from alchemist.search_prompts import attribute_task, value_summary
 from alchemist.synthesis import Progress, SynthesisResult, synthesize
 from alchemist.task import Task
-
-
-def value_summary(column: pd.Series, *, top: int = 12) -> str:
-    """A one-line description of a column's values, for the prompt."""
-    values = column.dropna()
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        q = values.quantile([0.0, 0.25, 0.5, 0.75, 1.0]).round(2).tolist()
-        return f"numbers from {q[0]:g} to {q[4]:g} (quartiles {q[1]:g}, {q[2]:g}, {q[3]:g})"
-    counts = values.astype(str).str.strip().value_counts()
-    shown = ", ".join(repr(v) for v in counts.index[:top])
-    more = f" and {len(counts) - top} more" if len(counts) > top else ""
-    return f"text categories such as {shown}{more}"
-
-
-def attribute_task(task: Task, attribute: str, column: pd.Series) -> Task:
-    """``task`` as the prompt for ``attribute`` sees it: only that key of ``row``."""
-    note = (
-        f"Use only the attribute {attribute!r} (read it as row[{attribute!r}]); decide "
-        f"from it alone, and abstain where it says little. Its values: "
-        f"{value_summary(column)}."
-    )
-    return replace(task, input_fields=(attribute,), description=f"{task.description}\n{note}")
 
 
 def other_attributes(source: str, attribute: str, fields: Sequence[str]) -> list[str]:
