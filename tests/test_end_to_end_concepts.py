@@ -1,5 +1,6 @@
 """Concept stages with the real embedded model naming the concepts and writing the programs
-(slow; runs in CI). Each keeps the model's work small: a few concepts, a few programs."""
+through the program search (slow; runs in CI). Each keeps the model's work small: a few
+concepts, a search of 4 candidates and 1 refinement."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Pa
             "3",
             "--concepts",
             "5",
+            "--candidates",
+            "4",
+            "--refinements",
+            "1",
             "--threads",
             "1",
             "--no-cache",
@@ -89,6 +94,10 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
             "3",
             "--concepts",
             "4",
+            "--candidates",
+            "4",
+            "--refinements",
+            "1",
             "--threads",
             "1",
             "--no-cache",
@@ -144,6 +153,10 @@ def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
             "-n",
             "3",
             "--per-attribute",
+            "--candidates",
+            "4",
+            "--refinements",
+            "1",
             "--threads",
             "1",
             "--no-cache",
@@ -152,12 +165,12 @@ def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
         ]
     )
     assert code == 0, capsys.readouterr().err
-    attributes = [
-        json.loads(p.read_text())["provenance"]["attribute"]
-        for p in (run_dir / "programs").glob("*.json")
-    ]
-    print(attributes)
-    assert attributes and set(attributes) <= {"age", "education_num", "marital"}
+    # The search asked about one column per candidate, in turn (usable answer or not).
+    record = json.loads((run_dir / "search.json").read_text())
+    asked = {c["strategy"] for c in record["candidates"] + record["failures"]}
+    print(asked)
+    first = {s for s in asked if not s.startswith("refine:")}
+    assert first == {"column age", "column education_num", "column marital"}
     for source in (run_dir / "programs").glob("*.py"):
         others = {"age", "education_num", "marital"} - {
             json.loads(source.with_suffix(".json").read_text())["provenance"]["attribute"]

@@ -1,9 +1,10 @@
 """Stage 2 of a run: the programs on disk, topped up to ``config.n_programs`` when some are
 missing (``pipeline.run_pipeline`` calls it; ``alchemist synthesize`` runs it alone).
 
-By the run's settings the missing programs come from the program search (the default, for text
-and table rows: ``devsplit.search_programs``), the quality loop (``quality_loop``: gate, repair
-and regenerate) or one-shot synthesis (``search`` off, images and signals, per-column prompts).
+By the run's settings the missing programs come from the program search (the default, for every
+modality: text, table rows, concept scores, raw series or pixels; ``devsplit.search_programs``),
+the quality loop (``quality_loop``: gate, repair and regenerate) or one-shot synthesis (``search``
+off).
 The prompts see the task with what the settings add to it: LLM-drafted supplementary information
 (``supplementary.yaml``, editable) and exemplars drawn from the dev split.
 
@@ -49,8 +50,7 @@ def ensure_programs(
     program search, the quality loop or plain synthesis, as the settings say."""
     existing = run.programs.load(include_disabled=True)
     enabled = [p for p in existing if p.enabled]
-    # Search covers text and table rows (per-column prompts too); concepts write in one shot.
-    searched = config.search and not config.quality_loop and task.modality in ("text", "tabular")
+    searched = config.search and not config.quality_loop
     if len(enabled) >= config.n_programs or (
         searched and enabled and (run.folder / "search.json").exists()
     ):
