@@ -4,13 +4,15 @@ zero-shot prediction vs the dev-labels-only model, per dataset, with wall times 
 Rows, each scored on a test split nothing was tuned on (abstentions count as wrong):
 
 - ``concepts``: the pipeline with the concept stage (the embedded model names ``--concepts``
-  concepts, the local extractor scores them, the model writes ``--programs`` programs over the
-  named scores); label model (chosen on dev) and the distilled MLP;
+  concepts, the local extractor scores them, the program search keeps ``--programs`` programs
+  over the named scores); label model and distilled model (chosen on dev), and the run's own
+  "same model on dev labels only" (the distilled model's featurizer and classifier, trained
+  on the dev labels alone);
 - ``concepts + RoboShot`` (images): the same, spurious directions projected out;
 - ``vanilla``: programs over the raw item (``series`` list / ``image`` pixels);
 - ``zero-shot`` (images): the extractor's own prediction from the class names;
 - tables: ``whole-row`` programs vs ``per-attribute`` programs (one prompt per column);
-- ``dev-labels-only``: the same MLP trained on the dev split's gold labels alone (on the
+- ``dev-labels-only MLP``: an MLP trained on the dev split's gold labels alone (on the
   concept scores, on the raw series, or on the table's columns); ``majority``: the dev
   split's majority class.
 
@@ -19,9 +21,9 @@ dev 100, train the rest; GunPoint (200 series): test 100, dev 30, train 70; cens
 (``../shared/datasets/census``): test 2000, dev 200, train 3000. Worst-group accuracy is
 reported where the data has group labels.
 
-Run from the repository root (one thread for the model; measured beside ``uptime`` load):
+Run from the repository root (threads from the free cores; measured beside ``uptime`` load):
     PYTHONPATH=src python benchmarks/bench_concepts.py --datasets italypower census \\
-        [--programs 6] [--concepts 6] [--model qwen2.5-coder-1.5b] [--threads 1]
+        [--programs 6] [--concepts 6] [--candidates 12] [--refinements 4] [--threads N]
 """
 
 from __future__ import annotations
@@ -108,11 +110,17 @@ def pipeline_row(
     seconds = time.perf_counter() - started
     synthesis = summary.get("synthesis") or {}
     rows = []
-    for model in ("label_model", "distilled"):
+    for model, method in (
+        ("label_model", "label model"),
+        ("distilled", "distilled"),
+        ("dev_only", "same model on dev labels only"),
+    ):
+        if model not in summary["evaluation"]["test"]:
+            continue
         s = summary["evaluation"]["test"][model]
         rows.append(
             {
-                "method": f"{label}: {model.replace('_', ' ')}",
+                "method": f"{label}: {method}",
                 "accuracy": s["accuracy"],
                 "f1": s.get("positive_f1", s["macro_f1"]),
                 "worst_group": (s.get("groups") or {}).get("worst_group"),
@@ -204,6 +212,8 @@ def bench_images(name: str, args: argparse.Namespace, provider: Any) -> list[dic
         seed=0,
         use_cache=not args.no_cache,
         provider=ProviderSpec(model=args.model, threads=args.threads),
+        search_candidates=args.candidates,
+        search_refinements=args.refinements,
     )
     rows = pipeline_row("programs over concepts", task, base, runs / "concepts", provider)
     robust = runs / "concepts-roboshot"
@@ -250,6 +260,8 @@ def bench(name: str, args: argparse.Namespace, provider: Any) -> list[dict[str, 
         seed=0,
         use_cache=not args.no_cache,
         provider=ProviderSpec(model=args.model, threads=args.threads),
+        search_candidates=args.candidates,
+        search_refinements=args.refinements,
     )
     runs = cache / "runs"
     if name == "census":
@@ -288,8 +300,9 @@ def render(name: str, rows: list[dict[str, Any]], args: argparse.Namespace) -> s
     lines = [
         f"### {name}",
         "",
-        f"`{args.model}`, {args.programs} programs, {args.concepts} concepts, "
-        f"--threads {args.threads}; test split.",
+        f"`{args.model}`, {args.programs} programs kept of a search of {args.candidates} "
+        f"candidates + {args.refinements} refinements, {args.concepts} concepts, "
+        f"--threads {args.threads or 'auto'}; test split.",
         "",
         "| method | accuracy | F1 | worst group | coverage | wall s | LLM calls | load |",
         "|---|---|---|---|---|---|---|---|",
@@ -315,7 +328,9 @@ def main() -> None:
     parser.add_argument("--programs", type=int, default=6)
     parser.add_argument("--concepts", type=int, default=6)
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
-    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=None, help="default: the free cores")
+    parser.add_argument("--candidates", type=int, default=12, help="program search: candidates")
+    parser.add_argument("--refinements", type=int, default=4, help="program search: refinements")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--cache", default=str(home() / "bench-concepts"))
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "concepts"))

@@ -45,6 +45,8 @@ def test_dev_only_baselines_on_raw_series(bench, tmp_path: Path) -> None:
     table = bench.render(
         "italypower",
         [mlp, {**majority, "accuracy": None}],
-        argparse.Namespace(model="m", programs=1, concepts=1, threads=1),
+        argparse.Namespace(
+            model="m", programs=1, concepts=1, threads=1, candidates=4, refinements=1
+        ),
     )
     assert "| majority class of dev | — |" in table
