@@ -22,8 +22,11 @@ NICE = fenced("    return 0 if any(w in text for w in ('love', 'good', 'great', 
 CONSTANT = fenced("    return 1")
 CRASHES = fenced("    return 1 if text.split()[2] == 'my' else -1")
 WRONG = fenced(
+    "    return 0 if 'subscribe' in text or 'i' in text else 1"
+)  # right on 4 of 10 dev rows: below chance, not reliably wrong
+SWAPPED_IDS = fenced(
     "    return 0 if 'subscribe' in text or 'free' in text or 'check' in text else 1"
-)  # below chance on the dev rows
+)  # wrong on all 10 dev rows: the class ids mixed up
 MY = fenced("    return 1 if 'c' in text else -1")  # right on 3 of its 4 dev votes
 MOSTLY_SPAM = fenced("    return 1 if text else -1")  # SPAM on 90% of the items
 REFINED = fenced("    return 1 if 'subscribe' in text or 'my' in text or 'free' in text else 0")
@@ -100,6 +103,59 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     assert by_source  # the candidates' sources were recorded
     json.dumps(result.to_dict())  # the search.json record is JSON-ready
     assert set(result.check) >= {"kept_majority_vote_accuracy", "all_majority_vote_accuracy"}
+
+
+def test_a_reliably_wrong_two_class_program_gets_a_twin_with_the_ids_swapped(tmp_path):
+    provider = ScriptedProvider([SWAPPED_IDS, NICE])
+    policy = SearchPolicy(n_programs=2, candidates=2, refinements=0, concurrency=1)
+    store = ProgramStore(tmp_path / "programs")
+    result = search(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        TRAIN,
+        dev_items=ITEMS,
+        dev_gold=GOLD,
+        policy=policy,
+        store=store,
+    )
+    assert result.n_llm_calls == 2  # the twin costs no call
+    by_id = {c.program.id: c for c in result.candidates}
+    assert by_id["p001"].dropped.endswith("swapped into p003")
+    twin = by_id["p003"]
+    assert twin.dev_accuracy == 1.0 and twin.dropped is None
+    assert twin.program.provenance["strategy"] == "swapped:p001"
+    assert "def _label_spam_as_written(text" in twin.program.source
+    assert "def label_spam(text: str) -> int:" in twin.program.source
+    assert [p.id for p in result.programs][0] == "p003"
+    # The twin runs like any program: through the executor, from its source on disk.
+    on_disk = {p.id: p for p in store.load()}
+    votes = InProcessExecutor().run([on_disk["p003"]], ITEMS, TASK.class_ids).votes[:, 0]
+    assert votes.tolist() == GOLD.tolist()
+
+
+def test_no_twin_without_two_classes_or_without_dev():
+    three = task_from_dict(
+        {
+            "name": "three",
+            "description": "Three classes.",
+            "classes": [{"id": 0, "name": "A"}, {"id": 1, "name": "B"}, {"id": 2, "name": "C"}],
+        }
+    )
+    policy = SearchPolicy(n_programs=2, candidates=1, refinements=0, concurrency=1)
+    gold = GOLD.copy()
+    result = search(
+        three,
+        ScriptedProvider([SWAPPED_IDS.replace("label_spam", "label")]),
+        InProcessExecutor(),
+        TRAIN,
+        dev_items=ITEMS,
+        dev_gold=gold,
+        policy=policy,
+    )
+    assert [c.program.id for c in result.candidates] == ["p001"]
+    alone = search(TASK, ScriptedProvider([SWAPPED_IDS]), InProcessExecutor(), TRAIN, policy=policy)
+    assert [c.program.id for c in alone.candidates] == ["p001"]
 
 
 def test_search_without_dev_keeps_first_survivors_and_never_refines():

@@ -12,6 +12,9 @@
    beat chance (1/k) however they fall, given the classes' shares (the dev split's, else the
    task file's ``share``: a program voting the minority class on most items); and with a dev
    split, dev accuracy at or below chance on at least ``min_gold_votes`` votes.
+   With two classes, a candidate whose dev votes are reliably wrong (the lower end of a 90%
+   interval of its error rate above one half: a small model that mixed up the class ids) gets a
+   twin with the two ids exchanged, a wrapper in plain sight in its code, run and gated alike.
 3. **Refine** (``SearchPolicy.refinements`` calls, concurrently): the most promising survivors
    that still err on dev are shown back to the model with the dev rows they get wrong (input,
    what they returned, the gold class); each answer is a new candidate, run and gated the same.
@@ -52,6 +55,7 @@ from alchemist.search_ranking import (
     class_shares,
     holdout_check,
     select,
+    swap_reliably_wrong,
 )
 from alchemist.synthesis import Progress, provenance
 from alchemist.task import Task
@@ -330,6 +334,13 @@ class _State:
         self.calls += sum(not isinstance(a, BudgetExceeded) for a in answers)
         if new:
             self._score(new)
+            if self.gold is not None:  # reliably wrong on dev: the twin with the ids swapped
+                twins = swap_reliably_wrong(
+                    self.candidates[-len(new) :], self.task, number, self.policy.min_gold_votes
+                )
+                number += len(twins)
+                if twins:
+                    self._score(twins)
         return number
 
     def _score(self, programs: list[Program]) -> None:

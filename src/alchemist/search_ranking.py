@@ -5,12 +5,15 @@ right on 9 of 10 dev votes ranks below one right on 90 of 100: few votes give li
 ``select`` keeps the best-ranked, skipping near-duplicates of one already kept;
 ``holdout_check`` repeats that selection on one half of dev and scores it on the other.
 ``accuracy_ceiling`` bounds what a program's votes can score given the classes' shares
-(``class_shares``), which the gate uses with or without a dev split.
+(``class_shares``), which the gate uses with or without a dev split. ``swapped`` turns a
+two-class program that is reliably wrong on dev (a small model that mixed up the class ids)
+into its twin with the two ids exchanged.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,6 +22,7 @@ import numpy as np
 
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
+from alchemist.task import Task
 
 _Z90 = 1.645  # one-sided 95%, i.e. the lower end of a 90% interval
 
@@ -103,6 +107,63 @@ def wilson_lower(correct: int, n: int, z: float = _Z90) -> float:
     return (centre - spread) / (1 + z * z / n)
 
 
+def reliably_wrong(c: Candidate, min_votes: int) -> bool:
+    """Whether a two-class program's dev votes are wrong more often than right beyond doubt:
+    at least ``min_votes`` of them, and the lower end of the 90% Wilson interval of its error
+    rate above one half."""
+    wrong = c.dev_votes - c.dev_correct
+    return c.dev_votes >= min_votes and wilson_lower(wrong, c.dev_votes) > 0.5
+
+
+def swapped(program: Program, signature: str, class_ids: Sequence[int], new_id: str) -> Program:
+    """``program`` with its two class ids exchanged, as readable code: the function as written,
+    renamed, and under the task's ``signature`` a wrapper that swaps its votes (abstentions and
+    other outputs pass through unchanged)."""
+    name = program.function_name
+    kept = f"_{name}_as_written"
+    a, b = class_ids
+    parameter = signature.split("(", 1)[1].split(":", 1)[0].split(")", 1)[0].strip()
+    source = re.sub(rf"\b{re.escape(name)}\b", kept, program.source.rstrip())
+    wrapper = (
+        f"{signature}\n"
+        f'    """{program.id} with its class ids {a} and {b} exchanged: its dev votes were '
+        'mostly wrong."""\n'
+        f"    vote = {kept}({parameter})\n"
+        f"    if isinstance(vote, bool) or vote not in ({a!r}, {b!r}):\n"
+        "        return vote\n"
+        f"    return {b!r} if vote == {a!r} else {a!r}\n"
+    )
+    return replace(
+        program,
+        id=new_id,
+        source=f"{source}\n\n\n{wrapper}",
+        provenance={  # no call of its own: no tokens or seconds to count twice
+            "author": "search",
+            "model": program.provenance.get("model"),
+            "strategy": f"swapped:{program.id}",
+            "search_round": "swap",
+            "cached": True,
+        },
+    )
+
+
+def swap_reliably_wrong(
+    candidates: Sequence[Candidate], task: Task, number: int, min_votes: int
+) -> list[Program]:
+    """With two classes: a twin with the class ids exchanged (numbered on from ``number``) for
+    each of ``candidates`` whose dev votes are ``reliably_wrong``; each such candidate's
+    ``dropped`` says which twin replaced it."""
+    if task.n_classes != 2:
+        return []
+    twins: list[Program] = []
+    for c in candidates:
+        if reliably_wrong(c, min_votes):
+            twin = swapped(c.program, task.signature, task.class_ids, f"p{number + len(twins):03d}")
+            c.dropped = f"{c.dropped or 'reliably wrong on dev'}; swapped into {twin.id}"
+            twins.append(twin)
+    return twins
+
+
 def select(
     alive: list[Candidate],
     votes: dict[str, np.ndarray],
@@ -178,6 +239,9 @@ __all__ = [
     "accuracy_ceiling",
     "class_shares",
     "holdout_check",
+    "reliably_wrong",
     "select",
+    "swap_reliably_wrong",
+    "swapped",
     "wilson_lower",
 ]
