@@ -107,3 +107,20 @@ def test_the_pipeline_runs_per_attribute_programs(tmp_path: Path, search: bool) 
     if search:  # the search records the column each candidate was asked about
         record = json.loads((tmp_path / "run" / "search.json").read_text())
         assert [c["strategy"] for c in record["candidates"]] == ["column age", "column education"]
+
+
+def test_a_search_that_keeps_nothing_says_why_in_one_error(tmp_path: Path) -> None:
+    FRAME.to_csv(tmp_path / "data.csv", index=False)
+    constant = "```python\ndef label(row: dict) -> int:\n    return 1\n```"
+    config = RunConfig(
+        data=str(tmp_path / "data.csv"),
+        n_programs=2,
+        search_candidates=2,
+        use_cache=False,
+        workers=1,
+    )
+    with pytest.raises(SynthesisError, match="kept none of its 1 candidate") as caught:
+        run_pipeline(TASK, config, tmp_path / "run", provider=ScriptedProvider([constant]))
+    assert "search.json" in str(caught.value) and "--no-search" in str(caught.value)
+    record = json.loads((tmp_path / "run" / "search.json").read_text())
+    assert record["candidates"][0]["dropped"] == "constant output on every item"

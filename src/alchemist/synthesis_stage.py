@@ -124,6 +124,13 @@ def ensure_programs(
         seconds,
         speed,
     )
+    if not programs and searched and candidates:
+        raise SynthesisError(
+            f"The program search kept none of its {len(candidates)} candidate(s): each was "
+            f"dropped for the reason search.json in {run.folder} gives. Try more --candidates, "
+            "a stronger model, or --no-search to use programs ungated.",
+            path=str(run.folder),
+        )
     if not programs:
         raise SynthesisError(
             "No valid program was generated. See synthesis.json in "
