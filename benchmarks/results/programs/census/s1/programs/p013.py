@@ -1,15 +1,18 @@
-def label_income(row: dict) -> int:
-    income = row['capital_gain'] + row['capital_loss']
-    
-    # <=50K classification
-    if (income <= 34921 and row['education_num'] == 16 and row['type_employer'] == 'Local-gov') or \
-       (row['age'] >= 48 and income > 34922) or \
-       ((row['education'] == 'HS-grad' or row['education'] == 'College') and row['marital'] in ['Married-civ-spouse', 'Divorced']) or \
-       (income >= 100000):
-        return 1
-    
-    # >50K classification
-    elif income > 34922:
-        return 1
+def _label_income_as_written(row: dict) -> int:
+    age = row['age']
+    hr_per_week = row['hr_per_week']
 
-    return -1  # abstain if no clear evidence
+    if age <= 30 and hr_per_week < 45:
+        return 1
+    elif age > 30 and hr_per_week >= 45:
+        return 0
+    else:
+        return -1
+
+
+def label_income(row: dict) -> int:
+    """p005 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_income_as_written(row)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

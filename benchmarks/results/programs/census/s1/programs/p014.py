@@ -1,30 +1,30 @@
-import re
+def _label_income_as_written(row: dict) -> int:
+    # Calculate the average hourly wage based on education level and occupation
+    if row['education'] == 'Bachelors':
+        hourly_wage = 38000
+    elif row['education'] == 'HS-grad':
+        hourly_wage = 25000
+    elif row['education'] == 'Masters':
+        hourly_wage = 40000
+    else:
+        hourly_wage = 15000
+
+    if row['occupation'] == 'Exec-managerial' or row['occupation'] == 'Prof-specialty':
+        hourly_wage *= 2
+
+    # Calculate the expected income based on the average hourly wage and hours per week
+    expected_income = hourly_wage * row['hr_per_week']
+
+    # Compare with the actual income to determine the class label
+    if expected_income <= 50000:
+        return 0
+    else:
+        return 1
 
 
 def label_income(row: dict) -> int:
-    def is_high_income(row):
-        if row['age'] > 50 or row['education_num'] >= 13 or row['hr_per_week'] > 60:
-            return True
-        else:
-            return False
-    
-    def is_low_income(row):
-        if re.search(r'(\bhigh\s+income\b|\bvery\s+high\s+income\b)', row['occupation']):
-            return True
-        elif re.search(r'(\blow\s+income\b|\bvery\s+low\s+income\b)', row['occupation']):
-            return True
-        elif row['education_num'] < 12 and (row['age'] <= 50 or row['hr_per_week'] <= 60):
-            return True
-        else:
-            return False
-    
-    income = row.get('capital_gain', 0) + row.get('capital_loss', 0)
-    
-    if income > 50000:
-        return 1
-    elif is_high_income(row):
-        return 1
-    elif is_low_income(row):
-        return 0
-    else:
-        return -1
+    """p009 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_income_as_written(row)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

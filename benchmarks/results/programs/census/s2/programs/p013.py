@@ -2,9 +2,14 @@ import re
 
 
 def label_income(row: dict) -> int:
-    if row['education_num'] >= 14: # 50K+
+    if row['education'].lower() == 'bachelors':
         return 1
-    elif row['age'] > 60 and (re.search('Exec-managerial', row['occupation']) or re.search('Prof-specialty', row['occupation']) or re.search('Craft-repair', row['occupation'])):
+    elif re.search(r'\d+K', str(row['capital_gain']) + str(row['capital_loss'])) and row['age'] >= 50:
+        return 1
+    elif (
+        re.search(r'(\b50,000\b)', str(row['annual_income']), re.IGNORECASE) or
+        (re.search(r'\b\$(50,000)\b', str(row['annual_income']), re.IGNORECASE) and row['age'] >= 50)
+    ):
         return 1
     else:
-        return -1 # abstain
+        return -1

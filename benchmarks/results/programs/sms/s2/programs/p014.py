@@ -1,24 +1,31 @@
 import re
 
 
-def label_sms(text: str) -> int:
-    # Check if the text contains any known spam keywords or patterns
-    spam_keywords = ['prize', 'win', 'cds', 'store', 'enter', 'ts&cs', 'ldew.com', 'subs16+1win150ppmx3', 'music', '87066', 'addie', 'school', 'tues', 'wed']
+def _label_sms_as_written(text: str) -> int:
+    spam_keywords = [
+        "FREE", "discount", "offer", "prize", "win", "raffle",
+        "claim", "buy", "subscribe", "text", "txts", "sms",
+        "click", "now", "use", "free", "get", "give"
+    ]
     
-    for keyword in spam_keywords:
-        if re.search(keyword, text, re.IGNORECASE):
-            return 1
-    
-    # Check for a pattern that might indicate spam
-    if re.search(r'\b\d{5}\s*[\w\s]*\b', text):  # Check for a five-digit number followed by any word or space
+    # Check for spam keywords
+    if any(keyword in text.lower() for keyword in spam_keywords):
         return 1
     
-    # Check if the text contains specific words or phrases that are often used in spam messages
-    spam_words = ['free', 'offer', 'discount', 'prize', 'win', 'gift', 'voucher', 'cashback']
+    # Check for common spam patterns (e.g., long numbers, specific URLs)
+    if re.search(r'\b\d{9}\b', text) or "o2.co.uk" in text or "text me" in text:
+        return 1
     
-    for word in spam_words:
-        if word in text.lower():
-            return 1
+    # Check for subscription offer with a known premium rate (e.g., O2FWD)
+    if re.search(r'18p/txt', text):
+        return 1
     
-    # If no clear evidence of spam is found, abstain from labeling the message
     return -1
+
+
+def label_sms(text: str) -> int:
+    """p007 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_sms_as_written(text)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

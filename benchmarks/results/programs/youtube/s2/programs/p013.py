@@ -1,25 +1,29 @@
-import re
+HAM_KEYWORDS = ['like', 'extraordinary', 'moneygq.com', 'subscribe', 'playlist', 'cruz supat']
+
+
+SPAM_KEYWORDS = ['advertising', 'links', 'self-promotion']
+
+
+def _label_spam_as_written(text: str) -> int:
+    # Convert text to lowercase for case-insensitive matching
+    lower_text = text.lower()
+    
+    # Check if the text contains any of HAM keywords or phrases
+    if any(keyword in lower_text for keyword in HAM_KEYWORDS):
+        return 0
+    
+    # Check if the text contains any of SPAM keywords or phrases
+    elif any(keyword in lower_text for keyword in SPAM_KEYWORDS):
+        return 1
+    
+    # If no clear evidence, abstain by returning -1
+    else:
+        return -1
 
 
 def label_spam(text: str) -> int:
-    if any(word.lower() in ['subscribe', 'link', 'advertisement'] for word in text.split()):
-        return 1
-    elif any(word.lower() in ['like', 'dislike', 'love', 'hate', 'thumbs up', ' thumbs down'] for word in text.split()):
-        return 0
-    else:
-        # Check for common spam patterns using regular expressions
-        spam_patterns = [
-            r'buy\s+(?:gift|card)\s+voucher',
-            r'send\s+gift',
-            r'reward\s+points',
-            r'prize\s+\w*',
-            r'make\s+money\s+with',
-            r'study\s+program',
-            r'test\s+drive',
-            r'win\s+\w*'
-        ]
-        
-        for pattern in spam_patterns:
-            if re.search(pattern, text):
-                return 1
-        return -1
+    """p005 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_spam_as_written(text)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0
