@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from alchemist.errors import LLMError
@@ -29,6 +31,19 @@ def test_results_keep_request_order_and_concurrency_is_bounded():
     assert [c.text for c in result.completions] == [f"ITEM {i}" for i in range(12)]
     assert 1 < inner.max_in_flight <= 3
     assert seen[-1] == (12, 12) and len(seen) == 12
+
+
+def test_one_sampling_setting_per_request():
+    class Seeds(StandIn):
+        def complete(self, messages, params):
+            completion = super().complete(messages, params)
+            return replace(completion, text=str(params.seed))
+
+    each = [replace(PARAMS, seed=10 + i) for i in range(4)]
+    result = complete_many(Seeds(), requests(4), each, concurrency=2)
+    assert [c.text for c in result.completions] == ["10", "11", "12", "13"]
+    with pytest.raises(ValueError, match="3 sampling settings for 4 requests"):
+        complete_many(Seeds(), requests(4), each[:3])
 
 
 def fail_on_odd(prompt: str) -> str:

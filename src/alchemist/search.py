@@ -30,80 +30,29 @@ not the raw accuracy; and ``SearchResult.check`` repeats the selection on one se
 dev and scores the majority vote of what it keeps on the other half, beside the majority vote
 of every survivor, so the run records whether selecting helped on rows it did not see.
 
-Prompts: ``alchemist.search_prompts``; scores, ranking, selection, the half-dev check:
+Prompts: ``alchemist.search_prompts``; the candidates, their calls, scores and gate:
+``alchemist.search_pool``; scores, ranking, selection, the half-dev check:
 ``alchemist.search_ranking``. The executor is passed in: no model-written code runs here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
-from alchemist.errors import BudgetExceeded, LLMError, SynthesisError
-from alchemist.extraction import clean_answer, same_code
-from alchemist.label_matrix import LabelMatrix
-from alchemist.llm.base import Completion, Message, Provider, SamplingParams
+from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
+from alchemist.search_pool import CandidatePool, ProgramRunner, SearchPolicy
 from alchemist.search_prompts import data_aware_messages, refine_messages
-from alchemist.search_ranking import (
-    Candidate,
-    accuracy_ceiling,
-    class_shares,
-    holdout_check,
-    select,
-    swap_reliably_wrong,
-)
-from alchemist.synthesis import Progress, provenance
+from alchemist.search_ranking import Candidate, holdout_check, select
+from alchemist.synthesis import Progress
 from alchemist.task import Task
 
 _PARAMS = SamplingParams()
-
-
-class ProgramRunner(Protocol):
-    """What ``search`` needs of an executor (``alchemist.execution.Executor`` is one)."""
-
-    def run(
-        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
-    ) -> LabelMatrix: ...
-
-
-@dataclass(frozen=True, kw_only=True)
-class SearchPolicy:
-    """The budget and the rules of ``search``; ``budget`` is the most model calls it makes."""
-
-    n_programs: int = 10
-    candidates: int = 12
-    refinements: int = 4
-    sample_items: int = 6  # unlabeled items shown in each candidate prompt
-    sample_chars: int = 160  # each clipped to this many characters
-    wrong_examples: int = 4  # dev rows shown in a refinement prompt
-    min_coverage: float = 0.02
-    max_error_rate: float = 0.5
-    min_gold_votes: int = 5
-    duplicate_agreement: float = 0.95
-    concurrency: int = 4
-
-    def __post_init__(self) -> None:
-        counts = {
-            "n_programs": self.n_programs,
-            "candidates": self.candidates,
-            "concurrency": self.concurrency,
-        }
-        bad = [f"{k}={v}" for k, v in counts.items() if v < 1]
-        bad += [f"refinements={self.refinements}"] if self.refinements < 0 else []
-        for name in ("min_coverage", "max_error_rate", "duplicate_agreement"):
-            if not 0 <= getattr(self, name) <= 1:
-                bad.append(f"{name}={getattr(self, name)}")
-        if bad:
-            raise ValueError(f"SearchPolicy settings out of range: {', '.join(bad)}.")
-
-    @property
-    def budget(self) -> int:
-        return self.candidates + self.refinements
+_POLICY = SearchPolicy()
 
 
 @dataclass
@@ -144,7 +93,7 @@ def search(
     *,
     dev_items: Sequence[Any] = (),
     dev_gold: np.ndarray | None = None,
-    policy: SearchPolicy = SearchPolicy(),
+    policy: SearchPolicy = _POLICY,
     params: SamplingParams = _PARAMS,
     strategies: Sequence[str] = ("default",),
     focus: Sequence[tuple[str, Task]] = (),
@@ -164,7 +113,7 @@ def search(
     gold = None if dev_gold is None or not len(dev_items) else np.asarray(dev_gold)
     rng = np.random.default_rng(seed)
     number = store.next_number("p") if store is not None else 1
-    state = _State(task, executor, list(items), list(dev_items), gold, policy)
+    state = CandidatePool(task, executor, list(items), list(dev_items), gold, policy)
     requests = []
     for k in range(policy.candidates):
         sample = (
@@ -253,162 +202,6 @@ def search(
     return SearchResult(
         [c.program for c in kept], state.candidates, state.calls, state.failures, check
     )
-
-
-class _State:
-    """The candidates so far, their votes on train + dev items, and the calls spent."""
-
-    def __init__(
-        self,
-        task: Task,
-        executor: ProgramRunner,
-        items: list[Any],
-        dev_items: list[Any],
-        gold: np.ndarray | None,
-        policy: SearchPolicy,
-    ) -> None:
-        self.task, self.executor, self.policy = task, executor, policy
-        self.items, self.dev_items, self.gold = items, dev_items, gold
-        self.candidates: list[Candidate] = []
-        self.votes: dict[str, np.ndarray] = {}  # id -> votes on items + dev items
-        self.failures: list[dict[str, Any]] = []
-        self.calls = 0
-        self.shares = class_shares(task.n_classes, gold, task.class_shares)
-
-    def alive(self) -> list[Candidate]:
-        return [c for c in self.candidates if c.dropped is None]
-
-    def add_answers(
-        self,
-        provider: Provider,
-        requests: list[tuple[list[Message], str]],
-        params: SamplingParams,
-        seed: int,
-        number: int,
-        kind: str,
-    ) -> int:
-        answers = _complete_all(
-            provider,
-            [(m, replace(params, seed=seed + i)) for i, (m, _) in enumerate(requests)],
-            self.policy.concurrency,
-        )
-        new: list[Program] = []
-        for i, ((messages, strategy), answer) in enumerate(zip(requests, answers, strict=True)):
-            record = {"attempt": self.calls + i, "strategy": strategy, "seed": seed + i}
-            if isinstance(answer, Exception):
-                self.failures.append({**record, "raw": "", "reason": str(answer)})
-                continue
-            try:
-                source, fixes = clean_answer(answer.text, self.task)
-                twin = next(
-                    (
-                        c.program.id
-                        for c in self.candidates + [Candidate(p) for p in new]
-                        if same_code(source, c.program.source)
-                    ),
-                    None,
-                )
-                if twin:
-                    raise SynthesisError(f"duplicate of {twin}")
-            except SynthesisError as exc:
-                self.failures.append({**record, "raw": answer.text, "reason": str(exc)})
-                continue
-            new.append(
-                Program(
-                    id=f"p{number:03d}",
-                    source=source,
-                    function_name=self.task.function_name,
-                    provenance={
-                        **provenance(
-                            answer,
-                            messages,
-                            replace(params, seed=seed + i),
-                            strategy=strategy,
-                            fixes=fixes,
-                        ),
-                        "search_round": kind,
-                    },
-                )
-            )
-            number += 1
-        self.calls += sum(not isinstance(a, BudgetExceeded) for a in answers)
-        if new:
-            self._score(new)
-            if self.gold is not None:  # reliably wrong on dev: the twin with the ids swapped
-                twins = swap_reliably_wrong(
-                    self.candidates[-len(new) :], self.task, number, self.policy.min_gold_votes
-                )
-                number += len(twins)
-                if twins:
-                    self._score(twins)
-        return number
-
-    def _score(self, programs: list[Program]) -> None:
-        matrix = self.executor.run(programs, self.items + self.dev_items, self.task.class_ids)
-        n = len(self.items)
-        for j, program in enumerate(programs):
-            column = matrix.votes[:, j].astype(np.int64)
-            self.votes[program.id] = column
-            c = Candidate.scored(program, column, np.asarray(matrix.errors)[:, j], n, self.gold)
-            c.dropped = self._verdict(c, column[:n])
-            self.candidates.append(c)
-
-    def _verdict(self, c: Candidate, train_votes: np.ndarray) -> str | None:
-        p = self.policy
-        if c.error_rate > p.max_error_rate:
-            return f"errors or timeouts on {c.error_rate:.0%} of items"
-        if len(np.unique(train_votes)) <= 1:
-            return "constant output on every item"
-        if c.coverage < p.min_coverage:
-            return f"coverage {c.coverage:.1%} below {p.min_coverage:.0%}"
-        chance = 1 / self.task.n_classes
-        shares = self.shares
-        if shares is not None and (ceiling := accuracy_ceiling(train_votes, shares)) <= chance:
-            return (
-                f"at most {ceiling:.0%} of its votes can be right given the classes' shares "
-                f"({', '.join(f'{s:.0%}' for s in shares)}): no better than chance"
-            )
-        accuracy = c.dev_accuracy
-        if accuracy is not None and c.dev_votes >= p.min_gold_votes and accuracy <= chance:
-            return f"dev accuracy {accuracy:.0%} on {c.dev_votes} votes: no better than chance"
-        return None
-
-    def wrong_rows(self, c: Candidate) -> list[tuple[Any, int, int]]:
-        assert self.gold is not None
-        dev = self.votes[c.program.id][len(self.items) :]
-        wrong = np.flatnonzero((self.gold >= 0) & (dev >= 0) & (dev != self.gold))
-        return [
-            (self.dev_items[i], int(dev[i]), int(self.gold[i]))
-            for i in wrong[: self.policy.wrong_examples]
-        ]
-
-    def to_refine(self) -> list[Candidate]:
-        """The best-ranked survivors that still get some dev rows wrong."""
-        erring = [c for c in self.alive() if c.dev_votes > c.dev_correct]
-        erring.sort(key=lambda c: (-c.rank, -c.coverage))
-        return erring[: self.policy.refinements]
-
-
-def _complete_all(
-    provider: Provider, requests: list[tuple[list[Message], SamplingParams]], concurrency: int
-) -> list[Completion | Exception]:
-    """Every request answered (or its error), ``concurrency`` in flight; after a
-    ``BudgetExceeded`` no further call is made."""
-    stopped: list[BudgetExceeded] = []
-
-    def one(request: tuple[list[Message], SamplingParams]) -> Completion | Exception:
-        if stopped:
-            return stopped[0]
-        try:
-            return provider.complete(*request)
-        except BudgetExceeded as exc:
-            stopped.append(exc)
-            return exc
-        except LLMError as exc:
-            return exc
-
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        return list(pool.map(one, requests))
 
 
 __all__ = ["SearchPolicy", "SearchResult", "search"]

@@ -32,7 +32,7 @@ class BatchResult:
 def complete_many(
     provider: Provider,
     requests: Sequence[list[Message]],
-    params: SamplingParams,
+    params: SamplingParams | Sequence[SamplingParams],
     *,
     concurrency: int = 4,
     on_error: Literal["record", "raise"] = "record",
@@ -45,12 +45,16 @@ def complete_many(
     the calls in flight finish. A ``BudgetExceeded`` always stops new calls and is returned in
     ``stopped``. Answers that arrived are never dropped: put a ``CachedProvider`` inside
     ``provider`` and a re-run after a stop or a crash pays only for what is missing.
-    ``progress(done, total)`` is called after each request settles.
+    ``progress(done, total)`` is called after each request settles. ``params``: one setting
+    for every request, or one per request (e.g. a seed each).
     """
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1; got {concurrency}.")
     if on_error not in ("record", "raise"):
         raise ValueError(f"on_error must be 'record' or 'raise'; got {on_error!r}.")
+    each = [params] * len(requests) if isinstance(params, SamplingParams) else list(params)
+    if len(each) != len(requests):
+        raise ValueError(f"{len(each)} sampling settings for {len(requests)} requests.")
     result = BatchResult(completions=[None] * len(requests))
     stop = threading.Event()
     pending = iter(range(len(requests)))
@@ -63,7 +67,7 @@ def complete_many(
                 i = next(pending, None)
                 if i is None:
                     return
-                running[pool.submit(provider.complete, list(requests[i]), params)] = i
+                running[pool.submit(provider.complete, list(requests[i]), each[i])] = i
 
         fill()
         while running:

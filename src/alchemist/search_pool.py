@@ -1,0 +1,216 @@
+"""The candidates of a program search (``alchemist.search``) under its ``SearchPolicy``.
+
+``CandidatePool`` sends a round of prompts (``llm.complete_many``, one seed per request), turns
+the answers into programs (refusing unusable answers and duplicates, each recorded with its
+reason), runs them through the executor it is given over the training and dev items, and gates
+them; with two classes a program reliably wrong on dev gets a twin with the ids swapped
+(``search_ranking.swap_reliably_wrong``). It also says which survivors to refine and the dev
+rows each gets wrong. No model-written code runs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+import numpy as np
+
+from alchemist.errors import SynthesisError
+from alchemist.extraction import clean_answer, same_code
+from alchemist.label_matrix import LabelMatrix
+from alchemist.llm.base import Message, Provider, SamplingParams
+from alchemist.llm.batch import complete_many
+from alchemist.programs import Program
+from alchemist.search_ranking import (
+    Candidate,
+    accuracy_ceiling,
+    class_shares,
+    swap_reliably_wrong,
+)
+from alchemist.synthesis import provenance
+from alchemist.task import Task
+
+
+class ProgramRunner(Protocol):
+    """What ``search`` needs of an executor (``alchemist.execution.Executor`` is one)."""
+
+    def run(
+        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
+    ) -> LabelMatrix: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchPolicy:
+    """The budget and the rules of ``search``; ``budget`` is the most model calls it makes."""
+
+    n_programs: int = 10
+    candidates: int = 12
+    refinements: int = 4
+    sample_items: int = 6  # unlabeled items shown in each candidate prompt
+    sample_chars: int = 160  # each clipped to this many characters
+    wrong_examples: int = 4  # dev rows shown in a refinement prompt
+    min_coverage: float = 0.02
+    max_error_rate: float = 0.5
+    min_gold_votes: int = 5
+    duplicate_agreement: float = 0.95
+    concurrency: int = 4
+
+    def __post_init__(self) -> None:
+        counts = {
+            "n_programs": self.n_programs,
+            "candidates": self.candidates,
+            "concurrency": self.concurrency,
+        }
+        bad = [f"{k}={v}" for k, v in counts.items() if v < 1]
+        bad += [f"refinements={self.refinements}"] if self.refinements < 0 else []
+        for name in ("min_coverage", "max_error_rate", "duplicate_agreement"):
+            if not 0 <= getattr(self, name) <= 1:
+                bad.append(f"{name}={getattr(self, name)}")
+        if bad:
+            raise ValueError(f"SearchPolicy settings out of range: {', '.join(bad)}.")
+
+    @property
+    def budget(self) -> int:
+        return self.candidates + self.refinements
+
+
+class CandidatePool:
+    """The candidates so far, their votes on train + dev items, and the calls spent."""
+
+    def __init__(
+        self,
+        task: Task,
+        executor: ProgramRunner,
+        items: list[Any],
+        dev_items: list[Any],
+        gold: np.ndarray | None,
+        policy: SearchPolicy,
+    ) -> None:
+        self.task, self.executor, self.policy = task, executor, policy
+        self.items, self.dev_items, self.gold = items, dev_items, gold
+        self.candidates: list[Candidate] = []
+        self.votes: dict[str, np.ndarray] = {}  # id -> votes on items + dev items
+        self.failures: list[dict[str, Any]] = []
+        self.calls = 0
+        self.shares = class_shares(task.n_classes, gold, task.class_shares)
+
+    def alive(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.dropped is None]
+
+    def add_answers(
+        self,
+        provider: Provider,
+        requests: list[tuple[list[Message], str]],
+        params: SamplingParams,
+        seed: int,
+        number: int,
+        kind: str,
+    ) -> int:
+        batch = complete_many(
+            provider,
+            [m for m, _ in requests],
+            [replace(params, seed=seed + i) for i in range(len(requests))],
+            concurrency=self.policy.concurrency,
+        )
+        new: list[Program] = []
+        for i, ((messages, strategy), answer) in enumerate(
+            zip(requests, batch.completions, strict=True)
+        ):
+            record = {"attempt": self.calls + i, "strategy": strategy, "seed": seed + i}
+            if answer is None:  # failed, or not sent after the budget stopped the batch
+                reason = str(batch.errors.get(i) or batch.stopped)
+                self.failures.append({**record, "raw": "", "reason": reason})
+                continue
+            try:
+                source, fixes = clean_answer(answer.text, self.task)
+                twin = next(
+                    (
+                        c.program.id
+                        for c in self.candidates + [Candidate(p) for p in new]
+                        if same_code(source, c.program.source)
+                    ),
+                    None,
+                )
+                if twin:
+                    raise SynthesisError(f"duplicate of {twin}")
+            except SynthesisError as exc:
+                self.failures.append({**record, "raw": answer.text, "reason": str(exc)})
+                continue
+            new.append(
+                Program(
+                    id=f"p{number:03d}",
+                    source=source,
+                    function_name=self.task.function_name,
+                    provenance={
+                        **provenance(
+                            answer,
+                            messages,
+                            replace(params, seed=seed + i),
+                            strategy=strategy,
+                            fixes=fixes,
+                        ),
+                        "search_round": kind,
+                    },
+                )
+            )
+            number += 1
+        self.calls += batch.n_done + len(batch.errors)
+        if new:
+            self._score(new)
+            if self.gold is not None:  # reliably wrong on dev: the twin with the ids swapped
+                twins = swap_reliably_wrong(
+                    self.candidates[-len(new) :], self.task, number, self.policy.min_gold_votes
+                )
+                number += len(twins)
+                if twins:
+                    self._score(twins)
+        return number
+
+    def _score(self, programs: list[Program]) -> None:
+        matrix = self.executor.run(programs, self.items + self.dev_items, self.task.class_ids)
+        n = len(self.items)
+        for j, program in enumerate(programs):
+            column = matrix.votes[:, j].astype(np.int64)
+            self.votes[program.id] = column
+            c = Candidate.scored(program, column, np.asarray(matrix.errors)[:, j], n, self.gold)
+            c.dropped = self._verdict(c, column[:n])
+            self.candidates.append(c)
+
+    def _verdict(self, c: Candidate, train_votes: np.ndarray) -> str | None:
+        p = self.policy
+        if c.error_rate > p.max_error_rate:
+            return f"errors or timeouts on {c.error_rate:.0%} of items"
+        if len(np.unique(train_votes)) <= 1:
+            return "constant output on every item"
+        if c.coverage < p.min_coverage:
+            return f"coverage {c.coverage:.1%} below {p.min_coverage:.0%}"
+        chance = 1 / self.task.n_classes
+        shares = self.shares
+        if shares is not None and (ceiling := accuracy_ceiling(train_votes, shares)) <= chance:
+            return (
+                f"at most {ceiling:.0%} of its votes can be right given the classes' shares "
+                f"({', '.join(f'{s:.0%}' for s in shares)}): no better than chance"
+            )
+        accuracy = c.dev_accuracy
+        if accuracy is not None and c.dev_votes >= p.min_gold_votes and accuracy <= chance:
+            return f"dev accuracy {accuracy:.0%} on {c.dev_votes} votes: no better than chance"
+        return None
+
+    def wrong_rows(self, c: Candidate) -> list[tuple[Any, int, int]]:
+        assert self.gold is not None
+        dev = self.votes[c.program.id][len(self.items) :]
+        wrong = np.flatnonzero((self.gold >= 0) & (dev >= 0) & (dev != self.gold))
+        return [
+            (self.dev_items[i], int(dev[i]), int(self.gold[i]))
+            for i in wrong[: self.policy.wrong_examples]
+        ]
+
+    def to_refine(self) -> list[Candidate]:
+        """The best-ranked survivors that still get some dev rows wrong."""
+        erring = [c for c in self.alive() if c.dev_votes > c.dev_correct]
+        erring.sort(key=lambda c: (-c.rank, -c.coverage))
+        return erring[: self.policy.refinements]
+
+
+__all__ = ["CandidatePool", "ProgramRunner", "SearchPolicy"]
