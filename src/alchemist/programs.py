@@ -11,11 +11,13 @@ import ast
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alchemist.errors import RunError
+from alchemist.label_matrix import LabelMatrix
 from alchemist.paths import atomic_write_text
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]+$")
@@ -142,3 +144,12 @@ def signature_problem(source: str, function_name: str) -> str | None:
     if required != 1 or args.kwonlyargs and len(args.kw_defaults) != len(args.kwonlyargs):
         return f"{function_name} must take exactly one required argument; it takes {required}"
     return None
+
+
+class ProgramRunner(Protocol):
+    """What runs programs over items for the search and the quality loop
+    (``alchemist.execution.Executor`` is one; tests pass an in-process stand-in)."""
+
+    def run(
+        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
+    ) -> LabelMatrix: ...

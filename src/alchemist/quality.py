@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from alchemist.errors import BudgetExceeded, SynthesisError
 from alchemist.extraction import clean_answer, program_problem, same_code
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
-from alchemist.programs import Program, ProgramStore
+from alchemist.programs import Program, ProgramRunner, ProgramStore
 from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
 from alchemist.synthesis import Progress, clip_text, provenance, synthesize
 from alchemist.task import Task
@@ -32,14 +32,6 @@ from alchemist.task import Task
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
 _GATE = GatePolicy()
-
-
-class ProgramRunner(Protocol):
-    """What ``improve`` needs of an executor (``alchemist.execution.Executor`` is one)."""
-
-    def run(
-        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
-    ) -> LabelMatrix: ...
 
 
 def gate(

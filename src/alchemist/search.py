@@ -44,8 +44,8 @@ from typing import Any
 import numpy as np
 
 from alchemist.llm.base import Provider, SamplingParams
-from alchemist.programs import Program, ProgramStore
-from alchemist.search_pool import CandidatePool, ProgramRunner, SearchPolicy
+from alchemist.programs import Program, ProgramRunner, ProgramStore
+from alchemist.search_pool import CandidatePool, SearchPolicy
 from alchemist.search_prompts import data_aware_messages, refine_messages
 from alchemist.search_ranking import Candidate, holdout_check, select
 from alchemist.synthesis import Progress

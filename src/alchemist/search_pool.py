@@ -10,18 +10,16 @@ rows each gets wrong. No model-written code runs here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from alchemist.errors import SynthesisError
 from alchemist.extraction import clean_answer, same_code
-from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.llm.batch import complete_many
-from alchemist.programs import Program
+from alchemist.programs import Program, ProgramRunner
 from alchemist.search_ranking import (
     Candidate,
     accuracy_ceiling,
@@ -30,14 +28,6 @@ from alchemist.search_ranking import (
 )
 from alchemist.synthesis import provenance
 from alchemist.task import Task
-
-
-class ProgramRunner(Protocol):
-    """What ``search`` needs of an executor (``alchemist.execution.Executor`` is one)."""
-
-    def run(
-        self, programs: list[Program], items: Sequence[Any], class_ids: Sequence[int]
-    ) -> LabelMatrix: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -213,4 +203,4 @@ class CandidatePool:
         return erring[: self.policy.refinements]
 
 
-__all__ = ["CandidatePool", "ProgramRunner", "SearchPolicy"]
+__all__ = ["CandidatePool", "SearchPolicy"]
