@@ -115,17 +115,17 @@ def reliably_wrong(c: Candidate, min_votes: int) -> bool:
     return c.dev_votes >= min_votes and wilson_lower(wrong, c.dev_votes) > 0.5
 
 
-def swapped(program: Program, signature: str, class_ids: Sequence[int], new_id: str) -> Program:
+def swapped(program: Program, task: Task, new_id: str) -> Program:
     """``program`` with its two class ids exchanged, as readable code: the function as written,
-    renamed, and under the task's ``signature`` a wrapper that swaps its votes (abstentions and
+    renamed, and under the task's signature a wrapper that swaps its votes (abstentions and
     other outputs pass through unchanged)."""
     name = program.function_name
     kept = f"_{name}_as_written"
-    a, b = class_ids
-    parameter = signature.split("(", 1)[1].split(":", 1)[0].split(")", 1)[0].strip()
+    a, b = task.class_ids
+    parameter = task.parameter.split(":", 1)[0]
     source = re.sub(rf"\b{re.escape(name)}\b", kept, program.source.rstrip())
     wrapper = (
-        f"{signature}\n"
+        f"{task.signature}\n"
         f'    """{program.id} with its class ids {a} and {b} exchanged: its dev votes were '
         'mostly wrong."""\n'
         f"    vote = {kept}({parameter})\n"
@@ -158,7 +158,7 @@ def swap_reliably_wrong(
     twins: list[Program] = []
     for c in candidates:
         if reliably_wrong(c, min_votes):
-            twin = swapped(c.program, task.signature, task.class_ids, f"p{number + len(twins):03d}")
+            twin = swapped(c.program, task, f"p{number + len(twins):03d}")
             c.dropped = f"{c.dropped or 'reliably wrong on dev'}; swapped into {twin.id}"
             twins.append(twin)
     return twins

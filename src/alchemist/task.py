@@ -151,16 +151,19 @@ class Task:
         )
 
     @property
-    def signature(self) -> str:
+    def parameter(self) -> str:
+        """What a program takes, ``name: type`` (``text: str``, ``row: dict``, ...)."""
         if self.takes_text:
-            parameter = "text: str"
-        elif self.takes_scores:
-            parameter = "scores: dict"
-        elif self.takes_raw:
-            parameter = RAW_PARAMETERS[self.modality]
-        else:
-            parameter = "row: dict"
-        return f"def {self.function_name}({parameter}) -> int:"
+            return "text: str"
+        if self.takes_scores:
+            return "scores: dict"
+        if self.takes_raw:
+            return RAW_PARAMETERS[self.modality]
+        return "row: dict"
+
+    @property
+    def signature(self) -> str:
+        return f"def {self.function_name}({self.parameter}) -> int:"
 
     def input_description(self) -> str:
         """What a program over scores or a raw image/signal receives, for the prompt."""

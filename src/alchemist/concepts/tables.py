@@ -21,7 +21,7 @@ import pandas as pd
 from alchemist.errors import SynthesisError
 from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.search_prompts import attribute_task, value_summary
+from alchemist.search_prompts import attribute_task
 from alchemist.synthesis import Progress, SynthesisResult, synthesize
 from alchemist.task import Task
 
@@ -126,9 +126,7 @@ def synthesizer(per_attribute: bool, frame: pd.DataFrame) -> Callable[..., Synth
 
 
 __all__ = [
-    "attribute_task",
     "other_attributes",
     "synthesize_per_attribute",
     "synthesizer",
-    "value_summary",
 ]
