@@ -124,12 +124,16 @@ def search(
             if len(items)
             else []
         )
-        label, prompt_task = focus[k % len(focus)] if focus else (None, task)
-        strategy = "default" if focus else strategies[k % len(strategies)]
+        if focus:  # the column is the strategy
+            label, prompt_task = focus[k % len(focus)]
+            strategy = "default"
+        else:
+            label = strategy = strategies[k % len(strategies)]
+            prompt_task = task
         messages = data_aware_messages(
             prompt_task, sample, strategy=strategy, chars=policy.sample_chars
         )
-        requests.append((messages, label or strategy))
+        requests.append((messages, label))
     number = state.add_answers(provider, requests, params, seed, number, "search")
     if progress is not None:
         progress(
