@@ -9,12 +9,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from alchemist.concepts.tables import other_attributes, synthesize_per_attribute
+from alchemist.concepts.tables import synthesize_per_attribute
 from alchemist.errors import SynthesisError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.pipeline import run_pipeline
 from alchemist.rundir import RunConfig
-from alchemist.search_prompts import attribute_task, column_prompts, value_summary
+from alchemist.search_prompts import (
+    attribute_task,
+    column_prompts,
+    other_attributes,
+    value_summary,
+)
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
@@ -81,6 +86,37 @@ def test_columns_are_prompted_in_turn_from_a_seeded_start() -> None:
     turned = column_prompts(TASK, FRAME, seed=1)
     assert [t.input_fields for _, t in turned] == [("education",), ("age",)]
     assert "row['education']" in turned[0][1].description
+
+
+def test_a_column_candidate_reads_its_column_and_is_refined_on_it() -> None:
+    from alchemist.search import SearchPolicy, search
+
+    from .test_quality import InProcessExecutor
+
+    rows = FRAME[["age", "education"]].to_dict("records")
+    closer = (
+        "```python\ndef label(row: dict) -> int:\n    return 1 if 35 < row['age'] < 60 else 0\n```"
+    )
+    provider = ScriptedProvider([AGE, BOTH, closer])
+    result = search(
+        TASK,
+        provider,
+        InProcessExecutor(),
+        rows,
+        dev_items=rows,
+        dev_gold=FRAME["income"].to_numpy(),
+        policy=SearchPolicy(n_programs=2, candidates=2, refinements=1, concurrency=1),
+        focus=column_prompts(TASK, FRAME),
+    )
+    # The education prompt's answer reads age too: refused, with the reason.
+    assert [f["reason"] for f in result.failures] == ["reads other attributes ['age']"]
+    # The age program errs on 2 of 6 dev rows; its refinement prompt keeps to age.
+    refine_prompt = provider.calls[2][0][-1]["content"]
+    assert "attribute 'age'" in refine_prompt and "'Masters'" not in refine_prompt
+    assert [(p.provenance["strategy"], p.provenance["attribute"]) for p in result.programs] == [
+        ("refine:p001", "age"),
+        ("column age", "age"),
+    ]
 
 
 @pytest.mark.parametrize("search", [True, False])

@@ -45,7 +45,7 @@ import numpy as np
 
 from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
-from alchemist.search_pool import CandidatePool, SearchPolicy
+from alchemist.search_pool import CandidatePool, Request, SearchPolicy
 from alchemist.search_prompts import data_aware_messages, refine_messages
 from alchemist.search_ranking import Candidate, holdout_check, select
 from alchemist.synthesis import Progress
@@ -107,7 +107,9 @@ def search(
     ``dev_gold`` (class indices, -1 unknown): the labeled dev split, optional. Call ``k`` uses
     seed ``seed + k``. ``focus``: ``(label, prompt task)`` pairs used in turn instead of
     ``task``'s own prompt and the ``strategies`` (``search_prompts.column_prompts``: one per
-    table column); the label is recorded as the candidate's strategy. With a ``store``, every
+    table column, each prompt task with that one input field); the label is recorded as the
+    candidate's strategy, the column as its ``provenance["attribute"]``, an answer that reads
+    another column is refused, and a refinement keeps to its column. With a ``store``, every
     candidate is written: kept ones enabled, the others disabled with ``provenance["dropped"]``.
     """
     gold = None if dev_gold is None or not len(dev_items) else np.asarray(dev_gold)
@@ -126,14 +128,14 @@ def search(
         )
         if focus:  # the column is the strategy
             label, prompt_task = focus[k % len(focus)]
-            strategy = "default"
+            strategy, attribute = "default", prompt_task.input_fields[0]
         else:
             label = strategy = strategies[k % len(strategies)]
-            prompt_task = task
+            prompt_task, attribute = task, None
         messages = data_aware_messages(
             prompt_task, sample, strategy=strategy, chars=policy.sample_chars
         )
-        requests.append((messages, label))
+        requests.append(Request(messages, label, attribute))
     number = state.add_answers(provider, requests, params, seed, number, "search")
     if progress is not None:
         progress(
@@ -145,10 +147,16 @@ def search(
             }
         )
     if gold is not None and policy.refinements:
-        requests = [
-            (refine_messages(task, c.program, state.wrong_rows(c)), f"refine:{c.program.id}")
-            for c in state.to_refine()
-        ]
+        focused = {t.input_fields[0]: t for _, t in focus}
+        requests = []
+        for c in state.to_refine():  # a per-column candidate sees and keeps to its column
+            attribute = c.program.provenance.get("attribute")
+            wrong, prompt_task = state.wrong_rows(c), task
+            if attribute in focused:
+                prompt_task = focused[attribute]
+                wrong = [({attribute: row[attribute]}, v, g) for row, v, g in wrong]
+            messages = refine_messages(prompt_task, c.program, wrong)
+            requests.append(Request(messages, f"refine:{c.program.id}", attribute))
         number = state.add_answers(provider, requests, params, seed + state.calls, number, "refine")
         if progress is not None:
             progress(

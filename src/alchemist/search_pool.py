@@ -20,6 +20,7 @@ from alchemist.extraction import clean_answer, same_code
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.llm.batch import complete_many
 from alchemist.programs import Program, ProgramRunner
+from alchemist.search_prompts import other_attributes
 from alchemist.search_ranking import (
     Candidate,
     accuracy_ceiling,
@@ -65,6 +66,16 @@ class SearchPolicy:
         return self.candidates + self.refinements
 
 
+@dataclass(frozen=True)
+class Request:
+    """One prompt of a round: its messages, the strategy recorded with the answer, and for a
+    per-column prompt the one attribute the answer may read."""
+
+    messages: list[Message]
+    strategy: str
+    attribute: str | None = None
+
+
 class CandidatePool:
     """The candidates so far, their votes on train + dev items, and the calls spent."""
 
@@ -91,7 +102,7 @@ class CandidatePool:
     def add_answers(
         self,
         provider: Provider,
-        requests: list[tuple[list[Message], str]],
+        requests: list[Request],
         params: SamplingParams,
         seed: int,
         number: int,
@@ -99,15 +110,13 @@ class CandidatePool:
     ) -> int:
         batch = complete_many(
             provider,
-            [m for m, _ in requests],
+            [r.messages for r in requests],
             [replace(params, seed=seed + i) for i in range(len(requests))],
             concurrency=self.policy.concurrency,
         )
         new: list[Program] = []
-        for i, ((messages, strategy), answer) in enumerate(
-            zip(requests, batch.completions, strict=True)
-        ):
-            record = {"attempt": self.calls + i, "strategy": strategy, "seed": seed + i}
+        for i, (request, answer) in enumerate(zip(requests, batch.completions, strict=True)):
+            record = {"attempt": self.calls + i, "strategy": request.strategy, "seed": seed + i}
             if answer is None:  # failed, or not sent after the budget stopped the batch
                 reason = str(batch.errors.get(i) or batch.stopped)
                 self.failures.append({**record, "raw": "", "reason": reason})
@@ -124,6 +133,10 @@ class CandidatePool:
                 )
                 if twin:
                     raise SynthesisError(f"duplicate of {twin}")
+                if request.attribute and (
+                    extra := other_attributes(source, request.attribute, self.task.input_fields)
+                ):
+                    raise SynthesisError(f"reads other attributes {extra}")
             except SynthesisError as exc:
                 self.failures.append({**record, "raw": answer.text, "reason": str(exc)})
                 continue
@@ -135,12 +148,13 @@ class CandidatePool:
                     provenance={
                         **provenance(
                             answer,
-                            messages,
+                            request.messages,
                             replace(params, seed=seed + i),
-                            strategy=strategy,
+                            strategy=request.strategy,
                             fixes=fixes,
                         ),
                         "search_round": kind,
+                        **({"attribute": request.attribute} if request.attribute else {}),
                     },
                 )
             )
@@ -203,4 +217,4 @@ class CandidatePool:
         return erring[: self.policy.refinements]
 
 
-__all__ = ["CandidatePool", "SearchPolicy"]
+__all__ = ["CandidatePool", "Request", "SearchPolicy"]

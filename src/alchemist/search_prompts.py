@@ -4,6 +4,7 @@ wrong."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -56,6 +57,18 @@ def attribute_task(task: Task, attribute: str, column: pd.Series) -> Task:
     return replace(task, input_fields=(attribute,), description=f"{task.description}\n{note}")
 
 
+def other_attributes(source: str, attribute: str, fields: Sequence[str]) -> list[str]:
+    """The other input columns a program's code names as string constants."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names = {
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+    return sorted(names & (set(fields) - {attribute}))
+
+
 def column_prompts(task: Task, frame: pd.DataFrame, *, seed: int = 0) -> list[tuple[str, Task]]:
     """One prompt task per input column of a table, ``("column NAME", task)``, starting at a
     seeded column so that searches with other seeds begin elsewhere (the paper's per-attribute
@@ -99,6 +112,7 @@ def refine_messages(
 
 __all__ = [
     "attribute_task",
+    "other_attributes",
     "column_prompts",
     "data_aware_messages",
     "refine_messages",

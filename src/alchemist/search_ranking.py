@@ -143,6 +143,7 @@ def swapped(program: Program, task: Task, new_id: str) -> Program:
             "strategy": f"swapped:{program.id}",
             "search_round": "swap",
             "cached": True,
+            **{k: program.provenance[k] for k in ("attribute",) if k in program.provenance},
         },
     )
 

@@ -10,7 +10,6 @@ label models and distillation are unchanged.
 
 from __future__ import annotations
 
-import ast
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -21,21 +20,9 @@ import pandas as pd
 from alchemist.errors import SynthesisError
 from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.search_prompts import attribute_task
+from alchemist.search_prompts import attribute_task, other_attributes
 from alchemist.synthesis import Progress, SynthesisResult, synthesize
 from alchemist.task import Task
-
-
-def other_attributes(source: str, attribute: str, fields: Sequence[str]) -> list[str]:
-    """The other input columns a program's code names as string constants."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    names = {
-        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-    }
-    return sorted(names & (set(fields) - {attribute}))
 
 
 def synthesize_per_attribute(
@@ -126,7 +113,6 @@ def synthesizer(per_attribute: bool, frame: pd.DataFrame) -> Callable[..., Synth
 
 
 __all__ = [
-    "other_attributes",
     "synthesize_per_attribute",
     "synthesizer",
 ]
