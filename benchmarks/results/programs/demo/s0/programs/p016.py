@@ -1,0 +1,9 @@
+def label(text: str) -> int:
+    if "great" in text or "love" in text or "like" in text:
+        return 1
+    elif any(word in text for word in ["good", "ok", "decent", "wonderful", "amazing"]):
+        return 1
+    elif any(word in text for word in ["disappoint", "but", "however", "only", "wish", "price", "taste"]):
+        return 0
+    else:
+        return -1
