@@ -3,6 +3,10 @@ timeouts, crashes, caching, progress. The hostile corpus is in test_execution_ho
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -332,3 +336,30 @@ def test_an_interrupted_run_leaves_the_executor_usable() -> None:
         runner.progress = None
         matrix = runner.run([program("b", "return 1 - int(x) % 2")], items, [0, 1])
     assert matrix.votes[:, 0].tolist() == [1 - i % 2 for i in range(30)]
+
+
+def test_a_killed_process_jail_is_removed_by_the_next_executor() -> None:
+    script = (
+        "import os, signal, sys\n"
+        "from alchemist.execution import Executor, ExecutionConfig\n"
+        "from alchemist.programs import Program\n"
+        "runner = Executor(ExecutionConfig(workers=1))\n"
+        "runner.run([Program('a', 'def label(x):\\n    return 1\\n')], ['x'], [0, 1])\n"
+        "print(runner._jail[0], flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    left = Path(killed.stdout.strip())
+    assert left.is_dir() and f"-jail-{left.name.split('-')[2]}-" in left.name
+    kept = Path(f"{left}-not-empty")  # same dead process, but holds a file: never removed
+    kept.mkdir()
+    (kept / "file").write_text("x")
+    try:
+        with Executor(FAST) as runner:
+            runner.run([program("a", "return 1")], ["x"], [0, 1])
+            own = Path(runner._jail[0])
+            assert own.is_dir() and str(os.getpid()) in own.name
+        assert not left.exists() and kept.is_dir() and not own.exists()
+    finally:
+        shutil.rmtree(kept)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import struct
 import subprocess
@@ -52,6 +53,7 @@ _DONE = struct.Struct("<QBII")  # as _worker.DONE
 _STATUSES = ("ok", "rejected", "hung", "crashed")
 _MAX_TEXT = 65536
 _START_TIMEOUT = 60.0  # seconds for a worker to import, probe and report
+_JAIL_PREFIX = "alchemist-jail-"
 
 
 @dataclass
@@ -181,15 +183,44 @@ def check_isolation(layers: list[tuple[str, str]], config: Any, warn: bool = Fal
         )
 
 
+def new_jail() -> str:
+    """A new empty folder for worker processes to start in (the caller removes it).
+
+    Its name carries this process's id, so a later call can remove the empty jails that
+    processes killed before their cleanup (SIGKILL, a timeout) left in the temporary folder.
+    """
+    root = tempfile.gettempdir()
+    for name in os.listdir(root):
+        pid = name[len(_JAIL_PREFIX) :].split("-", 1)[0]
+        if name.startswith(_JAIL_PREFIX) and pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.rmdir(os.path.join(root, name))  # only ever an empty folder
+            except OSError:
+                pass  # not empty, or another user's: not ours to remove
+    jail = tempfile.mkdtemp(prefix=f"{_JAIL_PREFIX}{os.getpid()}-")
+    os.chmod(jail, 0o755)  # empty; entered after leaving root's uid
+    return jail
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
 def isolation_layers(config: Any) -> list[tuple[str, str]]:
     """Which confinement layers a program process gets on this machine, from a trial worker."""
-    with tempfile.TemporaryDirectory(prefix="alchemist-jail-") as jail:
-        os.chmod(jail, 0o755)
-        worker = Worker(config, jail)
-        try:
-            return worker.layers()
-        finally:
-            worker.close()
+    jail = new_jail()
+    worker = Worker(config, jail)
+    try:
+        return worker.layers()
+    finally:
+        worker.close()
+        shutil.rmtree(jail, ignore_errors=True)
 
 
 def isolation_report(config: Any) -> tuple[bool, list[str]]:

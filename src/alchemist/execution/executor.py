@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -38,7 +37,7 @@ import numpy as np
 
 from alchemist.execution._pool import Task as _Task
 from alchemist.execution._pool import Worker as _Worker
-from alchemist.execution._pool import check_isolation
+from alchemist.execution._pool import check_isolation, new_jail
 from alchemist.execution._runstate import RunState as _RunState
 from alchemist.execution.static import check_program
 from alchemist.label_matrix import CellError, LabelMatrix
@@ -247,8 +246,7 @@ class Executor:
         """Start ``count`` workers side by side; refuse (``ExecutionError``) when a program
         process would lack a confinement layer and weaker isolation was not accepted."""
         if not self._jail:
-            self._jail.append(tempfile.mkdtemp(prefix="alchemist-jail-"))
-            os.chmod(self._jail[0], 0o755)  # empty; entered after leaving root's uid
+            self._jail.append(new_jail())
         started = [
             _Worker(self.config, self._jail[0], _RUNTIME_LAYER, _OS_STEPS_OFF) for _ in range(count)
         ]
