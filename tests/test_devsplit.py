@@ -7,7 +7,13 @@ from dataclasses import replace
 import numpy as np
 
 from alchemist.data import load_dataset
-from alchemist.devsplit import DEV_CLASSIFIER, add_dev_classifier, dev_only_baseline, evaluate
+from alchemist.devsplit import (
+    DEV_CLASSIFIER,
+    add_dev_classifier,
+    dev_only_baseline,
+    drop_chance_votes,
+    evaluate,
+)
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
 
@@ -39,3 +45,42 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
         splits["test"].gold
     )
     assert test["dev_only"] == test["distilled"]
+
+
+def test_votes_no_better_than_chance_on_dev_are_ignored_on_every_split(youtube_task, config):
+    folder = dataset_path("youtube")
+    splits = {
+        s: load_dataset(folder / f, youtube_task)
+        for s, f in (("train", "train.json"), ("dev", "valid.json"), ("test", "test.json"))
+    }
+
+    def votes(gold: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(gold))
+        spam = gold == 1
+        first_spam = np.flatnonzero(spam)[:1]
+        return np.stack(
+            [
+                np.where(rows % 3 == 0, -1, gold),  # right whenever it votes
+                # spam votes right; "ham" votes only ever on spam rows: no better than chance
+                np.where(spam, np.where(rows % 2 == 0, 1, 0), -1),
+                np.where(np.isin(rows, first_spam), 0, -1),  # one wrong vote: too few to judge
+            ],
+            axis=1,
+        )
+
+    matrices = {s: LabelMatrix(votes(d.gold), ["good", "half", "once"]) for s, d in splits.items()}
+    gold_config = replace(config, use_gold=True)
+    kept, ignored = drop_chance_votes(youtube_task, matrices, splits, gold_config)
+    ham = youtube_task.classes[0].name
+    assert [(r["program"], r["class"], r["dev_precision"]) for r in ignored] == [("half", ham, 0)]
+    assert (
+        ignored[0]["dev_votes"]
+        == ((splits["dev"].gold == 1) & (np.arange(len(splits["dev"])) % 2 == 1)).sum()
+    )
+    for split, matrix in kept.items():
+        before = matrices[split].votes
+        assert (matrix.votes[:, [0, 2]] == before[:, [0, 2]]).all()
+        assert (matrix.votes[:, 1] == np.where(before[:, 1] == 0, -1, before[:, 1])).all()
+        assert (before[:, 1] == 0).any()  # there were such votes on this split to drop
+    unchanged, none = drop_chance_votes(youtube_task, matrices, splits, config)  # use_gold off
+    assert unchanged is matrices and none == []

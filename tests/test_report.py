@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from alchemist.overview import Overview
-from alchemist.report import render_report_html
+from alchemist.pipeline import diagnose_run
+from alchemist.report import render_report, render_report_html
 
 from .run_helpers import build_run
 
@@ -47,3 +48,22 @@ def test_report_html_escapes_the_task_text(tmp_path: Path):
     )
     html = render_report_html(overview)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_report_md_lists_the_votes_ignored_as_no_better_than_chance(tmp_path: Path):
+    run = build_run(tmp_path / "run")
+    summary = json.loads((run.folder / "summary.json").read_text())
+    assert summary["ignored_votes"] == []  # use_gold off: nothing is ignored
+    assert "Votes ignored" not in (run.folder / "report.md").read_text()
+    summary["ignored_votes"] = [
+        {
+            "program": "p003",
+            "class": "ham",
+            "dev_votes": 40,
+            "dev_precision": 0.35,
+            "class_share": 0.5,
+        }
+    ]
+    text = render_report(run.task(), summary, diagnose_run(run))
+    assert "## Votes ignored: no better than chance on dev" in text
+    assert "| p003 | ham | 35% of 40 | 50% |" in text

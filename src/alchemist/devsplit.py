@@ -1,6 +1,10 @@
 """What the labeled dev split does in a run besides choosing the label model (issue 10).
 
 - ``search_programs``: the program search (``alchemist.search``) scored on the dev rows.
+- ``drop_chance_votes``: a program's votes for one class are turned into abstentions when the
+  dev rows show, with 80% posterior probability, that those votes are right no more often
+  than that class's share of the dev rows: such votes carry no evidence, yet label models
+  count them (a program voting the majority class on most rows pulls every row towards it).
 - ``add_dev_classifier``: a classifier trained on the gold dev labels votes beside the programs
   (out of fold on the dev rows themselves), so the label model can lean on it where the programs
   are weak and on the programs where it is.
@@ -19,6 +23,7 @@ import logging
 from typing import Any
 
 import numpy as np
+from scipy.special import betainc
 
 from alchemist.data import Dataset
 from alchemist.distill import DistilledModel, default_featurizer
@@ -37,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 DEV_CLASSIFIER = "dev_classifier"
 _MIN_GOLD = 10
+# How sure the dev rows must be that a class's votes are no better than chance to drop them.
+_CHANCE_CONFIDENCE = 0.8
 
 
 def search_programs(
@@ -88,6 +95,64 @@ def search_programs(
         len(result.failures),
     )
     return result
+
+
+def drop_chance_votes(
+    task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset], config: RunConfig
+) -> tuple[dict[str, LabelMatrix], list[dict[str, Any]]]:
+    """The matrices with each program's votes for a class turned into abstentions (on every
+    split) where the dev split says they are no better than chance, and one record per
+    (program, class) dropped. Unchanged without enough gold dev rows of two classes, or with
+    ``config.use_gold`` off.
+
+    A program's votes for class c are right on ``hits`` of their ``n`` gold dev rows; with a
+    uniform prior on their precision p, they are dropped when P(p <= share of c on dev) > 0.8.
+    Votes seen on few dev rows are dropped only when (nearly) all of them are wrong.
+    """
+    dev = _labeled(splits)
+    if not config.use_gold or dev is None:
+        return matrices, []
+    labels = np.asarray(dev.gold)
+    known = labels >= 0
+    gold = labels[known]
+    shares = np.bincount(gold, minlength=task.n_classes) / len(gold)
+    votes = matrices["dev"].votes[known]
+    dropped: list[dict[str, Any]] = []
+    for j, program in enumerate(matrices["dev"].program_ids):
+        for c, cls in enumerate(task.classes):
+            voted = votes[:, j] == c
+            n, hits = int(voted.sum()), int((gold[voted] == c).sum())
+            # P(precision <= share) under the Beta(hits + 1, misses + 1) posterior
+            if n and betainc(hits + 1, n - hits + 1, shares[c]) > _CHANCE_CONFIDENCE:
+                logger.info(
+                    "Ignoring %s's votes for %r: right on %d of its %d dev votes, and %.0f%% "
+                    "of the dev rows are %r.",
+                    program,
+                    cls.name,
+                    hits,
+                    n,
+                    100 * shares[c],
+                    cls.name,
+                )
+                dropped.append(
+                    {
+                        "program": program,
+                        "class": cls.name,
+                        "dev_votes": n,
+                        "dev_precision": hits / n,
+                        "class_share": float(shares[c]),
+                    }
+                )
+    return {s: _without(m, task, dropped) for s, m in matrices.items()}, dropped
+
+
+def _without(matrix: LabelMatrix, task: Task, dropped: list[dict[str, Any]]) -> LabelMatrix:
+    votes = matrix.votes.copy()
+    names = [c.name for c in task.classes]
+    for record in dropped:
+        j, c = matrix.program_ids.index(record["program"]), names.index(record["class"])
+        votes[votes[:, j] == c, j] = -1
+    return LabelMatrix(votes, list(matrix.program_ids), matrix.errors, dict(matrix.reasons))
 
 
 def add_dev_classifier(
@@ -145,6 +210,16 @@ def distill_with_gold(
     )
     run.write_json("distill.json", fitted.to_dict())
     return fitted.model
+
+
+def label_model_votes(
+    task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset], config: RunConfig
+) -> tuple[dict[str, LabelMatrix], list[dict[str, Any]]]:
+    """What the label model sees: the programs' votes less those no better than chance on dev
+    (``drop_chance_votes``), with the dev classifier's votes beside them
+    (``add_dev_classifier``); and the records of the votes ignored."""
+    kept, ignored = drop_chance_votes(task, matrices, splits, config)
+    return add_dev_classifier(task, kept, splits, config), ignored
 
 
 def dev_only_baseline(
@@ -232,7 +307,9 @@ __all__ = [
     "DEV_CLASSIFIER",
     "add_dev_classifier",
     "dev_only_baseline",
+    "drop_chance_votes",
     "distill_with_gold",
     "evaluate",
+    "label_model_votes",
     "search_programs",
 ]

@@ -25,7 +25,7 @@ import pandas as pd
 from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
 from alchemist.data import Dataset, read_table
-from alchemist.devsplit import add_dev_classifier, dev_only_baseline, distill_with_gold, evaluate
+from alchemist.devsplit import dev_only_baseline, distill_with_gold, evaluate, label_model_votes
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
@@ -218,7 +218,7 @@ def aggregate_run(run: RunDir) -> Aggregation:
     """Stage 5 alone on a run directory: label model over the saved matrices -> pseudolabels."""
     task, config = run.task(), run.config()
     splits = load_splits(task, config)
-    matrices = add_dev_classifier(task, run.load_matrices(splits), splits, config)
+    matrices, _ = label_model_votes(task, run.load_matrices(splits), splits, config)
     fitted = aggregate(task, matrices, splits, config)
     run.write_pseudolabels(task, matrices["train"], fitted.proba)
     return fitted
@@ -260,7 +260,7 @@ def rerun(
     splits = splits or load_splits(task, config)
     programs = enabled_programs(run, task)
     matrices = apply_programs(run, task, programs, splits, config, progress=progress)
-    voting = add_dev_classifier(task, matrices, splits, config)
+    voting, ignored = label_model_votes(task, matrices, splits, config)
     fitted = aggregate(task, voting, splits, config)
     run.write_pseudolabels(task, voting["train"], fitted.proba)
     learned = getattr(fitted.model, "accuracies_", None)
@@ -275,6 +275,7 @@ def rerun(
         "task": task.name,
         "programs": [p.id for p in programs],
         "label_model": {"name": fitted.name, "params": fitted.params, "dev_scores": fitted.scores},
+        "ignored_votes": ignored,
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
         "evaluation": evaluate(task, splits, voting, fitted.model, distilled, dev_only),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),

@@ -49,6 +49,20 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
             f"{synthesis['programs']} programs, {len(synthesis['failures'])} rejected, "
             f"{synthesis['seconds']:.0f} s, {synthesis['tokens_per_second']:.1f} tokens/s.",
         ]
+    ignored = summary.get("ignored_votes") or []
+    if ignored:
+        lines += [
+            "",
+            "## Votes ignored: no better than chance on dev",
+            "",
+            "| program | votes for | right on dev | share of dev rows in that class |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r['program']} | {r['class']} | {r['dev_precision']:.0%} of {r['dev_votes']} | "
+            f"{r['class_share']:.0%} |"
+            for r in ignored
+        ]
     lines += ["", "## Programs", "", diagnostics.to_markdown(), ""]
     return "\n".join(lines)
 
