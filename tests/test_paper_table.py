@@ -23,13 +23,15 @@ SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "paper_table.py"
 @pytest.fixture(scope="module")
 def paper_table():
     pytest.importorskip("matplotlib")
+    sys.path.insert(0, str(SCRIPT.parent))  # its sibling table_render, as when run as a script
     spec = importlib.util.spec_from_file_location("paper_table", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     # dataclasses look their module up in sys.modules while the script is being executed
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     yield module
-    del sys.modules[spec.name]
+    del sys.modules[spec.name], sys.modules["table_render"]
+    sys.path.remove(str(SCRIPT.parent))
 
 
 def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_path: Path):
