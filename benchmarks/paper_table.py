@@ -1,20 +1,19 @@
 """The paper's Table 1 on five datasets: Alchemist's distilled model beside honest baselines.
 
 For each dataset and each seed of program sampling (``--program-seeds``), the pipeline's default
-program search runs once (``alchemist.search``: at most 12 candidates + 4 refinements, i.e. 16
-LLM calls; programs are kept in the run folder and answers in the response cache, so a re-run
-makes no LLM call). Then, as the pipeline does, a classifier trained on the dev labels votes
-beside the programs, the label model (unsupervised or stacked on dev) and the end model's
-classifier (MLP 2 x 32 or logistic regression) and gold share are chosen once by
-cross-validation on dev, and for each of ``--seeds`` end-model seeds the distilled model is
+program search runs once (``alchemist.search``: at most 12 candidates + 4 refinements, i.e. 16 LLM
+calls; programs are kept in the run folder and answers in the response cache, so a re-run makes no
+LLM call). Then, as the pipeline does, votes no better than chance on dev are ignored, a classifier
+trained on the dev labels votes beside the programs, the label model (unsupervised or stacked on
+dev) and the end model's classifier (MLP 2 x 32 or logistic regression) and gold share are chosen
+once by cross-validation on dev, and for each of ``--seeds`` end-model seeds the distilled model is
 trained on pseudolabels and gold dev labels and scored on the test split. Beside it, on the same
 splits: the same classifier on the same features trained on the dev labels alone (same seeds),
-always answering the dev split's majority class, the label model itself, the majority vote of
-the programs, YouTube's human labeling functions, the no-dev-split setting (the paper's: the
-first useful candidates of the same search, unsupervised Dawid-Skene, MLP on pseudolabels only;
-its prompts are the search's first round, so it costs no LLM call more), and the figures of
-main before issue 10 (``main-stop8.json``). Mean ± sample std over every (program seed,
-end-model seed) pair.
+always answering the dev split's majority class, the label model itself, the majority vote of the
+programs, YouTube's human labeling functions, the no-dev-split setting (the paper's: the first
+useful candidates of the same search, unsupervised Dawid-Skene, MLP on pseudolabels only; its
+prompts are the search's first round, so it costs no LLM call more), and the figures of main before
+issue 10 (``main-stop8.json``). Mean ± sample std over every (program seed, end-model seed) pair.
 
 Splits. YouTube: WRENCH train / valid / test. SMS, medical abstracts, census: rows shuffled with
 ``SPLIT_SEED``; the first ``TEST_FRACTION`` is the test split, the next ``DEV_ROWS`` the labeled
