@@ -355,11 +355,18 @@ def test_a_killed_process_jail_is_removed_by_the_next_executor() -> None:
     kept = Path(f"{left}-not-empty")  # same dead process, but holds a file: never removed
     kept.mkdir()
     (kept / "file").write_text("x")
+    recent = Path(f"{left}-recent")  # same dead process, empty, but made a minute ago: kept
+    recent.mkdir()
+    hours_ago = time.time() - 7200
+    for folder in (left, kept):
+        os.utime(folder, (hours_ago, hours_ago))
+    os.utime(recent, (hours_ago + 7140, hours_ago + 7140))
     try:
         with Executor(FAST) as runner:
             runner.run([program("a", "return 1")], ["x"], [0, 1])
             own = Path(runner._jail[0])
             assert own.is_dir() and str(os.getpid()) in own.name
-        assert not left.exists() and kept.is_dir() and not own.exists()
+        assert not left.exists() and kept.is_dir() and recent.is_dir() and not own.exists()
     finally:
         shutil.rmtree(kept)
+        recent.rmdir()

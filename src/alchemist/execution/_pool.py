@@ -20,6 +20,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -54,6 +55,7 @@ _STATUSES = ("ok", "rejected", "hung", "crashed")
 _MAX_TEXT = 65536
 _START_TIMEOUT = 60.0  # seconds for a worker to import, probe and report
 _JAIL_PREFIX = "alchemist-jail-"
+_STALE_JAIL_SECONDS = 3600.0
 
 
 @dataclass
@@ -186,17 +188,21 @@ def check_isolation(layers: list[tuple[str, str]], config: Any, warn: bool = Fal
 def new_jail() -> str:
     """A new empty folder for worker processes to start in (the caller removes it).
 
-    Its name carries this process's id, so a later call can remove the empty jails that
-    processes killed before their cleanup (SIGKILL, a timeout) left in the temporary folder.
+    Its name carries this process's id, so a later call can remove the empty jails, an hour old,
+    that processes killed before their cleanup (SIGKILL, a timeout) left in the temporary folder.
     """
     root = tempfile.gettempdir()
     for name in os.listdir(root):
         pid = name[len(_JAIL_PREFIX) :].split("-", 1)[0]
         if name.startswith(_JAIL_PREFIX) and pid.isdigit() and not _alive(int(pid)):
+            path = os.path.join(root, name)
             try:
-                os.rmdir(os.path.join(root, name))  # only ever an empty folder
+                # an hour old at least: a process in another pid namespace sharing this
+                # folder may have the same id and still be starting workers in it
+                if time.time() - os.stat(path).st_mtime > _STALE_JAIL_SECONDS:
+                    os.rmdir(path)  # only ever an empty folder
             except OSError:
-                pass  # not empty, or another user's: not ours to remove
+                pass  # gone, not empty, or another user's: not ours to remove
     jail = tempfile.mkdtemp(prefix=f"{_JAIL_PREFIX}{os.getpid()}-")
     os.chmod(jail, 0o755)  # empty; entered after leaving root's uid
     return jail
