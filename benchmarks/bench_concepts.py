@@ -236,7 +236,7 @@ def bench_images(name: str, args: argparse.Namespace, provider: Any) -> list[dic
     if (runs / "concepts" / "run.yaml").exists():
         run = RunDir(runs / "concepts")
         scored = load_splits(run.task(), run.config())
-        rows += dev_only_rows(scored["dev"].task, scored, "concept scores")
+        rows += dev_only_rows(scored["dev"].task, scored, "concept scores + item features")
     return rows
 
 
@@ -278,7 +278,7 @@ def bench(name: str, args: argparse.Namespace, provider: Any) -> list[dict[str, 
     if (runs / "concepts" / "run.yaml").exists():
         run = RunDir(runs / "concepts")
         scored = load_splits(run.task(), run.config())
-        rows += dev_only_rows(scored["dev"].task, scored, "concept scores")
+        rows += dev_only_rows(scored["dev"].task, scored, "concept scores + item features")
     rows += pipeline_row(
         "vanilla programs (raw series)",
         task,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from alchemist.concepts.signals import MEASUREMENTS, SignalExtractor
+from alchemist.concepts.signals import FEATURE_POINTS, MEASUREMENTS, SignalExtractor
 
 NAMES = list(MEASUREMENTS)
 
@@ -62,3 +62,12 @@ def test_vocabulary_names_every_measurement_and_rate_is_checked() -> None:
     assert len(vocabulary) == len(MEASUREMENTS) and vocabulary[0].startswith("peak height:")
     with pytest.raises(ValueError, match="rate"):
         SignalExtractor(rate=0)
+
+
+def test_features_are_the_resampled_shape_then_every_measurement() -> None:
+    ramp, unusable = np.arange(10.0), "abc"
+    out = SignalExtractor().features([ramp, unusable])
+    assert out.shape == (2, FEATURE_POINTS + len(MEASUREMENTS))
+    assert np.allclose(out[0, :FEATURE_POINTS], np.linspace(0, 9, FEATURE_POINTS))
+    assert np.allclose(out[0, FEATURE_POINTS:], SignalExtractor().measure([ramp])[0])
+    assert np.isnan(out[1]).all()

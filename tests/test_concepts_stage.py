@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from alchemist.concepts import needed
+from alchemist.concepts.signals import FEATURE_POINTS, MEASUREMENTS
 from alchemist.errors import ConceptError
 from alchemist.pipeline import predict, rerun, run_pipeline
-from alchemist.rundir import RunConfig, RunDir
+from alchemist.rundir import RunConfig, RunDir, load_splits
 from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider
@@ -88,8 +89,16 @@ def test_programs_read_named_scores_and_the_run_reuses_them(
     assert '- scores["tall_spike"]: the peak height' in program_prompt
     assert summary["evaluation"]["test"]["label_model"]["accuracy"] > 0.9
     scored = pd.read_parquet(run.folder / "concepts" / "test.parquet")
-    assert list(scored.columns) == ["tall_spike", "upward_trend", "label"]
+    # Beside the scores, the signal's shape and measurements, for the distilled model only.
+    features = list(run.task().feature_fields)
+    assert len(features) == FEATURE_POINTS + len(MEASUREMENTS)
+    assert list(scored.columns) == ["tall_spike", "upward_trend", *features, "label"]
+    assert not any("_feature" in str(m["content"]) for c in provider.calls for m in c[0])
     assert run.task().takes_scores and run.config().data.endswith("train.parquet")
+    assert set(load_splits(run.task(), run.config())["test"].items[0]) == {
+        "tall_spike",
+        "upward_trend",
+    }
     # Re-running every stage after synthesis reads the scored splits: no LLM, same figures.
     again = rerun(run)
     assert again["evaluation"]["test"] == summary["evaluation"]["test"]

@@ -71,6 +71,10 @@ def test_missing_column_and_bad_labels_are_one_line_errors(tmp_path: Path):
             ),
             require_gold=True,
         )
+    featured = task_from_dict({**TASK.to_dict(), "feature_fields": ["_feature0000"]})
+    pd.DataFrame({"text": ["x"], "y": ["spam"]}).to_csv(path, index=False)
+    with pytest.raises(DataError, match=r"missing feature column\(s\) \['_feature0000'\]"):
+        load_dataset(path, featured)
     (tmp_path / "broken.json").write_text("{not json")
     with pytest.raises(DataError, match="cannot read as wrench"):
         load_dataset(tmp_path / "broken.json", TASK)

@@ -144,12 +144,20 @@ def dataset_from_frame(
     reference_votes: np.ndarray | None = None,
     require_gold: bool = False,
 ) -> Dataset:
-    """The dataset of a table read by ``read_table``: the task's input columns and gold."""
+    """The dataset of a table read by ``read_table``: the task's input columns (and feature
+    columns, for the distilled model alone) and gold."""
     missing = [f for f in task.input_fields if f not in frame.columns]
     if missing:
         raise DataError(
             f"missing input column(s) {missing}; the file has {list(frame.columns)}. "
             "Fix 'input_fields' in the task file.",
+            path=source,
+        )
+    missing = [f for f in task.feature_fields if f not in frame.columns]
+    if missing:
+        raise DataError(
+            f"missing feature column(s) {missing[:3]}{' ...' if len(missing) > 3 else ''}; "
+            "score the table with the run's concepts first (alchemist predict does).",
             path=source,
         )
     gold = _gold(frame, task, source, require_gold)
@@ -158,6 +166,9 @@ def dataset_from_frame(
         inputs = inputs.fillna("").astype(str)
     elif task.modality == "timeseries":
         inputs = inputs.map(_sequence)  # a CSV cell holds a series as a JSON list
+    if task.feature_fields:  # the distilled model reads them; programs see only the inputs
+        features = frame[list(task.feature_fields)].reset_index(drop=True)
+        inputs = pd.concat([inputs, features.apply(pd.to_numeric, errors="coerce")], axis=1)
     groups = None
     if task.group_field is not None:
         if task.group_field not in frame.columns:

@@ -17,6 +17,8 @@ A task is written by a person in YAML or TOML::
       - {name: wide QRS complex, description: the main spike is broad}
     extractor: {name: signal, rate: 360}   # optional settings of the concept extractor
     group_field: group            # optional: a column of group labels (worst-group accuracy)
+    feature_fields: [f0, f1]      # optional: columns only the distilled model reads (the
+                                  # concept stage sets them to the extractor's item features)
     supplementary:                # optional, placed before the instruction in every prompt
       dataset_description: Comments left under popular music videos in 2015.
       keywords: {SPAM: [subscribe, check out my]}
@@ -104,6 +106,7 @@ class Task:
     concepts: tuple[Concept, ...] = ()
     extractor: dict[str, Any] = field(default_factory=dict)
     group_field: str | None = None
+    feature_fields: tuple[str, ...] = ()
 
     @property
     def n_classes(self) -> int:
@@ -211,7 +214,8 @@ class Task:
         sup["exemplars"] = [asdict(e) for e in self.supplementary.exemplars]
         sup["rules"] = list(self.supplementary.rules)
         data["concepts"] = [asdict(c) for c in self.concepts]
-        for key in ("concepts", "extractor", "group_field"):
+        data["feature_fields"] = list(self.feature_fields)
+        for key in ("concepts", "extractor", "group_field", "feature_fields"):
             if not data[key]:
                 del data[key]  # a task file without them stays as it was
         return data
@@ -254,6 +258,7 @@ def task_from_dict(raw: Any) -> Task:
         "concepts",
         "extractor",
         "group_field",
+        "feature_fields",
     }
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -289,7 +294,14 @@ def task_from_dict(raw: Any) -> Task:
         concepts=parse_concepts_setting(raw.get("concepts") or []),
         extractor=_parse_extractor(raw.get("extractor") or {}),
         group_field=raw.get("group_field"),
+        feature_fields=_parse_feature_fields(raw.get("feature_fields") or []),
     )
+
+
+def _parse_feature_fields(raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(f, str) and f for f in raw):
+        raise TaskError(f"'feature_fields' must be a list of column names; got {raw!r}.")
+    return tuple(raw)
 
 
 def parse_concepts_setting(raw: Any) -> tuple[Concept, ...]:

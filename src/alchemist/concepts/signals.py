@@ -19,6 +19,7 @@ from scipy import signal as sps
 from scipy import stats
 
 Measure = Callable[[np.ndarray, float], float]
+FEATURE_POINTS = 64
 
 
 def _peaks(x: np.ndarray) -> np.ndarray:
@@ -197,6 +198,18 @@ class SignalExtractor:
                 warnings.simplefilter("ignore", RuntimeWarning)  # scipy PeakPropertyWarning
                 out[i] = [measure(x, self.rate) for _, measure in MEASUREMENTS.values()]
         return out
+
+    def features(self, items: Sequence[Any]) -> np.ndarray:
+        """What the distilled model reads beside the concept scores: each series resampled
+        to ``FEATURE_POINTS`` values, then every measurement (NaN where there is no series)."""
+        shape = np.full((len(items), FEATURE_POINTS), np.nan)
+        for i, item in enumerate(items):
+            x = as_series(item)
+            if x is not None:
+                shape[i] = np.interp(
+                    np.linspace(0, len(x) - 1, FEATURE_POINTS), np.arange(len(x)), x
+                )
+        return np.hstack([shape, self.measure(items)])
 
 
 def as_series(item: Any) -> np.ndarray | None:

@@ -4,7 +4,8 @@
 (possibly hand-edited) ``concepts.yaml`` in ``folder``, or else asks the LLM to name them; fits
 a ``ConceptScorer`` with the task's extractor on the training items; and returns the *scored*
 task (its inputs are the concept names, programs take ``scores: dict``) with the scored splits,
-also written as ``concepts/<split>.parquet`` (scores, gold label, groups) so that every later
+also written as ``concepts/<split>.parquet`` (scores, the extractor's item features for the
+distilled model, gold label, groups) so that every later
 stage (execution, label models, distillation, a re-run) works on plain numbers unchanged.
 ``concepts.json`` records the grounding of each concept, the naming failures and the time.
 """
@@ -39,6 +40,7 @@ logger = logging.getLogger("alchemist.concepts")
 
 
 REPRESENTATIONS = ("auto", "concepts", "raw")
+FEATURE_PREFIX = "_feature"
 
 
 def needed(task: Task, representation: str = "auto") -> bool:
@@ -163,13 +165,16 @@ def prepare(
         extractor, helpful, spurious=spurious, roboshot=roboshot, boost=boost
     ).fit(originals(splits["train"]))
     measured = [replace(c, measure=_measure_text(scorer.grounding_[c.name])) for c in helpful]
-    scored_task = replace(
-        task, input_fields=tuple(c.name for c in helpful), concepts=tuple(measured + spurious)
-    )
     scored: dict[str, Dataset] = {}
     for split, dataset in splits.items():
         log(f"Scoring {len(dataset)} {split} items on {len(helpful)} concepts...")
-        frame = scorer.transform(originals(dataset))
+        frame = with_features(scorer.transform(originals(dataset)), extractor, originals(dataset))
+        scored_task = replace(
+            task,
+            input_fields=tuple(c.name for c in helpful),
+            concepts=tuple(measured + spurious),
+            feature_fields=tuple(c for c in frame.columns if c.startswith(FEATURE_PREFIX)),
+        )
         scored[split] = Dataset(
             frame,
             dataset.gold,
@@ -263,7 +268,19 @@ def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *, source: str 
         boost=state["boost"],
     ).ground()
     scorer.quantiles_ = np.load(Path(folder) / "concepts" / "quantiles.npy")
-    return Dataset(scorer.transform(originals(raw)), raw.gold, task, source, None, raw.groups)
+    frame = with_features(scorer.transform(originals(raw)), scorer.extractor, originals(raw))
+    return Dataset(frame, raw.gold, task, source, None, raw.groups)
+
+
+def with_features(scores: pd.DataFrame, extractor: Any, items: list[Any]) -> pd.DataFrame:
+    """The concept scores with the extractor's item features beside them (``FEATURE_PREFIX``
+    columns: the embedding, or a signal's shape and measurements), which the distilled model
+    reads and the programs never see: it can learn what the named concepts miss."""
+    if not hasattr(extractor, "features"):
+        return scores
+    features = np.asarray(extractor.features(items), dtype=np.float32)
+    names = [f"{FEATURE_PREFIX}{j:04d}" for j in range(features.shape[1])]
+    return pd.concat([scores, pd.DataFrame(features, columns=names)], axis=1)
 
 
 def originals(dataset: Dataset) -> list[Any]:
@@ -295,6 +312,7 @@ def _plain(concept: Concept) -> dict[str, str]:
 
 __all__ = [
     "CONCEPT_MODALITIES",
+    "FEATURE_PREFIX",
     "REPRESENTATIONS",
     "ensure_concepts",
     "make_extractor",
@@ -303,5 +321,6 @@ __all__ = [
     "prepare",
     "rescore",
     "score_run",
+    "with_features",
     "write_split",
 ]
