@@ -66,6 +66,7 @@ def test_signature_depends_on_inputs():
         ({"classes": [{"id": 0, "name": "a", "share": "most"}, "b"]}, "between 0 and 1"),
         ({"supplementary": {"keywords": {"eggs": ["x"]}}}, "keywords"),
         ({"supplementary": {"exemplars": [{"input": "x", "label": "nope"}]}}, "exemplar"),
+        ({"feature_fields": "f0"}, "'feature_fields' must be a list of column names"),
     ],
 )
 def test_invalid_tasks_say_what_is_wrong(change, message):
@@ -95,6 +96,10 @@ def test_toml_and_round_trip(tmp_path: Path):
     task.save(tmp_path / "copy.yaml")
     assert load_task(tmp_path / "copy.yaml") == task
     assert task.class_shares is None
+    assert "feature_fields" not in (tmp_path / "copy.yaml").read_text()
+    featured = task_from_dict({**task.to_dict(), "feature_fields": ["_feature0000"]})
+    featured.save(tmp_path / "featured.yaml")
+    assert load_task(tmp_path / "featured.yaml").feature_fields == ("_feature0000",)
 
 
 def test_class_shares_are_read_and_survive_a_round_trip(tmp_path: Path):
