@@ -97,6 +97,12 @@ def test_roboshot_removes_the_spurious_direction_before_scoring() -> None:
     raw_plain, raw_robust = plain.raw_scores(items)[:, 0], robust.raw_scores(items)[:, 0]
     assert abs(raw_plain[0] - raw_plain[1]) > 0.1
     assert raw_robust == pytest.approx([1.0, 1.0])
+    # The distilled model's features are the embeddings, without the spurious directions too.
+    assert plain.features(items) == pytest.approx(np.asarray(items))
+    water, land = (
+        np.array(_AxisExtractor.DIRECTIONS[f"background: {b}"]) for b in ("water", "land")
+    )
+    assert robust.features(items) @ (water - land) == pytest.approx([0.0, 0.0], abs=1e-9)
     with pytest.raises(ConceptError, match="no spurious concept"):
         ConceptScorer(_AxisExtractor(), concepts, roboshot=True).fit(items)
 

@@ -52,10 +52,6 @@ class ClipExtractor:
                 out.append(_features(model.get_image_features(pixel_values=pixels)))
         return _unit(np.concatenate(out)) if out else np.zeros((0, 0))
 
-    def features(self, items: Sequence[Any]) -> np.ndarray:
-        """What the distilled model reads beside the concept scores: the embeddings."""
-        return self.embed(items)
-
     def directions(self, texts: Sequence[str]) -> np.ndarray:
         """(texts, d) unit-length text embeddings of the prompted concept texts."""
         import torch

@@ -198,10 +198,6 @@ class ClassifierExtractor:
             np.save(path, embeddings)
         return embeddings
 
-    def features(self, items: Sequence[Any]) -> np.ndarray:
-        """What the distilled model reads beside the concept scores: the embeddings."""
-        return self.embed(items)
-
     def directions(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's direction in feature space: its nearest classes' weights, averaged."""
         _, weight, _ = self._model()

@@ -94,6 +94,19 @@ class ConceptScorer:
             raise NotFittedError("This ConceptScorer is not fitted yet; call fit first.")
         if not hasattr(self.extractor, "embed"):
             return self.extractor.measure(items)[:, self.measure_index_]
+        return self.extractor.score_embeddings(
+            self._embeddings(items), [c.text() for c in self.concepts]
+        )
+
+    def features(self, items: Sequence[Any]) -> np.ndarray | None:
+        """What the distilled model reads beside the scores: the item embeddings (with
+        ``roboshot``, without their spurious directions) or the extractor's ``features``
+        (a signal's shape and measurements); None if the extractor has neither."""
+        if hasattr(self.extractor, "embed"):
+            return self._embeddings(items)
+        return self.extractor.features(items) if hasattr(self.extractor, "features") else None
+
+    def _embeddings(self, items: Sequence[Any]) -> np.ndarray:
         embeddings = self.extractor.embed(items)
         if self.roboshot:
             texts = [c.text() for c in self.spurious]
@@ -108,7 +121,7 @@ class ConceptScorer:
                 self.extractor.directions([c.text() for c in self.concepts]),
                 boost=self.boost,
             )
-        return self.extractor.score_embeddings(embeddings, [c.text() for c in self.concepts])
+        return embeddings
 
     def transform(self, items: Sequence[Any]) -> pd.DataFrame:
         """One column per concept, scores in [0, 1] rounded to 3 decimals (NaN -> 0.5)."""

@@ -168,7 +168,7 @@ def prepare(
     scored: dict[str, Dataset] = {}
     for split, dataset in splits.items():
         log(f"Scoring {len(dataset)} {split} items on {len(helpful)} concepts...")
-        frame = with_features(scorer.transform(originals(dataset)), extractor, originals(dataset))
+        frame = with_features(scorer, originals(dataset))
         scored_task = replace(
             task,
             input_fields=tuple(c.name for c in helpful),
@@ -268,17 +268,18 @@ def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *, source: str 
         boost=state["boost"],
     ).ground()
     scorer.quantiles_ = np.load(Path(folder) / "concepts" / "quantiles.npy")
-    frame = with_features(scorer.transform(originals(raw)), scorer.extractor, originals(raw))
+    frame = with_features(scorer, originals(raw))
     return Dataset(frame, raw.gold, task, source, None, raw.groups)
 
 
-def with_features(scores: pd.DataFrame, extractor: Any, items: list[Any]) -> pd.DataFrame:
-    """The concept scores with the extractor's item features beside them (``FEATURE_PREFIX``
-    columns: the embedding, or a signal's shape and measurements), which the distilled model
-    reads and the programs never see: it can learn what the named concepts miss."""
-    if not hasattr(extractor, "features"):
+def with_features(scorer: ConceptScorer, items: list[Any]) -> pd.DataFrame:
+    """The items' concept scores with their features beside them (``FEATURE_PREFIX`` columns:
+    ``ConceptScorer.features``), which the distilled model reads and the programs never see:
+    it can learn what the named concepts miss."""
+    scores, features = scorer.transform(items), scorer.features(items)
+    if features is None:
         return scores
-    features = np.asarray(extractor.features(items), dtype=np.float32)
+    features = np.asarray(features, dtype=np.float32)
     names = [f"{FEATURE_PREFIX}{j:04d}" for j in range(features.shape[1])]
     return pd.concat([scores, pd.DataFrame(features, columns=names)], axis=1)
 
