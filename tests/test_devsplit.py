@@ -45,6 +45,12 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
         splits["test"].gold
     )
     assert test["dev_only"] == test["distilled"]
+    # With group labels every model gets its worst-group accuracy, the baseline included.
+    lengths = np.array([len(t) > 80 for t in splits["test"].items])
+    grouped = replace(splits["test"], groups=np.where(lengths, "long", "short"))
+    test = evaluate(youtube_task, {"test": grouped}, voting, model, dev_only, dev_only)["test"]
+    assert {"label_model", "distilled", "dev_only"} <= {m for m in test if "groups" in test[m]}
+    assert test["dev_only"]["groups"]["worst_group"] <= test["dev_only"]["accuracy"]
 
 
 def test_votes_no_better_than_chance_on_dev_are_ignored_on_every_split(youtube_task, config):

@@ -6,6 +6,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+from alchemist.evaluation import group_accuracy
 from alchemist.overview import Overview
 from alchemist.pipeline import diagnose_run
 from alchemist.report import render_report, render_report_html
@@ -67,3 +68,16 @@ def test_report_md_lists_the_votes_ignored_as_no_better_than_chance(tmp_path: Pa
     text = render_report(run.task(), summary, diagnose_run(run))
     assert "## Votes ignored: no better than chance on dev" in text
     assert "| p003 | ham | 35% of 40 | 50% |" in text
+
+
+def test_report_md_gives_the_worst_group_where_the_data_has_groups(tmp_path: Path):
+    run = build_run(tmp_path / "run")
+    summary = json.loads((run.folder / "summary.json").read_text())
+    assert "| test | distilled |" in (run.folder / "report.md").read_text()
+    test = summary["evaluation"]["test"]
+    test["distilled"]["groups"] = group_accuracy(
+        [0, 0, 1, 1], [0, 0, 1, 0], ["water", "water", "land", "land"]
+    )
+    text = render_report(run.task(), summary, diagnose_run(run))
+    assert f"| {test['distilled']['coverage']:.1%} | 0.500 (gap 0.250) |" in text
+    assert f"| {test['label_model']['coverage']:.1%} | – |" in text

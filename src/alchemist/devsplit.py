@@ -269,6 +269,8 @@ def evaluate(
             "label_model": label_model.predict(matrices[split].votes),
             "distilled": distilled.predict(dataset.frame),
         }
+        if dev_only is not None and split != "dev":
+            predictions["dev_only"] = dev_only.predict(dataset.frame)
         entry = {
             **{name: scored(predicted[known]) for name, predicted in predictions.items()},
             "majority_class": scored(
@@ -278,8 +280,6 @@ def evaluate(
         if dataset.groups is not None:
             for name, predicted in predictions.items():
                 entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
-        if dev_only is not None and split != "dev":
-            entry["dev_only"] = scored(dev_only.predict(dataset.frame)[known])
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes, task.n_classes)

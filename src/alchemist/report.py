@@ -31,14 +31,14 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
         "",
         "## Accuracy where gold labels exist",
         "",
-        "| split | model | accuracy | macro-F1 | coverage |",
-        "|---|---|---|---|---|",
+        "| split | model | accuracy | macro-F1 | coverage | worst group (gap) |",
+        "|---|---|---|---|---|---|",
     ]
     for split, entry in summary["evaluation"].items():
         for model, s in entry.items():
             lines.append(
                 f"| {split} | {model} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | "
-                f"{s['coverage']:.1%} |"
+                f"{s['coverage']:.1%} | {worst_group_text(s) or '–'} |"
             )
     synthesis = summary.get("synthesis") or {}
     if synthesis:
@@ -65,6 +65,15 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
         ]
     lines += ["", "## Programs", "", diagnostics.to_markdown(), ""]
     return "\n".join(lines)
+
+
+def worst_group_text(scores: dict[str, Any]) -> str:
+    """The worst group's accuracy and its gap to the average, as ``0.420 (gap 0.303)``; empty
+    when the data has no group labels."""
+    groups = scores.get("groups")
+    if not groups:
+        return ""
+    return f"{groups['worst_group']:.3f} (gap {groups['gap']:.3f})"
 
 
 def render_overview(overview: Overview) -> str:
@@ -129,4 +138,4 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}tr.baseline td{color:#
 """
 
 
-__all__ = ["render_overview", "render_report", "render_report_html"]
+__all__ = ["render_overview", "render_report", "render_report_html", "worst_group_text"]
