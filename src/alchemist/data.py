@@ -146,20 +146,17 @@ def dataset_from_frame(
 ) -> Dataset:
     """The dataset of a table read by ``read_table``: the task's input columns (and feature
     columns, for the distilled model alone) and gold."""
-    missing = [f for f in task.input_fields if f not in frame.columns]
-    if missing:
-        raise DataError(
-            f"missing input column(s) {missing}; the file has {list(frame.columns)}. "
-            "Fix 'input_fields' in the task file.",
-            path=source,
-        )
-    missing = [f for f in task.feature_fields if f not in frame.columns]
-    if missing:
-        raise DataError(
-            f"missing feature column(s) {missing[:3]}{' ...' if len(missing) > 3 else ''}; "
-            "score the table with the run's concepts first (alchemist predict does).",
-            path=source,
-        )
+    for kind, fields, advice in (
+        ("input", task.input_fields, "Fix 'input_fields' in the task file."),
+        ("feature", task.feature_fields, "Score it with the run's concepts (alchemist predict)."),
+    ):
+        missing = [f for f in fields if f not in frame.columns]
+        if missing:
+            raise DataError(
+                f"missing {kind} column(s) {missing[:5]}{' ...' if len(missing) > 5 else ''}; "
+                f"the file has {list(frame.columns)[:20]}. {advice}",
+                path=source,
+            )
     gold = _gold(frame, task, source, require_gold)
     inputs = frame[list(task.input_fields)].reset_index(drop=True)
     if task.modality == "text":
