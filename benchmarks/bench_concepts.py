@@ -220,7 +220,8 @@ def bench_images(name: str, args: argparse.Namespace, provider: Any) -> list[dic
     if (runs / "concepts" / "programs").is_dir() and not robust.exists():
         robust.mkdir(parents=True)
         shutil.copytree(runs / "concepts" / "programs", robust / "programs")
-        shutil.copy(runs / "concepts" / "concepts.yaml", robust / "concepts.yaml")
+        for kept in ("concepts.yaml", "search.json"):  # search.json: the search is done
+            shutil.copy(runs / "concepts" / kept, robust / kept)
     rows += pipeline_row(
         "same programs, RoboShot scores", task, _with(base, roboshot=True), robust, provider
     )

@@ -76,3 +76,4 @@ def test_textile_images_split_by_seed_without_overlap() -> None:
     assert len(train) + len(test) == 2000 and len(test) == 600
     assert not set(train["image"]) & set(test["image"])
     assert set(test["label"]) == {"nominal", "local", "global"}
+    assert set(train["label"][:30]) == {"nominal", "local", "global"}  # shuffled, not by class

@@ -93,7 +93,8 @@ def mitdb_beats(*, before: float = 0.25, after: float = 0.45) -> pd.DataFrame:
 
 def textiles(split: str, *, test_fraction: float = 0.3) -> pd.DataFrame:
     """The 2000 simulated textile images of ``conformal-clip-data`` (nominal, local defect,
-    global defect), split with seed 0: columns ``image`` (a file path) and ``label``."""
+    global defect), split with seed 0 and shuffled (so that any first rows, e.g. ``--limit``,
+    hold every class): columns ``image`` (a file path) and ``label``."""
     root = fetch("textile-images") / "conformal_clip_data" / "data" / "textile_images"
     paths = sorted(root.glob("simulated/*/*.jpg"))
     frame = pd.DataFrame(
@@ -102,7 +103,7 @@ def textiles(split: str, *, test_fraction: float = 0.3) -> pd.DataFrame:
     order = np.random.default_rng(0).permutation(len(frame))
     cut = int(round(test_fraction * len(frame)))
     rows = order[:cut] if split == "test" else order[cut:]
-    return frame.iloc[np.sort(rows)].reset_index(drop=True)
+    return frame.iloc[rows].reset_index(drop=True)
 
 
 def spurious_digits(
