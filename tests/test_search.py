@@ -50,6 +50,24 @@ def test_prompts_show_real_items_and_the_rows_a_program_gets_wrong():
     assert "correct: 0 (HAM)" in text and "return 1" in text
 
 
+def test_prompts_show_series_and_images_by_shape_not_whole():
+    """Whole, five 32 x 32 images fill ~35,000 tokens: far past the embedded model's context."""
+    rng = np.random.default_rng(0)
+    images = [rng.integers(0, 256, (32, 32, 3)).tolist() for _ in range(5)]
+    content = data_aware_messages(TASK, images, chars=160)[-1]["content"]
+    assert content.count("nested lists of shape 32 x 32 x 3, numbers from") == 5
+    assert len(content) < len(data_aware_messages(TASK, [])[-1]["content"]) + 1500
+    series = [round(float(x), 3) for x in np.sin(np.arange(150) / 10)]
+    from alchemist.programs import Program
+
+    program = Program("p001", "def label_spam(text):\n    return 1\n", "label_spam")
+    text = refine_messages(TASK, program, [(series, 1, 0)], chars=160)[-1]["content"]
+    assert "a list of 150 numbers from -1 to 1: [0, 0.1, 0.199, 0.296," in text
+    assert ", ...] -> returned 1 (SPAM)" in text and len(text) < 2000
+    row = {"age": 39, "workclass": "State-gov"}  # table rows are shown whole, as before
+    assert repr(row) in data_aware_messages(TASK, [row])[-1]["content"]
+
+
 def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     provider = ScriptedProvider([SUBSCRIBE, CONSTANT, CRASHES, WRONG, MY, NICE, REFINED])
     store = ProgramStore(tmp_path / "programs")

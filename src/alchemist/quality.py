@@ -26,7 +26,7 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
 from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
-from alchemist.synthesis import Progress, clip_text, provenance, synthesize
+from alchemist.synthesis import Progress, provenance, shown, synthesize
 from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
@@ -75,7 +75,7 @@ def repair_messages(
                 description=task.description,
                 source=source.strip(),
                 error=error or "it raises an error or returns a value that is not a class id",
-                examples="\n".join(f"- {clip_text(x)!r}" for x in failing_examples)
+                examples="\n".join(f"- {shown(x)}" for x in failing_examples)
                 or "- (none recorded)",
                 signature=task.signature,
                 class_ids=str(list(task.class_ids)),

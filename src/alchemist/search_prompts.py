@@ -14,7 +14,7 @@ import pandas as pd
 from alchemist import prompts
 from alchemist.llm.base import Message
 from alchemist.programs import Program
-from alchemist.synthesis import build_messages, clip_text
+from alchemist.synthesis import build_messages, shown
 from alchemist.task import Task
 
 
@@ -24,11 +24,11 @@ def data_aware_messages(
     """The program prompt with a sample of real (unlabeled) inputs placed before it."""
     messages = build_messages(task, strategy=strategy)
     if sample:
-        shown = "\n".join(f"- {clip_text(item, chars)!r}" for item in sample)
+        listed = "\n".join(f"- {shown(item, chars)}" for item in sample)
         messages[-1] = {
             "role": "user",
             "content": "Some inputs from the data to label "
-            f"(unlabeled):\n{shown}\n(They show the data's words and formats: "
+            f"(unlabeled):\n{listed}\n(They show the data's words and formats: "
             "write rules that generalise to inputs like them, not checks for these "
             f"exact texts.)\n\n{messages[-1]['content']}",
         }
@@ -90,8 +90,7 @@ def refine_messages(
         return "-1 (abstain)" if vote < 0 else f"{ids[vote]} ({task.classes[vote].name})"
 
     examples = "\n".join(
-        f"- {clip_text(x, chars)!r} -> returned {said(v)}; correct: "
-        f"{ids[g]} ({task.classes[g].name})"
+        f"- {shown(x, chars)} -> returned {said(v)}; correct: {ids[g]} ({task.classes[g].name})"
         for x, v, g in wrong
     )
     return [

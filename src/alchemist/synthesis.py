@@ -209,9 +209,7 @@ def _supplementary_block(task: Task, sup: Supplementary) -> str:
         ids = {c.name: c.id for c in task.classes}
         parts.append(
             "Labeled examples:\n"
-            + "\n".join(
-                f"- {clip_text(e.input)!r} -> {ids[e.label]} ({e.label})" for e in sup.exemplars
-            )
+            + "\n".join(f"- {shown(e.input)} -> {ids[e.label]} ({e.label})" for e in sup.exemplars)
         )
     if sup.rules:
         parts.append("Labeling rules:\n" + "\n".join(f"- {r}" for r in sup.rules))
@@ -229,6 +227,47 @@ def _input_description(task: Task) -> str:
 def clip_text(value: Any, limit: int = 300) -> Any:
     """A string cut to ``limit`` characters (with "..."), for prompts and records; others as is."""
     return value[:limit] + "..." if isinstance(value, str) and len(value) > limit else value
+
+
+def shown(value: Any, limit: int = 300) -> str:
+    """An input as a prompt shows it: a string's ``repr`` cut to ``limit`` characters; a list
+    of numbers (a series) or nested lists of them (an image) by shape, range and first values,
+    since whole they would fill the model's context (one 32 x 32 image: ~7,000 tokens);
+    anything else (a table row) by its ``repr``."""
+    if isinstance(value, str):
+        return repr(clip_text(value, limit))
+    shape, numbers = _shape(value)
+    if not shape or not numbers:
+        return repr(value)
+    low, high = min(numbers), max(numbers)
+    if len(shape) == 1:
+        first: list[str] = []
+        size = 0
+        for x in numbers:
+            size += len(f"{x:.4g}") + 2
+            if size > limit // 2 or len(first) == 32:
+                break
+            first.append(f"{x:.4g}")
+        more = ", ..." if len(first) < len(numbers) else ""
+        return (
+            f"a list of {len(numbers)} numbers from {low:.4g} to {high:.4g}: "
+            f"[{', '.join(first)}{more}]"
+        )
+    return (
+        f"nested lists of shape {' x '.join(map(str, shape))}, numbers from {low:.4g} to {high:.4g}"
+    )
+
+
+def _shape(value: Any) -> tuple[list[int], list[float]]:
+    """The shape of a (regular) nested list of numbers and its numbers; ([], []) otherwise."""
+    if isinstance(value, bool) or not isinstance(value, list) or not value:
+        return [], []
+    if all(isinstance(x, int | float) and not isinstance(x, bool) for x in value):
+        return [len(value)], [float(x) for x in value]
+    parts = [_shape(x) for x in value]
+    if any(not p[0] or p[0] != parts[0][0] for p in parts):
+        return [], []
+    return [len(value), *parts[0][0]], [x for p in parts for x in p[1]]
 
 
 def _count(result: SynthesisResult, completion: Completion) -> None:
@@ -275,6 +314,7 @@ __all__ = [
     "SynthesisResult",
     "build_messages",
     "clip_text",
+    "shown",
     "provenance",
     "synthesize",
 ]
