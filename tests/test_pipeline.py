@@ -163,3 +163,19 @@ def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(yout
     assert fitted.params == {"class_balance": [0.9, 0.1]}
     np.testing.assert_allclose(fitted.model.class_balance_, [0.9, 0.1])
     assert (fitted.proba.argmax(axis=1) == 1).sum() < (estimated.proba.argmax(axis=1) == 1).sum()
+
+
+def test_a_labeled_split_without_some_class_is_warned_about(tmp_path: Path, youtube_task, caplog):
+    """A file sorted by label cut by --limit holds one class only: the run says so."""
+    from alchemist.data import load_dataset
+
+    rows = pd.DataFrame({"text": [f"comment {i}" for i in range(20)], "label": [0] * 10 + [1] * 10})
+    rows.to_csv(tmp_path / "sorted.csv", index=False)
+    config = RunConfig(data=str(tmp_path / "sorted.csv"), limit=10)
+    cut = load_dataset(config.data, youtube_task, limit=config.limit)
+    whole = load_dataset(config.data, youtube_task)
+    assert cut.absent_classes() == ["SPAM"] and whole.absent_classes() == []
+    with caplog.at_level("WARNING", logger="alchemist"):
+        pipeline.warn_absent_classes({"train": whole, "dev": cut}, config)
+    [record] = caplog.records
+    assert record.getMessage().startswith("The dev split has no item of class SPAM. --limit 10")

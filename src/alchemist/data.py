@@ -52,6 +52,13 @@ class Dataset:
     def has_gold(self) -> bool:
         return self.gold is not None and bool((self.gold >= 0).any())
 
+    def absent_classes(self) -> list[str]:
+        """Names of the task's classes no gold label of this dataset has (none without gold)."""
+        if self.gold is None or not self.has_gold:
+            return []
+        present = set(np.unique(self.gold[self.gold >= 0]).tolist())
+        return [c.name for i, c in enumerate(self.task.classes) if i not in present]
+
     def subset(self, rows: np.ndarray) -> Dataset:
         return Dataset(
             frame=self.frame.iloc[rows].reset_index(drop=True),

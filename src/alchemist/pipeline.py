@@ -176,11 +176,29 @@ def run_pipeline(
         archive_programs(run)
     splits = load_splits(task, config)
     logger.info("Data: %s", ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
+    warn_absent_classes(splits, config)
     if concepts.needed(task, config.representation):
         llm = run.open_ledger(config).meter(config.open_llm(provider), "concepts")
         task, config, splits = concepts.score_run(run.folder, task, config, splits, llm)
     ensure_programs(run, task, config, provider=provider, splits=splits, progress=progress)
     return rerun(run, task=task, config=config, splits=splits, progress=progress)
+
+
+def warn_absent_classes(splits: dict[str, Dataset], config: RunConfig) -> None:
+    """One warning per labeled split that lacks some of the task's classes: programs are
+    chosen and models trained without them (a file sorted by label cut by ``--limit`` does it)."""
+    for split, dataset in splits.items():
+        absent = dataset.absent_classes()
+        if absent:
+            cut = f" --limit {config.limit} kept the data's first rows;" if config.limit else ""
+            logger.warning(
+                "The %s split has no item of class %s.%s if the file is sorted by label, "
+                "shuffle it, or give a %s file with every class.",
+                split,
+                ", ".join(absent),
+                cut,
+                split,
+            )
 
 
 def enabled_programs(run: RunDir, task: Task) -> list[Program]:
