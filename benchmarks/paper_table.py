@@ -6,14 +6,15 @@ calls; programs are kept in the run folder and answers in the response cache, so
 LLM call). Then, as the pipeline does, votes no better than chance on dev are ignored, a classifier
 trained on the dev labels votes beside the programs, the label model (unsupervised or stacked on
 dev) and the end model's classifier (MLP 2 x 32 or logistic regression) and gold share are chosen
-once by cross-validation on dev, and for each of ``--seeds`` end-model seeds the distilled model is
-trained on pseudolabels and gold dev labels and scored on the test split. Beside it, on the same
-splits: the same classifier on the same features trained on the dev labels alone (same seeds),
-always answering the dev split's majority class, the label model itself, the majority vote of the
-programs, YouTube's human labeling functions, the no-dev-split setting (the paper's: the first
-useful candidates of the same search, unsupervised Dawid-Skene, MLP on pseudolabels only; its
-prompts are the search's first round, so it costs no LLM call more), and the figures of main before
-issue 10 (``main-stop8.json``). Mean ± sample std over every (program seed, end-model seed) pair.
+once by cross-validation on dev (each fold against pseudolabels made without its gold labels), and
+for each of ``--seeds`` end-model seeds the distilled model is trained on pseudolabels and gold dev
+labels and scored on the test split. Beside it, on the same splits: the same classifier on the same
+features trained on the dev labels alone (same seeds), always answering the dev split's majority
+class, the label model itself, the majority vote of the programs, YouTube's human labeling
+functions, the no-dev-split setting (the paper's: the first useful candidates of the same search,
+unsupervised Dawid-Skene, MLP on pseudolabels only; its prompts are the search's first round, so it
+costs no LLM call more), and the figures of main before issue 10 (``main-stop8.json``). Mean ±
+sample std over every (program seed, end-model seed) pair.
 
 Splits. YouTube: WRENCH train / valid / test. SMS, medical abstracts, census: rows shuffled with
 ``SPLIT_SEED``; the first ``TEST_FRACTION`` is the test split, the next ``DEV_ROWS`` the labeled
@@ -66,7 +67,7 @@ from table_render import (
 
 from alchemist.baseline import plan_zero_shot
 from alchemist.data import Dataset, load_dataset
-from alchemist.devsplit import label_model_votes
+from alchemist.devsplit import fold_pseudolabels, label_model_votes
 from alchemist.distill import default_featurizer
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
@@ -259,6 +260,9 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
             n_classes=task.n_classes,
             featurizers=[featurizer],
             seed=0,
+            fold_soft=fold_pseudolabels(
+                task, voting, splits, bench.config, (fitted.name, fitted.params), covered
+            ),
         )
         choice.update(gold_fit.to_dict())
     scores["label_model"].append(

@@ -13,9 +13,11 @@ from alchemist.devsplit import (
     dev_only_baseline,
     drop_chance_votes,
     evaluate,
+    fold_pseudolabels,
 )
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
+from alchemist.pipeline import aggregate
 
 from .conftest import dataset_path
 
@@ -90,3 +92,40 @@ def test_votes_no_better_than_chance_on_dev_are_ignored_on_every_split(youtube_t
         assert (before[:, 1] == 0).any()  # there were such votes on this split to drop
     unchanged, none = drop_chance_votes(youtube_task, matrices, splits, config)  # use_gold off
     assert unchanged is matrices and none == []
+
+
+def test_each_folds_pseudolabels_read_no_gold_label_of_the_fold(youtube_task, config):
+    """The end model's cross-validation scores each dev fold against pseudolabels made without
+    its gold labels: the dev classifier retrained, the label model refitted on the other rows."""
+    folder = dataset_path("youtube")
+    splits = {
+        s: load_dataset(folder / f, youtube_task)
+        for s, f in (("train", "train.json"), ("dev", "valid.json"))
+    }
+    rules = (("http", 1), ("subscribe", 1), ("song", 0), ("love", 0))
+    matrices = {
+        s: LabelMatrix(
+            np.array([[c if w in t.lower() else -1 for w, c in rules] for t in d.items]),
+            [w for w, _ in rules],
+        )
+        for s, d in splits.items()
+    }
+    gold_config = replace(config, use_gold=True)
+    voting = add_dev_classifier(youtube_task, matrices, splits, gold_config)
+    fitted = aggregate(youtube_task, voting, splits, gold_config)
+    covered = voting["train"].covered()
+    every = np.arange(len(splits["dev"]))
+    held, rows = every[::5], np.setdiff1d(every, every[::5])
+    flipped = dict(splits, dev=replace(splits["dev"], gold=splits["dev"].gold.copy()))
+    flipped["dev"].gold[held] = 1 - flipped["dev"].gold[held]
+    chosen = (fitted.name, fitted.params)
+    for label_model in (chosen, ("stacked", {"base": "dawid_skene", "C": 1.0})):
+        soft = fold_pseudolabels(youtube_task, voting, splits, gold_config, label_model, covered)
+        assert soft is not None
+        if label_model == chosen:  # from every dev row: the run's own pseudolabels
+            np.testing.assert_allclose(soft(every), fitted.proba[covered], atol=1e-6)
+        again = fold_pseudolabels(youtube_task, voting, flipped, gold_config, label_model, covered)
+        assert again is not None
+        np.testing.assert_array_equal(soft(rows), again(rows))  # the held rows' labels unread
+        assert not np.array_equal(soft(every), again(every))
+    assert fold_pseudolabels(youtube_task, voting, splits, config, label_model, covered) is None

@@ -41,6 +41,27 @@ def test_useless_pseudolabels_get_no_weight_and_good_ones_some():
     assert good.to_dict()["cv_scores"]
 
 
+def test_each_fold_learns_from_pseudolabels_made_without_its_gold_rows():
+    frame, y = texts(300, 0)
+    dev, dev_y = texts(50, 1)
+    asked: list[np.ndarray] = []
+
+    def fold_soft(rows: np.ndarray) -> np.ndarray:
+        asked.append(rows)
+        return np.eye(2)[y]
+
+    honest = fit_with_gold(
+        frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizers=["tfidf"], fold_soft=fold_soft
+    )
+    held = [np.setdiff1d(np.arange(50), rows) for rows in asked]
+    assert len(asked) == 5 and sorted(np.concatenate(held).tolist()) == list(range(50))
+    # The folds were scored on the good pseudolabels: those win, and the model is then fitted
+    # on the pseudolabels given (here wrong), as chosen.
+    assert honest.gold_share < 1.0
+    plain = fit_with_gold(frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    assert plain.gold_share == 1.0
+
+
 def test_the_classifier_is_chosen_with_the_share_by_cross_validation():
     frame, y = texts(300, 0)
     dev, dev_y = texts(50, 1)

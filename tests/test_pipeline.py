@@ -1,5 +1,6 @@
 """The pipeline over a run directory, with a scripted stand-in for the LLM."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,12 @@ def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
     train = run.load_matrices({"train": None})["train"]
     assert (train.votes[:, train.program_ids.index("p003")] == 0).all()
     assert not train.errors.any()
+    # Stage 6 alone (`alchemist distill`) refits from the saved matrices, with the gold rows.
+    pipeline.init_run(run_dir, youtube_task, replace(config, use_gold=True))
+    model = pipeline.distill_run(run)
+    test = pipeline.load_splits(youtube_task, config)["test"]
+    assert (model.predict(test.frame) == test.gold).mean() > 0.8
+    assert run.read_json("distill.json")["gold_share"] in (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def test_programs_that_never_vote_fail_clearly(tmp_path: Path, youtube_task, config):

@@ -9,7 +9,8 @@
   (out of fold on the dev rows themselves), so the label model can lean on it where the programs
   are weak and on the programs where it is.
 - ``distill_with_gold``: the distilled model trained on pseudolabels and gold dev rows, the
-  gold rows' share of the weight chosen by cross-validation on dev (``distill.gold``).
+  gold rows' share of the weight chosen by cross-validation on dev (``distill.gold``), each
+  fold scored against pseudolabels made without its gold labels (``fold_pseudolabels``).
 - ``evaluate``: scores on every split with gold, beside the honest baselines computed on the
   same split: always answering its majority class, and the same distilled model trained on the
   dev labels alone.
@@ -20,6 +21,7 @@ Only dev labels are read; test labels are only ever scored against.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -27,11 +29,11 @@ from scipy.special import betainc
 
 from alchemist.data import Dataset
 from alchemist.distill import DistilledModel, default_featurizer
-from alchemist.distill.gold import cross_fitted_votes, fit_mixed, fit_with_gold
+from alchemist.distill.gold import DevClassifier, cross_fitted_votes, fit_mixed, fit_with_gold
 from alchemist.evaluation import group_accuracy, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import make_label_model
+from alchemist.labelmodels import StackedLabelModel, make_label_model
 from alchemist.llm import Provider
 from alchemist.rundir import RunConfig, RunDir
 from alchemist.search import SearchPolicy, SearchResult, search
@@ -180,15 +182,70 @@ def add_dev_classifier(
     }
 
 
+def fold_pseudolabels(
+    task: Task,
+    voting: dict[str, LabelMatrix],
+    splits: dict[str, Dataset],
+    config: RunConfig,
+    label_model: tuple[str, dict[str, Any]],
+    covered: np.ndarray,
+) -> Callable[[np.ndarray], np.ndarray] | None:
+    """``fit_with_gold``'s ``fold_soft``: the covered training rows' pseudolabels made as the
+    run made them (``voting``: the programs' votes and the dev classifier's; ``label_model``:
+    the chosen label model's name and parameters) but from the gold labels of the dev rows
+    ``rows`` alone: the dev classifier retrained on them (its votes on those rows out of
+    fold among them), the label model refitted (a stacked one on those rows). No label of a
+    dev row outside ``rows`` is read. None where ``distill_with_gold`` reads no dev label."""
+    dev = _labeled(splits)
+    train = voting["train"]
+    if not config.use_gold or dev is None:
+        return None
+    with_classifier = bool(train.program_ids) and train.program_ids[-1] == DEV_CLASSIFIER
+    programs = train.votes[:, :-1] if with_classifier else train.votes
+    voter = (
+        DevClassifier(
+            {"train": splits["train"].frame},
+            dev.frame,
+            np.asarray(dev.gold),
+            n_classes=task.n_classes,
+            featurizer=_featurizer(task, config),
+            seed=config.seed,
+        )
+        if with_classifier
+        else None
+    )
+    name, params = label_model
+    k, L_dev, gold = task.n_classes, voting["dev"].votes, np.asarray(dev.gold)
+
+    def soft(rows: np.ndarray) -> np.ndarray:
+        L, L_rows = programs, L_dev[rows]
+        if voter is not None:
+            column = voter.votes(rows)["train"][:, None].astype(programs.dtype)
+            L = np.hstack([programs, column])
+            L_rows = L_rows.copy()
+            L_rows[:, -1] = voter.out_of_fold(rows)
+        if name == "stacked":
+            base = make_label_model(params["base"], seed=config.seed).fit(L, k)
+            stacked = StackedLabelModel(base=params["base"], C=params["C"], seed=config.seed)
+            return stacked.fit(L, k, L_rows, gold[rows], base_model=base).predict_proba(L)[covered]
+        model = make_label_model(name, seed=config.seed, **params).fit(L, k)
+        return model.predict_proba(L)[covered]
+
+    return soft
+
+
 def distill_with_gold(
     run: RunDir,
     splits: dict[str, Dataset],
     covered: np.ndarray,
     proba: np.ndarray,
     config: RunConfig,
+    fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> DistilledModel | None:
     """The distilled model on pseudolabels and gold dev rows (None without usable dev labels,
-    or with ``config.use_gold`` off); the cross-validation lands in ``distill.json``."""
+    or with ``config.use_gold`` off), chosen by cross-validation on dev with ``fold_soft``'s
+    pseudolabels for each fold (``fold_pseudolabels``); the cross-validation lands in
+    ``distill.json``."""
     dev = _labeled(splits)
     if not config.use_gold or dev is None:
         return None
@@ -202,6 +259,7 @@ def distill_with_gold(
         n_classes=task.n_classes,
         featurizers=[_featurizer(task, config)],
         seed=config.seed,
+        fold_soft=fold_soft,
     )
     logger.info(
         "Distilled model: %s, gold share %.2f of the weight (cross-validated on dev).",
@@ -310,6 +368,7 @@ __all__ = [
     "drop_chance_votes",
     "distill_with_gold",
     "evaluate",
+    "fold_pseudolabels",
     "label_model_votes",
     "search_programs",
 ]

@@ -25,7 +25,13 @@ import pandas as pd
 from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
 from alchemist.data import Dataset, read_table
-from alchemist.devsplit import dev_only_baseline, distill_with_gold, evaluate, label_model_votes
+from alchemist.devsplit import (
+    dev_only_baseline,
+    distill_with_gold,
+    evaluate,
+    fold_pseudolabels,
+    label_model_votes,
+)
 from alchemist.distill import DistilledModel, default_featurizer
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
@@ -131,8 +137,10 @@ def distill(
     covered: np.ndarray,
     proba: np.ndarray,
     config: RunConfig,
+    fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> DistilledModel:
-    """Train the small classifier on the covered training rows' soft labels, and save it."""
+    """Train the small classifier on the covered training rows' soft labels, and save it
+    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels)."""
     if covered.sum() < 2:
         raise RunError(
             "The programs voted on fewer than 2 training rows: nothing to distill. "
@@ -146,7 +154,7 @@ def distill(
     featurizer = (
         default_featurizer(task.modality) if config.featurizer == "auto" else config.featurizer
     )
-    model = distill_with_gold(run, splits, covered, proba, config) or DistilledModel(
+    model = distill_with_gold(run, splits, covered, proba, config, fold_soft) or DistilledModel(
         featurizer=featurizer, seed=config.seed
     ).fit(
         train.frame,
@@ -252,10 +260,15 @@ def diagnose_run(run: RunDir) -> Diagnostics:
 
 
 def distill_run(run: RunDir) -> DistilledModel:
-    """Stage 6 alone on a run directory: train the classifier on the saved pseudolabels."""
+    """Stage 6 alone on a run directory: train the classifier on the pseudolabels of the
+    saved matrices (the label model refitted, as ``rerun`` does)."""
     task, config = run.task(), run.config()
-    covered, proba = run.read_pseudolabels(task)
-    return distill(run, load_splits(task, config), covered, proba, config)
+    splits = load_splits(task, config)
+    voting, _ = label_model_votes(task, run.load_matrices(splits), splits, config)
+    fitted = aggregate(task, voting, splits, config)
+    covered = voting["train"].covered()
+    folds = fold_pseudolabels(task, voting, splits, config, (fitted.name, fitted.params), covered)
+    return distill(run, splits, covered, fitted.proba, config, folds)
 
 
 def rerun(
@@ -287,7 +300,8 @@ def rerun(
     )
     run.write_json("diagnostics.json", diagnostics.to_dict())
     covered = voting["train"].covered()
-    distilled = distill(run, splits, covered, fitted.proba, config)
+    folds = fold_pseudolabels(task, voting, splits, config, (fitted.name, fitted.params), covered)
+    distilled = distill(run, splits, covered, fitted.proba, config, folds)
     dev_only = dev_only_baseline(task, splits, config, distilled.classifier_.name)
     summary = {
         "task": task.name,

@@ -6,7 +6,11 @@ training weight (``GOLD_SHARES``: 0 = pseudolabels only, as without a dev split;
 only, the honest baseline), the featurizer and the classifier (``CLASSIFIERS``: the MLP, or
 logistic regression, steadier on small or tabular data) chosen by k-fold cross-validation on the
 dev split: each candidate is trained with the pseudolabels and the other folds' gold rows, and
-scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split.
+scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split. The
+pseudolabels themselves may owe something to the held-out fold's gold labels (a classifier
+trained on the dev rows votes beside the programs; a stacked label model learns from them), which
+would flatter the pseudolabel-heavy candidates: ``fold_soft`` gives each fold the pseudolabels
+made without it (``DevClassifier`` votes from the other folds' rows).
 
 Weights are given by repetition: the gold rows are repeated until they carry their share. Early
 stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
@@ -15,7 +19,7 @@ stopping of the MLP watches a tenth of the (unrepeated) training rows of both ki
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
@@ -69,12 +73,15 @@ def fit_with_gold(
     shares: Sequence[float] = GOLD_SHARES,
     folds: int = 5,
     seed: int = 0,
+    fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> GoldFit:
     """Choose featurizer, classifier and gold share by ``folds``-fold CV on the dev rows, then
     fit on all.
 
     ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
-    all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out).
+    all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out);
+    ``fold_soft(rows)``: the pseudolabels of the same training rows made with the gold labels
+    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold).
     """
     started = time.perf_counter()
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
@@ -87,6 +94,10 @@ def fit_with_gold(
             f"rows; got {len(gold)}."
         )
     assignment = stratified_folds(gold, folds, seed)
+    fold_softs = [
+        soft if fold_soft is None else _finite(fold_soft(known[assignment != f])[keep])
+        for f in range(folds)
+    ]
     scores: dict[str, dict[str, float]] = {}
     best: tuple[tuple[float, float], str, str, float] | None = None
     for name in featurizers:
@@ -100,7 +111,14 @@ def fit_with_gold(
             for f in range(folds):
                 train_rows, held = assignment != f, assignment == f
                 clf = _fit(
-                    X, soft, X_dev[train_rows], gold[train_rows], share, n_classes, classifier, seed
+                    X,
+                    fold_softs[f],
+                    X_dev[train_rows],
+                    gold[train_rows],
+                    share,
+                    n_classes,
+                    classifier,
+                    seed,
                 )
                 predicted[held] = clf.predict(X_dev[held])
             figure = choice_score(gold, predicted, n_classes)
@@ -160,6 +178,54 @@ def fit_mixed(
     return model
 
 
+class DevClassifier:
+    """A classifier trained on gold dev rows, voting beside the programs.
+
+    Logistic regression on ``featurizer``'s features (fitted once on the dev rows and every
+    frame of ``frames``); ``votes(rows)`` trains on the gold dev rows ``rows`` and gives its
+    class for every row of each frame.
+    """
+
+    def __init__(
+        self,
+        frames: dict[str, pd.DataFrame],
+        dev_frame: pd.DataFrame,
+        dev_gold: np.ndarray,
+        *,
+        n_classes: int,
+        featurizer: str,
+        seed: int = 0,
+    ) -> None:
+        self.gold, self.n_classes, self.seed = np.asarray(dev_gold), n_classes, seed
+        X: Any = make_featurizer(featurizer).fit_transform(
+            pd.concat([dev_frame, *frames.values()], ignore_index=True)
+        )
+        self.X_dev, self.X_frames, start = X[: len(dev_frame)], {}, len(dev_frame)
+        for name, frame in frames.items():
+            self.X_frames[name] = X[start : start + len(frame)]
+            start += len(frame)
+
+    def trained_on(self, rows: np.ndarray) -> Any:
+        clf = make_classifier("logistic", seed=self.seed, C=10.0)
+        return clf.fit(self.X_dev[rows], self.gold[rows], n_classes=self.n_classes)
+
+    def votes(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+        model = self.trained_on(rows)
+        return {name: model.predict(X) for name, X in self.X_frames.items()}
+
+    def out_of_fold(self, rows: np.ndarray, folds: int = 5) -> np.ndarray:
+        """Votes for the dev rows ``rows``, each fold's by a model trained on the other folds
+        (a fold whose others hold one class only gets the model trained on all ``rows``)."""
+        everything = self.trained_on(rows)
+        voted = everything.predict(self.X_dev[rows])
+        assignment = stratified_folds(self.gold[rows], folds, self.seed)
+        for f in range(folds):
+            held, rest = rows[assignment == f], rows[assignment != f]
+            if len(held) and len(np.unique(self.gold[rest])) >= 2:
+                voted[assignment == f] = self.trained_on(rest).predict(self.X_dev[held])
+        return voted
+
+
 def cross_fitted_votes(
     frames: dict[str, pd.DataFrame],
     dev_frame: pd.DataFrame,
@@ -170,38 +236,26 @@ def cross_fitted_votes(
     folds: int = 5,
     seed: int = 0,
 ) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The votes of a classifier trained on the gold dev rows, to sit beside the programs'.
-
-    Logistic regression on ``featurizer``'s features of the dev rows: its class for every row
-    of each frame in ``frames`` (trained on all gold dev rows), and for the dev rows themselves
-    out of fold (each fold's rows voted by a model trained on the other folds), so that a label
-    model learning on dev sees how often it is right on rows it did not learn from. Rows
-    without gold get the all-rows model's vote.
+    """The ``DevClassifier``'s votes, trained on all gold dev rows, for every row of each frame
+    in ``frames``; and for the dev rows themselves out of fold (each fold's rows voted by a
+    model trained on the other folds), so that a label model learning on dev sees how often it
+    is right on rows it did not learn from. Rows without gold get the all-rows model's vote.
     """
-    gold = np.asarray(dev_gold)
-    known = np.flatnonzero(gold >= 0)
-    fitted = make_featurizer(featurizer)
-    X_dev: Any = fitted.fit_transform(pd.concat([dev_frame, *frames.values()], ignore_index=True))
-    X_rest = X_dev[len(dev_frame) :]
-    X_dev = X_dev[: len(dev_frame)]
-
-    def classifier(rows: np.ndarray) -> Any:
-        clf = make_classifier("logistic", seed=seed, C=10.0)
-        return clf.fit(X_dev[rows], gold[rows], n_classes=n_classes)
-
-    everything = classifier(known)
-    votes, start = {}, 0
-    for name, frame in frames.items():
-        votes[name] = everything.predict(X_rest[start : start + len(frame)])
-        start += len(frame)
-    dev_votes = everything.predict(X_dev)
-    assignment = stratified_folds(gold[known], folds, seed)
-    for f in range(folds):
-        held = known[assignment == f]
-        rest = known[assignment != f]
-        if len(held) and len(np.unique(gold[rest])) >= 2:
-            dev_votes[held] = classifier(rest).predict(X_dev[held])
+    voter = DevClassifier(
+        frames, dev_frame, dev_gold, n_classes=n_classes, featurizer=featurizer, seed=seed
+    )
+    known = np.flatnonzero(voter.gold >= 0)
+    everything = voter.trained_on(known)
+    votes = {name: everything.predict(X) for name, X in voter.X_frames.items()}
+    dev_votes = everything.predict(voter.X_dev)
+    dev_votes[known] = voter.out_of_fold(known, folds)
     return votes, dev_votes
+
+
+def _finite(soft: np.ndarray) -> np.ndarray:
+    """Pseudolabels with the rows a fold's label model left without a label made uniform."""
+    bad = ~np.isfinite(soft).all(axis=1) | (soft.sum(axis=1) <= 0)
+    return np.where(bad[:, None], 1.0 / soft.shape[1], soft)
 
 
 def _fit(
@@ -255,6 +309,7 @@ def _fit(
 
 __all__ = [
     "CLASSIFIERS",
+    "DevClassifier",
     "GOLD_SHARES",
     "GoldFit",
     "cross_fitted_votes",
