@@ -10,7 +10,8 @@ Rows, each scored on a test split nothing was tuned on (abstentions count as wro
   on the dev labels alone);
 - ``concepts + RoboShot`` (images): the same, spurious directions projected out;
 - ``vanilla``: programs over the raw item (``series`` list / ``image`` pixels);
-- ``zero-shot`` (images): the extractor's own prediction from the class names;
+- ``zero-shot`` (images): the extractor's own prediction from the class names, and where
+  the data has groups from group prompts (one text per class and group, RoboShot's baseline);
 - tables: ``whole-row`` programs vs ``per-attribute`` programs (one prompt per column);
 - ``dev-labels-only MLP``: an MLP trained on the dev split's gold labels alone (on the
   concept scores, on the raw series, or on the table's columns); ``majority``: the dev
@@ -151,18 +152,44 @@ def dev_only_rows(task: Task, splits: dict[str, Any], label: str) -> list[dict[s
     return rows
 
 
-def zero_shot_row(task: Task, splits: dict[str, Any]) -> dict[str, Any]:
-    started = time.perf_counter()
+def zero_shot_rows(task: Task, splits: dict[str, Any]) -> list[dict[str, Any]]:
+    """The extractor's zero-shot prediction from the class texts and, where the data has
+    groups, from group prompts: each group of the dev split named in its class's text
+    ("the digit 0: a closed oval ring on land"), a class scoring as its best group."""
     extractor = make_extractor(task)
     texts = [f"{c.name}: {c.description}" if c.description else c.name for c in task.classes]
-    predicted = zero_shot_predict(extractor, texts, originals(splits["test"]))
-    return _scored(
-        f"{extractor.name} zero-shot",
-        task,
-        splits["test"],
-        predicted,
-        time.perf_counter() - started,
-    )
+    items = originals(splits["test"])
+    started = time.perf_counter()
+    rows = [
+        _scored(
+            f"{extractor.name} zero-shot",
+            task,
+            splits["test"],
+            zero_shot_predict(extractor, texts, items),
+            time.perf_counter() - started,
+        )
+    ]
+    dev = splits["dev"]
+    if dev.groups is not None:
+        started = time.perf_counter()
+        prompts: list[list[str]] = [[] for _ in texts]
+        for group in np.unique(dev.groups):
+            k = int(np.bincount(dev.gold[dev.groups == group]).argmax())
+            name = task.classes[k].name
+            prompts[k].append(
+                group.replace(name, texts[k]) if name in group else f"{texts[k]} ({group})"
+            )
+        prompts = [p or [t] for p, t in zip(prompts, texts, strict=True)]
+        rows.append(
+            _scored(
+                f"{extractor.name} zero-shot, group prompts",
+                task,
+                splits["test"],
+                zero_shot_predict(extractor, prompts, items),
+                time.perf_counter() - started,
+            )
+        )
+    return rows
 
 
 def _scored(
@@ -233,7 +260,7 @@ def bench_images(name: str, args: argparse.Namespace, provider: Any) -> list[dic
         provider,
     )
     raw = load_splits(task, base)
-    rows.append(zero_shot_row(task, raw))
+    rows += zero_shot_rows(task, raw)
     if (runs / "concepts" / "run.yaml").exists():
         run = RunDir(runs / "concepts")
         scored = load_splits(run.task(), run.config())

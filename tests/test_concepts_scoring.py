@@ -107,6 +107,18 @@ def test_roboshot_removes_the_spurious_direction_before_scoring() -> None:
         ConceptScorer(_AxisExtractor(), concepts, roboshot=True).fit(items)
 
 
+def test_group_prompts_score_a_class_by_its_best_group_text() -> None:
+    # With one text per class the item leaning to land goes to "object"; given the second
+    # class as two group prompts (water, land), its "land" text wins that item.
+    items = [[0.2, 0.9], [0.2, -0.9]]
+    assert list(zero_shot_predict(_AxisExtractor(), ["object", "background: water"], items)) == [
+        1,
+        0,
+    ]
+    grouped = [["object"], ["background: water", "background: land"]]
+    assert list(zero_shot_predict(_AxisExtractor(), grouped, items)) == [1, 1]
+
+
 def test_projection_keeps_norms_and_boosts_helpful_directions() -> None:
     embeddings = np.array([[3.0, 4.0, 1.0]])
     spurious = np.array([[0.0, 1.0, 0.0], [0.0, -1.0, 0.0]])

@@ -135,16 +135,25 @@ class ConceptScorer:
 
 
 def zero_shot_predict(
-    extractor: Any, class_texts: Sequence[str], items: Sequence[Any]
+    extractor: Any, class_texts: Sequence[str | Sequence[str]], items: Sequence[Any]
 ) -> np.ndarray:
     """The extractor's own zero-shot class indices: the class whose text scores highest
-    (CLIP: cosine; classifier: probability mass of the ImageNet classes nearest the class)."""
-    if hasattr(extractor, "embed"):
-        raw = extractor.score_embeddings(extractor.embed(items), list(class_texts))
-        return np.argmax(raw, axis=1)
-    raise ConceptError(
-        f"The {extractor.name!r} extractor has no zero-shot prediction: its "
-        "measurements are not class scores."
+    (CLIP: cosine; classifier: probability mass of the ImageNet classes nearest the class).
+    A class may come as several texts (RoboShot's group prompts: "a zero on water", "a zero
+    on land"); it then scores as its best text."""
+    if not hasattr(extractor, "embed"):
+        raise ConceptError(
+            f"The {extractor.name!r} extractor has no zero-shot prediction: its "
+            "measurements are not class scores."
+        )
+    texts = [[t] if isinstance(t, str) else list(t) for t in class_texts]
+    raw = extractor.score_embeddings(extractor.embed(items), [t for ts in texts for t in ts])
+    ends = np.cumsum([len(ts) for ts in texts])
+    return np.argmax(
+        np.stack(
+            [raw[:, e - len(ts) : e].max(axis=1) for e, ts in zip(ends, texts, strict=True)], axis=1
+        ),
+        axis=1,
     )
 
 
