@@ -109,7 +109,8 @@ def pipeline_row(
             }
         ]
     seconds = time.perf_counter() - started
-    synthesis = summary.get("synthesis") or {}
+    ledger = summary.get("ledger") or {}
+    calls = ledger.get("calls", 0) + ledger.get("cached", 0)  # naming concepts, programs
     rows = []
     for model, method in (
         ("label_model", "label model"),
@@ -127,7 +128,7 @@ def pipeline_row(
                 "worst_group": (s.get("groups") or {}).get("worst_group"),
                 "coverage": s["coverage"],
                 "seconds": round(seconds, 1),
-                "llm_calls": synthesis.get("llm_calls"),
+                "llm_calls": calls,
                 "load": round(load, 2),
                 "programs": len(summary["programs"]),
             }
