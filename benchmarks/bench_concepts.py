@@ -159,20 +159,9 @@ def zero_shot_rows(task: Task, splits: dict[str, Any]) -> list[dict[str, Any]]:
     ("the digit 0: a closed oval ring on land"), a class scoring as its best group."""
     extractor = make_extractor(task)
     texts = [f"{c.name}: {c.description}" if c.description else c.name for c in task.classes]
-    items = originals(splits["test"])
-    started = time.perf_counter()
-    rows = [
-        _scored(
-            f"{extractor.name} zero-shot",
-            task,
-            splits["test"],
-            zero_shot_predict(extractor, texts, items),
-            time.perf_counter() - started,
-        )
-    ]
+    variants: list[tuple[str, list[Any]]] = [(f"{extractor.name} zero-shot", texts)]
     dev = splits["dev"]
     if dev.groups is not None:
-        started = time.perf_counter()
         prompts: list[list[str]] = [[] for _ in texts]
         for group in np.unique(dev.groups):
             k = int(np.bincount(dev.gold[dev.groups == group]).argmax())
@@ -180,16 +169,13 @@ def zero_shot_rows(task: Task, splits: dict[str, Any]) -> list[dict[str, Any]]:
             prompts[k].append(
                 group.replace(name, texts[k]) if name in group else f"{texts[k]} ({group})"
             )
-        prompts = [p or [t] for p, t in zip(prompts, texts, strict=True)]
-        rows.append(
-            _scored(
-                f"{extractor.name} zero-shot, group prompts",
-                task,
-                splits["test"],
-                zero_shot_predict(extractor, prompts, items),
-                time.perf_counter() - started,
-            )
-        )
+        grouped = [p or [t] for p, t in zip(prompts, texts, strict=True)]
+        variants.append((f"{extractor.name} zero-shot, group prompts", grouped))
+    items, rows = originals(splits["test"]), []
+    for method, class_texts in variants:
+        started = time.perf_counter()
+        predicted = zero_shot_predict(extractor, class_texts, items)
+        rows.append(_scored(method, task, splits["test"], predicted, time.perf_counter() - started))
     return rows
 
 
