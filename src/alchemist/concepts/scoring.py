@@ -148,12 +148,9 @@ def zero_shot_predict(
         )
     texts = [[t] if isinstance(t, str) else list(t) for t in class_texts]
     raw = extractor.score_embeddings(extractor.embed(items), [t for ts in texts for t in ts])
-    ends = np.cumsum([len(ts) for ts in texts])
+    owner = np.repeat(np.arange(len(texts)), [len(ts) for ts in texts])
     return np.argmax(
-        np.stack(
-            [raw[:, e - len(ts) : e].max(axis=1) for e, ts in zip(ends, texts, strict=True)], axis=1
-        ),
-        axis=1,
+        np.stack([raw[:, owner == k].max(axis=1) for k in range(len(texts))], axis=1), axis=1
     )
 
 
