@@ -87,6 +87,22 @@ def test_real_completion_reports_usage():
     assert provider.base_url.startswith("http://127.0.0.1:")
 
 
+def test_a_prompt_that_starts_like_the_one_before_reads_only_its_new_tokens():
+    """The search's candidate prompts share their head; the slot keeps it cached."""
+    pytest.importorskip("xllamacpp")
+    if not (models_dir() / "smollm2-135m.gguf").exists():
+        pytest.skip("smollm2-135m is not installed (alchemist model install smollm2-135m)")
+    provider = EmbeddedProvider("smollm2-135m", n_ctx=2048)
+    head = "Some inputs from the data:\n" + "\n".join(f"- review {i}: tasty" for i in range(40))
+    params = SamplingParams(max_tokens=4, seed=1)
+    first, second = (
+        provider.complete([{"role": "user", "content": f"{head}\n{tail}"}], params)
+        for tail in ("Use keywords.", "Use regular expressions.")
+    )
+    assert first.extra["prompt_read"] == first.input_tokens > 200
+    assert second.extra["prompt_read"] < second.input_tokens / 10
+
+
 def test_one_home_folder_for_models_and_caches(tmp_path: Path, monkeypatch):
     from alchemist.distill.featurizers import embedding_path
     from alchemist.paths import home

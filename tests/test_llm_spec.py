@@ -19,6 +19,11 @@ def test_threads_reach_the_embedded_model():
     assert make_provider(ProviderSpec(model="smollm2-135m", threads=1)).threads == 1
 
 
+def test_the_embedded_model_decodes_in_one_slot_unless_told():
+    assert make_provider(ProviderSpec()).parallel == 1
+    assert make_provider(ProviderSpec(concurrency=4, slots=3)).parallel == 3
+
+
 def test_default_spec_is_the_embedded_model():
     provider = make_provider(ProviderSpec())
     assert isinstance(provider, EmbeddedProvider) and isinstance(provider, Provider)
@@ -63,6 +68,7 @@ def test_custom_key_variable_and_keyless_local_server(monkeypatch):
         ({"kind": "openai", "temperature": 1}, "Unknown provider setting"),
         ({"kind": "embedded", "base_url": "http://x"}, "takes no base_url"),
         ({"concurrency": 0}, "concurrency >= 1"),
+        ({"slots": 0}, "slots >= 1"),
         ({"threads": 0}, "threads must be a positive count"),
         ({"kind": "openai", "threads": 2}, "embedded provider only"),
     ],

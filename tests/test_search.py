@@ -82,6 +82,7 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
         dev_items=ITEMS,
         dev_gold=GOLD,
         policy=policy,
+        strategies=("default", "keywords"),
         store=store,
         seed=7,
     )
@@ -114,10 +115,14 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     assert len(on_disk) == len(result.candidates)
     assert {p.id for p in store.load()} == {p.id for p in result.programs}
     assert all(p.provenance.get("dropped") for p in on_disk if not p.enabled)
-    # Seeds: call k used seed + k; the data sample differs between calls.
+    # Seeds: call k used seed + k. One sample of 3 training items for the round, the strategy's
+    # hint last: the candidate prompts share their whole head, up to the function signature.
     assert [params.seed for _, params in provider.calls[:6]] == list(range(7, 13))
-    samples = {m[-1]["content"].split("Background")[0] for m, _ in provider.calls[:6]}
-    assert len(samples) > 1
+    contents = [m[-1]["content"] for m, _ in provider.calls[:6]]
+    heads = {c[: c.rindex("```\n") + 4] for c in contents}
+    assert len(heads) == 1 and len(set(contents)) == 2
+    assert heads.pop().split("(They show")[0].count("\n- ") == 3
+    assert "keywords" in contents[1].rsplit("```\n", 1)[1]
     assert by_source  # the candidates' sources were recorded
     json.dumps(result.to_dict())  # the search.json record is JSON-ready
     assert set(result.check) >= {"kept_majority_vote_accuracy", "all_majority_vote_accuracy"}

@@ -54,7 +54,11 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
         type=int,
         help="CPU threads of the embedded model (default: the cores free now)",
     )
-    parser.add_argument("--parallel", type=int, help="LLM calls decoded at once (default 4)")
+    parser.add_argument(
+        "--parallel",
+        type=int,
+        help="LLM calls at once (default: 4 in flight to an API, 1 embedded slot)",
+    )
     setting("--temperature", type=float, help="sampling temperature")
     setting("--max-tokens", type=int, help="longest answer, in tokens")
     setting("--seed", type=int, help="seed of sampling and splits")
@@ -169,7 +173,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
     if args.threads is not None:
         spec["threads"] = args.threads
     if args.parallel is not None:
-        spec["concurrency"] = args.parallel
+        spec["concurrency"] = spec["slots"] = args.parallel
     settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
     if "strategies" in settings:
         settings["strategies"] = tuple(settings["strategies"])

@@ -2,10 +2,12 @@
 
 ``search`` spends a fixed budget of model calls, independent of the number of rows:
 
-1. **Candidates** (``SearchPolicy.candidates`` calls, decoded concurrently): the program prompt
-   of ``synthesis.build_messages`` (strategies in turn, or for tables one column in turn),
-   preceded by a seeded sample of real unlabeled items, so programs use the data's own
-   vocabulary and formats.
+1. **Candidates** (``SearchPolicy.candidates`` calls): the program prompt of
+   ``synthesis.build_messages`` (strategies in turn, or for tables one column in turn),
+   preceded by one seeded sample of real unlabeled items, so programs use the data's own
+   vocabulary and formats. Every candidate prompt of a round shows the same sample and ends with
+   what differs (the strategy's hint), so the embedded model evaluates their long common head
+   once and keeps it cached: on 2 cores reading a prompt took most of a call's time.
 2. **Run and gate**: every candidate runs once (through the executor it is given) over the
    training items and the dev items. Dead programs are dropped with a reason: too many errors,
    constant output, coverage under ``min_coverage``; votes on the training items that cannot
@@ -116,16 +118,16 @@ def search(
     rng = np.random.default_rng(seed)
     number = store.next_number("p") if store is not None else 1
     state = CandidatePool(task, executor, list(items), list(dev_items), gold, policy)
+    sample = (  # one sample for the round: the prompts share their head, decoded once
+        [
+            items[i]
+            for i in rng.choice(len(items), min(policy.sample_items, len(items)), replace=False)
+        ]
+        if len(items)
+        else []
+    )
     requests = []
     for k in range(policy.candidates):
-        sample = (
-            [
-                items[i]
-                for i in rng.choice(len(items), min(policy.sample_items, len(items)), replace=False)
-            ]
-            if len(items)
-            else []
-        )
         if focus:  # the column is the strategy
             label, prompt_task = focus[k % len(focus)]
             strategy, attribute = "default", prompt_task.input_fields[0]

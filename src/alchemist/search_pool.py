@@ -38,7 +38,7 @@ class SearchPolicy:
     n_programs: int = 10
     candidates: int = 12
     refinements: int = 4
-    sample_items: int = 6  # unlabeled items shown in each candidate prompt
+    sample_items: int = 12  # unlabeled items shown in the candidate prompts (one sample)
     sample_chars: int = 160  # each clipped to this many characters
     wrong_examples: int = 4  # dev rows shown in a refinement prompt
     min_coverage: float = 0.02

@@ -35,9 +35,11 @@ class ProviderSpec:
     ``base_url``; default OpenAI's) or "anthropic". ``api_key_env`` names the environment variable
     holding the key (default ``OPENAI_API_KEY`` / ``ANTHROPIC_API_KEY``); the key is required for
     the official endpoints and optional elsewhere. ``concurrency`` is the number of calls in
-    flight for batch stages (``complete_many``), and the embedded model's parallel decoding
-    slots. ``threads`` is the embedded model's CPU threads (default: the cores free when it
-    loads, see ``free_cores``).
+    flight for batch stages (``complete_many``). ``slots`` is how many of them the embedded model
+    decodes together (default 1: on 2 cores one slot that keeps the prompts' shared head cached
+    wrote programs faster than 2 or 4 slots, which each read the head again;
+    ``benchmarks/bench_parallel.py``). ``threads`` is the embedded model's CPU threads (default:
+    the cores free when it loads, see ``free_cores``).
     """
 
     kind: str = "embedded"
@@ -47,6 +49,7 @@ class ProviderSpec:
     timeout: float = 120.0
     max_retries: int = 5
     concurrency: int = 4
+    slots: int = 1
     threads: int | None = None
 
     def __post_init__(self) -> None:
@@ -64,10 +67,10 @@ class ProviderSpec:
                 f"threads must be a positive count, for the embedded provider only; "
                 f"got {self.threads} for {self.kind!r}."
             )
-        if self.timeout <= 0 or self.max_retries < 0 or self.concurrency < 1:
+        if self.timeout <= 0 or self.max_retries < 0 or self.concurrency < 1 or self.slots < 1:
             raise LLMError(
-                f"Need timeout > 0, max_retries >= 0 and concurrency >= 1; got "
-                f"{self.timeout}, {self.max_retries}, {self.concurrency}."
+                f"Need timeout > 0, max_retries >= 0, concurrency >= 1 and slots >= 1; got "
+                f"{self.timeout}, {self.max_retries}, {self.concurrency}, {self.slots}."
             )
 
     @property
@@ -96,7 +99,7 @@ class ProviderSpec:
 def make_provider(spec: ProviderSpec) -> Provider:
     """The provider ``spec`` names. Raises ``LLMError`` when a required API key is missing."""
     if spec.kind == "embedded":
-        return EmbeddedProvider(spec.model, threads=spec.threads, parallel=spec.concurrency)
+        return EmbeddedProvider(spec.model, threads=spec.threads, parallel=spec.slots)
     default_url = OPENAI_BASE_URL if spec.kind == "openai" else ANTHROPIC_BASE_URL
     base_url = spec.base_url or default_url
     official = urlsplit(base_url).hostname == urlsplit(default_url).hostname
