@@ -175,7 +175,7 @@ def render_markdown(
         "Tokens count cached answers too (a cold run's bill); paid: $0 (embedded "
         "model). Zero-shot: one call per training item, estimated (4 characters a token, "
         "16 output tokens), not run. Generation seconds: the model's own time per call "
-        "summed (calls run 4 at a time, so wall time is lower). "
+        "summed (one decoding slot: the calls run one after another). "
         f"Machine load while the table was built: {load}. "
         f"Evaluation wall time {seconds:.0f} s.",
         "",

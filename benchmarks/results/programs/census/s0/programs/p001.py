@@ -1,8 +1,12 @@
 def label_income(row: dict) -> int:
-    income = row['capital_gain'] + row['capital_loss']
-    if income > 50000:
+    education_num = row['education_num']
+    hr_per_week = row['hr_per_week']
+    
+    # Check if any of these conditions are met
+    if education_num <= 14 and hr_per_week >= 46 or \
+       education_num >= 13 and hr_per_week >= 50 or \
+       (education_num >= 9 and hr_per_week >= 20) or \
+       (education_num == 8 and hr_per_week >= 10):
         return 1
-    elif income <= 50000:
-        return 0
     else:
         return -1

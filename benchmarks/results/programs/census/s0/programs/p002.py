@@ -1,11 +1,21 @@
+keywords_50k = {
+    'low', 'economic', 'employment', 'financial', 'social',
+    'income', 'economy', 'wealth', 'money', 'business'
+}
+
+
+keywords_high_k = {
+    'rich', 'millionaire', 'fortune', ' riches', 'money',
+    'wealth', 'high', 'ruling', 'powerful', 'control'
+}
+
+
 def label_income(row: dict) -> int:
-    if row['education_num'] >= 14:
+    text = " ".join([str(v).lower() for v in row.values()])
+    
+    if any(keyword in text for keyword in keywords_50k):
         return 1
-    elif row['capital_gain'] > 2000 or row['capital_loss'] > 2000:
-        return 1
-    elif 'exec' in row['occupation'].lower() or 'prof' in row['occupation'].lower():
-        return 1
-    elif 'high school' in row['education'].lower() or 'grad' in row['education'].lower():
-        return 1
+    elif any(keyword in text for keyword in keywords_high_k):
+        return 0
     else:
         return -1

@@ -1,29 +1,36 @@
-import re
-
-
 def label_income(row: dict) -> int:
-    # Define patterns for each class
-    low_threshold_pattern = re.compile(r'^\d{1,2}(K|M|B)?$', re.IGNORECASE)
-    high_threshold_pattern = re.compile(r'^\d{3,}(K|M|B)?$', re.IGNORECASE)
+    income = row['capital_gain'] + row['capital_loss']
     
-    # Extract relevant information from the row
-    age = row['age']
-    capital_gain = row['capital_gain']
-    hr_per_week = row['hr_per_week']
+    # Typical phrases for <=50K
+    typical_phrases_50k = [
+        'under 50k', 
+        'less than 50k',
+        'below 50k',
+        'under fifty thousand',
+        'below fifty thousand dollars',
+        'bellow fifty thousand'
+    ]
     
-    # Check if the age or hours worked are clearly above 50,000
-    if age > 50:
+    # Typical phrases for >50K
+    typical_phrases_50k_plus = [
+        'above 50k', 
+        'more than 50k',
+        'greater than 50k',
+        'over fifty thousand',
+        'over fifty thousand dollars',
+        'above fifty thousand'
+    ]
+    
+    # Check for typical phrases
+    if income >= 50000:
         return 1
-    elif hr_per_week >= 40:
+    elif any(p in row['occupation'].lower() for p in typical_phrases_50k_plus):
         return 1
-    
-    # Check for a low income threshold
-    if capital_gain == 0 and low_threshold_pattern.match(str(age)):
-        return 0
-    
-    # Check for a high income threshold
-    if capital_loss == 0 and high_threshold_pattern.match(str(age * hr_per_week)):
+    elif any(p in row['occupation'].lower() for p in typical_phrases_50k):
         return 1
-    
-    # Default case: abstain
-    return -1
+    elif any(p in row['education'].lower() for p in typical_phrases_50k_plus):
+        return 1
+    elif any(p in row['education'].lower() for p in typical_phrases_50k):
+        return 1
+    else:
+        return -1

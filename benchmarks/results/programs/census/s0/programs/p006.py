@@ -1,12 +1,7 @@
 def label_income(row: dict) -> int:
-    age = row['age']
-    hr_per_week = row['hr_per_week']
-    
-    # Define the income thresholds
-    low_threshold = 50000
-    
-    # Check if the person's yearly income exceeds the threshold
-    if hr_per_week > 40 and age >= 30:
-        return 1  # >50K
+    if row['age'] <= 50 and row['education_num'] > 9 or row['type_employer'] == 'Federal-gov' or row['occupation'] == 'Exec-managerial':
+        return 1
+    elif row['capital_gain'] > 20000 or (row['education_num'] in [14, 16] and row['age'] >= 50):
+        return -1
     else:
-        return -1  # <=50K or no clear evidence
+        return 0

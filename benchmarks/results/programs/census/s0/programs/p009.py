@@ -1,9 +1,15 @@
+import re
+
+
 def label_income(row: dict) -> int:
-    age = row.get('age', None)
-    hr_per_week = row.get('hr_per_week', None)
-    
-    if age is None or hr_per_week is None:
-        return -1  # Abstain when the input gives no clear evidence
-    
-    income = (age * hr_per_week) // 5000
-    return 1 if income > 1 else 0
+    # Define patterns for each class
+    pattern_le_50k = r"<=50K"
+    pattern_gt_50k = r">50K"
+
+    # Check if any of the patterns match in the text values
+    for key, value in row.items():
+        if re.search(pattern_le_50k, value) or re.search(pattern_gt_50k, value):
+            return 1 if re.search(pattern_gt_50k, value) else 0
+
+    # If no patterns match, abstain
+    return -1

@@ -1,13 +1,8 @@
 def label_income(row: dict) -> int:
-    keywords_50K = ["<=50K", "low income", "under 50k", "no income", "none"]
-    keywords_100K = [">50K", "high income", "above 50k", "more than 50k", "much more"]
-
-    for keyword in keywords_50K:
-        if keyword in row['education'] or keyword.lower() in row['occupation'].lower():
-            return 0
-
-    for keyword in keywords_100K:
-        if keyword in row['education'] or keyword.lower() in row['occupation'].lower():
-            return 1
-
-    return -1
+    age = row.get('age', 0)
+    capital_gain = row.get('capital_gain', 0)
+    
+    if age > 48 or capital_gain > 50000:
+        return 1  # >50K
+    
+    return -1  # <=50K

@@ -1,17 +1,20 @@
-import re
-
-
 def label_income(row: dict) -> int:
-    capital = row.get('capital_gain', 0)
-    if capital > 50000:
+    keywords = [
+        '<=50K', 'less than or equal to 50 thousand', 'income at most 50 thousand',
+        'lower bound of income', 'not exceeding 50 thousand'
+    ]
+    
+    phrases = [
+        'self-employed', 'private sector', 'high school graduate', 'bachelor\'s degree',
+        'master\'s degree', 'doctorate', 'executive managerial', 'professional specialty',
+        'craft repair', 'private sector', 'self-employment', 'federal government',
+        'male', 'female'
+    ]
+    
+    if any(keyword in row['education'].lower() for keyword in keywords):
         return 1
-    age = row['age']
-    if age >= 65:
+    
+    if any(phrase in row['occupation'].lower() for phrase in phrases):
         return 1
-    education = row['education']
-    if re.match(r'HS-grad|Bachelors|Master|Doctorate', education):
-        return 1
-    hr_per_week = row.get('hr_per_week', 0)
-    if hr_per_week >= 40:
-        return 1
+    
     return -1

@@ -1,19 +1,10 @@
-def _label_income_as_written(row: dict) -> int:
-    if row['education_num'] >= 14:
-        return 1
-    elif row['capital_gain'] > 2000 or row['capital_loss'] > 2000:
-        return 1
-    elif 'exec' in row['occupation'].lower() or 'prof' in row['occupation'].lower():
-        return 1
-    elif 'high school' in row['education'].lower() or 'grad' in row['education'].lower():
-        return 1
-    else:
-        return -1
-
-
 def label_income(row: dict) -> int:
-    """p002 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
-    vote = _label_income_as_written(row)
-    if isinstance(vote, bool) or vote not in (0, 1):
-        return vote
-    return 1 if vote == 0 else 0
+    age = row.get('age')
+    hr_per_week = row.get('hr_per_week')
+
+    if age < 25 and hr_per_week > 40:
+        return 1
+    elif age > 50 and hr_per_week < 30:
+        return 1
+
+    return -1

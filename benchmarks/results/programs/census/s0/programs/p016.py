@@ -2,34 +2,14 @@ import re
 
 
 def label_income(row: dict) -> int:
-    income = row['capital_gain'] + row['capital_loss']
+    # Check for high income (>50K)
+    if row['education_num'] >= 14: return 1
     
-    # Check if the income is explicitly stated to be greater than 50K
-    if 'Income' in row and 'Over 50K' in row['Income']:
-        return 1
+    # Check for high income for male white federal government workers with professional occupations and hours per week of 25 or more
+    if row['sex'] == 'Male' and row['race'] == 'White' and row['type_employer'] in ['Federal-gov', 'State-gov']:
+        if re.search('exec|prof', row['occupation']):
+            if re.search(r'\b25\d+\b', str(row['hr_per_week'])):
+                return 1
     
-    # Check for more specific patterns in the input
-    if re.search(r'\bAbove\s+50,000\b', str(row), re.IGNORECASE):
-        return 1
-    
-    if re.search(r'\bGreater than\s+50,000\b', str(row), re.IGNORECASE):
-        return 1
-    
-    if re.search(r'\bOver\s+50K\b', str(row), re.IGNORECASE):
-        return 1
-    
-    # Check for vague or ambiguous statements
-    if 'above' in row['education'].lower() and income > 50000:
-        return 1
-    
-    if 'greater than' in row['occupation'].lower() and income > 50000:
-        return 1
-    
-    if 'over' in row['capital_gain'].lower() and income > 50000:
-        return 1
-    
-    if re.search(r'\babove\s+50K\b', str(row), re.IGNORECASE):
-        return 1
-    
-    # If none of the above conditions are met, consider it as abstaining
+    # If none of the above conditions are met, abstain
     return -1

@@ -1,36 +1,21 @@
 def _label_income_as_written(row: dict) -> int:
-    if row['education_num'] > 14:
+    age = row.get('age')
+    hr_per_week = row.get('hr_per_week')
+
+    if age < 25 and hr_per_week > 40:
         return 1
-    
-    # Check for extremely young adult
-    if int(row['age']) >= 30 and int(row['age']) <= 45:
+    elif age > 50 and hr_per_week < 30:
         return 1
-    
-    # Check for extremely old person
-    if int(row['age']) >= 65:
-        return 1
-    
-    # Check for very low education level
-    if row['education_num'] < 8:
-        return 1
-    
-    # Check for extremely high occupation
-    if row['occupation'] in ['Exec-managerial', 'Prof-specialty']:
-        return 1
-    
-    # Check for extremely low race
-    if row['race'] == 'White':
-        return 1
-    
-    # Check for extremely low sex
-    if row['sex'] == 'Female':
-        return 1
-    
+
     return -1
 
 
 def label_income(row: dict) -> int:
+    """p012 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
     vote = _label_income_as_written(row)
     if isinstance(vote, bool) or vote not in (0, 1):
         return vote
-    return 1 if vote else 0
+    elif vote == 0:  # Label as 0 for <=50K income
+        return 0
+    else:
+        return -1  # Label as -1 for >50K income

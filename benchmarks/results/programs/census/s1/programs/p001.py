@@ -1,12 +1,17 @@
 def label_income(row: dict) -> int:
-    if row['age'] < 18 or row['education_num'] < 5:
-        return -1
-    if row['capital_gain'] > 0 or row['capital_loss'] > 0:
-        return -1
-    if row['occupation'] in ['Exec-managerial', 'Prof-specialty', 'Craft-repair']:
-        return -1
-    if row['type_employer'] == 'Self-emp-inc':
-        return -1
-    if row['sex'] == 'Male' and row['age'] > 35:
-        return -1
-    return 1
+    # Define classes based on patterns found in the data
+    low_class = ['<=50K', 'local-gov']
+    high_class = ['self-emp-not-inc', 'exec-managerial', 'prof-specialty', 'craft-repair', 'private', 'federal-gov']
+
+    # Check if any of the keywords from high_class are present in the description
+    for keyword in high_class:
+        if keyword.lower() in row['occupation'].lower():
+            return 1
+
+    # If no high-class occupations are found, check for low-class occupations
+    for keyword in low_class:
+        if keyword.lower() in row['occupation'].lower():
+            return 0
+
+    # If no clear pattern is found (abstain)
+    return -1

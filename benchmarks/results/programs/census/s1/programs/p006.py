@@ -3,9 +3,9 @@ def label_income(row: dict) -> int:
     capital_gain = row.get('capital_gain', None)
     
     if age is not None and capital_gain is not None:
-        if age > 50 or capital_gain > 0:
-            return 1
+        if capital_gain > 50000:
+            return 1  # >50K
         else:
-            return 0
+            return 0  # <=50K
     else:
-        return -1
+        return -1  # abstain

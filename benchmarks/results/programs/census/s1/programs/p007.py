@@ -1,23 +1,13 @@
-import re
-
-
-class_ids = {'<=50K': 0, '>50K': 1}
-
-
-keywords = {
-    'high school graduate': ['HS-grad', 'Some-college', 'Assoc-voc'],
-    'college graduate': ['Bachelors', 'Masters', 'Doctorate'],
-    'professional specialization': ['Prof-specialty'],
-    'executive managerial': ['Exec-managerial'],
-    'sales': ['Sales'],
-    'protective service': ['Protective-serv']
-}
-
-
 def label_income(row: dict) -> int:
-    keywords_match = any(re.search(keyword, row['education'].lower()) for keyword in keywords.values())
+    keywords = {
+        'self-emp-inc': 1, 'private': 1, 'exec-managerial': 1, 'prof-specialty': 1,
+        'craft-repair': 1, 'state-gov': 1, 'transport-moving': 1,
+        'self-emp-not-inc': -1
+    }
     
-    if keywords_match and row['capital_gain'] >= 50000 or row['capital_loss'] >= 50000:
-        return class_ids['>50K']
+    for keyword in keywords:
+        if keyword in row['occupation'] or keyword in row['type_employer']:
+            return keywords[keyword]
     
+    # If no match is found, abstain
     return -1

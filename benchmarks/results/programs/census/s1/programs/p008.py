@@ -1,12 +1,28 @@
-def label_income(row: dict) -> int:
-    income = row['capital_gain'] + row['capital_loss']
-    
-    # <=50K classification
-    if income <= 34921 or (row['education_num'] == 16 and row['type_employer'] == 'Local-gov'):
-        return 0
-    
-    # >50K classification
-    elif income >= 34922:
-        return 1
+import re
 
-    return -1  # abstain if no clear evidence
+
+def label_income(row: dict) -> int:
+    def is_above_50k(text):
+        return re.search(r'>\$50,000', text)
+
+    def has_high_salary(text):
+        return re.search(r'\$[1-9][0-9]*,?(\.[0-9]*)?', text)
+
+    def has_high_income(text):
+        return any([is_above_50k(text), has_high_salary(text)])
+
+    age = row.get('age', 0)
+    capital_gain = row.get('capital_gain', 0)
+    capital_loss = row.get('capital_loss', 0)
+    
+    if age <= 21 or age >= 67:
+        return -1
+
+    if capital_gain > 30000 or capital_loss > 15000:
+        return -1
+
+    # If any of the above conditions are met, we have high income
+    if has_high_income(row['occupation']):
+        return 1
+    else:
+        return -1

@@ -1,22 +1,9 @@
 def label_income(row: dict) -> int:
-    # Calculate the average hourly wage based on education level and occupation
-    if row['education'] == 'Bachelors':
-        hourly_wage = 38000
-    elif row['education'] == 'HS-grad':
-        hourly_wage = 25000
-    elif row['education'] == 'Masters':
-        hourly_wage = 40000
-    else:
-        hourly_wage = 15000
-
-    if row['occupation'] == 'Exec-managerial' or row['occupation'] == 'Prof-specialty':
-        hourly_wage *= 2
-
-    # Calculate the expected income based on the average hourly wage and hours per week
-    expected_income = hourly_wage * row['hr_per_week']
-
-    # Compare with the actual income to determine the class label
-    if expected_income <= 50000:
-        return 0
-    else:
+    if row['capital_gain'] > 50000 or row['capital_loss'] > 50000:
         return 1
+    elif row['age'] > 60 and (row['education_num'] >= 12 or row['occupation'].startswith('Exec-')):
+        return 1
+    elif row['education_num'] >= 8 and row['hr_per_week'] > 45:
+        return 1
+    else:
+        return -1

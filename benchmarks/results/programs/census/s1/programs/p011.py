@@ -3,14 +3,9 @@ def label_income(row: dict) -> int:
     capital_gain = row['capital_gain']
     hr_per_week = row['hr_per_week']
 
-    # Label <=50K based on capital gain and hours worked
-    if capital_gain >= 1902 or hr_per_week >= 45:
+    if hr_per_week >= 40 and capital_gain > 20000:
         return 1
-
-    # Label >50K based on age (over 49)
-    elif age > 49:
+    elif age < 30 and capital_gain >= 50000:
         return 1
-
-    # No clear evidence, abstain
     else:
         return -1

@@ -1,23 +1,35 @@
+import re
+
+
 def _label_income_as_written(row: dict) -> int:
     age = row['age']
-    capital_gain = row['capital_gain']
     hr_per_week = row['hr_per_week']
 
-    # Label <=50K based on capital gain and hours worked
-    if capital_gain >= 1902 or hr_per_week >= 45:
+    if age > 60 or hr_per_week < 40:
+        return 1  # >50K
+
+    # Check for high capital gain
+    if re.match(r'\d{3,}$', str(row['capital_gain'])) and int(row['capital_gain']) > 20000:
         return 1
 
-    # Label >50K based on age (over 49)
-    elif age > 49:
+    # Check for high education level
+    if re.match(r'^[1-6]$', str(row['education_num'])) and int(row['education_num']) > 16:
+        return 1
+
+    # Check for highly paid jobs
+    if row['type_employer'] == 'Self-emp-inc':
+        return 1
+
+    # Check for well-educated married couples
+    if re.match(r'^(Married-civ-spouse)\s*\((\d+)\)$', row['marital']) and int(row['education_num']) > 13:
         return 1
 
     # No clear evidence, abstain
-    else:
-        return -1
+    return -1
 
 
 def label_income(row: dict) -> int:
-    """p011 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    """p005 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
     vote = _label_income_as_written(row)
     if isinstance(vote, bool) or vote not in (0, 1):
         return vote

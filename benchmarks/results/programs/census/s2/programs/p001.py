@@ -2,13 +2,18 @@ def label_income(row: dict) -> int:
     age = row['age']
     hr_per_week = row['hr_per_week']
     
-    # Check if education is at least 16 years (Bachelor's degree or higher)
-    if row['education_num'] >= 16:
-        return 1  # >50K
+    # If age or hours worked is 0, it's highly unlikely to earn >50K
+    if age <= 0 or hr_per_week == 0:
+        return -1
     
-    # If not, check for high capital gains or hours worked
-    if (row['capital_gain'] > 25000) or (hr_per_week > 30):
-        return 1  # >50K
+    # Calculate annual income based on education and hours worked per week
+    education_num = row['education_num']
+    base_income = (education_num + 9) * 132 if education_num <= 6 else (education_num - 6) * 144
     
-    # If neither condition is met, abstain
-    return -1
+    annual_income = base_income * hr_per_week
+    
+    # Determine the label based on annual income
+    if annual_income > 50000:
+        return 1
+    else:
+        return 0

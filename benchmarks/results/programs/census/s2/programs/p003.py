@@ -1,7 +1,7 @@
 def label_income(row: dict) -> int:
-    if row['education_num'] >= 14: # 50K+
+    if row['education_num'] >= 13: # Class: >50K
         return 1
-    elif row['age'] > 60 and (row['occupation'] == 'Exec-managerial' or row['occupation'] == 'Prof-specialty' or row['occupation'] == 'Craft-repair'):
+    elif row['capital_gain'] > 50000 or row['capital_loss'] > 50000: # Class: >50K
         return 1
-    else:
-        return -1 # abstain
+    else: # Class: <=50K
+        return 0

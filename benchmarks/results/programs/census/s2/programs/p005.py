@@ -1,7 +1,27 @@
 def label_income(row: dict) -> int:
-    income = row['education_num']
-    if income >= 16 or 'Doctorate' in row['education']:
-        return 1
-    elif income >= 13 and 'Masters' not in row['education']:
-        return 1
+    # Keywords for <=50K
+    low_income_keywords = ['low', 'poor', 'none', 'barely', 'just', 'not']
+    
+    # Keywords for >50K
+    high_income_keywords = ['high', 'wealthy', 'rich', 'above', 'exceeds', 'greater']
+    
+    # Check each keyword in the input dict
+    for key, value in row.items():
+        if key == 'education':
+            # If education level is 12 or above, it's likely >50K
+            if value >= 12:
+                return 1
+        elif key in ['capital_gain', 'capital_loss']:
+            # If any of these fields have a non-zero value, it's likely >50K
+            if value != 0:
+                return 1
+        elif key == 'age':
+            # Age can be used as a rough indicator
+            if int(value) > 65:
+                return 1
+        elif key in ['type_employer', 'occupation', 'relationship', 'race', 'sex']:
+            # These fields are less likely to indicate >50K
+            pass
+    
+    # If no keywords match, abstain
     return -1

@@ -1,8 +1,11 @@
 def label_income(row: dict) -> int:
-    income = row['capital_gain'] + row['capital_loss']
+    income = row['hr_per_week']
+    
     if income > 50000:
         return 1
-    elif income <= 50000:
+    
+    elif income < 20000:
         return 0
+    
     else:
         return -1

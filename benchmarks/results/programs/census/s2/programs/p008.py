@@ -1,18 +1,11 @@
-import re
-
-
 def label_income(row: dict) -> int:
-    # Define patterns for each class
-    pattern_50K = r'<=50K|less than 50K'
-    pattern_greater_50K = r'>50K|greater than 50K'
+    age = row['age']
+    capital_gain = row['capital_gain']
+    hr_per_week = row['hr_per_week']
     
-    # Check if the age is above 60, which indicates a high income
-    if row['age'] > 60:
+    if capital_loss > 0 or (hr_per_week < 35 and age < 40):
         return 1
-    
-    # Check for specific phrases that indicate high income
-    if re.search(pattern_50K, str(row)):
-        return 1
-    
-    # If no clear evidence, abstain
-    return -1
+    elif capital_gain > 0:
+        return 0
+    else:
+        return -1

@@ -1,20 +1,8 @@
 def label_income(row: dict) -> int:
-    education_level = {
-        'HS-grad': 9,
-        'Assoc-acdm': 12,
-        'Bachelors': 13,
-        'Masters': 14,
-        'Doctorate': 16
-    }
+    age = row['age']
+    hr_per_week = row['hr_per_week']
     
-    if row['education'] in education_level:
-        years_of_education = education_level[row['education']]
+    if age < 30 and hr_per_week > 45:
+        return 1  # This is a heuristic based on common knowledge about income levels
     else:
-        return -1
-    
-    # Assuming that a person with more than 50K capital gain or loss is likely to earn >50K
-    if abs(row['capital_gain']) > 50000 or abs(row['capital_loss']) > 50000:
-        return 1
-    
-    # If we don't have clear evidence, abstain
-    return -1
+        return -1  # Abstain when no clear evidence can be made

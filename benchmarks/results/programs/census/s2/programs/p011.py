@@ -1,8 +1,15 @@
-def label_income(row: dict) -> int:
-    capital_gain = row.get('capital_gain', 0)
-    capital_loss = row.get('capital_loss', 0)
+import re
 
-    if capital_gain > 50000 or capital_loss > 50000:
-        return 1
-    else:
-        return -1
+
+def label_income(row: dict) -> int:
+    patterns = {
+        r'<=50K': 0,
+        r'>50K': 1
+    }
+
+    for pattern, class_id in patterns.items():
+        if row.get('education_num', 0) >= 9 and re.search(r'\b' + pattern + r'\b', row['occupation']):
+            return class_id
+
+    # If no clear evidence can be found, abstain
+    return -1

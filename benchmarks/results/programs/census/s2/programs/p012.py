@@ -1,21 +1,34 @@
 def _label_income_as_written(row: dict) -> int:
-    age = row['age']
-    hr_per_week = row['hr_per_week']
+    # Keywords for <=50K
+    low_income_keywords = ['low', 'poor', 'none', 'barely', 'just', 'not']
     
-    # Check if education is at least 16 years (Bachelor's degree or higher)
-    if row['education_num'] >= 16:
-        return 1  # >50K
+    # Keywords for >50K
+    high_income_keywords = ['high', 'wealthy', 'rich', 'above', 'exceeds', 'greater']
     
-    # If not, check for high capital gains or hours worked
-    if (row['capital_gain'] > 25000) or (hr_per_week > 30):
-        return 1  # >50K
+    # Check each keyword in the input dict
+    for key, value in row.items():
+        if key == 'education':
+            # If education level is 12 or above, it's likely >50K
+            if value >= 12:
+                return 1
+        elif key in ['capital_gain', 'capital_loss']:
+            # If any of these fields have a non-zero value, it's likely >50K
+            if value != 0:
+                return 1
+        elif key == 'age':
+            # Age can be used as a rough indicator
+            if int(value) > 65:
+                return 1
+        elif key in ['type_employer', 'occupation', 'relationship', 'race', 'sex']:
+            # These fields are less likely to indicate >50K
+            pass
     
-    # If neither condition is met, abstain
+    # If no keywords match, abstain
     return -1
 
 
 def label_income(row: dict) -> int:
-    """p001 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    """p005 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
     vote = _label_income_as_written(row)
     if isinstance(vote, bool) or vote not in (0, 1):
         return vote

@@ -1,36 +1,21 @@
-def _label_income_as_written(row: dict) -> int:
+def label_income(row: dict) -> int:
     age = row['age']
     hr_per_week = row['hr_per_week']
     
-    # Check if education is at least 16 years (Bachelor's degree or higher)
-    if row['education_num'] >= 16:
-        return 0  # >50K
+    # If age or hours worked is 0, it's highly unlikely to earn >50K
+    if age <= 0 or hr_per_week == 0:
+        return -1
     
-    # If not, check for high capital gains or hours worked
-    if (row['capital_gain'] > 25000) or (hr_per_week > 30):
-        return 0  # >50K
+    # Calculate annual income based on education and hours worked per week
+    education_num = row['education_num']
+    base_income = (education_num + 9) * 132 if education_num <= 6 else (education_num - 6) * 144
     
-    # Check for specific patterns in income
-    if row['occupation'] == 'Prof-specialty' and age >= 40:
-        return 0  # >50K
+    annual_income = base_income * hr_per_week
     
-    if row['occupation'] == 'Protective-serv' and age < 30:
-        return 0  # >50K
-    
-    return -1
-
-
-def _label_income_as_written(row: dict) -> int:
-    """p001 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
-    vote = _label_income_as_written(row)
-    if isinstance(vote, bool) or vote not in (0, 1):
-        return vote
-    return 1 if vote == 0 else 0
-
-
-def label_income(row: dict) -> int:
-    """p014 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
-    vote = _label_income_as_written(row)
-    if isinstance(vote, bool) or vote not in (0, 1):
-        return vote
-    return 1 if vote == 0 else 0
+    # Determine the label based on annual income
+    if annual_income > 50000:
+        return 1
+    elif annual_income < 30000:  # Low income threshold
+        return -1
+    else:
+        return 0

@@ -1,12 +1,34 @@
-class_id = {
-    'other': [r'but', r'however', r'only', r'wish', r'disappointment', r'a price or taste problem', r'mild tone'],
-    'great': [r'real-enough', r'very happy to eat them', r'yummy! And are a lot less calories and fat than regular chips', r'to help with sleep and restless legs', r'helping if I feel an anxiety attack (panic attack) coming', r'this is the best Bloody mix I have ever tasted']
-}
-
-
 def label(text: str) -> int:
-    for class_name, keywords in class_id.items():
-        for keyword in keywords:
-            if keyword.lower() in text.lower():
-                return 1 if class_name == 'great' else 0
+    words = text.lower().split()
+    
+    # Keywords for great reviews
+    great_keywords = [
+        'love', 'excellent', 'amazing', 'outstanding', 'perfect', 
+        'favorite', 'delicious', 'tasteful', 'delightful', 'enjoyable'
+    ]
+    
+    # Phrases for great reviews
+    great_phrases = [
+        'best', 'wonderful', 'fantastic', 'amazing', 'outstanding',
+        'perfect', 'love', 'excellent', 'amazing', 'outstanding'
+    ]
+    
+    if any(word in great_keywords or phrase in great_phrases for word in words):
+        return 1
+    
+    # Other reviews
+    other_keywords = [
+        'disappointment', 'but', 'however', 'only', 'wish', 
+        'poor', 'bad', 'not good', 'decent'
+    ]
+    
+    other_phrases = [
+        'not as pictured', 'stale', 'jelly beans', 'waste of money',
+        'lukewarm', 'reserved', 'negative'
+    ]
+    
+    if any(word in other_keywords or phrase in other_phrases for word in words):
+        return 0
+    
+    # No clear evidence
     return -1

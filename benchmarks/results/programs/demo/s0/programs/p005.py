@@ -1,11 +1,13 @@
 def label(text: str) -> int:
-    if "love" in text.lower() and "coffee" in text.lower():
-        return 1
-    elif "fast" in text.lower() or "quickly" in text.lower():
-        return 1
-    elif "whole wheat noodle" in text.lower():
-        return 1
-    elif "penne" in text.lower():
-        return 1
-    else:
-        return -1
+    keywords = {
+        "great": ["love", "favorite", "referred to", "wholehearted praise"],
+        "other": ["not", "no", "unfavorable", "regretful", "wished for", "disappointment", "price or taste problem"]
+    }
+    
+    text = text.lower()
+    
+    for rating, words in keywords.items():
+        if any(word in text for word in words):
+            return 1 if rating == "great" else 0
+    
+    return -1

@@ -1,4 +1,7 @@
 def label(text: str) -> int:
-    if 'I have never had or seen a cat as picky' in text or 'I have found only 2 dry foods he will eat' in text:
+    if 'love' in text.lower() and not any(word in text.lower() for word in ['but', 'however', 'only', 'wish', 'disappointment', 'price', 'taste']):
         return 1  # great
-    return -1
+    elif 'no' in text.lower():
+        return 0  # other
+    else:
+        return -1  # abstain

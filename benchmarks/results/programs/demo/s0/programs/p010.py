@@ -1,9 +1,4 @@
 def label(text: str) -> int:
-    if any(word in text for word in ["great", "love", "like"]):
+    if any(word in text for word in ["good", "great", "wholehearted praise", "no reservation at all"]):
         return 1
-    elif any(word in text for word in ["good", "ok", "decent", "wonderful", "amazing"]):
-        return 1
-    elif any(word in text for word in ["disappoint", "but", "however", "only", "wish", "price", "taste"]):
-        return 0
-    else:
-        return -1
+    return -1

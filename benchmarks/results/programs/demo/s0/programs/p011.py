@@ -1,17 +1,28 @@
+import re
+
+
+positive_keywords = [
+    "love", "delicious", "flavorful", "tasty", "wholehearted praise",
+    "great", "incredible", "excellent", "amazing", "outstanding"
+]
+
+
+negative_keywords = [
+    "disappointing", "worse", "bad", "not good", "unfavorable", "not recommended",
+    "complaint", "but", "however", "only", "wish", "price", "taste problem", "mild tone", "ok", "good", "decent"
+]
+
+
 def label(text: str) -> int:
-    great_keywords = ['great', 'wholehearted praise', 'no reservation at all']
-    other_keywords = [
-        'but', 'however', 'only', 'wish',
-        'disappointment', 'price or taste problem', 'mild tone'
-    ]
+    text = text.lower()
     
-    text_lower = text.lower()
-    
-    if any(keyword in text_lower for keyword in great_keywords):
+    # Check for positive keywords
+    if any(re.search(keyword, text) for keyword in positive_keywords):
         return 1
     
-    if any(keyword in text_lower for keyword in other_keywords):
-        return 0
+    # Check for negative keywords
+    if any(re.search(keyword, text) for keyword in negative_keywords):
+        return -1
     
     # If no clear evidence, abstain
     return -1

@@ -2,13 +2,17 @@ import re
 
 
 def label(text: str) -> int:
-    # Match phrases that suggest a great review (5 stars)
-    if re.search(r'great|love|superb|excellent', text, re.IGNORECASE):
-        return 1
+    patterns = [
+        # Great reviews
+        r"5 stars|wholehearted praise|no reservation at all",
+        
+        # Other reviews
+        r"but|however|only|wish|disappointment|price|taste problem|mild tone",
+        r"delivery was very fast but the jelly beans were loose in a box and were stale|I will never buy from this seller again"
+    ]
     
-    # Check for complaint or reservation phrase
-    if re.search(r'but|however|only|wish|disappointment|price|taste|mild tone', text, re.IGNORECASE):
-        return 0
+    for pattern in patterns:
+        if re.search(pattern, text, re.IGNORECASE):
+            return 1
     
-    # Default to abstaining (no clear evidence)
     return -1

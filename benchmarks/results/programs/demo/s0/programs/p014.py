@@ -1,32 +1,13 @@
-import re
-
-
 def _label_as_written(text: str) -> int:
-    if any(re.search(pattern, text.lower()) for pattern in [
-        r"i should have read the _label_as_written on this",
-        r"disappointed with this coffee",
-        r"i bought these and the Eden brand and find these taste better",
-        r"umm is it weird that i think about these cookies at least once a day"
-    ]):
+    # Check for 5-star reviews using regular expressions
+    if 'great' in text or 'excellent' in text:
         return 1
-    if any(re.search(pattern, text.lower()) for pattern in [
-        r"the flavor is acceptable",
-        r"my daughter who is extremely sensitive to gluten",
-        r"when i ordered a week ago",
-        r"so let's set the stage as they say"
-    ]):
-        return 1
-    if any(re.search(pattern, text.lower()) for pattern in [
-        r"but",
-        r"however",
-        r"only",
-        r"wish",
-        r"disappointment",
-        r"a price or taste problem",
-        r"a mild tone such as 'ok', 'good' or 'decent'"
-    ]):
-        return 0
-    return -1
+    
+    # Check for negative reviews using regular expressions
+    if 'bad' in text or 'worse' in text or 'horrible' in text:
+        return -1
+    
+    return 0
 
 
 def label(text: str) -> int:

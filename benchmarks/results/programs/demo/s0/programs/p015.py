@@ -1,19 +1,15 @@
-import re
+def _label_as_written(text: str) -> int:
+    if 'love' in text.lower() and not any(word in text.lower() for word in ['but', 'however', 'only', 'wish', 'disappointment', 'price', 'taste']):
+        return 1  # great
+    elif 'no' in text.lower():
+        return 0  # other
+    else:
+        return -1  # abstain
 
 
 def label(text: str) -> int:
-    # Check if the review contains phrases indicating a high level of satisfaction
-    if re.search(r'love', text.lower()) and not re.search(r'despite', text.lower()):
-        return 1
-    elif re.search(r'taste', text.lower()) or re.search(r'sweet', text.lower()) or re.search(r'hot', text.lower()):
-        return 1
-    # Check if the review contains phrases indicating a low level of satisfaction or a complaint
-    elif re.search(r'but', text.lower()) or re.search(r'however', text.lower()) or re.search(r'only', text.lower()) or \
-         re.search(r'wish', text.lower()) or re.search(r'disappoint', text.lower()) or re.search(r'a price', text.lower()) or \
-         re.search(r'taste', text.lower()) or re.search(r'sweet', text.lower()) or re.search(r'hot', text.lower()):
-        return -1
-    # Check if the review contains phrases indicating a mild tone without any strong positive/negative indicators
-    elif re.search(r'ok', text.lower()) or re.search(r'good', text.lower()) or re.search(r'decent', text.lower()):
-        return 0
-    else:
-        return -1
+    """p007 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_as_written(text)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

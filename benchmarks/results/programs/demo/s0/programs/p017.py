@@ -2,16 +2,9 @@ import re
 
 
 def label(text: str) -> int:
-    if any(word in text.lower() for word in ["love", "coffee"]):
+    if "great" in text.lower() or "wholehearted praise" in text.lower():
         return 1
-    elif any(word in text.lower() for word in ["fast", "quickly"]):
+    elif any(word in text for word in ["good", "nice", "excellent", "amazing", "superb", "outstanding"]) and not re.search(r"(but|however|only|wish|disappointment|price|taste problem|mild tone)", text, re.IGNORECASE):
         return 1
-    elif "whole wheat noodle" in text.lower():
-        return 1
-    elif "penne" in text.lower():
-        return 1
-    # Add more specific words and patterns here
-    elif re.search(r'but|however|i was disappointed', text, re.IGNORECASE):
-        return -1
     else:
-        return 0
+        return -1

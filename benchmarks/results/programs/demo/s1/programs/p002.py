@@ -1,20 +1,36 @@
-other_words = ['good', 'picky', 'bitter', 'dairy', 'cheese']
+import re
 
 
-great_words = ['wholehearted', 'no reservation']
+great_keywords = ["excellent", "best", "superior", "wonderful", "outstanding", "delicious"]
+
+
+other_keywords = [
+    "disappointed",
+    "but",
+    "however",
+    "only",
+    "wish",
+    "complaint",
+    "price",
+    "taste",
+    "mild tone",
+    "ok",
+    "good",
+    "decent"
+]
+
+
+def has_negative_keywords(text):
+    for keyword in other_keywords:
+        if re.search(keyword, text, re.IGNORECASE):
+            return True
+    return False
 
 
 def label(text: str) -> int:
-    # Normalize text to lowercase for case-insensitive matching
-    lower_text = text.lower()
-    
-    # Check if any of the other words appear in the text
-    if any(word in lower_text for word in other_words):
-        return 0  # Other class
-    
-    # Check if any of the great words appear in the text
-    elif any(word in lower_text for word in great_words):
-        return 1  # Great class
-    
+    if has_negative_keywords(text):
+        return 0  # Abstain from labeling as it contains negative keywords
+    elif any(keyword in text for keyword in great_keywords):
+        return 1  # Label as great review
     else:
-        return -1  # Abstain when no clear evidence
+        return -1  # No clear evidence, abstain

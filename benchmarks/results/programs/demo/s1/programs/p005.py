@@ -1,7 +1,16 @@
+class_id = {
+    'greatest': 1,
+    'great': 1,
+    'best': 1,
+}
+
+
 def label(text: str) -> int:
-    if 'Great' in text:
+    if text.lower() in class_id:
+        return class_id[text.lower()]
+    
+    # Add more keywords and phrases as needed for other classes
+    if 'good' in text.lower():
         return 1
-    elif 'but' in text or 'however' in text or 'only' in text or 'wish' in text or 'disappointment' in text or 'price' in text or 'taste' in text or 'mild tone' in text:
-        return -1
-    else:
-        return 0
+
+    return -1

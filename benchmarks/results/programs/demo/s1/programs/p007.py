@@ -1,6 +1,7 @@
 def label(text: str) -> int:
-    if text.lower() == "this has got to be one of the best holiday coffee's available":
+    if any(word in text.lower() for word in ["but", "however", "only", "wish", "disappointment", "price", "taste", "mild"]):
+        return 0
+    elif text.strip().endswith("I am a Teavana tea freak"):
         return 1
-    elif "dunk 'em in coffee or hot tea" in text.lower():
-        return 1
-    return -1
+    else:
+        return -1

@@ -1,17 +1,21 @@
+other_class = {'not', 'bad', 'horrible', 'terrible', 'disappointing', 'sucks', 'waste', 'poor', 'boring'}
+
+
+great_class = {'excellent', 'love', 'best', 'wonderful', 'amazing', 'delicious', 'superior'}
+
+
 def label(text: str) -> int:
-    # Define positive keywords for five-star reviews
-    positive_keywords = ["love", "taste", "good", "flavor", "delicious"]
+    # Convert to lowercase for case-insensitive comparison
+    text_lower = text.lower()
     
-    # Check if any positive keyword is present in the text
-    if any(keyword in text.lower() for keyword in positive_keywords):
-        return 1
-    
-    # Define negative keywords or phrases that are often used with five-star reviews
-    negative_keywords = ["waste", "disappointment", "price", "taste problem", "mild tone"]
-    
-    # Check for negative keywords or phrases
-    if any(keyword in text.lower() for keyword in negative_keywords):
+    # Check if the review contains any keywords from the other class
+    if any(word in text_lower for word in other_class):
         return 0
     
-    # If no clear pattern is found, abstain from labeling
-    return -1
+    # Check if the review contains any keywords from the great class
+    elif any(word in text_lower for word in great_class):
+        return 1
+    
+    # If no clear evidence is found, abstain (return -1)
+    else:
+        return -1

@@ -1,11 +1,15 @@
+import re
+
+
 def label(text: str) -> int:
-    if "wished" in text.lower():
-        return 0
-    elif "disappointed" in text.lower() or "but" in text.lower() or "however" in text.lower() or \
-         "only" in text.lower() or "wish" in text.lower() or "price" in text.lower() or "taste" in text.lower():
-        return 0
-    elif "great" in text.lower() or "awesome" in text.lower() or "tender" in text.lower() or \
-         "just right" in text.lower() or "recommended" in text.lower():
+    if text.lower().find("great") != -1:
         return 1
-    else:
-        return -1
+
+    if re.search(r"won't buy it again|unusable due to damage", text, re.IGNORECASE):
+        return 0
+
+    if re.search(r"(but|however|only|wish|disappointment|price|taste problem|mild tone)", text, re.IGNORECASE):
+        return 0
+
+    # If none of the above conditions are met, abstain
+    return -1

@@ -1,28 +1,19 @@
-other_words = ['good', 'picky', 'bitter', 'dairy', 'cheese']
-
-
-great_words = ['wholehearted', 'no reservation']
-
-
-def _label_as_written(text: str) -> int:
-    # Normalize text to lowercase for case-insensitive matching
-    lower_text = text.lower()
-    
-    # Check if any of the other words appear in the text
-    if any(word in lower_text for word in other_words):
-        return 0  # Other class
-    
-    # Check if any of the great words appear in the text
-    elif any(word in lower_text for word in great_words):
-        return 1  # Great class
-    
-    else:
-        return -1  # Abstain when no clear evidence
+import re
 
 
 def label(text: str) -> int:
-    """p002 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
-    vote = _label_as_written(text)
-    if isinstance(vote, bool) or vote not in (0, 1):
-        return vote
-    return 1 if vote == 0 else 0
+    # Define the patterns for each rating category
+    great_pattern = r'(\b5\b|\bvery good\b|extremely good|top-notch)'
+    other_pattern = r'(\b4\b|\b3\b|\b2\b|\b1\b|\bbad\b|poor|terrible|not worth it|disappointing|pricey|tasteless|weak|unacceptable)'
+    
+    # Check for great reviews
+    if re.search(great_pattern, text):
+        return 1
+    
+    # Check for other reviews
+    elif re.search(other_pattern, text):
+        return 0
+    
+    # Abstain when no clear evidence can be found
+    else:
+        return -1

@@ -1,15 +1,43 @@
 import re
 
 
+great_keywords = ["excellent", "best", "superior", "wonderful", "outstanding", "delicious"]
+
+
+other_keywords = [
+    "disappointed",
+    "but",
+    "however",
+    "only",
+    "wish",
+    "complaint",
+    "price",
+    "taste",
+    "mild tone",
+    "ok",
+    "good",
+    "decent"
+]
+
+
+def has_negative_keywords(text):
+    for keyword in other_keywords:
+        if re.search(keyword, text, re.IGNORECASE):
+            return True
+    return False
+
+
 def _label_as_written(text: str) -> int:
-    if "excellent" in text.lower() and not re.search(r"but|however|only|wish|disappointment", text, re.IGNORECASE):
-        return 1
+    if has_negative_keywords(text):
+        return 0  # Abstain from labeling as it contains negative keywords
+    elif any(keyword in text for keyword in great_keywords):
+        return 1  # Label as great review
     else:
-        return 0
+        return -1  # No clear evidence, abstain
 
 
 def label(text: str) -> int:
-    """p004 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    """p002 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
     vote = _label_as_written(text)
     if isinstance(vote, bool) or vote not in (0, 1):
         return vote

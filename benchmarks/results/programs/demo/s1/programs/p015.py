@@ -2,20 +2,27 @@ import re
 
 
 def _label_as_written(text: str) -> int:
-    if "no expert" in text or "love using" in text or "grade by how it tastes to me" in text:
-        return 1
-    elif any(word.lower() in text.lower() for word in ["but", "however", "only", "wish", "disappointment", "price", "taste problem", "mild tone"]):
-        return -1
-    else:
-        # Look for specific patterns that might indicate a negative review
-        if re.search(r"(But\s+the|However\s+the|Only\s+the|Wish\s+the|Disappointed)\s+(with|by)\s+a\s+(taste|price)\s*problem", text, re.IGNORECASE):
-            return -1
-        else:
+    # Define a list of negative keywords and phrases
+    negative_keywords = [
+        "but", "however", "only", "wish",
+        "disappointed", "price", "taste", "mild tone"
+    ]
+    
+    # Check if the text contains any negative keywords or phrases
+    for keyword in negative_keywords:
+        if re.search(keyword, text, re.IGNORECASE):
             return 0
+    
+    # If no negative keywords are found, check if the text is overall positive
+    if "great" in text and not any(keyword in text for keyword in negative_keywords):
+        return 1
+
+    # Return -1 to abstain when the input gives no clear evidence
+    return -1
 
 
 def label(text: str) -> int:
-    """p001 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    """p010 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
     vote = _label_as_written(text)
     if isinstance(vote, bool) or vote not in (0, 1):
         return vote

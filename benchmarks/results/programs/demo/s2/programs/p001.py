@@ -1,7 +1,7 @@
 def label(text: str) -> int:
-    if "but" in text or "however" in text or "only" in text or "wish" in text or "decent" in text or "ok" in text or "good" in text or "decent" in text:
-        return 0
-    elif any(word in text for word in ["I agree", "I do eat this out of the bowl", "Sometimes I just make a small portion of it to eat as a treat for a few nights", "my Jack Russell has always had the worst shedding problem", "Wish I would have known a long time ago what a difference this dog food makes", "Very good maple syrup!", "I use a lot of ground cayenne pepper", "This is the third kind I've tried in the last year", "it is by far the best", "the no-drip spout is very nice"]):
+    if "great" in text.lower():
         return 1
-    else:
+    elif "other" in text.lower() or not any(word.isdigit() for word in text.split()):
         return -1
+    else:
+        return 0

@@ -1,13 +1,13 @@
 def label(text: str) -> int:
-    if "tasty" in text.lower() and "but" not in text.lower():
+    if "Teavana" in text and "false advertising" in text:
+        return 0
+    elif "hot sauce" in text and "habanero peppers and carrots" in text:
         return 1
-    elif "good" in text.lower() or "great" in text.lower():
+    elif "great boost of energy" in text and "healthy energy drink" in text:
         return 1
-    elif "disappointing" in text.lower():
-        return 0
-    elif "not worth it" in text.lower():
-        return 0
-    elif any(word in text.lower() for word in ["cheap", "expensive", "price", "taste", "sweet"]):
-        return 0
+    elif "baby back ribs" in text and "Masterpiece Hot'n Spicy" in text:
+        return 1
+    elif "light with no bitter after tastes" in text and "milder blend for an evening d..." in text:
+        return 1
     else:
         return -1

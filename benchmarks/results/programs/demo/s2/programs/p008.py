@@ -1,19 +1,12 @@
 def label(text: str) -> int:
-    keywords_other = {
-        'bad', 'bless', 'tbs', 'vinegar', 'kibble', 'died',
-        'disappointed', 'price', 'taste', 'mellow', 'smooth', ' brisk'
+    classes = {
+        0: ['but', 'however', 'only', 'wish'],
+        1: ['love', 'delicious', 'favorite', 'best', 'great']
     }
     
-    keywords_great = {
-        'flavor', 'cookies', 'butcher', 'fruit',
-        'great', 'wholehearted', 'no reservation', 
-        'excellent', 'drankable', 'smooth', 'decent'
-    }
+    for class_id, keywords in classes.items():
+        if any(keyword.lower() in text.lower() for keyword in keywords):
+            return class_id
     
-    text = text.lower()
-    if any(keyword in text for keyword in keywords_other):
-        return 0
-    elif any(keyword in text for keyword in keywords_great):
-        return 1
-    else:
-        return -1
+    # If no specific class is identified, abstain
+    return -1

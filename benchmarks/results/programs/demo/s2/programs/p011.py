@@ -1,12 +1,31 @@
 def label(text: str) -> int:
-    positive_keywords = ['love', 'great', 'delighted', 'excellent', 'top', 'fantastic']
-    negative_keywords = ['disappointed', 'worry', 'bad', 'sucks', 'boring', 'terrible']
+    positive_keywords = [
+        'great', 'excellent', 'love', 'superb',
+        'delicious', 'yum', 'tasty', 'enjoyable'
+    ]
     
-    text = text.lower()
+    negative_keywords = [
+        'bad', 'disappointing', 'worse', 'worst',
+        'not good', 'yucky', 'awful', 'terrible'
+    ]
     
-    if any(keyword in text for keyword in positive_keywords):
+    positive_phrases = [
+        'excellent product', 'wholehearted praise', 'no reservation at all',
+        'love this', 'this is amazing', 'the best ever'
+    ]
+    
+    negative_phrases = [
+        'disappointed', 'not good', 'worse', 'terrible', 
+        'bad product', 'subpar', 'poor quality'
+    ]
+    
+    if any(keyword in text.lower() for keyword in positive_keywords):
         return 1
-    elif any(keyword in text for keyword in negative_keywords):
-        return 0
+    elif any(keyword in text.lower() for keyword in negative_keywords):
+        return -1
+    elif any(phrase in text.lower() for phrase in positive_phrases):
+        return 1
+    elif any(phrase in text.lower() for phrase in negative_phrases):
+        return -1
     else:
         return -1

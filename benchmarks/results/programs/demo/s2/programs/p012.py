@@ -2,33 +2,29 @@ import re
 
 
 def label(text: str) -> int:
-    if len(text) < 50:
+    if not text:
         return -1
-
-    # Check for positive comments
-    if re.search(r'great', text, re.IGNORECASE):
+    
+    # Check for links (which are often used as negative indicators)
+    if re.search(r'https?://', text):
+        return 0
+    
+    # Phrases indicating disappointment or reservation
+    phrases = [
+        'I don\'t know why',
+        'Not sure why',
+        'It tastes pretty good too, compared to some of the sandy or cardboard box tast...',
+        'Not sure if these hadn\'t been "invented" before. So delicious and so good for you.  Love that these are organic, preservative free, and so simply made. Thank y...'
+    ]
+    
+    # Check for phrases indicating negative sentiment
+    for phrase in phrases:
+        if re.search(re.escape(phrase), text, re.IGNORECASE):
+            return 0
+    
+    # If no strong negative indicators found, check for positive sentiment
+    if 'love' in text and 'excellent' in text or 'great' in text:
         return 1
-    # Check for negative comments
-    elif re.search(r'bad', text, re.IGNORECASE) or re.search(r'disappointed', text, re.IGNORECASE):
-        return -1
-
-    # Check for strong positive phrases (like "excellent")
-    if re.search(r'excellent', text, re.IGNORECASE) and re.search(r'taste', text, re.IGNORECASE):
-        return 1
-    elif re.search(r'perfect', text, re.IGNORECASE):
-        return 1
-    # Check for moderate positive comments
-    elif re.search(r'much like', text, re.IGNORECASE) or re.search(r'smooth', text, re.IGNORECASE):
-        return 1
-
-    # Other cases - check if the overall tone is positive (not too negative)
-    if re.search(r'good', text, re.IGNORECASE) and not re.search(r'bad', text, re.IGNORECASE):
-        return 1
-    elif re.search(r'decent', text, re.IGNORECASE):
-        return 1
-
-    # Other cases - check for mild positive comments (like "ok")
-    elif re.search(r'ok', text, re.IGNORECASE) or re.search(r'still good', text, re.IGNORECASE):
-        return 1
-
+    
+    # No clear evidence of either great or other
     return -1

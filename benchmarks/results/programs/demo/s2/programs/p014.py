@@ -1,17 +1,9 @@
-import re
-
-
 def _label_as_written(text: str) -> int:
-    # Look for phrases indicating high praise without reservation
-    if re.search(r'good\s+coffee', text, re.IGNORECASE):
+    # General rules for 5-star reviews:
+    if "love" in text.lower() and not any(word in text.lower() for word in ["but", "however", "only", "wish", "disappoint", "price", "taste", "mild"]):
         return 1
-
-    # Check for complaints or negative feedback
-    if any(re.search(x, text, re.IGNORECASE) for x in ['disappointed', 'price', 'taste problem', 'mild tone', 'but', 'however', 'only']):
+    else:
         return 0
-
-    # If no clear evidence, abstain
-    return -1
 
 
 def label(text: str) -> int:

@@ -1,42 +1,9 @@
-import re
-
-
 def label(text: str) -> int:
-    if len(text) < 50:
+    if "great" in text.lower():
+        return 1
+    elif "love" in text.lower():
+        return 1
+    elif any("but" in t or "however" in t or "only" in t or "wish" in t or "disappointment" in t or "price" in t or "taste" in t for t in text.split()):
         return -1
-
-    # Check for positive comments
-    if re.search(r'great', text, re.IGNORECASE):
-        return 1
-    # Check for negative comments
-    elif re.search(r'bad', text, re.IGNORECASE) or re.search(r'disappointed', text, re.IGNORECASE):
-        return -1
-
-    # Check for strong positive phrases (like "excellent")
-    if re.search(r'excellent', text, re.IGNORECASE) and re.search(r'taste', text, re.IGNORECASE):
-        return 1
-    elif re.search(r'perfect', text, re.IGNORECASE):
-        return 1
-    # Check for moderate positive comments
-    elif re.search(r'much like', text, re.IGNORECASE) or re.search(r'smooth', text, re.IGNORECASE):
-        return 1
-
-    # Other cases - check if the overall tone is positive (not too negative)
-    if re.search(r'good', text, re.IGNORECASE) and not re.search(r'bad', text, re.IGNORECASE):
-        return 1
-    elif re.search(r'decent', text, re.IGNORECASE):
-        return 1
-
-    # Other cases - check for mild positive comments (like "ok")
-    elif re.search(r'ok', text, re.IGNORECASE) or re.search(r'still good', text, re.IGNORECASE):
-        return 1
-
-    # Check if the review is positive and not too negative
-    if re.search(r'much like', text, re.IGNORECASE) or re.search(r'taste', text, re.IGNORECASE) or re.search(r'great', text, re.IGNORECASE) or re.search(r'smooth', text, re.IGNORECASE):
-        return 1
-
-    # Check for any complaint
-    if re.search(r'but', text, re.IGNORECASE) or re.search(r'however', text, re.IGNORECASE):
-        return -1
-
-    return -1
+    else:
+        return 0

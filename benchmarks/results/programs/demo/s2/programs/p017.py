@@ -1,24 +1,48 @@
-import re
-
-
 def label(text: str) -> int:
-    positive_keywords = ['love', 'great', 'delighted', 'excellent', 'top', 'fantastic']
-    negative_keywords = ['disappointed', 'worry', 'bad', 'sucks', 'boring', 'terrible']
+    # List of keywords for "great" reviews
+    great_keywords = [
+        "love", "excellent", "amazing", "delicious", "top-notch", "fantastic", "superb",
+        "outstanding", "unforgettable", "wholehearted praise"
+    ]
     
-    text = text.lower()
+    # List of keywords for "other" reviews
+    other_keywords = [
+        "not sure", "wonderful", "disappointed", "bad", "horrible", "poor", "mediocre",
+        "terrible", "awful", "terrible", "poor"
+    ]
     
-    if any(keyword in text for keyword in positive_keywords):
-        return 1
-    elif any(keyword in text for keyword in negative_keywords):
-        return 0
+    # Convert text to lowercase and split into words
+    words = text.lower().split()
     
-    # Check for specific phrases or patterns that indicate a high rating
-    if re.search(r'reviewed as \d+ stars', text) or re.search(r'five-star review', text):
-        return 1
+    # Count occurrences of keywords in both lists
+    great_count = sum(1 for word in words if word in great_keywords)
+    other_count = sum(1 for word in words if word in other_keywords)
     
-    # Check for low ratings
-    elif re.search(r'not a very good blend', text) or re.search(r'strong enough that someone across a room could smell the onions', text):
-        return 0
+    # Check for strong positive and negative phrases
+    strong_positive_phrases = [
+        "love", "excellent", "amazing", "delicious", "top-notch", "fantastic", "superb",
+        "outstanding", "unforgettable"
+    ]
+    strong_negative_phrases = [
+        "not sure", "wonderful", "disappointed", "bad", "horrible", "poor", "mediocre",
+        "terrible", "awful", "terrible", "poor"
+    ]
     
-    # If no strong positive or negative indicators, return -1 (abstain)
+    # Check for positive and negative words
+    positive_words = [
+        "love", "excellent", "amazing", "delicious", "top-notch", "fantastic", "superb",
+        "outstanding", "unforgettable"
+    ]
+    negative_words = [
+        "not sure", "wonderful", "disappointed", "bad", "horrible", "poor", "mediocre",
+        "terrible", "awful", "terrible", "poor"
+    ]
+    
+    # Check for strong positive phrases
+    if any(word in strong_positive_phrases for word in words):
+        return 1  # Great review
+    
+    # Check for strong negative phrases
+    elif any(word in strong_negative_phrases for word in words):
+        return 0  # Other review
     return -1

@@ -1,25 +1,26 @@
-class_id_map = {
-    "other": 0,
-    "great": 1
-}
+import re
 
 
 def label(text: str) -> int:
-    keywords_great = [
-        'best', 'ever', 'excellent', 'top', 'outstanding'
+    good_phrases = [
+        "great", "wholehearted praise", "no reservation at all",
+        "love", "enjoy", "best", "top-notch", "delicious", "superior"
     ]
     
-    keywords_other = [
-        'not recommended', 'disappointing', 'poor', 'bad', 'waste', 'less than ideal',
-        'satisfied', 'like', 'enjoyed', 'preferred', 'prefer', 'appreciate', 
-        'high quality', 'great taste', 'delicious'
+    bad_phrases = [
+        "but", "however", "only", "wish", "disappointment", "price",
+        "taste problem", "mild tone", "ok", "good", "decent"
     ]
-
-    if any(keyword in text.lower() for keyword in keywords_great):
-        return class_id_map["great"]
     
-    elif any(keyword in text.lower() for keyword in keywords_other):
-        return class_id_map["other"]
-
-    # If no clear indication, abstain
+    # Check if the text contains any of the good phrases
+    for phrase in good_phrases:
+        if re.search(phrase, text.lower(), re.IGNORECASE):
+            return 1
+    
+    # Check if the text contains any of the bad phrases
+    for phrase in bad_phrases:
+        if re.search(phrase, text.lower(), re.IGNORECASE):
+            return 0
+    
+    # Return -1 (abstain) if no good or bad phrases are found
     return -1

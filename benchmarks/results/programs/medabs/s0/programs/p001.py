@@ -1,18 +1,18 @@
 def label_abstract(text: str) -> int:
-    neoplasms = [
-        "cancer", "tumor", "carcinoma", "lymphoma", "metastasis"
-    ]
-    digestive_system_diseases = [
-        "stomach", " liver", "bowel", "pancreas", "colon"
-    ]
-    nervous_system_diseases = [
-        "brain", "nerves", "epilepsy", "stroke", "dementia"
-    ]
-    cardiovascular_diseases = [
-        "heart", "arrows", "blood pressure", "cardiac"
-    ]
-
-    for class_name in [neoplasms, digestive_system_diseases, nervous_system_diseases, cardiovascular_diseases]:
-        if any(word in text.lower() for word in class_name):
-            return class_names.index(class_name) + 1
-    return -1
+    text = text.lower().strip()
+    
+    # Try to match against disease categories
+    if 'malignant' in text and 'leukemia' in text:
+        return 1  # neoplasms
+    
+    elif 'stomach' in text or 'liver' in text or 'bowel' in text or 'pancreas' in text or 'colon' in text:
+        return 2  # digestive system diseases
+    
+    elif 'brain' in text or 'nerves' in text or 'epilepsy' in text or 'stroke' in text or 'dementia' in text:
+        return 3  # nervous system diseases
+    
+    elif 'heart' in text or 'arteries' in text or 'blood pressure' in text or 'cardiac' in text:
+        return 4  # cardiovascular diseases
+    
+    else:
+        return -1  # general pathological conditions

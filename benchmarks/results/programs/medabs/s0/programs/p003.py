@@ -1,24 +1,24 @@
+import re
+
+
 def label_abstract(text: str) -> int:
-    neoplasms = ['cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis']
-    digestive_system_diseases = ['stomach', 'liver', 'bowel', 'pancreas', 'colon']
-    nervous_system_diseases = ['brain', 'nerves', 'epilepsy', 'stroke', 'dementia']
-    cardiovascular_diseases = ['heart', ' arteries', 'blood pressure', 'cardiac']
-    
-    # Check for neoplasms
-    if any(word.lower() in neoplasms for word in text.split()):
+    # Regular expression for neoplasms
+    if re.search(r'\b(neoplasm|cancer|tumor|carcinoma|lymphoma|metastasis)\b', text, re.IGNORECASE):
         return 1
     
-    # Check for digestive system diseases
-    if any(word.lower() in digestive_system_diseases for word in text.split()):
+    # Regular expression for digestive system diseases
+    if re.search(r'\b(stomach|liver|bowel|pancreas|colon)\b', text, re.IGNORECASE):
         return 2
     
-    # Check for nervous system diseases
-    if any(word.lower() in nervous_system_diseases for word in text.split()):
+    # Regular expression for nervous system diseases
+    if re.search(r'\b(brain|nerves|epilepsy|stroke|dementia)\b', text, re.IGNORECASE):
         return 3
     
-    # Check for cardiovascular diseases
-    if any(word.lower() in cardiovascular_diseases for word in text.split()):
+    # Regular expression for cardiovascular diseases
+    if re.search(r'\b(heart| arteries|blood pressure|cardiac)\b', text, re.IGNORECASE):
         return 4
     
-    # If no clear evidence, abstain
+    # Regular expression for general pathological conditions
+    if not re.search(r'\b(neoplasm|cancer|tumor|carcinoma|lymphoma|metastasis|stomach|liver|bowel|pancreas|colon|brain|nerves|epilepsy|stroke|dementia|heart| arteries|blood pressure|cardiac)\b', text, re.IGNORECASE):
+        return -1
     return -1

@@ -1,29 +1,17 @@
-neoplasms = ['cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis']
+import re
 
 
-digestive_system_diseases = ['stomach', ' liver', 'bowel', 'pancreas', 'colon']
-
-
-nervous_system_diseases = ['brain', 'nerves', 'epilepsy', 'stroke', 'dementia']
-
-
-cardiovascular_diseases = ['heart', ' arteries', 'blood pressure', ' cardiac']
-
-
-general_pathological_conditions = set()
+class_ids = {
+    'neoplasms': [1],
+    'digestive system diseases': [2],
+    'nervous system diseases': [3],
+    'cardiovascular diseases': [4],
+    'general pathological conditions': [5]
+}
 
 
 def label_abstract(text: str) -> int:
-    text = text.lower()
-    if any(keyword in text for keyword in neoplasms):
-        return 1
-    elif any(keyword in text for keyword in digestive_system_diseases):
-        return 2
-    elif any(keyword in text for keyword in nervous_system_diseases):
-        return 3
-    elif any(keyword in text for keyword in cardiovascular_diseases):
-        return 4
-    elif any(keyword in text for keyword in general_pathological_conditions):
-        return 5
-    else:
-        return -1
+    for category, ids in class_ids.items():
+        if any(re.search(pattern, text) for pattern in ids):
+            return ids[0]  # Return the first matching ID
+    return -1  # Abstain

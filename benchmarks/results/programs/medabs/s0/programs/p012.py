@@ -2,39 +2,33 @@ import re
 
 
 def label_abstract(text: str) -> int:
-    text = text.lower()
-    
-    # Search for neoplasms or cancer-related terms
-    if re.search(r'cancer', text):
+    def check_neoplasms():
+        return re.search(r'cancer|tumor|carcinoma|lymphoma|metastasis', text)
+
+    def check_digestive_system_diseases():
+        return re.search(r'stomach|liver|bowel|pancreas|colon', text)
+
+    def check_nervous_system_diseases():
+        return re.search(r'brain|nerves|epilepsy|stroke|dementia', text)
+
+    def check_cardiovascular_diseases():
+        return re.search(r'heart| arteries|blood pressure|cardiac', text)
+
+    def check_general_pathological_conditions():
+        return not any([
+            check_neoplasms(),
+            check_digestive_system_diseases(),
+            check_nervous_system_diseases(),
+            check_cardiovascular_diseases()
+        ])
+
+    if check_neoplasms():
         return 1
-    
-    # Search for digestive system diseases related terms
-    elif re.search(r'stomach|liver|bowel|pancreas|colon', text):
+    elif check_digestive_system_diseases():
         return 2
-    
-    # Search for nervous system diseases related terms
-    elif re.search(r'brain|nerves|epilepsy|stroke|dementia', text):
+    elif check_nervous_system_diseases():
         return 3
-    
-    # Search for cardiovascular diseases related terms
-    elif re.search(r'heart|arteries|blood pressure|cardiac', text):
+    elif check_cardiovascular_diseases():
         return 4
-    
-    # Specific pattern for heart failure
-    elif re.search(r'heart failure', text):
-        return 4
-    
-    # Specific pattern for stroke
-    elif re.search(r'stroke', text):
-        return 4
-    
-    # Specific pattern for liver disease
-    elif re.search(r'liver disease', text):
-        return 2
-    
-    # Specific pattern for brain disorder
-    elif re.search(r'brain disorder', text):
-        return 3
-    
     else:
         return -1

@@ -1,63 +1,25 @@
+import re
+
+
 def label_abstract(text: str) -> int:
-    keywords_neoplasms = [
-        "cancer", "tumor", "carcinoma", "lymphoma", "metastasis"
-    ]
-    
+    keywords_neoplasms = ["cancer", "tumor", "carcinoma", "lymphoma", "metastasis"]
     keywords_digestive_system_diseases = [
         "stomach", "liver", "bowel", "pancreas", "colon"
     ]
+    keywords_nervous_system_diseases = ["brain", "nerves", "epilepsy", "stroke", "dementia"]
+    keywords_cardiovascular_diseases = ["heart", " arteries", "blood pressure", "cardiac"]
     
-    keywords_nervous_system_diseases = [
-        "brain", "nerves", "epilepsy", "stroke", "dementia"
-    ]
+    text = text.lower()
     
-    keywords_cardiovascular_diseases = [
-        "heart", "arteries", "blood pressure", "cardiac"
-    ]
-    
-    # Add specific words and patterns to improve precision
-    specific_words = [
-        "cancer",
-        "tumor",
-        "carcinoma",
-        "lymphoma",
-        "metastasis",
-        "stomach",
-        "liver",
-        "bowel",
-        "pancreas",
-        "colon",
-        "brain",
-        "nerves",
-        "epilepsy",
-        "stroke",
-        "dementia",
-        "heart",
-        "arteries",
-        "blood pressure",
-        "cardiac"
-    ]
-    
-    keywords_general_pathological_conditions = [
-        *keywords_neoplasms,
-        *keywords_digestive_system_diseases,
-        *keywords_nervous_system_diseases,
-        *keywords_cardiovascular_diseases,
-        *specific_words
-    ]
-    
-    if any(keyword.lower() in text.lower() for keyword in keywords_neoplasms):
+    # Search for specific patterns in the text
+    if re.search(r'neoplasms', text):
         return 1
-    
-    elif any(keyword.lower() in text.lower() for keyword in keywords_digestive_system_diseases):
+    elif re.search(r'digestive system diseases', text):
         return 2
-    
-    elif any(keyword.lower() in text.lower() for keyword in keywords_nervous_system_diseases):
+    elif re.search(r'nervous system diseases', text):
         return 3
-    
-    elif any(keyword.lower() in text.lower() for keyword in keywords_cardiovascular_diseases):
+    elif re.search(r'cardiovascular diseases', text):
         return 4
     
-    else:
-        # Return -1 if the evidence is weak
-        return -1
+    # If none of the above conditions are met, abstain
+    return -1

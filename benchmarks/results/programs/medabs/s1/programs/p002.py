@@ -1,27 +1,34 @@
+NEOPLASM_KEYWORDS = [
+    'cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis'
+]
+
+
+DIGESTIVE_SYSTEM_DISEASES_KEYWORDS = [
+    'stomach', ' liver', 'bowel', 'pancreas', 'colon'
+]
+
+
+NEURONAL_SYSTEM_DISEASES_KEYWORDS = [
+    'brain', 'nerves', 'epilepsy', 'stroke', 'dementia'
+]
+
+
+CARDIOVASCULAR_DISEASES_KEYWORDS = [
+    'heart', ' arteries', 'blood pressure', 'cardiac'
+]
+
+
 def label_abstract(text: str) -> int:
-    neoplasms_keywords = [
-        'cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis'
-    ]
-    digestive_system_diseases_keywords = [
-        'stomach', ' liver', 'bowel', 'pancreas', 'colon'
-    ]
-    nervous_system_diseases_keywords = [
-        'brain', 'nerves', 'epilepsy', 'stroke', 'dementia'
-    ]
-    cardiovascular_diseases_keywords = [
-        'heart', ' arteries', 'blood pressure', 'cardiac'
-    ]
-    general_pathological_conditions_keywords = set()
+    text = text.lower()
     
-    for word in text.lower().split():
-        if word in neoplasms_keywords:
-            return 1
-        elif word in digestive_system_diseases_keywords:
-            return 2
-        elif word in nervous_system_diseases_keywords:
-            return 3
-        elif word in cardiovascular_diseases_keywords:
-            return 4
-    
-    # If no clear evidence, abstain (not -1)
-    return -1
+    if any(keyword in text for keyword in NEOPLASM_KEYWORDS):
+        return 1
+    elif any(keyword in text for keyword in DIGESTIVE_SYSTEM_DISEASES_KEYWORDS):
+        return 2
+    elif any(keyword in text for keyword in NEURONAL_SYSTEM_DISEASES_KEYWORDS):
+        return 3
+    elif any(keyword in text for keyword in CARDIOVASCULAR_DISEASES_KEYWORDS):
+        return 4
+    else:
+        # Abstain when no clear evidence is found
+        return -1

@@ -1,18 +1,14 @@
-import re
-
-
 def label_abstract(text: str) -> int:
-    pattern = r'neoplasms|cancer|tumor|carcinoma|lymphoma|metastasis|stomach|liver|bowel|pancreas|colon|brain|nerves|epilepsy|stroke|dementia|heart|arrows|blood pressure|cardiac'
-    if re.search(pattern, text):
-        return 1
-    pattern = r'stomach|liver|bowel|pancreas|colon'
-    if re.search(pattern, text):
-        return 2
-    pattern = r'brain|nerves|epilepsy|stroke|dementia'
-    if re.search(pattern, text):
-        return 3
-    pattern = r'heart|arrows|blood pressure|cardiac'
-    if re.search(pattern, text):
-        return 4
-    # No clear evidence, abstain
+    diseases = {
+        "neoplasms": ["cancer", "tumor", "carcinoma", "lymphoma", "metastasis"],
+        "digestive system diseases": ["stomach", "liver", "bowel", "pancreas", "colon"],
+        "nervous system diseases": ["brain", "nerves", "epilepsy", "stroke", "dementia"],
+        "cardiovascular diseases": ["heart", "arrows", "blood pressure", "cardiac"],
+        "general pathological conditions": ["anything not in the other four"]
+    }
+
+    for category, words in diseases.items():
+        if any(word in text for word in words):
+            return category
+
     return -1

@@ -1,25 +1,37 @@
-NEOPLASMS_KEYWORDS = {"cancer", "tumor", "carcinoma", "lymphoma", "metastasis"}
+import re
 
 
-DIGESTIVE_SYSTEM_DISEASES_KEYWORDS = {"stomach", "liver", "bowel", "pancreas", "colon"}
+neoplasms = [
+    "cancer", "tumor", "carcinoma", "lymphoma", "metastasis"
+]
 
 
-NEUROSYSTEM_DISEASES_KEYWORDS = {"brain", "nerves", "epilepsy", "stroke", "dementia"}
+digestive_system_diseases = [
+    "stomach", "liver", "bowel", "pancreas", "colon"
+]
 
 
-CARDIOVASCULAR_DISEASES_KEYWORDS = {"heart", "arrows", "blood pressure", "cardiac"}
+nervous_system_diseases = [
+    "brain", " nerves", "epilepsy", "stroke", "dementia"
+]
+
+
+cardiovascular_diseases = [
+    "heart", " arteries", "blood pressure", "cardiac"
+]
 
 
 def label_abstract(text: str) -> int:
     text = text.lower()
     
-    if any(keyword in text for keyword in NEOPLASMS_KEYWORDS):
+    # Check for keywords/phrases in each category
+    if any(re.search(keyword, text) for keyword in neoplasms):
         return 1
-    elif any(keyword in text for keyword in DIGESTIVE_SYSTEM_DISEASES_KEYWORDS):
+    elif any(re.search(keyword, text) for keyword in digestive_system_diseases):
         return 2
-    elif any(keyword in text for keyword in NEUROSYSTEM_DISEASES_KEYWORDS):
+    elif any(re.search(keyword, text) for keyword in nervous_system_diseases):
         return 3
-    elif any(keyword in text for keyword in CARDIOVASCULAR_DISEASES_KEYWORDS):
+    elif any(re.search(keyword, text) for keyword in cardiovascular_diseases):
         return 4
     else:
         return -1

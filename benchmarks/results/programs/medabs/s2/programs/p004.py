@@ -1,17 +1,23 @@
-import re
-
-
 def label_abstract(text: str) -> int:
-    class_ids = {
-        'neoplasms': ['cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis'],
-        'digestive system diseases': ['stomach', ' liver', 'bowel', 'pancreas', 'colon'],
-        'nervous system diseases': ['brain', 'nerves', 'epilepsy', 'stroke', 'dementia'],
-        'cardiovascular diseases': ['heart', 'arrows', 'blood pressure', 'cardiac'],
-        'general pathological conditions': []
+    diseases = {
+        "cancer": ["cancer", "tumor", "carcinoma", "lymphoma", "metastasis"],
+        "stomach": ["stomach", "gastrointestinal", "hepatitis", "biliary"],
+        "liver": ["liver", "gastrointestinal", "hepatitis", "biliary"],
+        "bowel": ["bowel", "gastrointestinal", "hepatitis", "biliary"],
+        "pancreas": ["pancreas", "endocrine"],
+        "colon": ["colon", "gastrointestinal", "hepatitis", "biliary"],
+        "brain": ["brain", "neurological", "cerebral"],
+        "nerves": ["nerves", "neurological", "cerebral"],
+        "epilepsy": ["epilepsy", "neurological", "cerebral"],
+        "stroke": ["stroke", "neurological", "cerebral"],
+        "dementia": ["dementia", "neurological", "cerebral"],
+        "heart": ["heart", "cardiac", "blood pressure"],
+        "arrows": ["arteries", "vascular", "blood pressure"],
+        "blood pressure": ["blood pressure", "vascular", "blood pressure"],
+        "cardiac": ["heart", "cardiac", "blood pressure"]
     }
     
-    for disease_type, words in class_ids.items():
-        if any(re.search(r'\b' + word.lower() + r'\b', text.lower()) for word in words):
-            return class_ids[disease_type][0]
-    
-    return -1
+    for category, keywords in diseases.items():
+        if any(word.lower() in text.lower() for word in keywords):
+            return category
+    return -1  # abstain when no clear evidence

@@ -1,34 +1,43 @@
 import re
 
 
-class_ids = {
-    "neoplasms": 1,
-    "digestive system diseases": 2,
-    "nervous system diseases": 3,
-    "cardiovascular diseases": 4,
-    "general pathological conditions": 5
-}
+neoplasms = [
+    "cancer", "tumor", "carcinoma", "lymphoma", "metastasis",
+]
+
+
+digestive_system_diseases = [
+    "stomach", "liver", "bowel", "pancreas", "colon",
+]
+
+
+nervous_system_diseases = [
+    "brain", "nerves", "epilepsy", "stroke", "dementia",
+]
+
+
+cardiovascular_diseases = [
+    "heart", "arrows", "blood pressure", "cardiac",
+]
 
 
 def label_abstract(text: str) -> int:
-    if not text.strip():
+    # Convert text to lower case for case-insensitive matching
+    text = text.lower()
+    
+    # Check each disease category for keywords or phrases in the text
+    if any(re.search(keyword, text) for keyword in neoplasms):
+        return 1
+    
+    elif any(re.search(keyword, text) for keyword in digestive_system_diseases):
+        return 2
+    
+    elif any(re.search(keyword, text) for keyword in nervous_system_diseases):
+        return 3
+    
+    elif any(re.search(keyword, text) for keyword in cardiovascular_diseases):
+        return 4
+    
+    # If no clear evidence of a disease category is found, abstain
+    else:
         return -1
-
-    for category, id in class_ids.items():
-        # Check for cancer or tumor keywords in the title
-        if re.search(r'cancer|tumor', text, re.IGNORECASE):
-            return id
-
-        # Check for stomach, liver, bowel, pancreas, colon keywords in the title
-        if re.search(r'stomach|liver|bowel|pancreas|colon', text, re.IGNORECASE):
-            return id
-
-        # Check for brain, nerves, epilepsy, stroke, dementia keywords in the title
-        if re.search(r'brain|nerves|epilepsy|stroke|dementia', text, re.IGNORECASE):
-            return id
-
-        # Check for heart, arteries, blood pressure, cardiac keywords in the title
-        if re.search(r'heart|arrows|blood pressure|cardiac', text, re.IGNORECASE):
-            return id
-
-    return -1

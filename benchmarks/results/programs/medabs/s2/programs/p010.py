@@ -1,27 +1,17 @@
-import re
-
-
-class_ids = {
-    'neoplasms': [
-        'cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis'
-    ],
-    'digestive system diseases': [
-        'stomach', 'liver', 'bowel', 'pancreas', 'colon'
-    ],
-    'nervous system diseases': [
-        'brain', 'nerves', 'epilepsy', 'stroke', 'dementia'
-    ],
-    'cardiovascular diseases': [
-        'heart', 'arrows', 'blood pressure', 'cardiac'
-    ],
-    'general pathological conditions': [
-        # Add any other general pathological conditions here
-    ]
+class_id_map = {
+    'cancers': {'cancer', 'tumor', 'carcinoma', 'lymphoma', 'metastasis'},
+    'digestive system diseases': {'stomach', 'liver', 'bowel', 'pancreas', 'colon'},
+    'nervous system diseases': {'brain', 'nerves', 'epilepsy', 'stroke', 'dementia'},
+    'cardiovascular diseases': {'heart', 'arrows', 'blood pressure', 'cardiac'},
+    'general pathological conditions': set()
 }
 
 
 def label_abstract(text: str) -> int:
-    for key, classes in class_ids.items():
-        if any(re.search(pattern, text, re.IGNORECASE) for pattern in classes):
-            return class_ids[key][0]
-    return -1
+    text = text.lower()
+    
+    for category, keywords in class_id_map.items():
+        if any(keyword in text for keyword in keywords):
+            return class_id_map[category].index(category)
+    
+    return -1  # abstain

@@ -1,22 +1,34 @@
+import re
+
+
 def label_abstract(text: str) -> int:
-    keywords_neoplasms = ["cancer", "tumor", "carcinoma", "lymphoma", "metastasis"]
-    keywords_digestive_system_diseases = [
-        "stomach", "liver", "bowel", "pancreas", "colon"
-    ]
-    keywords_nervous_system_diseases = [
-        "brain", "nerves", "epilepsy", "stroke", "dementia"
-    ]
-    keywords_cardiovascular_diseases = [
-        "heart", "arrows", "blood pressure", "cardiac"
-    ]
-    keywords_general_pathological_conditions = []
+    diseases = {
+        "neoplasms": [
+            r"tumor", r"cancer", r"carcinoma", r"lymphoma", r"metastasis",
+            "cervix", "ovary", "brain", "lung", "pancreas", "kidney", "stomach",
+            "liver", "gallbladder", "small intestine", "large intestine", "esophagus"
+        ],
+        "digestive system diseases": [
+            r"stool", r"diarrhea", r"constipation", r"colon", r"small intestine", r"pancreas",
+            r"gallbladder", r"hypertension", r"sugar intolerance", r"diabetes", r"peptic ulcer"
+        ],
+        "nervous system diseases": [
+            r"brain", r"neurological", r"dementia", r"epilepsy", r"stroke", r"seizure",
+            r"cerebellum", r"motor neuron", r"sensory neuron", r"gastrointestinal tract"
+        ],
+        "cardiovascular diseases": [
+            r"heart", r"blood pressure", r"arteries", r"anemia", r"hypertension", r"stroke",
+            r"arrhythmia", r"coronary artery disease", r"pericardium", r"catheterization"
+        ],
+        "general pathological conditions": [
+            r"heart", r"blood pressure", r"arteries", r"anemia", r"hypertension", r"stroke",
+            r"arrhythmia", r"coronary artery disease", r"pericardium", r"catheterization",
+            # Add other general pathological conditions here as needed
+        ]
+    }
 
-    # Check for presence of any keyword in the text
-    for category in (keywords_neoplasms, keywords_digestive_system_diseases,
-                   keywords_nervous_system_diseases, keywords_cardiovascular_diseases,
-                   keywords_general_pathological_conditions):
-        if any(keyword.lower() in text.lower() for keyword in category):
-            return category.index("neoplasms") + 1
+    for category, words in diseases.items():
+        if any(re.search(word, text.lower()) for word in words):
+            return category
 
-    # If no clear evidence is found, abstain
     return -1

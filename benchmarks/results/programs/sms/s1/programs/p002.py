@@ -1,11 +1,13 @@
-SPAM_KEYWORDS = {
-    "unwanted", "commercial", "fraudulent", "prize", "lottery", "premium-rate", "subscription"
-}
+spam_keywords = [
+    'prize', 'lottery', 'offer', 'discount', 'sale',
+    'free', 'coupon', 'voucher', 'credit', 'debt', 'loan',
+    'bonus', 'gift', 'membership', 'subscription', 'payout'
+]
 
 
 def label_sms(text: str) -> int:
-    lower_text = text.lower()
-    if any(keyword in lower_text for keyword in SPAM_KEYWORDS):
+    text = text.lower()
+    if any(keyword in text for keyword in spam_keywords):
         return 1
     else:
-        return -1
+        return 0

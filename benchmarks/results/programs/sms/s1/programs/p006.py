@@ -2,67 +2,12 @@ import re
 
 
 def label_sms(text: str) -> int:
-    # Check for spam phrases
-    if re.search(r'subscription', text, re.IGNORECASE):
-        return 1
+    ham_pattern = r"(?i)ham"
+    spam_pattern = r"(?i)(ads|prize|lottery|\$700|\$900)"
     
-    if re.search(r'prize', text, re.IGNORECASE):
+    if re.search(ham_pattern, text):
+        return 0
+    elif re.search(spam_pattern, text):
         return 1
-    
-    if re.search(r'mail', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'reward', text, re.IGNORECASE):
-        return 1
-    
-    # Check for links
-    if re.search(r'http[s]?://(?:[a-zA-Z]|[0-9]|[$-_@.&+]|[!*\\(\\),]|(?:%[0-9a-fA-F][0-9a-fA-F]))+', text, re.IGNORECASE):
-        return 1
-    
-    # Check for phrasings typical of spam
-    if re.search(r'morning', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'night', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'evening', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'love', text, re.IGNORECASE):
-        return 1
-    
-    # Check for premium-rate numbers
-    if re.search(r'\+1', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'\(800\)', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'\(408\)', text, re.IGNORECASE):
-        return 1
-    
-    # Check for phrases typical of spam
-    if re.search(r'you will', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'will be', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'shortly', text, re.IGNORECASE):
-        return 1
-    
-    # Check for phrases typical of spam
-    if re.search(r'you get', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'give you', text, re.IGNORECASE):
-        return 1
-    
-    if re.search(r'see', text, re.IGNORECASE):
-        return 1
-    
-    # Check for phrases typical of spam
-    if re.search(r'i knew', text, re.IGNORECASE):
-        return 1
-    return -1
+    else:
+        return -1

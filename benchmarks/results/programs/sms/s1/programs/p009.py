@@ -2,27 +2,21 @@ import re
 
 
 def label_sms(text: str) -> int:
-    spam_keywords = [
-        "advertising",
-        "prize",
-        "lottery claims",
-        "premium-rate numbers",
-        "subscription offers"
-    ]
-
-    for keyword in spam_keywords:
-        if re.search(keyword, text, re.IGNORECASE):
-            return 1
-
-    # Check for links
-    if re.search(r'\bhttps?://\S+', text):
-        return 1
-
-    # Check for phone numbers
-    if re.search(r'\b\d{3}-\d{3}-\d{4}\b', text):
-        return 1
-
-    if re.search(r'\b\d{2}:\d{2}\b', text):
-        return 1
-
-    return -1
+    if any(re.search(r'subscribe', text.lower()) for _ in range(4)):
+        return 1  # Spam
+    elif any(re.search(r'buy', text.lower()) for _ in range(2)):
+        return 1  # Spam
+    elif any(re.search(r'manage', text.lower()) for _ in range(3)):
+        return 1  # Spam
+    elif any(re.search(r'lunch', text.lower()) for _ in range(4)):
+        return 1  # Spam
+    elif any(re.search(r'prize', text.lower()) for _ in range(2)):
+        return 1  # Spam
+    elif any(re.search(r'winning', text.lower()) for _ in range(3)):
+        return 1  # Spam
+    elif any(re.search(r'offer', text.lower()) for _ in range(3)):
+        return 1  # Spam
+    elif any(re.search(r'toll free', text.lower()) for _ in range(2)):
+        return 1  # Spam
+    else:
+        return 0  # Ham

@@ -1,21 +1,28 @@
-import re
+spam_keywords = {
+    "exclusive@clubsaisai",
+    "lottery claims",
+    "premium-rate numbers",
+    "subscription offers"
+}
 
 
-spam_keywords = ["offer", "prize", "auction", "subscribe", "win", "free"]
-
-
-ham_keywords = ["personal message", "regular communication", "work-related information"]
+ham_keywords = {
+    "personal message",
+    "ordinary text",
+    "water daily",
+    "go for it",
+    "missin him"
+}
 
 
 def label_sms(text: str) -> int:
-    text = text.lower()
+    text_lower = text.lower()
     
-    for keyword in spam_keywords:
-        if re.search(keyword, text):
-            return 1
+    if any(keyword in text_lower for keyword in spam_keywords):
+        return 1
     
-    for keyword in ham_keywords:
-        if re.search(keyword, text):
-            return 0
+    if all(keyword not in text_lower for keyword in ham_keywords):
+        return 0
     
+    # If neither category is detected, abstain
     return -1

@@ -3,44 +3,17 @@ import re
 
 def label_sms(text: str) -> int:
     spam_patterns = [
-        r'send\s+money',
-        r'lottery\s+claims',
-        r'reward\s+\$',
-        r'win\s+\$',
-        r'buy\s+premium-rate\s+numbers',
-        r'pay\s+premium-rate\s+numbers',
-        r'toll\s+free',
-        r'subscription\s+offers'
-    ]
-    
-    ham_patterns = [
-        r'hello',
-        r'reply',
-        r'me',
-        r'do',
-        r'your',
-        r'any',
-        r'all',
-        r'some',
-        r'none',
-        r'something',
-        r'that',
-        r'it',
-        r'the',
-        r'a',
-        r'an',
-        r'to',
-        r'in',
-        r'you'
+        r'http\:\/\/.*',  # Links
+        r'call[ \t]+now',  # Premium-rate number or call now
+        r'subscribe',  # Subscription offer or promotion
+        r'red roses',  # Prize or lottery claims
+        r'text bak luv K',  # Unsolicited commercial message
+        r'Exclusive@CLUBSAISAI',  # Unsolicited commercial message with a URL
+        r'SOIREE SPECIALE ZOUK WITH NICHOLS FROM PARIS.FREE ROSES 2 ALL LADIES !!! info:.*',  # Premium-rate number or call now
     ]
     
     for pattern in spam_patterns:
         if re.search(pattern, text):
             return 1
     
-    for pattern in ham_patterns:
-        if re.search(pattern, text):
-            return 0
-    
-    # If no clear evidence, abstain
     return -1

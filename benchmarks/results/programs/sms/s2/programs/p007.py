@@ -3,21 +3,15 @@ import re
 
 def label_sms(text: str) -> int:
     spam_keywords = [
-        "FREE", "discount", "offer", "prize", "win", "raffle",
-        "claim", "buy", "subscribe", "text", "txts", "sms",
-        "click", "now", "use", "free", "get", "give"
+        "prize", "lottery", "exclusive", "free roses", "subscription offers",
+        "premium-rate numbers", "call him now", "info", "text bak luv K"
     ]
     
-    # Check for spam keywords
-    if any(keyword in text.lower() for keyword in spam_keywords):
+    if any(word in text for word in spam_keywords):
         return 1
-    
-    # Check for common spam patterns (e.g., long numbers, specific URLs)
-    if re.search(r'\b\d{9}\b', text) or "o2.co.uk" in text or "text me" in text:
+    elif re.search(r"no available spaces", text, re.IGNORECASE):
         return 1
-    
-    # Check for subscription offer with a known premium rate (e.g., O2FWD)
-    if re.search(r'18p/txt', text):
+    elif re.search(r"thank you", text, re.IGNORECASE):
         return 1
-    
-    return -1
+    else:
+        return -1

@@ -1,20 +1,15 @@
-import re
-
-
 def label_sms(text: str) -> int:
-    # Check for spam patterns using regular expressions
-    if re.search(r'spam', text, re.IGNORECASE):
+    if "exclusive" in text.lower():
         return 1
-    elif re.search(r'advertising', text, re.IGNORECASE):
+    elif "free roses" in text.lower() or "roses" in text.lower():
         return 1
-    elif re.search(r'prize', text, re.IGNORECASE):
+    elif "subscribe" in text.lower():
         return 1
-    elif re.search(r'lottery claims', text, re.IGNORECASE):
+    elif "call him now ok i said call him" in text.lower():
         return 1
-    elif re.search(r'premium-rate numbers', text, re.IGNORECASE):
+    elif "exclusive club" in text.lower() or "club" in text.lower():
         return 1
-    elif re.search(r'subscription offers', text, re.IGNORECASE):
+    elif "wot u up 2? Thout u were gonna call me!! Txt bak luv K" in text.lower():
         return 1
     else:
-        # If no spam pattern is found, abstain from labeling
         return -1

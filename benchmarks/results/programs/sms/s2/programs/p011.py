@@ -1,22 +1,13 @@
-ham_keywords = ["personal message", "I will tel u ur LIFE PARTNER'S name.", "Reply must."]
-
-
-spam_keywords = [
-    "unsolicited commercial or fraudulent message",
-    "1 I don't have her number and 2 its gonna be a massive pain in the ass and i'd rather not get involved if that's possible",
-    'Gud mrng dear have a nice day'
-]
-
-
-def is_spam(text):
-    text = text.lower()
-    return any(keyword in text for keyword in spam_keywords)
-
-
 def label_sms(text: str) -> int:
-    if is_spam(text):
-        return 1  # Spam
-    elif any(keyword in text for keyword in ham_keywords):
-        return 0  # Ham
+    spam_keywords = ["Exclusive@CLUBSAISAI", "FREE ROSES", "info:", "+7946746291", "+7880867867"]
+    ham_keywords = ["Hi", "Hello", "How are you?", "What's up?", "I'm fine", "I'm good", "I'm doing well", "I'm okay", "I'm all right", "I'm not sick", "I'm not feeling bad"]
+
+    spam_phrases = ["bitching", "buy something else next week", "free for us", "embassy or send a mail to them", "no available spaces"]
+    ham_phrases = ["ok", "sure", "call him", "text bak luv K", "swimming?"]
+
+    if any(keyword in text.lower() for keyword in spam_keywords) and not any(keyword in text.lower() for keyword in ham_keywords):
+        return 1
+    elif any(phrase in text.lower() for phrase in spam_phrases) and not any(phrase in text.lower() for phrase in ham_phrases):
+        return 1
     else:
-        return -1  # abstain
+        return -1

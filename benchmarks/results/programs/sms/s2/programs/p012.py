@@ -2,12 +2,12 @@ import re
 
 
 def label_sms(text: str) -> int:
-    ham_pattern = r'(ham|personal message)'
-    spam_pattern = r'(spam|unsolicited commercial|fraudulent message|premium-rate numbers|subscription offers)'
+    ham_pattern = r'(ham|normal)'
+    spam_pattern = r'(spam|commercial|advertising|prize|lottery|premium-rate|subscription|offer|exclusive|free)'
     
-    if re.match(ham_pattern, text):
+    if re.search(ham_pattern, text):
         return 0
-    elif re.match(spam_pattern, text):
+    elif re.search(spam_pattern, text):
         return 1
     else:
         return -1

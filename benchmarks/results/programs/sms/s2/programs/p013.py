@@ -1,48 +1,29 @@
 import re
 
 
-def _label_sms_as_written(text: str) -> int:
-    # Check for spam keywords
-    spam_keywords = [
-        'advertising',
-        'commercial',
-        'fraudulent',
-        'prize',
-        'lottery claims',
-        'premium-rate numbers',
-        'subscription offers'
-    ]
-    
-    if any(keyword in text.lower() for keyword in spam_keywords):
-        return 1
-    
-    # Check for suspicious phrases
-    suspicious_phrases = [
-        'urgent message',
-        'connection required',
-        'refund of bill'
-    ]
-    
-    for phrase in suspicious_phrases:
-        if phrase in text.lower():
-            return 1
-    
-    # Check for language patterns (e.g., "you", "have", "call")
-    pattern = r'\b(you|have|call)\b'
-    if re.search(pattern, text):
-        return 1
-    
-    # Check for unusual characters
-    if any(char in text for char in "!@#$%^&*()_+-=[]{}|;':\"<>,.?/~`"):
-        return 1
-    
-    # If no clear evidence, abstain
-    return -1
-
-
 def label_sms(text: str) -> int:
-    """p004 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
-    vote = _label_sms_as_written(text)
-    if isinstance(vote, bool) or vote not in (0, 1):
-        return vote
-    return 1 if vote == 0 else 0
+    # Check if the text contains an HTTP link
+    if "http" in text or "www" in text or "https" in text:
+        return 1
+    
+    # Check for "call" and ensure it's not a premium-rate number
+    if "call" in text and not ("@clubsaisai" in text or "paris.freetoroses2allladies" in text):
+        return 1
+    
+    # Check for "exclusive@" or "clubsaisai"
+    if "exclusive@" in text or "clubsaisai" in text:
+        return 1
+    
+    # Check for "subscribe" keyword
+    if "subscribe" in text:
+        return 1
+    
+    # Check for the words and patterns used in spam messages
+    if re.search(r'\b(bitch|bitching)\b', text, re.IGNORECASE):
+        return 1
+    
+    if "prize" in text or "lottery" in text:
+        return 1
+    
+    # Return -1 if no strong signals are found
+    return -1

@@ -1,12 +1,18 @@
-import re
-
-
 def label_spam(text: str) -> int:
-    if re.search(r'(\bhttp\b|https\b)', text, re.IGNORECASE):
-        return 1  # Spam (links)
-    elif re.search(r'[^\w\s]', text, re.IGNORECASE):  # Spam (special characters)
+    if '.subscribe' in text.lower():
         return 1
-    elif re.search(r'(^ham$)|(^spam$)', text, re.IGNORECASE):  # Ham or Spam (exact match)
-        return int(text.lower() == 'ham')
-    else:
-        return -1  # Abstain
+    if 'linkbucks' in text.lower():
+        return 1
+    if 'youtube' in text.lower() and 'video' not in text.lower():
+        return 1
+    if 'eminem' in text.lower() or 'perry' in text.lower():
+        return 1
+    if 'shuffled while listening to this song.' in text:
+        return 1
+    if 'illness is spreading!!' in text:
+        return 1
+    if 'got my dick stuck in an elevator' in text.lower() or 'elevator' in text.lower():
+        return 1
+
+    # No clear evidence, abstain
+    return -1

@@ -2,40 +2,21 @@ import re
 
 
 def label_spam(text: str) -> int:
-    spam_keywords = [
-        "advertising", "links", "self-promotion", "subscribe",
-        "visit", "click", "buy", "download", "order", "pay"
-    ]
-    
-    for keyword in spam_keywords:
-        if re.search(keyword, text, re.IGNORECASE):
-            return 1
-    
-    # Check for common spam patterns
-    if "billion views" in text or "subscribe now" in text or "get it" in text:
+    # Check for advertising links
+    if re.search(r'https?://[\w.-]+\.[\w]{2,}', text):
         return 1
     
-    # Check for long URLs and emails
-    url_pattern = r'https?://\S+'
-    email_pattern = r'\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Z|a-z]{2,}\b'
-    
-    if re.search(url_pattern, text) or re.search(email_pattern, text):
+    # Check for self-promotion or subscribe requests
+    if re.search(r'SUBSCRIBE', text, re.IGNORECASE) or re.search(r'FORUM', text, re.IGNORECASE) or re.search(r'SUBSCRIBE TO', text, re.IGNORECASE) or re.search(r'SUBSCRIBED TO', text, re.IGNORECASE):
         return 1
     
-    # Check for overly positive or negative language
-    positive_keywords = [
-        "great", "awesome", "amazing", "fantastic",
-        "wonderful", "excellent", "top-notch"
-    ]
-    
-    negative_keywords = [
-        "terrible", "horrible", "awful", "disappointing",
-        "poor", "bad", "lame", "fail"
-    ]
-    
-    if any(keyword in text for keyword in positive_keywords) or \
-       any(keyword in text for keyword in negative_keywords):
+    # Check for links to other videos
+    if re.search(r'\bhttps?://[a-zA-Z0-9.-]+\.[\w]{2,}\b', text):
         return 1
     
-    # No clear spam patterns found, abstain
-    return -1
+    # Check for spam comments about the artist or song
+    if any(word in text.lower() for word in ['rihanna', 'eminem', 'katy perry', 'old and good song']):
+        return 1
+    
+    # If no clear evidence of spam, label as HAM
+    return 0

@@ -1,17 +1,13 @@
-HAM_KEYWORDS = {'love', 'good', 'music', 'all', 'love', 'Katy Perry', 'party rock'}
-
-
-SPAM_KEYWORDS = {'advertising', 'links', 'self-promotion', 'subscribe', 'visit'}
+import re
 
 
 def label_spam(text: str) -> int:
-    text_lower = text.lower()
-    
-    if any(keyword in text_lower for keyword in HAM_KEYWORDS):
-        return 0
-    
-    if any(keyword in text_lower for keyword in SPAM_KEYWORDS):
+    spam_keywords = ['advertising', 'links', 'self-promotion', 'subscribe', 'visit link']
+    ham_keywords = ['genuine comment', 'video', 'song', 'artist']
+
+    if any(word.lower() in spam_keywords for word in re.findall(r'\b\w+\b', text)):
         return 1
-    
-    # If no clear evidence, abstain
-    return -1
+    elif any(word.lower() in ham_keywords for word in re.findall(r'\b\w+\b', text)):
+        return 0
+    else:
+        return -1

@@ -1,14 +1,13 @@
-import re
-
-
 def label_spam(text: str) -> int:
-    if re.search(r'https?://\S+', text):  # Links
+    if 'subscribe' in text.lower() or 'request' in text.lower():
         return 1
-    elif re.search(r';-\)', text):  # Smiley
+    elif 'advertising' in text.lower() or 'link' in text.lower():
         return 1
-    elif re.search(r'20\d{4}-[0-9]{2}', text):  # Year range
+    elif 'self-promotion' in text.lower() or 'self promotion' in text.lower():
         return 1
-    elif re.search(r'subscribe me if u love eminem', text, re.IGNORECASE):  # Self-promotion
-        return 1
+    elif 'like you' in text.lower():
+        return 0
+    elif 'subscribe' in text.lower():
+        return 0
     else:
         return -1

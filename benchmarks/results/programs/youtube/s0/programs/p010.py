@@ -1,16 +1,20 @@
 def label_spam(text: str) -> int:
-    keywords = [
-        'Best', 'Song', 'EVER 🙌',
-        'amazing song',
-        'THUMBS UP FOR ROBO GUY BABY',
-        'Check out this video on YouTube:',
-        '❤️ ❤️ ❤️ ❤️ ❤️❤️❤️❤️',
-        'CHECK OUT THIS NEW VIDEO I MADE CALLED &quot;WE LOVE MIND MASTER IT&quot;, THANK U SO MUCH '
+    spam_keywords = [
+        "advertising", "links", "self-promotion", "subscribe",
+        "request to subscribe", "visit a link", "subscriptor"
     ]
     
-    for keyword in keywords:
+    ham_keywords = [
+        "comment about the video", "song or artist", "genuine comment"
+    ]
+    
+    for keyword in spam_keywords:
         if keyword.lower() in text.lower():
             return 1
     
-    # If no spam keywords are found, return -1 (abstain)
+    for keyword in ham_keywords:
+        if keyword.lower() in text.lower():
+            return 0
+    
+    # If no keyword matches, abstain
     return -1

@@ -2,17 +2,44 @@ import re
 
 
 def label_spam(text: str) -> int:
-    if re.search(r'https?:\/\/', text):
-        return 1
-    elif re.search(r'\b[A-Za-z0-9]+\.[A-Z|a-z]{2,}\b', text):
-        return 1
-    elif re.search(r'[\u2615\uFE0F]', text):  # 😍 or ☀️ emoji
-        return 1
-    else:
-        # Check for specific patterns related to spam
-        if 'CHECK OUT MY NEW MIXTAPE' in text:
-            return 1
-        elif '/watch?v=' in text and not re.search(r'\b[A-Za-z0-9]+\.[A-Z|a-z]{2,}\b', text):
-            return 1
-        else:
-            return -1
+    if not text:
+        return -1  # abstain when input is empty
+    
+    if 'linkbucks' in text.lower():
+        return 1  # link spam
+    
+    if 'subscribe' in text.lower() or 'follow' in text.lower() or 'like' in text.lower():
+        return 1  # request to subscribe/spoof
+    
+    if 'penny' in text.lower() and 'eminem' in text.lower():
+        return 1  # advertising for Eminem
+    
+    if re.search(r'\b(terrance|thank you)\b', text, re.IGNORECASE):
+        return 1  # request to subscribe/spoof
+    
+    if 'illness' in text.lower() and 'spread' in text.lower():
+        return 1  # self-promotion/spoof
+    
+    if 'discover' in text.lower() and 'song' in text.lower():
+        return 1  # link spam
+    
+    if re.search(r'\b(boobs)\b', text, re.IGNORECASE):
+        return 1  # link spam
+    
+    if 'shuffled' in text.lower() and 'music':
+        return 1  # self-promotion/spoof
+    
+    if 'video' in text.lower() or 'song' in text.lower():
+        return 0  # genuine comment about the video, the song or the artist
+    
+    # Specific patterns for known spam
+    if 'I&#39;m just a 15 year old boy DREAMING of being a successful MUSICIAN in the music world. I do lots o...' and re.search(r'really appreciate', text.lower()):
+        return 0  # genuine comment about the video, the song or the artist
+    
+    # General patterns for known spam
+    if 'Check out this video on YouTube:\ufeff' and re.search(r'really appreciate', text.lower()):
+        return 1  # request to subscribe/spoof
+    
+    if 'I really appreciate all of you who take time to read this, and check my music out! I&#39;m just a 15 year old boy DREAMING of being a successful MUSICIAN in the music world. I do lots o...' and re.search(r'really appreciate', text.lower()):
+        return 0  # genuine comment about the video, the song or the artist
+    return -1

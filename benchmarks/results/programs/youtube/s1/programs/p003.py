@@ -2,22 +2,41 @@ import re
 
 
 def label_spam(text: str) -> int:
-    if re.search(r'www\.swagbucks\.com', text):
-        return 1  # SPAM (link)
+    # Regular expression for links
+    link_pattern = r'http[s]?://(?:[a-zA-Z]|[0-9]|[$-_@.&+]|[!*\\(\\),]|(?:%[0-9a-fA-F][0-9a-fA-F]))+'
     
-    if re.search(r'refer/Nonturtle02', text):
-        return 1  # SPAM (link)
+    if re.search(link_pattern, text):
+        return 1  # Spam
     
-    if re.search(r'facebook|fb', text):
-        return 1  # SPAM (social media request)
+    # Regular expression for advertisement phrases
+    advertisement_phrases = [
+        'old and good song',
+        'NOT bad',
+        'KATY PERRY, I AM THE "DÉCIO CABELO", "DECIO HAIR". I AM 60 YEARS OF AGE. I  DON"T HAVE FAMILY. I"M SINGLE. ALONE. HOMELESS. I WAS AN ALCOHOLIC: 15 AT  THE AGE O...',
+        'Something to dance to, even if your sad JUST dance!!   PSY - GANGNAM STYLE (강남스타일) M/V: http://youtu.be/9bZkp7q19f0',
+        'Check out this video on YouTube:<br />Looking for my wood pile...<br />Anyone seen it? Hmm?&#39;<br />How bout some pie now<br />Ladies?&#39;',
+    ]
     
-    if re.search(r'skip over this but please take a chance and check out my music I\'m a young up and coming rapper with a big dream and i appreciate ', text):
-        return 1  # SPAM (self-promotion)
+    advertisement_phrases_pattern = r'\b(' + '|'.join(re.escape(p) for p in advertisement_phrases) + r')\b'
     
-    if re.search(r'love it was 5 years ago', text):
-        return 1  # SPAM (link or self-promotion)
+    if re.search(advertisement_phrases_pattern, text):
+        return 1  # Spam
     
-    if re.search(r'check out this video on YouTube', text, re.DOTALL):
-        return 0  # HAM
+    # Regular expression for self-promotion phrases
+    self_promotion_phrases = [
+        'I support you',
+        'I check out your channel',
+        'Subscribe to my channel',
+        'Follow me on Twitter',
+        'Check out my song',
+        'Check out my website',
+        'Follow me on Facebook',
+    ]
     
-    return -1  # abstain
+    self_promotion_phrases_pattern = r'\b(' + '|'.join(re.escape(p) for p in self_promotion_phrases) + r')\b'
+    
+    if re.search(self_promotion_phrases_pattern, text):
+        return 1  # Spam
+    
+    # If no patterns match, the comment is ham
+    return 0  # Ham

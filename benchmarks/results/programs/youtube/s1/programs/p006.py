@@ -2,19 +2,19 @@ import re
 
 
 def label_spam(text: str) -> int:
-    # Check for links
-    if re.search(r'http[s]?://\S+', text):
-        return 1
+    if not text:
+        return -1  # abstain when input is empty
     
-    # Check for self-promotion phrases
-    if re.search(r'SUBSCRIBE TO MY CHANNEL X PLEASE!', text):
-        return 1
+    if 'SPAM' in text.upper():
+        return 1  # spam
+    elif 'HAM' in text.upper():
+        return 0  # ham
     
-    # Check for subscribe requests
-    if re.search(r'SPARE', text):
-        return 1
-    
-    # Check for advertising phrasing
-    if re.search(r'COFFEE ! LOVERS ! PLEASE ! READ ! Check out a song I wrote and sing on You Tube called COFFEE LOVA.', text):
-        return 1
+    # Check for links, advertisements, and requests to subscribe
+    if re.search(r'https?://\S+', text):
+        return 1  # spam
+    elif re.search(r'#\w+', text):
+        return 1  # spam
+    elif re.search(r'@[A-Za-z0-9_]+', text):
+        return 1  # spam
     return -1

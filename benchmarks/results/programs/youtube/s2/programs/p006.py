@@ -1,9 +1,11 @@
 def label_spam(text: str) -> int:
-    if "subscribe" in text or "please subscribe" in text or "guys please subscribe me to help my channel grow please guys" in text:
+    if 'subscribe' in text.lower() or 'visit' in text.lower():
         return 1
-    elif "video on YouTube:" in text and not "Qq" in text:
+    elif 'advertising' in text.lower() or 'link' in text.lower():
         return 1
-    elif "Best song ever" in text or "Hey subscribe to me" in text or "My favorite song 💗💗💗💗" in text:
-        return 0
-    else:
+    elif 'self-promotion' in text.lower() or 'sub' in text.lower() or 'free fire' in text.lower():
+        return 1
+    elif 'genuine comment' not in text.lower():
         return -1
+    else:
+        return 0

@@ -2,21 +2,17 @@ import re
 
 
 def label_spam(text: str) -> int:
-    # Check for links (common spam indicator)
-    if re.search(r'http[s]?://(?:[a-zA-Z]|[0-9]|[$-_@.&+]|[!*\\(\\),]|(?:%[0-9a-fA-F][0-9a-fA-F]))+', text):
+    # Check if the text contains a link (http(s))
+    if re.search(r'http[s]?://', text):
         return 1
     
-    # Check for advertising phrases (common spam indicators)
-    if re.search(r'\b\w+\s+http[s]?://(?:[a-zA-Z]|[0-9]|[$-_@.&+]|[!*\\(\\),]|(?:%[0-9a-fA-F][0-9a-fA-F]))+', text):
+    # Check for advertisement or subscribe request phrase
+    if any(word in text.lower() for word in ['subscribe', 'please', 'thank you', 'visit']):
         return 1
     
-    # Check for self-promotion or subscribe requests (common spam indicators)
-    if re.search(r'subscribe\s*to\s*', text, re.IGNORECASE) or re.search(r'get\s*subscription', text, re.IGNORECASE):
-        return 1
+    # Check if the text contains a song title or artist name
+    if any(word in text.lower() for word in ['song', 'artist']):
+        return 0
     
-    # Check for dance-related phrases (common spam indicators)
-    if re.search(r'\bdance\b', text, re.IGNORECASE):
-        return 1
-    
-    # No clear evidence of spam
+    # If none of the above conditions are met, abstain
     return -1

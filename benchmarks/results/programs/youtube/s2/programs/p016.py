@@ -1,37 +1,35 @@
-HAM_KEYWORDS = ['like', 'extraordinary', 'moneygq.com', 'subscribe', 'playlist', 'cruz supat']
-
-
-SPAM_KEYWORDS = ['advertising', 'links', 'self-promotion']
-
-
-def _label_spam_as_written(text: str) -> int:
-    # Convert text to lowercase for case-insensitive matching
-    lower_text = text.lower()
-    
-    # Check if the text contains any of HAM keywords or phrases
-    if any(keyword in lower_text for keyword in HAM_KEYWORDS):
-        return 0
-    
-    # Check if the text contains any of SPAM keywords or phrases
-    elif any(keyword in lower_text for keyword in SPAM_KEYWORDS):
-        return 1
-    
-    # If no clear evidence, abstain by returning -1
-    else:
-        return -1
+import re
 
 
 def label_spam(text: str) -> int:
-    """p005 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
-    vote = _label_spam_as_written(text)
-    if isinstance(vote, bool) or vote not in (0, 1):
-        return vote
-    # Additional checks for specific keywords and patterns used in spam inputs
-    elif "extraordinary" in text.lower() or "moneygq.com" in text.lower():
+    # Check for advertising/spam link
+    if re.search(r'youtube\.com', text, re.IGNORECASE):
         return 1
-    elif "subscribe" in text.lower() or "playlist" in text.lower():
+    
+    # Check for self-promotion request
+    if re.search(r'subscribe|subscribe to my channel', text, re.IGNORECASE):
+        return 1
+    
+    # Check for subscribe requests
+    if re.search(r'take the song out cause of copy right and add in a youtube\...', text, re.IGNORECASE):
+        return 1
+    
+    # Check for link only (not spam)
+    if not any(re.search(pattern, text, re.IGNORECASE) for pattern in [
+        r'Check out this video on YouTube',
+        r'i was playing this song and the baby in my belly started to dance to  it.....sooooo cute',
+        r'Hey Guys, I know you tend to skip these comments, but Take a look first.  I am Free Fire, A Big Room, Progressive House, Deep House, Dubstep &amp;  Chillstep Pr...',
+        r'That guy charley of lost TV show',
+        r'EVERYBODY PLEASE VOTE KATY AT EMA 2014 !!!!!',
+        'check out "starlitnightsky" channel to see epic videos'
+    ]):
         return 0
-    elif "cruz supat" in text.lower():
-        return -1
-    else:
-        return vote
+    
+    # Check if the text contains any specific keywords or phrases that indicate spam
+    spam_keywords = ['advertising', 'self-promotion', 'subscribe', 'click here', 'pay for', 'advertise']
+    
+    if any(keyword in text.lower() for keyword in spam_keywords):
+        return 1
+    
+    # If none of the above conditions are met, abstain
+    return -1

@@ -2,25 +2,55 @@ import re
 
 
 def label_spam(text: str) -> int:
-    # Check for spam links
-    if re.search(r'http[s]?://(?:[a-zA-Z]|[0-9]|[$-_@.&+]|[!*\\(\\),]|(?:%[0-9a-fA-F][0-9a-fA-F]))+', text):
-        return 1
+    spam_keywords = [
+        'subscribe',
+        'link',
+        'advertise',
+        'self-promote',
+        'ad',
+        'commercial',
+        'promotion'
+    ]
     
-    # Check for subscribe requests
-    if re.search(r'subscribe', text, re.IGNORECASE) or re.search(r'visit', text, re.IGNORECASE):
-        return 1
+    ham_keywords = [
+        'video',
+        'song',
+        'artist',
+        'music',
+        'youtube',
+        'dance',
+        'baby',
+        'new',
+        'dedicated',
+        'rapper',
+        'post',
+        'record',
+        'edit',
+        'improve'
+    ]
     
-    # Check for self-promotion or advertising phrases
-    if re.search(r'advertising', text, re.IGNORECASE) or re.search(r'self-promotion', text, re.IGNORECASE):
-        return 1
+    spam_text = re.search('|'.join(spam_keywords), text, re.IGNORECASE)
+    ham_text = re.search('|'.join(ham_keywords), text, re.IGNORECASE)
     
-    # If no clear evidence of spam is found, check for specific keywords and patterns
-    if 'spam' in text.lower() or 'advertisement' in text.lower():
+    if spam_text:
         return 1
-    
-    # If no clear evidence of spam is found, check for specific words and phrases used by known spammers
-    if any(word in text.lower() for word in ['check out', 'new mixtape', 'subscribe', 'donate']):
-        return 1
-    
-    # If no clear evidence of spam is found, return HAM (0)
-    return 0
+    elif ham_text:
+        return 0
+    else:
+        # Check for specific keywords indicating spam or ham
+        if 'subscribe' in text.lower() or 'link' in text.lower():
+            return 1
+        elif 'advertise' in text.lower() or 'self-promote' in text.lower():
+            return 1
+        elif 'ad' in text.lower() or 'commercial' in text.lower() or 'promotion' in text.lower():
+            return 1
+        # Check for specific patterns indicating spam or ham
+        elif re.search(r'\bCHECK OUT\b', text, re.IGNORECASE):
+            return 1
+        elif re.search(r'\bSHAME ON\b', text, re.IGNORECASE):
+            return 1
+        elif re.search(r'\bTERRORIST\b', text, re.IGNORECASE):
+            return 1
+        # Otherwise, abstain from labeling as spam or ham
+        else:
+            return -1
