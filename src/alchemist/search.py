@@ -118,14 +118,9 @@ def search(
     rng = np.random.default_rng(seed)
     number = store.next_number("p") if store is not None else 1
     state = CandidatePool(task, executor, list(items), list(dev_items), gold, policy)
-    sample = (  # one sample for the round: the prompts share their head, decoded once
-        [
-            items[i]
-            for i in rng.choice(len(items), min(policy.sample_items, len(items)), replace=False)
-        ]
-        if len(items)
-        else []
-    )
+    # One sample for the round (none without items): the prompts share their head, read once.
+    picked = rng.choice(len(items), min(policy.sample_items, len(items)), replace=False)
+    sample = [items[i] for i in picked]
     requests = []
     for k in range(policy.candidates):
         if focus:  # the column is the strategy

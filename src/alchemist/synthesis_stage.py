@@ -102,8 +102,8 @@ def ensure_programs(
     # Generation speed from the programs' own calls that reached the model (not the cache).
     fresh = [p.provenance for p in candidates if not p.provenance.get("cached")]
     out_tokens = sum(p.get("output_tokens", 0) for p in fresh)
-    model_seconds = sum(p.get("seconds", 0.0) for p in fresh)
-    model_seconds = min(model_seconds, seconds)  # calls decoded together overlap in time
+    # calls decoded together overlap in time: never more seconds than the stage took
+    model_seconds = min(sum(p.get("seconds", 0.0) for p in fresh), seconds)
     speed = out_tokens / model_seconds if model_seconds > 0 else 0.0
     programs = [p for p in run.programs.load() if p.enabled]
     run.write_json(
