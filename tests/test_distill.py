@@ -84,12 +84,13 @@ def test_early_stopping_keeps_the_best_dev_epoch(youtube, features):
         X, soft, X_dev=X_dev, y_dev=dev.gold
     )
     assert model.validation_ == "dev"
-    history = [(s["accuracy"], -s["loss"]) for s in model.validation_scores_]
+    history = [(s["balanced_accuracy"], -s["loss"]) for s in model.validation_scores_]
     assert len(history) == model.n_epochs_
     assert history[model.best_epoch_] == max(history)
     assert model.n_epochs_ == model.best_epoch_ + 1 + 3 < 60  # stopped 3 epochs after the best
-    dev_accuracy = score(dev.gold, model.predict(X_dev), 2)["accuracy"]
-    assert dev_accuracy == pytest.approx(history[model.best_epoch_][0])
+    predicted = model.predict(X_dev)
+    recalls = [(predicted[dev.gold == c] == c).mean() for c in (0, 1)]
+    assert np.mean(recalls) == pytest.approx(history[model.best_epoch_][0])
 
 
 def test_without_dev_a_share_of_pseudolabels_is_held_out(features):
@@ -160,6 +161,22 @@ def test_logistic_on_soft_labels_chooses_c_on_dev(youtube, features):
     assert model.C_ in model.C_grid
     assert score(test.gold, model.predict(X_test), 2)["accuracy"] > 0.8
     assert LogisticClassifier(C=0.5).fit(X, soft).C_ == 0.5
+
+
+def test_choices_on_a_small_imbalanced_dev_set_do_not_favour_the_majority_class():
+    # Two rare rows in 22: answering the majority class everywhere is as accurate (20 of 22) as
+    # finding both rare rows and missing the two majority rows that look rare.
+    rng = np.random.default_rng(0)
+    rare = rng.random(300) < 0.1
+    X = np.where(rare, 3.0, 0.0)[:, None] + rng.normal(0, 0.5, (300, 1))
+    X_dev = np.array([[0.0]] * 18 + [[3.0]] * 4)
+    y_dev = np.array([0] * 18 + [1, 1, 0, 0])
+    model = LogisticClassifier(C_grid=(1e-4, 100.0)).fit(
+        X, rare.astype(int), X_dev=X_dev, y_dev=y_dev
+    )
+    assert model.C_ == 100.0
+    assert model.predict(np.array([[3.0]]))[0] == 1
+    assert LogisticClassifier(C=1e-4).fit(X, rare.astype(int)).predict(np.array([[3.0]]))[0] == 0
 
 
 def test_unfitted_classifier_raises(features):

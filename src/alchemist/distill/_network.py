@@ -38,11 +38,17 @@ def forward(params: list[np.ndarray], X: Features) -> list[np.ndarray]:
 
 
 def validation_score(logits: np.ndarray, T: np.ndarray) -> tuple[float, float]:
-    """(accuracy against the targets' most probable class, minus mean cross-entropy)."""
+    """(balanced accuracy against the targets' most probable class, minus mean cross-entropy).
+
+    Balanced accuracy is the mean recall over the classes the targets hold: on a small,
+    imbalanced validation set plain accuracy ties a model that always answers the majority class
+    with one that finds the rare class, and a tie kept the earlier (or more regularised) one.
+    """
     log_p = logits - logits.max(axis=1, keepdims=True)
     log_p = log_p - np.log(np.exp(log_p).sum(axis=1, keepdims=True))
-    accuracy = float((logits.argmax(axis=1) == T.argmax(axis=1)).mean())
-    return accuracy, float((T * log_p).sum(axis=1).mean())
+    truth, predicted = T.argmax(axis=1), logits.argmax(axis=1)
+    recalls = [float((predicted[truth == c] == c).mean()) for c in np.unique(truth)]
+    return float(np.mean(recalls)), float((T * log_p).sum(axis=1).mean())
 
 
 class Adam:

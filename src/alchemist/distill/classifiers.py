@@ -40,8 +40,10 @@ class MLPClassifier(Classifier):
     validation set: the dev split (``X_dev``, ``y_dev``: gold labels) when given, else
     ``validation_fraction`` of the training rows held out against their pseudolabels (0 turns
     this off and trains ``max_epochs``). Training stops after ``patience`` epochs without
-    improvement and keeps the best epoch's weights. The validation score is accuracy, ties
-    broken by lower cross-entropy. The same ``seed`` and data give the same model.
+    improvement and keeps the best epoch's weights. The validation score is balanced accuracy
+    (mean recall over the classes; plain accuracy ties a majority-class model with a useful one
+    on small imbalanced sets), ties broken by lower cross-entropy. The same ``seed`` and data
+    give the same model.
     """
 
     name = "mlp"
@@ -90,7 +92,7 @@ class MLPClassifier(Classifier):
         # slower on a busy 2-core machine).
         with threadpool_limits(limits=1, user_api="blas"):
             best_params, history = self._train(params, X, T, X_val, T_val, rng)
-        self.validation_scores_ = [{"accuracy": a, "loss": -nl} for a, nl in history]
+        self.validation_scores_ = [{"balanced_accuracy": a, "loss": -nl} for a, nl in history]
         self.coefs_, self.intercepts_ = best_params[0::2], best_params[1::2]
         self.n_features_in_, self.n_classes_ = sizes[0], sizes[-1]
         return self
@@ -206,8 +208,8 @@ class LogisticClassifier(Classifier):
     """Multinomial logistic regression on soft labels (scikit-learn, L-BFGS), for comparison.
 
     Soft targets are exact: each row is repeated once per class, weighted by that class's
-    probability. With a dev split, ``C`` is chosen from ``C_grid`` by dev accuracy (ties: the
-    smaller C); without one, ``C`` is used.
+    probability. With a dev split, ``C`` is chosen from ``C_grid`` by dev balanced accuracy (ties:
+    the lower cross-entropy, then the smaller C); without one, ``C`` is used.
     """
 
     name = "logistic"
@@ -244,13 +246,13 @@ class LogisticClassifier(Classifier):
         y_rep = np.repeat(np.arange(k), X.shape[0])
         weights = T.T.ravel()
         dev = None if X_dev is None or y_dev is None else _training_rows(X_dev, y_dev, k, "dev")
-        best: tuple[float, float, np.ndarray, np.ndarray] | None = None
+        best: tuple[tuple[float, float], float, np.ndarray, np.ndarray] | None = None
         for C in sorted(self.C_grid) if dev is not None else [self.C]:
             model = LogisticRegression(C=C, max_iter=self.max_iter, random_state=self.seed)
             with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
                 model.fit(X_rep, y_rep, sample_weight=weights)
             self._set_from(model, X.shape[1], k)
-            rank = validation_score(self._logits(dev[0]), dev[1])[0] if dev is not None else 0.0
+            rank = validation_score(self._logits(dev[0]), dev[1]) if dev is not None else (0.0, 0.0)
             if best is None or rank > best[0]:
                 best = (rank, C, self.coef_, self.intercept_)
         assert best is not None  # at least one C was tried

@@ -44,9 +44,9 @@ def fit_in_batches(
 
     Soft labels are (n, k) probabilities (rows without a label are skipped, as in ``fit``).
     With a dev split (``dev_frame``, ``dev_gold``: class indices, -1 = unknown) the weights of
-    the best epoch by dev accuracy are kept, and training stops after the MLP's ``patience``
-    epochs without improvement; else the last epoch's weights are kept. ``progress`` is called with
-    the rows of each chunk trained on.
+    the best epoch by dev balanced accuracy are kept, and training stops after the MLP's
+    ``patience`` epochs without improvement; else the last epoch's weights are kept.
+    ``progress`` is called with the rows of each chunk trained on.
     """
     if epochs < 1:
         raise ValueError(f"epochs must be an int >= 1. Got {epochs!r} instead.")
@@ -93,7 +93,7 @@ def fit_in_batches(
     classifier.n_features_in_, classifier.n_classes_ = kept[0].shape[0], kept[-1].shape[0]
     classifier.n_epochs_ = epoch + 1
     classifier.validation_ = "dev" if history else "none"
-    classifier.validation_scores_ = [{"accuracy": a, "loss": -nl} for a, nl in history]
+    classifier.validation_scores_ = [{"balanced_accuracy": a, "loss": -nl} for a, nl in history]
     model.featurizer_, model.classifier_ = featurizer, classifier
     model.n_classes_ = classifier.n_classes_
     model.fit_seconds_ = time.perf_counter() - started
