@@ -67,8 +67,7 @@ from table_render import (
 
 from alchemist.baseline import plan_zero_shot
 from alchemist.data import Dataset, load_dataset
-from alchemist.devsplit import fold_pseudolabels, label_model_votes
-from alchemist.distill import default_featurizer
+from alchemist.devsplit import featurizer_for, fold_pseudolabels, label_model_votes
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
 from alchemist.evaluation import score
@@ -241,7 +240,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     positive = 1 if task.n_classes == 2 else None
     scores: dict[str, list[dict[str, Any]]] = {m: [] for m in METHODS}
     covered = (voting["train"].votes >= 0).any(axis=1)
-    featurizer = default_featurizer(task.modality)
+    featurizer = featurizer_for(task, splits, bench.config)  # the modality's default without dev
     train = splits["train"].subset(np.flatnonzero(covered))
     fitted = aggregate(task, voting, splits, bench.config)
     soft = fitted.proba[covered]

@@ -130,7 +130,8 @@ def render_markdown(
         "## Choices made on dev (cross-validation, never the test split)",
         "",
         "| dataset | seed | programs kept | votes ignored (program: class) | train coverage "
-        "| label model | end model | gold share (0 = pseudolabels only, 1 = dev labels only) |",
+        "| label model | end model (features, classifier) "
+        "| gold share (0 = pseudolabels only, 1 = dev labels only) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, entry in table.items():
@@ -145,8 +146,8 @@ def render_markdown(
                 )
                 lines.append(
                     f"| {name} | {run['seed']} | {run['n_programs']} | {ignored or '–'} | "
-                    f"{run['train_coverage']:.1%} | {lm} | {c.get('classifier')} | "
-                    f"{c.get('gold_share')} |"
+                    f"{run['train_coverage']:.1%} | {lm} | "
+                    f"{c.get('featurizer')}, {c.get('classifier')} | {c.get('gold_share')} |"
                 )
     lines += [
         "",

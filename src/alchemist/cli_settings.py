@@ -69,7 +69,8 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
     )
     setting(
         "--featurizer",
-        help="auto (tfidf for text, tabular for rows), tfidf, minilm, nomic, hashing, tabular",
+        help="auto (text: tfidf, or minilm where the dev labels learn more with it; rows: "
+        "tabular), tfidf, minilm, nomic, hashing, tabular",
     )
     setting("--timeout", type=float, dest="call_timeout", help="seconds per program call")
     setting("--workers", type=int, help="executor processes (default: all cores)")

@@ -8,6 +8,8 @@
 - ``add_dev_classifier``: a classifier trained on the gold dev labels votes beside the programs
   (out of fold on the dev rows themselves), so the label model can lean on it where the programs
   are weak and on the programs where it is.
+- ``featurizer_for``: with "auto", the features (TF-IDF, or MiniLM sentence embeddings for
+  text) under which a classifier on the dev labels alone scores best out of fold.
 - ``distill_with_gold``: the distilled model trained on pseudolabels and gold dev rows, the
   gold rows' share of the weight chosen by cross-validation on dev (``distill.gold``), each
   fold scored against pseudolabels made without its gold labels (``fold_pseudolabels``).
@@ -25,11 +27,18 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from scipy.special import betainc
 
 from alchemist.data import Dataset
-from alchemist.distill import DistilledModel, default_featurizer
-from alchemist.distill.gold import DevClassifier, cross_fitted_votes, fit_mixed, fit_with_gold
+from alchemist.distill import DistilledModel, featurizer_candidates
+from alchemist.distill.gold import (
+    DevClassifier,
+    choose_featurizer,
+    cross_fitted_votes,
+    fit_mixed,
+    fit_with_gold,
+)
 from alchemist.evaluation import group_accuracy, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
@@ -46,6 +55,7 @@ DEV_CLASSIFIER = "dev_classifier"
 _MIN_GOLD = 10
 # How sure the dev rows must be that a class's votes are no better than chance to drop them.
 _CHANCE_CONFIDENCE = 0.8
+_CHOSEN: dict[tuple[tuple[str, ...], int, bytes], str] = {}  # featurizer_for's choices
 
 
 def search_programs(
@@ -172,7 +182,7 @@ def add_dev_classifier(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizer=_featurizer(task, config),
+        featurizer=featurizer_for(task, splits, config),
         seed=config.seed,
     )
     votes["dev"] = dev_votes
@@ -208,7 +218,7 @@ def fold_pseudolabels(
             dev.frame,
             np.asarray(dev.gold),
             n_classes=task.n_classes,
-            featurizer=_featurizer(task, config),
+            featurizer=featurizer_for(task, splits, config),
             seed=config.seed,
         )
         if with_classifier
@@ -257,7 +267,7 @@ def distill_with_gold(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizers=[_featurizer(task, config)],
+        featurizers=[featurizer_for(task, splits, config)],
         seed=config.seed,
         fold_soft=fold_soft,
     )
@@ -294,7 +304,7 @@ def dev_only_baseline(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizer=_featurizer(task, config),
+        featurizer=featurizer_for(task, splits, config),
         share=1.0,
         classifier=classifier,
         seed=config.seed,
@@ -357,8 +367,37 @@ def _labeled(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset | 
     return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
 
 
-def _featurizer(task: Task, config: RunConfig) -> str:
-    return default_featurizer(task.modality) if config.featurizer == "auto" else config.featurizer
+def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
+    """The run's featurizer: ``config.featurizer`` unless "auto"; then the modality's default,
+    or, with labeled dev rows (and ``config.use_gold``), the candidate of
+    ``featurizer_candidates`` that ``choose_featurizer`` picks on them. The choice is
+    remembered per dev split, so every stage of a run gets the same one."""
+    if config.featurizer != "auto":
+        return config.featurizer
+    dev, candidates = _labeled(splits), featurizer_candidates(task.modality)
+    if dev is None or not config.use_gold or len(candidates) == 1:
+        return candidates[0]
+    gold = np.asarray(dev.gold)
+    key = (
+        tuple(candidates),
+        config.seed,
+        pd.util.hash_pandas_object(dev.frame.astype(str), index=False).to_numpy().tobytes()
+        + gold.tobytes(),
+    )
+    if key not in _CHOSEN:
+        name, scores = choose_featurizer(
+            dev.frame, gold, n_classes=task.n_classes, candidates=candidates, seed=config.seed
+        )
+        logger.info(
+            "Featurizer chosen on the dev split: %s (out-of-fold dev macro-F1 of a classifier "
+            "on the dev labels: %s).",
+            name,
+            ", ".join(f"{n} {s['macro_f1']:.3f}" for n, s in scores.items()),
+        )
+        if len(_CHOSEN) >= 64:
+            _CHOSEN.clear()
+        _CHOSEN[key] = name
+    return _CHOSEN[key]
 
 
 __all__ = [
@@ -368,6 +407,7 @@ __all__ = [
     "drop_chance_votes",
     "distill_with_gold",
     "evaluate",
+    "featurizer_for",
     "fold_pseudolabels",
     "label_model_votes",
     "search_programs",

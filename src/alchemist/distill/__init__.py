@@ -12,6 +12,7 @@ from alchemist.distill.featurizers import (
     TabularFeaturizer,
     TfidfFeaturizer,
     default_featurizer,
+    featurizer_candidates,
     make_featurizer,
 )
 from alchemist.distill.hashing import HashingFeaturizer
@@ -30,6 +31,7 @@ __all__ = [
     "TabularFeaturizer",
     "TfidfFeaturizer",
     "default_featurizer",
+    "featurizer_candidates",
     "fit_in_batches",
     "make_classifier",
     "make_featurizer",
