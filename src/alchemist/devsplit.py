@@ -272,8 +272,10 @@ def distill_with_gold(
         fold_soft=fold_soft,
     )
     logger.info(
-        "Distilled model: %s, gold share %.2f of the weight (cross-validated on dev).",
+        "Distilled model: %s on %s features, gold share %.2f of the weight (cross-validated on "
+        "dev).",
         fitted.classifier,
+        fitted.featurizer,
         fitted.gold_share,
     )
     run.write_json("distill.json", fitted.to_dict())
