@@ -67,7 +67,7 @@ from table_render import (
 
 from alchemist.baseline import plan_zero_shot
 from alchemist.data import Dataset, load_dataset
-from alchemist.devsplit import featurizer_for, fold_pseudolabels, label_model_votes
+from alchemist.devsplit import end_model_featurizers, fold_pseudolabels, label_model_votes
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
 from alchemist.evaluation import score
@@ -240,7 +240,6 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     positive = 1 if task.n_classes == 2 else None
     scores: dict[str, list[dict[str, Any]]] = {m: [] for m in METHODS}
     covered = (voting["train"].votes >= 0).any(axis=1)
-    featurizer = featurizer_for(task, splits, bench.config)  # the modality's default without dev
     train = splits["train"].subset(np.flatnonzero(covered))
     fitted = aggregate(task, voting, splits, bench.config)
     soft = fitted.proba[covered]
@@ -257,7 +256,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
             dev.frame,
             dev.gold,
             n_classes=task.n_classes,
-            featurizers=[featurizer],
+            featurizers=end_model_featurizers(task, splits, bench.config),
             seed=0,
             fold_soft=fold_pseudolabels(
                 task, voting, splits, bench.config, (fitted.name, fitted.params), covered
@@ -289,7 +288,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 dev.frame,
                 dev.gold,
                 n_classes=task.n_classes,
-                featurizer=featurizer,
+                featurizer=gold_fit.featurizer,
                 share=gold_fit.gold_share,
                 classifier=gold_fit.classifier,
                 seed=seed,
@@ -300,7 +299,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 dev.frame,
                 dev.gold,
                 n_classes=task.n_classes,
-                featurizer=featurizer,
+                featurizer=gold_fit.featurizer,
                 share=1.0,
                 classifier=gold_fit.classifier,
                 seed=seed,

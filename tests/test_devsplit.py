@@ -13,6 +13,7 @@ from alchemist.devsplit import (
     add_dev_classifier,
     dev_only_baseline,
     drop_chance_votes,
+    end_model_featurizers,
     evaluate,
     featurizer_for,
     fold_pseudolabels,
@@ -160,3 +161,11 @@ def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(youtube_task, co
     )
     assert featurizer_for(youtube_task, {"train": splits["train"]}, gold_config) == "tfidf"
     assert featurizer_for(youtube_task, splits, replace(gold_config, use_gold=False)) == "tfidf"
+    # The distilled model's cross-validation tries every candidate; set, it tries that one.
+    assert end_model_featurizers(youtube_task, splits, gold_config) == candidates
+    assert end_model_featurizers(youtube_task, {"train": splits["train"]}, gold_config) == ["tfidf"]
+    assert end_model_featurizers(
+        youtube_task, splits, replace(gold_config, featurizer="hashing")
+    ) == ["hashing"]
+    baseline = dev_only_baseline(youtube_task, splits, gold_config, "logistic", "tfidf")
+    assert baseline is not None and baseline.featurizer_.name == "tfidf"

@@ -8,8 +8,9 @@
 - ``add_dev_classifier``: a classifier trained on the gold dev labels votes beside the programs
   (out of fold on the dev rows themselves), so the label model can lean on it where the programs
   are weak and on the programs where it is.
-- ``featurizer_for``: with "auto", the features (TF-IDF, or MiniLM sentence embeddings for
-  text) under which a classifier on the dev labels alone scores best out of fold.
+- ``featurizer_for``: with "auto", the features of the dev classifier (TF-IDF, or MiniLM
+  sentence embeddings for text): those under which it scores best out of fold on dev;
+  ``end_model_featurizers``: the features the distilled model's cross-validation tries.
 - ``distill_with_gold``: the distilled model trained on pseudolabels and gold dev rows, the
   gold rows' share of the weight chosen by cross-validation on dev (``distill.gold``), each
   fold scored against pseudolabels made without its gold labels (``fold_pseudolabels``).
@@ -267,7 +268,7 @@ def distill_with_gold(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizers=[featurizer_for(task, splits, config)],
+        featurizers=end_model_featurizers(task, splits, config),
         seed=config.seed,
         fold_soft=fold_soft,
     )
@@ -293,10 +294,15 @@ def label_model_votes(
 
 
 def dev_only_baseline(
-    task: Task, splits: dict[str, Dataset], config: RunConfig, classifier: str = "mlp"
+    task: Task,
+    splits: dict[str, Dataset],
+    config: RunConfig,
+    classifier: str = "mlp",
+    featurizer: str | None = None,
 ) -> DistilledModel | None:
-    """The honest baseline: the same distilled model (``classifier``, the one the distilled
-    model was given) trained on the dev labels alone."""
+    """The honest baseline: the same distilled model (``classifier`` and ``featurizer``, the
+    ones the distilled model was given; default featurizer: ``featurizer_for``'s) trained on
+    the dev labels alone."""
     dev = _labeled(splits, minimum=2)
     if dev is None:
         return None
@@ -306,7 +312,7 @@ def dev_only_baseline(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizer=featurizer_for(task, splits, config),
+        featurizer=featurizer or featurizer_for(task, splits, config),
         share=1.0,
         classifier=classifier,
         seed=config.seed,
@@ -369,6 +375,16 @@ def _labeled(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset | 
     return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
 
 
+def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunConfig) -> list[str]:
+    """The features the distilled model's cross-validation on dev chooses among: with "auto"
+    and labeled dev rows every candidate of ``featurizer_candidates`` (the gold share and the
+    classifier decide which features pay off with the pseudolabels, which a classifier on the
+    dev labels alone cannot tell), else ``featurizer_for``'s one."""
+    if config.featurizer != "auto" or _labeled(splits) is None or not config.use_gold:
+        return [featurizer_for(task, splits, config)]
+    return featurizer_candidates(task.modality)
+
+
 def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
     """The run's featurizer: ``config.featurizer`` unless "auto"; then the modality's default,
     or, with labeled dev rows (and ``config.use_gold``), the candidate of
@@ -408,6 +424,7 @@ __all__ = [
     "dev_only_baseline",
     "drop_chance_votes",
     "distill_with_gold",
+    "end_model_featurizers",
     "evaluate",
     "featurizer_for",
     "fold_pseudolabels",

@@ -302,7 +302,9 @@ def rerun(
     covered = voting["train"].covered()
     folds = fold_pseudolabels(task, voting, splits, config, (fitted.name, fitted.params), covered)
     distilled = distill(run, splits, covered, fitted.proba, config, folds)
-    dev_only = dev_only_baseline(task, splits, config, distilled.classifier_.name)
+    dev_only = dev_only_baseline(
+        task, splits, config, distilled.classifier_.name, distilled.featurizer_.name
+    )
     summary = {
         "task": task.name,
         "programs": [p.id for p in programs],
