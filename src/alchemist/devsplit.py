@@ -386,8 +386,8 @@ def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunCon
 
 
 def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
-    """The run's featurizer: ``config.featurizer`` unless "auto"; then the modality's default,
-    or, with labeled dev rows (and ``config.use_gold``), the candidate of
+    """The dev classifier's featurizer: ``config.featurizer`` unless "auto"; then the
+    modality's default, or, with labeled dev rows (and ``config.use_gold``), the candidate of
     ``featurizer_candidates`` that ``choose_featurizer`` picks on them. The choice is
     remembered per dev split, so every stage of a run gets the same one."""
     if config.featurizer != "auto":
