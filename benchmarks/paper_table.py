@@ -67,7 +67,8 @@ from table_render import (
 
 from alchemist.baseline import plan_zero_shot
 from alchemist.data import Dataset, load_dataset
-from alchemist.devsplit import end_model_featurizers, fold_pseudolabels, label_model_votes
+from alchemist.dev_features import end_model_featurizers
+from alchemist.devsplit import fold_pseudolabels, label_model_votes
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
 from alchemist.evaluation import score

@@ -6,16 +6,15 @@ from dataclasses import replace
 
 import numpy as np
 
-from alchemist import devsplit
+from alchemist import dev_features
 from alchemist.data import load_dataset
+from alchemist.dev_features import end_model_featurizers, featurizer_for
 from alchemist.devsplit import (
     DEV_CLASSIFIER,
     add_dev_classifier,
     dev_only_baseline,
     drop_chance_votes,
-    end_model_featurizers,
     evaluate,
-    featurizer_for,
     fold_pseudolabels,
 )
 from alchemist.distill import featurizer_candidates
@@ -154,7 +153,7 @@ def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(youtube_task, co
     def not_again(*args, **kwargs):
         raise AssertionError("chosen again")
 
-    monkeypatch.setattr(devsplit, "choose_featurizer", not_again)
+    monkeypatch.setattr(dev_features, "choose_featurizer", not_again)
     assert featurizer_for(youtube_task, splits, gold_config) == chosen  # every stage: the same
     assert (
         featurizer_for(youtube_task, splits, replace(gold_config, featurizer="minilm")) == "minilm"

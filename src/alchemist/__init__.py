@@ -4,7 +4,7 @@ Stages, each usable alone (one direction of flow, lower never imports higher)::
 
     paths, numeric, errors -> task_classes -> task, data, programs, label_matrix, llm, prompts
         -> execution, analysis -> extraction -> synthesis -> search, supplementary, quality
-        -> labelmodels -> distill -> run_settings -> rundir, report -> devsplit
+        -> labelmodels -> distill -> run_settings -> rundir, report -> dev_features -> devsplit
         -> synthesis_stage -> pipeline -> costs -> cli_settings, cli
 """
 

@@ -8,9 +8,9 @@
 - ``add_dev_classifier``: a classifier trained on the gold dev labels votes beside the programs
   (out of fold on the dev rows themselves), so the label model can lean on it where the programs
   are weak and on the programs where it is.
-- ``featurizer_for``: with "auto", the features of the dev classifier (TF-IDF, or MiniLM
-  sentence embeddings for text): those under which it scores best out of fold on dev;
-  ``end_model_featurizers``: the features the distilled model's cross-validation tries.
+- features (``alchemist.dev_features``): with "auto", the dev classifier's are those under which
+  it scores best out of fold on dev (TF-IDF or MiniLM for text); the distilled model's
+  cross-validation tries them all.
 - ``distill_with_gold``: the distilled model trained on pseudolabels and gold dev rows, the
   gold rows' share of the weight chosen by cross-validation on dev (``distill.gold``), each
   fold scored against pseudolabels made without its gold labels (``fold_pseudolabels``).
@@ -28,18 +28,12 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from scipy.special import betainc
 
 from alchemist.data import Dataset
-from alchemist.distill import DistilledModel, featurizer_candidates
-from alchemist.distill.gold import (
-    DevClassifier,
-    choose_featurizer,
-    cross_fitted_votes,
-    fit_mixed,
-    fit_with_gold,
-)
+from alchemist.dev_features import end_model_featurizers, featurizer_for, labeled_dev
+from alchemist.distill import DistilledModel
+from alchemist.distill.gold import DevClassifier, cross_fitted_votes, fit_mixed, fit_with_gold
 from alchemist.evaluation import group_accuracy, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
@@ -53,10 +47,8 @@ from alchemist.task import Task
 logger = logging.getLogger(__name__)
 
 DEV_CLASSIFIER = "dev_classifier"
-_MIN_GOLD = 10
 # How sure the dev rows must be that a class's votes are no better than chance to drop them.
 _CHANCE_CONFIDENCE = 0.8
-_CHOSEN: dict[tuple[tuple[str, ...], int, bytes], str] = {}  # featurizer_for's choices
 
 
 def search_programs(
@@ -68,7 +60,7 @@ def search_programs(
     execution: ExecutionConfig,
 ) -> SearchResult:
     """The program search with the run's settings; its verdicts land in ``search.json``."""
-    train, dev = splits["train"], _labeled(splits)
+    train, dev = splits["train"], labeled_dev(splits)
     policy = SearchPolicy(
         n_programs=config.n_programs,
         candidates=config.search_candidates,
@@ -122,7 +114,7 @@ def drop_chance_votes(
     uniform prior on their precision p, they are dropped when P(p <= share of c on dev) > 0.8.
     Votes seen on few dev rows are dropped only when (nearly) all of them are wrong.
     """
-    dev = _labeled(splits)
+    dev = labeled_dev(splits)
     if not config.use_gold or dev is None:
         return matrices, []
     labels = np.asarray(dev.gold)
@@ -174,7 +166,7 @@ def add_dev_classifier(
     """The matrices with one more column beside the programs': the dev classifier's votes
     (``distill.gold.cross_fitted_votes``). Unchanged without enough gold dev rows of two
     classes, or with ``config.use_gold`` off."""
-    dev = _labeled(splits)
+    dev = labeled_dev(splits)
     if not config.use_gold or dev is None:
         return matrices
     others = {s: d.frame for s, d in splits.items() if s != "dev"}
@@ -207,7 +199,7 @@ def fold_pseudolabels(
     ``rows`` alone: the dev classifier retrained on them (its votes on those rows out of
     fold among them), the label model refitted (a stacked one on those rows). No label of a
     dev row outside ``rows`` is read. None where ``distill_with_gold`` reads no dev label."""
-    dev = _labeled(splits)
+    dev = labeled_dev(splits)
     train = voting["train"]
     if not config.use_gold or dev is None:
         return None
@@ -257,7 +249,7 @@ def distill_with_gold(
     or with ``config.use_gold`` off), chosen by cross-validation on dev with ``fold_soft``'s
     pseudolabels for each fold (``fold_pseudolabels``); the cross-validation lands in
     ``distill.json``."""
-    dev = _labeled(splits)
+    dev = labeled_dev(splits)
     if not config.use_gold or dev is None:
         return None
     task = splits["train"].task
@@ -303,7 +295,7 @@ def dev_only_baseline(
     """The honest baseline: the same distilled model (``classifier`` and ``featurizer``, the
     ones the distilled model was given; default featurizer: ``featurizer_for``'s) trained on
     the dev labels alone."""
-    dev = _labeled(splits, minimum=2)
+    dev = labeled_dev(splits, minimum=2)
     if dev is None:
         return None
     return fit_mixed(
@@ -366,67 +358,13 @@ def evaluate(
     return results
 
 
-def _labeled(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset | None:
-    """The dev split when it has ``minimum`` gold rows of at least two classes."""
-    dev = splits.get("dev")
-    if dev is None or dev.gold is None or not dev.has_gold:
-        return None
-    gold = dev.gold[dev.gold >= 0]
-    return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
-
-
-def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunConfig) -> list[str]:
-    """The features the distilled model's cross-validation on dev chooses among: with "auto"
-    and labeled dev rows every candidate of ``featurizer_candidates`` (the gold share and the
-    classifier decide which features pay off with the pseudolabels, which a classifier on the
-    dev labels alone cannot tell), else ``featurizer_for``'s one."""
-    if config.featurizer != "auto" or _labeled(splits) is None or not config.use_gold:
-        return [featurizer_for(task, splits, config)]
-    return featurizer_candidates(task.modality)
-
-
-def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
-    """The dev classifier's featurizer: ``config.featurizer`` unless "auto"; then the
-    modality's default, or, with labeled dev rows (and ``config.use_gold``), the candidate of
-    ``featurizer_candidates`` that ``choose_featurizer`` picks on them. The choice is
-    remembered per dev split, so every stage of a run gets the same one."""
-    if config.featurizer != "auto":
-        return config.featurizer
-    dev, candidates = _labeled(splits), featurizer_candidates(task.modality)
-    if dev is None or not config.use_gold or len(candidates) == 1:
-        return candidates[0]
-    gold = np.asarray(dev.gold)
-    key = (
-        tuple(candidates),
-        config.seed,
-        pd.util.hash_pandas_object(dev.frame.astype(str), index=False).to_numpy().tobytes()
-        + gold.tobytes(),
-    )
-    if key not in _CHOSEN:
-        name, scores = choose_featurizer(
-            dev.frame, gold, n_classes=task.n_classes, candidates=candidates, seed=config.seed
-        )
-        logger.info(
-            "Featurizer chosen on the dev split: %s (out-of-fold dev macro-F1 of a classifier "
-            "on the dev labels: %s).",
-            name,
-            ", ".join(f"{n} {s['macro_f1']:.3f}" for n, s in scores.items()),
-        )
-        if len(_CHOSEN) >= 64:
-            _CHOSEN.clear()
-        _CHOSEN[key] = name
-    return _CHOSEN[key]
-
-
 __all__ = [
     "DEV_CLASSIFIER",
     "add_dev_classifier",
     "dev_only_baseline",
     "drop_chance_votes",
     "distill_with_gold",
-    "end_model_featurizers",
     "evaluate",
-    "featurizer_for",
     "fold_pseudolabels",
     "label_model_votes",
     "search_programs",

@@ -1,0 +1,83 @@
+"""Which features a run's dev labels choose (issue 10): the dev classifier's, and those the
+distilled model's cross-validation tries.
+
+With ``--featurizer auto`` and labeled dev rows, text can be read as TF-IDF or as MiniLM
+sentence embeddings (``distill.featurizer_candidates``). The dev classifier, which votes beside
+the programs, takes whichever lets a classifier on the dev labels alone score best out of fold
+(``featurizer_for``); the distilled model's cross-validation tries every candidate with its
+gold shares and classifiers (``end_model_featurizers``), because which features pay off with
+thousands of pseudolabels is not what 200 gold rows alone say.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from alchemist.data import Dataset
+from alchemist.distill import featurizer_candidates
+from alchemist.distill.gold import choose_featurizer
+from alchemist.rundir import RunConfig
+from alchemist.task import Task
+
+logger = logging.getLogger(__name__)
+
+MIN_GOLD = 10
+_CHOSEN: dict[tuple[tuple[str, ...], int, bytes], str] = {}  # featurizer_for's choices
+
+
+def labeled_dev(splits: dict[str, Dataset], minimum: int = MIN_GOLD) -> Dataset | None:
+    """The dev split when it has ``minimum`` gold rows of at least two classes."""
+    dev = splits.get("dev")
+    if dev is None or dev.gold is None or not dev.has_gold:
+        return None
+    gold = dev.gold[dev.gold >= 0]
+    return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
+
+
+def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunConfig) -> list[str]:
+    """The features the distilled model's cross-validation on dev chooses among: with "auto"
+    and labeled dev rows every candidate of ``featurizer_candidates`` (the gold share and the
+    classifier decide which features pay off with the pseudolabels, which a classifier on the
+    dev labels alone cannot tell), else ``featurizer_for``'s one."""
+    if config.featurizer != "auto" or labeled_dev(splits) is None or not config.use_gold:
+        return [featurizer_for(task, splits, config)]
+    return featurizer_candidates(task.modality)
+
+
+def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
+    """The dev classifier's featurizer: ``config.featurizer`` unless "auto"; then the
+    modality's default, or, with labeled dev rows (and ``config.use_gold``), the candidate of
+    ``featurizer_candidates`` that ``choose_featurizer`` picks on them. The choice is
+    remembered per dev split, so every stage of a run gets the same one."""
+    if config.featurizer != "auto":
+        return config.featurizer
+    dev, candidates = labeled_dev(splits), featurizer_candidates(task.modality)
+    if dev is None or not config.use_gold or len(candidates) == 1:
+        return candidates[0]
+    gold = np.asarray(dev.gold)
+    key = (
+        tuple(candidates),
+        config.seed,
+        pd.util.hash_pandas_object(dev.frame.astype(str), index=False).to_numpy().tobytes()
+        + gold.tobytes(),
+    )
+    if key not in _CHOSEN:
+        name, scores = choose_featurizer(
+            dev.frame, gold, n_classes=task.n_classes, candidates=candidates, seed=config.seed
+        )
+        logger.info(
+            "Featurizer chosen on the dev split: %s (out-of-fold dev macro-F1 of a classifier "
+            "on the dev labels: %s).",
+            name,
+            ", ".join(f"{n} {s['macro_f1']:.3f}" for n, s in scores.items()),
+        )
+        if len(_CHOSEN) >= 64:
+            _CHOSEN.clear()
+        _CHOSEN[key] = name
+    return _CHOSEN[key]
+
+
+__all__ = ["MIN_GOLD", "end_model_featurizers", "featurizer_for", "labeled_dev"]
