@@ -24,11 +24,11 @@ from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
 
-MIN_GOLD = 10
+_MIN_GOLD = 10
 _CHOSEN: dict[tuple[tuple[str, ...], int, bytes], str] = {}  # featurizer_for's choices
 
 
-def labeled_dev(splits: dict[str, Dataset], minimum: int = MIN_GOLD) -> Dataset | None:
+def labeled_dev(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset | None:
     """The dev split when it has ``minimum`` gold rows of at least two classes."""
     dev = splits.get("dev")
     if dev is None or dev.gold is None or not dev.has_gold:
@@ -80,4 +80,4 @@ def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) ->
     return _CHOSEN[key]
 
 
-__all__ = ["MIN_GOLD", "end_model_featurizers", "featurizer_for", "labeled_dev"]
+__all__ = ["end_model_featurizers", "featurizer_for", "labeled_dev"]

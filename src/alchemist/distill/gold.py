@@ -263,8 +263,8 @@ def choose_featurizer(
 ) -> tuple[str, dict[str, dict[str, float]]]:
     """The featurizer under which a classifier trained on the dev labels scores best out of
     fold on the dev rows (``DevClassifier``; macro-F1, ties: accuracy, then the earlier
-    candidate), and every candidate's scores. The same features then serve the dev classifier
-    that votes beside the programs, the distilled model and the dev-labels-only baseline."""
+    candidate), and every candidate's scores: the features of the dev classifier that votes
+    beside the programs (the distilled model's own are chosen by ``fit_with_gold``)."""
     known = np.flatnonzero(np.asarray(dev_gold) >= 0)
     frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(dev_gold)[known]
     scores: dict[str, dict[str, float]] = {}
