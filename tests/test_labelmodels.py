@@ -6,7 +6,9 @@ import pytest
 from alchemist.errors import LabelModelError, NotFittedError
 from alchemist.labelmodels import (
     DEFAULT_LABEL_MODEL,
+    DEV_CANDIDATES,
     LABEL_MODELS,
+    AveragedLabelModel,
     DawidSkene,
     LabelModel,
     MajorityVote,
@@ -98,8 +100,11 @@ def test_program_that_never_votes_changes_nothing(binary, name):
     L, _ = binary
     silent = np.hstack([L, np.full((len(L), 1), -1, dtype=np.int8)])
     # The reference FlyingSquid counts a pair of programs that never vote together as a zero
-    # triplet moment; "overlapping" leaves such pairs out.
-    params = {"triplets": "overlapping"} if name == "flyingsquid" else {}
+    # triplet moment; "overlapping" leaves such pairs out (the average's FlyingSquid keeps it).
+    params = {
+        "flyingsquid": {"triplets": "overlapping"},
+        "average": {"members": ("dawid_skene", "snorkel")},
+    }.get(name, {})
     with_silent = make_label_model(name, **params).fit(silent, 2)
     without = make_label_model(name, **params).fit(L, 2)
     assert np.isnan(with_silent.accuracies_[-1])
@@ -228,8 +233,9 @@ def test_label_model_errors_carry_their_context(binary):
 
 
 def test_registry_and_params():
-    assert set(LABEL_MODELS) == {"majority", "weighted", "dawid_skene", "snorkel", "flyingsquid"}
-    assert DEFAULT_LABEL_MODEL in LABEL_MODELS
+    assert set(DEV_CANDIDATES) == {"majority", "weighted", "dawid_skene", "snorkel", "flyingsquid"}
+    assert set(LABEL_MODELS) == {*DEV_CANDIDATES, "average"}
+    assert DEFAULT_LABEL_MODEL == "average"
     model = make_label_model("snorkel", class_balance=[0.3, 0.7], seed=2)
     assert isinstance(model, LabelModel)
     assert model.get_params()["class_balance"] == [0.3, 0.7] and model.seed == 2
@@ -290,7 +296,7 @@ def _filled_accuracy(model, data):
     return float((pred == data.gold).mean())
 
 
-@pytest.mark.parametrize("name", ["majority", "dawid_skene", "snorkel"])
+@pytest.mark.parametrize("name", ["majority", "dawid_skene", "snorkel", "average"])
 def test_youtube_accuracy(name):
     data = _youtube()
     model = make_label_model(name).fit(data["train"].reference_votes, 2)
@@ -302,7 +308,7 @@ def test_youtube_selection_on_valid_split():
     chosen = select_label_model(
         data["train"].reference_votes, data["valid"].reference_votes, data["valid"].gold, 2
     )
-    assert len(chosen.scores) == len(LABEL_MODELS) + 1
+    assert len(chosen.scores) == len(DEV_CANDIDATES) + 1
     assert max(chosen.scores.values()) > 0.85
     assert _filled_accuracy(chosen.model, data["test"]) > 0.8
 
@@ -428,3 +434,46 @@ def test_on_a_skewed_dev_split_the_choice_does_not_reward_answering_the_majority
     chosen = select_label_model(L, L_dev, y_dev, 2, candidates=["dawid_skene", "snorkel"])
     assert chosen.name == "snorkel"
     assert chosen.scores["snorkel"] > chosen.scores["dawid_skene"] + 0.2  # macro-F1
+
+
+def _fallback_votes(n, seed):
+    """Balanced classes; four programs vote SPAM when their rule fires (on 20% of spam, 3% of
+    ham) and HAM otherwise, two abstain instead: the fallback votes look like a HAM majority."""
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.5).astype(int)
+    fires = np.where(y[:, None] == 1, rng.random((n, 6)) < 0.2, rng.random((n, 6)) < 0.03)
+    return np.where(fires, 1, np.where(np.arange(6) < 4, 0, -1)), y
+
+
+def test_the_average_is_the_mean_of_its_members_and_never_the_worst_of_them():
+    fallback = _fallback_votes(4000, 0)
+    rare = simulate_votes(
+        4000, [0.85, 0.8, 0.75, 0.7, 0.65], coverage=0.5, class_balance=[0.88, 0.12], seed=0
+    )
+    wrong = {}
+    for case, (L, y) in {"fallback": fallback, "rare": rare}.items():
+        average = AveragedLabelModel().fit(L, 2)
+        members = {m: make_label_model(m).fit(L, 2) for m in average.members}
+        np.testing.assert_allclose(
+            average.predict_proba(L), np.mean([m.predict_proba(L) for m in members.values()], 0)
+        )
+        accuracy = {name: (m.predict(L) == y).mean() for name, m in members.items()}
+        mean_accuracy = (average.predict(L) == y).mean()
+        assert min(accuracy.values()) + 0.05 < mean_accuracy < max(accuracy.values())
+        wrong[case] = min(accuracy, key=accuracy.get)
+    # Each regime misleads a different member: estimating the class balance from the votes
+    # (Dawid-Skene) or assuming it uniform (the others).
+    assert wrong["rare"] != "dawid_skene"
+    assert (members_fallback := AveragedLabelModel().fit(fallback[0], 2).members_)
+    ds = next(m for m in members_fallback if isinstance(m, DawidSkene))
+    assert ds.class_balance_[0] > 0.6  # the fallbacks pull its estimate toward HAM
+
+
+def test_the_average_gives_a_stated_class_balance_to_every_member():
+    L, _ = simulate_votes(2000, ACCURACIES, coverage=0.6, class_balance=[0.8, 0.2], seed=1)
+    average = make_label_model("average", class_balance=[0.8, 0.2]).fit(VotePatterns.of(L, 2), 2)
+    for member in average.members_:
+        np.testing.assert_allclose(member.class_balance_, [0.8, 0.2])
+    np.testing.assert_allclose(average.predict_proba(np.full((1, 8), -1)), [[0.8, 0.2]])
+    with pytest.raises(LabelModelError, match="Cannot average"):
+        AveragedLabelModel(members=("majority",)).fit(L, 2)

@@ -163,7 +163,7 @@ def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(yout
     matrices = {"train": LabelMatrix(votes, ["p1", "p2", "p3"])}
     no_dev = RunConfig(data="train.csv")
     estimated = pipeline.aggregate(youtube_task, matrices, {}, no_dev)
-    assert estimated.params == {} and estimated.name == "dawid_skene"
+    assert estimated.params == {} and estimated.name == "average"
     classes = [{"id": 0, "name": "HAM", "share": 0.9}, {"id": 1, "name": "SPAM", "share": 0.1}]
     stated = task_from_dict({**youtube_task.to_dict(), "classes": classes})
     fitted = pipeline.aggregate(stated, matrices, {}, no_dev)

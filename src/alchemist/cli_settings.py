@@ -64,8 +64,8 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
     setting("--seed", type=int, help="seed of sampling and splits")
     setting(
         "--label-model",
-        help="auto (chosen on --dev, else the default), majority, "
-        "weighted, dawid_skene, snorkel, flyingsquid",
+        help="auto (chosen on --dev, else average), majority, "
+        "weighted, dawid_skene, snorkel, flyingsquid, average",
     )
     setting(
         "--featurizer",

@@ -17,17 +17,20 @@ Internally rows are collapsed to distinct patterns where they repeat, and the vo
 groups of programs are packed into one code each, so scoring a row takes one table look-up per
 group of programs (``benchmarks/bench_labelmodels.py`` measures it against Snorkel).
 
-``select_label_model`` picks the model and its hyperparameters on a labeled dev split, or
-returns ``DEFAULT_LABEL_MODEL`` when there is none. Label models know nothing of programs:
-they see votes only.
+``select_label_model`` picks the model and its hyperparameters on a labeled dev split among
+the single models (``DEV_CANDIDATES``), or returns ``DEFAULT_LABEL_MODEL`` when there is none:
+"average", the mean of the Dawid-Skene, Snorkel-style and FlyingSquid probabilities. Label
+models know nothing of programs: they see votes only.
 """
 
+from alchemist.labelmodels._average import AveragedLabelModel
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
 from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._selection import (
     DEFAULT_LABEL_MODEL,
+    DEV_CANDIDATES,
     LABEL_MODELS,
     TAKE_CLASS_BALANCE,
     Selection,
@@ -45,8 +48,10 @@ from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
 
 __all__ = [
     "DEFAULT_LABEL_MODEL",
+    "DEV_CANDIDATES",
     "LABEL_MODELS",
     "MAX_FIT_ROWS",
+    "AveragedLabelModel",
     "CrossValidatedChoice",
     "DawidSkene",
     "FlyingSquid",

@@ -27,6 +27,7 @@ from alchemist.errors import LabelModelError, NotFittedError
 from alchemist.labelmodels._base import LabelModel
 from alchemist.labelmodels._selection import (
     DEFAULT_LABEL_MODEL,
+    DEV_CANDIDATES,
     LABEL_MODELS,
     make_label_model,
     select_label_model,
@@ -167,7 +168,7 @@ def choose_label_model(
     gold = np.asarray(y_dev, dtype=np.int64).ravel()
     rows = np.flatnonzero((gold >= 0) & (np.asarray(L_dev) >= 0).any(axis=1))
     unsupervised = {
-        name: make_label_model(name, seed=seed).fit(L_train, k) for name in LABEL_MODELS
+        name: make_label_model(name, seed=seed).fit(L_train, k) for name in DEV_CANDIDATES
     }
     if len(rows) < 2 * folds or len(np.unique(gold[rows])) < 2:
         selection = select_label_model(L_train, L_dev, y_dev, k, seed=seed)
