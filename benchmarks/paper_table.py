@@ -12,9 +12,12 @@ labels and scored on the test split. Beside it, on the same splits: the same cla
 features trained on the dev labels alone (same seeds), always answering the dev split's majority
 class, the label model itself, the majority vote of the programs, YouTube's human labeling
 functions, the no-dev-split setting (the paper's: the first useful candidates of the same search,
-unsupervised Dawid-Skene, MLP on pseudolabels only; its prompts are the search's first round, so it
-costs no LLM call more), and the figures of main before issue 10 (``main-stop8.json``). Mean ±
-sample std over every (program seed, end-model seed) pair.
+the default unsupervised label model, MLP on pseudolabels only; its prompts are the search's first
+round, so it costs no LLM call more), and the figures of main before issue 10 with its dev split
+(``main-stop8.json``) and without one (``main-stop8-nodev.json``: main at ``cb1ee54`` run with
+no dev split, its own table script with ``dev=None`` for the four datasets and ``alchemist run
+examples/reviews.yaml`` without ``--dev-size`` for the demo; one program seed, 5 end-model
+seeds, the demo one). Mean ± sample std over every (program seed, end-model seed) pair.
 
 Splits. YouTube: WRENCH train / valid / test. SMS, medical abstracts, census: rows shuffled with
 ``SPLIT_SEED``; the first ``TEST_FRACTION`` is the test split, the next ``DEV_ROWS`` the labeled
@@ -435,16 +438,15 @@ def run_table(
     results = [evaluate_bench(bench, args.seeds, log) for bench in benches]
     seconds = time.perf_counter() - started
     table = summarize(results)
-    before_file = ROOT / "benchmarks" / "results" / "main-stop8.json"  # whatever --out is
-    before = (
-        {r["dataset"]: r["methods"] for r in json.loads(before_file.read_text())}
-        if before_file.exists()
-        else {}
+    before, before_no_dev = (
+        _figures_before(ROOT / "benchmarks" / "results" / name)  # whatever --out is
+        for name in ("main-stop8.json", "main-stop8-nodev.json")
     )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     markdown = render_markdown(
         table,
         before,
+        before_no_dev,
         model=args.model,
         seconds=seconds,
         load=f"{load} (1/5/15-min load average at the end, 2 cores)",
@@ -454,6 +456,13 @@ def run_table(
     write_csv(table, args.out)
     plot(table, args.out / "accuracy_vs_cost.png", model=args.model)
     return markdown
+
+
+def _figures_before(path: Path) -> dict[str, Any]:
+    """Each dataset's methods in a results file of main before issue 10 ({} without one)."""
+    if not path.exists():
+        return {}
+    return {r["dataset"]: r["methods"] for r in json.loads(path.read_text())}
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
