@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from alchemist.errors import AlchemistError, SettingError
+from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import ProviderSpec
 from alchemist.rundir import RunConfig
 from alchemist.synthesis import STRATEGIES
@@ -64,8 +65,7 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
     setting("--seed", type=int, help="seed of sampling and splits")
     setting(
         "--label-model",
-        help="auto (chosen on --dev, else average), majority, "
-        "weighted, dawid_skene, snorkel, flyingsquid, average",
+        help=f"auto (chosen on --dev, else average), {', '.join(LABEL_MODELS)}",
     )
     setting(
         "--featurizer",
