@@ -10,7 +10,8 @@ from alchemist.errors import SynthesisError
 from alchemist.extraction import extract_source
 from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program, ProgramStore, signature_problem
-from alchemist.synthesis import STRATEGIES, build_messages, synthesize
+from alchemist.rundir import RunConfig
+from alchemist.synthesis import STRATEGIES, build_messages, default_strategies, synthesize
 from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict
 
 from .conftest import ScriptedProvider
@@ -102,6 +103,20 @@ def test_each_strategy_asks_differently_and_unknown_strategy_is_refused():
     assert len(set(prompts.values())) == len(STRATEGIES) >= 4
     with pytest.raises(ValueError, match="Unknown prompt strategy 'poetic'"):
         build_messages(TASK, strategy="poetic")
+
+
+def test_a_run_asks_tables_for_thresholds_and_values_and_text_for_words():
+    table = replace(TASK, modality="tabular", input_fields=("age", "income"))
+    config = RunConfig(data="rows.csv")
+    assert config.strategies_for(TASK) == ("default", "keywords", "regex")
+    asked = [build_messages(table, strategy=s)[1]["content"] for s in config.strategies_for(table)]
+    assert len(asked) == 3 and "numeric fields" in asked[1] and "categorical fields" in asked[2]
+    assert not any("regular expression" in a or "keywords" in a for a in asked)
+    assert default_strategies("image") == ("default", "thresholds")
+    named = RunConfig(data="rows.csv", strategies=("regex",))
+    assert named.strategies_for(table) == ("regex",)
+    assert RunConfig.from_dict(config.to_dict()).strategies is None
+    assert RunConfig.from_dict(named.to_dict()).strategies == ("regex",)
 
 
 def test_synthesize_records_garbage_and_duplicates_and_keeps_provenance():

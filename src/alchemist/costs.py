@@ -187,7 +187,10 @@ def plan(task: Task, config: RunConfig) -> RunPlan:
                 local=local,
             )
         )
-    prompts = [estimate_message_tokens(build_messages(task, strategy=s)) for s in config.strategies]
+    prompts = [
+        estimate_message_tokens(build_messages(task, strategy=s))
+        for s in config.strategies_for(task)
+    ]
     if config.quality_loop:
         calls = config.llm_call_cap
         longest = "x" * (config.max_tokens * CHARS_PER_TOKEN)

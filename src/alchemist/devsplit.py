@@ -83,7 +83,7 @@ def search_programs(
             dev_gold=dev.gold if dev is not None else None,
             policy=policy,
             params=config.sampling,
-            strategies=config.strategies,
+            strategies=config.strategies_for(task),
             focus=column_prompts(task, train.frame, seed=config.seed)
             if config.per_attribute and task.modality == "tabular"
             else (),

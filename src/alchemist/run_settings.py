@@ -46,8 +46,9 @@ def setting_checks(c: Any) -> list[tuple[str, str, bool]]:
         ("seed", "an integer >= 0", count(c.seed, 0)),
         (
             "strategies",
-            f"one or more of {list(STRATEGIES)}",
-            bool(c.strategies) and all(s in STRATEGIES for s in c.strategies),
+            f"one or more of {list(STRATEGIES)}, or unset (the modality's defaults)",
+            c.strategies is None
+            or (bool(c.strategies) and all(s in STRATEGIES for s in c.strategies)),
         ),
         ("label_model", f"one of {label_models}", c.label_model in label_models),
         ("featurizer", f"one of {featurizers}", c.featurizer in featurizers),

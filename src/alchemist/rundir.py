@@ -56,6 +56,7 @@ from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
 from alchemist.programs import ProgramStore
 from alchemist.quality_settings import GatePolicy
 from alchemist.run_settings import setting_checks
+from alchemist.synthesis import default_strategies
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
@@ -79,7 +80,7 @@ class RunConfig:
     max_tokens: int = _SAMPLING.max_tokens
     repeat_penalty: float = _SAMPLING.repeat_penalty
     seed: int = 0
-    strategies: tuple[str, ...] = ("default", "keywords", "regex")
+    strategies: tuple[str, ...] | None = None  # None: the modality's (strategies_for)
     label_model: str = "auto"
     featurizer: str = "auto"
     call_timeout: float = 1.0
@@ -164,9 +165,14 @@ class RunConfig:
             seed=self.seed,
         )
 
+    def strategies_for(self, task: Task) -> tuple[str, ...]:
+        """The prompt strategies used in turn: the run's own, else the defaults for the task's
+        modality (``synthesis.default_strategies``)."""
+        return self.strategies or default_strategies(task.modality)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["strategies"] = list(self.strategies)
+        data["strategies"] = list(self.strategies) if self.strategies else None
         return data
 
     @classmethod
@@ -177,7 +183,7 @@ class RunConfig:
             raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
         raw = dict(raw)
         raw["provider"] = ProviderSpec.from_mapping(raw.get("provider") or {})
-        raw["strategies"] = tuple(raw.get("strategies") or ("default",))
+        raw["strategies"] = tuple(raw["strategies"]) if raw.get("strategies") else None
         return cls(**raw)
 
 

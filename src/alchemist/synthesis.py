@@ -28,6 +28,12 @@ from alchemist.programs import Program, ProgramStore
 from alchemist.task import Supplementary, Task
 
 STRATEGIES: tuple[str, ...] = tuple(prompts.table("strategies"))
+# The strategies a run uses unless told otherwise: keywords and patterns suit text; records of
+# fields (tables, and the concept scores images and signals become) get thresholds and values.
+_DEFAULT_STRATEGIES = {
+    "text": ("default", "keywords", "regex"),
+    "tabular": ("default", "thresholds", "categories"),
+}
 # Progress events of the synthesis stages and the pipeline: one dict per event (the CLI draws bars).
 Progress = Callable[[dict[str, Any]], None]
 
@@ -49,6 +55,11 @@ class SynthesisResult:
     def validity_rate(self) -> float:
         """Fraction of model calls that gave a usable program."""
         return len(self.programs) / self.n_calls if self.n_calls else 0.0
+
+
+def default_strategies(modality: str) -> tuple[str, ...]:
+    """The prompt strategies used in turn for a task of ``modality`` when a run names none."""
+    return _DEFAULT_STRATEGIES.get(modality, ("default", "thresholds"))
 
 
 def build_messages(
@@ -314,6 +325,7 @@ __all__ = [
     "SynthesisResult",
     "build_messages",
     "clip_text",
+    "default_strategies",
     "shown",
     "provenance",
     "synthesize",

@@ -91,7 +91,7 @@ def ensure_programs(
             n=missing,
             params=config.sampling,
             seed=_next_seed(existing, config.seed),
-            strategies=config.strategies,
+            strategies=config.strategies_for(task),
             store=run.programs,
             known=existing,
             raise_if_empty=False,
@@ -202,7 +202,7 @@ def _improve(
         max_llm_calls=config.llm_call_cap,
         policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
         params=config.sampling,
-        strategies=config.strategies,
+        strategies=config.strategies_for(task),
         seed=seed,
     )
     logger.info(
