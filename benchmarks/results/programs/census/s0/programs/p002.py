@@ -1,21 +1,8 @@
-keywords_50k = {
-    'low', 'economic', 'employment', 'financial', 'social',
-    'income', 'economy', 'wealth', 'money', 'business'
-}
+def label_income(row: Dict[str, Union[int, str]]) -> int:
+    age = row['age']
+    hr_per_week = row['hr_per_week']
 
-
-keywords_high_k = {
-    'rich', 'millionaire', 'fortune', ' riches', 'money',
-    'wealth', 'high', 'ruling', 'powerful', 'control'
-}
-
-
-def label_income(row: dict) -> int:
-    text = " ".join([str(v).lower() for v in row.values()])
-    
-    if any(keyword in text for keyword in keywords_50k):
-        return 1
-    elif any(keyword in text for keyword in keywords_high_k):
+    if age <= 25 or hr_per_week < 10:
         return 0
     else:
-        return -1
+        return 1

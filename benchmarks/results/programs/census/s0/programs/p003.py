@@ -1,11 +1,22 @@
-import re
-
-
 def label_income(row: dict) -> int:
-    if row['education_num'] >= 14: return 1
-    if row['sex'] == 'Male' and row['race'] == 'White':
-        if row['type_employer'] in ['Federal-gov', 'State-gov']:
-            if re.search('exec|prof', row['occupation']):
-                if re.search(r'\b25\d+\b', str(row['hr_per_week'])):
-                    return 1
+    age = row['age']
+    education_num = row['education_num']
+    
+    if age < 21 or education_num <= 4:
+        return 0  # <=50K
+    
+    if education_num == 13:
+        return 0  # <=50K
+    elif education_num == 16 and (age >= 46):
+        return 0  # <=50K
+    
+    if row['occupation'] in ['Exec-managerial', 'Prof-specialty']:
+        return 0  # <=50K
+    
+    if row['type_employer'] == 'Federal-gov':
+        return 0  # <=50K
+    
+    if row['sex'] == 'Male':
+        return 1  # >50K
+    
     return -1

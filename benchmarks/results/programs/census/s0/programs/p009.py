@@ -1,15 +1,13 @@
-import re
-
-
 def label_income(row: dict) -> int:
-    # Define patterns for each class
-    pattern_le_50k = r"<=50K"
-    pattern_gt_50k = r">50K"
-
-    # Check if any of the patterns match in the text values
-    for key, value in row.items():
-        if re.search(pattern_le_50k, value) or re.search(pattern_gt_50k, value):
-            return 1 if re.search(pattern_gt_50k, value) else 0
-
-    # If no patterns match, abstain
-    return -1
+    if row['age'] > 60 or row['race'] == 'Black' or row['sex'] == 'Female':
+        return 1
+    elif row['education_num'] > 12:
+        return 1
+    elif row['type_employer'] != 'Private':
+        return 1
+    elif row['occupation'] in ['Exec-managerial', 'Prof-specialty', 'Craft-repair']:
+        return 1
+    elif row['capital_gain'] > 0 or row['capital_loss'] > 0:
+        return 1
+    else:
+        return -1

@@ -1,10 +1,14 @@
 def label_income(row: dict) -> int:
     age = row.get('age')
-    hr_per_week = row.get('hr_per_week')
-
-    if age < 25 and hr_per_week > 40:
-        return 1
-    elif age > 50 and hr_per_week < 30:
-        return 1
-
+    education_num = row.get('education_num')
+    
+    if age is not None and education_num is not None:
+        # For <=50K, higher education can be considered a good indicator
+        if education_num >= 13:
+            return 1
+        
+        # For >50K, higher age is often associated with higher income
+        elif age >= 45:
+            return 1
+    
     return -1

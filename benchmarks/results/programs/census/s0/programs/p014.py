@@ -1,17 +1,29 @@
 def _label_income_as_written(row: dict) -> int:
     age = row['age']
-    hr_per_week = row['hr_per_week']
+    education_num = row['education_num']
     
-    # If any of the following conditions are met, return >50K
-    if age >= 46 or hr_per_week >= 35 or capital_gain != 0 or capital_loss != 0:
-        return 1
+    if age < 21 or education_num <= 4:
+        return 0  # <=50K
     
-    # Otherwise, return <=50K
-    return 0
+    if education_num == 13:
+        return 0  # <=50K
+    elif education_num == 16 and (age >= 46):
+        return 0  # <=50K
+    
+    if row['occupation'] in ['Exec-managerial', 'Prof-specialty']:
+        return 0  # <=50K
+    
+    if row['type_employer'] == 'Federal-gov':
+        return 0  # <=50K
+    
+    if row['sex'] == 'Male':
+        return 1  # >50K
+    
+    return -1
 
 
 def label_income(row: dict) -> int:
-    """p007 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    """p003 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
     vote = _label_income_as_written(row)
     if isinstance(vote, bool) or vote not in (0, 1):
         return vote

@@ -1,25 +1,10 @@
 def label_income(row: dict) -> int:
     age = row['age']
-    hr_per_week = row['hr_per_week']
+    type_employer = row['type_employer']
+    education = row['education']
 
-    if age > 60 or hr_per_week < 40:
-        return 1  # >50K
-
-    # Check for high capital gain
-    if row['capital_gain'] > 20000:
+    if age > 50 and type_employer == 'Private' and education == 'Assoc-acdm':
         return 1
 
-    # Check for high education level
-    if row['education_num'] > 16:
-        return 1
-
-    # Check for highly paid jobs
-    if row['type_employer'] == 'Self-emp-inc':
-        return 1
-
-    # Check for well-educated married couples
-    if row['marital'] == 'Married-civ-spouse' and row['education_num'] > 13:
-        return 1
-
-    # No clear evidence, abstain
+    # Other conditions or rules can be added here based on more specific characteristics
     return -1

@@ -1,23 +1,9 @@
-keywords_50k = {
-    'self-emp-inc',
-    'private',
-    'exec-managerial',
-    'prof-specialty',
-    'craft-repair',
-    'sales',
-    'own-child'
-}
-
-
 def label_income(row: dict) -> int:
-    keywords = [
-        row['type_employer'],
-        row['occupation']
-    ]
+    income_threshold = 50000
     
-    for keyword in keywords:
-        if keyword.lower() in keywords_50k:
-            return 1
-    
-    # No clear evidence
-    return -1
+    if row['education_num'] >= 13 or row['occupation'] == 'Prof-specialty':
+        return 1 if row['capital_gain'] + row['capital_loss'] > income_threshold else 0
+    elif row['education_num'] <= 9:
+        return 1 if row['hr_per_week'] > income_threshold else 0
+    else:
+        return -1

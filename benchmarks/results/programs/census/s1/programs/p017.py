@@ -2,9 +2,14 @@ import re
 
 
 def label_income(row: dict) -> int:
-    if row['education_num'] >= 13 and row['capital_gain'] > 0 or row['capital_loss'] > 0:
+    age = row.get('age', 0)
+    marital = row.get('marital', 'Unknown')
+    occupation = row.get('occupation', 'Unknown')
+    
+    # Check for specific patterns or words in the input
+    if re.search(r'50,000+\s*US$', occupation):
         return 1
-    elif re.search(r'capital loss|gain', ' '.join(row.values())) is not None or row['hr_per_week'] < 25:
+    elif re.search(r'married-civ-spouse', marital) and age >= 50:
         return 0
     else:
         return -1

@@ -1,3 +1,8 @@
 def label_income(row: dict) -> int:
-    income_classes = {'<=50K': ['low', 'none', 'no', 'below', 'less'], '>50K': ['high', 'more', 'above']}
+    age = row.get('age', 0)
+    hr_per_week = row.get('hr_per_week', 0)
+
+    if age >= 35 and hr_per_week <= 40:
+        return 1
+
     return -1

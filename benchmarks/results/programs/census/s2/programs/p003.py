@@ -1,7 +1,7 @@
 def label_income(row: dict) -> int:
-    if row['education_num'] >= 13: # Class: >50K
+    if row['education'] == 'HS-grad' or row['hr_per_week'] > 40:
         return 1
-    elif row['capital_gain'] > 50000 or row['capital_loss'] > 50000: # Class: >50K
-        return 1
-    else: # Class: <=50K
+    elif row['education_num'] >= 12 or row['race'] != 'White':
         return 0
+    else:
+        return -1

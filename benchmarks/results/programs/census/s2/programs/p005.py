@@ -1,27 +1,29 @@
 def label_income(row: dict) -> int:
-    # Keywords for <=50K
-    low_income_keywords = ['low', 'poor', 'none', 'barely', 'just', 'not']
-    
-    # Keywords for >50K
-    high_income_keywords = ['high', 'wealthy', 'rich', 'above', 'exceeds', 'greater']
-    
-    # Check each keyword in the input dict
-    for key, value in row.items():
-        if key == 'education':
-            # If education level is 12 or above, it's likely >50K
-            if value >= 12:
-                return 1
-        elif key in ['capital_gain', 'capital_loss']:
-            # If any of these fields have a non-zero value, it's likely >50K
-            if value != 0:
-                return 1
-        elif key == 'age':
-            # Age can be used as a rough indicator
-            if int(value) > 65:
-                return 1
-        elif key in ['type_employer', 'occupation', 'relationship', 'race', 'sex']:
-            # These fields are less likely to indicate >50K
-            pass
-    
-    # If no keywords match, abstain
-    return -1
+    if row['capital_gain'] > 0 or row['capital_loss'] > 0:
+        return 1  # >50K
+
+    education = row['education']
+    if education == 'Assoc-acdm' or education == 'Assoc-voc' or education == 'HS-grad':
+        return 0  # <=50K
+    elif education == 'Masters' or education == 'PhD':
+        return 1  # >50K
+
+    occupation = row['occupation']
+    if occupation in ['Craft-repair', 'Other-service']:
+        return 0  # <=50K
+    elif occupation in ['Exec-managerial', 'Prof-specialty']:
+        return 1  # >50K
+
+    marital = row['marital']
+    if marital == 'Divorced':
+        return 0  # <=50K
+    elif marital == 'Widowed':
+        return 1  # >50K
+
+    relationship = row['relationship']
+    if relationship in ['Not-in-family']:
+        return 0  # <=50K
+    elif relationship in ['Husband', 'Wife']:
+        return 1  # >50K
+
+    return -1  # abstain

@@ -1,11 +1,12 @@
 def label_income(row: dict) -> int:
-    income = row['hr_per_week']
+    age = row['age']
+    marital = row['marital']
+    occupation = row['occupation']
     
-    if income > 50000:
+    if age > 50 and marital == "Married-civ-spouse" and occupation == "Sales":
         return 1
     
-    elif income < 20000:
-        return 0
+    if age <= 20 or marital != "Never-married" and occupation not in ["Craft-repair", "Other-service"]:
+        return 1
     
-    else:
-        return -1
+    return -1

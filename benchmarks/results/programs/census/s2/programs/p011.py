@@ -1,15 +1,14 @@
-import re
-
-
 def label_income(row: dict) -> int:
-    patterns = {
-        r'<=50K': 0,
-        r'>50K': 1
-    }
+    age = row.get('age', -1)
+    hr_per_week = row.get('hr_per_week', -1)
 
-    for pattern, class_id in patterns.items():
-        if row.get('education_num', 0) >= 9 and re.search(r'\b' + pattern + r'\b', row['occupation']):
-            return class_id
+    if age < 25 and hr_per_week > 40:
+        return 1
 
-    # If no clear evidence can be found, abstain
+    if age >= 30 and hr_per_week <= 30:
+        return 1
+
+    if age >= 55 and hr_per_week <= 40:
+        return 1
+
     return -1

@@ -1,21 +1,16 @@
-def label_income(row: dict) -> int:
+def _label_income_as_written(row: dict) -> int:
     age = row['age']
     hr_per_week = row['hr_per_week']
     
-    # If age or hours worked is 0, it's highly unlikely to earn >50K
-    if age <= 0 or hr_per_week == 0:
-        return -1
-    
-    # Calculate annual income based on education and hours worked per week
-    education_num = row['education_num']
-    base_income = (education_num + 9) * 132 if education_num <= 6 else (education_num - 6) * 144
-    
-    annual_income = base_income * hr_per_week
-    
-    # Determine the label based on annual income
-    if annual_income > 50000:
-        return 1
-    elif annual_income < 30000:  # Low income threshold
-        return -1
+    if age < 30 and hr_per_week > 45:
+        return 1  # This is a heuristic based on common knowledge about income levels
     else:
-        return 0
+        return -1  # Abstain when no clear evidence can be made
+
+
+def label_income(row: dict) -> int:
+    """p009 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_income_as_written(row)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0

@@ -1,0 +1,25 @@
+import re
+
+
+def _label_income_as_written(row: dict) -> int:
+    education = row['education']
+    occupation = row['occupation']
+
+    if education == 'Bachelors' and occupation not in ['Exec-managerial', 'Prof-specialty']:
+        return 0
+    elif education == 'Masters' and occupation in ['Exec-managerial', 'Prof-specialty'] or re.search(r'Sales|Service', occupation):
+        return 1
+    elif education == 'HS-grad':
+        return 0 if re.search(r'Managerial', occupation) else 1
+    elif re.search(r'Research|Engineering', occupation):
+        return 1
+
+    return -1
+
+
+def label_income(row: dict) -> int:
+    """p019 with its class ids 0 and 1 exchanged: its dev votes were mostly wrong."""
+    vote = _label_income_as_written(row)
+    if isinstance(vote, bool) or vote not in (0, 1):
+        return vote
+    return 1 if vote == 0 else 0
