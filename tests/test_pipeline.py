@@ -9,6 +9,7 @@ import pytest
 
 from alchemist import pipeline
 from alchemist.cli import main
+from alchemist.distill import DistilledModel, featurizer_candidates
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.labelmodels import simulate_votes
@@ -68,6 +69,8 @@ def test_run_stages_resume_and_predict(tmp_path: Path, youtube_task, config):
 
     labeled = pipeline.predict(run_dir, config.test)
     assert len(labeled) == 250 and set(labeled["predicted_label_name"]) <= {"HAM", "SPAM"}
+    # No dev labels train this model (use_gold off): its features are the unsupervised default.
+    assert DistilledModel.load(run.model_dir).featurizer_.name == featurizer_candidates("text")[-1]
 
 
 def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):

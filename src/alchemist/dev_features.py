@@ -2,7 +2,8 @@
 distilled model's cross-validation tries.
 
 With ``--featurizer auto`` and labeled dev rows, text can be read as TF-IDF or as MiniLM
-sentence embeddings (``distill.featurizer_candidates``). The dev classifier, which votes beside
+sentence embeddings (``distill.featurizer_candidates``); without them, as MiniLM where
+installed. The dev classifier, which votes beside
 the programs, takes whichever lets a classifier on the dev labels alone score best out of fold
 (``featurizer_for``); the distilled model's cross-validation tries every candidate with its
 gold shares and classifiers (``end_model_featurizers``), because which features pay off with
@@ -48,15 +49,18 @@ def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunCon
 
 
 def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
-    """The dev classifier's featurizer: ``config.featurizer`` unless "auto"; then the
-    modality's default, or, with labeled dev rows (and ``config.use_gold``), the candidate of
-    ``featurizer_candidates`` that ``choose_featurizer`` picks on them. The choice is
-    remembered per dev split, so every stage of a run gets the same one."""
+    """The dev classifier's featurizer, and the distilled model's when no dev labels choose it:
+    ``config.featurizer`` unless "auto"; then, with labeled dev rows (and ``config.use_gold``),
+    the candidate of ``featurizer_candidates`` that ``choose_featurizer`` picks on them (the
+    choice is remembered per dev split, so every stage of a run gets the same one); without,
+    the last candidate, MiniLM for text where it is installed: on the dev rows of the
+    benchmark's no-dev runs (rows those runs never read), the model distilled on MiniLM scored
+    5 to 6 points above TF-IDF on three of four text datasets and 2 under on SMS."""
     if config.featurizer != "auto":
         return config.featurizer
     dev, candidates = labeled_dev(splits), featurizer_candidates(task.modality)
     if dev is None or not config.use_gold or len(candidates) == 1:
-        return candidates[0]
+        return candidates[-1]
     gold = np.asarray(dev.gold)
     key = (
         tuple(candidates),

@@ -25,6 +25,7 @@ import pandas as pd
 from alchemist import concepts
 from alchemist.analysis import Diagnostics, diagnose
 from alchemist.data import Dataset, read_table
+from alchemist.dev_features import featurizer_for
 from alchemist.devsplit import (
     dev_only_baseline,
     distill_with_gold,
@@ -32,7 +33,7 @@ from alchemist.devsplit import (
     fold_pseudolabels,
     label_model_votes,
 )
-from alchemist.distill import DistilledModel, default_featurizer
+from alchemist.distill import DistilledModel
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
@@ -151,11 +152,8 @@ def distill(
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
-    featurizer = (
-        default_featurizer(task.modality) if config.featurizer == "auto" else config.featurizer
-    )
     model = distill_with_gold(run, splits, covered, proba, config, fold_soft) or DistilledModel(
-        featurizer=featurizer, seed=config.seed
+        featurizer=featurizer_for(task, splits, config), seed=config.seed
     ).fit(
         train.frame,
         proba[covered],
