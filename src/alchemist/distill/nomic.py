@@ -22,7 +22,6 @@ from alchemist.distill.featurizers import (
     Featurizer,
     _texts,
     cached_embeddings,
-    embedding_path,
 )
 from alchemist.errors import DistillError, LLMError, ModelFileError
 from alchemist.llm.embedded import free_cores, start_runtime
@@ -65,8 +64,9 @@ class NomicFeaturizer(Featurizer):
 
     def _transform(self, frame: pd.DataFrame) -> np.ndarray:
         texts = [self.prefix + t[: self.max_chars] for t in _texts(frame)]
-        path = embedding_path(self.cache_dir, "nomic", MODEL, texts) if self.cache else None
-        return cached_embeddings(path, lambda: self._embed(texts))
+        return cached_embeddings(
+            self.cache_dir, "nomic", MODEL, texts, self._embed, cache=self.cache
+        )
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         server = self._server()
