@@ -10,6 +10,7 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program, ProgramStore
 from alchemist.quality import gate, improve, repair
 from alchemist.quality_settings import GatePolicy, ImproveSettings
+from alchemist.synthesis import default_strategies
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
@@ -225,6 +226,8 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
     assert [p.id for p in store.load()] == kept_ids
     assert on_disk["p001"].provenance["dropped"].startswith("constant output")
     assert on_disk["p004"].provenance["repair_of"] == "p003"
+    asked = {p.provenance["strategy"] for i, p in on_disk.items() if i != "p004"}
+    assert asked <= set(default_strategies("text")) and len(asked) > 1  # a text task's, in turn
     assert [e["kept"] for e in events if e["stage"] == "gate"] == [2, 3]
     assert [e["attempt"] for e in events if e["stage"] == "synthesis"] == [1, 2, 3, 4, 1]
     summary = json.loads(json.dumps(result.to_dict()))

@@ -2,12 +2,12 @@
 distilled model's cross-validation tries.
 
 With ``--featurizer auto`` and labeled dev rows, text can be read as TF-IDF or as MiniLM
-sentence embeddings (``distill.featurizer_candidates``); without them, as MiniLM where
-installed. The dev classifier, which votes beside
+sentence embeddings (``distill.featurizer_candidates``). The dev classifier, which votes beside
 the programs, takes whichever lets a classifier on the dev labels alone score best out of fold
 (``featurizer_for``); the distilled model's cross-validation tries every candidate with its
 gold shares and classifiers (``end_model_featurizers``), because which features pay off with
-thousands of pseudolabels is not what 200 gold rows alone say.
+thousands of pseudolabels is not what 200 gold rows alone say. Without dev labels, text is read
+as MiniLM where it is installed.
 """
 
 from __future__ import annotations

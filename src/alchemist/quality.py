@@ -26,7 +26,7 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
 from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
-from alchemist.synthesis import Progress, provenance, shown, synthesize
+from alchemist.synthesis import Progress, default_strategies, provenance, shown, synthesize
 from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
@@ -199,7 +199,7 @@ def improve(
             n=need,
             params=params,
             seed=seed + calls,
-            strategies=_rotated(settings.strategies, calls),
+            strategies=_rotated(settings.strategies or default_strategies(task.modality), calls),
             temperatures=_rotated(settings.temperatures, calls),
             max_attempts=min(2 * need, budget - calls),
             supplementary=settings.supplementary,

@@ -14,7 +14,6 @@ from alchemist.analysis import Diagnostics, ProgramDiagnostics
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program
-from alchemist.synthesis import STRATEGIES
 from alchemist.task import Supplementary
 
 
@@ -74,7 +73,8 @@ class ImproveSettings:
 
     ``target`` useful programs within ``max_llm_calls`` model calls (generation and repair
     together); ``policy`` decides which programs to drop. Model call ``k`` of the loop uses
-    seed ``seed + k``, and ``strategies`` and ``temperatures`` in turn (``params.temperature``
+    seed ``seed + k``, and ``strategies`` (None: the task's modality's,
+    ``synthesis.default_strategies``) and ``temperatures`` in turn (``params.temperature``
     when empty). ``supplementary`` replaces the task's own in the prompts. A program whose
     errors exceed ``policy.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
     New programs are numbered ``<id_prefix><number>``.
@@ -84,7 +84,7 @@ class ImproveSettings:
     max_llm_calls: int = 40
     policy: GatePolicy = field(default_factory=GatePolicy)
     params: SamplingParams = field(default_factory=SamplingParams)
-    strategies: tuple[str, ...] = STRATEGIES
+    strategies: tuple[str, ...] | None = None
     temperatures: tuple[float, ...] = ()
     supplementary: Supplementary | None = None
     seed: int = 0
