@@ -14,6 +14,7 @@ from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
 from alchemist.labelmodels._snorkel import SnorkelStyle
 from alchemist.labelmodels._votes import Votes
+from alchemist.numeric import softmax
 
 _FLOOR = 1e-12  # a member's zero probability vetoes a class only this far
 _MEMBERS: dict[str, type[LabelModel]] = {
@@ -69,14 +70,13 @@ class AveragedLabelModel(LabelModel):
         with warnings.catch_warnings():  # a program that never voted is nan in every member
             warnings.simplefilter("ignore", RuntimeWarning)
             self.accuracies_ = np.nanmean([m.accuracies_ for m in self.members_], axis=0)
-        self.class_balance_ = _pool([m.class_balance_ for m in self.members_], axis=0)
+        self.class_balance_ = _pool([m.class_balance_ for m in self.members_])
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return _pool([m._proba(votes) for m in self.members_], axis=0)  # (k, r): classes first
+        return _pool([m._proba(votes) for m in self.members_])  # (k, r): classes first
 
 
-def _pool(probabilities: list[np.ndarray], *, axis: int) -> np.ndarray:
-    """Normalised geometric mean over the list; ``axis`` of each array holds the classes."""
+def _pool(probabilities: list[np.ndarray]) -> np.ndarray:
+    """Normalised geometric mean over the list of class-major arrays (classes on axis 0)."""
     logs = np.mean([np.log(np.maximum(p, _FLOOR)) for p in probabilities], axis=0)
-    pooled = np.exp(logs - logs.max(axis=axis, keepdims=True))
-    return pooled / pooled.sum(axis=axis, keepdims=True)
+    return softmax(logs.reshape(len(logs), -1).T).T.reshape(logs.shape)
