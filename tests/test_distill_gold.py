@@ -78,6 +78,49 @@ def test_the_classifier_is_chosen_with_the_share_by_cross_validation():
     chosen = fitted.scores[f"tfidf, {fitted.classifier}, gold share {fitted.gold_share:g}"]
     assert chosen == best
     assert fitted.model.classifier_.name == fitted.classifier
+
+
+def test_the_dev_rows_keep_their_out_of_fold_predictions():
+    frame, y = texts(300, 0)
+    dev, dev_y = texts(50, 1)
+    dev_y = dev_y.copy()
+    dev_y[:4] = -1  # rows without gold: never scored, predicted -1
+    noisy = np.eye(2)[np.where(np.random.default_rng(4).random(300) < 0.3, 1 - y, y)]
+    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    predicted = fitted.model.dev_predictions_
+    assert predicted is not None and set(predicted) == {"distilled", "dev_only"}
+    known = dev_y >= 0
+    for method, share in (("distilled", fitted.gold_share), ("dev_only", 1.0)):
+        assert len(predicted[method]) == 50 and (predicted[method][~known] == -1).all()
+        # The very predictions the cross-validation scored the candidate by.
+        cv = fitted.scores[f"tfidf, {fitted.classifier}, gold share {share:g}"]
+        assert (predicted[method][known] == dev_y[known]).mean() == cv["accuracy"]
+    # Out of fold, not the answers of a model trained on those rows: a word of its own marks
+    # each dev row, and on rows whose gold class the words contradict, a model that saw the row
+    # learns its mark, one that did not follows the words.
+    marked = dev.assign(text=[f"{t} mark{i}" for i, t in enumerate(dev["text"])])
+    odd = np.zeros(50, dtype=bool)
+    odd[[5, 15, 25, 35, 45]] = True
+    flipped = np.where(odd, 1 - dev_y, dev_y)
+    fitted = fit_with_gold(frame, noisy, marked, flipped, n_classes=2, featurizers=["tfidf"])
+    seen = fit_mixed(
+        frame,
+        noisy,
+        marked,
+        flipped,
+        n_classes=2,
+        featurizer="tfidf",
+        share=1.0,
+        classifier=fitted.classifier,
+    )
+    assert (seen.predict(marked)[odd] == flipped[odd]).mean() >= 0.8
+    assert (fitted.model.dev_predictions_["dev_only"][odd] == flipped[odd]).mean() <= 0.2
+    assert (
+        fit_mixed(
+            frame, noisy, dev, dev_y, n_classes=2, featurizer="tfidf", share=0.5
+        ).dev_predictions_
+        is None
+    )
     assert fitted.to_dict()["classifier"] == fitted.classifier
     only = fit_with_gold(
         frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"], classifiers=["logistic"]

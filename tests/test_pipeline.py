@@ -94,6 +94,15 @@ def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
     test = pipeline.load_splits(youtube_task, config)["test"]
     assert (model.predict(test.frame) == test.gold).mean() > 0.8
     assert run.read_json("distill.json")["gold_share"] in (0.0, 0.25, 0.5, 0.75, 1.0)
+    # Trained on the dev rows, the distilled model and its dev-only twin are scored there out
+    # of fold; every split with both says whether the programs helped.
+    dev = pipeline.rerun(run)["evaluation"]["dev"]
+    assert dev["distilled"]["out_of_fold"] and dev["dev_only"]["out_of_fold"]
+    assert "out_of_fold" not in dev["label_model"]
+    report = (run_dir / "report.md").read_text()
+    assert "| dev | distilled (out of fold) |" in report
+    assert "- dev (out of fold): distilled " in report
+    assert report.count("for the same model on the dev labels alone") == 3  # train, dev, test
 
 
 def test_programs_that_never_vote_fail_clearly(tmp_path: Path, youtube_task, config):

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from alchemist.evaluation import group_accuracy
-from alchemist.overview import Overview
+from alchemist.overview import Overview, verdict
 from alchemist.pipeline import diagnose_run
 from alchemist.report import render_report, render_report_html
 
@@ -81,3 +81,19 @@ def test_report_md_gives_the_worst_group_where_the_data_has_groups(tmp_path: Pat
     text = render_report(run.task(), summary, diagnose_run(run))
     assert f"| {test['distilled']['coverage']:.1%} | 0.500 (gap 0.250) |" in text
     assert f"| {test['label_model']['coverage']:.1%} | – |" in text
+
+
+def test_each_split_says_whether_the_programs_beat_the_dev_labels_alone():
+    def entry(ours: tuple[float, float], theirs: tuple[float, float]) -> dict:
+        return {
+            "distilled": {"accuracy": ours[0], "macro_f1": ours[1], "out_of_fold": True},
+            "dev_only": {"accuracy": theirs[0], "macro_f1": theirs[1]},
+        }
+
+    helped = verdict("dev", entry((0.90, 0.80), (0.85, 0.80)))
+    assert helped.startswith("dev (out of fold): distilled 0.900 accuracy against 0.850")
+    assert "(+5.0 points; macro-F1 +0.0): the programs helped." in helped
+    lost = verdict("test", {**entry((0.79, 0.61), (0.83, 0.64)), "label_model": {}})
+    assert "(-4.0 points; macro-F1 -3.0): the programs did not help" in lost
+    assert "one figure and not the other" in verdict("test", entry((0.8, 0.5), (0.7, 0.6)))
+    assert verdict("test", {"distilled": {"accuracy": 0.9, "macro_f1": 0.9}}) == ""

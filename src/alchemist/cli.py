@@ -13,6 +13,7 @@ from alchemist.cli_output import Bars, show_log_messages
 from alchemist.cli_settings import add_task_and_config, config_from_args
 from alchemist.errors import AlchemistError
 from alchemist.llm import ProviderSpec
+from alchemist.overview import verdict
 from alchemist.report import worst_group_text
 from alchemist.rundir import RunDir, init_run, load_splits
 from alchemist.task import load_task
@@ -308,11 +309,15 @@ def _print_evaluation(summary: dict) -> None:
     for split, entry in summary["evaluation"].items():
         for model, s in entry.items():
             worst = worst_group_text(s)
+            name = f"{model} (out of fold)" if s.get("out_of_fold") else model
             print(
-                f"{split:5} {model:24} accuracy {s['accuracy']:.3f}  "
+                f"{split:5} {name:24} accuracy {s['accuracy']:.3f}  "
                 f"macro-F1 {s['macro_f1']:.3f}  coverage {s['coverage']:.1%}"
                 + (f"  worst group {worst}" if worst else "")
             )
+    for split, entry in summary["evaluation"].items():
+        if said := verdict(split, entry):
+            print(said)
     print(f"coverage of the programs on the training data: {summary['coverage']['train']:.1%}")
 
 

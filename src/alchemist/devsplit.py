@@ -320,8 +320,13 @@ def evaluate(
     dev_only: DistilledModel | None = None,
 ) -> dict[str, Any]:
     """Scores of the label model and the distilled model on every split with gold labels,
-    beside the majority class of that split, the dev-labels-only model (not on dev itself)
-    and, where the data has them, its human labeling functions' majority vote."""
+    beside the majority class of that split, the dev-labels-only model and, where the data has
+    them, its human labeling functions' majority vote.
+
+    Both the distilled model and the dev-labels-only model are trained on the gold dev rows: on
+    dev they are scored out of fold, by the cross-validation that chose the distilled model
+    (``DistilledModel.dev_predictions_``; those entries carry ``"out_of_fold": True``), and the
+    dev-labels-only model not at all when there was none."""
     positive = 1 if task.n_classes == 2 else None
     results: dict[str, Any] = {}
     for split, dataset in splits.items():
@@ -337,7 +342,10 @@ def evaluate(
             "label_model": label_model.predict(matrices[split].votes),
             "distilled": distilled.predict(dataset.frame),
         }
-        if dev_only is not None and split != "dev":
+        out_of_fold = distilled.dev_predictions_ if split == "dev" else None
+        if out_of_fold is not None:
+            predictions.update(out_of_fold)
+        elif dev_only is not None and split != "dev":
             predictions["dev_only"] = dev_only.predict(dataset.frame)
         entry = {
             **{name: scored(predicted[known]) for name, predicted in predictions.items()},
@@ -348,6 +356,8 @@ def evaluate(
         if dataset.groups is not None:
             for name, predicted in predictions.items():
                 entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
+        for name in out_of_fold or ():
+            entry[name]["out_of_fold"] = True
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes, task.n_classes)

@@ -2,7 +2,9 @@
 
 ``Overview.build`` gathers, from what a run has in memory (or ``Overview.read`` from its run
 directory), what ``report.html`` and the review workbench's overview page show: the task, the
-label model, coverage, accuracy on dev/test beside the baselines, and four charts (per-program
+label model, coverage, accuracy on dev/test beside the baselines (on dev, the models trained on
+its gold rows scored out of fold), a line per split saying whether the programs beat the same
+model on the dev labels alone (``verdict``), and four charts (per-program
 coverage and dev accuracy, pairwise agreement, class balance of the pseudolabels, accuracy
 against LLM cost). ``alchemist.report`` lays it out as HTML.
 """
@@ -48,6 +50,7 @@ class Score:
     macro_f1: float | None
     coverage: float | None
     baseline: bool  # a method to compare against, not the run's own output
+    out_of_fold: bool = False  # scored by the cross-validation on dev (a model trained on dev)
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Overview:
     program_ids: list[str]
     charts: dict[str, str] = field(default_factory=dict)
     llm: dict[str, Any] = field(default_factory=dict)
+    verdicts: list[str] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -82,6 +86,7 @@ class Overview:
             scores=scores,
             program_ids=list(train.program_ids),
             llm=ledger.totals(),
+            verdicts=[v for split, e in summary["evaluation"].items() if (v := verdict(split, e))],
         )
         overview.charts = {
             "programs": _program_chart(train, diagnostics),
@@ -123,6 +128,27 @@ def method_name(method: str, label_model: str = "") -> str:
     return f"{name} ({label_model})" if method == "label_model" and label_model else name
 
 
+def verdict(split: str, entry: dict[str, Any]) -> str:
+    """Whether the programs helped on ``split``: the distilled model against the same model
+    trained on the dev labels alone, in points of accuracy and macro-F1 (empty without both)."""
+    ours, theirs = entry.get("distilled"), entry.get("dev_only")
+    if ours is None or theirs is None:
+        return ""
+    gains = [100 * (ours[m] - theirs[m]) for m in ("accuracy", "macro_f1")]
+    if min(gains) >= 0 and max(gains) > 0:
+        said = "the programs helped"
+    elif max(gains) <= 0:
+        said = "the programs did not help: the dev labels alone did as well or better"
+    else:
+        said = "the programs helped on one figure and not the other"
+    where = f"{split} (out of fold)" if ours.get("out_of_fold") else split
+    return (
+        f"{where}: distilled {ours['accuracy']:.3f} accuracy against {theirs['accuracy']:.3f} "
+        f"for the same model on the dev labels alone ({gains[0]:+.1f} points; macro-F1 "
+        f"{gains[1]:+.1f}): {said}."
+    )
+
+
 def _scores(evaluation: dict[str, Any]) -> list[Score]:
     scores = []
     for split, entry in evaluation.items():
@@ -135,6 +161,7 @@ def _scores(evaluation: dict[str, Any]) -> list[Score]:
                     s.get("macro_f1"),
                     s.get("coverage"),
                     method not in ("label_model", "distilled"),
+                    bool(s.get("out_of_fold")),
                 )
             )
     if not any(s.method.startswith("majority_class") for s in scores):
@@ -243,4 +270,4 @@ def _cost_chart(scores: list[Score], ledger: Ledger, zero_shot: dict[str, Any]) 
     )
 
 
-__all__ = ["REPRICE_AS", "Overview", "Score", "method_name"]
+__all__ = ["REPRICE_AS", "Overview", "Score", "method_name", "verdict"]

@@ -12,8 +12,13 @@ from html import escape
 from typing import Any
 
 from alchemist.analysis import Diagnostics
-from alchemist.overview import Overview, method_name
+from alchemist.overview import Overview, method_name, verdict
 from alchemist.task import Task
+
+_OUT_OF_FOLD = (
+    "Out of fold: scored by the cross-validation on dev that chose the distilled model, each dev "
+    "row by a model trained without it (as the best of the candidates, a little flattered)."
+)
 
 
 def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics) -> str:
@@ -37,9 +42,15 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
     for split, entry in summary["evaluation"].items():
         for model, s in entry.items():
             lines.append(
-                f"| {split} | {model} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | "
+                f"| {split} | {model}{' (out of fold)' if s.get('out_of_fold') else ''} | "
+                f"{s['accuracy']:.3f} | {s['macro_f1']:.3f} | "
                 f"{s['coverage']:.1%} | {worst_group_text(s) or '–'} |"
             )
+    verdicts = [v for split, entry in summary["evaluation"].items() if (v := verdict(split, entry))]
+    if any(s.get("out_of_fold") for e in summary["evaluation"].values() for s in e.values()):
+        lines += ["", _OUT_OF_FOLD]
+    if verdicts:
+        lines += ["", *(f"- {v}" for v in verdicts)]
     synthesis = summary.get("synthesis") or {}
     if synthesis:
         lines += [
@@ -86,13 +97,16 @@ def render_overview(overview: Overview) -> str:
         f1 = "–" if s.macro_f1 is None else f"{s.macro_f1:.3f}"
         covered = "–" if s.coverage is None else f"{s.coverage:.1%}"
         kind = ' class="baseline"' if s.baseline else ""
+        name = method_name(s.method, overview.label_model) + (" (out of fold)" * s.out_of_fold)
         rows.append(
             f'<tr{kind} data-split="{escape(s.split)}" data-method="{escape(s.method)}">'
             f"<td>{escape(s.split)}</td>"
-            f"<td>{escape(method_name(s.method, overview.label_model))}</td>"
+            f"<td>{escape(name)}</td>"
             f'<td class="num accuracy">{s.accuracy:.3f}</td><td class="num">{f1}</td>'
             f'<td class="num">{covered}</td></tr>'
         )
+    verdicts = "".join(f"<li>{escape(v)}</li>" for v in overview.verdicts)
+    verdicts = f'<ul class="verdicts">{verdicts}</ul>' if verdicts else ""
     figures = "".join(
         f'<figure id="chart-{name}">{svg}</figure>' for name, svg in overview.charts.items()
     )
@@ -108,8 +122,10 @@ def render_overview(overview: Overview) -> str:
         "<section><h2>Accuracy where gold labels exist</h2>"
         '<table class="scores"><thead><tr><th>split</th><th>method</th><th>accuracy</th>'
         f"<th>macro-F1</th><th>coverage</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{verdicts}"
         '<p class="note">Grey rows are baselines. The label model is chosen on the dev split; '
-        "the test split is used for nothing but these figures.</p></section>"
+        f"the test split is used for nothing but these figures. {escape(_OUT_OF_FOLD)}</p>"
+        "</section>"
         f'<section class="charts">{figures}</section>'
     )
 

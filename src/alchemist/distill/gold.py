@@ -6,7 +6,10 @@ training weight (``GOLD_SHARES``: 0 = pseudolabels only, as without a dev split;
 only, the honest baseline), the featurizer and the classifier (``CLASSIFIERS``: the MLP, or
 logistic regression, steadier on small or tabular data) chosen by k-fold cross-validation on the
 dev split: each candidate is trained with the pseudolabels and the other folds' gold rows, and
-scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split. The
+scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split. Those
+out-of-fold predictions of the chosen candidate and of the dev-labels-only one (same features and
+classifier, gold share 1) stay on the fitted model (``DistilledModel.dev_predictions_``): the dev
+rows' honest figures, since both models are trained on those rows. The
 pseudolabels themselves may owe something to the held-out fold's gold labels (a classifier
 trained on the dev rows votes beside the programs; a stacked label model learns from them), which
 would flatter the pseudolabel-heavy candidates: ``fold_soft`` gives each fold the pseudolabels
@@ -99,6 +102,7 @@ def fit_with_gold(
         for f in range(folds)
     ]
     scores: dict[str, dict[str, float]] = {}
+    predictions: dict[tuple[str, str, float], np.ndarray] = {}
     best: tuple[tuple[float, float], str, str, float] | None = None
     for name in featurizers:
         featurizer = make_featurizer(name)
@@ -121,6 +125,7 @@ def fit_with_gold(
                     seed,
                 )
                 predicted[held] = clf.predict(X_dev[held])
+            predictions[name, classifier, share] = predicted
             figure = choice_score(gold, predicted, n_classes)
             key = f"{name}, {classifier}, gold share {share:g}"
             scores[key] = {"macro_f1": figure[0], "accuracy": figure[1]}
@@ -140,6 +145,11 @@ def fit_with_gold(
         classifier=classifier,
         seed=seed,
     )
+    model.dev_predictions_ = {}
+    for method, candidate in (("distilled", share), ("dev_only", 1.0)):
+        full = np.full(len(dev_gold), -1, dtype=np.int64)
+        full[known] = predictions[name, classifier, candidate]
+        model.dev_predictions_[method] = full
     return GoldFit(model, name, classifier, share, scores, time.perf_counter() - started)
 
 

@@ -44,7 +44,14 @@ class DistilledModel:
     "logistic") or unfitted instances. Their settings are passed scikit-learn style with a
     prefix, e.g. ``DistilledModel(featurizer="tfidf", featurizer__max_features=5000,
     classifier__hidden_sizes=(64, 64))``. ``seed`` seeds a classifier given by name.
+
+    ``dev_predictions_``: for a model chosen by cross-validation on gold dev rows
+    (``distill.gold.fit_with_gold``), that cross-validation's out-of-fold class predictions for
+    each dev row (-1 where the row has no gold label), of this model ("distilled") and of the
+    same model on the dev labels alone ("dev_only"); None otherwise. Not saved.
     """
+
+    dev_predictions_: dict[str, np.ndarray] | None = None
 
     def __init__(
         self,
