@@ -50,6 +50,8 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
     assert test["majority_class"]["accuracy"] == max(np.bincount(splits["test"].gold)) / len(
         splits["test"].gold
     )
+    paired = test["distilled"].pop("versus_dev_only")  # the same model: no gain, no noise
+    assert paired == {"n": 250, "accuracy_gain": 0.0, "standard_error": 0.0}
     assert test["dev_only"] == test["distilled"]
     # With group labels every model gets its worst-group accuracy, the baseline included.
     lengths = np.array([len(t) > 80 for t in splits["test"].items])

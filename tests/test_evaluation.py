@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.metrics import accuracy_score, f1_score
 
-from alchemist.evaluation import score, summarize_seeds
+from alchemist.evaluation import paired_gain, score, summarize_seeds
 
 
 def test_score_hand_computed_with_abstentions():
@@ -90,3 +90,15 @@ def test_summarize_one_seed_and_none():
     assert summary["positive_f1"]["mean"] == 0.25
     with pytest.raises(ValueError):
         summarize_seeds([])
+
+
+def test_paired_gain_counts_the_same_rows_and_its_noise():
+    gold = np.array([0, 1, 1, 0, -1, 1])
+    ours = np.array([0, 1, -1, 0, 1, 1])  # wrong once (abstained); the unknown row is left out
+    theirs = np.array([1, 1, 1, 1, 0, 1])  # wrong twice
+    paired = paired_gain(gold, ours, theirs)
+    assert paired["n"] == 5
+    assert paired["accuracy_gain"] == pytest.approx(4 / 5 - 3 / 5)
+    assert paired["standard_error"] == pytest.approx(np.std([1, 0, -1, 1, 0], ddof=1) / 5**0.5)
+    same = paired_gain(gold, ours, ours)
+    assert same["accuracy_gain"] == 0 and same["standard_error"] == 0

@@ -6,7 +6,9 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from alchemist.evaluation import group_accuracy
+import numpy as np
+
+from alchemist.evaluation import group_accuracy, paired_gain, score
 from alchemist.overview import Overview, verdict
 from alchemist.pipeline import diagnose_run
 from alchemist.report import render_report, render_report_html
@@ -84,16 +86,25 @@ def test_report_md_gives_the_worst_group_where_the_data_has_groups(tmp_path: Pat
 
 
 def test_each_split_says_whether_the_programs_beat_the_dev_labels_alone():
-    def entry(ours: tuple[float, float], theirs: tuple[float, float]) -> dict:
-        return {
-            "distilled": {"accuracy": ours[0], "macro_f1": ours[1], "out_of_fold": True},
-            "dev_only": {"accuracy": theirs[0], "macro_f1": theirs[1]},
-        }
+    gold = np.array([0, 1] * 100)
+    theirs = np.where(np.arange(200) < 150, gold, 1 - gold)  # right on 150 of 200 rows
 
-    helped = verdict("dev", entry((0.90, 0.80), (0.85, 0.80)))
-    assert helped.startswith("dev (out of fold): distilled 0.900 accuracy against 0.850")
-    assert "(+5.0 points; macro-F1 +0.0): the programs helped." in helped
-    lost = verdict("test", {**entry((0.79, 0.61), (0.83, 0.64)), "label_model": {}})
-    assert "(-4.0 points; macro-F1 -3.0): the programs did not help" in lost
-    assert "one figure and not the other" in verdict("test", entry((0.8, 0.5), (0.7, 0.6)))
-    assert verdict("test", {"distilled": {"accuracy": 0.9, "macro_f1": 0.9}}) == ""
+    def entry(ours: np.ndarray) -> dict:
+        scored = {m: score(gold, p, 2) for m, p in (("distilled", ours), ("dev_only", theirs))}
+        scored["distilled"]["versus_dev_only"] = paired_gain(gold, ours, theirs)
+        return scored
+
+    better = np.where(np.arange(200) < 190, gold, 1 - gold)  # 40 rows more, none fewer
+    helped = verdict("test", entry(better))
+    assert helped.startswith("test: distilled 0.950 accuracy against 0.750 for the same model")
+    assert "(+20.0 ± 5.7 points; macro-F1 +" in helped and helped.endswith("programs helped.")
+    worse = np.where(np.arange(200) < 100, gold, 1 - gold)
+    assert verdict("test", entry(worse)).endswith("the dev labels alone did better.")
+    # Two rows more out of 200: sampling the rows could give that.
+    close = np.where(np.arange(200) < 152, gold, 1 - gold)
+    said = verdict("dev", {**entry(close), "label_model": {}})
+    assert "(+1.0 ± 1.4 points" in said and "within the noise of 200 rows" in said
+    entry_oof = entry(close)
+    entry_oof["distilled"]["out_of_fold"] = True
+    assert verdict("dev", entry_oof).startswith("dev (out of fold): ")
+    assert verdict("test", {"distilled": score(gold, better, 2)}) == ""

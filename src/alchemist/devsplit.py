@@ -34,7 +34,7 @@ from alchemist.data import Dataset
 from alchemist.dev_features import end_model_featurizers, featurizer_for, labeled_dev
 from alchemist.distill import DistilledModel
 from alchemist.distill.gold import DevClassifier, cross_fitted_votes, fit_mixed, fit_with_gold
-from alchemist.evaluation import group_accuracy, score
+from alchemist.evaluation import group_accuracy, paired_gain, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import StackedLabelModel, make_label_model
@@ -326,7 +326,9 @@ def evaluate(
     Both the distilled model and the dev-labels-only model are trained on the gold dev rows: on
     dev they are scored out of fold, by the cross-validation that chose the distilled model
     (``DistilledModel.dev_predictions_``; those entries carry ``"out_of_fold": True``), and the
-    dev-labels-only model not at all when there was none."""
+    dev-labels-only model not at all when there was none. Beside it, the distilled model's
+    entry holds ``versus_dev_only`` (``evaluation.paired_gain``): its accuracy gain over the
+    dev-labels-only model on the same rows, with the standard error of that gain."""
     positive = 1 if task.n_classes == 2 else None
     results: dict[str, Any] = {}
     for split, dataset in splits.items():
@@ -358,6 +360,10 @@ def evaluate(
                 entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
         for name in out_of_fold or ():
             entry[name]["out_of_fold"] = True
+        if "dev_only" in predictions:
+            entry["distilled"]["versus_dev_only"] = paired_gain(
+                gold, predictions["distilled"][known], predictions["dev_only"][known]
+            )
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes, task.n_classes)

@@ -87,6 +87,27 @@ def group_accuracy(
     }
 
 
+def paired_gain(
+    y_true: Sequence[int] | np.ndarray,
+    ours: Sequence[int] | np.ndarray,
+    theirs: Sequence[int] | np.ndarray,
+) -> dict[str, Any]:
+    """How much more often ``ours`` is right than ``theirs`` on the same items (unknown gold
+    left out, abstentions wrong), with the standard error of that gain from the per-item
+    differences: ``{"n", "accuracy_gain", "standard_error"}``. A gain within about two
+    standard errors of zero is what sampling the items alone could give."""
+    true, a, b = (np.asarray(v, dtype=np.int64).ravel() for v in (y_true, ours, theirs))
+    known = true != ABSTAIN
+    difference = (a[known] == true[known]).astype(float) - (b[known] == true[known])
+    n = int(difference.size)
+    error = float(difference.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
+    return {
+        "n": n,
+        "accuracy_gain": float(difference.mean()) if n else math.nan,
+        "standard_error": error,
+    }
+
+
 def summarize_seeds(scores: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Mean and standard deviation of every scalar figure over runs with different seeds.
 

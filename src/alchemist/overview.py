@@ -129,23 +129,26 @@ def method_name(method: str, label_model: str = "") -> str:
 
 
 def verdict(split: str, entry: dict[str, Any]) -> str:
-    """Whether the programs helped on ``split``: the distilled model against the same model
-    trained on the dev labels alone, in points of accuracy and macro-F1 (empty without both)."""
+    """Whether the programs helped on ``split``: the distilled model's accuracy against the
+    same model trained on the dev labels alone, on the same rows, and whether the gain is
+    beyond what sampling the rows could give (two standard errors of the paired difference);
+    empty without both models."""
     ours, theirs = entry.get("distilled"), entry.get("dev_only")
-    if ours is None or theirs is None:
+    if ours is None or theirs is None or "versus_dev_only" not in ours:
         return ""
-    gains = [100 * (ours[m] - theirs[m]) for m in ("accuracy", "macro_f1")]
-    if min(gains) >= 0 and max(gains) > 0:
+    paired = ours["versus_dev_only"]
+    gain, noise = 100 * paired["accuracy_gain"], 200 * paired["standard_error"]
+    if gain > noise:
         said = "the programs helped"
-    elif max(gains) <= 0:
-        said = "the programs did not help: the dev labels alone did as well or better"
+    elif gain < -noise:
+        said = "the programs did not help: the dev labels alone did better"
     else:
-        said = "the programs helped on one figure and not the other"
+        said = f"within the noise of {paired['n']} rows: no difference shown"
     where = f"{split} (out of fold)" if ours.get("out_of_fold") else split
     return (
         f"{where}: distilled {ours['accuracy']:.3f} accuracy against {theirs['accuracy']:.3f} "
-        f"for the same model on the dev labels alone ({gains[0]:+.1f} points; macro-F1 "
-        f"{gains[1]:+.1f}): {said}."
+        f"for the same model on the dev labels alone ({gain:+.1f} ± {noise:.1f} points; "
+        f"macro-F1 {100 * (ours['macro_f1'] - theirs['macro_f1']):+.1f}): {said}."
     )
 
 
