@@ -74,7 +74,7 @@ from alchemist.dev_features import end_model_featurizers
 from alchemist.devsplit import fold_pseudolabels, label_model_votes
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
-from alchemist.evaluation import score
+from alchemist.evaluation import paired_gain, score
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.paths import home
@@ -308,16 +308,16 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 classifier=gold_fit.classifier,
                 seed=seed,
             )
-            scores["dev_only"].append(
-                score(test.gold, baseline.predict(test.frame), task.n_classes, positive=positive)
-            )
+            theirs = baseline.predict(test.frame)
+            scores["dev_only"].append(score(test.gold, theirs, task.n_classes, positive=positive))
         else:
             model = distill(
                 bench.run, splits, covered, fitted.proba, replace(bench.config, seed=seed)
             )
-        scores["distilled"].append(
-            score(test.gold, model.predict(test.frame), task.n_classes, positive=positive)
-        )
+        ours = model.predict(test.frame)
+        scores["distilled"].append(score(test.gold, ours, task.n_classes, positive=positive))
+        if dev is not None:
+            scores["distilled"][-1]["versus_dev_only"] = paired_gain(test.gold, ours, theirs)
     scores["programs_mv"].append(
         _majority(task, matrices["train"].votes, matrices["test"].votes, test, positive)
     )

@@ -117,6 +117,13 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     scores = with_dev["scores"]
     assert len(scores["distilled"]) == 2 and len(scores["dev_only"]) == 2
     assert len(scores["programs_mv"]) == 1
+    paired = scores["distilled"][0]["versus_dev_only"]
+    assert paired["n"] == 250 and paired["standard_error"] > 0
+    gain = np.mean([s["accuracy"] for s in scores["distilled"]]) - np.mean(
+        [s["accuracy"] for s in scores["dev_only"]]
+    )
+    noise = np.mean([2 * s["versus_dev_only"]["standard_error"] for s in scores["distilled"]])
+    assert f"({100 * gain:+.1f} ± {100 * noise:.1f})" in markdown
     assert np.mean([s["accuracy"] for s in scores["distilled"]]) > 0.6
     assert 0 <= with_dev["choice"]["gold_share"] <= 1
     assert with_dev["choice"]["classifier"] in ("mlp", "logistic")
