@@ -368,8 +368,11 @@ def costs(run: RunDir, task: Task, train: Dataset) -> dict[str, Any]:
     calls = billed + list(replayed.values())
     tokens_in = sum(e.input_tokens for e in calls)
     tokens_out = sum(e.output_tokens for e in calls)
-    synthesis_file = run.folder / "synthesis.json"
-    synthesis = json.loads(synthesis_file.read_text()) if synthesis_file.exists() else {}
+    # Answers with no usable program: the run's synthesis record, or for programs restored from
+    # the committed ones (no synthesis run here) the search's verdicts committed beside them.
+    records = [run.folder / name for name in ("synthesis.json", "search.json")]
+    found = next((f for f in records if f.exists()), None)
+    synthesis = json.loads(found.read_text()) if found is not None else {}
     prices = PriceTable.default()
     return {
         "calls": len(calls),

@@ -164,6 +164,7 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     for method, runs in scores.items():
         assert [r["accuracy"] for r in rescored["scores"][method]] == [r["accuracy"] for r in runs]
     assert rescored["costs"]["calls"] == costs["calls"] > 0
+    assert rescored["costs"]["rejected"] == costs["rejected"] > 0
     # Asked for seeds 0 and 1 with only seed 0 committed: seed 1 is left out, nothing generated.
     committed = paper_table.parse_args(
         [*fresh, "--program-seeds", "0", "1", "--programs-from", str(out / "programs")]
