@@ -73,6 +73,21 @@ def _before(name: str, key: str, before: dict[str, Any]) -> str:
     return "–" if entry is None else _cell(entry, key)
 
 
+def _margin(entry: dict[str, Any], key: str) -> str:
+    """Whether the distilled model beats the dev-only one by a point, by how much, and for
+    accuracy the test noise on that gain (mean of the runs' two paired standard errors)."""
+    ours, dev_only = entry["methods"].get("distilled"), entry["methods"].get("dev_only")
+    if ours is None or dev_only is None:
+        return "–"
+    gain = ours[key]["mean"] - dev_only[key]["mean"]
+    noise = (
+        f" ± {100 * float(np.mean(entry['noise'])):.1f}"
+        if key == "accuracy" and entry.get("noise")
+        else ""
+    )
+    return f"{'yes' if gain >= 0.01 else 'no'} ({100 * gain:+.1f}{noise})"
+
+
 def render_markdown(
     table: dict[str, dict[str, Any]],
     before: dict[str, Any],
@@ -103,27 +118,14 @@ def render_markdown(
         key = metric_key(name)
         m = entry["methods"]
         ours, dev_only = m.get("distilled"), m.get("dev_only")
-        margin = (
-            "–"
-            if ours is None or dev_only is None
-            else (
-                f"{'yes' if ours[key]['mean'] - dev_only[key]['mean'] >= 0.01 else 'no'} "
-                f"({100 * (ours[key]['mean'] - dev_only[key]['mean']):+.1f}"
-                + (
-                    f" ± {100 * float(np.mean(entry['noise'])):.1f}"
-                    if key == "accuracy" and entry.get("noise")
-                    else ""
-                )
-                + ")"
-            )
-        )
         seeds = sorted({r["seed"] for r in entry["runs"]})
         lines.append(
             f"| {name} ({key.replace('_', '-')}, program seeds {seeds}) "
             f"| {_cell(ours, key)} | {_cell(dev_only, key)} "
             f"| {_cell(m.get('majority_class'), key)} "
             f"| {_cell(m.get('label_model'), key)} | {_cell(m.get('no_dev'), key)} "
-            f"| {_before(name, key, before)} | {_before(name, key, before_no_dev)} | {margin} |"
+            f"| {_before(name, key, before)} | {_before(name, key, before_no_dev)} "
+            f"| {_margin(entry, key)} |"
         )
     lines += [
         "",
