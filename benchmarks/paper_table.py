@@ -6,10 +6,11 @@ calls; programs are kept in the run folder and answers in the response cache, so
 LLM call). Then, as the pipeline does, votes no better than chance on dev are ignored, a classifier
 trained on the dev labels votes beside the programs, the label model (unsupervised or stacked on
 dev) and the end model's classifier (MLP 2 x 32 or logistic regression) and gold share are chosen
-once by cross-validation on dev (each fold against pseudolabels made without its gold labels), and
-for each of ``--seeds`` end-model seeds the distilled model is trained on pseudolabels and gold dev
-labels and scored on the test split. Beside it, on the same splits: the same classifier on the same
-features trained on the dev labels alone (same seeds), always answering the dev split's majority
+once by cross-validation on dev (each fold against pseudolabels made without its gold labels; the
+best candidate is averaged with up to two close runners-up), and for each of ``--seeds`` end-model
+seeds the distilled model is trained on pseudolabels and gold dev labels and scored on the test
+split. Beside it, on the same splits: the same classifiers on the same features trained on the
+dev labels alone (same seeds), always answering the dev split's majority
 class, the label model itself, the majority vote of the programs, YouTube's human labeling
 functions, the no-dev-split setting (the paper's: the first useful candidates of the same search,
 the default unsupervised label model, MLP on pseudolabels only; its prompts are the search's first
@@ -293,8 +294,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 dev.gold,
                 n_classes=task.n_classes,
                 featurizer=gold_fit.featurizer,
-                share=gold_fit.gold_share,
-                classifier=gold_fit.classifier,
+                members=gold_fit.members,
                 seed=seed,
             )
             baseline = fit_mixed(
@@ -304,8 +304,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 dev.gold,
                 n_classes=task.n_classes,
                 featurizer=gold_fit.featurizer,
-                share=1.0,
-                classifier=gold_fit.classifier,
+                members=[(classifier, 1.0) for classifier, _ in gold_fit.members],
                 seed=seed,
             )
             theirs = baseline.predict(test.frame)
@@ -328,7 +327,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     log(
         f"{bench.name} s{bench.seed}{'' if bench.dev else ' (no dev)'}: {len(programs)} "
         f"programs, train coverage {covered.mean():.1%}, choice {choice.get('label_model')} "
-        f"/ {choice.get('classifier')}, gold share {choice.get('gold_share')}"
+        f"/ end model {choice.get('members')}"
     )
     return {
         "dataset": bench.name,

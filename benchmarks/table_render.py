@@ -148,8 +148,8 @@ def render_markdown(
         "## Choices made on dev (cross-validation, never the test split)",
         "",
         "| dataset | seed | programs kept | votes ignored (program: class) | train coverage "
-        "| label model | end model (features, classifier) "
-        "| gold share (0 = pseudolabels only, 1 = dev labels only) |",
+        "| label model | end model features | classifier: gold share (0 = pseudolabels only, "
+        "1 = dev labels only; several: averaged) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, entry in table.items():
@@ -162,10 +162,11 @@ def render_markdown(
                 ignored = ", ".join(
                     f"{r['program']}: {r['class']}" for r in c.get("ignored_votes", [])
                 )
+                members = c.get("members") or [c]  # results before the average had one
+                averaged = " + ".join(f"{m['classifier']}: {m['gold_share']:g}" for m in members)
                 lines.append(
                     f"| {name} | {run['seed']} | {run['n_programs']} | {ignored or '–'} | "
-                    f"{run['train_coverage']:.1%} | {lm} | "
-                    f"{c.get('featurizer')}, {c.get('classifier')} | {c.get('gold_share')} |"
+                    f"{run['train_coverage']:.1%} | {lm} | {c.get('featurizer')} | {averaged} |"
                 )
     lines += [
         "",

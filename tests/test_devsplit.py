@@ -42,7 +42,7 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
     assert add_dev_classifier(youtube_task, empty, splits, config) is empty  # use_gold off
     dev_only = dev_only_baseline(youtube_task, splits, gold_config)
     assert dev_only is not None and dev_only.classifier_.name == "mlp"
-    logistic = dev_only_baseline(youtube_task, splits, gold_config, "logistic")
+    logistic = dev_only_baseline(youtube_task, splits, gold_config, ["logistic"])
     assert logistic is not None and logistic.classifier_.name == "logistic"
     model = make_label_model("majority").fit(voting["train"].votes, 2)
     result = evaluate(youtube_task, {"test": splits["test"]}, voting, model, dev_only, dev_only)
@@ -171,5 +171,5 @@ def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(youtube_task, co
     assert end_model_featurizers(
         youtube_task, splits, replace(gold_config, featurizer="hashing")
     ) == ["hashing"]
-    baseline = dev_only_baseline(youtube_task, splits, gold_config, "logistic", "tfidf")
+    baseline = dev_only_baseline(youtube_task, splits, gold_config, ["logistic"], "tfidf")
     assert baseline is not None and baseline.featurizer_.name == "tfidf"

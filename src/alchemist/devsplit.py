@@ -24,7 +24,7 @@ Only dev labels are read; test labels are only ever scored against.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -265,11 +265,10 @@ def distill_with_gold(
         fold_soft=fold_soft,
     )
     logger.info(
-        "Distilled model: %s on %s features, gold share %.2f of the weight (cross-validated on "
-        "dev).",
-        fitted.classifier,
+        "Distilled model on %s features: %s (classifier, gold share of the weight; "
+        "cross-validated on dev).",
         fitted.featurizer,
-        fitted.gold_share,
+        " averaged with ".join(f"{c} {share:.2f}" for c, share in fitted.members),
     )
     run.write_json("distill.json", fitted.to_dict())
     return fitted.model
@@ -289,12 +288,12 @@ def dev_only_baseline(
     task: Task,
     splits: dict[str, Dataset],
     config: RunConfig,
-    classifier: str = "mlp",
+    classifiers: Sequence[str] = ("mlp",),
     featurizer: str | None = None,
 ) -> DistilledModel | None:
-    """The honest baseline: the same distilled model (``classifier`` and ``featurizer``, the
-    ones the distilled model was given; default featurizer: ``featurizer_for``'s) trained on
-    the dev labels alone."""
+    """The honest baseline: the same distilled model (``classifiers``, averaged where there are
+    several, and ``featurizer``: the ones the distilled model was given; default featurizer:
+    ``featurizer_for``'s) trained on the dev labels alone."""
     dev = labeled_dev(splits, minimum=2)
     if dev is None:
         return None
@@ -305,8 +304,7 @@ def dev_only_baseline(
         np.asarray(dev.gold),
         n_classes=task.n_classes,
         featurizer=featurizer or featurizer_for(task, splits, config),
-        share=1.0,
-        classifier=classifier,
+        members=[(classifier, 1.0) for classifier in classifiers],
         seed=config.seed,
     )
 

@@ -301,7 +301,7 @@ def rerun(
     folds = fold_pseudolabels(task, voting, splits, config, (fitted.name, fitted.params), covered)
     distilled = distill(run, splits, covered, fitted.proba, config, folds)
     dev_only = dev_only_baseline(
-        task, splits, config, distilled.classifier_.name, distilled.featurizer_.name
+        task, splits, config, distilled.classifier_.kinds, distilled.featurizer_.name
     )
     summary = {
         "task": task.name,

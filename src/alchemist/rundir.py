@@ -14,7 +14,7 @@ resumes instead of starting over::
     synthesis.json      generation time, calls, rejected answers with reasons
     quality.json        the quality loop's kept and dropped programs (with --quality-loop)
     search.json         the program search's candidates, scores and verdicts (the default)
-    distill.json        the end model's featurizer, classifier, gold share (CV on dev)
+    distill.json        the end model's featurizer, classifiers and gold shares (CV on dev)
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
     summary.json, report.md, report.html (the same figures with charts; opens without a server)

@@ -1,10 +1,12 @@
 """Distillation: a small classifier trained on the label model's pseudolabels.
 
 Featurizers turn the task's input columns into numbers; the classifier (the paper's MLP by
-default) learns from soft pseudolabels; ``DistilledModel`` keeps both and saves them together
-so that new raw rows can be labeled with no LLM and no programs.
+default; with a dev split, possibly an average of a few) learns from soft pseudolabels;
+``DistilledModel`` keeps both and saves them together so that new raw rows can be labeled with no
+LLM and no programs.
 """
 
+from alchemist.distill.averaged import AveragedClassifier
 from alchemist.distill.classifiers import LogisticClassifier, MLPClassifier, make_classifier
 from alchemist.distill.featurizers import (
     Featurizer,
@@ -21,6 +23,7 @@ from alchemist.distill.model import DistilledModel
 from alchemist.distill.nomic import NomicFeaturizer
 
 __all__ = [
+    "AveragedClassifier",
     "DistilledModel",
     "Featurizer",
     "HashingFeaturizer",

@@ -1,5 +1,6 @@
 """The interface every distillation classifier follows: input checks, class probabilities,
-prediction, and the state saved with the model (``classifiers`` holds the two there are)."""
+prediction, and the state saved with the model (``classifiers`` holds the MLP and logistic
+regression, ``averaged`` their average)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ class Classifier(ABC):
     def get_params(self) -> dict[str, Any]:
         """The constructor settings (read from ``__init__``), JSON-ready."""
         return saved_params(self)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The classifier names this one is made of: its own (an average: its members')."""
+        return (self.name,)
 
     def predict_proba(self, X: Features) -> np.ndarray:
         """Class probabilities, (n, k) float64, rows summing to 1."""

@@ -6,14 +6,19 @@ training weight (``GOLD_SHARES``: 0 = pseudolabels only, as without a dev split;
 only, the honest baseline), the featurizer and the classifier (``CLASSIFIERS``: the MLP, or
 logistic regression, steadier on small or tabular data) chosen by k-fold cross-validation on the
 dev split: each candidate is trained with the pseudolabels and the other folds' gold rows, and
-scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split. Those
-out-of-fold predictions of the chosen candidate and of the dev-labels-only one (same features and
-classifier, gold share 1) stay on the fitted model (``DistilledModel.dev_predictions_``): the dev
-rows' honest figures, since both models are trained on those rows. The
-pseudolabels themselves may owe something to the held-out fold's gold labels (a classifier
-trained on the dev rows votes beside the programs; a stacked label model learns from them), which
-would flatter the pseudolabel-heavy candidates: ``fold_soft`` gives each fold the pseudolabels
-made without it (``DevClassifier`` votes from the other folds' rows).
+scored (macro-F1, ties: accuracy) on the held-out fold, never on a test split.
+
+The best of twenty candidates on 200 rows owes part of its lead to the draw of the folds, so the
+model is not that candidate alone but the average of its class probabilities with those of up to
+two runners-up on the same features that are right as often within the noise of the held-out
+rows (one paired standard error; ``AveragedClassifier``): an average of near-equals varies less
+with the draw than any one of them. The out-of-fold predictions of that average and of its
+dev-labels-only twin (the same features and classifiers, gold share 1) stay on the fitted model
+(``DistilledModel.dev_predictions_``): the dev rows' honest figures, since both models are
+trained on those rows. The pseudolabels themselves may owe something to the held-out fold's gold
+labels (a classifier trained on the dev rows votes beside the programs; a stacked label model
+learns from them), which would flatter the pseudolabel-heavy candidates: ``fold_soft`` gives
+each fold the pseudolabels made without it (``DevClassifier`` votes from the other folds' rows).
 
 Weights are given by repetition: the gold rows are repeated until they carry their share. Early
 stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
@@ -31,34 +36,48 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from alchemist.distill.averaged import AveragedClassifier
 from alchemist.distill.classifiers import make_classifier
 from alchemist.distill.featurizers import make_featurizer
 from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
+from alchemist.evaluation import paired_gain
 from alchemist.numeric import choice_score, stratified_folds
 
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
+AVERAGED = 3
 _HOLDOUT = 0.1
 
 
 @dataclass
 class GoldFit:
-    """The fitted model, the chosen featurizer, classifier and gold share, and the
-    cross-validation scores of every candidate (macro-F1 and accuracy on held-out folds)."""
+    """The fitted model, the chosen featurizer and members (classifier, gold share; the best
+    candidate first), and the cross-validation scores of every candidate (macro-F1 and
+    accuracy on held-out folds)."""
 
     model: DistilledModel
     featurizer: str
-    classifier: str
-    gold_share: float
+    members: list[tuple[str, float]]
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     seconds: float = 0.0
+
+    @property
+    def classifier(self) -> str:
+        """The best candidate's classifier."""
+        return self.members[0][0]
+
+    @property
+    def gold_share(self) -> float:
+        """The best candidate's gold share."""
+        return self.members[0][1]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "featurizer": self.featurizer,
             "classifier": self.classifier,
             "gold_share": self.gold_share,
+            "members": [{"classifier": c, "gold_share": share} for c, share in self.members],
             "cv_scores": self.scores,
             "seconds": self.seconds,
         }
@@ -77,6 +96,7 @@ def fit_with_gold(
     folds: int = 5,
     seed: int = 0,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+    averaged: int = AVERAGED,
 ) -> GoldFit:
     """Choose featurizer, classifier and gold share by ``folds``-fold CV on the dev rows, then
     fit on all.
@@ -84,7 +104,8 @@ def fit_with_gold(
     ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
     all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out);
     ``fold_soft(rows)``: the pseudolabels of the same training rows made with the gold labels
-    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold).
+    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold); ``averaged``:
+    how many candidates at most the model averages (1: the best alone).
     """
     started = time.perf_counter()
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
@@ -102,8 +123,8 @@ def fit_with_gold(
         for f in range(folds)
     ]
     scores: dict[str, dict[str, float]] = {}
-    predictions: dict[tuple[str, str, float], np.ndarray] = {}
-    best: tuple[tuple[float, float], str, str, float] | None = None
+    probas: dict[tuple[str, str, float], np.ndarray] = {}
+    figures: dict[tuple[str, str, float], tuple[float, float]] = {}
     for name in featurizers:
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
@@ -111,7 +132,7 @@ def fit_with_gold(
         for classifier, share in product(classifiers, shares):
             if share < 1 and len(frame) == 0:
                 continue
-            predicted = np.empty(len(gold), dtype=np.int64)
+            proba = np.empty((len(gold), n_classes))
             for f in range(folds):
                 train_rows, held = assignment != f, assignment == f
                 clf = _fit(
@@ -124,16 +145,17 @@ def fit_with_gold(
                     classifier,
                     seed,
                 )
-                predicted[held] = clf.predict(X_dev[held])
-            predictions[name, classifier, share] = predicted
-            figure = choice_score(gold, predicted, n_classes)
+                proba[held] = clf.predict_proba(X_dev[held])
+            candidate = (name, classifier, share)
+            probas[candidate] = proba
+            figures[candidate] = choice_score(gold, proba.argmax(axis=1), n_classes)
             key = f"{name}, {classifier}, gold share {share:g}"
-            scores[key] = {"macro_f1": figure[0], "accuracy": figure[1]}
-            if best is None or figure > best[0]:
-                best = (figure, name, classifier, share)
-    if best is None:
+            scores[key] = {"macro_f1": figures[candidate][0], "accuracy": figures[candidate][1]}
+    if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
-    _, name, classifier, share = best
+    chosen = _members(figures, probas, gold, averaged)
+    name = chosen[0][0]
+    members = [(classifier, share) for _, classifier, share in chosen]
     model = fit_mixed(
         frame,
         soft,
@@ -141,16 +163,42 @@ def fit_with_gold(
         gold,
         n_classes=n_classes,
         featurizer=name,
-        share=share,
-        classifier=classifier,
+        members=members,
         seed=seed,
     )
     model.dev_predictions_ = {}
-    for method, candidate in (("distilled", share), ("dev_only", 1.0)):
+    for method, group in (("distilled", chosen), ("dev_only", _dev_only(chosen))):
         full = np.full(len(dev_gold), -1, dtype=np.int64)
-        full[known] = predictions[name, classifier, candidate]
+        full[known] = np.mean([probas[c] for c in group], axis=0).argmax(axis=1)
         model.dev_predictions_[method] = full
-    return GoldFit(model, name, classifier, share, scores, time.perf_counter() - started)
+    return GoldFit(model, name, members, scores, time.perf_counter() - started)
+
+
+def _members(
+    figures: dict[tuple[str, str, float], tuple[float, float]],
+    probas: dict[tuple[str, str, float], np.ndarray],
+    gold: np.ndarray,
+    averaged: int,
+) -> list[tuple[str, str, float]]:
+    """The best candidate and up to ``averaged - 1`` runners-up on its features whose held-out
+    predictions are right no less often than the best's within one paired standard error
+    (``evaluation.paired_gain``), best first."""
+    ranked = sorted(figures, key=lambda c: figures[c], reverse=True)  # stable: ties keep order
+    best = probas[ranked[0]].argmax(axis=1)
+    chosen = [ranked[0]]
+    for candidate in ranked[1:]:
+        if len(chosen) >= averaged:
+            break
+        gain = paired_gain(gold, best, probas[candidate].argmax(axis=1))
+        if candidate[0] == ranked[0][0] and gain["accuracy_gain"] <= gain["standard_error"]:
+            chosen.append(candidate)
+    return chosen
+
+
+def _dev_only(chosen: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """The dev-labels-only twin of the chosen candidates: each one's features and classifier
+    with gold share 1."""
+    return [(name, classifier, 1.0) for name, classifier, _ in chosen]
 
 
 def fit_mixed(
@@ -161,28 +209,27 @@ def fit_mixed(
     *,
     n_classes: int,
     featurizer: str,
-    share: float,
-    classifier: str = "mlp",
+    members: Sequence[tuple[str, float]],
     seed: int = 0,
 ) -> DistilledModel:
-    """One ``DistilledModel`` trained on pseudolabels and gold rows with the gold ``share`` of
-    the weight (1: gold rows alone, the dev-labels-only baseline)."""
+    """One ``DistilledModel`` on ``featurizer``'s features: for each of ``members`` (classifier
+    name, gold share) that classifier trained on pseudolabels and gold rows with the gold share
+    of the weight (1: gold rows alone, the dev-labels-only baseline); several members are
+    averaged (``AveragedClassifier``)."""
     started = time.perf_counter()
+    if not members:
+        raise DistillError("fit_mixed needs at least one (classifier, gold share) member.")
     known = np.flatnonzero(np.asarray(gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
-    clf = _fit(
-        X_all[: len(frame)],
-        soft,
-        X_all[len(frame) :],
-        np.asarray(gold),
-        share,
-        n_classes,
-        classifier,
-        seed,
-    )
-    model = DistilledModel(featurizer=featurizer, classifier=classifier, seed=seed)
+    X, X_gold = X_all[: len(frame)], X_all[len(frame) :]
+    classifiers = [
+        _fit(X, soft, X_gold, gold, share, n_classes, classifier, seed)
+        for classifier, share in members
+    ]
+    clf = classifiers[0] if len(classifiers) == 1 else AveragedClassifier.of(classifiers, seed=seed)
+    model = DistilledModel(featurizer=featurizer, classifier=clf.name, seed=seed)
     model.featurizer_, model.classifier_ = fitted, clf
     model.n_classes_, model.fit_seconds_ = n_classes, time.perf_counter() - started
     return model
@@ -346,6 +393,7 @@ def _fit(
 
 
 __all__ = [
+    "AVERAGED",
     "CLASSIFIERS",
     "DevClassifier",
     "GOLD_SHARES",

@@ -23,6 +23,7 @@ from typing import Any, Self
 import numpy as np
 import pandas as pd
 
+from alchemist.distill._base import Classifier
 from alchemist.distill._params import restore
 from alchemist.distill.classifiers import (
     CLASSIFIERS,
@@ -52,6 +53,7 @@ class DistilledModel:
     """
 
     dev_predictions_: dict[str, np.ndarray] | None = None
+    classifier_: Classifier
 
     def __init__(
         self,
