@@ -18,7 +18,7 @@ from alchemist.devsplit import (
     fold_pseudolabels,
 )
 from alchemist.distill import featurizer_candidates
-from alchemist.distill.gold import choose_featurizer
+from alchemist.distill.dev_classifier import choose_featurizer
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
 from alchemist.pipeline import aggregate

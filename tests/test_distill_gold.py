@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 from alchemist.distill import AveragedClassifier, DistilledModel, featurizer_candidates
+from alchemist.distill.dev_classifier import choose_featurizer
 from alchemist.distill.gold import (
     AVERAGED,
     CLASSIFIERS,
     GOLD_SHARES,
-    choose_featurizer,
     fit_mixed,
     fit_with_gold,
 )

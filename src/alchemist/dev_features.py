@@ -19,7 +19,7 @@ import pandas as pd
 
 from alchemist.data import Dataset
 from alchemist.distill import featurizer_candidates
-from alchemist.distill.gold import choose_featurizer
+from alchemist.distill.dev_classifier import choose_featurizer
 from alchemist.rundir import RunConfig
 from alchemist.task import Task
 

