@@ -304,7 +304,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                 dev.gold,
                 n_classes=task.n_classes,
                 featurizer=gold_fit.featurizer,
-                members=[(classifier, 1.0) for classifier, _ in gold_fit.members],
+                members=gold_fit.dev_only_members,
                 seed=seed,
             )
             theirs = baseline.predict(test.frame)

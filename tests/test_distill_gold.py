@@ -167,6 +167,7 @@ def test_close_runners_up_are_averaged_with_the_best():
     # On this easy task several candidates are right on every held-out row: three averaged.
     assert len(fitted.members) == AVERAGED
     assert fitted.members[0] == (fitted.classifier, fitted.gold_share)
+    assert fitted.dev_only_members == [(classifier, 1.0) for classifier, _ in fitted.members]
     assert fitted.to_dict()["members"][0] == {
         "classifier": fitted.classifier,
         "gold_share": fitted.gold_share,

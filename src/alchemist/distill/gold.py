@@ -73,6 +73,11 @@ class GoldFit:
         """The best candidate's gold share."""
         return self.members[0][1]
 
+    @property
+    def dev_only_members(self) -> list[tuple[str, float]]:
+        """The members of the dev-labels-only twin: the same classifiers with gold share 1."""
+        return [(classifier, 1.0) for classifier, _ in self.members]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "featurizer": self.featurizer,
