@@ -25,6 +25,13 @@ def test_rows_are_distributions_and_shift_invariant(scores):
     ).any()
 
 
+def test_axis_zero_normalises_columns_as_the_transpose_would():
+    scores = np.random.default_rng(0).normal(size=(3, 7)) * 50  # class-major: (classes, rows)
+    p = softmax(scores, axis=0)
+    np.testing.assert_allclose(p.sum(axis=0), 1.0)
+    np.testing.assert_array_equal(p, softmax(scores.T).T)
+
+
 def test_keeps_the_dtype():
     assert softmax(np.zeros((2, 3), dtype=np.float32)).dtype == np.float32
 

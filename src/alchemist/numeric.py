@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 
-def softmax(scores: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of an (n, k) array of scores, in their dtype; the input is left as it
-    was, and large scores do not overflow (each row is shifted by its maximum first)."""
-    out = scores - scores.max(axis=1, keepdims=True)
+def softmax(scores: np.ndarray, axis: int = 1) -> np.ndarray:
+    """Softmax of an array of scores along ``axis`` (default: each row of an (n, k) array), in
+    their dtype; the input is left as it was, and large scores do not overflow (each slice is
+    shifted by its maximum first)."""
+    out = scores - scores.max(axis=axis, keepdims=True)
     np.exp(out, out=out)
-    out /= out.sum(axis=1, keepdims=True)
+    out /= out.sum(axis=axis, keepdims=True)
     return out
 
 

@@ -79,4 +79,4 @@ class AveragedLabelModel(LabelModel):
 def _pool(probabilities: list[np.ndarray]) -> np.ndarray:
     """Normalised geometric mean over the list of class-major arrays (classes on axis 0)."""
     logs = np.mean([np.log(np.maximum(p, _FLOOR)) for p in probabilities], axis=0)
-    return softmax(logs.reshape(len(logs), -1).T).T.reshape(logs.shape)
+    return softmax(logs.reshape(len(logs), -1), axis=0).reshape(logs.shape)

@@ -74,7 +74,7 @@ class DawidSkene(LabelModel):
             )
             scores = self._scores(votes)
             likelihood = row_sums(votes, log_normalizer(scores)[None])[0] / total
-            posterior = softmax(scores.T).T  # class-major
+            posterior = softmax(scores, axis=0)  # class-major
             if likelihood - previous < self.tol:
                 break
             previous = likelihood
@@ -94,4 +94,4 @@ class DawidSkene(LabelModel):
         )
 
     def _proba(self, votes: Votes) -> np.ndarray:
-        return softmax(self._scores(votes).T).T
+        return softmax(self._scores(votes), axis=0)

@@ -125,7 +125,7 @@ class FlyingSquid(LabelModel):
             bias = logs[i, :, 1].sum(axis=0) - (m - 2) * prior
             vote = np.where(np.arange(k) == c, 2, 0)  # row of the table for each class voted
             table = logs[i][:, vote] - logs[i, :, 1][:, None, :]  # (m, k, 2)
-            scores = softmax(linear_scores(votes, table, bias).T).T
+            scores = softmax(linear_scores(votes, table, bias), axis=0)
             positive[i] = scores[1]
         if k == 2:
             return np.stack([1 - positive[0], positive[0]])

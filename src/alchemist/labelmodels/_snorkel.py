@@ -126,4 +126,4 @@ class SnorkelStyle(LabelModel):
 
     def _proba(self, votes: Votes) -> np.ndarray:
         scores = linear_scores(votes, np.log(self.mu_), np.log(self.class_balance_))
-        return softmax(scores.T).T
+        return softmax(scores, axis=0)

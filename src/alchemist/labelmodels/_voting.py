@@ -71,4 +71,4 @@ class WeightedMajorityVote(LabelModel):
     def _proba(self, votes: Votes) -> np.ndarray:
         k = votes.n_classes
         table = self.weights_[:, None, None] * np.eye(k)
-        return softmax(linear_scores(votes, table, np.zeros(k)).T).T
+        return softmax(linear_scores(votes, table, np.zeros(k)), axis=0)
