@@ -14,11 +14,12 @@ dev labels alone (same seeds), always answering the dev split's majority
 class, the label model itself, the majority vote of the programs, YouTube's human labeling
 functions, the no-dev-split setting (the paper's: the first useful candidates of the same search,
 the default unsupervised label model, MLP on pseudolabels only; its prompts are the search's first
-round, so it costs no LLM call more), and the figures of main before issue 10 with its dev split
-(``main-stop8.json``) and without one (``main-stop8-nodev.json``: main at ``cb1ee54`` run with
-no dev split, its own table script with ``dev=None`` for the four datasets and ``alchemist run
-examples/reviews.yaml`` without ``--dev-size`` for the demo; one program seed, 5 end-model
-seeds, the demo one). Mean ± sample std over every (program seed, end-model seed) pair.
+round, so it costs no LLM call more), and the figures of main before issue 10 (``cb1ee54``) with
+its dev split (``main-stop8.json``) and without one (``main-stop8-nodev.json``): its own table
+script (with ``dev=None`` for the second) on the four datasets, one program seed and 5 end-model
+seeds; for the demo ``alchemist run examples/reviews.yaml`` with ``--seed`` 0, 1 and 2, with and
+without ``--dev-size 200``, its MLP refitted with end-model seeds 0-4 on each run's
+pseudolabels. Mean ± sample std over every (program seed, end-model seed) pair.
 
 Splits. YouTube: WRENCH train / valid / test. SMS, medical abstracts, census: rows shuffled with
 ``SPLIT_SEED``; the first ``TEST_FRACTION`` is the test split, the next ``DEV_ROWS`` the labeled
