@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from alchemist.distill import AveragedClassifier, DistilledModel, featurizer_candidates
-from alchemist.distill.dev_classifier import choose_featurizer
+from alchemist.distill.dev_classifier import DevClassifier, choose_featurizer
 from alchemist.distill.gold import (
     AVERAGED,
     CLASSIFIERS,
@@ -16,6 +16,7 @@ from alchemist.distill.gold import (
     fit_with_gold,
 )
 from alchemist.errors import DistillError
+from alchemist.numeric import stratified_folds
 
 WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
 
@@ -197,6 +198,26 @@ def test_too_few_dev_rows_is_a_clear_error():
     dev, dev_y = texts(6, 1)
     with pytest.raises(DistillError, match="at least 10 labeled dev rows"):
         fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+
+
+def test_the_dev_classifier_votes_each_fold_with_a_model_that_never_saw_it():
+    frame, gold = texts(40, 0)
+    gold[::4] = 1 - gold[::4]  # a quarter mislabeled: a model that saw a row may echo its label
+    voter = DevClassifier({}, frame, gold, n_classes=2, featurizer="tfidf")
+    rows = np.arange(len(gold))
+    voted = voter.out_of_fold(rows, folds=5)
+    assert (voted != voter.trained_on(rows).predict(voter.X_dev)).any()
+    assignment = stratified_folds(gold, 5, 0)
+    for f in range(5):
+        held = assignment == f
+        alone = voter.trained_on(rows[~held]).predict(voter.X_dev[held])
+        np.testing.assert_array_equal(voted[held], alone)
+    # One row of class 1 among four of class 0, a row per fold: the fold holding it has only
+    # class 0 left to learn from, so the model trained on all five rows votes for it.
+    few = np.concatenate([np.flatnonzero(gold == 0)[:4], np.flatnonzero(gold == 1)[:1]])
+    lone = few[-1:]
+    everything = voter.trained_on(few).predict(voter.X_dev[lone])
+    assert voter.out_of_fold(few, folds=5)[-1] == everything[0]
 
 
 def test_the_featurizer_is_chosen_by_what_the_dev_labels_alone_learn_out_of_fold():

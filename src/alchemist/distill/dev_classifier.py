@@ -58,14 +58,21 @@ class DevClassifier:
 
     def out_of_fold(self, rows: np.ndarray, folds: int = 5) -> np.ndarray:
         """Votes for the dev rows ``rows``, each fold's by a model trained on the other folds
-        (a fold whose others hold one class only gets the model trained on all ``rows``)."""
-        everything = self.trained_on(rows)
-        voted = everything.predict(self.X_dev[rows])
+        (a fold whose others hold one class only gets the model trained on all ``rows``, fitted
+        only then)."""
+        voted = np.empty(len(rows), dtype=np.int64)
         assignment = stratified_folds(self.gold[rows], folds, self.seed)
+        everything = None
         for f in range(folds):
             held, rest = rows[assignment == f], rows[assignment != f]
-            if len(held) and len(np.unique(self.gold[rest])) >= 2:
-                voted[assignment == f] = self.trained_on(rest).predict(self.X_dev[held])
+            if not len(held):
+                continue
+            if len(np.unique(self.gold[rest])) >= 2:
+                model = self.trained_on(rest)
+            else:
+                everything = self.trained_on(rows) if everything is None else everything
+                model = everything
+            voted[assignment == f] = model.predict(self.X_dev[held])
         return voted
 
 
