@@ -33,7 +33,7 @@ from scipy.special import betainc
 from alchemist.data import Dataset
 from alchemist.dev_features import end_model_featurizers, featurizer_for, labeled_dev
 from alchemist.distill import DistilledModel
-from alchemist.distill.dev_classifier import DevClassifier, cross_fitted_votes
+from alchemist.distill.dev_classifier import DevClassifier
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.evaluation import group_accuracy, paired_gain, score
 from alchemist.execution import ExecutionConfig, Executor
@@ -165,20 +165,20 @@ def add_dev_classifier(
     task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset], config: RunConfig
 ) -> dict[str, LabelMatrix]:
     """The matrices with one more column beside the programs': the dev classifier's votes
-    (``distill.dev_classifier.cross_fitted_votes``). Unchanged without enough gold dev rows of
-    two classes, or with ``config.use_gold`` off."""
+    (``distill.dev_classifier.DevClassifier.cross_fitted``). Unchanged without enough gold dev
+    rows of two classes, or with ``config.use_gold`` off."""
     dev = labeled_dev(splits)
     if not config.use_gold or dev is None:
         return matrices
     others = {s: d.frame for s, d in splits.items() if s != "dev"}
-    votes, dev_votes = cross_fitted_votes(
+    votes, dev_votes = DevClassifier(
         others,
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
         featurizer=featurizer_for(task, splits, config),
         seed=config.seed,
-    )
+    ).cross_fitted()
     votes["dev"] = dev_votes
     return {
         s: m.hstack(LabelMatrix(votes[s][:, None].astype(np.int8), [DEV_CLASSIFIER]))

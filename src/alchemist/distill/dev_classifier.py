@@ -1,8 +1,8 @@
 """The classifier trained on the gold dev rows that votes beside the programs, and its features.
 
-``DevClassifier`` is logistic regression on the dev labels; ``cross_fitted_votes`` gives its
-votes for every row of the data and, for the dev rows themselves, out of fold, so that a label
-model learning on dev sees how often it is right on rows it did not learn from;
+``DevClassifier`` is logistic regression on the dev labels; its ``cross_fitted`` votes are for
+every row of the data and, for the dev rows themselves, out of fold, so that a label model
+learning on dev sees how often it is right on rows it did not learn from;
 ``choose_featurizer`` picks its features by what the dev labels alone learn out of fold. (The
 distilled model's own features are chosen with the pseudolabels: ``distill.gold``.)
 """
@@ -26,7 +26,7 @@ class DevClassifier:
 
     Logistic regression on ``featurizer``'s features (fitted once on the dev rows and every
     frame of ``frames``); ``votes(rows)`` trains on the gold dev rows ``rows`` and gives its
-    class for every row of each frame.
+    class for every row of each frame; ``cross_fitted()`` the votes a label model learns from.
     """
 
     def __init__(
@@ -75,31 +75,17 @@ class DevClassifier:
             voted[assignment == f] = model.predict(self.X_dev[held])
         return voted
 
-
-def cross_fitted_votes(
-    frames: dict[str, pd.DataFrame],
-    dev_frame: pd.DataFrame,
-    dev_gold: np.ndarray,
-    *,
-    n_classes: int,
-    featurizer: str,
-    folds: int = 5,
-    seed: int = 0,
-) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The ``DevClassifier``'s votes, trained on all gold dev rows, for every row of each frame
-    in ``frames``; and for the dev rows themselves out of fold (each fold's rows voted by a
-    model trained on the other folds), so that a label model learning on dev sees how often it
-    is right on rows it did not learn from. Rows without gold get the all-rows model's vote.
-    """
-    voter = DevClassifier(
-        frames, dev_frame, dev_gold, n_classes=n_classes, featurizer=featurizer, seed=seed
-    )
-    known = np.flatnonzero(voter.gold >= 0)
-    everything = voter.trained_on(known)
-    votes = {name: everything.predict(X) for name, X in voter.X_frames.items()}
-    dev_votes = everything.predict(voter.X_dev)
-    dev_votes[known] = voter.out_of_fold(known, folds)
-    return votes, dev_votes
+    def cross_fitted(self, folds: int = 5) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """Its votes, trained on all gold dev rows, for every row of each frame; and for the
+        dev rows themselves out of fold (``out_of_fold``), so that a label model learning on
+        dev sees how often it is right on rows it did not learn from. Dev rows without gold get
+        the all-rows model's vote."""
+        known = np.flatnonzero(self.gold >= 0)
+        everything = self.trained_on(known)
+        votes = {name: everything.predict(X) for name, X in self.X_frames.items()}
+        dev_votes = everything.predict(self.X_dev)
+        dev_votes[known] = self.out_of_fold(known, folds)
+        return votes, dev_votes
 
 
 def choose_featurizer(
@@ -130,4 +116,4 @@ def choose_featurizer(
     return best[1], scores
 
 
-__all__ = ["DevClassifier", "choose_featurizer", "cross_fitted_votes"]
+__all__ = ["DevClassifier", "choose_featurizer"]
