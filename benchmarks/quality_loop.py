@@ -25,15 +25,15 @@ from pathlib import Path
 import numpy as np
 
 from alchemist import execution
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
 from alchemist.programs import ProgramStore
-from alchemist.quality import improve
-from alchemist.quality_settings import GatePolicy, ImproveSettings
-from alchemist.supplementary import generate_supplementary
-from alchemist.synthesis import synthesize
+from alchemist.synthesis.oneshot import synthesize
+from alchemist.synthesis.quality import improve
+from alchemist.synthesis.quality_settings import GatePolicy, ImproveSettings
+from alchemist.synthesis.supplementary import generate_supplementary
 from alchemist.task import load_task
 
 

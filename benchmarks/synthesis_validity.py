@@ -23,10 +23,10 @@ from collections import Counter
 
 import numpy as np
 
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
-from alchemist.synthesis import STRATEGIES, synthesize
+from alchemist.synthesis.oneshot import STRATEGIES, synthesize
 from alchemist.task import load_task
 
 # Runs one program over JSON items in a child process; prints one JSON result per item.

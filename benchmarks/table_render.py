@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from alchemist.evaluation import summarize_seeds
+from alchemist.evaluation.metrics import summarize_seeds
 
 # Tasks scored by the F1 of their positive (minority) class, as in the paper.
 POSITIVE_F1 = {"sms", "census"}

@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from alchemist.baseline import comparison_table, method_cost, zero_shot
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
+from alchemist.evaluation.zero_shot import comparison_table, method_cost, zero_shot
 from alchemist.llm import CachedProvider, EmbeddedProvider, Ledger, ResponseCache
 from alchemist.task import task_from_dict
 

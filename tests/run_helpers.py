@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alchemist import pipeline
 from alchemist.programs import Program
+from alchemist.run import pipeline
 from alchemist.task import load_task
 
 from .conftest import EXAMPLES, dataset_path

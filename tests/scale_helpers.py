@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from alchemist.data import Dataset, load_dataset
+from alchemist.data.dataset import Dataset, load_dataset
 from alchemist.programs import Program, ProgramStore
 from alchemist.task import Task, load_task
 from tests.conftest import ROOT, dataset_path

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from alchemist.analysis import diagnose
+from alchemist.diagnostics import diagnose
 from alchemist.label_matrix import CellError, LabelMatrix
 
 E, T = CellError.EXCEPTION, CellError.TIMEOUT
@@ -143,7 +143,7 @@ def test_vectorised_figures_match_an_item_by_item_count(votes, data):
 
 
 def test_agreement_counts_overlaps_and_shares_of_same_votes():
-    from alchemist.analysis import agreement
+    from alchemist.diagnostics import agreement
 
     L = LabelMatrix(np.array([[0, 0, -1], [1, 0, -1], [1, 1, -1], [-1, 1, 0]]), ["a", "b", "c"])
     share, overlap = agreement(L)

@@ -7,7 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alchemist.baseline import (
+from alchemist.data.dataset import load_dataset
+from alchemist.errors import LLMError
+from alchemist.evaluation.zero_shot import (
     STAGE,
     ZERO_SHOT_PARAMS,
     comparison_table,
@@ -17,8 +19,6 @@ from alchemist.baseline import (
     zero_shot,
     zero_shot_messages,
 )
-from alchemist.data import load_dataset
-from alchemist.errors import LLMError
 from alchemist.llm import (
     CachedProvider,
     Ledger,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.task import load_task
 
 from .conftest import EXAMPLES

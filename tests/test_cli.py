@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from alchemist.cli import main
+from alchemist.cli.main import main
 
 from .conftest import EXAMPLES, dataset_path
 
@@ -94,7 +94,7 @@ def test_bad_settings_are_one_line_before_any_work(tmp_path: Path, capsys, flags
 
 
 def test_a_bad_setting_in_run_yaml_is_one_line(tmp_path: Path, capsys):
-    from alchemist.rundir import RunDir
+    from alchemist.run.folder import RunDir
 
     (tmp_path / "task.yaml").write_text((EXAMPLES / "youtube.yaml").read_text())
     (tmp_path / "run.yaml").write_text("data: x.csv\ntemperature: 9\n")
@@ -109,11 +109,11 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     defaults are SamplingParams', min_coverage GatePolicy's and the model ProviderSpec's."""
     import dataclasses
 
-    from alchemist.cli import _parser
-    from alchemist.cli_settings import config_from_args
+    from alchemist.cli._settings import config_from_args
+    from alchemist.cli.main import _parser
     from alchemist.llm import ProviderSpec, SamplingParams
-    from alchemist.quality_settings import GatePolicy
-    from alchemist.rundir import RunConfig
+    from alchemist.run.folder import RunConfig
+    from alchemist.synthesis.quality_settings import GatePolicy
 
     args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])
     config = config_from_args(args)

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from alchemist._util.pixels import load_image, pixel_lists, plain
 from alchemist.concepts.images import ClassifierExtractor, imagenet_classes
 from alchemist.concepts.scoring import ConceptScorer
-from alchemist.data import load_dataset
-from alchemist.datasets import spurious_digits
+from alchemist.data.dataset import load_dataset
+from alchemist.data.named import spurious_digits
 from alchemist.errors import DataError
-from alchemist.pixels import load_image, pixel_lists, plain
 from alchemist.task import Concept, task_from_dict
 
 torch = pytest.importorskip("torch")

@@ -14,8 +14,8 @@ import yaml
 from alchemist.concepts import needed
 from alchemist.concepts.signals import FEATURE_POINTS, MEASUREMENTS
 from alchemist.errors import ConceptError
-from alchemist.pipeline import predict, rerun, run_pipeline
-from alchemist.rundir import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.pipeline import predict, rerun, run_pipeline
 from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider

@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from alchemist.concepts.tables import synthesize_per_attribute
 from alchemist.errors import SynthesisError
 from alchemist.label_matrix import LabelMatrix
-from alchemist.pipeline import run_pipeline
-from alchemist.rundir import RunConfig
-from alchemist.search_prompts import (
+from alchemist.run.folder import RunConfig
+from alchemist.run.pipeline import run_pipeline
+from alchemist.synthesis.per_attribute import synthesize_per_attribute
+from alchemist.synthesis.search_prompts import (
     attribute_task,
     column_prompts,
     other_attributes,
@@ -89,7 +89,7 @@ def test_columns_are_prompted_in_turn_from_a_seeded_start() -> None:
 
 
 def test_a_column_candidate_reads_its_column_and_is_refined_on_it() -> None:
-    from alchemist.search import SearchPolicy, search
+    from alchemist.synthesis.search import SearchPolicy, search
 
     from .test_quality import InProcessExecutor
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from alchemist import costs, pipeline
-from alchemist.cli import main
+from alchemist.cli.main import main
 from alchemist.errors import SettingError, SynthesisError
 from alchemist.llm.embedded import models_dir
 from alchemist.llm.tokens import estimate_message_tokens
-from alchemist.rundir import RunConfig, RunDir, init_run
+from alchemist.run import costs, pipeline
+from alchemist.run.folder import RunConfig, RunDir, init_run
 
 from .conftest import EXAMPLES, ScriptedProvider
 from .llm_helpers import Reply, Request, openai_answer, serve

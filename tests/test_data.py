@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.errors import DataError
 from alchemist.task import task_from_dict
 

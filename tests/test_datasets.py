@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from alchemist.assets import ASSETS, Asset, asset_dir, fetch
-from alchemist.data import load_dataset
-from alchemist.datasets import mitdb_beats, read_named
+from alchemist._util.assets import ASSETS, Asset, asset_dir, fetch
+from alchemist.data.dataset import load_dataset
+from alchemist.data.named import mitdb_beats, read_named
 from alchemist.errors import DataError
 from alchemist.task import task_from_dict
 
@@ -70,7 +70,7 @@ def test_bad_names_give_one_line(spec: str, message: str) -> None:
 
 
 def test_textile_images_split_by_seed_without_overlap() -> None:
-    from alchemist.datasets import textiles
+    from alchemist.data.named import textiles
 
     train, test = textiles("train"), textiles("test")
     assert len(train) + len(test) == 2000 and len(test) == 600

@@ -6,10 +6,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from alchemist import dev_features
-from alchemist.data import load_dataset
-from alchemist.dev_features import end_model_featurizers, featurizer_for
-from alchemist.devsplit import (
+from alchemist.data.dataset import load_dataset
+from alchemist.distill import featurizer_candidates
+from alchemist.distill.dev_classifier import choose_featurizer
+from alchemist.label_matrix import LabelMatrix
+from alchemist.labelmodels import make_label_model
+from alchemist.run import dev_features
+from alchemist.run.dev_features import end_model_featurizers, featurizer_for
+from alchemist.run.devsplit import (
     DEV_CLASSIFIER,
     add_dev_classifier,
     dev_only_baseline,
@@ -17,11 +21,7 @@ from alchemist.devsplit import (
     evaluate,
     fold_pseudolabels,
 )
-from alchemist.distill import featurizer_candidates
-from alchemist.distill.dev_classifier import choose_featurizer
-from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import make_label_model
-from alchemist.pipeline import aggregate
+from alchemist.run.pipeline import aggregate
 
 from .conftest import dataset_path
 

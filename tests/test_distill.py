@@ -6,12 +6,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alchemist.data import load_dataset
+from alchemist._util.numeric import softmax
+from alchemist.data.dataset import load_dataset
 from alchemist.distill import DistilledModel, LogisticClassifier, MLPClassifier, make_featurizer
 from alchemist.distill._network import forward, init_params
 from alchemist.errors import DistillError, NotFittedError
-from alchemist.evaluation import score
-from alchemist.numeric import softmax
+from alchemist.evaluation.metrics import score
 from alchemist.task import task_from_dict
 
 YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from scipy import sparse
 
-from alchemist.data import load_dataset
+from alchemist.data.dataset import load_dataset
 from alchemist.distill import (
     DistilledModel,
     SentenceEmbeddingFeaturizer,
@@ -19,7 +19,7 @@ from alchemist.distill import (
 )
 from alchemist.distill.featurizers import cached_embeddings
 from alchemist.errors import DataError, DistillError, NotFittedError
-from alchemist.evaluation import score
+from alchemist.evaluation.metrics import score
 from alchemist.llm.embedded import models_dir
 from alchemist.task import task_from_dict
 

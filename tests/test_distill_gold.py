@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from alchemist._util.numeric import stratified_folds
 from alchemist.distill import AveragedClassifier, DistilledModel, featurizer_candidates
 from alchemist.distill.dev_classifier import DevClassifier, choose_featurizer
 from alchemist.distill.gold import (
@@ -16,7 +17,6 @@ from alchemist.distill.gold import (
     fit_with_gold,
 )
 from alchemist.errors import DistillError
-from alchemist.numeric import stratified_folds
 
 WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
 

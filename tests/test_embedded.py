@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from alchemist._util.paths import home
 from alchemist.errors import LLMError, ModelFileError
 from alchemist.llm import SamplingParams
 from alchemist.llm._zip_member import inflate_member
@@ -25,7 +26,6 @@ from alchemist.llm.embedded import (
     resolve_model,
     verify_model_file,
 )
-from alchemist.paths import home
 
 
 def _fake_model(path: Path, content: bytes) -> EmbeddedModel:
@@ -104,8 +104,8 @@ def test_a_prompt_that_starts_like_the_one_before_reads_only_its_new_tokens():
 
 
 def test_one_home_folder_for_models_and_caches(tmp_path: Path, monkeypatch):
+    from alchemist._util.paths import home
     from alchemist.distill.featurizers import embedding_path
-    from alchemist.paths import home
 
     monkeypatch.setenv("ALCHEMIST_HOME", str(tmp_path))
     assert home() == tmp_path

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from alchemist.cli import main
+from alchemist.cli.main import main
 from alchemist.llm.embedded import DEFAULT_MODEL, models_dir
 
 from .conftest import EXAMPLES, dataset_path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alchemist.cli import main
+from alchemist.cli.main import main
 from alchemist.llm.embedded import DEFAULT_MODEL, models_dir
 
 from .conftest import EXAMPLES
@@ -68,7 +68,7 @@ def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Pa
 
 def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Path, capsys):
     _needs_model()
-    from alchemist.datasets import spurious_digits
+    from alchemist.data.named import spurious_digits
 
     # The 20 minority images of each kind, 40 of each majority kind: enough rows that the
     # model's threshold programs vote on some (with 50 rows, two programs voted on none).

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.metrics import accuracy_score, f1_score
 
-from alchemist.evaluation import paired_gain, score, summarize_seeds
+from alchemist.evaluation.metrics import paired_gain, score, summarize_seeds
 
 
 def test_score_hand_computed_with_abstentions():

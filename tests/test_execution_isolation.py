@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alchemist.cli import main
+from alchemist.cli.main import main
 from alchemist.errors import ExecutionError
 from alchemist.execution import ExecutionConfig, Executor, _pool, clean_reason
 from alchemist.execution import executor as executor_module
@@ -71,7 +71,7 @@ def _run_without_user_namespaces(code: str, env: dict[str, str]) -> subprocess.C
 
 
 RUN_ONE = """
-    from alchemist.cli import main
+    from alchemist.cli.main import main
     from alchemist.errors import ExecutionError
     from alchemist.execution import execute
     from alchemist.programs import Program

@@ -1,4 +1,4 @@
-"""Pulling a labeling program out of a model's answer (``alchemist.extraction``)."""
+"""Pulling a labeling program out of a model's answer (``alchemist.synthesis.extract``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alchemist.errors import SynthesisError
-from alchemist.extraction import clean_answer, extract_source, program_problem, same_code
+from alchemist.synthesis.extract import clean_answer, extract_source, program_problem, same_code
 
 from .test_synthesis import GOOD, TASK, load_function
 

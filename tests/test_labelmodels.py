@@ -276,7 +276,7 @@ def test_selection_prefers_the_model_that_is_right_on_dev():
 def _youtube():
     if not YOUTUBE.is_dir():
         pytest.skip(f"YouTube dataset not found at {YOUTUBE} (../shared/datasets/youtube)")
-    from alchemist.data import load_dataset
+    from alchemist.data.dataset import load_dataset
     from alchemist.task import task_from_dict
 
     task = task_from_dict(

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from alchemist.numeric import softmax
+from alchemist._util.numeric import softmax
 
 
 @given(

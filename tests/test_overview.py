@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from alchemist.overview import Overview
+from alchemist.report.overview import Overview
 
 from .run_helpers import build_run
 

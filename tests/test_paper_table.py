@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alchemist.evaluation import score
+from alchemist.evaluation.metrics import score
 from alchemist.llm import PriceTable
 from alchemist.task import load_task
 
@@ -56,7 +56,7 @@ def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_pat
 def test_demo_splits_are_the_ones_make_demo_uses(paper_table, tmp_path: Path):
     import pandas as pd
 
-    from alchemist.rundir import RunConfig, load_splits
+    from alchemist.run.folder import RunConfig, load_splits
 
     task = load_task(EXAMPLES / "reviews.yaml")
     paths = paper_table.split_files("demo", task, tmp_path)
@@ -128,7 +128,7 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     assert 0 <= with_dev["choice"]["gold_share"] <= 1
     assert with_dev["choice"]["classifier"] in ("mlp", "logistic")
     # The human LFs' vote is the WRENCH reference, computed here independently.
-    from alchemist.data import load_dataset
+    from alchemist.data.dataset import load_dataset
 
     test = load_dataset(dataset_path("youtube", "test.json"), load_task(EXAMPLES / "youtube.yaml"))
     votes = test.reference_votes
@@ -178,9 +178,9 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
 
 
 def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
-    from alchemist.data import load_dataset
+    from alchemist.data.dataset import load_dataset
     from alchemist.llm import Ledger, LedgerEntry
-    from alchemist.rundir import RunDir
+    from alchemist.run.folder import RunDir
 
     task = load_task(EXAMPLES / "youtube.yaml")
     train = load_dataset(dataset_path("youtube", "valid.json"), task)

@@ -7,13 +7,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alchemist import pipeline
-from alchemist.cli import main
+from alchemist.cli.main import main
 from alchemist.distill import DistilledModel, featurizer_candidates
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.labelmodels import simulate_votes
-from alchemist.rundir import RunConfig, RunDir
+from alchemist.run import pipeline
+from alchemist.run.folder import RunConfig, RunDir
 from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider
@@ -186,7 +186,7 @@ def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(yout
 
 def test_a_labeled_split_without_some_class_is_warned_about(tmp_path: Path, youtube_task, caplog):
     """A file sorted by label cut by --limit holds one class only: the run says so."""
-    from alchemist.data import load_dataset
+    from alchemist.data.dataset import load_dataset
 
     rows = pd.DataFrame({"text": [f"comment {i}" for i in range(20)], "label": [0] * 10 + [1] * 10})
     rows.to_csv(tmp_path / "sorted.csv", index=False)

@@ -5,12 +5,12 @@ import json
 import numpy as np
 import pytest
 
-from alchemist.analysis import diagnose
+from alchemist.diagnostics import diagnose
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program, ProgramStore
-from alchemist.quality import gate, improve, repair
-from alchemist.quality_settings import GatePolicy, ImproveSettings
-from alchemist.synthesis import default_strategies
+from alchemist.synthesis.oneshot import default_strategies
+from alchemist.synthesis.quality import gate, improve, repair
+from alchemist.synthesis.quality_settings import GatePolicy, ImproveSettings
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider

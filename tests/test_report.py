@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 
-from alchemist.evaluation import group_accuracy, paired_gain, score
-from alchemist.overview import Overview, verdict
-from alchemist.pipeline import diagnose_run
-from alchemist.report import render_report, render_report_html
+from alchemist.evaluation.metrics import group_accuracy, paired_gain, score
+from alchemist.report.overview import Overview, verdict
+from alchemist.report.render import render_report, render_report_html
+from alchemist.run.pipeline import diagnose_run
 
 from .run_helpers import build_run
 

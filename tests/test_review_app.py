@@ -7,9 +7,9 @@ import pytest
 pytest.importorskip("starlette", reason="the workbench needs the 'review' extra")
 from starlette.testclient import TestClient  # noqa: E402
 
-from alchemist import pipeline  # noqa: E402
 from alchemist.programs import Program  # noqa: E402
 from alchemist.review import create_app  # noqa: E402
+from alchemist.run import pipeline  # noqa: E402
 from alchemist.task import load_task  # noqa: E402
 
 from .conftest import EXAMPLES, dataset_path  # noqa: E402

@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("starlette", reason="the workbench needs the 'review' extra")
 
 import alchemist  # noqa: E402
-from alchemist.cli import main  # noqa: E402
+from alchemist.cli.main import main  # noqa: E402
 
 from .run_helpers import build_run  # noqa: E402
 
@@ -22,7 +22,7 @@ from .run_helpers import build_run  # noqa: E402
 def _start(run: Path) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONPATH": str(Path(alchemist.__file__).parents[1])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "alchemist.cli", "review", str(run)],
+        [sys.executable, "-m", "alchemist.cli.main", "review", str(run)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alchemist import pipeline
 from alchemist.errors import RunError
-from alchemist.rundir import RunConfig, RunDir, load_splits
+from alchemist.run import pipeline
+from alchemist.run.folder import RunConfig, RunDir, load_splits
 
 from .conftest import EXAMPLES, ROOT, ScriptedProvider, dataset_path
 from .llm_helpers import Reply, Request, openai_answer, serve
@@ -105,7 +105,7 @@ def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
-        "alchemist.cli",
+        "alchemist.cli.main",
         "run",
         str(EXAMPLES / "youtube.yaml"),
         "--data",

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alchemist.cli import main
+from alchemist.cli.main import main
 from alchemist.scale.parts import MatrixParts
 from tests.conftest import EXAMPLES, ROOT, dataset_path
 from tests.scale_helpers import youtube_parquet

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alchemist.data import Dataset, load_dataset
+from alchemist.data.dataset import Dataset, load_dataset
 from alchemist.errors import DataError
 from alchemist.execution import ExecutionConfig, execute
 from alchemist.label_matrix import CellError

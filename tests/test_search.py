@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from alchemist.programs import ProgramStore
-from alchemist.search import SearchPolicy, search
-from alchemist.search_prompts import data_aware_messages, refine_messages
-from alchemist.search_ranking import accuracy_ceiling, class_shares, wilson_lower
+from alchemist.synthesis.search import SearchPolicy, search
+from alchemist.synthesis.search_prompts import data_aware_messages, refine_messages
+from alchemist.synthesis.search_ranking import accuracy_ceiling, class_shares, wilson_lower
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider

@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from alchemist.errors import TaskError
-from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
+from alchemist.synthesis.supplementary import (
+    GeneratedSupplementary,
+    draw_exemplars,
+    generate_supplementary,
+)
 from alchemist.task import LabelClass, task_from_dict
 
 from .conftest import ScriptedProvider

@@ -1,11 +1,25 @@
 """Alchemist: an LLM writes small labeling programs; weak supervision turns their votes into labels.
 
-Stages, each usable alone (one direction of flow, lower never imports higher)::
+The packages are the pipeline's stages, lowest first; each imports only from those above it in
+this list (no cycles; each package's docstring says what it owns)::
 
-    paths, numeric, errors -> task_classes -> task, data, programs, label_matrix, llm, prompts
-        -> execution, analysis -> extraction -> synthesis -> search, supplementary, quality
-        -> labelmodels -> distill -> run_settings -> rundir, report -> dev_features -> devsplit
-        -> synthesis_stage -> pipeline -> costs -> cli_settings, cli
+    errors, _util                  the exception tree; paths, atomic writes, numeric helpers
+    task, programs, label_matrix   the task, the program store, the votes: the stages' contracts
+    data/                          datasets from files and by name
+    llm/                           providers (embedded llama.cpp, OpenAI-compatible, Anthropic),
+                                   cache, ledger, cost plans
+    execution/                     programs run isolated -> LabelMatrix
+    diagnostics                    per-program and set diagnostics of a label matrix
+    labelmodels/                   votes -> class probabilities
+    evaluation/                    scores against gold; the per-item zero-shot LLM reference
+    synthesis/                     stage 2: prompts, search, quality loop, the gate
+    distill/                       featurizers, classifiers, the end model and its dev choice
+    report/                        overview figures, report.md / report.html, charts
+    run/                           the run folder, its settings, the pipeline and re-run
+    concepts/                      images, signals and text scored on LLM-named concepts
+    scale/                         streaming, parts, Dask
+    review/                        the browser workbench
+    cli/                           the ``alchemist`` command
 """
 
 from alchemist.data import Dataset, load_dataset

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from alchemist._util.paths import atomic_write_text
 from alchemist.errors import RunError
 from alchemist.label_matrix import LabelMatrix
-from alchemist.paths import atomic_write_text
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]+$")
 

@@ -44,9 +44,9 @@ from typing import Any
 
 import yaml
 
+from alchemist._task_classes import LabelClass, class_id, parse_classes
+from alchemist._util.paths import atomic_write_text
 from alchemist.errors import TaskError
-from alchemist.paths import atomic_write_text
-from alchemist.task_classes import LabelClass, class_id, parse_classes
 
 ABSTAIN = -1
 MODALITIES = ("text", "tabular", "image", "timeseries")

@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from alchemist._util.pixels import load_image
 from alchemist.errors import ConceptError
-from alchemist.pixels import load_image
 
 
 class ClipExtractor:

@@ -22,11 +22,11 @@ from typing import Any
 
 import numpy as np
 
-from alchemist.assets import fetch
+from alchemist._util.assets import fetch
+from alchemist._util.paths import home
+from alchemist._util.pixels import load_image
 from alchemist.concepts.grounding import nearest
 from alchemist.errors import ConceptError
-from alchemist.paths import home
-from alchemist.pixels import load_image
 
 # Blocks of EfficientNet-Lite0 whose depthwise convolution has stride 2 (the rest: 1).
 _STRIDE_2 = {1, 3, 5, 11}

@@ -24,14 +24,14 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from alchemist._util.pixels import plain
 from alchemist.concepts.naming import name_concepts
 from alchemist.concepts.scoring import ConceptScorer
 from alchemist.concepts.signals import SignalExtractor
-from alchemist.data import Dataset, dataset_from_frame
+from alchemist.data.dataset import Dataset, dataset_from_frame
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
-from alchemist.pixels import plain
-from alchemist.rundir import RunConfig, init_run
+from alchemist.run.folder import RunConfig, init_run
 from alchemist.task import Concept, Task, parse_concepts_setting, task_from_dict
 
 CONCEPT_MODALITIES = ("image", "timeseries")

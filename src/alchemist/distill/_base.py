@@ -10,10 +10,10 @@ from typing import Any, ClassVar, Self
 import numpy as np
 from scipy import sparse
 
+from alchemist._util.numeric import softmax
 from alchemist.distill._network import Features
 from alchemist.distill._params import saved_params
 from alchemist.errors import NotFittedError
-from alchemist.numeric import softmax
 
 
 class Classifier(ABC):

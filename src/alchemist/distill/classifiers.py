@@ -19,6 +19,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from alchemist._util.numeric import softmax
 from alchemist.distill._base import Classifier, _as_features
 from alchemist.distill._network import (
     Adam,
@@ -29,7 +30,6 @@ from alchemist.distill._network import (
     validation_score,
 )
 from alchemist.errors import DistillError
-from alchemist.numeric import softmax
 
 
 class MLPClassifier(Classifier):

@@ -15,10 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill.classifiers import make_classifier
 from alchemist.distill.featurizers import make_featurizer
 from alchemist.errors import DistillError
-from alchemist.numeric import choice_score, stratified_folds
 
 
 class DevClassifier:

@@ -27,9 +27,9 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from alchemist._util.paths import home
 from alchemist.distill._params import saved_params
 from alchemist.errors import DataError, DistillError, NotFittedError
-from alchemist.paths import home
 
 Features: TypeAlias = np.ndarray | sparse.csr_matrix
 
@@ -246,7 +246,7 @@ class SentenceEmbeddingFeaturizer(Featurizer):
 
 def embedding_path(cache_dir: str | Path | None, name: str, model: str, texts: list[str]) -> Path:
     """Where the embeddings of ``texts`` by ``model`` are cached: ``<name>-<hash>.npy`` under
-    ``cache_dir`` (default ``features/`` under ``alchemist.paths.home()``)."""
+    ``cache_dir`` (default ``features/`` under ``alchemist._util.paths.home()``)."""
     digest = hashlib.sha256(model.encode())
     for text in texts:
         digest.update(b"\x00" + text.encode("utf-8", "surrogatepass"))

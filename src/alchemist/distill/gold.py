@@ -37,13 +37,13 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill.averaged import AveragedClassifier
 from alchemist.distill.classifiers import make_classifier
 from alchemist.distill.featurizers import make_featurizer
 from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
-from alchemist.evaluation import paired_gain
-from alchemist.numeric import choice_score, stratified_folds
+from alchemist.evaluation.metrics import paired_gain
 
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")

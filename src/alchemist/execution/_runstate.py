@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 
+from alchemist._util.paths import atomic_path
 from alchemist.errors import ExecutionError
 from alchemist.execution._pool import Task
 from alchemist.execution._reasons import clean_reason
 from alchemist.label_matrix import CellError, LabelMatrix
-from alchemist.paths import atomic_path
 from alchemist.programs import Program
 
 _PROGRAM_CODES = (CellError.OK, CellError.EXCEPTION, CellError.TIMEOUT, CellError.INVALID_OUTPUT)

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from alchemist._util.numeric import softmax
 from alchemist.errors import LabelModelError
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._flyingsquid import FlyingSquid
 from alchemist.labelmodels._snorkel import SnorkelStyle
 from alchemist.labelmodels._votes import Votes
-from alchemist.numeric import softmax
 
 _FLOOR = 1e-12  # a member's zero probability vetoes a class only this far
 _MEMBERS: dict[str, type[LabelModel]] = {

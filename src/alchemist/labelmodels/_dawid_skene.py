@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from alchemist._util.numeric import softmax
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._votes import (
     Votes,
@@ -17,7 +18,6 @@ from alchemist.labelmodels._votes import (
     soft_confusion,
     vote_mass,
 )
-from alchemist.numeric import softmax
 
 
 class DawidSkene(LabelModel):

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from alchemist._util.numeric import softmax
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._votes import Votes, linear_scores, overlap
-from alchemist.numeric import softmax
 
 _TINY = 1e-300  # floor of a clique probability before its log
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from alchemist._util.numeric import choice_score
 from alchemist.errors import LabelModelError
 from alchemist.labelmodels._average import AveragedLabelModel
 from alchemist.labelmodels._base import LabelModel
@@ -17,7 +18,6 @@ from alchemist.labelmodels._patterns import VotePatterns
 from alchemist.labelmodels._snorkel import SnorkelStyle
 from alchemist.labelmodels._votes import check_n_classes, check_votes
 from alchemist.labelmodels._voting import MajorityVote, WeightedMajorityVote
-from alchemist.numeric import choice_score
 
 LABEL_MODELS: dict[str, type[LabelModel]] = {
     "majority": MajorityVote,

@@ -8,9 +8,9 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment, minimize
 from threadpoolctl import threadpool_limits
 
+from alchemist._util.numeric import softmax
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._votes import Votes, linear_scores, overlap
-from alchemist.numeric import softmax
 
 
 class SnorkelStyle(LabelModel):

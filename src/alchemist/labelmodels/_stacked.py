@@ -23,6 +23,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.errors import LabelModelError, NotFittedError
 from alchemist.labelmodels._base import LabelModel
 from alchemist.labelmodels._selection import (
@@ -33,7 +34,6 @@ from alchemist.labelmodels._selection import (
     select_label_model,
 )
 from alchemist.labelmodels._votes import check_n_classes, check_votes
-from alchemist.numeric import choice_score, stratified_folds
 
 STACKED_C_GRID = (0.1, 1.0)
 

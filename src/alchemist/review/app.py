@@ -26,8 +26,8 @@ from starlette.staticfiles import StaticFiles
 
 from alchemist.errors import RunError
 from alchemist.llm.ledger import PriceTable
-from alchemist.overview import method_name
-from alchemist.report import render_overview
+from alchemist.report.overview import method_name
+from alchemist.report.render import render_overview
 from alchemist.review import items as item_pages
 from alchemist.review.security import TokenGuard
 from alchemist.review.workbench import TRY_SPLITS, Busy, NotFound, TryResult, Workbench

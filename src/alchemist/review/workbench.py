@@ -21,14 +21,14 @@ from typing import Any
 
 import numpy as np
 
-from alchemist import pipeline
-from alchemist.data import Dataset
+from alchemist.data.dataset import Dataset
 from alchemist.distill import DistilledModel
 from alchemist.errors import RunError
 from alchemist.execution import ExecutionConfig, check_program, execute
 from alchemist.label_matrix import CellError, LabelMatrix
-from alchemist.overview import Overview
 from alchemist.programs import Program
+from alchemist.report.overview import Overview
+from alchemist.run import pipeline
 from alchemist.task import Task
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from alchemist.data import FORMATS, Dataset, dataset_from_frame
+from alchemist.data.dataset import FORMATS, Dataset, dataset_from_frame
 from alchemist.errors import DataError
 from alchemist.task import Task
 

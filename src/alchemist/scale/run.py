@@ -1,7 +1,7 @@
 """A whole run over data larger than memory: ``alchemist run TASK --data BIG --stream`` on one
 machine, or ``--cluster [ADDRESS]`` with execution on Dask.
 
-The stages are those of ``alchemist.pipeline`` with the training data streamed: programs are
+The stages are those of ``alchemist.run.pipeline`` with the training data streamed: programs are
 synthesized from the first chunk (the prompts need a sample, not the table); the label matrix is
 written as parts (``matrices/train/``); the label model is fitted, or chosen on the dev split,
 from the merged vote patterns; pseudolabels are written part by part; the distilled model is
@@ -18,19 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alchemist.analysis import diagnose
-from alchemist.data import Dataset, load_dataset
+from alchemist.data.dataset import Dataset, load_dataset
+from alchemist.diagnostics import diagnose
 from alchemist.errors import RunError
 from alchemist.llm import Provider
-from alchemist.pipeline import (
+from alchemist.report.render import render_report
+from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run
+from alchemist.run.pipeline import (
     Progress,
     apply_programs,
     enabled_programs,
     ensure_programs,
     evaluate,
 )
-from alchemist.report import render_report
-from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run
 from alchemist.scale import progress as scale_progress
 from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.parts import MatrixParts

@@ -24,14 +24,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from alchemist.data import Dataset
+from alchemist.data.dataset import Dataset
 from alchemist.distill import DistilledModel, fit_in_batches
 from alchemist.errors import DataError
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.labelmodels import Selection, VotePatterns, make_label_model, select_label_model
-from alchemist.pipeline import PREDICTION_COLUMNS
 from alchemist.programs import Program
-from alchemist.rundir import RunDir
+from alchemist.run.folder import RunDir
+from alchemist.run.pipeline import PREDICTION_COLUMNS
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Meter, ProgressCallback
 from alchemist.scale.reading import count_rows, iter_chunks

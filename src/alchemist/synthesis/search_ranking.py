@@ -1,4 +1,4 @@
-"""Scoring, ranking and selecting the candidates of ``alchemist.search``; checking the selection.
+"""Scoring, ranking and selecting the candidates of the program search; checking the selection.
 
 A candidate ranks by the lower end of a 90% Wilson interval of its dev accuracy, so a program
 right on 9 of 10 dev votes ranks below one right on 90 of 100: few votes give little evidence.

@@ -2,9 +2,9 @@
 
 The stages are composed in memory: within one run the task, configuration, data splits, label
 matrices and pseudolabels are passed from stage to stage, and written to the run directory
-(``alchemist.rundir``) only as records to resume from, audit, or re-run one stage alone. The
+(``alchemist.run.folder``) only as records to resume from, audit, or re-run one stage alone. The
 ``*_run`` functions are those single stages, reading what earlier stages saved. Stage 2,
-topping the programs up (search, quality loop or synthesis), is ``alchemist.synthesis_stage``.
+topping the programs up (search, quality loop or synthesis), is ``alchemist.run.synthesize``.
 
 Messages go to the ``alchemist`` logger; progress goes to an optional ``progress`` callback
 that receives one dict per event (``{"stage": "synthesis" | "gate" | "execute", ...}``). The
@@ -23,16 +23,8 @@ import numpy as np
 import pandas as pd
 
 from alchemist import concepts
-from alchemist.analysis import Diagnostics, diagnose
-from alchemist.data import Dataset, read_table
-from alchemist.dev_features import featurizer_for
-from alchemist.devsplit import (
-    dev_only_baseline,
-    distill_with_gold,
-    evaluate,
-    fold_pseudolabels,
-    label_model_votes,
-)
+from alchemist.data.dataset import Dataset, read_table
+from alchemist.diagnostics import Diagnostics, diagnose
 from alchemist.distill import DistilledModel
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
@@ -44,12 +36,20 @@ from alchemist.labelmodels import (
     make_label_model,
 )
 from alchemist.llm import Provider
-from alchemist.overview import Overview
 from alchemist.programs import Program
-from alchemist.report import render_report, render_report_html
-from alchemist.rundir import RunConfig, RunDir, archive_programs, init_run, load_splits
-from alchemist.synthesis import Progress
-from alchemist.synthesis_stage import ensure_programs
+from alchemist.report.overview import Overview
+from alchemist.report.render import render_report, render_report_html
+from alchemist.run.dev_features import featurizer_for
+from alchemist.run.devsplit import (
+    dev_only_baseline,
+    distill_with_gold,
+    evaluate,
+    fold_pseudolabels,
+    label_model_votes,
+)
+from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run, load_splits
+from alchemist.run.synthesize import ensure_programs
+from alchemist.synthesis.oneshot import Progress
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alchemist import datasets
+from alchemist._util.pixels import pixel_lists, plain
+from alchemist.data import named as datasets
 from alchemist.errors import DataError, TaskError
-from alchemist.pixels import pixel_lists, plain
 from alchemist.task import Task
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "wrench")

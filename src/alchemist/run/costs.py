@@ -15,8 +15,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alchemist.baseline import STAGE, comparison_table, method_cost, plan_zero_shot, zero_shot
+from alchemist._util.paths import atomic_path
 from alchemist.errors import LLMError, RunError
+from alchemist.evaluation.zero_shot import (
+    STAGE,
+    comparison_table,
+    method_cost,
+    plan_zero_shot,
+    zero_shot,
+)
 from alchemist.llm import (
     Ledger,
     RunPlan,
@@ -25,15 +32,14 @@ from alchemist.llm import (
     estimate_stage,
 )
 from alchemist.llm.tokens import CHARS_PER_TOKEN
-from alchemist.paths import atomic_path
-from alchemist.quality import MAX_FAILING_EXAMPLES, repair_messages
-from alchemist.rundir import RunConfig, RunDir, load_splits
-from alchemist.supplementary import (
+from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.synthesis.oneshot import Progress, build_messages
+from alchemist.synthesis.quality import MAX_FAILING_EXAMPLES, repair_messages
+from alchemist.synthesis.supplementary import (
     SUPPLEMENTARY_KINDS,
     SUPPLEMENTARY_PARAMS,
     supplementary_messages,
 )
-from alchemist.synthesis import Progress, build_messages
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

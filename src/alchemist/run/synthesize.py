@@ -20,18 +20,22 @@ from dataclasses import replace
 
 import numpy as np
 
-from alchemist.concepts.tables import synthesizer
-from alchemist.data import Dataset
-from alchemist.devsplit import search_programs
+from alchemist.data.dataset import Dataset
 from alchemist.errors import SynthesisError
 from alchemist.execution import Executor
 from alchemist.llm import Provider
 from alchemist.programs import Program
-from alchemist.quality import improve
-from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
-from alchemist.rundir import RunConfig, RunDir, load_splits
-from alchemist.supplementary import GeneratedSupplementary, draw_exemplars, generate_supplementary
-from alchemist.synthesis import Progress
+from alchemist.run.devsplit import search_programs
+from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.synthesis.oneshot import Progress
+from alchemist.synthesis.per_attribute import synthesizer
+from alchemist.synthesis.quality import improve
+from alchemist.synthesis.quality_settings import GatePolicy, ImproveResult, ImproveSettings
+from alchemist.synthesis.supplementary import (
+    GeneratedSupplementary,
+    draw_exemplars,
+    generate_supplementary,
+)
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

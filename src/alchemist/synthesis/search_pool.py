@@ -1,4 +1,4 @@
-"""The candidates of a program search (``alchemist.search``) under its ``SearchPolicy``.
+"""The candidates of a program search (``alchemist.synthesis.search``) under its ``SearchPolicy``.
 
 ``CandidatePool`` sends a round of prompts (``llm.complete_many``, one seed per request), turns
 the answers into programs (refusing unusable answers and duplicates, each recorded with its
@@ -16,18 +16,18 @@ from typing import Any
 import numpy as np
 
 from alchemist.errors import SynthesisError
-from alchemist.extraction import clean_answer, same_code
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.llm.batch import complete_many
 from alchemist.programs import Program, ProgramRunner
-from alchemist.search_prompts import other_attributes
-from alchemist.search_ranking import (
+from alchemist.synthesis.extract import clean_answer, same_code
+from alchemist.synthesis.oneshot import provenance
+from alchemist.synthesis.search_prompts import other_attributes
+from alchemist.synthesis.search_ranking import (
     Candidate,
     accuracy_ceiling,
     class_shares,
     swap_reliably_wrong,
 )
-from alchemist.synthesis import provenance
 from alchemist.task import Task
 
 

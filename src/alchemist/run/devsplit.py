@@ -1,6 +1,6 @@
 """What the labeled dev split does in a run besides choosing the label model (issue 10).
 
-- ``search_programs``: the program search (``alchemist.search``) scored on the dev rows.
+- ``search_programs``: the program search (``alchemist.synthesis.search``) scored on the dev rows.
 - ``drop_chance_votes``: a program's votes for one class are turned into abstentions when the
   dev rows show, with 80% posterior probability, that those votes are right no more often
   than that class's share of the dev rows: such votes carry no evidence, yet label models
@@ -8,7 +8,7 @@
 - ``add_dev_classifier``: a classifier trained on the gold dev labels votes beside the programs
   (out of fold on the dev rows themselves), so the label model can lean on it where the programs
   are weak and on the programs where it is.
-- features (``alchemist.dev_features``): with "auto", the dev classifier's are those under which
+- features (``alchemist.run.dev_features``): with "auto", the dev classifier's are those under which
   it scores best out of fold on dev (TF-IDF or MiniLM for text); the distilled model's
   cross-validation tries them all.
 - ``distill_with_gold``: the distilled model trained on pseudolabels and gold dev rows, the
@@ -30,19 +30,19 @@ from typing import Any
 import numpy as np
 from scipy.special import betainc
 
-from alchemist.data import Dataset
-from alchemist.dev_features import end_model_featurizers, featurizer_for, labeled_dev
+from alchemist.data.dataset import Dataset
 from alchemist.distill import DistilledModel
 from alchemist.distill.dev_classifier import DevClassifier
 from alchemist.distill.gold import fit_mixed, fit_with_gold
-from alchemist.evaluation import group_accuracy, paired_gain, score
+from alchemist.evaluation.metrics import group_accuracy, paired_gain, score
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import StackedLabelModel, make_label_model
 from alchemist.llm import Provider
-from alchemist.rundir import RunConfig, RunDir
-from alchemist.search import SearchPolicy, SearchResult, search
-from alchemist.search_prompts import column_prompts
+from alchemist.run.dev_features import end_model_featurizers, featurizer_for, labeled_dev
+from alchemist.run.folder import RunConfig, RunDir
+from alchemist.synthesis.search import SearchPolicy, SearchResult, search
+from alchemist.synthesis.search_prompts import column_prompts
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

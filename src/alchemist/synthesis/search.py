@@ -32,9 +32,9 @@ not the raw accuracy; and ``SearchResult.check`` repeats the selection on one se
 dev and scores the majority vote of what it keeps on the other half, beside the majority vote
 of every survivor, so the run records whether selecting helped on rows it did not see.
 
-Prompts: ``alchemist.search_prompts``; the candidates, their calls, scores and gate:
-``alchemist.search_pool``; scores, ranking, selection, the half-dev check:
-``alchemist.search_ranking``. The executor is passed in: no model-written code runs here.
+Prompts: ``alchemist.synthesis.search_prompts``; the candidates, their calls, scores and gate:
+``alchemist.synthesis.search_pool``; scores, ranking, selection, the half-dev check:
+``alchemist.synthesis.search_ranking``. The executor is passed in: no model-written code runs here.
 """
 
 from __future__ import annotations
@@ -47,10 +47,10 @@ import numpy as np
 
 from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
-from alchemist.search_pool import CandidatePool, Request, SearchPolicy
-from alchemist.search_prompts import data_aware_messages, refine_messages
-from alchemist.search_ranking import Candidate, holdout_check, select
-from alchemist.synthesis import Progress
+from alchemist.synthesis.oneshot import Progress
+from alchemist.synthesis.search_pool import CandidatePool, Request, SearchPolicy
+from alchemist.synthesis.search_prompts import data_aware_messages, refine_messages
+from alchemist.synthesis.search_ranking import Candidate, holdout_check, select
 from alchemist.task import Task
 
 _PARAMS = SamplingParams()

@@ -7,7 +7,7 @@ instruction (return a class id, or -1 to abstain) and the function signature. Se
 strategies (``prompts/strategies.yaml``) are pooled for diversity, and every call gets its own
 seed (``seed + attempt``) so that a re-run with the same seed asks the same questions.
 
-Answers are cleaned and checked by ``alchemist.extraction`` (what can be repaired without
+Answers are cleaned and checked by ``alchemist.synthesis.extract`` (what can be repaired without
 guessing is repaired and noted in the program's provenance, ``fixes``); an answer that gives no
 usable program is recorded as a failure with a one-line reason and skipped. Nothing the model
 writes is ever executed here.
@@ -22,9 +22,9 @@ from typing import Any
 
 from alchemist import prompts
 from alchemist.errors import BudgetExceeded, SynthesisError
-from alchemist.extraction import clean_answer, code_shape
 from alchemist.llm.base import Completion, Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis.extract import clean_answer, code_shape
 from alchemist.task import Supplementary, Task
 
 STRATEGIES: tuple[str, ...] = tuple(prompts.table("strategies"))

@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from alchemist.analysis import Diagnostics
-from alchemist.overview import Overview, method_name, verdict
+from alchemist.diagnostics import Diagnostics
+from alchemist.report.overview import Overview, method_name, verdict
 from alchemist.task import Task
 
 _OUT_OF_FOLD = (

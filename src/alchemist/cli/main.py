@@ -8,14 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from alchemist import cli_streaming, costs, pipeline
-from alchemist.cli_output import Bars, show_log_messages
-from alchemist.cli_settings import add_task_and_config, config_from_args
+from alchemist.cli import _streaming as cli_streaming
+from alchemist.cli._output import Bars, show_log_messages
+from alchemist.cli._settings import add_task_and_config, config_from_args
 from alchemist.errors import AlchemistError
 from alchemist.llm import ProviderSpec
-from alchemist.overview import verdict
-from alchemist.report import worst_group_text
-from alchemist.rundir import RunDir, init_run, load_splits
+from alchemist.report.overview import verdict
+from alchemist.report.render import worst_group_text
+from alchemist.run import costs, pipeline
+from alchemist.run.folder import RunDir, init_run, load_splits
 from alchemist.task import load_task
 
 

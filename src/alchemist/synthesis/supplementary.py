@@ -20,10 +20,10 @@ import numpy as np
 import yaml
 
 from alchemist import prompts
+from alchemist._util.paths import atomic_write_text
 from alchemist.errors import BudgetExceeded, TaskError
 from alchemist.llm.base import Message, Provider, SamplingParams
-from alchemist.paths import atomic_write_text
-from alchemist.synthesis import clip_text, provenance
+from alchemist.synthesis.oneshot import clip_text, provenance
 from alchemist.task import Exemplar, Supplementary, Task, task_from_dict
 
 SUPPLEMENTARY_KINDS = ("dataset_description", "class_descriptions", "keywords", "rules")

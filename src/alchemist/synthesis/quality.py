@@ -6,7 +6,7 @@ repair those that crash or return invalid values, diagnose, gate, and ask for mo
 kept for audit: the gate's reason travels with each dropped one.
 
 The loop's settings (``GatePolicy``, ``ImproveSettings``) and its record (``ImproveResult``)
-are in ``alchemist.quality_settings``. The executor is passed in (anything with
+are in ``alchemist.synthesis.quality_settings``. The executor is passed in (anything with
 ``run(programs, items, class_ids) -> LabelMatrix``): this module never runs model-written code.
 """
 
@@ -19,14 +19,14 @@ from typing import Any
 import numpy as np
 
 from alchemist import prompts
-from alchemist.analysis import Diagnostics, diagnose
+from alchemist.diagnostics import Diagnostics, diagnose
 from alchemist.errors import BudgetExceeded, SynthesisError
-from alchemist.extraction import clean_answer, program_problem, same_code
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
-from alchemist.quality_settings import GatePolicy, ImproveResult, ImproveSettings
-from alchemist.synthesis import Progress, default_strategies, provenance, shown, synthesize
+from alchemist.synthesis.extract import clean_answer, program_problem, same_code
+from alchemist.synthesis.oneshot import Progress, default_strategies, provenance, shown, synthesize
+from alchemist.synthesis.quality_settings import GatePolicy, ImproveResult, ImproveSettings
 from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt

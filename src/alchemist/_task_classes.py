@@ -5,8 +5,8 @@ from task files and data, which give them as ints, floats or strings.
 their positions) or a mapping ``{id: name}``; ids are integers in 0..127, and ids and names
 unique. ``share``, optional, is the share of items the class is expected to hold (given for every
 class or for none; shares sum to 1): where no labeled dev split says it, it lets the search drop
-programs whose votes cannot beat chance however they fall (``alchemist.search``), and the label
-model takes it as its class prior (``alchemist.pipeline.aggregate``).
+programs whose votes cannot beat chance however they fall (the search), and the label
+model takes it as its class prior (``alchemist.run.pipeline.aggregate``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What the quality loop (``alchemist.quality.improve``) is given and what it gives back.
+"""What the quality loop (``alchemist.synthesis.quality.improve``) is given and what it gives back.
 
 ``GatePolicy`` says which programs the gate drops and why; ``ImproveSettings`` how the loop
 searches (target, budget, seeds, strategies); ``ImproveResult`` records what it kept, what it
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from alchemist.analysis import Diagnostics, ProgramDiagnostics
+from alchemist.diagnostics import Diagnostics, ProgramDiagnostics
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 from scipy import signal as sps
 
-from alchemist.assets import fetch
+from alchemist._util.assets import fetch
+from alchemist._util.paths import home
 from alchemist.errors import DataError
-from alchemist.paths import home
 
 PREFIXES = ("sktime:", "textiles:", "spurious-digits:")
 MITDB_RATE = 360.0
@@ -114,7 +114,7 @@ def spurious_digits(
     land; ``test`` has ``n_test_group`` images of each (digit, background) group. Digit
     instances of the two splits are disjoint. Columns ``image`` (a PNG path), ``label``
     (ZERO / ONE) and ``group`` (e.g. "ZERO on land"). Images are made once, seeded, and kept
-    under ``alchemist.paths.home()``."""
+    under ``alchemist._util.paths.home()``."""
     from PIL import Image
     from sklearn.datasets import load_digits
 

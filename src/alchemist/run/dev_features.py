@@ -17,10 +17,10 @@ import logging
 import numpy as np
 import pandas as pd
 
-from alchemist.data import Dataset
+from alchemist.data.dataset import Dataset
 from alchemist.distill import featurizer_candidates
 from alchemist.distill.dev_classifier import choose_featurizer
-from alchemist.rundir import RunConfig
+from alchemist.run.folder import RunConfig
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

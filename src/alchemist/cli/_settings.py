@@ -16,8 +16,8 @@ from typing import Any
 from alchemist.errors import AlchemistError, SettingError
 from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import ProviderSpec
-from alchemist.rundir import RunConfig
-from alchemist.synthesis import STRATEGIES
+from alchemist.run.folder import RunConfig
+from alchemist.synthesis.oneshot import STRATEGIES
 
 
 def add_task_and_config(parser: argparse.ArgumentParser) -> None:

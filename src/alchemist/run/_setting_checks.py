@@ -10,7 +10,7 @@ from typing import Any
 
 from alchemist.distill.featurizers import FEATURIZERS
 from alchemist.labelmodels import LABEL_MODELS
-from alchemist.synthesis import STRATEGIES
+from alchemist.synthesis.oneshot import STRATEGIES
 
 
 def setting_checks(c: Any) -> list[tuple[str, str, bool]]:

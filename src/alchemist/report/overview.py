@@ -6,7 +6,7 @@ label model, coverage, accuracy on dev/test beside the baselines (on dev, the mo
 its gold rows scored out of fold), a line per split saying whether the programs beat the same
 model on the dev labels alone (``verdict``), and four charts (per-program
 coverage and dev accuracy, pairwise agreement, class balance of the pseudolabels, accuracy
-against LLM cost). ``alchemist.report`` lays it out as HTML.
+against LLM cost). ``alchemist.report.render`` lays it out as HTML.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from alchemist import charts
-from alchemist.analysis import agreement
-from alchemist.baseline import STAGE as ZERO_SHOT_STAGE
+from alchemist.diagnostics import agreement
+from alchemist.evaluation.zero_shot import STAGE as ZERO_SHOT_STAGE
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.ledger import Ledger, PriceTable
-from alchemist.rundir import RunDir
+from alchemist.report import charts
+from alchemist.run.folder import RunDir
 from alchemist.task import Task
 
 # Token counts of a local model are priced at this API model's rates for the cost chart.

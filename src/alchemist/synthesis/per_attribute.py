@@ -20,8 +20,8 @@ import pandas as pd
 from alchemist.errors import SynthesisError
 from alchemist.llm.base import Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
-from alchemist.search_prompts import attribute_task, other_attributes
-from alchemist.synthesis import Progress, SynthesisResult, synthesize
+from alchemist.synthesis.oneshot import Progress, SynthesisResult, synthesize
+from alchemist.synthesis.search_prompts import attribute_task, other_attributes
 from alchemist.task import Task
 
 

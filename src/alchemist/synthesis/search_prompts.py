@@ -1,4 +1,4 @@
-"""The prompts of ``alchemist.search``: a candidate prompt that shows real inputs, the
+"""The prompts of ``alchemist.synthesis.search``: a candidate prompt that shows real inputs, the
 per-column prompts of tables, and a refinement prompt that shows a program the dev rows it gets
 wrong."""
 
@@ -14,7 +14,7 @@ import pandas as pd
 from alchemist import prompts
 from alchemist.llm.base import Message
 from alchemist.programs import Program
-from alchemist.synthesis import build_messages, shown
+from alchemist.synthesis.oneshot import build_messages, shown
 from alchemist.task import Task
 
 

