@@ -78,10 +78,12 @@ from alchemist.evaluation.metrics import paired_gain, score
 from alchemist.evaluation.zero_shot import plan_zero_shot
 from alchemist.labelmodels import make_label_model
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
-from alchemist.run.dev_features import end_model_featurizers
-from alchemist.run.devsplit import fold_pseudolabels, label_model_votes
+from alchemist.run.aggregation import aggregate, fold_pseudolabels, label_model_votes
+from alchemist.run.distillation import distill
+from alchemist.run.features import end_model_featurizers
 from alchemist.run.folder import RunConfig, RunDir, init_run, load_splits
-from alchemist.run.pipeline import aggregate, apply_programs, distill, ensure_programs
+from alchemist.run.pipeline import apply_programs
+from alchemist.run.synthesize import ensure_programs
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,17 +11,17 @@ from alchemist.distill import featurizer_candidates
 from alchemist.distill.dev_classifier import choose_featurizer
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labelmodels import make_label_model
-from alchemist.run import dev_features
-from alchemist.run.dev_features import end_model_featurizers, featurizer_for
-from alchemist.run.devsplit import (
+from alchemist.run import features as dev_features
+from alchemist.run.aggregation import (
     DEV_CLASSIFIER,
     add_dev_classifier,
-    dev_only_baseline,
+    aggregate,
     drop_chance_votes,
-    evaluate,
     fold_pseudolabels,
 )
-from alchemist.run.pipeline import aggregate
+from alchemist.run.distillation import dev_only_baseline
+from alchemist.run.features import end_model_featurizers, featurizer_for
+from alchemist.run.scoring import evaluate
 
 from .conftest import dataset_path
 

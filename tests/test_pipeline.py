@@ -12,7 +12,7 @@ from alchemist.distill import DistilledModel, featurizer_candidates
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.labelmodels import simulate_votes
-from alchemist.run import pipeline
+from alchemist.run import aggregation, pipeline
 from alchemist.run.folder import RunConfig, RunDir
 from alchemist.task import task_from_dict
 
@@ -174,11 +174,11 @@ def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(yout
     votes, _ = simulate_votes(3000, [0.8, 0.7, 0.65], coverage=0.5, class_balance=[0.6, 0.4])
     matrices = {"train": LabelMatrix(votes, ["p1", "p2", "p3"])}
     no_dev = RunConfig(data="train.csv")
-    estimated = pipeline.aggregate(youtube_task, matrices, {}, no_dev)
+    estimated = aggregation.aggregate(youtube_task, matrices, {}, no_dev)
     assert estimated.params == {} and estimated.name == "average"
     classes = [{"id": 0, "name": "HAM", "share": 0.9}, {"id": 1, "name": "SPAM", "share": 0.1}]
     stated = task_from_dict({**youtube_task.to_dict(), "classes": classes})
-    fitted = pipeline.aggregate(stated, matrices, {}, no_dev)
+    fitted = aggregation.aggregate(stated, matrices, {}, no_dev)
     assert fitted.params == {"class_balance": [0.9, 0.1]}
     np.testing.assert_allclose(fitted.model.class_balance_, [0.9, 0.1])
     assert (fitted.proba.argmax(axis=1) == 1).sum() < (estimated.proba.argmax(axis=1) == 1).sum()

@@ -6,7 +6,7 @@ their positions) or a mapping ``{id: name}``; ids are integers in 0..127, and id
 unique. ``share``, optional, is the share of items the class is expected to hold (given for every
 class or for none; shares sum to 1): where no labeled dev split says it, it lets the search drop
 programs whose votes cannot beat chance however they fall (the search), and the label
-model takes it as its class prior (``alchemist.run.pipeline.aggregate``).
+model takes it as its class prior (``alchemist.run.aggregation.aggregate``).
 """
 
 from __future__ import annotations

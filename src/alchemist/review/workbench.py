@@ -28,7 +28,7 @@ from alchemist.execution import ExecutionConfig, check_program, execute
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program
 from alchemist.report.overview import Overview
-from alchemist.run import pipeline
+from alchemist.run import aggregation, pipeline
 from alchemist.task import Task
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
@@ -309,7 +309,7 @@ class Workbench:
     def _load_view(self) -> RunView:
         splits = pipeline.load_splits(self.task, self.config)
         matrices = self.run.load_matrices(splits)
-        fitted = pipeline.aggregate(self.task, matrices, splits, self.config)
+        fitted = aggregation.aggregate(self.task, matrices, splits, self.config)
         distilled = DistilledModel.load(self.run.model_dir)
         return RunView(
             self.task,

@@ -1,6 +1,7 @@
 """A run, composed from the stages: its folder and settings (``folder``), the pipeline over
 it and the re-run (``pipeline``), the program stage (``synthesize``), the uses of the labeled
-dev split (``devsplit``, ``dev_features``) and what labeling costs (``costs``).
+dev split inside the stages that use it (``aggregation``, ``distillation``, ``scoring``;
+``features`` says which features the dev labels choose) and what labeling costs (``costs``).
 
 Everything a run writes goes through ``RunDir`` (atomic files in one folder), so the CLI, the
 workbench and streaming read the same figures. May import every stage below it; imported only

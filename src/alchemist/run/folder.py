@@ -60,6 +60,8 @@ from alchemist.synthesis.quality_settings import GatePolicy
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
+# Fewer gold dev rows than this are too few to choose anything on.
+_MIN_GOLD = 10
 _SAMPLING = SamplingParams()
 _GATE = GatePolicy()
 
@@ -350,6 +352,15 @@ def load_splits(task: Task, config: RunConfig) -> dict[str, Dataset]:
     if config.test:
         splits["test"] = load_dataset(config.test, task, require_gold=True)
     return splits
+
+
+def labeled_dev(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset | None:
+    """The dev split when it has ``minimum`` gold rows of at least two classes."""
+    dev = splits.get("dev")
+    if dev is None or dev.gold is None or not dev.has_gold:
+        return None
+    gold = dev.gold[dev.gold >= 0]
+    return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
 
 
 def _jsonable(value: Any) -> Any:

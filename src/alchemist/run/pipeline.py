@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,25 +29,14 @@ from alchemist.distill import DistilledModel
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
-from alchemist.labelmodels import (
-    DEFAULT_LABEL_MODEL,
-    TAKE_CLASS_BALANCE,
-    choose_label_model,
-    make_label_model,
-)
 from alchemist.llm import Provider
 from alchemist.programs import Program
 from alchemist.report.overview import Overview
 from alchemist.report.render import render_report, render_report_html
-from alchemist.run.dev_features import featurizer_for
-from alchemist.run.devsplit import (
-    dev_only_baseline,
-    distill_with_gold,
-    evaluate,
-    fold_pseudolabels,
-    label_model_votes,
-)
+from alchemist.run.aggregation import Aggregation, aggregate, fold_pseudolabels, label_model_votes
+from alchemist.run.distillation import dev_only_baseline, distill
 from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run, load_splits
+from alchemist.run.scoring import evaluate
 from alchemist.run.synthesize import ensure_programs
 from alchemist.synthesis.oneshot import Progress
 from alchemist.task import Task
@@ -85,83 +74,6 @@ def _cells(progress: Progress, split: str, total: int) -> Callable[[int], None]:
         progress({"stage": "execute", "split": split, "done": done, "total": total})
 
     return update
-
-
-@dataclass
-class Aggregation:
-    name: str
-    params: dict[str, Any]
-    model: Any
-    proba: np.ndarray  # (n_train, k)
-    scores: dict[str, float]
-
-
-def aggregate(
-    task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset], config: RunConfig
-) -> Aggregation:
-    """Fit the label model on the training votes; choose it on the dev split when one exists."""
-    train = matrices["train"].votes
-    k = task.n_classes
-    dev = splits.get("dev")
-    if config.label_model == "auto" and dev is not None and dev.gold is not None and dev.has_gold:
-        selection = choose_label_model(train, matrices["dev"].votes, dev.gold, k, seed=config.seed)
-        if selection.scores:
-            logger.info(
-                "Label model chosen on the dev split: %s %s (cross-validated dev macro-F1 %.3f).",
-                selection.name,
-                selection.params,
-                max(selection.scores.values()),
-            )
-        else:
-            logger.info("No dev row has a vote: using the default label model %s.", selection.name)
-        name, params, model, scores = (
-            selection.name,
-            selection.params,
-            selection.model,
-            selection.scores,
-        )
-    else:
-        name = DEFAULT_LABEL_MODEL if config.label_model == "auto" else config.label_model
-        params = (
-            {"class_balance": list(task.class_shares)}
-            if task.class_shares is not None and name in TAKE_CLASS_BALANCE
-            else {}
-        )
-        model = make_label_model(name, seed=config.seed, **params).fit(train, k)
-        scores = {}
-    return Aggregation(name, params, model, model.predict_proba(train), scores)
-
-
-def distill(
-    run: RunDir,
-    splits: dict[str, Dataset],
-    covered: np.ndarray,
-    proba: np.ndarray,
-    config: RunConfig,
-    fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
-) -> DistilledModel:
-    """Train the small classifier on the covered training rows' soft labels, and save it
-    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels)."""
-    if covered.sum() < 2:
-        raise RunError(
-            "The programs voted on fewer than 2 training rows: nothing to distill. "
-            "Check the programs' diagnostics and regenerate them.",
-            path=str(run.folder),
-            split="train",
-        )
-    train = splits["train"].subset(np.flatnonzero(covered))
-    dev = splits.get("dev")
-    task = splits["train"].task
-    model = distill_with_gold(run, splits, covered, proba, config, fold_soft) or DistilledModel(
-        featurizer=featurizer_for(task, splits, config), seed=config.seed
-    ).fit(
-        train.frame,
-        proba[covered],
-        dev_frame=None if dev is None else dev.frame,
-        dev_gold=None if dev is None else dev.gold,
-    )
-    run.replace_folder(run.model_dir.name, model.save)
-    return model
 
 
 def run_pipeline(
@@ -364,17 +276,13 @@ def predict(
 
 __all__ = [
     "PREDICTION_COLUMNS",
-    "Aggregation",
     "Progress",
-    "aggregate",
     "aggregate_run",
     "apply_programs",
     "diagnose_run",
-    "distill",
     "distill_run",
     "enabled_programs",
     "ensure_programs",
-    "evaluate",
     "predict",
     "rerun",
     "run_pipeline",

@@ -2,7 +2,7 @@
 missing (``pipeline.run_pipeline`` calls it; ``alchemist synthesize`` runs it alone).
 
 By the run's settings the missing programs come from the program search (the default, for every
-modality: text, table rows, concept scores, raw series or pixels; ``devsplit.search_programs``),
+modality: text, table rows, concept scores, raw series or pixels; ``search_programs``),
 the quality loop (``quality_loop``: gate, repair and regenerate) or one-shot synthesis (``search``
 off).
 The prompts see the task with what the settings add to it: LLM-drafted supplementary information
@@ -22,15 +22,16 @@ import numpy as np
 
 from alchemist.data.dataset import Dataset
 from alchemist.errors import SynthesisError
-from alchemist.execution import Executor
+from alchemist.execution import ExecutionConfig, Executor
 from alchemist.llm import Provider
 from alchemist.programs import Program
-from alchemist.run.devsplit import search_programs
-from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunConfig, RunDir, labeled_dev, load_splits
 from alchemist.synthesis.oneshot import Progress
 from alchemist.synthesis.per_attribute import synthesizer
 from alchemist.synthesis.quality import improve
 from alchemist.synthesis.quality_settings import GatePolicy, ImproveResult, ImproveSettings
+from alchemist.synthesis.search import SearchPolicy, SearchResult, search
+from alchemist.synthesis.search_prompts import column_prompts
 from alchemist.synthesis.supplementary import (
     GeneratedSupplementary,
     draw_exemplars,
@@ -236,4 +237,55 @@ def _improve(
     return result
 
 
-__all__ = ["ensure_programs"]
+def search_programs(
+    run: RunDir,
+    task: Task,
+    config: RunConfig,
+    splits: dict[str, Dataset],
+    provider: Provider,
+    execution: ExecutionConfig,
+) -> SearchResult:
+    """The program search with the run's settings; its verdicts land in ``search.json``."""
+    train, dev = splits["train"], labeled_dev(splits)
+    policy = SearchPolicy(
+        n_programs=config.n_programs,
+        candidates=config.search_candidates,
+        refinements=config.search_refinements,
+        concurrency=config.provider.concurrency,
+    )
+    logger.info(
+        "Program search: at most %d LLM calls (%d candidates, up to %d refinements on dev)...",
+        policy.budget,
+        policy.candidates,
+        policy.refinements,
+    )
+    with Executor(execution) as executor:
+        result = search(
+            task,
+            provider,
+            executor,
+            train.items,
+            dev_items=dev.items if dev is not None else (),
+            dev_gold=dev.gold if dev is not None else None,
+            policy=policy,
+            params=config.sampling,
+            strategies=config.strategies_for(task),
+            focus=column_prompts(task, train.frame, seed=config.seed)
+            if config.per_attribute and task.modality == "tabular"
+            else (),
+            seed=config.seed,
+            store=run.programs,
+        )
+    run.write_json("search.json", result.to_dict())
+    dropped = sum(c.dropped is not None for c in result.candidates)
+    logger.info(
+        "Search kept %d of %d candidate(s) (%d dropped, %d answer(s) unusable).",
+        len(result.programs),
+        len(result.candidates),
+        dropped,
+        len(result.failures),
+    )
+    return result
+
+
+__all__ = ["ensure_programs", "search_programs"]

@@ -1,4 +1,4 @@
-"""Which features a run's dev labels choose (issue 10): the dev classifier's, and those the
+"""Which features a run's dev labels choose: the dev classifier's, and those the
 distilled model's cross-validation tries.
 
 With ``--featurizer auto`` and labeled dev rows, text can be read as TF-IDF or as MiniLM
@@ -20,22 +20,13 @@ import pandas as pd
 from alchemist.data.dataset import Dataset
 from alchemist.distill import featurizer_candidates
 from alchemist.distill.dev_classifier import choose_featurizer
-from alchemist.run.folder import RunConfig
+from alchemist.run.folder import RunConfig, labeled_dev
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
 
 _MIN_GOLD = 10
 _CHOSEN: dict[tuple[tuple[str, ...], int, bytes], str] = {}  # featurizer_for's choices
-
-
-def labeled_dev(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset | None:
-    """The dev split when it has ``minimum`` gold rows of at least two classes."""
-    dev = splits.get("dev")
-    if dev is None or dev.gold is None or not dev.has_gold:
-        return None
-    gold = dev.gold[dev.gold >= 0]
-    return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
 
 
 def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunConfig) -> list[str]:
@@ -84,4 +75,4 @@ def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) ->
     return _CHOSEN[key]
 
 
-__all__ = ["end_model_featurizers", "featurizer_for", "labeled_dev"]
+__all__ = ["end_model_featurizers", "featurizer_for"]

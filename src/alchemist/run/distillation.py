@@ -1,0 +1,121 @@
+"""Stage 5 of a run: the distilled end model, trained on the label model's pseudolabels.
+
+With labeled dev rows, the gold rows join the pseudolabels and their share of the weight, the
+features and the classifiers are chosen by cross-validation on dev (``distill_with_gold``);
+``dev_only_baseline`` is the same model trained on the dev labels alone, the honest reference
+every run is compared with.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from alchemist.data.dataset import Dataset
+from alchemist.distill import DistilledModel
+from alchemist.distill.gold import fit_mixed, fit_with_gold
+from alchemist.errors import RunError
+from alchemist.run.features import end_model_featurizers, featurizer_for
+from alchemist.run.folder import RunConfig, RunDir, labeled_dev
+from alchemist.task import Task
+
+logger = logging.getLogger(__name__)
+
+
+def distill(
+    run: RunDir,
+    splits: dict[str, Dataset],
+    covered: np.ndarray,
+    proba: np.ndarray,
+    config: RunConfig,
+    fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> DistilledModel:
+    """Train the small classifier on the covered training rows' soft labels, and save it
+    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels)."""
+    if covered.sum() < 2:
+        raise RunError(
+            "The programs voted on fewer than 2 training rows: nothing to distill. "
+            "Check the programs' diagnostics and regenerate them.",
+            path=str(run.folder),
+            split="train",
+        )
+    train = splits["train"].subset(np.flatnonzero(covered))
+    dev = splits.get("dev")
+    task = splits["train"].task
+    model = distill_with_gold(run, splits, covered, proba, config, fold_soft) or DistilledModel(
+        featurizer=featurizer_for(task, splits, config), seed=config.seed
+    ).fit(
+        train.frame,
+        proba[covered],
+        dev_frame=None if dev is None else dev.frame,
+        dev_gold=None if dev is None else dev.gold,
+    )
+    run.replace_folder(run.model_dir.name, model.save)
+    return model
+
+
+def distill_with_gold(
+    run: RunDir,
+    splits: dict[str, Dataset],
+    covered: np.ndarray,
+    proba: np.ndarray,
+    config: RunConfig,
+    fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> DistilledModel | None:
+    """The distilled model on pseudolabels and gold dev rows (None without usable dev labels,
+    or with ``config.use_gold`` off), chosen by cross-validation on dev with ``fold_soft``'s
+    pseudolabels for each fold (``fold_pseudolabels``); the cross-validation lands in
+    ``distill.json``."""
+    dev = labeled_dev(splits)
+    if not config.use_gold or dev is None:
+        return None
+    task = splits["train"].task
+    train = splits["train"].subset(np.flatnonzero(covered))
+    fitted = fit_with_gold(
+        train.frame,
+        proba[covered],
+        dev.frame,
+        np.asarray(dev.gold),
+        n_classes=task.n_classes,
+        featurizers=end_model_featurizers(task, splits, config),
+        seed=config.seed,
+        fold_soft=fold_soft,
+    )
+    logger.info(
+        "Distilled model on %s features: %s (classifier, gold share of the weight; "
+        "cross-validated on dev).",
+        fitted.featurizer,
+        " averaged with ".join(f"{c} {share:.2f}" for c, share in fitted.members),
+    )
+    run.write_json("distill.json", fitted.to_dict())
+    return fitted.model
+
+
+def dev_only_baseline(
+    task: Task,
+    splits: dict[str, Dataset],
+    config: RunConfig,
+    classifiers: Sequence[str] = ("mlp",),
+    featurizer: str | None = None,
+) -> DistilledModel | None:
+    """The honest baseline: the same distilled model (``classifiers``, averaged where there are
+    several, and ``featurizer``: the ones the distilled model was given; default featurizer:
+    ``featurizer_for``'s) trained on the dev labels alone."""
+    dev = labeled_dev(splits, minimum=2)
+    if dev is None:
+        return None
+    return fit_mixed(
+        dev.frame.iloc[:0],
+        np.zeros((0, task.n_classes)),
+        dev.frame,
+        np.asarray(dev.gold),
+        n_classes=task.n_classes,
+        featurizer=featurizer or featurizer_for(task, splits, config),
+        members=[(classifier, 1.0) for classifier in classifiers],
+        seed=config.seed,
+    )
+
+
+__all__ = ["dev_only_baseline", "distill", "distill_with_gold"]

@@ -1,0 +1,89 @@
+"""Stage 6 of a run: scores on every split with gold, beside the honest references computed on
+the same rows (the split's majority class, the same end model trained on the dev labels alone,
+the data's own labeling functions where it has them). Only dev labels are ever trained on; test
+labels are only scored against.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import numpy as np
+
+from alchemist.data.dataset import Dataset
+from alchemist.distill import DistilledModel
+from alchemist.evaluation.metrics import group_accuracy, paired_gain, score
+from alchemist.label_matrix import LabelMatrix
+from alchemist.labelmodels import (
+    make_label_model,
+)
+from alchemist.task import Task
+
+logger = logging.getLogger(__name__)
+
+
+def evaluate(
+    task: Task,
+    splits: dict[str, Dataset],
+    matrices: dict[str, LabelMatrix],
+    label_model: Any,
+    distilled: DistilledModel,
+    dev_only: DistilledModel | None = None,
+) -> dict[str, Any]:
+    """Scores of the label model and the distilled model on every split with gold labels,
+    beside the majority class of that split, the dev-labels-only model and, where the data has
+    them, its human labeling functions' majority vote.
+
+    Both the distilled model and the dev-labels-only model are trained on the gold dev rows: on
+    dev they are scored out of fold, by the cross-validation that chose the distilled model
+    (``DistilledModel.dev_predictions_``; those entries carry ``"out_of_fold": True``), and the
+    dev-labels-only model not at all when there was none. Beside it, the distilled model's
+    entry holds ``versus_dev_only`` (``evaluation.paired_gain``): its accuracy gain over the
+    dev-labels-only model on the same rows, with the standard error of that gain."""
+    positive = 1 if task.n_classes == 2 else None
+    results: dict[str, Any] = {}
+    for split, dataset in splits.items():
+        if dataset.gold is None or not dataset.has_gold:
+            continue
+        known = dataset.gold >= 0
+        gold = dataset.gold[known]
+
+        def scored(predicted: np.ndarray, gold: np.ndarray = gold) -> dict[str, Any]:
+            return score(gold, predicted, task.n_classes, positive=positive)
+
+        predictions = {
+            "label_model": label_model.predict(matrices[split].votes),
+            "distilled": distilled.predict(dataset.frame),
+        }
+        out_of_fold = distilled.dev_predictions_ if split == "dev" else None
+        if out_of_fold is not None:
+            predictions.update(out_of_fold)
+        elif dev_only is not None and split != "dev":
+            predictions["dev_only"] = dev_only.predict(dataset.frame)
+        entry = {
+            **{name: scored(predicted[known]) for name, predicted in predictions.items()},
+            "majority_class": scored(
+                np.full(len(gold), np.bincount(gold, minlength=task.n_classes).argmax())
+            ),
+        }
+        if dataset.groups is not None:
+            for name, predicted in predictions.items():
+                entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
+        for name in out_of_fold or ():
+            entry[name]["out_of_fold"] = True
+        if "dev_only" in predictions:
+            entry["distilled"]["versus_dev_only"] = paired_gain(
+                gold, predictions["distilled"][known], predictions["dev_only"][known]
+            )
+        if dataset.reference_votes is not None:
+            # The dataset's own human labeling functions, aggregated by majority vote.
+            reference = make_label_model("majority").fit(dataset.reference_votes, task.n_classes)
+            entry["reference_majority_vote"] = scored(
+                reference.predict(dataset.reference_votes)[known]
+            )
+        results[split] = entry
+    return results
+
+
+__all__ = ["evaluate"]
