@@ -30,9 +30,10 @@ from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
 from alchemist.programs import ProgramStore
+from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import synthesize
 from alchemist.synthesis.quality import improve
-from alchemist.synthesis.quality_settings import GatePolicy, ImproveSettings
+from alchemist.synthesis.quality_settings import ImproveSettings
 from alchemist.synthesis.supplementary import generate_supplementary
 from alchemist.task import load_task
 
@@ -124,7 +125,7 @@ def main() -> None:
             max_llm_calls=args.max_calls,
             params=params,
             seed=1000,
-            policy=GatePolicy(min_accuracy=args.min_accuracy),
+            gate=(GATES["loop"] or ProgramGate()).with_settings(min_accuracy=args.min_accuracy),
         )
         loop = improve(
             rich,

@@ -42,7 +42,7 @@ def config() -> RunConfig:
         workers=1,
         use_cache=False,
         strategies=("default",),
-        search=False,
+        generator="oneshot",
         use_gold=False,
     )
 

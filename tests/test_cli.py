@@ -67,7 +67,20 @@ def test_unknown_command_is_a_usage_error(capsys):
         (
             ["--min-coverage", "5"],
             "The 'min_coverage' setting (--min-coverage) must be a share in "
-            "[0, 1]. Got 5.0 instead.",
+            "[0, 1] or unset. Got 5.0 instead.",
+        ),
+        (
+            ["--generator", "oneshot", "--min-accuracy", "0.6"],
+            "The 'min_accuracy' setting (--min-accuracy) must be used with --generator search "
+            "or loop, not oneshot. Got 0.6 instead.",
+        ),
+        (
+            ["--max-llm-calls", "9"],
+            "(--max-llm-calls) must be used with --generator loop, not search. Got 9 instead.",
+        ),
+        (
+            ["--generator", "loop", "--refinements", "2"],
+            "(--refinements) must be used with --generator search, not loop. Got 2 instead.",
         ),
         (
             ["--workers", "0"],
@@ -104,28 +117,60 @@ def test_a_bad_setting_in_run_yaml_is_one_line(tmp_path: Path, capsys):
     assert "Got 9 instead" in _one_line_error(capsys)
 
 
+def test_one_generator_option_and_its_deprecated_switches(capsys):
+    """--generator chooses where programs come from; the old switches still work, say what
+    replaces them, and cannot contradict it."""
+    from alchemist.cli._settings import config_from_args
+    from alchemist.cli.main import _parser
+
+    def generator(*flags: str) -> str:
+        args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv", *flags])
+        return config_from_args(args).generator
+
+    assert generator() == "search"
+    assert generator("--generator", "loop") == "loop"
+    assert generator("--quality-loop") == "loop"
+    assert "--quality-loop is deprecated: use --generator loop" in capsys.readouterr().err
+    assert generator("--no-search") == "oneshot"
+    with pytest.raises(SystemExit):
+        generator("--generator", "search", "--quality-loop")
+    assert "contradicts 'search'" in capsys.readouterr().err
+
+
+def test_an_old_run_yaml_runs_the_generator_it_ran():
+    """run.yaml files from before --generator: the loop won over the search, and the search
+    ignored min_coverage (so a saved one must not start gating it now)."""
+    from alchemist.run.folder import RunConfig
+
+    old = {"data": "x.csv", "min_coverage": 0.1}
+    assert RunConfig.from_dict({**old, "quality_loop": True, "search": True}).generator == "loop"
+    searched = RunConfig.from_dict({**old, "quality_loop": False, "search": True})
+    assert (searched.generator, searched.min_coverage) == ("search", None)
+    assert RunConfig.from_dict({**old, "search": False}).generator == "oneshot"
+
+
 def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     """The command line repeats no default: a setting left out is RunConfig's, whose sampling
-    defaults are SamplingParams', min_coverage GatePolicy's and the model ProviderSpec's."""
+    defaults are SamplingParams', the gate the search's own and the model ProviderSpec's."""
     import dataclasses
 
     from alchemist.cli._settings import config_from_args
     from alchemist.cli.main import _parser
     from alchemist.llm import ProviderSpec, SamplingParams
     from alchemist.run.folder import RunConfig
-    from alchemist.synthesis.quality_settings import GatePolicy
+    from alchemist.synthesis.gate import GATES
 
     args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])
     config = config_from_args(args)
     assert config == RunConfig(data="x.csv")
-    sampling, gate = SamplingParams(), GatePolicy()
+    sampling = SamplingParams()
     assert (config.temperature, config.top_p, config.max_tokens, config.repeat_penalty) == (
         sampling.temperature,
         sampling.top_p,
         sampling.max_tokens,
         sampling.repeat_penalty,
     )
-    assert config.min_coverage == gate.min_coverage and config.provider == ProviderSpec()
+    assert config.gate() == GATES["search"] and config.provider == ProviderSpec()
     # Change a default in its one place: the command line follows.
     names = [f.name for f in dataclasses.fields(RunConfig)]
     defaults = list(RunConfig.__init__.__defaults__)

@@ -70,7 +70,7 @@ def config(tmp_path: Path) -> RunConfig:
         n_programs=1,
         use_cache=False,
         workers=1,
-        search=False,
+        generator="oneshot",
     )
 
 

@@ -121,14 +121,14 @@ def test_a_column_candidate_reads_its_column_and_is_refined_on_it() -> None:
 
 @pytest.mark.parametrize("search", [True, False])
 def test_the_pipeline_runs_per_attribute_programs(tmp_path: Path, search: bool) -> None:
+    sizes = {"generator": "search", "search_candidates": 2} if search else {"generator": "oneshot"}
     FRAME.to_csv(tmp_path / "data.csv", index=False)
     config = RunConfig(
         data=str(tmp_path / "data.csv"),
         test=str(tmp_path / "data.csv"),
         n_programs=2,
         per_attribute=True,
-        search=search,
-        search_candidates=2,
+        **sizes,
         use_cache=False,
         workers=1,
     )
@@ -157,6 +157,6 @@ def test_a_search_that_keeps_nothing_says_why_in_one_error(tmp_path: Path) -> No
     )
     with pytest.raises(SynthesisError, match="kept none of its 1 candidate") as caught:
         run_pipeline(TASK, config, tmp_path / "run", provider=ScriptedProvider([constant]))
-    assert "search.json" in str(caught.value) and "--no-search" in str(caught.value)
+    assert "search.json" in str(caught.value) and "--generator oneshot" in str(caught.value)
     record = json.loads((tmp_path / "run" / "search.json").read_text())
-    assert record["candidates"][0]["dropped"] == "constant output on every item"
+    assert record["candidates"][0]["dropped"] == "constant output (class 1 on every item)"

@@ -98,7 +98,7 @@ def test_plan_covers_what_the_quality_loop_can_really_ask(tmp_path: Path, youtub
         {
             **config.to_dict(),
             "n_programs": 3,
-            "quality_loop": True,
+            "generator": "loop",
             "max_llm_calls": 8,
             "max_tokens": 200,
         }

@@ -23,7 +23,7 @@ def _needs_model() -> None:
 
 
 def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Path, capsys):
-    """One-shot programs (``--no-search``): with a search of 4 candidates the model's signal
+    """One-shot programs (``--generator oneshot``): with a search of 4 candidates the model's signal
     programs here were all at chance on dev and dropped (the images and tables tests search)."""
     _needs_model()
     run_dir = tmp_path / "italy"
@@ -43,7 +43,8 @@ def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Pa
             "3",
             "--concepts",
             "5",
-            "--no-search",
+            "--generator",
+            "oneshot",
             "--threads",
             "1",
             "--no-cache",

@@ -119,7 +119,7 @@ def test_quality_loop_drops_weak_programs_and_regenerates(tmp_path: Path, youtub
     answers = [PROGRAMS[0], rare, PROGRAMS[1], PROGRAMS[4]]
     provider = ScriptedProvider(answers)
     looped = RunConfig.from_dict(
-        {**config.to_dict(), "n_programs": 3, "quality_loop": True, "max_llm_calls": 6}
+        {**config.to_dict(), "n_programs": 3, "generator": "loop", "max_llm_calls": 6}
     )
     summary = pipeline.run_pipeline(youtube_task, looped, tmp_path / "run", provider=provider)
     run = RunDir(tmp_path / "run")

@@ -8,12 +8,15 @@ import pytest
 from alchemist.diagnostics import diagnose
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import default_strategies
 from alchemist.synthesis.quality import gate, improve, repair
-from alchemist.synthesis.quality_settings import GatePolicy, ImproveSettings
+from alchemist.synthesis.quality_settings import ImproveSettings
 from alchemist.task import task_from_dict
 
 from .conftest import ScriptedProvider
+
+LOOP = GATES["loop"] or ProgramGate()  # the quality loop's gate
 
 TASK = task_from_dict(
     {
@@ -110,7 +113,7 @@ def test_gate_drops_what_the_policy_says_with_reasons():
         errors={"broken": [0, 0, 1, 1, 2, 0, 0, 0, 0, 0]},
     )
     d = diagnose(L, 2, gold=GOLD)
-    kept, dropped = gate(d, L, GatePolicy(min_accuracy=0.5))
+    kept, dropped = gate(d, L, LOOP.with_settings(min_accuracy=0.5))
     assert kept == ["good", "rare"]
     assert dropped["never"].startswith("constant output (abstain")
     assert dropped["const"].startswith("constant output (class 1")
@@ -129,19 +132,19 @@ def test_gate_checks_can_be_turned_off_or_tightened():
         }
     )
     d = diagnose(L, 2)
-    loose = GatePolicy(drop_constant=False, near_duplicate_agreement=None, min_coverage=0.0)
+    loose = ProgramGate(drop_constant=False, near_duplicate_agreement=None, min_coverage=0.0)
     assert gate(d, L, loose) == (["a", "b", "c", "d"], {})
-    kept, dropped = gate(d, L, GatePolicy(min_coverage=0.3))
+    kept, dropped = gate(d, L, LOOP.with_settings(min_coverage=0.3))
     assert kept == ["a"] and dropped["d"] == "coverage 10.0% below 30%"
     # Without gold votes enough, the accuracy gate does not judge.
-    assert gate(d, L, GatePolicy(min_accuracy=0.99))[0] == ["a", "d"]
+    assert gate(d, L, LOOP.with_settings(min_accuracy=0.99))[0] == ["a", "d"]
 
 
-def test_gate_policy_validates_its_settings():
+def test_the_gate_validates_its_settings():
     with pytest.raises(ValueError, match="min_coverage must be in"):
-        GatePolicy(min_coverage=10)
+        ProgramGate(min_coverage=10)
     with pytest.raises(TypeError):
-        GatePolicy(0.2)  # keyword-only
+        ProgramGate(0.2)  # keyword-only
 
 
 # --- repair --------------------------------------------------------------------------------

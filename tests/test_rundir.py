@@ -100,7 +100,7 @@ class Stub:
 
 def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
     data = dataset_path("youtube", "train.json")
-    # One-shot synthesis (--no-search): the stored-program count is what these tests follow;
+    # One-shot synthesis (--generator oneshot): the stored-program count is what these tests follow;
     # without a dev split --no-gold changes nothing but says so.
     command = [
         sys.executable,
@@ -116,7 +116,8 @@ def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
         "6",
         "--workers",
         "1",
-        "--no-search",
+        "--generator",
+        "oneshot",
         "--no-gold",
         "--provider",
         "openai",

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from alchemist.programs import ProgramStore
+from alchemist.synthesis.gate import ProgramGate
 from alchemist.synthesis.search import SearchPolicy, search
 from alchemist.synthesis.search_prompts import data_aware_messages, refine_messages
 from alchemist.synthesis.search_ranking import accuracy_ceiling, class_shares, wilson_lower
@@ -72,7 +73,12 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     provider = ScriptedProvider([SUBSCRIBE, CONSTANT, CRASHES, WRONG, MY, NICE, REFINED])
     store = ProgramStore(tmp_path / "programs")
     policy = SearchPolicy(
-        n_programs=2, candidates=6, refinements=1, concurrency=1, min_gold_votes=3, sample_items=3
+        n_programs=2,
+        candidates=6,
+        refinements=1,
+        concurrency=1,
+        gate=ProgramGate(min_gold_votes=3),
+        sample_items=3,
     )
     result = search(
         TASK,
@@ -246,6 +252,26 @@ def test_policy_rejects_bad_settings():
     with pytest.raises(ValueError, match="candidates=0"):
         SearchPolicy(candidates=0)
     with pytest.raises(ValueError, match="min_coverage"):
-        SearchPolicy(min_coverage=2.0)
+        ProgramGate(min_coverage=2.0)
     assert SearchPolicy().budget == 16
     assert np.isfinite(wilson_lower(3, 4))
+
+
+def test_the_run_gate_is_the_one_the_search_applies():
+    """A run's gate settings reach the search (one gate for every generator): a coverage floor
+    above MY's drops it with the gate's own reason, where the search's default keeps it."""
+    from alchemist.run.folder import RunConfig
+
+    def verdicts(config: RunConfig) -> dict[str, str | None]:
+        policy = SearchPolicy(gate=config.gate(), candidates=2, refinements=0, concurrency=1)
+        result = search(
+            TASK, ScriptedProvider([SUBSCRIBE, MY]), InProcessExecutor(), TRAIN, policy=policy
+        )
+        return {c.program.source.split("return ")[1]: c.dropped for c in result.candidates}
+
+    default = verdicts(RunConfig(data="x.csv"))
+    assert list(default.values()) == [None, None]
+    strict = verdicts(RunConfig(data="x.csv", min_coverage=0.5))
+    assert all(
+        v is not None and v.startswith("coverage ") and "below 50%" in v for v in strict.values()
+    )

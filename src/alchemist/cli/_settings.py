@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from alchemist.errors import AlchemistError, SettingError
 from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import ProviderSpec
 from alchemist.run.folder import RunConfig
+from alchemist.synthesis.gate import GATES, GENERATORS
 from alchemist.synthesis.oneshot import STRATEGIES
 
 
@@ -86,19 +88,37 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
         "output tokens), added to the built-in table",
     )
     parser.add_argument("--no-cache", action="store_true", help="bypass the LLM response cache")
-    loop = _setting_adder(parser.add_argument_group("program quality"))
-    loop("--no-search", dest="search", action="store_false", help="one-shot programs, no gate")
+    group = parser.add_argument_group("program quality")
+    loop = _setting_adder(group)
+    loop(
+        "--generator",
+        choices=GENERATORS,
+        help="where programs come from: search (candidates scored on --dev, refined, the best "
+        "kept), loop (gate, repair and regenerate until -n pass) or oneshot (ungated)",
+    )
+    for flag, generator in (("--no-search", "oneshot"), ("--quality-loop", "loop")):
+        group.add_argument(
+            flag,
+            dest="generator",
+            action=_Deprecated,
+            nargs=0,
+            const=generator,
+            default=argparse.SUPPRESS,
+            help=f"deprecated: --generator {generator}",
+        )
     loop("--candidates", type=int, dest="search_candidates", help="search: first candidates")
     loop("--refinements", type=int, dest="search_refinements", help="search: dev refinements")
     loop("--no-gold", dest="use_gold", action="store_false", help="dev labels pick models only")
+    loop("--max-llm-calls", type=int, help="loop: most LLM calls (default 3 x -n)")
     loop(
-        "--quality-loop",
-        action="store_true",
-        help="gate, repair and regenerate programs until -n useful ones are kept",
+        "--min-coverage",
+        type=float,
+        help="gate: drop programs voting on fewer items than this share (default: the "
+        "generator's, "
+        + ", ".join(f"{g} {gate.min_coverage}" for g, gate in GATES.items() if gate)
+        + ")",
     )
-    loop("--max-llm-calls", type=int, help="LLM-call cap of the quality loop (default 3 x -n)")
-    loop("--min-coverage", type=float, help="drop programs voting on fewer items than this share")
-    loop("--min-accuracy", type=float, help="drop programs below this accuracy on the --dev split")
+    loop("--min-accuracy", type=float, help="gate: drop programs below this accuracy on --dev")
     loop(
         "--supplementary",
         choices=("task", "generate"),
@@ -137,6 +157,18 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Deprecated(argparse.Action):
+    """An old switch for one value of a setting: says what replaces it, and refuses to
+    contradict the setting given another way."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option: Any = None) -> None:
+        given = getattr(namespace, self.dest, self.const)
+        if given != self.const:
+            parser.error(f"{option} means --generator {self.const}; it contradicts {given!r}.")
+        print(f"{option} is deprecated: use --generator {self.const}.", file=sys.stderr)
+        setattr(namespace, self.dest, self.const)
+
+
 # The command-line option of each run setting (filled as the options are added).
 _FLAGS: dict[str, str] = {}
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(RunConfig)}
@@ -151,7 +183,7 @@ def _setting_adder(group: Any) -> Any:
         default = _DEFAULTS[action.dest]
         if (
             default not in (None, dataclasses.MISSING)
-            and default is not False
+            and not isinstance(action, argparse._StoreConstAction)  # a switch: no value shown
             and "default" not in help
         ):
             action.help = f"{help} (default {default})"

@@ -10,7 +10,9 @@ from typing import Any
 
 from alchemist.distill.featurizers import FEATURIZERS
 from alchemist.labelmodels import LABEL_MODELS
+from alchemist.synthesis.gate import GENERATORS
 from alchemist.synthesis.oneshot import STRATEGIES
+from alchemist.synthesis.search_pool import SearchPolicy
 
 
 def setting_checks(c: Any) -> list[tuple[str, str, bool]]:
@@ -64,8 +66,9 @@ def setting_checks(c: Any) -> list[tuple[str, str, bool]]:
             "an existing YAML or TOML price file, or unset",
             c.price_file is None or Path(c.price_file).is_file(),
         ),
+        ("generator", f"one of {list(GENERATORS)}", c.generator in GENERATORS),
         ("max_llm_calls", "an integer >= 1 or unset", count(c.max_llm_calls, 1, optional=True)),
-        ("min_coverage", "a share in [0, 1]", share(c.min_coverage)),
+        ("min_coverage", "a share in [0, 1] or unset", share(c.min_coverage, optional=True)),
         ("min_accuracy", "a share in [0, 1] or unset", share(c.min_accuracy, optional=True)),
         ("supplementary", "'task' or 'generate'", c.supplementary in ("task", "generate")),
         ("exemplars_per_class", "an integer >= 0", count(c.exemplars_per_class, 0)),
@@ -81,4 +84,26 @@ def setting_checks(c: Any) -> list[tuple[str, str, bool]]:
     ]
 
 
-__all__ = ["setting_checks"]
+def generator_conflicts(c: Any) -> list[tuple[str, str]]:
+    """(setting, what it needs) for each setting ``c`` gives that its generator does not use:
+    run with it, the setting would silently do nothing."""
+    needs = {
+        "min_coverage": ("search", "loop"),
+        "min_accuracy": ("search", "loop"),
+        "max_llm_calls": ("loop",),
+        "search_candidates": ("search",),
+        "search_refinements": ("search",),
+    }
+    search = SearchPolicy()
+    given = {name for name in ("min_coverage", "min_accuracy", "max_llm_calls")}
+    given = {name for name in given if getattr(c, name) is not None}
+    given |= {"search_candidates"} if c.search_candidates != search.candidates else set()
+    given |= {"search_refinements"} if c.search_refinements != search.refinements else set()
+    return [
+        (name, f"used with --generator {' or '.join(needs[name])}, not {c.generator}")
+        for name in sorted(given)
+        if c.generator not in needs[name]
+    ]
+
+
+__all__ = ["generator_conflicts", "setting_checks"]

@@ -170,8 +170,9 @@ def plan(task: Task, config: RunConfig) -> RunPlan:
     """What a run would spend, before spending anything, beside zero-shot labeling of the data.
 
     The worst case of what the run can really ask: supplementary drafting when configured; then
-    plain synthesis (``2 x n_programs`` attempts) or the quality loop (``llm_call_cap`` calls,
-    up to half of them repairs, whose prompts carry a program of ``max_tokens`` and failing
+    the program search (``search_candidates + search_refinements`` calls), one-shot synthesis
+    (``2 x n_programs`` attempts) or the quality loop (``llm_call_cap`` calls, up to half of
+    them repairs, whose prompts carry a program of ``max_tokens`` and failing
     inputs); every answer ``max_tokens`` long. Exemplars and drafted supplementary text make
     real prompts longer than this estimate can see.
     """
@@ -197,7 +198,7 @@ def plan(task: Task, config: RunConfig) -> RunPlan:
         estimate_message_tokens(build_messages(task, strategy=s))
         for s in config.strategies_for(task)
     ]
-    if config.quality_loop:
+    if config.generator == "loop":
         calls = config.llm_call_cap
         longest = "x" * (config.max_tokens * CHARS_PER_TOKEN)
         repair = estimate_message_tokens(
@@ -206,7 +207,12 @@ def plan(task: Task, config: RunConfig) -> RunPlan:
         asked = [prompts[i % len(prompts)] for i in range(calls - calls // 2)]
         asked += [repair] * (calls // 2)
     else:
-        asked = [prompts[i % len(prompts)] for i in range(2 * config.n_programs)]
+        calls = (
+            config.search_candidates + config.search_refinements
+            if config.generator == "search"
+            else 2 * config.n_programs
+        )
+        asked = [prompts[i % len(prompts)] for i in range(calls)]
     lines.append(
         estimate_stage(
             "synthesis",

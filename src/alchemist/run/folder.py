@@ -54,16 +54,17 @@ from alchemist.llm import (
     make_provider,
 )
 from alchemist.programs import ProgramStore
-from alchemist.run._setting_checks import setting_checks
+from alchemist.run._setting_checks import generator_conflicts, setting_checks
+from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import default_strategies
-from alchemist.synthesis.quality_settings import GatePolicy
+from alchemist.synthesis.search_pool import SearchPolicy
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
 # Fewer gold dev rows than this are too few to choose anything on.
 _MIN_GOLD = 10
 _SAMPLING = SamplingParams()
-_GATE = GatePolicy()
+_SEARCH = SearchPolicy()
 
 
 @dataclass
@@ -90,18 +91,18 @@ class RunConfig:
     budget_usd: float | None = None
     price_file: str | None = None  # YAML/TOML prices added to the built-in table
     use_cache: bool = True
-    # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
-    quality_loop: bool = False
-    max_llm_calls: int | None = None  # None: 3 x n_programs (see llm_call_cap)
-    min_coverage: float = _GATE.min_coverage  # the paper's gate
-    min_accuracy: float | None = None  # gate on dev-split accuracy (needs a dev split)
+    # Where programs come from: "search" (candidates scored on dev, refined, the best kept),
+    # "loop" (gate, repair and regenerate until n_programs pass) or "oneshot" (ungated).
+    generator: str = "search"
+    # The gate's checks (synthesis.gate); None: the generator's own default.
+    min_coverage: float | None = None
+    min_accuracy: float | None = None  # on the gold rows a program votes on
+    max_llm_calls: int | None = None  # the loop's cap; None: 3 x n_programs (llm_call_cap)
+    search_candidates: int = _SEARCH.candidates
+    search_refinements: int = _SEARCH.refinements
     supplementary: str = "task"  # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0  # labeled exemplars drawn from the dev split
-    # Issue 10, on by default: program search (at most candidates + refinements LLM calls),
-    # and the dev labels training the distilled model and a dev classifier that votes.
-    search: bool = True
-    search_candidates: int = 12
-    search_refinements: int = 4
+    # The dev labels train the distilled model and a dev classifier that votes.
     use_gold: bool = True
     # Images and signals (alchemist.concepts): "concepts" (LLM-named concepts scored locally)
     # or "raw" (programs get the pixels or the series); "auto" = concepts.
@@ -116,6 +117,8 @@ class RunConfig:
         for name, allowed, ok in setting_checks(self):
             if not ok:
                 raise SettingError(name, allowed, getattr(self, name))
+        for name, needs in generator_conflicts(self):
+            raise SettingError(name, needs, getattr(self, name))
         model = self.provider.model
         if (
             self.budget_usd is not None
@@ -152,6 +155,13 @@ class RunConfig:
             cache_dir=home() / "cache" / "votes",
         )
 
+    def gate(self) -> ProgramGate | None:
+        """The generator's gate with this run's checks (None: one-shot keeps every program)."""
+        gate = GATES[self.generator]
+        if gate is None:
+            return None
+        return gate.with_settings(min_coverage=self.min_coverage, min_accuracy=self.min_accuracy)
+
     @property
     def llm_call_cap(self) -> int:
         """The most LLM calls the quality loop may make (generation and repair together)."""
@@ -180,13 +190,26 @@ class RunConfig:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> RunConfig:
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(raw) - known)
+        unknown = sorted(set(raw) - known - {"search", "quality_loop"})
         if unknown:
             raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
-        raw = dict(raw)
+        raw = _renamed(dict(raw))
         raw["provider"] = ProviderSpec.from_mapping(raw.get("provider") or {})
         raw["strategies"] = tuple(raw["strategies"]) if raw.get("strategies") else None
         return cls(**raw)
+
+
+def _renamed(raw: dict[str, Any]) -> dict[str, Any]:
+    """A run.yaml written before ``generator`` replaced the ``search`` and ``quality_loop``
+    switches, as the run it describes ran: the loop won over the search, and the search ignored
+    ``min_coverage``."""
+    if "search" not in raw and "quality_loop" not in raw:
+        return raw
+    loop, searched = raw.pop("quality_loop", False), raw.pop("search", True)
+    raw["generator"] = "loop" if loop else "search" if searched else "oneshot"
+    if raw["generator"] != "loop":
+        raw["min_coverage"] = None
+    return raw
 
 
 class RunDir:

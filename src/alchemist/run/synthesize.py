@@ -1,10 +1,12 @@
 """Stage 2 of a run: the programs on disk, topped up to ``config.n_programs`` when some are
 missing (``pipeline.run_pipeline`` calls it; ``alchemist synthesize`` runs it alone).
 
-By the run's settings the missing programs come from the program search (the default, for every
-modality: text, table rows, concept scores, raw series or pixels; ``search_programs``),
-the quality loop (``quality_loop``: gate, repair and regenerate) or one-shot synthesis (``search``
-off).
+By the run's ``generator`` the missing programs come from the program search (``search``, the
+default, for every modality: text, table rows, concept scores, raw series or pixels;
+``search_programs``), the quality loop (``loop``: gate, repair and regenerate) or one-shot
+synthesis (``oneshot``, ungated). Both gated generators use the run's gate
+(``RunConfig.gate``: the generator's defaults with the run's ``min_coverage`` and
+``min_accuracy``).
 The prompts see the task with what the settings add to it: LLM-drafted supplementary information
 (``supplementary.yaml``, editable) and exemplars drawn from the dev split.
 
@@ -26,10 +28,11 @@ from alchemist.execution import ExecutionConfig, Executor
 from alchemist.llm import Provider
 from alchemist.programs import Program
 from alchemist.run.folder import RunConfig, RunDir, labeled_dev, load_splits
+from alchemist.synthesis.gate import ProgramGate
 from alchemist.synthesis.oneshot import Progress
 from alchemist.synthesis.per_attribute import synthesizer
 from alchemist.synthesis.quality import improve
-from alchemist.synthesis.quality_settings import GatePolicy, ImproveResult, ImproveSettings
+from alchemist.synthesis.quality_settings import ImproveResult, ImproveSettings
 from alchemist.synthesis.search import SearchPolicy, SearchResult, search
 from alchemist.synthesis.search_prompts import column_prompts
 from alchemist.synthesis.supplementary import (
@@ -55,7 +58,7 @@ def ensure_programs(
     program search, the quality loop or plain synthesis, as the settings say."""
     existing = run.programs.load(include_disabled=True)
     enabled = [p for p in existing if p.enabled]
-    searched = config.search and not config.quality_loop
+    searched = config.generator == "search"
     if len(enabled) >= config.n_programs or (
         searched and enabled and (run.folder / "search.json").exists()
     ):
@@ -66,7 +69,7 @@ def ensure_programs(
     prompt_task = _prompt_task(run, task, config, splits, ledger.meter(llm, "supplementary"))
     provider = ledger.meter(llm, "synthesis")
     started = time.perf_counter()
-    if config.quality_loop:
+    if config.generator == "loop":
         result = _improve(
             run,
             prompt_task,
@@ -134,7 +137,7 @@ def ensure_programs(
         raise SynthesisError(
             f"The program search kept none of its {len(candidates)} candidate(s): each was "
             f"dropped for the reason search.json in {run.folder} gives. Try more --candidates, "
-            "a stronger model, or --no-search to use programs ungated.",
+            "a stronger model, or --generator oneshot to use programs ungated.",
             path=str(run.folder),
         )
     if not programs:
@@ -205,7 +208,7 @@ def _improve(
     settings = ImproveSettings(
         target=config.n_programs,
         max_llm_calls=config.llm_call_cap,
-        policy=GatePolicy(min_coverage=config.min_coverage, min_accuracy=config.min_accuracy),
+        gate=config.gate() or ProgramGate(),
         params=config.sampling,
         strategies=config.strategies_for(task),
         seed=seed,
@@ -248,6 +251,7 @@ def search_programs(
     """The program search with the run's settings; its verdicts land in ``search.json``."""
     train, dev = splits["train"], labeled_dev(splits)
     policy = SearchPolicy(
+        gate=config.gate() or ProgramGate(),
         n_programs=config.n_programs,
         candidates=config.search_candidates,
         refinements=config.search_refinements,

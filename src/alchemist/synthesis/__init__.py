@@ -4,7 +4,8 @@
 - ``extract``: pulling a program out of an answer and checking its shape;
 - ``search`` (the default generator) with ``search_pool``, ``search_prompts`` and
   ``search_ranking``: many candidates scored on the dev split, refined, a small set kept;
-- ``quality`` and ``quality_settings``: the gate, repair and regenerate loop;
+- ``gate``: the one gate every generator's programs pass (``ProgramGate``);
+- ``quality`` and ``quality_settings``: the repair and regenerate loop;
 - ``supplementary``: LLM-drafted task information and dev exemplars;
 - ``per_attribute``: one program per column of a table.
 
@@ -13,16 +14,18 @@ May import: ``alchemist.execution``, ``alchemist.diagnostics``, ``alchemist.llm`
 ``alchemist.programs``, ``alchemist.task``, ``alchemist.label_matrix``, ``alchemist.prompts``.
 """
 
+from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import SynthesisResult, default_strategies, synthesize
 from alchemist.synthesis.quality import improve
-from alchemist.synthesis.quality_settings import GatePolicy, ImproveSettings
+from alchemist.synthesis.quality_settings import ImproveSettings
 from alchemist.synthesis.search import SearchResult, search
 from alchemist.synthesis.search_pool import SearchPolicy
 from alchemist.synthesis.supplementary import generate_supplementary
 
 __all__ = [
-    "GatePolicy",
+    "GATES",
     "ImproveSettings",
+    "ProgramGate",
     "SearchPolicy",
     "SearchResult",
     "SynthesisResult",

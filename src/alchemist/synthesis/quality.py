@@ -25,17 +25,18 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
 from alchemist.synthesis.extract import clean_answer, program_problem, same_code
+from alchemist.synthesis.gate import GATES, ProgramGate, ProgramStats, agreement
 from alchemist.synthesis.oneshot import Progress, default_strategies, provenance, shown, synthesize
-from alchemist.synthesis.quality_settings import GatePolicy, ImproveResult, ImproveSettings
+from alchemist.synthesis.quality_settings import ImproveResult, ImproveSettings
 from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
-_GATE = GatePolicy()
+_GATE = GATES["loop"] or ProgramGate()
 
 
 def gate(
-    diagnostics: Diagnostics, L: LabelMatrix, policy: GatePolicy = _GATE
+    diagnostics: Diagnostics, L: LabelMatrix, policy: ProgramGate = _GATE
 ) -> tuple[list[str], dict[str, str]]:
     """Programs to keep, in column order, and a one-line reason for each one dropped.
 
@@ -44,13 +45,15 @@ def gate(
     kept: list[str] = []
     dropped: dict[str, str] = {}
     for p in diagnostics.programs:
-        reason = policy.failed_check(p)
+        reason = policy.verdict(ProgramStats.of(p), diagnostics.n_classes)
         if reason is None and policy.near_duplicate_agreement is not None:
             for other in kept:
-                agreement = _agreement(L, p.id, other)
-                if agreement >= policy.near_duplicate_agreement:
+                same = agreement(
+                    L.votes[:, L.program_ids.index(p.id)], L.votes[:, L.program_ids.index(other)]
+                )
+                if same >= policy.near_duplicate_agreement:
                     reason = (
-                        f"near-duplicate of {other} (same output on {agreement:.0%} of "
+                        f"near-duplicate of {other} (same output on {same:.0%} of "
                         "the items either votes on)"
                     )
                     break
@@ -155,7 +158,7 @@ def improve(
     dropped are listed in ``dropped``.
     """
     settings = settings or ImproveSettings()
-    target, policy, params = settings.target, settings.policy, settings.params
+    target, policy, params = settings.target, settings.gate, settings.params
     seed, id_prefix = settings.seed, settings.id_prefix
     class_ids = tuple(class_ids or task.class_ids)
     kept: list[Program] = []
@@ -295,7 +298,7 @@ def _repair_round(
     items: Sequence[Any],
     class_ids: Sequence[int],
     params: SamplingParams,
-    policy: GatePolicy,
+    policy: ProgramGate,
     *,
     budget: int,
     seed: int,
@@ -338,13 +341,6 @@ def _repair_round(
         result.programs.append(program)
         result.matrix = result.matrix.hstack(column)
     return result
-
-
-def _agreement(L: LabelMatrix, a: str, b: str) -> float:
-    """Share of the items either program votes on where both give the same output."""
-    va, vb = (L.votes[:, L.program_ids.index(x)] for x in (a, b))
-    either = (va >= 0) | (vb >= 0)
-    return float((va[either] == vb[either]).mean()) if either.any() else 1.0
 
 
 def _empty_matrix(n: int) -> LabelMatrix:

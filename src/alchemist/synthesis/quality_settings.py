@@ -1,7 +1,7 @@
 """What the quality loop (``alchemist.synthesis.quality.improve``) is given and what it gives back.
 
-``GatePolicy`` says which programs the gate drops and why; ``ImproveSettings`` how the loop
-searches (target, budget, seeds, strategies); ``ImproveResult`` records what it kept, what it
+``ImproveSettings`` says how the loop searches (target, budget, seeds, strategies, and its
+``gate``, ``synthesis.gate.ProgramGate``); ``ImproveResult`` records what it kept, what it
 dropped and why, and what it spent.
 """
 
@@ -10,61 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from alchemist.diagnostics import Diagnostics, ProgramDiagnostics
+from alchemist.diagnostics import Diagnostics
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program
+from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.task import Supplementary
-
-
-@dataclass(frozen=True, kw_only=True)
-class GatePolicy:
-    """Which programs to drop. Checks run in this order; the first that fails is the reason.
-
-    - ``max_error_rate``: share of items lost to errors and timeouts together.
-    - ``drop_constant``: the same output (one class, or always abstain) on every item.
-    - ``min_coverage``: share of items voted on (the paper drops programs under 10%).
-    - ``min_accuracy``: empirical accuracy on gold rows; only judged with at least
-      ``min_gold_votes`` votes on gold rows. None turns it off.
-    - ``near_duplicate_agreement``: drop a program that agrees with one already kept on at
-      least this share of the items either votes on. None turns it off.
-    """
-
-    min_coverage: float = 0.10
-    max_error_rate: float = 0.10
-    drop_constant: bool = True
-    min_accuracy: float | None = None
-    min_gold_votes: int = 10
-    near_duplicate_agreement: float | None = 0.95
-
-    def __post_init__(self) -> None:
-        for name in ("min_coverage", "max_error_rate", "min_accuracy", "near_duplicate_agreement"):
-            value = getattr(self, name)
-            if value is not None and not 0 <= value <= 1:
-                raise ValueError(f"GatePolicy.{name} must be in [0, 1] or None; got {value}.")
-
-    def failed_check(self, p: ProgramDiagnostics) -> str | None:
-        """Why program ``p`` fails one of the checks made on it alone (None if it passes): all
-        but ``near_duplicate_agreement``, which compares it with others (see ``gate``)."""
-        lost = p.error_rate + p.timeout_rate
-        if lost > self.max_error_rate:
-            return f"errors or timeouts on {lost:.0%} of items (allowed {self.max_error_rate:.0%})"
-        if self.drop_constant and p.constant:
-            what = f"class {p.polarity[0]}" if p.polarity else "abstain"
-            return f"constant output ({what} on every item)"
-        if p.coverage < self.min_coverage:
-            return f"coverage {p.coverage:.1%} below {self.min_coverage:.0%}"
-        if (
-            self.min_accuracy is not None
-            and p.accuracy is not None
-            and p.n_gold_votes >= self.min_gold_votes
-            and p.accuracy < self.min_accuracy
-        ):
-            return (
-                f"accuracy {p.accuracy:.1%} on {p.n_gold_votes} gold votes below "
-                f"{self.min_accuracy:.0%}"
-            )
-        return None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,17 +23,17 @@ class ImproveSettings:
     """How ``improve`` searches.
 
     ``target`` useful programs within ``max_llm_calls`` model calls (generation and repair
-    together); ``policy`` decides which programs to drop. Model call ``k`` of the loop uses
+    together); ``gate`` decides which programs to drop. Model call ``k`` of the loop uses
     seed ``seed + k``, and ``strategies`` (None: the task's modality's,
     ``synthesis.default_strategies``) and ``temperatures`` in turn (``params.temperature``
     when empty). ``supplementary`` replaces the task's own in the prompts. A program whose
-    errors exceed ``policy.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
+    errors exceed ``gate.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
     New programs are numbered ``<id_prefix><number>``.
     """
 
     target: int = 10
     max_llm_calls: int = 40
-    policy: GatePolicy = field(default_factory=GatePolicy)
+    gate: ProgramGate = field(default_factory=lambda: GATES["loop"] or ProgramGate())
     params: SamplingParams = field(default_factory=SamplingParams)
     strategies: tuple[str, ...] | None = None
     temperatures: tuple[float, ...] = ()
@@ -131,4 +82,4 @@ class ImproveResult:
         }
 
 
-__all__ = ["GatePolicy", "ImproveResult", "ImproveSettings"]
+__all__ = ["ImproveResult", "ImproveSettings"]

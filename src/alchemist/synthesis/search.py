@@ -168,7 +168,7 @@ def search(
         state.alive(),
         state.votes,
         n_programs=policy.n_programs,
-        duplicate_agreement=policy.duplicate_agreement,
+        duplicate_agreement=policy.gate.near_duplicate_agreement,
         ranked=gold is not None,
     )
     kept_ids = {c.program.id for c in kept}
@@ -187,7 +187,7 @@ def search(
             n_items=len(state.items),
             n_classes=task.n_classes,
             n_programs=policy.n_programs,
-            duplicate_agreement=policy.duplicate_agreement,
+            duplicate_agreement=policy.gate.near_duplicate_agreement,
             seed=seed,
         )
     if store is not None:

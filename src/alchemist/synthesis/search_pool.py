@@ -10,7 +10,7 @@ rows each gets wrong. No model-written code runs here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,7 @@ from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.llm.batch import complete_many
 from alchemist.programs import Program, ProgramRunner
 from alchemist.synthesis.extract import clean_answer, same_code
+from alchemist.synthesis.gate import GATES, ProgramGate, ProgramStats
 from alchemist.synthesis.oneshot import provenance
 from alchemist.synthesis.search_prompts import other_attributes
 from alchemist.synthesis.search_ranking import (
@@ -41,10 +42,7 @@ class SearchPolicy:
     sample_items: int = 12  # unlabeled items shown in the candidate prompts (one sample)
     sample_chars: int = 160  # each clipped to this many characters
     wrong_examples: int = 4  # dev rows shown in a refinement prompt
-    min_coverage: float = 0.02
-    max_error_rate: float = 0.5
-    min_gold_votes: int = 5
-    duplicate_agreement: float = 0.95
+    gate: ProgramGate = field(default_factory=lambda: GATES["search"] or ProgramGate())
     concurrency: int = 4
 
     def __post_init__(self) -> None:
@@ -55,9 +53,6 @@ class SearchPolicy:
         }
         bad = [f"{k}={v}" for k, v in counts.items() if v < 1]
         bad += [f"refinements={self.refinements}"] if self.refinements < 0 else []
-        for name in ("min_coverage", "max_error_rate", "duplicate_agreement"):
-            if not 0 <= getattr(self, name) <= 1:
-                bad.append(f"{name}={getattr(self, name)}")
         if bad:
             raise ValueError(f"SearchPolicy settings out of range: {', '.join(bad)}.")
 
@@ -164,7 +159,7 @@ class CandidatePool:
             self._score(new)
             if self.gold is not None:  # reliably wrong on dev: the twin with the ids swapped
                 twins = swap_reliably_wrong(
-                    self.candidates[-len(new) :], self.task, number, self.policy.min_gold_votes
+                    self.candidates[-len(new) :], self.task, number, self.policy.gate.min_gold_votes
                 )
                 number += len(twins)
                 if twins:
@@ -182,24 +177,21 @@ class CandidatePool:
             self.candidates.append(c)
 
     def _verdict(self, c: Candidate, train_votes: np.ndarray) -> str | None:
-        p = self.policy
-        if c.error_rate > p.max_error_rate:
-            return f"errors or timeouts on {c.error_rate:.0%} of items"
-        if len(np.unique(train_votes)) <= 1:
-            return "constant output on every item"
-        if c.coverage < p.min_coverage:
-            return f"coverage {c.coverage:.1%} below {p.min_coverage:.0%}"
-        chance = 1 / self.task.n_classes
+        values = np.unique(train_votes)
+        constant = None
+        if len(values) <= 1:
+            constant = "abstain" if not len(values) or values[0] < 0 else f"class {values[0]}"
         shares = self.shares
-        if shares is not None and (ceiling := accuracy_ceiling(train_votes, shares)) <= chance:
-            return (
-                f"at most {ceiling:.0%} of its votes can be right given the classes' shares "
-                f"({', '.join(f'{s:.0%}' for s in shares)}): no better than chance"
-            )
-        accuracy = c.dev_accuracy
-        if accuracy is not None and c.dev_votes >= p.min_gold_votes and accuracy <= chance:
-            return f"dev accuracy {accuracy:.0%} on {c.dev_votes} votes: no better than chance"
-        return None
+        stats = ProgramStats(
+            error_rate=c.error_rate,
+            coverage=c.coverage,
+            constant=constant,
+            accuracy=c.dev_accuracy,
+            n_gold_votes=c.dev_votes,
+            ceiling=None if shares is None else accuracy_ceiling(train_votes, shares),
+            shares=() if shares is None else tuple(shares),
+        )
+        return self.policy.gate.verdict(stats, self.task.n_classes)
 
     def wrong_rows(self, c: Candidate) -> list[tuple[Any, int, int]]:
         assert self.gold is not None

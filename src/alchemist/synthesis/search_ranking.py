@@ -22,6 +22,7 @@ import numpy as np
 
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
+from alchemist.synthesis.gate import agreement
 from alchemist.task import Task
 
 _Z90 = 1.645  # one-sided 95%, i.e. the lower end of a 90% interval
@@ -170,7 +171,7 @@ def select(
     votes: dict[str, np.ndarray],
     *,
     n_programs: int,
-    duplicate_agreement: float,
+    duplicate_agreement: float | None,
     ranked: bool = True,
 ) -> list[Candidate]:
     """Up to ``n_programs`` candidates, best rank first (or in the given order when not
@@ -181,9 +182,8 @@ def select(
     for c in order:
         if len(kept) >= n_programs:
             break
-        if not any(
-            _agreement(votes[c.program.id], votes[k.program.id]) >= duplicate_agreement
-            for k in kept
+        if duplicate_agreement is None or not any(
+            agreement(votes[c.program.id], votes[k.program.id]) >= duplicate_agreement for k in kept
         ):
             kept.append(c)
     return kept
@@ -197,7 +197,7 @@ def holdout_check(
     n_items: int,
     n_classes: int,
     n_programs: int,
-    duplicate_agreement: float,
+    duplicate_agreement: float | None,
     seed: int,
 ) -> dict[str, Any]:
     """Select from ``pool`` on one seeded half of dev, score on the other: majority vote of the
@@ -228,11 +228,6 @@ def holdout_check(
         "kept_majority_vote_accuracy": vote_accuracy(kept),
         "all_majority_vote_accuracy": vote_accuracy(scored),
     }
-
-
-def _agreement(a: np.ndarray, b: np.ndarray) -> float:
-    either = (a >= 0) | (b >= 0)
-    return float((a[either] == b[either]).mean()) if either.any() else 1.0
 
 
 __all__ = [
