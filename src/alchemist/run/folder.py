@@ -88,15 +88,15 @@ class RunConfig:
     budget_usd: float | None = None
     price_file: str | None = None  # YAML/TOML prices added to the built-in table
     use_cache: bool = True
-    # The quality loop (issue 6): gate, repair and regenerate until n_programs useful ones.
+    # The quality loop: gate, repair and regenerate until n_programs useful ones.
     quality_loop: bool = False
     max_llm_calls: int | None = None  # None: 3 x n_programs (see llm_call_cap)
     min_coverage: float = _GATE.min_coverage  # the paper's gate
     min_accuracy: float | None = None  # gate on dev-split accuracy (needs a dev split)
     supplementary: str = "task"  # "task": the task file's own; "generate": LLM drafts
     exemplars_per_class: int = 0  # labeled exemplars drawn from the dev split
-    # Issue 10, on by default: program search (at most candidates + refinements LLM calls),
-    # and the dev labels training the distilled model and a dev classifier that votes.
+    # On by default: program search (at most candidates + refinements LLM calls), and the dev
+    # labels training the distilled model and a dev classifier that votes.
     search: bool = True
     search_candidates: int = 12
     search_refinements: int = 4
