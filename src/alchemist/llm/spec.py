@@ -36,8 +36,8 @@ class ProviderSpec:
     holding the key (default ``OPENAI_API_KEY`` / ``ANTHROPIC_API_KEY``); the key is required for
     the official endpoints and optional elsewhere. ``concurrency`` is the number of calls in
     flight for batch stages (``complete_many``). ``slots`` is how many of them the embedded model
-    decodes together (default 1: on 2 cores one slot that keeps the prompts' shared head cached
-    wrote programs faster than 2 or 4 slots, which each read the head again;
+    decodes together (default 1: on a CPU one slot that keeps the prompts' shared head cached
+    writes programs faster than several slots, which each read the head again;
     ``benchmarks/bench_parallel.py``). ``threads`` is the embedded model's CPU threads (default:
     the cores free when it loads, see ``free_cores``).
     """

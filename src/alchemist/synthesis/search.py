@@ -7,7 +7,7 @@
    preceded by one seeded sample of real unlabeled items, so programs use the data's own
    vocabulary and formats. Every candidate prompt of a round shows the same sample and ends with
    what differs (the strategy's hint), so the embedded model evaluates their long common head
-   once and keeps it cached: on 2 cores reading a prompt took most of a call's time.
+   once and keeps it cached: on a CPU, reading a long prompt is much of a call's time.
 2. **Run and gate**: every candidate runs once (through the executor it is given) over the
    training items and the dev items. Dead programs are dropped with a reason: too many errors,
    constant output, coverage under ``min_coverage``; votes on the training items that cannot
