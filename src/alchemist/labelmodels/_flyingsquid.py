@@ -8,7 +8,7 @@ import numpy as np
 
 from alchemist._util.numeric import softmax
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
-from alchemist.labelmodels._votes import Votes, linear_scores, overlap
+from alchemist.labelmodels._votes import Votes, class_prior, linear_scores, overlap
 
 _TINY = 1e-300  # floor of a clique probability before its log
 
@@ -57,7 +57,7 @@ class FlyingSquid(LabelModel):
             raise ValueError(f"triplets must be 'all' or 'overlapping'; got {self.triplets!r}.")
         m, k = votes.rows.shape[1], votes.n_classes
         n = max(votes.total, 1.0)
-        self.class_balance_ = self._balance(k)
+        self.class_balance_ = class_prior(self.class_balance, k)
         blocks = overlap(votes).reshape(m, k, m, k) / n
         both = blocks.sum(axis=(1, 3))  # P(j and l both vote); diagonal: P(j votes)
         voted = np.diag(both).copy()
@@ -92,22 +92,6 @@ class FlyingSquid(LabelModel):
             )
         weights = self.class_balance_[targets] if k > 2 else np.ones(1)
         self.accuracies_ = np.where(voted > 0, weights @ correct / weights.sum(), np.nan)
-
-    def _balance(self, k: int) -> np.ndarray:
-        if isinstance(self.class_balance, str):
-            if self.class_balance != "uniform":
-                raise ValueError(
-                    "class_balance must be 'uniform' or k probabilities; "
-                    f"got {self.class_balance!r}."
-                )
-            return np.full(k, 1.0 / k)
-        prior = np.asarray(self.class_balance, dtype=np.float64)
-        if prior.shape != (k,) or (prior <= 0).any() or not np.isclose(prior.sum(), 1.0):
-            raise ValueError(
-                f"class_balance must be {k} positive probabilities summing to 1; "
-                f"got {self.class_balance!r}."
-            )
-        return prior
 
     @staticmethod
     def _targets(k: int) -> list[int]:

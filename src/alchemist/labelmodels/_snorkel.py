@@ -10,7 +10,7 @@ from threadpoolctl import threadpool_limits
 
 from alchemist._util.numeric import softmax
 from alchemist.labelmodels._base import MAX_FIT_ROWS, LabelModel
-from alchemist.labelmodels._votes import Votes, linear_scores, overlap
+from alchemist.labelmodels._votes import Votes, class_prior, linear_scores, overlap
 
 
 class SnorkelStyle(LabelModel):
@@ -57,7 +57,7 @@ class SnorkelStyle(LabelModel):
         observed = overlap(votes) / n
         diag = np.diag(observed).copy()
         mask = np.kron(np.eye(m), np.ones((k, k))) == 0
-        prior = self._prior(k)
+        prior = class_prior(self.class_balance, k)
         mu_init = np.zeros((m * k, k))
         rows = np.arange(m * k)
         mu_init[rows, rows % k] = np.clip(diag * self.prec_init / prior[rows % k], 0, 1)
@@ -96,22 +96,6 @@ class SnorkelStyle(LabelModel):
             out=np.full(m, np.nan),
             where=diag.reshape(m, k).sum(1) > 0,
         )
-
-    def _prior(self, k: int) -> np.ndarray:
-        if isinstance(self.class_balance, str):
-            if self.class_balance != "uniform":
-                raise ValueError(
-                    f"class_balance must be 'uniform' or k probabilities; "
-                    f"got {self.class_balance!r}."
-                )
-            return np.full(k, 1.0 / k)
-        prior = np.asarray(self.class_balance, dtype=np.float64)
-        if prior.shape != (k,) or (prior <= 0).any() or not np.isclose(prior.sum(), 1.0):
-            raise ValueError(
-                f"class_balance must be {k} positive probabilities summing to 1; "
-                f"got {self.class_balance!r}."
-            )
-        return prior
 
     @staticmethod
     def _relabel(mu: np.ndarray, p: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ so no dense n x (m*k) float matrix ever exists.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -220,17 +220,27 @@ def linear_scores(votes: Votes, table: np.ndarray, bias: np.ndarray) -> np.ndarr
     return out
 
 
+def class_prior(class_balance: str | Sequence[float] | np.ndarray, k: int) -> np.ndarray:
+    """(k,) the prior a label model's ``class_balance`` setting gives: "uniform", or k positive
+    probabilities summing to one (the task's class shares). Anything else is a ValueError."""
+    if isinstance(class_balance, str):
+        if class_balance != "uniform":
+            raise ValueError(
+                f"class_balance must be 'uniform' or k probabilities; got {class_balance!r}."
+            )
+        return np.full(k, 1.0 / k)
+    prior = np.asarray(class_balance, dtype=np.float64)
+    if prior.shape != (k,) or (prior <= 0).any() or not np.isclose(prior.sum(), 1.0):
+        raise ValueError(
+            f"class_balance must be {k} positive probabilities summing to 1; got {class_balance!r}."
+        )
+    return prior
+
+
 def normalize(counts: np.ndarray) -> np.ndarray:
     """(c, r) columns scaled to sum to one; all-zero columns stay zero."""
     sums = counts.sum(axis=0)
     return np.divide(counts, sums, out=np.zeros_like(counts), where=sums > 0)
-
-
-def weighted_mean(votes: Votes, per_row: np.ndarray) -> np.ndarray:
-    """(c,) mean of the (c, r) ``per_row`` over original rows (patterns count ``weight``)."""
-    if votes.weight is None:
-        return per_row.mean(axis=1)
-    return per_row @ votes.weight / votes.weight.sum()
 
 
 def row_sums(votes: Votes, per_row: np.ndarray) -> np.ndarray:
