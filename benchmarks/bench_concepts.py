@@ -50,8 +50,9 @@ from alchemist.distill import DistilledModel
 from alchemist.errors import AlchemistError
 from alchemist.evaluation.metrics import group_accuracy, score
 from alchemist.llm import ProviderSpec, make_provider
-from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunDir, load_splits
 from alchemist.run.pipeline import run_pipeline
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]

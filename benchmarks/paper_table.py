@@ -81,8 +81,9 @@ from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpe
 from alchemist.run.aggregation import aggregate, fold_pseudolabels, label_model_votes
 from alchemist.run.distillation import distill
 from alchemist.run.features import end_model_featurizers
-from alchemist.run.folder import RunConfig, RunDir, init_run, load_splits
+from alchemist.run.folder import RunDir, init_run, load_splits
 from alchemist.run.pipeline import apply_programs
+from alchemist.run.settings import RunConfig
 from alchemist.run.synthesize import ensure_programs
 from alchemist.task import Task, load_task
 

@@ -8,7 +8,7 @@ import pytest
 
 from alchemist.errors import BudgetExceeded
 from alchemist.llm import Completion, Message, SamplingParams
-from alchemist.run.folder import RunConfig
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -140,7 +140,7 @@ def test_one_generator_option_and_its_deprecated_switches(capsys):
 def test_an_old_run_yaml_runs_the_generator_it_ran():
     """run.yaml files from before --generator: the loop won over the search, and the search
     ignored min_coverage (so a saved one must not start gating it now)."""
-    from alchemist.run.folder import RunConfig
+    from alchemist.run.settings import RunConfig
 
     old = {"data": "x.csv", "min_coverage": 0.1}
     assert RunConfig.from_dict({**old, "quality_loop": True, "search": True}).generator == "loop"
@@ -157,7 +157,7 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     from alchemist.cli._settings import config_from_args
     from alchemist.cli.main import _parser
     from alchemist.llm import ProviderSpec, SamplingParams
-    from alchemist.run.folder import RunConfig
+    from alchemist.run.settings import RunConfig
     from alchemist.synthesis.gate import GATES
 
     args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])

@@ -14,8 +14,9 @@ import yaml
 from alchemist.concepts import needed
 from alchemist.concepts.signals import FEATURE_POINTS, MEASUREMENTS
 from alchemist.errors import ConceptError
-from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunDir, load_splits
 from alchemist.run.pipeline import predict, rerun, run_pipeline
+from alchemist.run.settings import RunConfig
 from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider

@@ -11,8 +11,8 @@ import pytest
 
 from alchemist.errors import SynthesisError
 from alchemist.label_matrix import LabelMatrix
-from alchemist.run.folder import RunConfig
 from alchemist.run.pipeline import run_pipeline
+from alchemist.run.settings import RunConfig
 from alchemist.synthesis.per_attribute import synthesize_per_attribute
 from alchemist.synthesis.search_prompts import (
     attribute_task,

@@ -9,7 +9,8 @@ from alchemist.errors import SettingError, SynthesisError
 from alchemist.llm.embedded import models_dir
 from alchemist.llm.tokens import estimate_message_tokens
 from alchemist.run import costs, pipeline
-from alchemist.run.folder import RunConfig, RunDir, init_run
+from alchemist.run.folder import RunDir, init_run
+from alchemist.run.settings import RunConfig
 
 from .conftest import EXAMPLES, ScriptedProvider
 from .llm_helpers import Reply, Request, openai_answer, serve

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from alchemist.report.overview import Overview
-
 from .run_helpers import build_run
 
 
 def test_overview_scores_and_majority_class_baseline(tmp_path: Path):
     run = build_run(tmp_path / "run")
-    overview = Overview.read(run)
+    overview = run.overview()
     summary = json.loads((run.folder / "summary.json").read_text())
     assert (
         overview.accuracy("test", "label_model")

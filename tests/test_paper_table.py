@@ -56,7 +56,8 @@ def test_split_files_are_fixed_disjoint_and_hide_train_gold(paper_table, tmp_pat
 def test_demo_splits_are_the_ones_make_demo_uses(paper_table, tmp_path: Path):
     import pandas as pd
 
-    from alchemist.run.folder import RunConfig, load_splits
+    from alchemist.run.folder import load_splits
+    from alchemist.run.settings import RunConfig
 
     task = load_task(EXAMPLES / "reviews.yaml")
     paths = paper_table.split_files("demo", task, tmp_path)

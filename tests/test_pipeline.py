@@ -13,7 +13,8 @@ from alchemist.errors import RunError
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.labelmodels import simulate_votes
 from alchemist.run import aggregation, pipeline
-from alchemist.run.folder import RunConfig, RunDir
+from alchemist.run.folder import RunDir
+from alchemist.run.settings import RunConfig
 from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from alchemist.evaluation.metrics import group_accuracy, paired_gain, score
-from alchemist.report.overview import Overview, verdict
+from alchemist.report.overview import verdict
 from alchemist.report.render import render_report, render_report_html
 from alchemist.run.pipeline import diagnose_run
 
@@ -40,12 +40,12 @@ def test_every_run_writes_a_standalone_report_html(tmp_path: Path):
     distilled = summary["evaluation"]["test"]["distilled"]["accuracy"]
     assert f"{distilled:.3f}" in html and "majority class (baseline)" in html
     # The pipeline builds it from memory; read back from the files it is the same page.
-    assert render_report_html(Overview.read(run)) == html
+    assert render_report_html(run.overview()) == html
 
 
 def test_report_html_escapes_the_task_text(tmp_path: Path):
     run = build_run(tmp_path / "run")
-    overview = Overview.read(run)
+    overview = run.overview()
     overview.task = overview.task.__class__(
         **{**vars(overview.task), "description": "<script>alert(1)</script>"}
     )

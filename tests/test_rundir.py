@@ -14,7 +14,8 @@ import pytest
 
 from alchemist.errors import RunError
 from alchemist.run import pipeline
-from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunDir, load_splits
+from alchemist.run.settings import RunConfig
 
 from .conftest import EXAMPLES, ROOT, ScriptedProvider, dataset_path
 from .llm_helpers import Reply, Request, openai_answer, serve

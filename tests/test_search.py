@@ -260,7 +260,7 @@ def test_policy_rejects_bad_settings():
 def test_the_run_gate_is_the_one_the_search_applies():
     """A run's gate settings reach the search (one gate for every generator): a coverage floor
     above MY's drops it with the gate's own reason, where the search's default keeps it."""
-    from alchemist.run.folder import RunConfig
+    from alchemist.run.settings import RunConfig
 
     def verdicts(config: RunConfig) -> dict[str, str | None]:
         policy = SearchPolicy(gate=config.gate(), candidates=2, refinements=0, concurrency=1)

@@ -9,7 +9,7 @@ import pytest
 from alchemist.errors import SynthesisError
 from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program, ProgramStore, signature_problem
-from alchemist.run.folder import RunConfig
+from alchemist.run.settings import RunConfig
 from alchemist.synthesis.extract import extract_source
 from alchemist.synthesis.oneshot import STRATEGIES, build_messages, default_strategies, synthesize
 from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict

@@ -17,7 +17,7 @@ from typing import Any
 from alchemist.errors import AlchemistError, SettingError
 from alchemist.labelmodels import LABEL_MODELS
 from alchemist.llm import ProviderSpec
-from alchemist.run.folder import RunConfig
+from alchemist.run.settings import RunConfig
 from alchemist.synthesis.gate import GATES, GENERATORS
 from alchemist.synthesis.oneshot import STRATEGIES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from alchemist.errors import AlchemistError
-from alchemist.run.folder import RunConfig
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
 Bars = Callable[[dict[str, Any]], None]

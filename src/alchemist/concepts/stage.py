@@ -31,7 +31,8 @@ from alchemist.concepts.signals import SignalExtractor
 from alchemist.data.dataset import Dataset, dataset_from_frame
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
-from alchemist.run.folder import RunConfig, init_run
+from alchemist.run.folder import init_run
+from alchemist.run.settings import RunConfig
 from alchemist.task import Concept, Task, parse_concepts_setting, task_from_dict
 
 CONCEPT_MODALITIES = ("image", "timeseries")

@@ -1,6 +1,6 @@
 """The overview of a finished run: its figures, honest baselines and charts.
 
-``Overview.build`` gathers, from what a run has in memory (or ``Overview.read`` from its run
+``Overview.build`` gathers, from what a run has in memory (or ``RunDir.overview`` from its run
 directory), what ``report.html`` and the review workbench's overview page show: the task, the
 label model, coverage, accuracy on dev/test beside the baselines (on dev, the models trained on
 its gold rows scored out of fold), a line per split saying whether the programs beat the same
@@ -22,7 +22,6 @@ from alchemist.evaluation.zero_shot import STAGE as ZERO_SHOT_STAGE
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.ledger import Ledger, PriceTable
 from alchemist.report import charts
-from alchemist.run.folder import RunDir
 from alchemist.task import Task
 
 # Token counts of a local model are priced at this API model's rates for the cost chart.
@@ -95,25 +94,6 @@ class Overview:
             "cost": _cost_chart(scores, ledger, zero_shot or {}),
         }
         return overview
-
-    @classmethod
-    def read(cls, run: RunDir) -> Overview:
-        """The overview of a run directory whose ``summary.json`` is written."""
-        task = run.task()
-        pseudolabels = run.read_pseudolabels(task) if run.pseudolabels_path.exists() else None
-        zero_shot = {
-            split: run.read_json(f"baseline/{split}.json", missing_ok=True)
-            for split in ("dev", "test")
-        }
-        return cls.build(
-            task,
-            run.read_json("summary.json"),
-            run.read_json("diagnostics.json", missing_ok=True) or {"programs": []},
-            LabelMatrix.load(run.matrix_path("train")),
-            pseudolabels,
-            Ledger(run.ledger_path, prices=PriceTable.default()),
-            {split: figures for split, figures in zero_shot.items() if figures},
-        )
 
     def accuracy(self, split: str, method: str) -> float | None:
         for s in self.scores:

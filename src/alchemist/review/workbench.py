@@ -129,7 +129,7 @@ class Workbench:
     def overview(self) -> Overview:
         with self._lock:
             if self._overview is None:
-                self._overview = Overview.read(self.run)
+                self._overview = self.run.overview()
             return self._overview
 
     def view(self) -> RunView:

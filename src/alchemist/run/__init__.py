@@ -8,7 +8,8 @@ workbench and streaming read the same figures. May import every stage below it; 
 by ``scale``, ``review`` and ``cli`` (and ``concepts.stage``, which prepares a run folder).
 """
 
-from alchemist.run.folder import RunConfig, RunDir, init_run, load_splits
+from alchemist.run.folder import RunDir, init_run, load_splits
 from alchemist.run.pipeline import predict, rerun, run_pipeline
+from alchemist.run.settings import RunConfig
 
 __all__ = ["RunConfig", "RunDir", "init_run", "load_splits", "predict", "rerun", "run_pipeline"]

@@ -30,7 +30,8 @@ from alchemist.labelmodels import (
     make_label_model,
 )
 from alchemist.run.features import featurizer_for
-from alchemist.run.folder import RunConfig, labeled_dev
+from alchemist.run.folder import labeled_dev
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

@@ -32,7 +32,8 @@ from alchemist.llm import (
     estimate_stage,
 )
 from alchemist.llm.tokens import CHARS_PER_TOKEN
-from alchemist.run.folder import RunConfig, RunDir, load_splits
+from alchemist.run.folder import RunDir, load_splits
+from alchemist.run.settings import RunConfig
 from alchemist.synthesis.oneshot import Progress, build_messages
 from alchemist.synthesis.quality import MAX_FAILING_EXAMPLES, repair_messages
 from alchemist.synthesis.supplementary import (

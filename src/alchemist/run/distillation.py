@@ -18,7 +18,8 @@ from alchemist.distill import DistilledModel
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import RunError
 from alchemist.run.features import end_model_featurizers, featurizer_for
-from alchemist.run.folder import RunConfig, RunDir, labeled_dev
+from alchemist.run.folder import RunDir, labeled_dev
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

@@ -20,7 +20,8 @@ import pandas as pd
 from alchemist.data.dataset import Dataset
 from alchemist.distill import featurizer_candidates
 from alchemist.distill.dev_classifier import choose_featurizer
-from alchemist.run.folder import RunConfig, labeled_dev
+from alchemist.run.folder import labeled_dev
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The run directory: its files, written atomically, and the run's configuration.
+"""The run directory: its files, written atomically.
 
 A run directory holds everything a run made, so each stage can be re-run alone and a re-run
 resumes instead of starting over::
@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -38,178 +37,22 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from alchemist._util.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text, home
+from alchemist._util.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text
 from alchemist.data.dataset import Dataset, load_dataset
-from alchemist.errors import DataError, RunError, SettingError
-from alchemist.execution import ExecutionConfig
+from alchemist.errors import DataError, RunError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.llm import (
-    CachedProvider,
     Ledger,
     PriceTable,
-    Provider,
-    ProviderSpec,
-    ResponseCache,
-    SamplingParams,
-    make_provider,
 )
 from alchemist.programs import ProgramStore
-from alchemist.run._setting_checks import generator_conflicts, setting_checks
-from alchemist.synthesis.gate import GATES, ProgramGate
-from alchemist.synthesis.oneshot import default_strategies
-from alchemist.synthesis.search_pool import SearchPolicy
+from alchemist.report.overview import Overview
+from alchemist.run.settings import RunConfig
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
 # Fewer gold dev rows than this are too few to choose anything on.
 _MIN_GOLD = 10
-_SAMPLING = SamplingParams()
-_SEARCH = SearchPolicy()
-
-
-@dataclass
-class RunConfig:
-    """Everything a run needs besides the task. Saved as ``run.yaml`` in the run directory."""
-
-    data: str
-    dev: str | None = None
-    test: str | None = None
-    limit: int | None = None
-    dev_size: int | None = None  # without `dev`: hold out this many labeled data rows
-    n_programs: int = 10
-    provider: ProviderSpec = field(default_factory=ProviderSpec)
-    temperature: float = _SAMPLING.temperature
-    top_p: float = _SAMPLING.top_p
-    max_tokens: int = _SAMPLING.max_tokens
-    repeat_penalty: float = _SAMPLING.repeat_penalty
-    seed: int = 0
-    strategies: tuple[str, ...] | None = None  # None: the modality's (strategies_for)
-    label_model: str = "auto"
-    featurizer: str = "auto"
-    call_timeout: float = 1.0
-    workers: int | None = None
-    budget_usd: float | None = None
-    price_file: str | None = None  # YAML/TOML prices added to the built-in table
-    use_cache: bool = True
-    # Where programs come from: "search" (candidates scored on dev, refined, the best kept),
-    # "loop" (gate, repair and regenerate until n_programs pass) or "oneshot" (ungated).
-    generator: str = "search"
-    # The gate's checks (synthesis.gate); None: the generator's own default.
-    min_coverage: float | None = None
-    min_accuracy: float | None = None  # on the gold rows a program votes on
-    max_llm_calls: int | None = None  # the loop's cap; None: 3 x n_programs (llm_call_cap)
-    search_candidates: int = _SEARCH.candidates
-    search_refinements: int = _SEARCH.refinements
-    supplementary: str = "task"  # "task": the task file's own; "generate": LLM drafts
-    exemplars_per_class: int = 0  # labeled exemplars drawn from the dev split
-    # The dev labels train the distilled model and a dev classifier that votes.
-    use_gold: bool = True
-    # Images and signals (alchemist.concepts): "concepts" (LLM-named concepts scored locally)
-    # or "raw" (programs get the pixels or the series); "auto" = concepts.
-    representation: str = "auto"
-    n_concepts: int = 8
-    roboshot: bool = False  # project spurious concept directions out
-    roboshot_boost: float = 0.0  # and scale helpful ones by 1 + boost
-    per_attribute: bool = False  # tables: each prompt asks about one input column
-
-    def __post_init__(self) -> None:
-        """Every setting is checked here, before any data is read or any model is called."""
-        for name, allowed, ok in setting_checks(self):
-            if not ok:
-                raise SettingError(name, allowed, getattr(self, name))
-        for name, needs in generator_conflicts(self):
-            raise SettingError(name, needs, getattr(self, name))
-        model = self.provider.model
-        if (
-            self.budget_usd is not None
-            and not self.provider.local
-            and not self.prices().knows(model)
-        ):
-            raise SettingError(
-                "price_file",
-                f"a price file giving {model!r} a price when a "
-                f"budget is set (the built-in table has none; write "
-                f"'{model}: {{input: USD per 1M tokens, output: USD per 1M "
-                f"tokens}}')",
-                self.price_file,
-            )
-
-    def prices(self) -> PriceTable:
-        """The built-in price table, extended by ``price_file`` when one is set."""
-        if self.price_file is None:
-            return PriceTable.default()
-        return PriceTable.from_file(self.price_file)
-
-    def open_llm(self, inner: Provider | None = None) -> Provider:
-        """The configured model (or ``inner``) behind the response cache."""
-        provider: Provider = inner or make_provider(self.provider)
-        if self.use_cache:
-            provider = CachedProvider(provider, ResponseCache(home() / "cache" / "responses"))
-        return provider
-
-    def execution(self) -> ExecutionConfig:
-        """The executor's settings: workers, time per call, the shared vote cache."""
-        return ExecutionConfig(
-            workers=self.workers,
-            call_timeout=self.call_timeout,
-            cache_dir=home() / "cache" / "votes",
-        )
-
-    def gate(self) -> ProgramGate | None:
-        """The generator's gate with this run's checks (None: one-shot keeps every program)."""
-        gate = GATES[self.generator]
-        if gate is None:
-            return None
-        return gate.with_settings(min_coverage=self.min_coverage, min_accuracy=self.min_accuracy)
-
-    @property
-    def llm_call_cap(self) -> int:
-        """The most LLM calls the quality loop may make (generation and repair together)."""
-        return self.max_llm_calls or 3 * self.n_programs
-
-    @property
-    def sampling(self) -> SamplingParams:
-        return SamplingParams(
-            temperature=self.temperature,
-            top_p=self.top_p,
-            max_tokens=self.max_tokens,
-            repeat_penalty=self.repeat_penalty,
-            seed=self.seed,
-        )
-
-    def strategies_for(self, task: Task) -> tuple[str, ...]:
-        """The prompt strategies used in turn: the run's own, else the defaults for the task's
-        modality (``synthesis.default_strategies``)."""
-        return self.strategies or default_strategies(task.modality)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["strategies"] = list(self.strategies) if self.strategies else None
-        return data
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> RunConfig:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(raw) - known - {"search", "quality_loop"})
-        if unknown:
-            raise RunError(f"Unknown run setting(s) {unknown}; expected some of {sorted(known)}.")
-        raw = _renamed(dict(raw))
-        raw["provider"] = ProviderSpec.from_mapping(raw.get("provider") or {})
-        raw["strategies"] = tuple(raw["strategies"]) if raw.get("strategies") else None
-        return cls(**raw)
-
-
-def _renamed(raw: dict[str, Any]) -> dict[str, Any]:
-    """A run.yaml written before ``generator`` replaced the ``search`` and ``quality_loop``
-    switches, as the run it describes ran: the loop won over the search, and the search ignored
-    ``min_coverage``."""
-    if "search" not in raw and "quality_loop" not in raw:
-        return raw
-    loop, searched = raw.pop("quality_loop", False), raw.pop("search", True)
-    raw["generator"] = "loop" if loop else "search" if searched else "oneshot"
-    if raw["generator"] != "loop":
-        raw["min_coverage"] = None
-    return raw
 
 
 class RunDir:
@@ -218,6 +61,25 @@ class RunDir:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.programs = ProgramStore(self.folder / "programs")
+
+    def overview(self) -> Overview:
+        """The overview of this run (its figures, baselines and charts) once ``summary.json``
+        is written."""
+        task = self.task()
+        pseudolabels = self.read_pseudolabels(task) if self.pseudolabels_path.exists() else None
+        zero_shot = {
+            split: self.read_json(f"baseline/{split}.json", missing_ok=True)
+            for split in ("dev", "test")
+        }
+        return Overview.build(
+            task,
+            self.read_json("summary.json"),
+            self.read_json("diagnostics.json", missing_ok=True) or {"programs": []},
+            LabelMatrix.load(self.matrix_path("train")),
+            pseudolabels,
+            Ledger(self.ledger_path, prices=PriceTable.default()),
+            {split: figures for split, figures in zero_shot.items() if figures},
+        )
 
     def matrix_path(self, split: str) -> Path:
         return self.folder / "matrices" / f"{split}.npz"
@@ -394,4 +256,4 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["SPLITS", "RunConfig", "RunDir", "archive_programs", "init_run", "load_splits"]
+__all__ = ["SPLITS", "RunDir", "labeled_dev", "archive_programs", "init_run", "load_splits"]

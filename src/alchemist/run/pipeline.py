@@ -35,8 +35,9 @@ from alchemist.report.overview import Overview
 from alchemist.report.render import render_report, render_report_html
 from alchemist.run.aggregation import Aggregation, aggregate, fold_pseudolabels, label_model_votes
 from alchemist.run.distillation import dev_only_baseline, distill
-from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run, load_splits
+from alchemist.run.folder import RunDir, archive_programs, init_run, load_splits
 from alchemist.run.scoring import evaluate
+from alchemist.run.settings import RunConfig
 from alchemist.run.synthesize import ensure_programs
 from alchemist.synthesis.oneshot import Progress
 from alchemist.task import Task

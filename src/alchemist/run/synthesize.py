@@ -27,7 +27,8 @@ from alchemist.errors import SynthesisError
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.llm import Provider
 from alchemist.programs import Program
-from alchemist.run.folder import RunConfig, RunDir, labeled_dev, load_splits
+from alchemist.run.folder import RunDir, labeled_dev, load_splits
+from alchemist.run.settings import RunConfig
 from alchemist.synthesis.gate import ProgramGate
 from alchemist.synthesis.oneshot import Progress
 from alchemist.synthesis.per_attribute import synthesizer

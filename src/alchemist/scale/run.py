@@ -23,7 +23,7 @@ from alchemist.diagnostics import diagnose
 from alchemist.errors import RunError
 from alchemist.llm import Provider
 from alchemist.report.render import render_report
-from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run
+from alchemist.run.folder import RunDir, archive_programs, init_run
 from alchemist.run.pipeline import (
     Progress,
     apply_programs,
@@ -31,6 +31,7 @@ from alchemist.run.pipeline import (
     ensure_programs,
     evaluate,
 )
+from alchemist.run.settings import RunConfig
 from alchemist.scale import progress as scale_progress
 from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.parts import MatrixParts
