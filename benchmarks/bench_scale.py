@@ -162,6 +162,7 @@ def _stream_stage(stage: str, task, programs, data: Path, work: Path, chunk_rows
     from alchemist.distill import DistilledModel
     from alchemist.execution import ExecutionConfig
     from alchemist.scale.parts import MatrixParts
+    from alchemist.scale.settings import ScaleSettings
     from alchemist.scale.streaming import (
         fit_from_parts,
         stream_distill,
@@ -185,7 +186,8 @@ def _stream_stage(stage: str, task, programs, data: Path, work: Path, chunk_rows
         model = fit_from_parts(parts, task, "dawid_skene").model
         return write_pseudolabels(parts, model, task, work / "pseudolabels.parquet")["rows"]
     if stage == "distill":
-        model = stream_distill(data, work / "pseudolabels.parquet", task, chunk_rows=chunk_rows)
+        settings = ScaleSettings(chunk_rows=chunk_rows)
+        model = stream_distill(data, work / "pseudolabels.parquet", task, settings=settings)
         model.save(work / "model")
         return int(pq.ParquetFile(data).metadata.num_rows)
     return stream_predict(

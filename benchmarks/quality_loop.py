@@ -30,6 +30,7 @@ from alchemist.label_matrix import LabelMatrix
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
 from alchemist.programs import ProgramStore
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import synthesize
 from alchemist.synthesis.quality import improve
@@ -106,8 +107,7 @@ def main() -> None:
             provider,
             n=args.target,
             max_attempts=args.max_calls,
-            params=params,
-            raise_if_empty=False,
+            asking=Asking(params=params, strategies=("default",)),
         )
         raw_seconds = time.perf_counter() - start
         raw_test = executor.run(raw.programs, test.items, task.class_ids)
@@ -123,17 +123,15 @@ def main() -> None:
         settings = ImproveSettings(
             target=args.target,
             max_llm_calls=args.max_calls,
-            params=params,
-            seed=1000,
+            asking=Asking(params=params, seed=1000),
             gate=(GATES["loop"] or ProgramGate()).with_settings(min_accuracy=args.min_accuracy),
         )
         loop = improve(
             rich,
             provider,
             executor,
-            dev.items,
+            Rows(dev_items=dev.items, dev_gold=dev.gold),
             settings,
-            gold=dev.gold,
             store=ProgramStore(args.out / "loop") if args.out else None,
         )
         loop_seconds = time.perf_counter() - start

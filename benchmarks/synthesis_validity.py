@@ -26,6 +26,7 @@ import numpy as np
 from alchemist.data.dataset import load_dataset
 from alchemist.llm.base import SamplingParams
 from alchemist.llm.embedded import EmbeddedProvider
+from alchemist.synthesis.asking import Asking
 from alchemist.synthesis.oneshot import STRATEGIES, synthesize
 from alchemist.task import load_task
 
@@ -86,9 +87,7 @@ def main() -> None:
             provider,
             n=args.n,
             max_attempts=args.n,
-            params=params,
-            strategies=STRATEGIES,
-            raise_if_empty=False,
+            asking=Asking(params=params, strategies=STRATEGIES),
         )
         tps = result.output_tokens / result.seconds if result.seconds else 0.0
         print(

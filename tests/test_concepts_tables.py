@@ -13,6 +13,7 @@ from alchemist.errors import SynthesisError
 from alchemist.label_matrix import LabelMatrix
 from alchemist.run.pipeline import run_pipeline
 from alchemist.run.settings import RunConfig
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.per_attribute import synthesize_per_attribute
 from alchemist.synthesis.search_prompts import (
     attribute_task,
@@ -66,7 +67,8 @@ def test_each_prompt_names_one_attribute_and_its_values() -> None:
 
 def test_one_prompt_per_attribute_and_other_attributes_refused() -> None:
     provider = ScriptedProvider([AGE, BOTH, EDU])
-    result = synthesize_per_attribute(TASK, provider, FRAME, n=2)
+    asking = Asking(focus=column_prompts(TASK, FRAME))
+    result = synthesize_per_attribute(TASK, provider, n=2, asking=asking)
     prompts = [messages[1]["content"] for messages, _ in provider.calls]
     assert "attribute 'age'" in prompts[0] and "attribute 'education'" in prompts[1]
     assert [p.provenance["attribute"] for p in result.programs] == ["age", "education"]
@@ -74,8 +76,11 @@ def test_one_prompt_per_attribute_and_other_attributes_refused() -> None:
     assert any("reads other attributes ['age']" in f["reason"] for f in result.failures)
     code = BOTH.removeprefix("```python\n").removesuffix("```")
     assert other_attributes(code, "age", ["age", "education"]) == ["education"]
-    with pytest.raises(SynthesisError, match="single-attribute"):
-        synthesize_per_attribute(TASK, ScriptedProvider(["no code"]), FRAME, n=2)
+    empty = synthesize_per_attribute(TASK, ScriptedProvider(["no code"]), n=2, asking=asking)
+    with pytest.raises(SynthesisError, match="None of 4 answers"):
+        empty.raise_if_empty()
+    with pytest.raises(ValueError, match="one column at a time"):
+        synthesize_per_attribute(TASK, provider, n=2, asking=Asking())
 
 
 def test_columns_are_prompted_in_turn_from_a_seeded_start() -> None:
@@ -102,11 +107,9 @@ def test_a_column_candidate_reads_its_column_and_is_refined_on_it() -> None:
         TASK,
         provider,
         InProcessExecutor(),
-        rows,
-        dev_items=rows,
-        dev_gold=FRAME["income"].to_numpy(),
+        Rows(rows, rows, FRAME["income"].to_numpy()),
         policy=SearchPolicy(n_programs=2, candidates=2, refinements=1, concurrency=1),
-        focus=column_prompts(TASK, FRAME),
+        asking=Asking(focus=column_prompts(TASK, FRAME)),
     )
     # The education prompt's answer reads age too: refused, with the reason.
     assert [f["reason"] for f in result.failures] == ["reads other attributes ['age']"]

@@ -8,6 +8,7 @@ import pytest
 from alchemist.diagnostics import diagnose
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import default_strategies
 from alchemist.synthesis.quality import gate, improve, repair
@@ -206,10 +207,9 @@ def test_improve_gates_repairs_and_regenerates_until_the_target(tmp_path):
         TASK,
         provider,
         executor,
-        ITEMS,
-        ImproveSettings(target=3, max_llm_calls=10, seed=100),
+        Rows(dev_items=ITEMS, dev_gold=GOLD),
+        ImproveSettings(target=3, max_llm_calls=10, asking=Asking(seed=100)),
         store=store,
-        gold=GOLD,
         progress=events.append,
     )
     assert result.reached_target and result.rounds == 2
@@ -332,3 +332,14 @@ def test_improve_rechecks_initial_programs_against_the_class_schema(tmp_path):
     assert result.dropped["p001"].startswith("invalid for this task: returns 2, which is not")
     assert result.dropped["p002"].startswith("invalid for this task: no top-level function")
     assert executor.runs[0] == (["p003"], 10)  # the invalid ones never ran
+
+
+def test_improve_judges_on_the_items_then_the_labeled_dev_items():
+    """The gate sees both; only the dev rows carry gold, which the accuracy check reads."""
+    executor = InProcessExecutor()
+    provider = ScriptedProvider([SUBSCRIBE], repeat_last=True)
+    rows = Rows(ITEMS[:4], ITEMS, GOLD)
+    result = improve(TASK, provider, executor, rows, ImproveSettings(target=1))
+    assert executor.runs[0] == (["p001"], 14) and result.matrix.shape == (14, 1)
+    with pytest.raises(ValueError, match="one class index per dev item"):
+        Rows(ITEMS, ITEMS[:3], GOLD)

@@ -18,6 +18,7 @@ from alchemist.labelmodels import make_label_model
 from alchemist.programs import Program
 from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.progress import Progress
+from alchemist.scale.settings import ScaleSettings
 from alchemist.scale.streaming import stream_execute
 from tests.scale_helpers import spam_programs, youtube_parquet
 
@@ -58,7 +59,11 @@ def test_cluster_votes_equal_single_process_and_label_model_agrees(
         programs, path, task, tmp_path / "local", chunk_rows=200, config=ExecutionConfig(workers=2)
     )
     remote = distributed_execute(
-        programs, path, task, tmp_path / "cluster", chunk_rows=200, cluster=client.scheduler.address
+        programs,
+        path,
+        task,
+        tmp_path / "cluster",
+        settings=ScaleSettings(chunk_rows=200, cluster=client.scheduler.address),
     )
     assert sorted(remote.done()) == list(range(8))
     votes, errors = stacked(remote)
@@ -105,8 +110,7 @@ def test_a_worker_killed_mid_run_and_the_run_still_completes(
         path,
         task,
         tmp_path / "cluster",
-        chunk_rows=100,
-        cluster=client.scheduler.address,
+        settings=ScaleSettings(chunk_rows=100, cluster=client.scheduler.address),
         progress=kill_a_busy_worker,
     )
     assert killed, "no worker was busy to kill"
@@ -130,5 +134,9 @@ def test_cluster_runs_need_parquet_and_a_reachable_scheduler(
         distributed_execute([], csv, task, tmp_path / "m")
     with pytest.raises(AlchemistError, match="Cannot reach the Dask scheduler"):
         distributed_execute(
-            spam_programs(task)[:1], path, task, tmp_path / "m", cluster="tcp://127.0.0.1:9"
+            spam_programs(task)[:1],
+            path,
+            task,
+            tmp_path / "m",
+            settings=ScaleSettings(cluster="tcp://127.0.0.1:9"),
         )

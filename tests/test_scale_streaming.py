@@ -17,6 +17,7 @@ from alchemist.label_matrix import CellError
 from alchemist.labelmodels import make_label_model
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Progress
+from alchemist.scale.settings import ScaleSettings
 from alchemist.scale.streaming import (
     stream_distill,
     stream_execute,
@@ -87,7 +88,8 @@ def test_pseudolabels_distillation_and_prediction_in_chunks(youtube, tmp_path: P
     assert (labels["label"][~covered] == -1).all()
 
     dev = load_dataset(dataset_path("youtube", "valid.json"), task)
-    model = stream_distill(path, tmp_path / "pseudo.parquet", task, chunk_rows=500, dev=dev)
+    settings = ScaleSettings(chunk_rows=500)
+    model = stream_distill(path, tmp_path / "pseudo.parquet", task, settings=settings, dev=dev)
     assert model.featurizer_.name == "hashing" and model.classifier_.validation_ == "dev"
     test = load_dataset(dataset_path("youtube", "test.json"), task)
     majority = np.bincount(test.gold).max() / len(test)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from alchemist.programs import ProgramStore
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.gate import ProgramGate
 from alchemist.synthesis.search import SearchPolicy, search
 from alchemist.synthesis.search_prompts import data_aware_messages, refine_messages
@@ -84,13 +85,10 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
         TASK,
         provider,
         InProcessExecutor(),
-        TRAIN,
-        dev_items=ITEMS,
-        dev_gold=GOLD,
+        Rows(TRAIN, ITEMS, GOLD),
         policy=policy,
-        strategies=("default", "keywords"),
+        asking=Asking(strategies=("default", "keywords"), seed=7),
         store=store,
-        seed=7,
     )
     assert result.n_llm_calls == len(provider.calls) == 7
     by_source = {c.program.source.split("return ", 1)[1][:24]: c for c in result.candidates}
@@ -142,9 +140,7 @@ def test_a_reliably_wrong_two_class_program_gets_a_twin_with_the_ids_swapped(tmp
         TASK,
         provider,
         InProcessExecutor(),
-        TRAIN,
-        dev_items=ITEMS,
-        dev_gold=GOLD,
+        Rows(TRAIN, ITEMS, GOLD),
         policy=policy,
         store=store,
     )
@@ -177,9 +173,7 @@ def test_no_twin_without_two_classes_or_without_dev():
         three,
         ScriptedProvider([SWAPPED_IDS.replace("label_spam", "label")]),
         InProcessExecutor(),
-        TRAIN,
-        dev_items=ITEMS,
-        dev_gold=gold,
+        Rows(TRAIN, ITEMS, gold),
         policy=policy,
     )
     assert [c.program.id for c in result.candidates] == ["p001"]

@@ -8,8 +8,9 @@ import pytest
 
 from alchemist.errors import SynthesisError
 from alchemist.llm.base import SamplingParams
-from alchemist.programs import Program, ProgramStore, signature_problem
+from alchemist.programs import Program, ProgramStore, next_number, signature_problem
 from alchemist.run.settings import RunConfig
+from alchemist.synthesis.asking import Asking
 from alchemist.synthesis.extract import extract_source
 from alchemist.synthesis.oneshot import STRATEGIES, build_messages, default_strategies, synthesize
 from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict
@@ -123,9 +124,8 @@ def test_synthesize_records_garbage_and_duplicates_and_keeps_provenance():
     duplicate = GOOD.replace("    return -1", "    return -1  # same code, other comment")
     provider = ScriptedProvider(["no code here", GOOD, duplicate, GOOD_OTHER])
     events = []
-    result = synthesize(
-        TASK, provider, n=2, seed=7, strategies=("default", "keywords"), progress=events.append
-    )
+    asking = Asking(seed=7, strategies=("default", "keywords"))
+    result = synthesize(TASK, provider, n=2, asking=asking, progress=events.append)
     assert [p.id for p in result.programs] == ["p001", "p002"]
     assert [f["reason"].split(" (")[0] for f in result.failures] == [
         "no function 'label_spam' in the answer",
@@ -149,17 +149,32 @@ def test_synthesize_is_reproducible_for_a_seed():
     runs = []
     for _ in range(2):
         provider = ScriptedProvider([GOOD, GOOD_OTHER])
-        synthesize(TASK, provider, n=2, seed=3, temperatures=(0.4, 0.9))
+        synthesize(TASK, provider, n=2, asking=Asking(seed=3, temperatures=(0.4, 0.9)))
         runs.append([(m, p) for m, p in provider.calls])
     assert runs[0] == runs[1]
     assert [p.temperature for _, p in runs[0]] == [0.4, 0.9]
 
 
-def test_synthesize_stops_at_max_attempts_and_raises_when_nothing_is_usable():
+def test_synthesize_stops_at_max_attempts_and_an_empty_result_raises_when_asked():
     provider = ScriptedProvider(["nothing useful"])
+    result = synthesize(TASK, provider, n=5, max_attempts=3)
+    assert len(provider.calls) == 3 and not result.programs
     with pytest.raises(SynthesisError, match="None of 3 answers of 'scripted'"):
-        synthesize(TASK, provider, n=5, max_attempts=3)
-    assert len(provider.calls) == 3
+        result.raise_if_empty()
+    kept = synthesize(TASK, ScriptedProvider([GOOD]), n=1)
+    assert kept.raise_if_empty() is kept
+
+
+def test_synthesize_uses_the_modality_strategies_unless_named():
+    provider = ScriptedProvider(["nothing useful"])
+    synthesize(TASK, provider, n=2)
+    asked = [m[-1]["content"] for m, _ in provider.calls]
+    assert asked == [
+        build_messages(TASK, strategy=s)[-1]["content"]
+        for s in ("default", "keywords", "regex", "default")
+    ]
+    with pytest.raises(ValueError, match="strategies must name"):
+        Asking(strategies=("nonsense",))
 
 
 def test_synthesize_defaults_to_twice_n_attempts():
@@ -195,6 +210,13 @@ def test_synthesize_numbers_after_the_programs_in_a_store(tmp_path):
     # Each program is stored as soon as it is obtained, with its provenance.
     assert [p.id for p in store.load()] == ["p004", "p005", "p006"]
     assert store.load()[1].provenance["model"] == "scripted"
+    later = synthesize(TASK, ScriptedProvider([GOOD]), n=1, asking=Asking(id_prefix="q", start=7))
+    assert [p.id for p in later.programs] == ["q007"]
+
+
+def test_next_number_counts_only_ids_of_the_prefix():
+    assert next_number(["p001", "p012", "q099", "p3x", "pp5"]) == 13
+    assert next_number(["q002"], "q") == 3 and next_number([]) == 1
 
 
 @pytest.mark.slow
@@ -209,9 +231,8 @@ def test_real_model_writes_programs_for_youtube():
     task = load_task(ROOT / "examples" / "youtube.yaml")
     provider = EmbeddedProvider("qwen2.5-coder-0.5b", n_ctx=2048)
     params = SamplingParams(temperature=0.7, max_tokens=320, repeat_penalty=1.1)
-    result = synthesize(
-        task, provider, n=2, params=params, max_attempts=6, strategies=("default", "keywords")
-    )
+    asking = Asking(params=params, strategies=("default", "keywords"))
+    result = synthesize(task, provider, n=2, asking=asking, max_attempts=6)
     assert 1 <= len(result.programs) <= 2 and result.n_calls <= 6
     for program in result.programs:
         assert signature_problem(program.source, task.function_name) is None

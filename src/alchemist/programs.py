@@ -11,7 +11,7 @@ import ast
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,6 +41,14 @@ class Program:
         """True when the source no longer matches the hash recorded at generation."""
         recorded = self.provenance.get("sha")
         return recorded is not None and recorded != self.sha
+
+
+def next_number(ids: Iterable[str], prefix: str = "p") -> int:
+    """The number after the highest ``<prefix><number>`` among program ``ids`` (1 if none):
+    where a generator numbers its new programs, in a store or after programs it was given."""
+    pattern = re.compile(rf"{re.escape(prefix)}(\d+)")
+    numbers = [int(m.group(1)) for i in ids if (m := pattern.fullmatch(i))]
+    return max(numbers, default=0) + 1
 
 
 class ProgramStore:
@@ -104,13 +112,7 @@ class ProgramStore:
 
     def next_number(self, prefix: str = "p") -> int:
         """The number after the highest ``<prefix><number>`` program id here (1 if none)."""
-        pattern = re.compile(rf"{re.escape(prefix)}(\d+)$")
-        numbers = [
-            int(m.group(1))
-            for p in self.folder.glob(f"{prefix}*.py")
-            if (m := pattern.match(p.stem))
-        ]
-        return max(numbers, default=0) + 1
+        return next_number((p.stem for p in self.folder.glob(f"{prefix}*.py")), prefix)
 
     def next_id(self, prefix: str = "p") -> str:
         """A new program id: ``<prefix>`` and ``next_number`` in three digits."""

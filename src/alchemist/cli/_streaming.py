@@ -10,6 +10,7 @@ from typing import Any
 
 from alchemist.errors import AlchemistError
 from alchemist.run.settings import RunConfig
+from alchemist.scale.settings import CHUNK_ROWS
 from alchemist.task import Task
 
 Bars = Callable[[dict[str, Any]], None]
@@ -33,8 +34,8 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     big.add_argument(
         "--chunk-rows",
         type=int,
-        default=100_000,
-        help="rows per chunk / partition (default 100000)",
+        default=CHUNK_ROWS,
+        help=f"rows per chunk / partition (default {CHUNK_ROWS})",
     )
 
 
@@ -45,8 +46,8 @@ def add_predict_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chunk-rows",
         type=int,
-        default=100_000,
-        help="rows per chunk with --stream (default 100000)",
+        default=CHUNK_ROWS,
+        help=f"rows per chunk with --stream (default {CHUNK_ROWS})",
     )
 
 

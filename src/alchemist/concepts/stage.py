@@ -16,7 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,24 @@ logger = logging.getLogger("alchemist.concepts")
 
 REPRESENTATIONS = ("auto", "concepts", "raw")
 FEATURE_PREFIX = "_feature"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConceptSettings:
+    """How the concepts are named and scored.
+
+    ``n``: helpful concepts the model is asked to name (spurious ones: half as many, at least
+    two); ``roboshot``: project the spurious concepts' directions out of the scores, and scale
+    the helpful ones by ``1 + boost`` (RoboShot); ``seed``: of the naming calls.
+    """
+
+    n: int = 8
+    roboshot: bool = False
+    boost: float = 0.0
+    seed: int = 0
+
+
+_SETTINGS = ConceptSettings()
 
 
 def needed(task: Task, representation: str = "auto") -> bool:
@@ -79,14 +97,13 @@ def ensure_concepts(
     task: Task,
     provider: Provider | None,
     *,
-    n: int = 8,
-    roboshot: bool = False,
-    seed: int = 0,
+    settings: ConceptSettings = _SETTINGS,
     hint: str = "",
     log: Log = print,
 ) -> tuple[list[Concept], list[dict[str, Any]]]:
     """The task's concepts: written in the task file, in ``concepts.yaml``, or LLM-named
     (and saved there, editable). Returns the concepts and the naming failures."""
+    n, roboshot, seed = settings.n, settings.roboshot, settings.seed
     path = folder / "concepts.yaml"
     failures: list[dict[str, Any]] = []
     if task.concepts:
@@ -138,15 +155,13 @@ def prepare(
     splits: dict[str, Dataset],
     *,
     provider: Provider | None = None,
-    n_concepts: int = 8,
-    roboshot: bool = False,
-    boost: float = 0.0,
-    seed: int = 0,
+    settings: ConceptSettings = _SETTINGS,
     extractor: Any = None,
     log: Log = print,
 ) -> tuple[Task, dict[str, Dataset]]:
-    """Name (or read) the concepts, score every split, and return the scored task and splits."""
-    folder = Path(folder)
+    """Name (or read) the concepts as ``settings`` say, score every split with ``extractor``
+    (default: the task's, ``make_extractor``), and return the scored task and splits."""
+    folder, roboshot, boost = Path(folder), settings.roboshot, settings.boost
     (folder / "concepts").mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     extractor = extractor if extractor is not None else make_extractor(task)
@@ -154,9 +169,7 @@ def prepare(
         folder,
         task,
         provider,
-        n=n_concepts,
-        roboshot=roboshot,
-        seed=seed,
+        settings=settings,
         hint=getattr(extractor, "hint", ""),
         log=log,
     )
@@ -231,10 +244,12 @@ def score_run(
         task,
         splits,
         provider=provider,
-        n_concepts=config.n_concepts,
-        roboshot=config.roboshot,
-        boost=config.roboshot_boost,
-        seed=config.seed,
+        settings=ConceptSettings(
+            n=config.n_concepts,
+            roboshot=config.roboshot,
+            boost=config.roboshot_boost,
+            seed=config.seed,
+        ),
         log=logger.info,
     )
     paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
@@ -314,6 +329,7 @@ def _plain(concept: Concept) -> dict[str, str]:
 
 __all__ = [
     "CONCEPT_MODALITIES",
+    "ConceptSettings",
     "FEATURE_PREFIX",
     "REPRESENTATIONS",
     "ensure_concepts",

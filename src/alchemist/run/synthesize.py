@@ -20,8 +20,6 @@ import logging
 import time
 from dataclasses import replace
 
-import numpy as np
-
 from alchemist.data.dataset import Dataset
 from alchemist.errors import SynthesisError
 from alchemist.execution import ExecutionConfig, Executor
@@ -29,9 +27,10 @@ from alchemist.llm import Provider
 from alchemist.programs import Program
 from alchemist.run.folder import RunDir, labeled_dev, load_splits
 from alchemist.run.settings import RunConfig
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.gate import ProgramGate
-from alchemist.synthesis.oneshot import Progress
-from alchemist.synthesis.per_attribute import synthesizer
+from alchemist.synthesis.oneshot import Progress, synthesize
+from alchemist.synthesis.per_attribute import synthesize_per_attribute
 from alchemist.synthesis.quality import improve
 from alchemist.synthesis.quality_settings import ImproveResult, ImproveSettings
 from alchemist.synthesis.search import SearchPolicy, SearchResult, search
@@ -94,16 +93,21 @@ def ensure_programs(
             config.provider.kind,
             config.provider.model,
         )
-        batch = synthesizer(config.per_attribute, splits["train"].frame)(
+        per_column = config.per_attribute
+        generate = synthesize_per_attribute if per_column else synthesize
+        batch = generate(
             prompt_task,
             provider,
             n=missing,
-            params=config.sampling,
-            seed=_next_seed(existing, config.seed),
-            strategies=config.strategies_for(task),
+            asking=Asking(
+                params=config.sampling,
+                seed=_next_seed(existing, config.seed),
+                strategies=config.strategies_for(task),
+                # the one-shot columns start at the first (the search's at a seeded one)
+                focus=column_prompts(prompt_task, splits["train"].frame) if per_column else (),
+            ),
             store=run.programs,
             known=existing,
-            raise_if_empty=False,
             progress=progress,
         )
         calls, failures, candidates = batch.n_calls, batch.failures, batch.programs
@@ -200,19 +204,16 @@ def _improve(
     """The quality loop, judged on the training items plus the dev split (whose gold labels
     let the gate measure accuracy); every candidate lands in the store, dropped ones disabled."""
     train, dev = splits["train"], splits.get("dev")
-    items = train.items + (dev.items if dev is not None else [])
-    gold = (
-        None
-        if dev is None or not dev.has_gold
-        else np.concatenate([np.full(len(train), -1), dev.gold])
+    rows = Rows(
+        train.items,
+        dev.items if dev is not None else (),
+        dev.gold if dev is not None and dev.has_gold else None,
     )
     settings = ImproveSettings(
         target=config.n_programs,
         max_llm_calls=config.llm_call_cap,
         gate=config.gate() or ProgramGate(),
-        params=config.sampling,
-        strategies=config.strategies_for(task),
-        seed=seed,
+        asking=Asking(params=config.sampling, strategies=config.strategies_for(task), seed=seed),
     )
     logger.info(
         "Quality loop: up to %d LLM calls for %d useful programs...",
@@ -224,10 +225,9 @@ def _improve(
             task,
             provider,
             executor,
-            items,
+            rows,
             settings,
             store=run.programs,
-            gold=gold,
             initial=initial,
             progress=progress,
         )
@@ -265,21 +265,17 @@ def search_programs(
         policy.refinements,
     )
     with Executor(execution) as executor:
-        result = search(
-            task,
-            provider,
-            executor,
-            train.items,
-            dev_items=dev.items if dev is not None else (),
-            dev_gold=dev.gold if dev is not None else None,
-            policy=policy,
+        asking = Asking(
             params=config.sampling,
+            seed=config.seed,
             strategies=config.strategies_for(task),
             focus=column_prompts(task, train.frame, seed=config.seed)
             if config.per_attribute and task.modality == "tabular"
             else (),
-            seed=config.seed,
-            store=run.programs,
+        )
+        rows = Rows(train.items) if dev is None else Rows(train.items, dev.items, dev.gold)
+        result = search(
+            task, provider, executor, rows, policy=policy, asking=asking, store=run.programs
         )
     run.write_json("search.json", result.to_dict())
     dropped = sum(c.dropped is not None for c in result.candidates)

@@ -6,6 +6,7 @@ on a Dask cluster.
 - ``streaming``: ``stream_execute``, ``fit_from_parts``, ``write_pseudolabels``,
   ``stream_distill``, ``stream_predict``;
 - ``distributed``: ``distributed_execute`` over Parquet partitions on Dask;
+- ``settings``: ``ScaleSettings`` (chunk rows, cluster, workers, epochs) and ``CHUNK_ROWS``;
 - ``run``: ``run_streamed``, the whole run (``alchemist run ... --stream`` / ``--cluster``);
 - ``progress``: the ``Progress`` snapshots (rows, rows/s, ETA) every stage reports.
 
@@ -16,7 +17,8 @@ from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Progress
 from alchemist.scale.reading import count_rows, iter_chunks, read_rows
-from alchemist.scale.run import LOCAL_CLUSTER, ScaleSettings, run_streamed
+from alchemist.scale.run import run_streamed
+from alchemist.scale.settings import CHUNK_ROWS, LOCAL_CLUSTER, ScaleSettings
 from alchemist.scale.streaming import (
     fit_from_parts,
     stream_distill,
@@ -26,6 +28,7 @@ from alchemist.scale.streaming import (
 )
 
 __all__ = [
+    "CHUNK_ROWS",
     "LOCAL_CLUSTER",
     "MatrixParts",
     "Progress",

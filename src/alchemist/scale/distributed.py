@@ -9,9 +9,10 @@ Resumable at partition granularity: parts already written are not submitted agai
 whose worker died is retried by the scheduler on another one (``retries`` more times when its
 task raised), and a program that fails on a partition is recorded per cell as always.
 
-``cluster``: a scheduler address (``tcp://host:8786``) connects to a running cluster; ``None``
-starts a local one with ``n_workers`` processes (one thread each) for the run. Each worker
-process keeps one warm executor; the executor's own ``workers`` setting is per Dask worker.
+``ScaleSettings.cluster``: a scheduler address (``tcp://host:8786``) connects to a running
+cluster; ``"local"`` (or None) starts a local one with ``local_workers`` processes (one thread
+each) for the run. Each worker process keeps one warm executor; the executor's own ``workers``
+setting is per Dask worker.
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ from alchemist.programs import Program
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Meter, ProgressCallback
 from alchemist.scale.reading import count_rows, read_rows, source_format
+from alchemist.scale.settings import LOCAL_CLUSTER, ScaleSettings
 from alchemist.scale.streaming import Patterns
 from alchemist.task import Task
 
 #: The executor of this (worker) process, by configuration, kept warm across partitions.
 _EXECUTORS: dict[ExecutionConfig, tuple[Executor, threading.Lock]] = {}
 _EXECUTORS_LOCK = threading.Lock()
+_SETTINGS = ScaleSettings(cluster=LOCAL_CLUSTER)
 CONNECT_TIMEOUT = 20.0  # seconds to reach a scheduler given by address
 
 
@@ -47,14 +50,13 @@ def distributed_execute(
     task: Task,
     folder: str | Path,
     *,
-    cluster: str | None = None,
-    n_workers: int = 2,
-    chunk_rows: int = 100_000,
+    settings: ScaleSettings = _SETTINGS,
     config: ExecutionConfig | None = None,
     retries: int = 2,
     progress: ProgressCallback | None = None,
 ) -> MatrixParts:
-    """``stream_execute`` with the partitions run on a Dask cluster (see the module docstring)."""
+    """``stream_execute`` with the partitions (``settings.chunk_rows`` rows each) run on the
+    Dask cluster ``settings.cluster`` (see the module docstring)."""
     if source_format(source) != "parquet":
         raise AlchemistError(
             f"{source}: a cluster run reads Parquet partitions; convert the "
@@ -62,6 +64,7 @@ def distributed_execute(
         )
     config = _per_worker(config or ExecutionConfig())
     parts = MatrixParts(folder)
+    chunk_rows = settings.chunk_rows
     parts.prepare(programs, task.class_ids, chunk_rows, str(source))
     total = count_rows(source)
     starts = range(0, total, chunk_rows)
@@ -74,7 +77,7 @@ def distributed_execute(
         return parts
     patterns = Patterns(task.n_classes)  # merged here, counted on the workers
     run = uuid.uuid4().hex[:12]  # task keys of this run only: never a result of another
-    with _client(cluster, n_workers) as client:
+    with _client(settings) as client:
         from distributed import as_completed
 
         futures = [
@@ -139,7 +142,7 @@ def _executor(config: ExecutionConfig) -> tuple[Executor, threading.Lock]:
 
 
 @contextmanager
-def _client(cluster: str | None, n_workers: int) -> Iterator[Any]:
+def _client(settings: ScaleSettings) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -147,6 +150,7 @@ def _client(cluster: str | None, n_workers: int) -> Iterator[Any]:
             "A cluster run needs Dask distributed; install it with "
             "pip install 'alchemist-labeling[cluster]'."
         ) from None
+    cluster = None if settings.cluster == LOCAL_CLUSTER else settings.cluster
     if cluster is not None:
         try:
             client = Client(cluster, timeout=f"{CONNECT_TIMEOUT}s")
@@ -160,7 +164,10 @@ def _client(cluster: str | None, n_workers: int) -> Iterator[Any]:
         return
     with (
         LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=settings.local_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
         ) as local,
         Client(local) as client,
     ):

@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from alchemist.data.dataset import FORMATS, Dataset, dataset_from_frame
 from alchemist.errors import DataError
+from alchemist.scale.settings import CHUNK_ROWS
 from alchemist.task import Task
 
 STREAMABLE = ("csv", "tsv", "jsonl", "parquet")
@@ -100,7 +101,7 @@ def iter_chunks(
     path: str | Path,
     task: Task,
     *,
-    chunk_rows: int = 100_000,
+    chunk_rows: int = CHUNK_ROWS,
     format: str | None = None,
     start_chunk: int = 0,
     every_column: bool = False,

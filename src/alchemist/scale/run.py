@@ -14,7 +14,6 @@ cache are reused.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +35,8 @@ from alchemist.scale import progress as scale_progress
 from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.reading import iter_chunks
+from alchemist.scale.settings import LOCAL_CLUSTER, ScaleSettings
 from alchemist.scale.streaming import (
-    DEFAULT_CHUNK_ROWS,
     fit_from_parts,
     stream_distill,
     stream_execute,
@@ -47,39 +46,14 @@ from alchemist.task import Task
 
 logger = logging.getLogger(__name__)
 
-#: ``ScaleSettings.cluster`` value that starts a local Dask cluster for the run.
-LOCAL_CLUSTER = "local"
-
-
-@dataclass(frozen=True)
-class ScaleSettings:
-    """How a streamed run is cut and where it executes.
-
-    ``cluster``: None runs on this machine (one process and the executor's workers);
-    ``"local"`` starts a local Dask cluster of ``local_workers`` processes; any other value is
-    a scheduler address (``tcp://host:8786``) to connect to. ``epochs``: passes of the
-    distilled model's minibatch training over the data (None: ``stream_distill``'s choice).
-    """
-
-    chunk_rows: int = DEFAULT_CHUNK_ROWS
-    cluster: str | None = None
-    local_workers: int = 2
-    epochs: int | None = None
-
-    def __post_init__(self) -> None:
-        for name in ("chunk_rows", "local_workers", "epochs"):
-            if (getattr(self, name) or 1) < 1:
-                raise RunError(
-                    f"The '{name}' setting must be an int >= 1. "
-                    f"Got {getattr(self, name)!r} instead."
-                )
+_SETTINGS = ScaleSettings()
 
 
 def run_streamed(
     task: Task,
     config: RunConfig,
     folder: str | Path,
-    settings: ScaleSettings = ScaleSettings(),
+    settings: ScaleSettings = _SETTINGS,
     *,
     fresh_programs: bool = False,
     provider: Provider | None = None,
@@ -120,8 +94,7 @@ def run_streamed(
         config.data,
         run.pseudolabels_path,
         task,
-        chunk_rows=settings.chunk_rows,
-        epochs=settings.epochs,
+        settings=settings,
         seed=config.seed,
         dev=dev,
         progress=events,
@@ -189,17 +162,8 @@ def _execute(
             config=execution,
             progress=events,
         )
-    address = None if settings.cluster == LOCAL_CLUSTER else settings.cluster
     return distributed_execute(
-        programs,
-        config.data,
-        task,
-        folder,
-        cluster=address,
-        n_workers=settings.local_workers,
-        chunk_rows=settings.chunk_rows,
-        config=execution,
-        progress=events,
+        programs, config.data, task, folder, settings=settings, config=execution, progress=events
     )
 
 

@@ -7,9 +7,9 @@
 - ``stream_distill``: the hashing featurizer and the MLP trained in minibatches;
 - ``stream_predict``: the distilled model over new data, output written as it goes.
 
-Memory is one chunk (``chunk_rows`` rows, 100 000 by default) plus what the label model and the
-classifier hold, whatever the number of rows. Each function reports ``Progress`` (rows, rows/s,
-ETA) to its ``progress`` callback.
+Memory is one chunk (``chunk_rows`` rows, ``scale.settings.CHUNK_ROWS`` by default) plus what the
+label model and the classifier hold, whatever the number of rows. Each function reports
+``Progress`` (rows, rows/s, ETA) to its ``progress`` callback.
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ from alchemist.run.pipeline import PREDICTION_COLUMNS
 from alchemist.scale.parts import MatrixParts
 from alchemist.scale.progress import Meter, ProgressCallback
 from alchemist.scale.reading import count_rows, iter_chunks
+from alchemist.scale.settings import CHUNK_ROWS, ScaleSettings
 from alchemist.task import Task
 
-DEFAULT_CHUNK_ROWS = 100_000
+_SETTINGS = ScaleSettings()
 MIN_STEPS = 1000  # minibatch steps the streamed MLP takes at least (small data: more epochs)
 
 
@@ -47,7 +48,7 @@ def stream_execute(
     task: Task,
     folder: str | Path,
     *,
-    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    chunk_rows: int = CHUNK_ROWS,
     config: ExecutionConfig | None = None,
     progress: ProgressCallback | None = None,
 ) -> MatrixParts:
@@ -144,8 +145,7 @@ def stream_distill(
     pseudolabels: str | Path,
     task: Task,
     *,
-    chunk_rows: int = DEFAULT_CHUNK_ROWS,
-    epochs: int | None = None,
+    settings: ScaleSettings = _SETTINGS,
     seed: int = 0,
     dev: Dataset | None = None,
     progress: ProgressCallback | None = None,
@@ -154,12 +154,13 @@ def stream_distill(
     """Hashing featurizer + MLP trained in minibatches on the covered rows' pseudolabels.
 
     ``params`` are ``DistilledModel`` settings (``featurizer__n_features=...``,
-    ``classifier__batch_size=...``); the featurizer defaults to "hashing". By default the
-    minibatch holds 1% of the rows (32 to 512), and ``epochs`` (None) are as many passes as
-    make ``MIN_STEPS`` minibatch steps (one pass from about 500 000 rows on, at most 100);
-    with a dev split, training stops early on it (the MLP's ``patience``).
+    ``classifier__batch_size=...``); the featurizer defaults to "hashing". The data is read in
+    chunks of ``settings.chunk_rows`` rows. By default the minibatch holds 1% of the rows (32 to
+    512), and ``settings.epochs`` (None) are as many passes as make ``MIN_STEPS`` minibatch
+    steps (one pass from about 500 000 rows on, at most 100); with a dev split, training stops
+    early on it (the MLP's ``patience``).
     """
-    rows = count_rows(source)
+    rows, chunk_rows, epochs = count_rows(source), settings.chunk_rows, settings.epochs
     batch = params.setdefault("classifier__batch_size", min(512, max(32, rows // 100)))
     if epochs is None:
         epochs = min(100, max(1, -(-MIN_STEPS * batch // max(1, rows))))
@@ -201,7 +202,7 @@ def stream_predict(
     task: Task,
     out: str | Path,
     *,
-    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    chunk_rows: int = CHUNK_ROWS,
     prefix: str = "predicted_",
     progress: ProgressCallback | None = None,
 ) -> int:
@@ -238,7 +239,7 @@ def predict_run(
     source: str | Path,
     out: str | Path,
     *,
-    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    chunk_rows: int = CHUNK_ROWS,
     prefix: str = "predicted_",
     progress: ProgressCallback | None = None,
 ) -> int:

@@ -1,5 +1,7 @@
 """Stage 2: an LLM writes labeling programs, and only checked ones are kept.
 
+- ``asking``: how every generator asks the model (``Asking``) and the rows it judges on
+  (``Rows``);
 - ``oneshot``: the paper's prompt and one-shot generation (``synthesize``);
 - ``extract``: pulling a program out of an answer and checking its shape;
 - ``search`` (the default generator) with ``search_pool``, ``search_prompts`` and
@@ -14,6 +16,7 @@ May import: ``alchemist.execution``, ``alchemist.diagnostics``, ``alchemist.llm`
 ``alchemist.programs``, ``alchemist.task``, ``alchemist.label_matrix``, ``alchemist.prompts``.
 """
 
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.gate import GATES, ProgramGate
 from alchemist.synthesis.oneshot import SynthesisResult, default_strategies, synthesize
 from alchemist.synthesis.quality import improve
@@ -24,8 +27,10 @@ from alchemist.synthesis.supplementary import generate_supplementary
 
 __all__ = [
     "GATES",
+    "Asking",
     "ImproveSettings",
     "ProgramGate",
+    "Rows",
     "SearchPolicy",
     "SearchResult",
     "SynthesisResult",

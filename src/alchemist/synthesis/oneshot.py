@@ -16,7 +16,7 @@ writes is ever executed here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,18 +24,13 @@ from alchemist import prompts
 from alchemist.errors import BudgetExceeded, SynthesisError
 from alchemist.llm.base import Completion, Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis.asking import STRATEGIES, Asking, default_strategies
 from alchemist.synthesis.extract import clean_answer, code_shape
 from alchemist.task import Supplementary, Task
 
-STRATEGIES: tuple[str, ...] = tuple(prompts.table("strategies"))
-# The strategies a run uses unless told otherwise: keywords and patterns suit text; records of
-# fields (tables, and the concept scores images and signals become) get thresholds and values.
-_DEFAULT_STRATEGIES = {
-    "text": ("default", "keywords", "regex"),
-    "tabular": ("default", "thresholds", "categories"),
-}
 # Progress events of the synthesis stages and the pipeline: one dict per event (the CLI draws bars).
 Progress = Callable[[dict[str, Any]], None]
+_ASKING = Asking()
 
 
 @dataclass
@@ -50,16 +45,27 @@ class SynthesisResult:
     output_tokens: int = 0
     seconds: float = 0.0
     budget_reached: bool = False  # the provider refused a call for its spending cap
+    model: str = ""  # the model asked
 
     @property
     def validity_rate(self) -> float:
         """Fraction of model calls that gave a usable program."""
         return len(self.programs) / self.n_calls if self.n_calls else 0.0
 
+    def raise_if_empty(self) -> SynthesisResult:
+        """Raise ``SynthesisError`` when no usable program came back at all; else the result.
 
-def default_strategies(modality: str) -> tuple[str, ...]:
-    """The prompt strategies used in turn for a task of ``modality`` when a run names none."""
-    return _DEFAULT_STRATEGIES.get(modality, ("default", "thresholds"))
+        The generators return what they got, an empty result included (a run tops up its
+        programs and reports the answers it refused); a caller that cannot go on without a
+        program calls this, like ``httpx.Response.raise_for_status``.
+        """
+        if not self.programs:
+            raise SynthesisError(
+                f"None of {self.n_calls} answers of {self.model!r} gave a usable program "
+                f"(most common problem: {_most_common_reason(self.failures)}). Try a larger "
+                "model, more attempts, or another prompt strategy."
+            )
+        return self
 
 
 def build_messages(
@@ -96,61 +102,42 @@ def synthesize(
     provider: Provider,
     *,
     n: int = 10,
-    params: SamplingParams | None = None,
-    seed: int = 0,
-    strategies: Sequence[str] = ("default",),
-    temperatures: Sequence[float] = (),
+    asking: Asking = _ASKING,
     max_attempts: int | None = None,
-    supplementary: Supplementary | None = None,
     store: ProgramStore | None = None,
-    id_prefix: str = "p",
-    start: int | None = None,
     known: Sequence[Program] = (),
-    raise_if_empty: bool = True,
     progress: Progress | None = None,
 ) -> SynthesisResult:
     """Ask ``provider`` for programs until ``n`` distinct valid ones are obtained or
     ``max_attempts`` calls (default ``2 * n``) are spent.
 
-    Attempt ``i`` uses strategy ``strategies[i % len]``, temperature ``temperatures[i % len]``
-    (``params.temperature`` when empty) and seed ``seed + i``. Programs are numbered
-    ``<id_prefix><number>`` from ``start``, or after the highest such id in ``store``; with a
-    ``store`` each program is added to it the moment it is obtained, so a run killed midway
-    keeps every program it paid for. An answer whose code equals (up to comments and
-    layout) one of ``known`` or an earlier answer is a failure ("duplicate of ..."). ``progress``
-    receives a dict after every call.
+    Attempt ``i`` is call ``i`` of ``asking`` (its seed, strategy and temperature in turn), and
+    the programs are numbered as ``asking`` says; with a ``store`` each program is added to it
+    the moment it is obtained, so a run killed midway keeps every program it paid for. An answer
+    whose code equals (up to comments and layout) one of ``known`` or an earlier answer is a
+    failure ("duplicate of ..."). ``progress`` receives a dict after every call.
 
-    Raises ``SynthesisError`` when no usable program came back at all, unless
-    ``raise_if_empty`` is False.
+    An empty result is returned as any other: ``SynthesisResult.raise_if_empty`` raises.
     """
     if n < 1:
         raise ValueError(f"n must be at least 1; got {n}.")
-    params = params or SamplingParams()
-    unknown = [s for s in strategies if s not in STRATEGIES]
-    if not strategies or unknown:
+    if asking.focus:
         raise ValueError(
-            f"strategies must name prompt strategies among {list(STRATEGIES)}; "
-            f"got {list(strategies)}."
+            "synthesize asks with the task's own prompt; per-column prompts (focus) are for "
+            "search and synthesize_per_attribute."
         )
+    strategies = asking.strategies_for(task)
     attempts = 2 * n if max_attempts is None else max_attempts
-    number = (
-        start if start is not None else (store.next_number(id_prefix) if store is not None else 1)
-    )
+    number = asking.first_number(store)
     seen = {key: p.id for p in known if (key := code_shape(p.source)) is not None}
-    result = SynthesisResult()
+    result = SynthesisResult(model=provider.model)
     for i in range(attempts):
         if len(result.programs) >= n:
             break
         strategy = strategies[i % len(strategies)]
-        call_params = replace(
-            params,
-            seed=seed + i,
-            temperature=(
-                temperatures[i % len(temperatures)] if temperatures else params.temperature
-            ),
-        )
-        messages = build_messages(task, strategy=strategy, supplementary=supplementary)
-        record = {"attempt": i, "strategy": strategy, "seed": seed + i, "raw": ""}
+        call_params = asking.params_for(i)
+        messages = build_messages(task, strategy=strategy, supplementary=asking.supplementary)
+        record = {"attempt": i, "strategy": strategy, "seed": call_params.seed, "raw": ""}
         try:
             completion = provider.complete(messages, call_params)
         except BudgetExceeded as exc:
@@ -167,7 +154,7 @@ def synthesize(
             result.failures.append({**record, "raw": completion.text, "reason": str(exc)})
         else:
             program = Program(
-                id=f"{id_prefix}{number:03d}",
+                id=asking.program_id(number),
                 source=source,
                 function_name=task.function_name,
                 provenance=provenance(
@@ -194,12 +181,6 @@ def synthesize(
                     "tokens_per_second": completion.tokens_per_second,
                 }
             )
-    if raise_if_empty and not result.programs:
-        raise SynthesisError(
-            f"None of {result.n_calls} answers of {provider.model!r} gave a usable program "
-            f"(most common problem: {_most_common_reason(result.failures)}). Try a larger "
-            "model, more attempts, or another prompt strategy."
-        )
     return result
 
 
@@ -322,6 +303,7 @@ def _most_common_reason(failures: list[dict[str, Any]]) -> str:
 
 __all__ = [
     "STRATEGIES",
+    "Asking",
     "SynthesisResult",
     "build_messages",
     "clip_text",

@@ -11,61 +11,55 @@ label models and distillation are unchanged.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
 
-import pandas as pd
-
-from alchemist.errors import SynthesisError
-from alchemist.llm.base import Provider, SamplingParams
+from alchemist.llm.base import Provider
 from alchemist.programs import Program, ProgramStore
+from alchemist.synthesis.asking import Asking
 from alchemist.synthesis.oneshot import Progress, SynthesisResult, synthesize
-from alchemist.synthesis.search_prompts import attribute_task, other_attributes
+from alchemist.synthesis.search_prompts import other_attributes
 from alchemist.task import Task
 
 
 def synthesize_per_attribute(
     task: Task,
     provider: Provider,
-    frame: pd.DataFrame,
     *,
     n: int,
-    params: SamplingParams | None = None,
-    seed: int = 0,
-    strategies: Sequence[str] = ("default",),
+    asking: Asking,
     store: ProgramStore | None = None,
     known: Sequence[Program] = (),
-    raise_if_empty: bool = True,
     progress: Progress | None = None,
 ) -> SynthesisResult:
-    """At least ``n`` programs in all, an equal share per input column (at least one each).
+    """At least ``n`` programs in all, an equal share per column of ``asking.focus`` (at least
+    one each; ``search_prompts.column_prompts`` makes it from the training table).
 
-    Programs are numbered on from ``store`` and added to it as they are kept; each records its
-    ``attribute`` in provenance.
-    Raises ``SynthesisError`` when no program came back at all, unless ``raise_if_empty`` is
-    False.
+    Column ``k`` is asked with seed ``asking.seed + 100 * k`` and on. Programs are numbered as
+    ``asking`` says and added to ``store`` as they are kept; each records its ``attribute`` in
+    provenance. An empty result is returned as any other: ``raise_if_empty`` raises.
     """
+    if not asking.focus:
+        raise ValueError(
+            "synthesize_per_attribute asks one column at a time: give Asking(focus="
+            "column_prompts(task, frame)), one prompt task per column."
+        )
     fields = list(task.input_fields)
-    each = max(1, math.ceil(n / len(fields)))
-    merged = SynthesisResult()
-    number = store.next_number("p") if store is not None else 1
+    each = max(1, math.ceil(n / len(asking.focus)))
+    merged = SynthesisResult(model=provider.model)
+    number = asking.first_number(store)
     known = list(known)
-    for k, attribute in enumerate(fields):
-        prompt_task = attribute_task(task, attribute, frame[attribute])
+    for k, (_, prompt_task) in enumerate(asking.focus):
+        attribute = prompt_task.input_fields[0]
         kept, calls = 0, 0
         while kept < each and calls < 2 * each and not merged.budget_reached:
             batch = synthesize(
                 prompt_task,
                 provider,
                 n=each - kept,
-                params=params,
-                seed=seed + 100 * k + calls,
-                strategies=strategies,
+                asking=replace(asking, seed=asking.seed + 100 * k + calls, start=number, focus=()),
                 max_attempts=2 * each - calls,
-                start=number,
                 known=known,
-                raise_if_empty=False,
                 progress=progress,
             )
             calls += max(1, batch.n_calls)
@@ -83,7 +77,7 @@ def synthesize_per_attribute(
                     continue
                 program = replace(
                     program,
-                    id=f"p{number:03d}",
+                    id=asking.program_id(number),
                     function_name=task.function_name,
                     provenance={**program.provenance, "attribute": attribute},
                 )
@@ -98,21 +92,7 @@ def synthesize_per_attribute(
             merged.output_tokens += batch.output_tokens
             merged.seconds += batch.seconds
             merged.budget_reached = merged.budget_reached or batch.budget_reached
-    if raise_if_empty and not merged.programs:
-        raise SynthesisError(
-            f"None of {merged.n_calls} answers of {provider.model!r} gave a "
-            "usable single-attribute program. Try a larger model."
-        )
     return merged
 
 
-def synthesizer(per_attribute: bool, frame: pd.DataFrame) -> Callable[..., SynthesisResult]:
-    """``synthesize``, or with ``per_attribute`` its one-prompt-per-column variant over the
-    training table ``frame``; both take the same arguments."""
-    return partial(synthesize_per_attribute, frame=frame) if per_attribute else synthesize
-
-
-__all__ = [
-    "synthesize_per_attribute",
-    "synthesizer",
-]
+__all__ = ["synthesize_per_attribute"]

@@ -24,15 +24,17 @@ from alchemist.errors import BudgetExceeded, SynthesisError
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.llm.base import Message, Provider, SamplingParams
 from alchemist.programs import Program, ProgramRunner, ProgramStore
+from alchemist.synthesis.asking import Rows
 from alchemist.synthesis.extract import clean_answer, program_problem, same_code
 from alchemist.synthesis.gate import GATES, ProgramGate, ProgramStats, agreement
-from alchemist.synthesis.oneshot import Progress, default_strategies, provenance, shown, synthesize
+from alchemist.synthesis.oneshot import Progress, provenance, shown, synthesize
 from alchemist.synthesis.quality_settings import ImproveResult, ImproveSettings
 from alchemist.task import Task
 
 MAX_FAILING_EXAMPLES = 3  # failing inputs shown to the model in a repair prompt
 
 _GATE = GATES["loop"] or ProgramGate()
+_SETTINGS = ImproveSettings()
 
 
 def gate(
@@ -97,7 +99,6 @@ def repair(
     error: str = "",
     new_id: str | None = None,
     executor: ProgramRunner | None = None,
-    class_ids: Sequence[int] | None = None,
 ) -> Program | None:
     """Send a failing program back to the model with the error and a few failing inputs.
 
@@ -126,7 +127,7 @@ def repair(
         },
     )
     if executor is not None and examples:
-        check = executor.run([repaired], examples, class_ids or task.class_ids)
+        check = executor.run([repaired], examples, task.class_ids)
         if np.any(check.errors != CellError.OK):
             return None
     return repaired
@@ -136,45 +137,37 @@ def improve(
     task: Task,
     provider: Provider,
     executor: ProgramRunner,
-    items: Sequence[Any],
-    settings: ImproveSettings | None = None,
+    rows: Rows | Sequence[Any],
+    settings: ImproveSettings = _SETTINGS,
     *,
     store: ProgramStore | None = None,
-    gold: np.ndarray | None = None,
-    class_ids: Sequence[int] | None = None,
     initial: Sequence[Program] = (),
     progress: Progress | None = None,
 ) -> ImproveResult:
     """Generate, run, repair, diagnose and gate programs until ``settings.target`` are kept
     or ``settings.max_llm_calls`` model calls are spent.
 
-    ``items`` are the program inputs the gate judges on (``gold``, where given, holds their
-    class indices, -1 unknown). With a ``store``, every new candidate is written once: kept
-    ones enabled, dropped ones disabled with ``provenance["dropped"]`` saying why.
+    The gate judges programs on the items of ``rows`` followed by its dev items, whose gold
+    labels (where given) let it measure accuracy. With a ``store``, every new candidate is
+    written once: kept ones enabled, dropped ones disabled with ``provenance["dropped"]``
+    saying why.
 
     ``initial`` programs (say, the store's current ones, hand-edited or hand-written included)
     are run and gated first, and only the shortfall is asked of the model: when they already
     make the target, no model call is made. They are not written to the store again; those
-    dropped are listed in ``dropped``.
+    dropped are listed in ``dropped``; new programs are numbered after them.
     """
-    settings = settings or ImproveSettings()
-    target, policy, params = settings.target, settings.gate, settings.params
-    seed, id_prefix = settings.seed, settings.id_prefix
-    class_ids = tuple(class_ids or task.class_ids)
+    rows = Rows.of(rows)
+    loop = _Loop(task, provider, executor, rows.together, settings)
+    items, gold, target, policy = loop.items, rows.together_gold, settings.target, settings.gate
+    asking = settings.asking
     kept: list[Program] = []
     matrix = _empty_matrix(len(items))
     candidates: list[Program] = []
     dropped: dict[str, str] = {}
     failures: list[dict[str, Any]] = []
     calls = repairs = rounds = 0
-    number = max(
-        [store.next_number(id_prefix) if store is not None else 1]
-        + [
-            int(p.id[len(id_prefix) :]) + 1
-            for p in initial
-            if p.id.startswith(id_prefix) and p.id[len(id_prefix) :].isdigit()
-        ]
-    )
+    number = asking.first_number(store, initial)
     if initial:
         # Programs follow the task: a hand-written file is read for the task's function name,
         # and a changed class schema is checked again before anything runs.
@@ -185,9 +178,7 @@ def improve(
             if (problem := program_problem(p.source, task))
         }
         runnable = [p for p in candidates if p.id not in dropped]
-        combined = (
-            executor.run(runnable, items, class_ids) if runnable else _empty_matrix(len(items))
-        )
+        combined = loop.run(runnable)
         keep_ids, gated = gate(diagnose(combined, task.n_classes, gold=gold), combined, policy)
         dropped.update(gated)
         kept = [p for p in runnable if p.id in keep_ids]
@@ -200,16 +191,15 @@ def improve(
             task,
             provider,
             n=need,
-            params=params,
-            seed=seed + calls,
-            strategies=_rotated(settings.strategies or default_strategies(task.modality), calls),
-            temperatures=_rotated(settings.temperatures, calls),
+            asking=replace(
+                asking,
+                seed=asking.seed + calls,
+                strategies=_rotated(asking.strategies_for(task), calls),
+                temperatures=_rotated(asking.temperatures, calls),
+                start=number,
+            ),
             max_attempts=min(2 * need, budget - calls),
-            supplementary=settings.supplementary,
-            id_prefix=id_prefix,
-            start=number,
             known=candidates,
-            raise_if_empty=False,
             progress=progress,
         )
         calls += batch.n_calls
@@ -218,25 +208,11 @@ def improve(
         if batch.budget_reached:
             budget = calls  # the provider's spending cap refused a call: stop asking
         programs = batch.programs
-        new_matrix = (
-            executor.run(programs, items, class_ids) if programs else _empty_matrix(len(items))
-        )
+        new_matrix = loop.run(programs)
         replaced: list[tuple[Program, Program]] = []
         if settings.repair_failing and calls < budget:
             fix = _repair_round(
-                programs,
-                new_matrix,
-                task,
-                provider,
-                executor,
-                items,
-                class_ids,
-                params,
-                policy,
-                budget=budget - calls,
-                seed=seed + calls,
-                number=number,
-                id_prefix=id_prefix,
+                programs, new_matrix, loop, budget=budget - calls, first_call=calls, number=number
             )
             programs, new_matrix, replaced = fix.programs, fix.matrix, fix.replaced
             calls, repairs, number = calls + fix.calls, repairs + len(replaced), fix.number
@@ -278,6 +254,23 @@ def improve(
 
 
 @dataclass
+class _Loop:
+    """What every round of ``improve`` works with: the task, the model, the executor, the
+    items the gate judges on (dev items included) and the settings."""
+
+    task: Task
+    provider: Provider
+    executor: ProgramRunner
+    items: list[Any]
+    settings: ImproveSettings
+
+    def run(self, programs: list[Program]) -> LabelMatrix:
+        if not programs:
+            return _empty_matrix(len(self.items))
+        return self.executor.run(programs, self.items, self.task.class_ids)
+
+
+@dataclass
 class _Repaired:
     programs: list[Program]
     matrix: LabelMatrix
@@ -292,20 +285,15 @@ _REPAIRABLE = (CellError.EXCEPTION, CellError.INVALID_OUTPUT, CellError.REJECTED
 def _repair_round(
     programs: list[Program],
     matrix: LabelMatrix,
-    task: Task,
-    provider: Provider,
-    executor: ProgramRunner,
-    items: Sequence[Any],
-    class_ids: Sequence[int],
-    params: SamplingParams,
-    policy: ProgramGate,
+    loop: _Loop,
     *,
     budget: int,
-    seed: int,
+    first_call: int,
     number: int,
-    id_prefix: str,
 ) -> _Repaired:
-    """Try one repair of each program that loses more cells than the policy allows."""
+    """Try one repair of each program that loses more cells than the gate allows; the repairs
+    are the loop's calls ``first_call`` and on (their seeds), at most ``budget`` of them."""
+    asking, items = loop.settings.asking, loop.items
     result = _Repaired([], _empty_matrix(len(items)), [], 0, number)
     for j, program in enumerate(programs):
         errors = matrix.errors[:, j]
@@ -314,20 +302,20 @@ def _repair_round(
         if (
             failing.size
             and result.calls < budget
-            and (errors != CellError.OK).mean() > policy.max_error_rate
+            and (errors != CellError.OK).mean() > loop.settings.gate.max_error_rate
         ):
             error = matrix.reasons.get(program.id) or CellError(int(errors[failing[0]])).name
+            seed = asking.seed + first_call + result.calls
             try:
                 fixed = repair(
                     program,
                     [items[int(i)] for i in failing],
-                    provider,
-                    task,
-                    replace(params, seed=seed + result.calls),
+                    loop.provider,
+                    loop.task,
+                    replace(asking.params, seed=seed),
                     error=error,
-                    new_id=f"{id_prefix}{result.number:03d}",
-                    executor=executor,
-                    class_ids=class_ids,
+                    new_id=asking.program_id(result.number),
+                    executor=loop.executor,
                 )
             except BudgetExceeded:
                 budget = result.calls
@@ -337,7 +325,7 @@ def _repair_round(
             if fixed is not None:
                 result.number += 1
                 result.replaced.append((program, fixed))
-                program, column = fixed, executor.run([fixed], items, class_ids)
+                program, column = fixed, loop.run([fixed])
         result.programs.append(program)
         result.matrix = result.matrix.hstack(column)
     return result

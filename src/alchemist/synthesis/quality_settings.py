@@ -1,6 +1,6 @@
 """What the quality loop (``alchemist.synthesis.quality.improve``) is given and what it gives back.
 
-``ImproveSettings`` says how the loop searches (target, budget, seeds, strategies, and its
+``ImproveSettings`` says how the loop searches (target, budget, how it asks the model, and its
 ``gate``, ``synthesis.gate.ProgramGate``); ``ImproveResult`` records what it kept, what it
 dropped and why, and what it spent.
 """
@@ -12,10 +12,9 @@ from typing import Any
 
 from alchemist.diagnostics import Diagnostics
 from alchemist.label_matrix import LabelMatrix
-from alchemist.llm.base import SamplingParams
 from alchemist.programs import Program
+from alchemist.synthesis.asking import Asking
 from alchemist.synthesis.gate import GATES, ProgramGate
-from alchemist.task import Supplementary
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,24 +22,17 @@ class ImproveSettings:
     """How ``improve`` searches.
 
     ``target`` useful programs within ``max_llm_calls`` model calls (generation and repair
-    together); ``gate`` decides which programs to drop. Model call ``k`` of the loop uses
-    seed ``seed + k``, and ``strategies`` (None: the task's modality's,
-    ``synthesis.default_strategies``) and ``temperatures`` in turn (``params.temperature``
-    when empty). ``supplementary`` replaces the task's own in the prompts. A program whose
-    errors exceed ``gate.max_error_rate`` is sent to ``repair`` once when ``repair_failing``.
-    New programs are numbered ``<id_prefix><number>``.
+    together); ``gate`` decides which programs to drop. The model is asked as ``asking`` says
+    (``synthesis.asking.Asking``): model call ``k`` of the loop is its call ``k``. A program
+    whose errors exceed ``gate.max_error_rate`` is sent to ``repair`` once when
+    ``repair_failing``.
     """
 
     target: int = 10
     max_llm_calls: int = 40
     gate: ProgramGate = field(default_factory=lambda: GATES["loop"] or ProgramGate())
-    params: SamplingParams = field(default_factory=SamplingParams)
-    strategies: tuple[str, ...] | None = None
-    temperatures: tuple[float, ...] = ()
-    supplementary: Supplementary | None = None
-    seed: int = 0
+    asking: Asking = field(default_factory=Asking)
     repair_failing: bool = True
-    id_prefix: str = "p"
 
     def __post_init__(self) -> None:
         if self.target < 1 or self.max_llm_calls < 1:

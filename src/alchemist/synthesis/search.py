@@ -45,15 +45,16 @@ from typing import Any
 
 import numpy as np
 
-from alchemist.llm.base import Provider, SamplingParams
+from alchemist.llm.base import Provider
 from alchemist.programs import Program, ProgramRunner, ProgramStore
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.oneshot import Progress
 from alchemist.synthesis.search_pool import CandidatePool, Request, SearchPolicy
 from alchemist.synthesis.search_prompts import data_aware_messages, refine_messages
 from alchemist.synthesis.search_ranking import Candidate, holdout_check, select
 from alchemist.task import Task
 
-_PARAMS = SamplingParams()
+_ASKING = Asking()
 _POLICY = SearchPolicy()
 
 
@@ -91,36 +92,32 @@ def search(
     task: Task,
     provider: Provider,
     executor: ProgramRunner,
-    items: Sequence[Any],
+    rows: Rows | Sequence[Any],
     *,
-    dev_items: Sequence[Any] = (),
-    dev_gold: np.ndarray | None = None,
     policy: SearchPolicy = _POLICY,
-    params: SamplingParams = _PARAMS,
-    strategies: Sequence[str] = ("default",),
-    focus: Sequence[tuple[str, Task]] = (),
-    seed: int = 0,
+    asking: Asking = _ASKING,
     store: ProgramStore | None = None,
     progress: Progress | None = None,
 ) -> SearchResult:
     """Candidates, gate, refinement and selection as the module docstring says.
 
-    ``items``: unlabeled inputs (shown in prompts, used for coverage); ``dev_items`` /
-    ``dev_gold`` (class indices, -1 unknown): the labeled dev split, optional. Call ``k`` uses
-    seed ``seed + k``. ``focus``: ``(label, prompt task)`` pairs used in turn instead of
-    ``task``'s own prompt and the ``strategies`` (``search_prompts.column_prompts``: one per
-    table column, each prompt task with that one input field); the label is recorded as the
+    ``rows``: the unlabeled items (shown in prompts, used for coverage) and the labeled dev
+    split, optional (a plain sequence: items alone). The model is asked as ``asking`` says: call
+    ``k`` of the search is its call ``k``. With ``asking.focus`` the per-column prompts are used
+    in turn instead of ``task``'s own prompt and the strategies; the label is recorded as the
     candidate's strategy, the column as its ``provenance["attribute"]``, an answer that reads
     another column is refused, and a refinement keeps to its column. With a ``store``, every
     candidate is written: kept ones enabled, the others disabled with ``provenance["dropped"]``.
     """
-    gold = None if dev_gold is None or not len(dev_items) else np.asarray(dev_gold)
-    rng = np.random.default_rng(seed)
-    number = store.next_number("p") if store is not None else 1
-    state = CandidatePool(task, executor, list(items), list(dev_items), gold, policy)
+    rows = Rows.of(rows)
+    items, gold, focus = rows.items, rows.gold, asking.focus
+    rng = np.random.default_rng(asking.seed)
+    number = asking.first_number(store)
+    state = CandidatePool(task, executor, rows, policy, asking)
     # One sample for the round (none without items): the prompts share their head, read once.
     picked = rng.choice(len(items), min(policy.sample_items, len(items)), replace=False)
     sample = [items[i] for i in picked]
+    strategies = asking.strategies_for(task)
     requests = []
     for k in range(policy.candidates):
         if focus:  # the column is the strategy
@@ -130,10 +127,14 @@ def search(
             label = strategy = strategies[k % len(strategies)]
             prompt_task, attribute = task, None
         messages = data_aware_messages(
-            prompt_task, sample, strategy=strategy, chars=policy.sample_chars
+            prompt_task,
+            sample,
+            strategy=strategy,
+            chars=policy.sample_chars,
+            supplementary=asking.supplementary,
         )
         requests.append(Request(messages, label, attribute))
-    number = state.add_answers(provider, requests, params, seed, number, "search")
+    number = state.add_answers(provider, requests, 0, number, "search")
     if progress is not None:
         progress(
             {
@@ -154,7 +155,7 @@ def search(
                 wrong = [({attribute: row[attribute]}, v, g) for row, v, g in wrong]
             messages = refine_messages(prompt_task, c.program, wrong)
             requests.append(Request(messages, f"refine:{c.program.id}", attribute))
-        number = state.add_answers(provider, requests, params, seed + state.calls, number, "refine")
+        number = state.add_answers(provider, requests, state.calls, number, "refine")
         if progress is not None:
             progress(
                 {
@@ -188,7 +189,7 @@ def search(
             n_classes=task.n_classes,
             n_programs=policy.n_programs,
             duplicate_agreement=policy.gate.near_duplicate_agreement,
-            seed=seed,
+            seed=asking.seed,
         )
     if store is not None:
         for c in state.candidates:

@@ -10,15 +10,16 @@ rows each gets wrong. No model-written code runs here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from alchemist.errors import SynthesisError
-from alchemist.llm.base import Message, Provider, SamplingParams
+from alchemist.llm.base import Message, Provider
 from alchemist.llm.batch import complete_many
 from alchemist.programs import Program, ProgramRunner
+from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.extract import clean_answer, same_code
 from alchemist.synthesis.gate import GATES, ProgramGate, ProgramStats
 from alchemist.synthesis.oneshot import provenance
@@ -75,43 +76,38 @@ class CandidatePool:
     """The candidates so far, their votes on train + dev items, and the calls spent."""
 
     def __init__(
-        self,
-        task: Task,
-        executor: ProgramRunner,
-        items: list[Any],
-        dev_items: list[Any],
-        gold: np.ndarray | None,
-        policy: SearchPolicy,
+        self, task: Task, executor: ProgramRunner, rows: Rows, policy: SearchPolicy, asking: Asking
     ) -> None:
-        self.task, self.executor, self.policy = task, executor, policy
-        self.items, self.dev_items, self.gold = items, dev_items, gold
+        self.task, self.executor, self.policy, self.asking = task, executor, policy, asking
+        self.items, self.dev_items, self.gold = list(rows.items), list(rows.dev_items), rows.gold
         self.candidates: list[Candidate] = []
         self.votes: dict[str, np.ndarray] = {}  # id -> votes on items + dev items
         self.failures: list[dict[str, Any]] = []
         self.calls = 0
-        self.shares = class_shares(task.n_classes, gold, task.class_shares)
+        self.shares = class_shares(task.n_classes, self.gold, task.class_shares)
 
     def alive(self) -> list[Candidate]:
         return [c for c in self.candidates if c.dropped is None]
 
     def add_answers(
-        self,
-        provider: Provider,
-        requests: list[Request],
-        params: SamplingParams,
-        seed: int,
-        number: int,
-        kind: str,
+        self, provider: Provider, requests: list[Request], first_call: int, number: int, kind: str
     ) -> int:
+        """Send ``requests`` as calls ``first_call``, ``first_call + 1``... of ``asking``; the
+        usable answers become candidates numbered on from ``number``. Returns the next number."""
+        params = [self.asking.params_for(first_call + i) for i in range(len(requests))]
         batch = complete_many(
             provider,
             [r.messages for r in requests],
-            [replace(params, seed=seed + i) for i in range(len(requests))],
+            params,
             concurrency=self.policy.concurrency,
         )
         new: list[Program] = []
         for i, (request, answer) in enumerate(zip(requests, batch.completions, strict=True)):
-            record = {"attempt": self.calls + i, "strategy": request.strategy, "seed": seed + i}
+            record = {
+                "attempt": self.calls + i,
+                "strategy": request.strategy,
+                "seed": params[i].seed,
+            }
             if answer is None:  # failed, or not sent after the budget stopped the batch
                 reason = str(batch.errors.get(i) or batch.stopped)
                 self.failures.append({**record, "raw": "", "reason": reason})
@@ -137,14 +133,14 @@ class CandidatePool:
                 continue
             new.append(
                 Program(
-                    id=f"p{number:03d}",
+                    id=self.asking.program_id(number),
                     source=source,
                     function_name=self.task.function_name,
                     provenance={
                         **provenance(
                             answer,
                             request.messages,
-                            replace(params, seed=seed + i),
+                            params[i],
                             strategy=request.strategy,
                             fixes=fixes,
                         ),
@@ -158,8 +154,12 @@ class CandidatePool:
         if new:
             self._score(new)
             if self.gold is not None:  # reliably wrong on dev: the twin with the ids swapped
+                first = number
                 twins = swap_reliably_wrong(
-                    self.candidates[-len(new) :], self.task, number, self.policy.gate.min_gold_votes
+                    self.candidates[-len(new) :],
+                    self.task,
+                    lambda k: self.asking.program_id(first + k),
+                    self.policy.gate.min_gold_votes,
                 )
                 number += len(twins)
                 if twins:

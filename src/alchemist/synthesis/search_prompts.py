@@ -15,14 +15,20 @@ from alchemist import prompts
 from alchemist.llm.base import Message
 from alchemist.programs import Program
 from alchemist.synthesis.oneshot import build_messages, shown
-from alchemist.task import Task
+from alchemist.task import Supplementary, Task
 
 
 def data_aware_messages(
-    task: Task, sample: Sequence[Any], *, strategy: str = "default", chars: int = 160
+    task: Task,
+    sample: Sequence[Any],
+    *,
+    strategy: str = "default",
+    chars: int = 160,
+    supplementary: Supplementary | None = None,
 ) -> list[Message]:
-    """The program prompt with a sample of real (unlabeled) inputs placed before it."""
-    messages = build_messages(task, strategy=strategy)
+    """The program prompt with a sample of real (unlabeled) inputs placed before it;
+    ``supplementary`` as in ``build_messages``."""
+    messages = build_messages(task, strategy=strategy, supplementary=supplementary)
     if sample:
         listed = "\n".join(f"- {shown(item, chars)}" for item in sample)
         messages[-1] = {

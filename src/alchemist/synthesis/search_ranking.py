@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -150,9 +150,9 @@ def swapped(program: Program, task: Task, new_id: str) -> Program:
 
 
 def swap_reliably_wrong(
-    candidates: Sequence[Candidate], task: Task, number: int, min_votes: int
+    candidates: Sequence[Candidate], task: Task, first_id: Callable[[int], str], min_votes: int
 ) -> list[Program]:
-    """With two classes: a twin with the class ids exchanged (numbered on from ``number``) for
+    """With two classes: a twin with the class ids exchanged (ids ``first_id(0)``, ``(1)``...) for
     each of ``candidates`` whose dev votes are ``reliably_wrong``; each such candidate's
     ``dropped`` says which twin replaced it."""
     if task.n_classes != 2:
@@ -160,7 +160,7 @@ def swap_reliably_wrong(
     twins: list[Program] = []
     for c in candidates:
         if reliably_wrong(c, min_votes):
-            twin = swapped(c.program, task, f"p{number + len(twins):03d}")
+            twin = swapped(c.program, task, first_id(len(twins)))
             c.dropped = f"{c.dropped or 'reliably wrong on dev'}; swapped into {twin.id}"
             twins.append(twin)
     return twins
