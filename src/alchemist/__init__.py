@@ -14,9 +14,9 @@ this list (no cycles; each package's docstring says what it owns)::
     evaluation/                    scores against gold; the per-item zero-shot LLM reference
     synthesis/                     stage 2: prompts, search, quality loop, the gate
     distill/                       featurizers, classifiers, the end model and its dev choice
+    concepts/                      images, signals and tables scored on LLM-named concepts
     report/                        overview figures, report.md / report.html, charts
     run/                           the run folder, its settings, the pipeline and re-run
-    concepts/                      images, signals and text scored on LLM-named concepts
     scale/                         streaming, parts, Dask
     review/                        the browser workbench
     cli/                           the ``alchemist`` command

@@ -8,7 +8,7 @@ extractor scores every item on every concept, and labeling programs read the nam
     clip.py       the CLIP extractor (user-supplied weights)
     robust.py     RoboShot: spurious directions projected out of item embeddings
     scoring.py    ConceptScorer: items -> named scores in [0, 1]
-    stage.py      the stage the pipeline runs: concepts -> scored task and splits
+    stage.py      concepts -> a scored task and splits (``run.pipeline`` runs it in a run)
 """
 
 from alchemist.concepts.naming import ConceptNaming, name_concepts, parse_concepts
@@ -16,15 +16,16 @@ from alchemist.concepts.scoring import ConceptScorer, zero_shot_predict
 from alchemist.concepts.signals import SignalExtractor
 from alchemist.concepts.stage import (
     CONCEPT_MODALITIES,
+    ConceptSettings,
     make_extractor,
     needed,
     prepare,
     rescore,
-    score_run,
 )
 
 __all__ = [
     "CONCEPT_MODALITIES",
+    "ConceptSettings",
     "ConceptNaming",
     "ConceptScorer",
     "SignalExtractor",
@@ -34,6 +35,5 @@ __all__ = [
     "parse_concepts",
     "prepare",
     "rescore",
-    "score_run",
     "zero_shot_predict",
 ]

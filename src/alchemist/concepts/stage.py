@@ -31,8 +31,6 @@ from alchemist.concepts.signals import SignalExtractor
 from alchemist.data.dataset import Dataset, dataset_from_frame
 from alchemist.errors import ConceptError
 from alchemist.llm.base import Provider
-from alchemist.run.folder import init_run
-from alchemist.run.settings import RunConfig
 from alchemist.task import Concept, Task, parse_concepts_setting, task_from_dict
 
 CONCEPT_MODALITIES = ("image", "timeseries")
@@ -233,38 +231,6 @@ def prepare(
     return scored_task, scored
 
 
-def score_run(
-    folder: Path, task: Task, config: RunConfig, splits: dict[str, Dataset], provider: Provider
-) -> tuple[Task, RunConfig, dict[str, Dataset]]:
-    """The stage inside a run: the scored task, the run's settings pointed at the scored
-    splits saved as ``concepts/<split>.parquet`` (both recorded in the run directory as its
-    task and settings), and the scored splits."""
-    scored_task, scored = prepare(
-        folder,
-        task,
-        splits,
-        provider=provider,
-        settings=ConceptSettings(
-            n=config.n_concepts,
-            roboshot=config.roboshot,
-            boost=config.roboshot_boost,
-            seed=config.seed,
-        ),
-        log=logger.info,
-    )
-    paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
-    config = replace(
-        config,
-        data=paths["train"],
-        dev=paths.get("dev"),
-        test=paths.get("test"),
-        dev_size=None,
-        limit=None,
-    )
-    init_run(folder, scored_task, config)  # later stages and re-runs read the scored splits
-    return scored_task, config, scored
-
-
 def rescore(folder: str | Path, table: pd.DataFrame, task: Task, *, source: str = "") -> Dataset:
     """The dataset of a new ``table`` for the run in ``folder``: scored on the run's concepts
     with its extractor and training distribution when the run has a concept stage, else the
@@ -338,7 +304,6 @@ __all__ = [
     "originals",
     "prepare",
     "rescore",
-    "score_run",
     "with_features",
     "write_split",
 ]

@@ -98,9 +98,41 @@ def run_pipeline(
     warn_absent_classes(splits, config)
     if concepts.needed(task, config.representation):
         llm = run.open_ledger(config).meter(config.open_llm(provider), "concepts")
-        task, config, splits = concepts.score_run(run.folder, task, config, splits, llm)
+        task, config, splits = _score_concepts(run.folder, task, config, splits, llm)
     ensure_programs(run, task, config, provider=provider, splits=splits, progress=progress)
     return rerun(run, task=task, config=config, splits=splits, progress=progress)
+
+
+def _score_concepts(
+    folder: Path, task: Task, config: RunConfig, splits: dict[str, Dataset], provider: Provider
+) -> tuple[Task, RunConfig, dict[str, Dataset]]:
+    """The concept stage inside a run (where ``concepts.needed``): the scored task, the run's
+    settings pointed at the scored splits saved as ``concepts/<split>.parquet`` (both recorded
+    in the run directory as its task and settings), and the scored splits."""
+    scored_task, scored = concepts.prepare(
+        folder,
+        task,
+        splits,
+        provider=provider,
+        settings=concepts.ConceptSettings(
+            n=config.n_concepts,
+            roboshot=config.roboshot,
+            boost=config.roboshot_boost,
+            seed=config.seed,
+        ),
+        log=logger.info,
+    )
+    paths = {s: str((folder / "concepts" / f"{s}.parquet").resolve()) for s in scored}
+    config = replace(
+        config,
+        data=paths["train"],
+        dev=paths.get("dev"),
+        test=paths.get("test"),
+        dev_size=None,
+        limit=None,
+    )
+    init_run(folder, scored_task, config)  # later stages and re-runs read the scored splits
+    return scored_task, config, scored
 
 
 def warn_absent_classes(splits: dict[str, Dataset], config: RunConfig) -> None:
