@@ -31,12 +31,17 @@ import numpy as np
 
 from alchemist.execution import ExecutionConfig, Executor, StaticVerdict
 from alchemist.execution import executor as executor_module
+from alchemist.execution._confine import LAYERS as LAYERS_OF_OS
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
 
 HOSTILE = sorted(Path(__file__).parent.joinpath("hostile").glob("*.py"))
 SECRET_NAME = "HOSTILE_TEST_PROVIDER_KEY"
-LAYERS = ("all", "no static check", "no runtime layer", "OS layer alone")
+LAYERS = ("all", "no static check", "no runtime layer", "OS layer alone", "Python layers alone")
+# The Python layers alone: every confinement step that is a boundary switched off (the rlimits
+# stay, so that a memory bomb cannot take the test machine down), with weaker isolation
+# accepted: the static check and the runtime guards must contain every attack on their own.
+PYTHON_ALONE = tuple(step for step in LAYERS_OF_OS if step != "rlimits")
 # Parts of the OS layer alone (static check and runtime layer off too), with weaker isolation
 # accepted: which confinement step stops what.
 OS_PARTS = {
@@ -128,7 +133,7 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
         batch_timeout=2.5,
         batch_size=4,
         memory_mb=64,
-        weak_isolation=layers in OS_PARTS,
+        weak_isolation=layers in OS_PARTS or layers == "Python layers alone",
     )
     signals: list[int] = []
     previous = signal.signal(signal.SIGUSR2, lambda signum, frame: signals.append(signum))
@@ -144,7 +149,9 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
         executor_module.check_program = lambda source, name: StaticVerdict(True)
     if layers in ("no runtime layer", "OS layer alone", *OS_PARTS):
         executor_module._RUNTIME_LAYER = False
-    executor_module._OS_STEPS_OFF = frozenset(OS_PARTS.get(layers, ()))
+    executor_module._OS_STEPS_OFF = frozenset(
+        PYTHON_ALONE if layers == "Python layers alone" else OS_PARTS.get(layers, ())
+    )
     try:
         with Executor(config) as executor:
             clean = executor.run(BENIGN, items, [0, 1])
@@ -194,7 +201,9 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
             problems.append(f"{pid}: no reason recorded")
     if not np.array_equal(mixed.columns([p.id for p in BENIGN]).votes, clean.votes):
         problems.append("benign votes differ from a clean run")
-    if victim.read_text() != "keep me":
+    if not victim.exists():
+        problems.append("victim file deleted")
+    elif victim.read_text() != "keep me":
         problems.append(f"victim file changed: {victim.read_text()!r}")
     planted = [p for p in [*evidence.iterdir(), *site.iterdir()] if p != victim]
     planted += list(sandbox_dir.glob("__pycache__/*hostile*"))

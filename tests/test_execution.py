@@ -100,6 +100,11 @@ def test_static_check_accepts_plain_labeling_programs(source: str) -> None:
             "format string that reaches attribute 'f_back'",
         ),
         ("def label(t):\n    return 1\n" + "#" * 100_001, "at most 100000"),
+        # under 100 000 characters, but 4 bytes each in UTF-8: the limit is in bytes
+        ("def label(t):\n    return 1\n#" + "\U0001f600" * 30_000, "120028 bytes in UTF-8"),
+        ("def label(t):\n    return (t + '{0}').format(t)\n", "calls format on a string built"),
+        ("def label(t):\n    return str.format_map(t, {})\n", "calls format_map on a string"),
+        ("def label(t):\n    return getattr(t, 'format')('x')\n", "private attribute 'format'"),
     ],
 )
 def test_static_check_rejects_with_a_reason(source: str, reason: str) -> None:

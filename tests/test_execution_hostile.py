@@ -40,13 +40,23 @@ def _check(layers: str, result: dict[str, Any]) -> None:
     gadgets = [
         p for p in result["hostile"] if p.startswith("gadget_") and p != "gadget_format_field"
     ]
-    # str.format cannot be guarded: it reaches the worker's environment, which holds no secret.
-    assert "no secret in the worker's environment" in reasons["gadget_format_field"]
+    static = layers in ("all", "no runtime layer", "Python layers alone")
+    runtime = layers in ("all", "no static check", "Python layers alone")
+    # str.format on a string built at runtime: refused by the static check; without it, the
+    # runtime layer cannot guard it, and it reaches the worker's environment (no secret there).
+    if static:
+        assert reasons["gadget_format_field"].startswith("rejected: calls format on a string")
+    else:
+        assert "no secret in the worker's environment" in reasons["gadget_format_field"]
+    if runtime:  # the format method reached through getattr: refused by name
+        assert "'format' is not allowed in labeling programs" in reasons["format_at_runtime"]
+    else:
+        assert "no secret in the worker's environment" in reasons["format_at_runtime"]
     assert "[redacted]" in reasons["reason_injection"]
-    if layers in ("all", "no runtime layer"):  # the static check stops every dunder escape
+    if static:  # the static check stops every dunder escape
         assert all(reasons[p].startswith("rejected: accesses attribute") for p in escapes)
         assert reasons["read_passwd"].startswith("rejected: uses open")
-    if layers in ("all", "no static check"):  # the runtime layer stops every gadget
+    if runtime:  # the runtime layer stops every gadget, str subclasses with lying methods too
         assert all("is not allowed in labeling programs" in reasons[p] for p in gadgets)
     if layers == "no static check":
         assert "import of 'os' is not allowed" in reasons["delete_file"]

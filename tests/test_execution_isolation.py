@@ -18,7 +18,7 @@ import pytest
 
 from alchemist.cli import main
 from alchemist.errors import ExecutionError
-from alchemist.execution import ExecutionConfig, Executor, _pool, clean_reason
+from alchemist.execution import ExecutionConfig, Executor, StaticVerdict, _pool, clean_reason
 from alchemist.execution import executor as executor_module
 from alchemist.execution._confine import LAYERS
 from alchemist.label_matrix import CellError
@@ -135,7 +135,9 @@ def test_doctor_lists_every_layer(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_workers_start_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOSTILE_TEST_PROVIDER_KEY", "kept-out-of-the-workers")
-    # str.format follows field paths built at runtime: it shows the worker's environment.
+    # With the static check off, str.format follows field paths built at runtime: it shows
+    # the worker's environment.
+    monkeypatch.setattr(executor_module, "check_program", lambda source, name: StaticVerdict(True))
     leak = program(
         "env",
         "raise ValueError(('{0.' + U + 'globals' + U + '[_os].environ}')"
@@ -212,6 +214,47 @@ def test_gadgets_refuse_private_and_frame_attributes(executor: Executor, body: s
     header = "import string\nfrom operator import attrgetter, methodcaller\nU = '_' * 2"
     matrix = executor.run([program("gadget", body, header)], ["a"], [0, 1])
     assert "is not allowed in labeling programs" in matrix.reasons["gadget"]
+
+
+LYING_NAME = """
+class Name(str):
+    def startswith(self, prefix, *args):
+        return False
+    def split(self, sep=None, maxsplit=-1):
+        return ["real"]
+    def __eq__(self, other):
+        return False
+    def __hash__(self):
+        return 0
+U = "_" * 2
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "getattr(len, Name(U + 'self' + U))",
+        "hasattr(len, Name(U + 'self' + U))",
+        "setattr(Name, Name(U + 'eq' + U), None)",
+        "attrgetter(Name('real.' + U + 'class' + U))(1)",
+        "attrgetter('real', Name(U + 'class' + U))(1)",
+        "methodcaller(Name(U + 'reduce_ex' + U), 2)(1)",
+        "string.Formatter().get_field(Name('0.' + U + 'class' + U), [1], {})",
+        "string.Formatter().format(Name('{0.' + U + 'class' + U + '}'), 1)",
+        "getattr('{0}', Name('form' + 'at'))",
+        "getattr((y for y in 'a'), Name('gi_' + 'frame'))",
+    ],
+)
+def test_guards_decide_on_the_characters_not_on_the_objects_methods(body: str) -> None:
+    """A str subclass whose methods lie is checked by its characters, with no process needed:
+    the guards are plain functions."""
+    from alchemist.execution import _sandbox
+
+    namespace = {"__builtins__": _sandbox.prepare(), "__name__": "labeling_program"}
+    header = "import string\nfrom operator import attrgetter, methodcaller\n" + LYING_NAME
+    exec(header, namespace)  # noqa: S102 - the test's own program, run with the guards
+    with pytest.raises(AttributeError, match="is not allowed in labeling programs"):
+        exec(body, namespace)  # noqa: S102
 
 
 def test_runtime_layer_functions_hold_no_dangerous_globals() -> None:
