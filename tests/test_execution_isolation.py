@@ -346,8 +346,8 @@ def test_malformed_worker_replies_parse_to_none(reply: bytes) -> None:
     ("raw", "clean"),
     [
         ("\x1b[2J\x1b]0;title\x07\x1b[31mred\x1b[0m", "red"),
-        ("a\u2028b\u2029c\x85d\r\ne\x00f\x9b31mg", "a b c d e fg"),
-        ("right\u202eto left\u200b", "right to left"),
+        ("a\u2028b\u2029c\x85d\r\ne\x00f\x9b31mg", "a b c d efg"),  # NUL: removed
+        ("right\u202eto left\u200b", "rightto left"),  # removed, not spaced
         ("key sk-live-0123456789abcdefghijklmnop!", "key [redacted]!"),
         ("Authorization: Bearer abcdef0123456789xyz", "Authorization: [redacted]"),
         ("x" * 500, "x" * 299 + "…"),
