@@ -53,6 +53,8 @@ def _check(layers: str, result: dict[str, Any]) -> None:
     else:
         assert "no secret in the worker's environment" in reasons["format_at_runtime"]
     assert "[redacted]" in reasons["reason_injection"]
+    if static:  # over 100 000 bytes in UTF-8, under 100 000 characters
+        assert "bytes in UTF-8; at most 100000" in reasons["huge_source"]
     if static:  # the static check stops every dunder escape
         assert all(reasons[p].startswith("rejected: accesses attribute") for p in escapes)
         assert reasons["read_passwd"].startswith("rejected: uses open")
@@ -75,7 +77,19 @@ def _check(layers: str, result: dict[str, Any]) -> None:
             assert reasons[attack].startswith("PermissionError"), (attack, reasons[attack])
         for forged in ("escape_forge_votes", "escape_forge_code"):
             assert "program process sent an invalid reply" in reasons[forged]
-        assert "hung" in reasons["escape_signal_tamper"]
+        for hung in ("escape_signal_tamper", "escape_spin_unbounded", "huge_source"):
+            assert "hung" in reasons[hung], (hung, reasons[hung])
+        # a reply frame out of step, or cut short: the program's process group is killed
+        for malformed in ("escape_forge_frame", "escape_partial_frame"):
+            assert "program process sent a malformed reply" in reasons[malformed]
+        assert "exit code 147" in reasons["escape_exit_147"]  # no waiter stopped
+        assert "refused by the seccomp filter: SIGSYS" in reasons["escape_raw_syscall"]
+        # the hard CPU limit is not raised (no capability); prlimit64 on another process and
+        # setrlimit of any other limit are refused by seccomp (EPERM)
+        assert reasons["escape_raise_cpu_limit"].startswith(
+            "RuntimeError: limits: ValueError(not allowed to raise maximum limit), "
+            "PermissionError(1), PermissionError(1), ValueError(not allowed to raise"
+        )
     if layers in ("no runtime layer", "OS layer alone"):
         assert all(reasons[p].startswith("PermissionError") for p in gadgets), reasons
     if layers == "OS layer alone":

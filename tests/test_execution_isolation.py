@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
-from multiprocessing import Pipe
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +18,14 @@ import pytest
 
 from alchemist.cli import main
 from alchemist.errors import ExecutionError
-from alchemist.execution import ExecutionConfig, Executor, StaticVerdict, _pool, clean_reason
+from alchemist.execution import (
+    ExecutionConfig,
+    Executor,
+    StaticVerdict,
+    _frames,
+    _pool,
+    clean_reason,
+)
 from alchemist.execution import executor as executor_module
 from alchemist.execution._confine import LAYERS
 from alchemist.label_matrix import CellError
@@ -332,11 +339,21 @@ def test_a_reply_of_the_wrong_size_is_a_crash() -> None:
     ],
 )
 def test_malformed_worker_replies_parse_to_none(reply: bytes) -> None:
-    worker = object.__new__(_pool.Worker)
-    ours, theirs = Pipe()
-    worker.conn, worker.max_cells = ours, 4
-    theirs.send_bytes(reply)
-    assert worker.receive() is None
+    assert _pool.parse_reply(reply) is None
+
+
+def test_worker_frames_are_limited_in_bytes_before_they_are_read() -> None:
+    """A length header over the limit is refused at once, not waited for."""
+    inbox = _frames.Inbox(limit=64)
+    ours, theirs = socket.socketpair()
+    ours.setblocking(False)
+    theirs.sendall(_frames.frame(b"D" + b"x" * 10) + _frames.LENGTH.pack(65) + b"D")
+    inbox.fill(ours.fileno())
+    assert inbox.take() == b"D" + b"x" * 10
+    with pytest.raises(_frames.FrameError, match="at most 64"):
+        inbox.take()
+    ours.close()
+    theirs.close()
 
 
 # ------------------------------------------------------------------ reasons are data

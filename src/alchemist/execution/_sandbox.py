@@ -166,10 +166,14 @@ def address_space_bytes() -> int | None:
 
 
 def limit_cpu(seconds: float) -> None:
-    """Let the process use at most ``seconds`` more CPU time (SIGXCPU kills it past that)."""
+    """Let the process use at most ``seconds`` more CPU time (SIGXCPU kills it past that), and
+    never more than its hard limit, set once by ``_confine`` (SIGKILL there)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
     soft = int(usage.ru_utime + usage.ru_stime + seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
