@@ -5,11 +5,8 @@ and the cleaner's work grows linearly with its input, adversarial input included
 
 from __future__ import annotations
 
-import signal
 import string
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +14,8 @@ from hypothesis import strategies as st
 
 from alchemist.execution import clean_reason
 from alchemist.execution._reasons import MAX_CHARS, REDACTED
+
+from .test_execution import at_most
 
 HIDDEN_CATEGORIES = ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")
 # Characters that render as nothing though their category is a letter, mark or symbol.
@@ -101,25 +100,9 @@ def test_a_cut_never_shows_part_of_a_secret(prefix: str, secret: str) -> None:
         assert secret[:8] not in cleaned.replace(REDACTED, "")
 
 
-@contextmanager
-def at_most(seconds: int) -> Iterator[None]:
-    """Fail, not hang, when the cleaner is super-linear (the inputs below would take hours)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"cleaning took over {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda text: repr(text[:12]))
 def test_adversarial_input_is_cleaned_in_linear_time(text: str) -> None:
-    with at_most(30):
+    with at_most(30):  # fails, not hangs, when super-linear: these would take hours
         assert_clean(clean_reason(text * 5))  # a megabyte or more
 
 
