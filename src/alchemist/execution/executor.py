@@ -15,6 +15,11 @@ of failure with its count, e.g. ``"ZeroDivisionError: division by zero (12 of 50
 When a program's process hangs past ``batch_timeout`` (it is killed) or dies, that batch and the
 program's batches not yet sent are recorded (``TIMEOUT`` / ``CRASHED``) and not run, so one bad
 program costs at most one batch limit; its batches already running elsewhere finish normally.
+The executor never blocks on a worker (frames leave as its socket takes them; one wait, on all
+of them, ends at the oldest task's deadline), so a task is answered or failed within
+``batch_timeout + _GRACE`` of reaching the head of its worker's queue, and a run of B batches
+on W workers ends within ceil(B / W) of those bounds, plus worker starts, whatever its
+programs do. ``close`` returns when no process of any worker is left.
 
 With ``cache_dir``, each column is stored under (hash of the pickled items, hash of program
 source + function name + class ids); columns holding timeouts or crashes are not stored, as
