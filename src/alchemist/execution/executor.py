@@ -17,9 +17,9 @@ program's batches not yet sent are recorded (``TIMEOUT`` / ``CRASHED``) and not 
 program costs at most one batch limit; its batches already running elsewhere finish normally.
 The executor never blocks on a worker (frames leave as its socket takes them; one wait, on all
 of them, ends at the oldest task's deadline), so a task is answered or failed within
-``batch_timeout + _GRACE`` of reaching the head of its worker's queue, and a run of B batches
-on W workers ends within ceil(B / W) of those bounds, plus worker starts, whatever its
-programs do. ``close`` returns when no process of any worker is left.
+``batch_timeout + _GRACE`` of reaching the head of its worker's queue, whatever its program
+does: a run lasts at most its workers' queues of such bounds (plus worker starts), and one
+hanging program costs one. ``close`` returns when no process of any worker is left.
 
 With ``cache_dir``, each column is stored under (hash of the pickled items, hash of program
 source + function name + class ids); columns holding timeouts or crashes are not stored, as
