@@ -210,11 +210,7 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
                 started = time.monotonic()
                 executor.run([attack], items[:1], [0, 1])
                 durations[attack.id] = time.monotonic() - started
-        left = {
-            pid: state
-            for pid, state in _processes_of(sessions, sandbox_dir).items()
-            if pid not in before
-        }
+        left = _left_after_close(sessions, sandbox_dir, before)
     finally:
         (
             executor_module.check_program,
@@ -277,6 +273,19 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
             problems.append(f"{pid}: unclean reason {reason!r}")
     shutil.rmtree(cache, ignore_errors=True)
     return {"problems": problems, "reasons": mixed.reasons, "hostile": ids}
+
+
+def _left_after_close(sessions: list[int], folder: Path, before: dict[int, str]) -> dict[int, str]:
+    """Processes of the run left once its executors closed: none may be alive; a zombie (dead,
+    its parent gone) gets two seconds to be reaped by the system."""
+    deadline = time.monotonic() + 2.0
+    while True:
+        left = {p: s for p, s in _processes_of(sessions, folder).items() if p not in before}
+        if any(state != "Z" for state in left.values()) or not left:
+            return left
+        if time.monotonic() > deadline:
+            return left
+        time.sleep(0.05)
 
 
 def _processes_of(sessions: list[int], folder: Path) -> dict[int, str]:
