@@ -9,7 +9,9 @@ a hostile program without a reason; benign votes that differ from a clean run; a
 changed or deleted in the user's folder (including a planted ``.pth`` or cached bytecode); a
 dead worker or a dead unrelated process of the same user; a signal received by this process;
 a connection or datagram at a loopback listener; the secret of this process's environment in a
-reason, a log line or a saved file; a control character in a reason.
+reason, a log line or a saved file; a control, format or invisible character in a reason; a
+process left in the session of any worker after its executor closed; a run of one batch of a
+stalling attack longer than the batch limit and the executor's grace.
 """
 
 from __future__ import annotations
@@ -31,12 +33,17 @@ import numpy as np
 
 from alchemist.execution import ExecutionConfig, Executor, StaticVerdict
 from alchemist.execution import executor as executor_module
+from alchemist.execution._confine import LAYERS as LAYERS_OF_OS
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
 
 HOSTILE = sorted(Path(__file__).parent.joinpath("hostile").glob("*.py"))
 SECRET_NAME = "HOSTILE_TEST_PROVIDER_KEY"
-LAYERS = ("all", "no static check", "no runtime layer", "OS layer alone")
+LAYERS = ("all", "no static check", "no runtime layer", "OS layer alone", "Python layers alone")
+# The Python layers alone: every confinement step that is a boundary switched off (the rlimits
+# stay, so that a memory bomb cannot take the test machine down), with weaker isolation
+# accepted: the static check and the runtime guards must contain every attack on their own.
+PYTHON_ALONE = tuple(step for step in LAYERS_OF_OS if step != "rlimits")
 # Parts of the OS layer alone (static check and runtime layer off too), with weaker isolation
 # accepted: which confinement step stops what.
 OS_PARTS = {
@@ -44,6 +51,20 @@ OS_PARTS = {
     "OS layer without seccomp and Landlock": ("seccomp allowlist", "Landlock"),
     "Landlock and rlimits alone": ("seccomp allowlist", "user namespace"),
 }
+
+# Attacks that hold their process (or once held the worker): each also runs alone, in a run of
+# one batch, which must end within the batch limit and the executor's grace.
+STALLS = (
+    "busy_loop",
+    "swallow_timeout",
+    "escape_signal_tamper",
+    "escape_spin_unbounded",
+    "escape_partial_frame",
+    "escape_exit_147",
+    "huge_source",
+)
+INVISIBLE = ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")
+FILLERS = "\u034f\u115f\u1160\u3164\uffa0\ufe0f\u180b\u180e"
 
 BENIGN = [
     Program("benign_keyword", "def label(text):\n    return 1 if 'free' in text.lower() else 0\n"),
@@ -128,23 +149,35 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
         batch_timeout=2.5,
         batch_size=4,
         memory_mb=64,
-        weak_isolation=layers in OS_PARTS,
+        weak_isolation=layers in OS_PARTS or layers == "Python layers alone",
     )
     signals: list[int] = []
     previous = signal.signal(signal.SIGUSR2, lambda signum, frame: signals.append(signum))
     listener, log = _Listener(), _LogCapture()
     logging.getLogger().addHandler(log)
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    sessions: list[int] = []  # every worker started: each leads the session of its programs
     saved = (
         executor_module.check_program,
         executor_module._RUNTIME_LAYER,
         executor_module._OS_STEPS_OFF,
+        executor_module._Worker,
     )
+
+    class RecordedWorker(executor_module._Worker):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            sessions.append(self.process.pid)
+
+    executor_module._Worker = RecordedWorker
+    before = _processes_of(sessions, Path(executor_module.__file__).parent)
     if layers in ("no static check", "OS layer alone", *OS_PARTS):
         executor_module.check_program = lambda source, name: StaticVerdict(True)
     if layers in ("no runtime layer", "OS layer alone", *OS_PARTS):
         executor_module._RUNTIME_LAYER = False
-    executor_module._OS_STEPS_OFF = frozenset(OS_PARTS.get(layers, ()))
+    executor_module._OS_STEPS_OFF = frozenset(
+        PYTHON_ALONE if layers == "Python layers alone" else OS_PARTS.get(layers, ())
+    )
     try:
         with Executor(config) as executor:
             clean = executor.run(BENIGN, items, [0, 1])
@@ -164,16 +197,26 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
                     "TCP_PORT": str(listener.tcp.getsockname()[1]),
                     "UDP_PORT": str(listener.udp.getsockname()[1]),
                     "SANDBOX_DIR": str(sandbox_dir),
+                    "PADDING": "\U0001f600" * 99_000,
                 }
             )
             mixed = executor.run(hostile + BENIGN, items, [0, 1])
             alive = [w.process.pid for w in executor._workers if w.process.poll() is None]
         time.sleep(0.3)  # let a late datagram or signal arrive
+        durations = {}
+        with Executor(config) as executor:  # each stalling attack alone, in one batch
+            executor.run(BENIGN[:1], items, [0, 1])
+            for attack in [p for p in hostile if p.id in STALLS]:
+                started = time.monotonic()
+                executor.run([attack], items[:1], [0, 1])
+                durations[attack.id] = time.monotonic() - started
+        left = _left_after_close(sessions, sandbox_dir, before)
     finally:
         (
             executor_module.check_program,
             executor_module._RUNTIME_LAYER,
             executor_module._OS_STEPS_OFF,
+            executor_module._Worker,
         ) = saved
         signal.signal(signal.SIGUSR2, previous)
         logging.getLogger().removeHandler(log)
@@ -194,7 +237,9 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
             problems.append(f"{pid}: no reason recorded")
     if not np.array_equal(mixed.columns([p.id for p in BENIGN]).votes, clean.votes):
         problems.append("benign votes differ from a clean run")
-    if victim.read_text() != "keep me":
+    if not victim.exists():
+        problems.append("victim file deleted")
+    elif victim.read_text() != "keep me":
         problems.append(f"victim file changed: {victim.read_text()!r}")
     planted = [p for p in [*evidence.iterdir(), *site.iterdir()] if p != victim]
     planted += list(sandbox_dir.glob("__pycache__/*hostile*"))
@@ -211,14 +256,49 @@ def run_corpus(layers: str, folder: Path) -> dict[str, Any]:
         problems.append(f"signals received by the Alchemist process: {signals}")
     if listener.hits:
         problems.append(f"loopback listener hit: {listener.hits}")
+    if left:
+        problems.append(f"processes of the executor's workers left after close: {left}")
+    bound = config.batch_timeout + executor_module._GRACE
+    problems += [
+        f"{a}: a run of one batch took {d:.1f} s" for a, d in durations.items() if d > bound
+    ]
     outputs = {"reason": " ".join(mixed.reasons.values()), "log": "\n".join(log.lines)}
     outputs.update(
         {str(p): p.read_bytes().decode("latin-1") for p in folder.rglob("*") if p.is_file()}
     )
     problems += [f"secret found in {where}" for where, text in outputs.items() if secret in text]
     for pid, reason in mixed.reasons.items():
-        bad = [c for c in reason if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+        bad = [c for c in reason if unicodedata.category(c) in INVISIBLE or c in FILLERS]
         if bad or "sk-live" in reason:
             problems.append(f"{pid}: unclean reason {reason!r}")
     shutil.rmtree(cache, ignore_errors=True)
     return {"problems": problems, "reasons": mixed.reasons, "hostile": ids}
+
+
+def _left_after_close(sessions: list[int], folder: Path, before: dict[int, str]) -> dict[int, str]:
+    """Processes of the run left once its executors closed: none may be alive; a zombie (dead,
+    its parent gone) gets two seconds to be reaped by the system."""
+    deadline = time.monotonic() + 2.0
+    while True:
+        left = {p: s for p, s in _processes_of(sessions, folder).items() if p not in before}
+        if any(state != "Z" for state in left.values()) or not left:
+            return left
+        if time.monotonic() > deadline:
+            return left
+        time.sleep(0.05)
+
+
+def _processes_of(sessions: list[int], folder: Path) -> dict[int, str]:
+    """Processes of workers, "pid: state": zombies included, those in the session of any
+    worker, and wherever they are, those forked from a worker (their command line names the
+    folder its modules are loaded from)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_bytes().rpartition(b")")[2].split()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if len(fields) > 3 and (int(fields[3]) in sessions or str(folder).encode() in command):
+            found[int(entry.name)] = fields[0].decode()
+    return found

@@ -9,13 +9,22 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from alchemist.errors import ExecutionError
-from alchemist.execution import ExecutionConfig, Executor, StaticVerdict, check_program, execute
+from alchemist.execution import (
+    ExecutionConfig,
+    Executor,
+    StaticVerdict,
+    _pool,
+    check_program,
+    execute,
+)
 from alchemist.execution import executor as executor_module
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
@@ -100,6 +109,11 @@ def test_static_check_accepts_plain_labeling_programs(source: str) -> None:
             "format string that reaches attribute 'f_back'",
         ),
         ("def label(t):\n    return 1\n" + "#" * 100_001, "at most 100000"),
+        # under 100 000 characters, but 4 bytes each in UTF-8: the limit is in bytes
+        ("def label(t):\n    return 1\n#" + "\U0001f600" * 30_000, "120028 bytes in UTF-8"),
+        ("def label(t):\n    return (t + '{0}').format(t)\n", "calls format on a string built"),
+        ("def label(t):\n    return str.format_map(t, {})\n", "calls format_map on a string"),
+        ("def label(t):\n    return getattr(t, 'format')('x')\n", "private attribute 'format'"),
     ],
 )
 def test_static_check_rejects_with_a_reason(source: str, reason: str) -> None:
@@ -323,6 +337,43 @@ def test_workers_stay_warm_across_runs(executor: Executor) -> None:
     pids = sorted(w.process.pid for w in executor._workers)
     executor.run([program("b", "return 0")], list("abcdef"), [0, 1])
     assert sorted(w.process.pid for w in executor._workers) == pids
+
+
+@contextmanager
+def at_most(seconds: int) -> Iterator[None]:
+    """Fail, not hang, when what runs inside does not end (SIGALRM interrupts a blocked call)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_worker_that_stops_reading_cannot_hold_a_run() -> None:
+    """The items (megabytes: more than a socket holds) go to a worker that reads nothing: the
+    executor never blocks on sending them, its deadline ends the batch, and the stopped worker
+    is killed with its session."""
+    config = ExecutionConfig(workers=1, call_timeout=0.3, batch_timeout=1.0, batch_size=4)
+    items = [f"{i} " + "x" * 1000 for i in range(8000)]
+    with at_most(90), Executor(config) as runner:
+        runner.run([program("warm", "return 1")], ["x"], [0, 1])
+        stopped = runner._workers[0].process.pid
+        os.kill(stopped, signal.SIGSTOP)
+        start = time.monotonic()
+        matrix = runner.run([program("p", "return 1")], items, [0, 1])
+        took = time.monotonic() - start
+        again = runner.run([program("q", "return 0")], items[:8], [0, 1])
+    assert took < config.batch_timeout + executor_module._GRACE + 5.0  # + a worker's start
+    assert (matrix.errors[:, 0] == CellError.TIMEOUT).all()
+    assert "worker unresponsive for over 1 s and was killed" in matrix.reasons["p"]
+    assert (again.votes == 0).all()  # its replacement serves the next run
+    assert not _pool.session_members({stopped}) and not Path(f"/proc/{stopped}").exists()
 
 
 def test_an_interrupted_run_leaves_the_executor_usable() -> None:

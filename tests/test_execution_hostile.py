@@ -40,13 +40,25 @@ def _check(layers: str, result: dict[str, Any]) -> None:
     gadgets = [
         p for p in result["hostile"] if p.startswith("gadget_") and p != "gadget_format_field"
     ]
-    # str.format cannot be guarded: it reaches the worker's environment, which holds no secret.
-    assert "no secret in the worker's environment" in reasons["gadget_format_field"]
+    static = layers in ("all", "no runtime layer", "Python layers alone")
+    runtime = layers in ("all", "no static check", "Python layers alone")
+    # str.format on a string built at runtime: refused by the static check; without it, the
+    # runtime layer cannot guard it, and it reaches the worker's environment (no secret there).
+    if static:
+        assert reasons["gadget_format_field"].startswith("rejected: calls format on a string")
+    else:
+        assert "no secret in the worker's environment" in reasons["gadget_format_field"]
+    if runtime:  # the format method reached through getattr: refused by name
+        assert "'format' is not allowed in labeling programs" in reasons["format_at_runtime"]
+    else:
+        assert "no secret in the worker's environment" in reasons["format_at_runtime"]
     assert "[redacted]" in reasons["reason_injection"]
-    if layers in ("all", "no runtime layer"):  # the static check stops every dunder escape
+    if static:  # over 100 000 bytes in UTF-8, under 100 000 characters
+        assert "bytes in UTF-8; at most 100000" in reasons["huge_source"]
+    if static:  # the static check stops every dunder escape
         assert all(reasons[p].startswith("rejected: accesses attribute") for p in escapes)
         assert reasons["read_passwd"].startswith("rejected: uses open")
-    if layers in ("all", "no static check"):  # the runtime layer stops every gadget
+    if runtime:  # the runtime layer stops every gadget, str subclasses with lying methods too
         assert all("is not allowed in labeling programs" in reasons[p] for p in gadgets)
     if layers == "no static check":
         assert "import of 'os' is not allowed" in reasons["delete_file"]
@@ -65,7 +77,19 @@ def _check(layers: str, result: dict[str, Any]) -> None:
             assert reasons[attack].startswith("PermissionError"), (attack, reasons[attack])
         for forged in ("escape_forge_votes", "escape_forge_code"):
             assert "program process sent an invalid reply" in reasons[forged]
-        assert "hung" in reasons["escape_signal_tamper"]
+        for hung in ("escape_signal_tamper", "escape_spin_unbounded", "huge_source"):
+            assert "hung" in reasons[hung], (hung, reasons[hung])
+        # a reply frame out of step, or cut short: the program's process group is killed
+        for malformed in ("escape_forge_frame", "escape_partial_frame"):
+            assert "program process sent a malformed reply" in reasons[malformed]
+        assert "exit code 147" in reasons["escape_exit_147"]  # no waiter stopped
+        assert "refused by the seccomp filter: SIGSYS" in reasons["escape_raw_syscall"]
+        # the hard CPU limit is not raised (no capability); prlimit64 on another process and
+        # setrlimit of any other limit are refused by seccomp (EPERM)
+        assert reasons["escape_raise_cpu_limit"].startswith(
+            "RuntimeError: limits: ValueError(not allowed to raise maximum limit), "
+            "PermissionError(1), PermissionError(1), ValueError(not allowed to raise"
+        )
     if layers in ("no runtime layer", "OS layer alone"):
         assert all(reasons[p].startswith("PermissionError") for p in gadgets), reasons
     if layers == "OS layer alone":

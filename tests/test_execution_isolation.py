@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
-from multiprocessing import Pipe
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +18,14 @@ import pytest
 
 from alchemist.cli.main import main
 from alchemist.errors import ExecutionError
-from alchemist.execution import ExecutionConfig, Executor, _pool, clean_reason
+from alchemist.execution import (
+    ExecutionConfig,
+    Executor,
+    StaticVerdict,
+    _frames,
+    _pool,
+    clean_reason,
+)
 from alchemist.execution import executor as executor_module
 from alchemist.execution._confine import LAYERS
 from alchemist.label_matrix import CellError
@@ -135,7 +142,9 @@ def test_doctor_lists_every_layer(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_workers_start_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOSTILE_TEST_PROVIDER_KEY", "kept-out-of-the-workers")
-    # str.format follows field paths built at runtime: it shows the worker's environment.
+    # With the static check off, str.format follows field paths built at runtime: it shows
+    # the worker's environment.
+    monkeypatch.setattr(executor_module, "check_program", lambda source, name: StaticVerdict(True))
     leak = program(
         "env",
         "raise ValueError(('{0.' + U + 'globals' + U + '[_os].environ}')"
@@ -214,6 +223,47 @@ def test_gadgets_refuse_private_and_frame_attributes(executor: Executor, body: s
     assert "is not allowed in labeling programs" in matrix.reasons["gadget"]
 
 
+LYING_NAME = """
+class Name(str):
+    def startswith(self, prefix, *args):
+        return False
+    def split(self, sep=None, maxsplit=-1):
+        return ["real"]
+    def __eq__(self, other):
+        return False
+    def __hash__(self):
+        return 0
+U = "_" * 2
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "getattr(len, Name(U + 'self' + U))",
+        "hasattr(len, Name(U + 'self' + U))",
+        "setattr(Name, Name(U + 'eq' + U), None)",
+        "attrgetter(Name('real.' + U + 'class' + U))(1)",
+        "attrgetter('real', Name(U + 'class' + U))(1)",
+        "methodcaller(Name(U + 'reduce_ex' + U), 2)(1)",
+        "string.Formatter().get_field(Name('0.' + U + 'class' + U), [1], {})",
+        "string.Formatter().format(Name('{0.' + U + 'class' + U + '}'), 1)",
+        "getattr('{0}', Name('form' + 'at'))",
+        "getattr((y for y in 'a'), Name('gi_' + 'frame'))",
+    ],
+)
+def test_guards_decide_on_the_characters_not_on_the_objects_methods(body: str) -> None:
+    """A str subclass whose methods lie is checked by its characters, with no process needed:
+    the guards are plain functions."""
+    from alchemist.execution import _sandbox
+
+    namespace = {"__builtins__": _sandbox.prepare(), "__name__": "labeling_program"}
+    header = "import string\nfrom operator import attrgetter, methodcaller\n" + LYING_NAME
+    exec(header, namespace)  # noqa: S102 - the test's own program, run with the guards
+    with pytest.raises(AttributeError, match="is not allowed in labeling programs"):
+        exec(body, namespace)  # noqa: S102
+
+
 def test_runtime_layer_functions_hold_no_dangerous_globals() -> None:
     code = f"""
         import sys
@@ -289,11 +339,21 @@ def test_a_reply_of_the_wrong_size_is_a_crash() -> None:
     ],
 )
 def test_malformed_worker_replies_parse_to_none(reply: bytes) -> None:
-    worker = object.__new__(_pool.Worker)
-    ours, theirs = Pipe()
-    worker.conn, worker.max_cells = ours, 4
-    theirs.send_bytes(reply)
-    assert worker.receive() is None
+    assert _pool.parse_reply(reply) is None
+
+
+def test_worker_frames_are_limited_in_bytes_before_they_are_read() -> None:
+    """A length header over the limit is refused at once, not waited for."""
+    inbox = _frames.Inbox(limit=64)
+    ours, theirs = socket.socketpair()
+    ours.setblocking(False)
+    theirs.sendall(_frames.frame(b"D" + b"x" * 10) + _frames.LENGTH.pack(65) + b"D")
+    inbox.fill(ours.fileno())
+    assert inbox.take() == b"D" + b"x" * 10
+    with pytest.raises(_frames.FrameError, match="at most 64"):
+        inbox.take()
+    ours.close()
+    theirs.close()
 
 
 # ------------------------------------------------------------------ reasons are data
@@ -303,8 +363,8 @@ def test_malformed_worker_replies_parse_to_none(reply: bytes) -> None:
     ("raw", "clean"),
     [
         ("\x1b[2J\x1b]0;title\x07\x1b[31mred\x1b[0m", "red"),
-        ("a\u2028b\u2029c\x85d\r\ne\x00f\x9b31mg", "a b c d e fg"),
-        ("right\u202eto left\u200b", "right to left"),
+        ("a\u2028b\u2029c\x85d\r\ne\x00f\x9b31mg", "a b c d efg"),  # NUL: removed
+        ("right\u202eto left\u200b", "rightto left"),  # removed, not spaced
         ("key sk-live-0123456789abcdefghijklmnop!", "key [redacted]!"),
         ("Authorization: Bearer abcdef0123456789xyz", "Authorization: [redacted]"),
         ("x" * 500, "x" * 299 + "…"),

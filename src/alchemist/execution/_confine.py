@@ -41,6 +41,7 @@ _CLONE_NEWUSER, _CLONE_NEWPID, _CLONE_NEWNET = 0x10000000, 0x20000000, 0x4000000
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 1, 2, 4, 8
 _MS_REC, _MS_PRIVATE, _MNT_DETACH = 0x4000, 0x40000, 2
 _PR_SET_PDEATHSIG, _PR_SET_DUMPABLE, _PR_SET_SECCOMP, _PR_SET_NO_NEW_PRIVS = 1, 4, 22, 38
+_PR_SET_CHILD_SUBREAPER = 36
 _SECCOMP_MODE_FILTER = 2
 _OWN_UID_BASE = 200_000
 
@@ -174,6 +175,7 @@ def _empty_root(jail: str) -> None:
 
 def lock_down(
     memory_bytes: int | None,
+    cpu_seconds: int,
     report: list[tuple[str, str]],
     *,
     strict: bool,
@@ -189,7 +191,7 @@ def lock_down(
     )
     _step(report, strict, "capabilities dropped", _drop_capabilities, off)
     _step(report, strict, "Landlock", _landlock, off)
-    _step(report, strict, "rlimits", lambda: _rlimits(memory_bytes), off)  # after Landlock's fd
+    _step(report, strict, "rlimits", lambda: _rlimits(memory_bytes, cpu_seconds), off)
     _step(
         report,
         strict,
@@ -200,19 +202,34 @@ def lock_down(
     _step(report, strict, "seccomp allowlist", _seccomp, off)
 
 
-def die_with_parent() -> None:
-    """SIGKILL this process when its parent exits (set after any uid change, which clears it)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """SIGKILL this process when its parent exits (set after any uid change, which clears it);
+    with ``parent``, exit at once when that process is not the parent any more (it died before
+    the signal was set)."""
     _check(_libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "rlimits", "PDEATHSIG")
+    if parent is not None and os.getppid() != parent:
+        os._exit(70)
 
 
-def _rlimits(memory_bytes: int | None) -> None:
+def become_subreaper() -> None:
+    """Have orphaned descendants reparented to this process (the worker), not to init, so that
+    it can reap and account for every process of its programs. Best effort: off Linux, or
+    where refused, a program's processes still die with their parents."""
+    _libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _rlimits(memory_bytes: int | None, cpu_seconds: int) -> None:
+    """Hard limits, which the process cannot raise once its capabilities are gone: no file
+    written, no process forked, no new fd, no core, memory, and CPU time in all (the per-batch
+    soft limit is lowered within it by ``_sandbox.limit_cpu``; SIGKILL at the hard one)."""
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE then fails
     limits = [
         (resource.RLIMIT_FSIZE, 0),
         (resource.RLIMIT_NPROC, 0),
         (resource.RLIMIT_CORE, 0),
-        (resource.RLIMIT_NOFILE, 5),
-    ]  # stdin/out/err and the two pipes: no new fds
+        (resource.RLIMIT_NOFILE, 5),  # stdin/out/err and the two pipes: no new fds
+        (resource.RLIMIT_CPU, cpu_seconds),
+    ]
     if memory_bytes is not None:
         limits.append((resource.RLIMIT_AS, memory_bytes))
     for which, value in limits:

@@ -2,8 +2,11 @@
 
 The functions programs are handed in place of ``getattr`` & co. and of the attribute-following
 gadgets of allowed modules (``operator.attrgetter``/``methodcaller``, ``string.Formatter``),
-which refuse private names and frame attributes, and an ``__import__`` that hands out read-only
-copies of the allowed modules. ``_sandbox`` decides what is allowed and calls
+which refuse private names, frame attributes and the format methods, and an ``__import__`` that
+hands out read-only copies of the allowed modules. A guard never calls a method of an object a
+program handed it to decide: a name is checked, then used, as an exact ``str`` copy of its
+characters (a ``str`` subclass may lie in ``startswith``, ``split``, ``__eq__`` or ``__hash__``;
+the real ``getattr`` reads its characters). ``_sandbox`` decides what is allowed and calls
 ``restricted_builtins`` before forking. Standard library only: the worker loads this module
 from source without the ``alchemist`` package (``_pool._BOOTSTRAP``), before ``_sandbox``.
 """
@@ -80,51 +83,65 @@ _SAFE_BUILTINS = (
 # The guards, defined in a namespace of their own (``restricted_builtins``), so that their
 # __globals__ hold no os, sys, ctypes or signal (this module's globals hold sys).
 _GUARDS = """
+def _name(name):
+    # An exact str copy of a name, made without calling any method of the object: a str
+    # subclass can lie in startswith, split, __eq__ or __hash__, but not in its characters.
+    if type(name) is str:
+        return name
+    if issubclass(type(name), str):
+        return _exact(name)
+    raise TypeError(f"attribute name must be string, not {type(name).__name__!r}")
+
 def _refuse(name):
-    if isinstance(name, str) and (name.startswith("_") or name in _FORBIDDEN):
+    if name.startswith("_") or name in _FORBIDDEN:
         raise AttributeError(f"access to attribute {name!r} is not allowed in labeling programs")
 
-def getattr(obj, name, *default):
+def _checked(name):
+    name = _name(name)
     _refuse(name)
-    return _real_getattr(obj, name, *default)
+    return name
+
+def getattr(obj, name, *default):
+    return _real_getattr(obj, _checked(name), *default)
 
 def hasattr(obj, name):
-    _refuse(name)
-    return _real_hasattr(obj, name)
+    return _real_hasattr(obj, _checked(name))
 
 def setattr(obj, name, value):
-    _refuse(name)
-    _real_setattr(obj, name, value)
+    _real_setattr(obj, _checked(name), value)
 
 def delattr(obj, name):
-    _refuse(name)
-    _real_delattr(obj, name)
+    _real_delattr(obj, _checked(name))
 
 def print(*args, **kwargs):
     "Programs may print while debugging; nothing is written anywhere."
 
 def attrgetter(attr, *attrs):
-    for name in (attr, *attrs):
-        for part in name.split(".") if isinstance(name, str) else ():
+    names = tuple(_name(name) for name in (attr, *attrs))
+    for name in names:
+        for part in name.split("."):
             _refuse(part)
-    return _real_attrgetter(attr, *attrs)
+    return _real_attrgetter(*names)
 
 def methodcaller(name, /, *args, **kwargs):
-    _refuse(name)
-    return _real_methodcaller(name, *args, **kwargs)
+    return _real_methodcaller(_checked(name), *args, **kwargs)
 
 def _check_field(field_name):
+    field_name = _name(field_name)
     _first, rest = _field_split(field_name)
     for is_attribute, key in rest:
         if is_attribute:
             _refuse(key)
+    return field_name
 
 def _check_format(format_string, depth=0):
+    format_string = _name(format_string)
     for _literal, field, spec, _conversion in _formatter.parse(format_string):
         if field:
             _check_field(field)
         if spec and depth < 2:
             _check_format(spec, depth + 1)
+    return format_string
 
 class Formatter:
     "string.Formatter whose field paths may not name private or frame attributes."
@@ -133,15 +150,13 @@ class Formatter:
         return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
-        _check_format(format_string)
-        return _formatter.vformat(format_string, args, kwargs)
+        return _formatter.vformat(_check_format(format_string), args, kwargs)
 
     def parse(self, format_string):
-        return _formatter.parse(format_string)
+        return _formatter.parse(_name(format_string))
 
     def get_field(self, field_name, args, kwargs):
-        _check_field(field_name)
-        return _formatter.get_field(field_name, args, kwargs)
+        return _formatter.get_field(_check_field(field_name), args, kwargs)
 
     def get_value(self, key, args, kwargs):
         return _formatter.get_value(key, args, kwargs)
@@ -158,11 +173,12 @@ class Formatter:
 def __import__(name, globals=None, locals=None, fromlist=(), level=0):
     if level:
         raise ImportError("relative imports are not allowed in labeling programs")
+    name = _name(name)
     if name not in _copies:
         raise ImportError(f"import of {name!r} is not allowed in labeling programs; "
                           f"allowed: {_allowed}")
-    for attr in fromlist or ():
-        _refuse(attr)
+    for attr in tuple(fromlist or ()):
+        _checked(attr)
     return _copies[name] if fromlist else _copies[name.partition(".")[0]]
 """
 
@@ -215,6 +231,7 @@ def restricted_builtins(allowed: frozenset[str], forbidden: frozenset[str]) -> d
         "_real_delattr": delattr,
         "_real_attrgetter": operator.attrgetter,
         "_real_methodcaller": operator.methodcaller,
+        "_exact": str.__str__,  # on a str subclass: a copy of its characters as an exact str
         "_formatter": string.Formatter(),
         "_field_split": _string.formatter_field_name_split,
         "_copies": copies,

@@ -7,14 +7,20 @@ message says which confinement layers a program process gets (``_worker._Templat
 with one missing, programs do not run unless the user accepted weaker isolation.
 
 What comes back from a worker is parsed as fixed-size fields and bytes, never unpickled: a
-reply that does not parse is reported as ``None`` and the worker is replaced.
+reply that does not parse is reported as ``None`` and the worker is replaced. Frames are
+length-prefixed (``_frames``), limited in bytes, and sent and read without ever blocking. A
+worker leads a session of its own, which every process of its programs stays in: killing a
+worker kills that session and waits until no process of it is left (``kill_sessions``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import pickle
+import select
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -22,11 +28,11 @@ import sys
 import tempfile
 import time
 from collections import deque
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from dataclasses import dataclass, field
 from typing import Any
 
 from alchemist.errors import ExecutionError
+from alchemist.execution import _frames
 
 log = logging.getLogger("alchemist.execution")
 
@@ -43,17 +49,20 @@ def _load(name):
         exec(compile(source.read(), path, 'exec'), module.__dict__)
     return module
 sys.path.extend({paths!r})  # after the standard library: to unpickle items (numpy values)
+_load('_frames')
 _load('_syscalls')
 _load('_confine')
 _load('_guards')
 _load('_sandbox')
+_load('_child')
 _load('_worker').main({fd})
 """
 _ENVIRONMENT = {"PATH": os.defpath}
-_DONE = struct.Struct("<QBII")  # as _worker.DONE
+_DONE = struct.Struct("<QBII")  # as _worker.DONE: task nonce, status, cells, text bytes
 _STATUSES = ("ok", "rejected", "hung", "crashed")
 _MAX_TEXT = 65536
 _START_TIMEOUT = 60.0  # seconds for a worker to import, probe and report
+_CLOSE_TIMEOUT = 5.0  # seconds for a worker to stop its programs and exit, then for the kill
 _JAIL_PREFIX = "alchemist-jail-"
 _STALE_JAIL_SECONDS = 3600.0
 
@@ -64,10 +73,17 @@ class Task:
     start: int
     stop: int
     deadline: float = float("inf")
+    # Names this task's reply; drawn at random per task and never handed to a program process.
+    nonce: int = field(default_factory=lambda: int.from_bytes(os.urandom(8), "little"))
 
 
 class Worker:
-    """One warm worker process and the tasks sent to it, oldest first."""
+    """One warm worker process, the leader of a session of its own (every process of its
+    programs stays in that session), and the tasks sent to it, oldest first.
+
+    Nothing here blocks: frames to the worker wait in ``outbox`` until its socket takes them
+    (``flush``), and replies are read as they arrive (``replies``); the executor waits on
+    ``fd`` with its deadlines."""
 
     def __init__(
         self,
@@ -87,15 +103,22 @@ class Worker:
             stderr=subprocess.DEVNULL,
             env=_ENVIRONMENT,
             cwd=jail,
+            start_new_session=True,
         )
         theirs.close()
-        self.conn = Connection(ours.detach())
-        self.conn.send(
+        ours.setblocking(False)
+        self._socket = ours
+        self.fd = ours.fileno()
+        self.max_cells = config.batch_size
+        self.inbox = _frames.Inbox(1 + _DONE.size + 2 * self.max_cells + _MAX_TEXT)
+        self.outbox = _frames.Outbox()
+        self.send(
             (
                 "config",
                 config.call_timeout,
                 config.batch_timeout,
                 config.memory_mb,
+                config.batch_size,
                 jail,
                 not weak_isolation_accepted(config),
                 runtime_layer,
@@ -104,21 +127,43 @@ class Worker:
         )
         self.data_token: int | None = None
         self.tasks: deque[Task] = deque()
-        self.max_cells = config.batch_size
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        """Queue a message to the worker (sent by ``flush``)."""
+        self.outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def send_bytes(self, payload: bytes) -> None:
+        self.outbox.put(payload)
+
+    def flush(self) -> None:
+        """Send what the worker's socket takes now. Raises OSError when the worker is gone."""
+        self.outbox.flush(self.fd)
 
     def layers(self) -> list[tuple[str, str]]:
         """Wait for the worker's first message: (layer, problem) for each confinement layer,
         the problem empty when the layer is active."""
+        deadline = time.monotonic() + _START_TIMEOUT
         try:
-            if self.conn.poll(_START_TIMEOUT):
-                reply = self.conn.recv_bytes(_MAX_TEXT)
-                if reply[:1] == b"Y":
-                    lines = reply[1:].decode("utf-8", "replace").splitlines()
-                    return [
-                        (layer, problem)
-                        for layer, _, problem in (line.partition("\t") for line in lines)
-                    ]
-        except (EOFError, OSError):
+            while True:
+                self.flush()
+                reply = self.inbox.take()
+                if reply is not None:
+                    break
+                remaining = deadline - time.monotonic()
+                readable, _, _ = select.select(
+                    [self.fd], [self.fd] if self.outbox else [], [], max(0.0, remaining)
+                )
+                if remaining <= 0:
+                    raise EOFError
+                if readable:
+                    self.inbox.fill(self.fd)
+            if reply[:1] == b"Y":
+                lines = reply[1:].decode("utf-8", "replace").splitlines()
+                return [
+                    (layer, problem)
+                    for layer, _, problem in (line.partition("\t") for line in lines)
+                ]
+        except (EOFError, OSError, _frames.FrameError):
             pass
         self.kill()
         raise ExecutionError(
@@ -128,37 +173,112 @@ class Worker:
             path=sys.executable,
         )
 
-    def receive(self) -> tuple[int, str, bytes, bytes, str] | None:
-        """The next reply: (task id, status, votes, errors, text), or None when it does not
-        parse. Raises EOFError or OSError when the worker is gone."""
-        reply = self.conn.recv_bytes(1 + _DONE.size + 2 * self.max_cells + _MAX_TEXT)
-        if reply[:1] != b"D" or len(reply) < 1 + _DONE.size:
-            return None
-        task_id, status, cells, text_bytes = _DONE.unpack_from(reply, 1)
-        body = reply[1 + _DONE.size :]
-        if status >= len(_STATUSES) or len(body) != 2 * cells + text_bytes:
-            return None
-        return (
-            task_id,
-            _STATUSES[status],
-            body[:cells],
-            body[cells : 2 * cells],
-            body[2 * cells :].decode("utf-8", "replace"),
-        )
+    def replies(self) -> list[tuple[int, str, bytes, bytes, str] | None]:
+        """The replies that arrived whole: (task nonce, status, votes, errors, text), or None
+        for one that does not parse. Raises EOFError or OSError when the worker is gone."""
+        self.inbox.fill(self.fd)
+        replies: list[tuple[int, str, bytes, bytes, str] | None] = []
+        while True:
+            try:
+                reply = self.inbox.take()
+            except _frames.FrameError:
+                return [*replies, None]
+            if reply is None:
+                return replies
+            replies.append(parse_reply(reply))
 
     def kill(self) -> None:
-        self.process.kill()
-        self.process.wait()
-        self.conn.close()
+        """Kill the worker and every process of its session (its programs), and wait for them."""
+        close_workers([self], kill=True)
 
-    def close(self) -> None:
+    def close_socket(self) -> None:
+        self._socket.close()
+
+
+def close_workers(workers: list[Worker], kill: bool = False) -> None:
+    """Stop ``workers``: each is asked to stop its programs and exit (unless ``kill``), and
+    after at most ``_CLOSE_TIMEOUT`` seconds every process left in their sessions is killed;
+    returns when none is left alive."""
+    deadline = time.monotonic() + (0.0 if kill else _CLOSE_TIMEOUT)
+    asked = []
+    for worker in workers:
+        if not kill and worker.process.poll() is None:
+            try:
+                worker.send(("close",))
+                worker.flush()
+                asked.append(worker)
+            except OSError:
+                pass
+    for worker in asked:
         try:
-            self.conn.send(("close",))
-            self.process.wait(timeout=2.0)
-        except (OSError, subprocess.TimeoutExpired):
-            self.process.kill()
-            self.process.wait()
-        self.conn.close()
+            worker.process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+    kill_sessions([worker.process.pid for worker in workers])
+    for worker in workers:
+        worker.process.wait()
+        worker.close_socket()
+
+
+def parse_reply(reply: bytes) -> tuple[int, str, bytes, bytes, str] | None:
+    """A worker's reply as (task nonce, status, votes, errors, text), parsed as fixed-size fields
+    and bytes (never unpickled), or None when it does not parse."""
+    if reply[:1] != b"D" or len(reply) < 1 + _DONE.size:
+        return None
+    nonce, status, cells, text_bytes = _DONE.unpack_from(reply, 1)
+    body = reply[1 + _DONE.size :]
+    if status >= len(_STATUSES) or len(body) != 2 * cells + text_bytes:
+        return None
+    return (
+        nonce,
+        _STATUSES[status],
+        body[:cells],
+        body[cells : 2 * cells],
+        body[2 * cells :].decode("utf-8", "replace"),
+    )
+
+
+def kill_sessions(sids: list[int], timeout: float = _CLOSE_TIMEOUT) -> None:
+    """SIGKILL every process of the sessions ``sids`` (the workers and their programs, where a
+    program's process tree stays) until none is left alive, for at most ``timeout`` seconds.
+    A killed process whose parent is gone is reaped by the system; ours are reaped by the
+    caller."""
+    deadline = time.monotonic() + timeout
+    for sid in sids:
+        try:
+            os.kill(sid, signal.SIGKILL)
+        except OSError:
+            pass
+    while True:
+        members = session_members(set(sids))
+        if not members or time.monotonic() > deadline:
+            return
+        for pid in members:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.002)
+
+
+def session_members(sids: set[int]) -> list[int]:
+    """The live (not zombie) processes of the sessions ``sids``, from ``/proc``."""
+    members = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rpartition(b")")[2].split()
+        except OSError:
+            continue
+        if len(fields) > 3 and fields[0] != b"Z" and int(fields[3]) in sids:
+            members.append(int(entry))
+    return members
 
 
 def weak_isolation_accepted(config: Any) -> bool:
@@ -225,7 +345,7 @@ def isolation_layers(config: Any) -> list[tuple[str, str]]:
     try:
         return worker.layers()
     finally:
-        worker.close()
+        close_workers([worker])
         shutil.rmtree(jail, ignore_errors=True)
 
 

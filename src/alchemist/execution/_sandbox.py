@@ -10,9 +10,9 @@ program sees a reduced ``__builtins__`` (no ``open``, ``eval``, ``exec``, ``comp
 ``__import__`` that hands out read-only copies of allowlisted modules with their private names
 and non-allowlisted submodules removed (``statistics.sys`` is not reachable), in which the
 attribute-following gadgets (``operator.attrgetter``/``methodcaller``, ``string.Formatter``)
-are replaced by guarded versions (all built by ``_guards``). What it cannot guard: attribute
-syntax itself (``f.__globals__``, stopped by the static check) and ``str.format`` field paths
-built at runtime (they yield text only, and the worker holds no secret to leak).
+are replaced by guarded versions (all built by ``_guards``). What it cannot guard, attribute
+syntax itself (``f.__globals__``) and ``str.format`` on a string built at runtime, the static
+check refuses.
 """
 
 from __future__ import annotations
@@ -115,13 +115,16 @@ FORBIDDEN_ATTRIBUTES = frozenset(
         "mro",
     }
 )
+# Methods that follow field paths of a format string built at runtime: refused by the guards,
+# and by the static check except on a string literal, whose field paths it reads.
+FORMAT_METHODS = frozenset({"format", "format_map"})
 
 
 def prepare() -> dict[str, Any]:
     """Import what programs may use and build the builtins they see. Call before forking."""
     for name in sorted(ALLOWED_MODULES) + list(_LAZY_IMPORTS):
         importlib.import_module(name)
-    return _guards.restricted_builtins(ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES)
+    return _guards.restricted_builtins(ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES | FORMAT_METHODS)
 
 
 def unrestricted_builtins() -> dict[str, Any]:
@@ -163,10 +166,14 @@ def address_space_bytes() -> int | None:
 
 
 def limit_cpu(seconds: float) -> None:
-    """Let the process use at most ``seconds`` more CPU time (SIGXCPU kills it past that)."""
+    """Let the process use at most ``seconds`` more CPU time (SIGXCPU kills it past that), and
+    never more than its hard limit, set once by ``_confine`` (SIGKILL there)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
     soft = int(usage.ru_utime + usage.ru_stime + seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def _on_alarm(signum: int, frame: Any) -> None:

@@ -36,8 +36,6 @@ ALLOWED = (
     "gettid",
     "getrusage",
     "getrlimit",
-    "setrlimit",
-    "prlimit64",
     "futex",
     "sched_yield",
     "clock_gettime",
@@ -82,7 +80,6 @@ TABLES = {
             "capset": 126,
             "sigaltstack": 131,
             "pivot_root": 155,
-            "setrlimit": 160,
             "gettid": 186,
             "futex": 202,
             "restart_syscall": 219,
@@ -125,7 +122,6 @@ TABLES = {
             "capset": 91,
             "sigaltstack": 132,
             "pivot_root": 41,
-            "setrlimit": 164,
             "gettid": 178,
             "futex": 98,
             "restart_syscall": 128,
@@ -140,34 +136,55 @@ TABLES = {
 }
 LANDLOCK_CREATE_RULESET, LANDLOCK_RESTRICT_SELF = 444, 446  # the same on every architecture
 _MAP_ANONYMOUS = 0x20
+_RLIMIT_CPU = 0
 
 
 def seccomp_filter(audit_arch: int, numbers: dict[str, int]) -> bytes:
-    """The BPF filter for one architecture (``TABLES``): kill on a foreign architecture, allow
-    the calls in ``ALLOWED`` (``mmap`` only for anonymous memory), and fail every other call
-    with EPERM."""
-    ld, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
+    """The BPF filter for one architecture (``TABLES``): kill the process on a foreign
+    architecture or ABI (SIGSYS), allow the calls in ``ALLOWED``, ``mmap`` only for anonymous
+    memory, ``prlimit64`` only on this process and, when it sets a limit, only the CPU time
+    one (whose hard limit cannot be raised without a capability; ``setrlimit`` is refused), and
+    fail every other call with EPERM."""
+    ld, jeq, jset, ret = 0x20, 0x15, 0x45, 0x06
     allow, deny, kill = 0x7FFF0000, 0x00050000 | errno.EPERM, 0x80000000
-    allowed = [numbers[name] for name in ALLOWED if name != "mmap"]
-    # (code, jump if true, jump if false, k); jumps are counted from the next instruction.
-    head = [
+    program: list[tuple[int, str | int, str | int, int]] = [
         (ld, 0, 0, 4),
-        (jeq, 1, 0, audit_arch),
-        (ret, 0, 0, kill),
+        (jeq, 0, "kill", audit_arch),
         (ld, 0, 0, 0),
-        (jge, 0, 1, 0x40000000),
-        (ret, 0, 0, kill),
-    ]  # x32 calls on x86_64
-    tail_from = len(head) + len(allowed) + 1  # index of "deny" below
-    body = [(jeq, tail_from + 1 - (len(head) + i) - 1, 0, nr) for i, nr in enumerate(allowed)]
-    mmap_at = len(head) + len(body)
-    body.append((jeq, (tail_from + 2) - mmap_at - 1, 0, numbers["mmap"]))
-    tail = [
-        (ret, 0, 0, deny),
-        (ret, 0, 0, allow),
-        (ld, 0, 0, 16 + 8 * 3),
-        (jset, 0, 1, _MAP_ANONYMOUS),
-        (ret, 0, 0, allow),
-        (ret, 0, 0, deny),
+        (0x35, "kill", 0, 0x40000000),  # jge: x32 calls on x86_64
+        *[(jeq, "allow", 0, numbers[name]) for name in ALLOWED if name != "mmap"],
+        (jeq, "mmap", 0, numbers["mmap"]),
+        (jeq, "prlimit", "deny", numbers["prlimit64"]),
     ]
-    return b"".join(struct.pack("<HBBI", *insn) for insn in head + body + tail)
+    # jumps go forward only: each block jumps to blocks after it
+    labels: dict[str, list[tuple[int, str | int, str | int, int]]] = {}
+    labels["mmap"] = [(ld, 0, 0, _arg(3)), (jset, "allow", "deny", _MAP_ANONYMOUS)]
+    labels["prlimit"] = [  # pid (both halves) 0; new limit NULL, or the resource RLIMIT_CPU
+        (ld, 0, 0, _arg(0)),
+        (jeq, 0, "deny", 0),
+        (ld, 0, 0, _arg(0) + 4),
+        (jeq, 0, "deny", 0),
+        (ld, 0, 0, _arg(2)),
+        (jeq, 0, "resource", 0),
+        (ld, 0, 0, _arg(2) + 4),
+        (jeq, "allow", "resource", 0),
+    ]
+    labels["resource"] = [(ld, 0, 0, _arg(1)), (jeq, "allow", "deny", _RLIMIT_CPU)]
+    labels.update(kill=[(ret, 0, 0, kill)], deny=[(ret, 0, 0, deny)], allow=[(ret, 0, 0, allow)])
+    at = {}
+    for label, block in labels.items():
+        at[label] = len(program)
+        program.extend(block)
+
+    def offset(target: str | int, i: int) -> int:
+        return at[target] - i - 1 if isinstance(target, str) else target
+
+    return b"".join(
+        struct.pack("<HBBI", code, offset(true, i), offset(false, i), k)
+        for i, (code, true, false, k) in enumerate(program)
+    )
+
+
+def _arg(index: int) -> int:
+    """Offset of the low half of system call argument ``index`` in ``seccomp_data``."""
+    return 16 + 8 * index

@@ -15,6 +15,11 @@ of failure with its count, e.g. ``"ZeroDivisionError: division by zero (12 of 50
 When a program's process hangs past ``batch_timeout`` (it is killed) or dies, that batch and the
 program's batches not yet sent are recorded (``TIMEOUT`` / ``CRASHED``) and not run, so one bad
 program costs at most one batch limit; its batches already running elsewhere finish normally.
+The executor never blocks on a worker (frames leave as its socket takes them; one wait, on all
+of them, ends at the oldest task's deadline), so a task is answered or failed within
+``batch_timeout + _GRACE`` of reaching the head of its worker's queue, whatever its program
+does: a run lasts at most its workers' queues of such bounds (plus worker starts), and one
+hanging program costs one. ``close`` returns when no process of any worker is left.
 
 With ``cache_dir``, each column is stored under (hash of the pickled items, hash of program
 source + function name + class ids); columns holding timeouts or crashes are not stored, as
@@ -23,13 +28,14 @@ those depend on the machine's load rather than on the program and the data.
 
 from __future__ import annotations
 
+import math
 import os
+import select
 import shutil
 import time
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +43,17 @@ import numpy as np
 
 from alchemist.execution._pool import Task as _Task
 from alchemist.execution._pool import Worker as _Worker
-from alchemist.execution._pool import check_isolation, new_jail
+from alchemist.execution._pool import check_isolation, close_workers, new_jail
 from alchemist.execution._runstate import RunState as _RunState
 from alchemist.execution.static import check_program
 from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program
 
 _PIPELINE_DEPTH = 2  # tasks queued per worker, so it never waits for this process between tasks
-_GRACE = 5.0  # seconds a worker gets beyond batch_timeout before it is itself killed
+# Seconds a worker gets beyond batch_timeout to answer a task (it kills a program process that
+# hangs at batch_timeout itself) before it is killed with its session: a run's task never waits
+# longer than batch_timeout + _GRACE, whatever its program does.
+_GRACE = 5.0
 _MAX_CLASSES = 127  # class indices are stored as int8
 # Switched off only by tests, to show what the other layers contain alone: the runtime layer,
 # and confinement steps by name (``_confine.LAYERS``; only with weak isolation accepted).
@@ -87,8 +96,7 @@ class ExecutionConfig:
 
 
 def _shutdown(workers: list[_Worker], jail: list[str]) -> None:
-    for worker in workers:
-        worker.close()
+    close_workers(workers)
     workers.clear()
     for path in jail:
         shutil.rmtree(path, ignore_errors=True)
@@ -123,7 +131,8 @@ class Executor:
         self.close()
 
     def close(self) -> None:
-        """Stop the workers. The executor may be used again: workers restart on demand."""
+        """Stop the workers and every process of their programs, and wait until none is left.
+        The executor may be used again: workers restart on demand."""
         _shutdown(self._workers, self._jail)
 
     def run(
@@ -156,8 +165,7 @@ class Executor:
                 self._dispatch(state)
             except BaseException:
                 # Workers may be mid-task: a later run must not read their stale replies.
-                for worker in self._workers:
-                    worker.kill()
+                close_workers(self._workers, kill=True)
                 self._workers.clear()
                 raise
         return state.matrix()
@@ -165,21 +173,36 @@ class Executor:
     # ----------------------------------------------------------------------- dispatching
 
     def _dispatch(self, state: _RunState) -> None:
+        """Feed the workers and collect their replies until every task is answered or failed.
+
+        Nothing here blocks: frames wait in each worker's outbox until its socket takes them,
+        and the one wait, on every worker's socket, ends at the oldest task's deadline; a task
+        is answered within ``batch_timeout + _GRACE`` of becoming its worker's oldest, or the
+        worker is killed (its whole session) and replaced."""
         wanted = min(self.config.workers or os.cpu_count() or 1, len(state.pending))
         self._workers.extend(self._start_workers(wanted - len(self._workers)))
         while state.pending or any(w.tasks for w in self._workers[:wanted]):
-            for worker in self._workers[:wanted]:
-                try:
-                    self._feed(worker, state)
-                except OSError:  # it died: its tasks are recorded, a fresh one takes its place
-                    self._replace(worker, state, CellError.CRASHED, "worker process died")
-            busy = [w for w in self._workers[:wanted] if w.tasks]
+            active = self._workers[:wanted]
+            for worker in active:
+                self._feed(worker, state)
+            busy = [w for w in active if w.tasks]
             deadline = min(w.tasks[0].deadline for w in busy)
-            ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
+            poller = select.poll()
             for worker in busy:
-                if worker.conn in ready:
-                    self._receive(worker, state)
-                elif worker.tasks[0].deadline < time.monotonic():
+                poller.register(worker.fd, select.POLLIN | (select.POLLOUT if worker.outbox else 0))
+            timeout = max(0.0, deadline - time.monotonic())
+            events = dict(poller.poll(math.ceil(timeout * 1000)))
+            for worker in busy:
+                event = events.get(worker.fd, 0)
+                try:
+                    if event & select.POLLOUT:
+                        worker.flush()
+                    if event & (select.POLLIN | select.POLLHUP | select.POLLERR):
+                        self._receive(worker, state)
+                except (EOFError, OSError):
+                    self._replace(worker, state, CellError.CRASHED, "worker process died")
+                    continue
+                if worker.tasks and worker.tasks[0].deadline < time.monotonic():
                     self._replace(
                         worker,
                         state,
@@ -190,6 +213,7 @@ class Executor:
             self._report(state.take_progress())
 
     def _feed(self, worker: _Worker, state: _RunState) -> None:
+        """Queue tasks for ``worker`` (at most ``_PIPELINE_DEPTH``); they leave by ``flush``."""
         while state.pending and len(worker.tasks) < _PIPELINE_DEPTH:
             task = state.pending.popleft()
             program = state.programs[task.column]
@@ -197,13 +221,13 @@ class Executor:
                 task.deadline = time.monotonic() + self.config.batch_timeout + _GRACE
             worker.tasks.append(task)
             if worker.data_token != self._data_token:
-                worker.conn.send(("data",))
-                worker.conn.send_bytes(state.payload())
+                worker.send(("data",))
+                worker.send_bytes(state.payload())
                 worker.data_token = self._data_token
-            worker.conn.send(
+            worker.send(
                 (
                     "task",
-                    id(task),
+                    task.nonce,
                     state.keys[task.column],
                     program.source,
                     program.function_name,
@@ -214,26 +238,27 @@ class Executor:
             )
 
     def _receive(self, worker: _Worker, state: _RunState) -> None:
-        try:
-            reply = worker.receive()
-        except (EOFError, OSError):
-            self._replace(worker, state, CellError.CRASHED, "worker process died")
-            return
-        if reply is None or reply[0] != id(worker.tasks[0]):
-            self._replace(
-                worker, state, CellError.CRASHED, "worker sent a malformed reply and was replaced"
-            )
-            return
-        _, status, votes, errors, text = reply
-        task = worker.tasks.popleft()
-        if worker.tasks:
-            worker.tasks[0].deadline = time.monotonic() + self.config.batch_timeout + _GRACE
-        state.apply(task, status, votes, errors, text)
+        """Apply the replies that arrived whole; each must name the oldest task's nonce."""
+        for reply in worker.replies():
+            if reply is None or not worker.tasks or reply[0] != worker.tasks[0].nonce:
+                self._replace(
+                    worker,
+                    state,
+                    CellError.CRASHED,
+                    "worker sent a malformed reply and was replaced",
+                )
+                return
+            _, status, votes, errors, text = reply
+            task = worker.tasks.popleft()
+            if worker.tasks:
+                worker.tasks[0].deadline = time.monotonic() + self.config.batch_timeout + _GRACE
+            state.apply(task, status, votes, errors, text)
 
     def _replace(self, worker: _Worker, state: _RunState, code: CellError, reason: str) -> None:
         """Kill ``worker`` (its program hung or broke it) and start a fresh one in its place."""
         worker.kill()
         culprit, *queued = worker.tasks
+        worker.tasks.clear()
         state.fail(culprit.column, culprit.start, culprit.stop, code, reason)
         for task in queued:
             if task.column == culprit.column:
@@ -254,9 +279,7 @@ class Executor:
             for worker in started:
                 check_isolation(worker.layers(), self.config, warn=worker is started[0])
         except BaseException:
-            for worker in started:
-                if worker.process.poll() is None:
-                    worker.kill()
+            close_workers(started)
             raise
         return started
 

@@ -6,8 +6,11 @@ imports a module outside ``ALLOWED_MODULES``, calls a builtin that reaches outsi
 a restricted namespace: ``().__class__.__bases__[0].__subclasses__()``, ``f.__globals__``,
 ``sys._getframe().f_back``), whether as attribute syntax, as a string constant handed to a
 getattr-like call (``getattr``, ``operator.attrgetter``/``methodcaller``, ``get_field``) or as
-a field path in a format string (``'{0.__class__}'.format(x)``). The runtime and OS layers do
-not rely on this check.
+a field path in a format string (``'{0.__class__}'.format(x)``). What the runtime guards cannot
+decide is refused here: ``format``/``format_map`` of anything but a string literal or a fresh
+``string.Formatter()`` (``str.format`` on a string built at runtime follows field paths that
+neither layer can read). The runtime and OS layers
+do not rely on this check.
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ import string
 from _string import formatter_field_name_split  # type: ignore[import-not-found]
 from dataclasses import dataclass
 
-from alchemist.execution._sandbox import ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES
+from alchemist.execution._sandbox import ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES, FORMAT_METHODS
 from alchemist.programs import signature_problem
 
-MAX_SOURCE_CHARS = 100_000
+MAX_SOURCE_BYTES = 100_000  # of UTF-8: what travels to the workers, not characters
 
 _FORBIDDEN_NAMES = frozenset(
     {
@@ -62,9 +65,10 @@ class StaticVerdict:
 
 def check_program(source: str, function_name: str) -> StaticVerdict:
     """Check ``source`` before running it: parse, signature, imports, names, attributes."""
-    if len(source) > MAX_SOURCE_CHARS:
+    size = len(source.encode("utf-8", "surrogatepass"))
+    if size > MAX_SOURCE_BYTES:
         return StaticVerdict(
-            False, f"source has {len(source)} characters; at most {MAX_SOURCE_CHARS} are accepted"
+            False, f"source has {size} bytes in UTF-8; at most {MAX_SOURCE_BYTES} are accepted"
         )
     problem = signature_problem(source, function_name)
     if problem is not None:
@@ -96,6 +100,8 @@ def _node_problem(node: ast.AST) -> str | None:
             _is_dunder(node.attr) and node.attr not in _HARMLESS_DUNDERS
         ):
             return f"accesses attribute {node.attr}"
+        if node.attr in FORMAT_METHODS and not _checked_format(node.value):
+            return f"calls {node.attr} on a string built at runtime (use a string literal)"
     if isinstance(node, ast.Call):
         called = (
             node.func.id
@@ -117,9 +123,21 @@ def _node_problem(node: ast.AST) -> str | None:
     return None
 
 
+def _checked_format(receiver: ast.expr) -> bool:
+    """Whether the format strings of ``receiver.format`` are checked: a string literal (here)
+    or ``Formatter()`` (the runtime layer's guarded ``string.Formatter``, at runtime)."""
+    if isinstance(receiver, ast.Constant):
+        return isinstance(receiver.value, str)
+    if isinstance(receiver, ast.Call):
+        called = receiver.func
+        name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", "")
+        return name == "Formatter"
+    return False
+
+
 def _bad_path(names: list[str]) -> str | None:
     for name in names:
-        if name.startswith("_") or name in FORBIDDEN_ATTRIBUTES:
+        if name.startswith("_") or name in FORBIDDEN_ATTRIBUTES or name in FORMAT_METHODS:
             return name
     return None
 
