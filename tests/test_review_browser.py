@@ -49,7 +49,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     run = build_run(tmp_path / "run").folder
     env = {**os.environ, "PYTHONPATH": str(Path(alchemist.__file__).parents[1])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "alchemist.cli.main", "review", str(run)],
+        [sys.executable, "-m", "alchemist", "review", str(run)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -105,7 +105,7 @@ def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
-        "alchemist.cli.main",
+        "alchemist",
         "run",
         str(EXAMPLES / "youtube.yaml"),
         "--data",

@@ -320,7 +320,3 @@ def _print_evaluation(summary: dict) -> None:
         if said := verdict(split, entry):
             print(said)
     print(f"coverage of the programs on the training data: {summary['coverage']['train']:.1%}")
-
-
-if __name__ == "__main__":
-    sys.exit(main())
