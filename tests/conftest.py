@@ -1,7 +1,13 @@
-"""Shared fixtures: the public datasets beside the repository and the example tasks."""
+"""Shared fixtures: the public datasets beside the repository and the example tasks.
+
+The datasets are looked for in ``../shared/datasets`` beside the checkout, or under the folder
+the environment variable ``ALCHEMIST_SHARED`` names (``ALCHEMIST_SHARED=/nonexistent`` shows
+which tests need them: only the benchmark-table tests that score the public sets should).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +18,8 @@ from alchemist.run.folder import RunConfig
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = ROOT.parent / "shared" / "datasets"
+SHARED = Path(os.environ.get("ALCHEMIST_SHARED") or ROOT.parent / "shared")
+DATASETS = SHARED / "datasets"
 EXAMPLES = ROOT / "examples"
 
 
