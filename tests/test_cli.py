@@ -6,7 +6,7 @@ import pytest
 
 from alchemist.cli.main import main
 
-from .conftest import EXAMPLES, dataset_path
+from .conftest import EXAMPLES
 
 
 def _one_line_error(capsys) -> str:
@@ -23,10 +23,10 @@ def test_malformed_task_file(tmp_path: Path, capsys):
     assert "unique" in _one_line_error(capsys)
 
 
-def test_missing_column(tmp_path: Path, capsys):
+def test_missing_column(tmp_path: Path, capsys, spam_folder: Path):
     task = tmp_path / "task.yaml"
     task.write_text((EXAMPLES / "youtube.yaml").read_text().replace("[text]", "[body]"))
-    data = dataset_path("youtube", "valid.json")
+    data = spam_folder / "valid.json"
     assert main(["run", str(task), "--data", str(data), "--out", str(tmp_path / "r")]) == 2
     assert "missing input column(s) ['body']" in _one_line_error(capsys)
 

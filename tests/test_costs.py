@@ -44,7 +44,7 @@ def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtu
         RunConfig.from_dict({**config.to_dict(), "provider": {"kind": "openai", "model": "gpt-4"}}),
     )
     assert [line.stage for line in estimate.lines] == ["synthesis", "baseline"]
-    assert estimate.lines[1].calls == 1586 and estimate.cost_usd > 0
+    assert estimate.lines[1].calls == 1600 and estimate.cost_usd > 0
 
 
 def _run_against(server_url: str, tmp_path: Path, youtube_task, config) -> RunDir:
@@ -129,7 +129,7 @@ def test_plan_counts_supplementary_drafting(youtube_task, config):
         }
     )
     stages = {line.stage: line.calls for line in costs.plan(youtube_task, drafted).lines}
-    assert stages == {"supplementary": 4, "synthesis": 12, "baseline": 1586}
+    assert stages == {"supplementary": 4, "synthesis": 12, "baseline": 1600}
 
 
 def test_a_budget_on_an_unpriced_model_needs_a_price_file(

@@ -125,12 +125,11 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
 
 def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
     _needs_model()
-    import pandas as pd
     import yaml
 
-    from .conftest import dataset_path
+    from .synthetic import census_rows
 
-    census = pd.read_csv(dataset_path("census", "adult.csv")).sample(600, random_state=0)
+    census = census_rows(600)
     census[:400].to_csv(tmp_path / "train.csv", index=False)
     census[400:].to_csv(tmp_path / "test.csv", index=False)
     task = yaml.safe_load((EXAMPLES / "census.yaml").read_text())

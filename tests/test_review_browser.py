@@ -32,7 +32,8 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SHOTS = os.environ.get("ALCHEMIST_SCREENSHOTS")
 P005_BROADER = (
     "def label_spam(text):\n    t = text.lower()\n"
-    "    spam = ('check' in t or 'subscribe' in t or 'http' in t or 'channel' in t)\n"
+    "    spam = ('check' in t or 'subscribe' in t or 'http' in t or 'www' in t\n"
+    "            or 'channel' in t)\n"
     "    return 1 if spam else -1\n"
 )
 

@@ -14,8 +14,8 @@ import pytest
 
 from alchemist.cli.main import main
 from alchemist.scale.parts import MatrixParts
-from tests.conftest import EXAMPLES, ROOT, dataset_path
-from tests.scale_helpers import youtube_parquet
+from tests.conftest import EXAMPLES, ROOT
+from tests.scale_helpers import spam_parquet
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the executor's OS layer is Linux-only"
@@ -29,15 +29,15 @@ def start_run(folder: Path) -> Path:
 
 
 def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsys) -> None:
-    _, train, data = youtube_parquet(tmp_path)
+    _, train, data = spam_parquet(tmp_path)
     common = [
         str(EXAMPLES / "youtube.yaml"),
         "--data",
         str(data),
         "--dev",
-        str(dataset_path("youtube", "valid.json")),
+        str(tmp_path / "spam" / "valid.json"),
         "--test",
-        str(dataset_path("youtube", "test.json")),
+        str(tmp_path / "spam" / "test.json"),
         "--chunk-rows",
         "400",
     ]
@@ -84,7 +84,7 @@ def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsy
 
 
 def test_streamed_runs_refuse_what_needs_the_data_in_memory(tmp_path: Path, capsys) -> None:
-    _, _, data = youtube_parquet(tmp_path)
+    _, _, data = spam_parquet(tmp_path)
     task = str(EXAMPLES / "youtube.yaml")
     for extra in (["--dev-size", "100"], ["--limit", "10"]):
         assert (
