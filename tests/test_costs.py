@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from alchemist.cli.main import main
@@ -9,7 +11,7 @@ from alchemist.errors import SettingError, SynthesisError
 from alchemist.llm.embedded import models_dir
 from alchemist.llm.tokens import estimate_message_tokens
 from alchemist.run import costs, pipeline
-from alchemist.run.folder import RunConfig, RunDir, init_run
+from alchemist.run.folder import RunConfig, RunDir, init_run, load_splits
 
 from .conftest import EXAMPLES, ScriptedProvider
 from .llm_helpers import Reply, Request, openai_answer, serve
@@ -28,7 +30,11 @@ def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtu
     init_run(run_dir, youtube_task, small)
     figures = costs.run_baseline(run, limit=6)
     assert figures["calls"] == 6 and figures["input_tokens"] > 0
-    assert 0.0 <= figures["accuracy"] <= 1.0
+    # The model's label of each of the first 6 test items, against their gold labels.
+    labels = pd.read_csv(run_dir / "baseline" / "test.csv")["label"].to_numpy()
+    gold = load_splits(youtube_task, config)["test"].gold[:6]
+    assert len(labels) == 6 and set(labels) <= {-1, 0, 1}
+    assert figures["accuracy"] == pytest.approx(np.mean(labels == gold))
     table = costs.compare(run)
     rows = [
         line
