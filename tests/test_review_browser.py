@@ -165,7 +165,8 @@ def test_review_disable_edit_try_save_rerun(server: tuple[str, Path], browser, t
     wait.until(EC.presence_of_element_located((By.ID, "changes")))
     assert "re-run done" in browser.find_element(By.ID, "rerun-status").text
     after = {m: _accuracy(browser, "test", m) for m in ("label_model", "distilled")}
-    assert after["label_model"] != before["label_model"]
+    # The broader rule finds the spam that names a channel without a link or "my channel".
+    assert after["label_model"] > before["label_model"] and after["distilled"] > before["distilled"]
     change = browser.find_element(
         By.CSS_SELECTOR, '#changes tr[data-split="test"][data-method="label_model"]'
     )
