@@ -71,7 +71,7 @@ def test_a_baseline_where_every_call_fails_says_why_and_exits_non_zero(
 ):
     with serve(lambda request: Reply(500, {"error": {"message": "model crashed"}})) as server:
         run = _run_against(server.url, tmp_path, youtube_task, config)
-        assert main(["baseline", str(run.folder), "--limit", "4"]) == 2
+        assert main(["zero-shot", str(run.folder), "--limit", "4"]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err.startswith("alchemist: error: All 4 zero-shot calls to 'stub' failed")
     assert "4 x error: " in err and "500" in err
@@ -150,7 +150,6 @@ def test_a_budget_on_an_unpriced_model_needs_a_price_file(
             [
                 "plan",
                 task,
-                "--data",
                 config.data,
                 "--provider",
                 "openai",
@@ -172,7 +171,6 @@ def test_a_budget_on_an_unpriced_model_needs_a_price_file(
             [
                 "plan",
                 task,
-                "--data",
                 config.data,
                 "--provider",
                 "openai",

@@ -23,7 +23,6 @@ def test_spam_with_the_embedded_default_model(tmp_path: Path, capsys, spam_folde
         [
             "run",
             str(EXAMPLES / "youtube.yaml"),
-            "--data",
             str(spam_folder / "train.json"),
             "--dev",
             str(spam_folder / "valid.json"),
@@ -54,9 +53,8 @@ def test_spam_with_the_embedded_default_model(tmp_path: Path, capsys, spam_folde
         [
             "predict",
             str(run_dir),
-            "--data",
             str(spam_folder / "test.json"),
-            "--out",
+            "-o",
             str(tmp_path / "pred.csv"),
         ]
     )

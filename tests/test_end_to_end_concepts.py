@@ -31,7 +31,6 @@ def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Pa
         [
             "run",
             str(EXAMPLES / "italypower.yaml"),
-            "--data",
             "sktime:ItalyPowerDemand/test",
             "--dev-size",
             "100",
@@ -81,7 +80,6 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
         [
             "run",
             str(EXAMPLES / "spurious_digits.yaml"),
-            "--data",
             str(tmp_path / "train.csv"),
             "--dev-size",
             "10",
@@ -140,7 +138,6 @@ def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
         [
             "run",
             str(tmp_path / "task.yaml"),
-            "--data",
             str(tmp_path / "train.csv"),
             "--dev-size",
             "50",

@@ -109,7 +109,6 @@ def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
         "alchemist",
         "run",
         str(EXAMPLES / "youtube.yaml"),
-        "--data",
         str(data),
         "--limit",
         "300",

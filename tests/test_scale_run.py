@@ -32,7 +32,6 @@ def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsy
     _, train, data = spam_parquet(tmp_path)
     common = [
         str(EXAMPLES / "youtube.yaml"),
-        "--data",
         str(data),
         "--dev",
         str(tmp_path / "spam" / "valid.json"),
@@ -43,7 +42,7 @@ def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsy
     ]
     laptop, cluster = start_run(tmp_path / "laptop"), start_run(tmp_path / "cluster")
     assert main(["run", *common, "--out", str(laptop), "--stream"]) == 0
-    assert main(["run", *common, "--out", str(cluster), "--cluster"]) == 0
+    assert main(["run", *common, "--out", str(cluster), "--cluster", "local"]) == 0
     assert "test  distilled" in capsys.readouterr().out
 
     summaries = [json.loads((run / "summary.json").read_text()) for run in (laptop, cluster)]
@@ -69,9 +68,8 @@ def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsy
             [
                 "predict",
                 str(laptop),
-                "--data",
                 str(data),
-                "--out",
+                "-o",
                 str(out),
                 "--stream",
                 "--chunk-rows",
@@ -87,13 +85,8 @@ def test_streamed_runs_refuse_what_needs_the_data_in_memory(tmp_path: Path, caps
     _, _, data = spam_parquet(tmp_path)
     task = str(EXAMPLES / "youtube.yaml")
     for extra in (["--dev-size", "100"], ["--limit", "10"]):
-        assert (
-            main(
-                ["run", task, "--data", str(data), "--out", str(tmp_path / "r"), "--stream", *extra]
-            )
-            == 2
-        )
+        assert main(["run", task, str(data), "--out", str(tmp_path / "r"), "--stream", *extra]) == 2
         err = capsys.readouterr().err.strip()
         assert err.startswith("alchemist: error: ") and "--dev file" in err and "\n" not in err
-    assert main(["predict", str(tmp_path / "r"), "--data", str(data), "--stream"]) == 2
-    assert "give --out" in capsys.readouterr().err
+    assert main(["predict", str(tmp_path / "r"), str(data), "--stream"]) == 2
+    assert "give -o FILE" in capsys.readouterr().err
