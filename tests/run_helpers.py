@@ -1,4 +1,5 @@
-"""A real, small run directory without any LLM: hand-written programs over the YouTube splits."""
+"""A real, small run directory without any LLM: hand-written programs over the synthetic spam
+splits (``tests/synthetic.py``, a stand-in for YouTube's that the tests write themselves)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from alchemist.programs import Program
 from alchemist.run import pipeline
 from alchemist.task import load_task
 
-from .conftest import EXAMPLES, dataset_path
+from .conftest import EXAMPLES
+from .synthetic import spam_splits
 
 PROGRAMS = {
     "p001": "import re\ndef label_spam(text):\n"
@@ -23,8 +25,9 @@ PROGRAMS = {
 
 
 def build_run(folder: Path) -> pipeline.RunDir:
-    """Every stage after synthesis on the YouTube splits with the programs above."""
-    youtube = dataset_path("youtube")
+    """Every stage after synthesis on the synthetic spam splits (written beside ``folder``) with
+    the programs above."""
+    youtube = spam_splits(folder.parent / "spam")
     task = load_task(EXAMPLES / "youtube.yaml")
     config = pipeline.RunConfig(
         data=str(youtube / "train.json"),

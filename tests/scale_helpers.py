@@ -1,4 +1,5 @@
-"""Shared by the scale tests: the benchmark's hand-written programs and YouTube as Parquet."""
+"""Shared by the scale tests: the benchmark's hand-written programs and the synthetic spam
+splits' training rows as Parquet."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 from alchemist.data.dataset import Dataset, load_dataset
 from alchemist.programs import Program, ProgramStore
 from alchemist.task import Task, load_task
-from tests.conftest import ROOT, dataset_path
+from tests.conftest import ROOT
+from tests.synthetic import spam_splits
 
 
 def spam_programs(task: Task) -> list[Program]:
@@ -25,11 +27,12 @@ def spam_programs(task: Task) -> list[Program]:
     return [*programs, failing]
 
 
-def youtube_parquet(folder: Path) -> tuple[Task, Dataset, Path]:
-    """The YouTube task, its training split, and that split written as Parquet (row groups of
-    300 rows, so that chunks cross row-group borders)."""
+def spam_parquet(folder: Path) -> tuple[Task, Dataset, Path]:
+    """The YouTube task, the synthetic spam training split (1600 rows; its dev and test splits
+    are in ``folder / "spam"``), and that split written as Parquet (row groups of 300 rows, so
+    that chunks cross row-group borders)."""
     task = load_task(ROOT / "examples" / "youtube.yaml")
-    train = load_dataset(dataset_path("youtube", "train.json"), task)
+    train = load_dataset(spam_splits(folder / "spam") / "train.json", task)
     path = folder / "train.parquet"
     train.frame.assign(label=train.gold).to_parquet(path, row_group_size=300)
     return task, train, path

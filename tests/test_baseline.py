@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -30,7 +28,6 @@ from alchemist.task import task_from_dict
 
 from .llm_helpers import StandIn, embedded, proxy_to, serve
 
-YOUTUBE = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "youtube"
 TASK = task_from_dict(
     {
         "name": "youtube-spam",
@@ -175,11 +172,9 @@ def test_comparison_table_sets_methods_side_by_side_and_reprices(tmp_path):
 
 
 @pytest.mark.slow  # four calls to a 0.5B model on a shared CPU
-def test_zero_shot_with_a_real_model_records_server_usage_and_reruns_free(tmp_path):
-    if not (YOUTUBE / "test.json").exists():
-        pytest.skip("the YouTube dataset is not in ../shared/datasets")
+def test_zero_shot_with_a_real_model_records_server_usage_and_reruns_free(tmp_path, spam_folder):
     model = embedded("qwen2.5-coder-0.5b")
-    data = load_dataset(YOUTUBE / "test.json", TASK, limit=4)
+    data = load_dataset(spam_folder / "test.json", TASK, limit=4)
     responses: list[dict] = []
     with serve(proxy_to(model.base_url, responses)) as proxy:
 

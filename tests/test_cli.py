@@ -1,12 +1,20 @@
-"""The command line: one-line errors, never a traceback."""
+"""The command line: one-line errors, never a traceback; the ecosystem's conventions."""
 
+import argparse
+import os
+import subprocess
+import sys
+from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from alchemist.cli.main import main
+import alchemist
+from alchemist.cli.main import _parse_args, _parser, main
 
-from .conftest import EXAMPLES, dataset_path
+from .conftest import EXAMPLES
+from .run_helpers import build_run
 
 
 def _one_line_error(capsys) -> str:
@@ -19,23 +27,23 @@ def _one_line_error(capsys) -> str:
 def test_malformed_task_file(tmp_path: Path, capsys):
     bad = tmp_path / "task.yaml"
     bad.write_text("name: t\ndescription: d\nclasses: {0: a, 1: a}\n")
-    assert main(["run", str(bad), "--data", "x.csv", "--out", str(tmp_path / "r")]) == 2
+    assert main(["run", str(bad), "x.csv", "--out", str(tmp_path / "r")]) == 2
     assert "unique" in _one_line_error(capsys)
 
 
-def test_missing_column(tmp_path: Path, capsys):
+def test_missing_column(tmp_path: Path, capsys, spam_folder: Path):
     task = tmp_path / "task.yaml"
     task.write_text((EXAMPLES / "youtube.yaml").read_text().replace("[text]", "[body]"))
-    data = dataset_path("youtube", "valid.json")
-    assert main(["run", str(task), "--data", str(data), "--out", str(tmp_path / "r")]) == 2
+    data = spam_folder / "valid.json"
+    assert main(["run", str(task), str(data), "--out", str(tmp_path / "r")]) == 2
     assert "missing input column(s) ['body']" in _one_line_error(capsys)
 
 
 def test_missing_data_file_and_api_model(tmp_path: Path, capsys):
     task = str(EXAMPLES / "youtube.yaml")
-    assert main(["run", task, "--data", str(tmp_path / "none.csv")]) == 2
+    assert main(["run", task, str(tmp_path / "none.csv")]) == 2
     assert "data file not found" in _one_line_error(capsys)
-    assert main(["run", task, "--data", "x", "--provider", "openai"]) == 2
+    assert main(["run", task, "x", "--provider", "openai"]) == 2
     assert "needs --model" in _one_line_error(capsys)
 
 
@@ -101,7 +109,7 @@ def test_bad_settings_are_one_line_before_any_work(tmp_path: Path, capsys, flags
     error names the setting, its allowed range and the value given."""
     task = str(EXAMPLES / "youtube.yaml")
     out = tmp_path / "run"
-    assert main(["run", task, "--data", str(tmp_path / "none.csv"), "--out", str(out), *flags]) == 2
+    assert main(["run", task, str(tmp_path / "none.csv"), "--out", str(out), *flags]) == 2
     assert named in _one_line_error(capsys)
     assert not out.exists()
 
@@ -155,12 +163,11 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     import dataclasses
 
     from alchemist.cli._settings import config_from_args
-    from alchemist.cli.main import _parser
     from alchemist.llm import ProviderSpec, SamplingParams
     from alchemist.run.settings import RunConfig
     from alchemist.synthesis.gate import GATES
 
-    args = _parser().parse_args(["run", "task.yaml", "--data", "x.csv"])
+    args = _parse_args(["run", "task.yaml", "x.csv"])
     config = config_from_args(args)
     assert config == RunConfig(data="x.csv")
     sampling = SamplingParams()
@@ -178,5 +185,130 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     defaults[names.index("temperature") - first] = 0.3
     defaults[names.index("min_coverage") - first] = 0.25
     monkeypatch.setattr(RunConfig.__init__, "__defaults__", tuple(defaults))
-    changed = config_from_args(_parser().parse_args(["run", "task.yaml", "--data", "x.csv"]))
+    changed = config_from_args(_parse_args(["run", "task.yaml", "x.csv"]))
     assert (changed.temperature, changed.min_coverage) == (0.3, 0.25)
+
+
+# --- the ecosystem's conventions ----------------------------------------------------------------
+
+
+def test_version_is_the_installed_distributions(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"alchemist {metadata.version('alchemist-labeling')}"
+
+
+def test_python_m_alchemist_is_the_command(tmp_path: Path):
+    """`python -m alchemist` runs the same command, and its exit status is the command's."""
+    env = {**os.environ, "PYTHONPATH": str(Path(alchemist.__file__).parents[1])}
+
+    def run(*words: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "alchemist", *words]
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("alchemist ")
+    not_a_run = run("execute", str(tmp_path))
+    assert not_a_run.returncode == 2 and not_a_run.stdout == ""
+    assert not_a_run.stderr.startswith("alchemist: error: ") and "alchemist run" in not_a_run.stderr
+
+
+def _options(parser: argparse.ArgumentParser, path: str = "alchemist"):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _options(child, f"{path} {name}")
+        else:
+            yield path, action
+
+
+def test_every_option_and_argument_has_help():
+    options = list(_options(_parser()))
+    assert len({path for path, _ in options}) >= 19  # every command was walked
+    missing = [
+        f"{path} {'/'.join(action.option_strings) or action.dest}"
+        for path, action in options
+        if not action.help or action.help == argparse.SUPPRESS
+    ]
+    assert missing == []
+
+
+def test_data_is_a_positional_argument_and_data_still_works_with_a_notice(capsys):
+    for command in ("run", "synthesize", "plan"):
+        assert _parse_args([command, "task.yaml", "d.csv", "--out", "r"]).data == "d.csv"
+        assert capsys.readouterr().err == ""
+        assert _parse_args([command, "task.yaml", "--data", "old.csv"]).data == "old.csv"
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("alchemist: deprecated: '--data old.csv'")
+    assert _parse_args(["predict", "run", "d.csv"]).data == "d.csv"
+    for twice_or_none in (["run", "task.yaml", "a.csv", "--data", "b.csv"], ["run", "task.yaml"]):
+        with pytest.raises(SystemExit) as info:
+            _parse_args(twice_or_none)
+        assert info.value.code == 2
+    assert "the data is given twice" in capsys.readouterr().err
+    # --cluster takes its value, 'local' or an address: it never swallows the data after it.
+    args = _parse_args(["run", "task.yaml", "--cluster", "tcp://host:8786", "d.parquet"])
+    assert (args.cluster, args.data) == ("tcp://host:8786", "d.parquet")
+    args = _parse_args(["predict", "run", "--limit", "5", "d.csv", "-o", "out.csv"])
+    assert (args.limit, args.data, args.output) == (5, "d.csv", "out.csv")
+    with pytest.raises(SystemExit):
+        _parse_args(["predict", "run", "d.csv", "other.csv"])
+    with pytest.raises(SystemExit):
+        _parse_args(["run", "task.yaml", "d.parquet", "--cluster"])
+
+
+def test_zero_shot_is_the_per_item_llm_command_and_baseline_its_alias():
+    zero_shot, baseline = (_parse_args([name, "run"]) for name in ("zero-shot", "baseline"))
+    assert zero_shot.handler is baseline.handler and zero_shot.handler.__name__ == "_zero_shot"
+    assert "one LLM call per item" in zero_shot.usage.description
+
+
+@pytest.fixture(scope="module")
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_run(tmp_path_factory.mktemp("cli") / "run").folder
+
+
+def test_predict_run_data_o_file_and_the_old_out_with_a_notice(run_folder: Path, capsys):
+    data = run_folder.parent / "spam" / "test.json"
+    new, old = run_folder.parent / "new.csv", run_folder.parent / "old.csv"
+    assert main(["predict", str(run_folder), str(data), "-o", str(new)]) == 0
+    assert capsys.readouterr().err == f"Wrote 250 labeled rows to {new}\n"
+    assert main(["predict", str(run_folder), "--data", str(data), "--out", str(old)]) == 0
+    notices = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[1] for line in notices[:2]] == [" deprecated"] * 2
+    assert "'--out " in notices[1] and "-o " in notices[1]
+    pd.testing.assert_frame_equal(pd.read_csv(new), pd.read_csv(old))
+    assert len(pd.read_csv(new)) == 250
+
+
+def test_quiet_and_verbose_set_the_level_of_the_librarys_messages(run_folder: Path, capsys):
+    data, out = str(run_folder.parent / "spam" / "valid.json"), str(run_folder.parent / "q.csv")
+    assert main(["-q", "predict", str(run_folder), data, "-o", out]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["predict", str(run_folder), data, "-o", out, "--verbose"]) == 0
+    assert capsys.readouterr().err == f"[alchemist.cli] Wrote 120 labeled rows to {out}\n"
+    assert main(["rerun", str(run_folder), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "test  label_model" in captured.out
+    assert main(["rerun", str(run_folder)]) == 0
+    assert "Done: " in capsys.readouterr().err  # INFO, shown by default
+
+
+def test_programs_action_then_run_and_the_old_order_with_a_notice(run_folder: Path, capsys):
+    def listed() -> dict[str, str]:
+        assert main(["programs", "list", str(run_folder)]) == 0
+        return {line.split()[0]: line.split()[1] for line in capsys.readouterr().out.splitlines()}
+
+    assert set(listed().values()) == {"enabled"}
+    assert main(["programs", "disable", str(run_folder), "p002", "p004"]) == 0
+    assert capsys.readouterr().err == ""
+    assert listed() == {"p001": "enabled", "p002": "disabled", "p003": "enabled",
+                        "p004": "disabled", "p005": "enabled"}  # fmt: skip
+    assert main(["programs", str(run_folder), "enable", "p002", "p004"]) == 0  # the old order
+    assert "'programs RUN ACTION'" in capsys.readouterr().err
+    assert set(listed().values()) == {"enabled"}
+    assert main(["programs", str(run_folder)]) == 0
+    assert "programs list RUN" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["programs", "disable", str(run_folder)])  # which programs?

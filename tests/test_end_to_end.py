@@ -1,4 +1,5 @@
-"""The whole system on real data with the real embedded default model (slow; runs in CI)."""
+"""The whole system with the real embedded default model on the synthetic spam splits (slow;
+runs in CI)."""
 
 import json
 from pathlib import Path
@@ -9,26 +10,24 @@ import pytest
 from alchemist.cli.main import main
 from alchemist.llm.embedded import DEFAULT_MODEL, models_dir
 
-from .conftest import EXAMPLES, dataset_path
+from .conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
 
 
-def test_youtube_with_the_embedded_default_model(tmp_path: Path, capsys):
+def test_spam_with_the_embedded_default_model(tmp_path: Path, capsys, spam_folder: Path):
     if not (models_dir() / f"{DEFAULT_MODEL}.gguf").exists():
         pytest.skip(f"run `alchemist model install {DEFAULT_MODEL}` first")
-    youtube = dataset_path("youtube")
-    run_dir = tmp_path / "youtube"
+    run_dir = tmp_path / "spam"
     code = main(
         [
             "run",
             str(EXAMPLES / "youtube.yaml"),
-            "--data",
-            str(youtube / "train.json"),
+            str(spam_folder / "train.json"),
             "--dev",
-            str(youtube / "valid.json"),
+            str(spam_folder / "valid.json"),
             "--test",
-            str(youtube / "test.json"),
+            str(spam_folder / "test.json"),
             "--out",
             str(run_dir),
             "--no-cache",
@@ -46,7 +45,7 @@ def test_youtube_with_the_embedded_default_model(tmp_path: Path, capsys):
     assert len(list((run_dir / "programs").glob("*.py"))) >= 5
     assert summary["synthesis"]["tokens_per_second"] > 0
     test = summary["evaluation"]["test"]
-    # The model's programs must beat always answering the majority class (52.8% HAM).
+    # The model's programs must beat always answering the majority class (54.4% SPAM).
     assert test["label_model"]["accuracy"] > 0.6
     assert test["distilled"]["accuracy"] > 0.6
 
@@ -54,9 +53,8 @@ def test_youtube_with_the_embedded_default_model(tmp_path: Path, capsys):
         [
             "predict",
             str(run_dir),
-            "--data",
-            str(youtube / "test.json"),
-            "--out",
+            str(spam_folder / "test.json"),
+            "-o",
             str(tmp_path / "pred.csv"),
         ]
     )

@@ -31,7 +31,6 @@ def test_signals_llm_names_concepts_and_writes_programs_over_scores(tmp_path: Pa
         [
             "run",
             str(EXAMPLES / "italypower.yaml"),
-            "--data",
             "sktime:ItalyPowerDemand/test",
             "--dev-size",
             "100",
@@ -82,7 +81,6 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
         [
             "run",
             str(EXAMPLES / "spurious_digits.yaml"),
-            "--data",
             str(tmp_path / "train.csv"),
             "--dev-size",
             "10",
@@ -126,12 +124,11 @@ def test_images_llm_names_concepts_scored_by_the_offline_classifier(tmp_path: Pa
 
 def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
     _needs_model()
-    import pandas as pd
     import yaml
 
-    from .conftest import dataset_path
+    from .synthetic import census_rows
 
-    census = pd.read_csv(dataset_path("census", "adult.csv")).sample(600, random_state=0)
+    census = census_rows(600)
     census[:400].to_csv(tmp_path / "train.csv", index=False)
     census[400:].to_csv(tmp_path / "test.csv", index=False)
     task = yaml.safe_load((EXAMPLES / "census.yaml").read_text())
@@ -142,7 +139,6 @@ def test_tables_llm_writes_one_program_per_attribute(tmp_path: Path, capsys):
         [
             "run",
             str(tmp_path / "task.yaml"),
-            "--data",
             str(tmp_path / "train.csv"),
             "--dev-size",
             "50",

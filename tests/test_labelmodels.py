@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -18,8 +16,9 @@ from alchemist.labelmodels import (
     simulate_votes,
 )
 
+from .conftest import dataset_path
+
 ACCURACIES = np.array([0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55])
-YOUTUBE = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "youtube"
 # Models that estimate P(vote correct | vote) itself; MajorityVote reports agreement with the
 # majority instead, and FlyingSquid a one-vs-rest accuracy beyond two classes.
 ESTIMATORS = ["weighted", "dawid_skene", "snorkel", "flyingsquid"]
@@ -273,21 +272,25 @@ def test_selection_prefers_the_model_that_is_right_on_dev():
     assert chosen.name != "majority"
 
 
-def _youtube():
-    if not YOUTUBE.is_dir():
-        pytest.skip(f"YouTube dataset not found at {YOUTUBE} (../shared/datasets/youtube)")
+def _splits(folder):
     from alchemist.data.dataset import load_dataset
     from alchemist.task import task_from_dict
 
     task = task_from_dict(
         {
-            "name": "youtube",
+            "name": "spam",
             "description": "spam or not",
             "classes": {0: "HAM", 1: "SPAM"},
             "label_field": "label",
         }
     )
-    return {s: load_dataset(YOUTUBE / f"{s}.json", task) for s in ("train", "valid", "test")}
+    return {s: load_dataset(folder / f"{s}.json", task) for s in ("train", "valid", "test")}
+
+
+@pytest.fixture(scope="module")
+def spam(spam_folder):
+    """The synthetic spam splits, with their ten keyword functions' votes (tests/synthetic.py)."""
+    return _splits(spam_folder)
 
 
 def _filled_accuracy(model, data):
@@ -297,14 +300,14 @@ def _filled_accuracy(model, data):
 
 
 @pytest.mark.parametrize("name", ["majority", "dawid_skene", "snorkel", "average"])
-def test_youtube_accuracy(name):
-    data = _youtube()
+def test_accuracy_on_the_spam_splits(name, spam):
+    data = spam
     model = make_label_model(name).fit(data["train"].reference_votes, 2)
     assert _filled_accuracy(model, data["test"]) > 0.75
 
 
-def test_youtube_selection_on_valid_split():
-    data = _youtube()
+def test_selection_on_the_valid_split(spam):
+    data = spam
     chosen = select_label_model(
         data["train"].reference_votes, data["valid"].reference_votes, data["valid"].gold, 2
     )
@@ -364,17 +367,17 @@ def test_vote_patterns_errors_and_sampling(binary):
     np.testing.assert_allclose(a.accuracies_, ACCURACIES, atol=0.06)
 
 
-YOUTUBE_POLARITY = np.array([1, 1, 1, 1, 0, 1, 0, 0, 0, 0])  # every function votes one class
+POLARITY = np.array([1, 1, 1, 1, 0, 1, 0, 0, 0, 0])  # every function votes one class
 
 
 @pytest.mark.parametrize("name", LABEL_MODELS)
-def test_youtube_single_polarity_functions_weigh_and_rows_rarely_tie(name):
-    data = _youtube()
+def test_single_polarity_functions_weigh_and_rows_rarely_tie(name, spam):
+    data = spam
     model = make_label_model(name).fit(data["train"].reference_votes, 2)
     solo = np.full((10, 10), -1, dtype=np.int8)
-    solo[np.arange(10), np.arange(10)] = YOUTUBE_POLARITY
+    solo[np.arange(10), np.arange(10)] = POLARITY
     # A lone vote of at least 8 of the 10 functions decides its row for the class voted.
-    assert (model.predict(solo) == YOUTUBE_POLARITY).sum() >= 8
+    assert (model.predict(solo) == POLARITY).sum() >= 8
     proba = model.predict_proba(data["test"].reference_votes)
     covered = (data["test"].reference_votes >= 0).any(axis=1)
     tied = np.isclose(proba[:, 0], proba[:, 1], rtol=0, atol=1e-9) & covered
@@ -382,8 +385,8 @@ def test_youtube_single_polarity_functions_weigh_and_rows_rarely_tie(name):
 
 
 @pytest.mark.parametrize("name", ["majority", "weighted", "dawid_skene"])
-def test_youtube_estimated_class_balance_is_near_the_truth(name):
-    data = _youtube()
+def test_estimated_class_balance_is_near_the_truth(name, spam):
+    data = spam
     model = make_label_model(name).fit(data["train"].reference_votes, 2)
     truth = np.bincount(data["train"].gold, minlength=2) / len(data["train"].gold)
     assert np.abs(model.class_balance_ - truth).max() < 0.1
@@ -392,8 +395,9 @@ def test_youtube_estimated_class_balance_is_near_the_truth(name):
 def test_flyingsquid_matches_its_reference_on_youtube():
     # Golden values printed by the reference, flyingsquid 0.0.0a0 (LabelModel(10).fit on the
     # train votes as {-1, 0, +1}): its expectation_values, and predict_proba_marginalized of
-    # the first 8 test rows. benchmarks/bench_labelmodels.py --real compares every row.
-    data = _youtube()
+    # the first 8 test rows. benchmarks/bench_labelmodels.py --real compares every row. The
+    # golden values are of the real YouTube votes: this test needs ../shared/datasets.
+    data = _splits(dataset_path("youtube"))
     model = make_label_model("flyingsquid").fit(data["train"].reference_votes, 2)
     reference_a = [
         0.30159,

@@ -36,8 +36,23 @@ def test_keeps_the_dtype():
     assert softmax(np.zeros((2, 3), dtype=np.float32)).dtype == np.float32
 
 
-def test_the_label_models_and_the_classifier_share_it():
-    from alchemist.distill import classifiers
-    from alchemist.labelmodels import _dawid_skene, _snorkel, _voting
+def test_the_label_models_and_the_classifier_stay_finite_past_exps_range():
+    """Each normalises its scores with the shifted softmax: 300 agreeing 97%-accurate programs
+    give a row scores far past exp's float64 range (~709), as do a classifier's huge logits;
+    the probabilities stay finite rows summing to 1 (an overflow would warn: an error here)."""
+    from alchemist.distill import LogisticClassifier, MLPClassifier
+    from alchemist.labelmodels import make_label_model, simulate_votes
 
-    assert {m.softmax for m in (classifiers, _dawid_skene, _snorkel, _voting)} == {softmax}
+    L, y = simulate_votes(400, np.full(300, 0.97), n_classes=3, seed=0)
+    for name in ("weighted", "dawid_skene", "snorkel"):
+        p = make_label_model(name).fit(L, 3).predict_proba(L)
+        assert np.isfinite(p).all() and np.allclose(p.sum(axis=1), 1.0), name
+        assert (p.argmax(axis=1) == y).all() and p.max(axis=1).min() > 0.999, name
+
+    X = np.random.default_rng(0).normal(size=(60, 4)).astype(np.float32)
+    for classifier in (MLPClassifier(seed=0, max_epochs=2), LogisticClassifier(C=1.0)):
+        classifier.fit(X, (X[:, 0] > 0).astype(int), n_classes=2)
+        huge = X * 1e6  # logits of the order of 1e6
+        p = classifier.predict_proba(huge)
+        assert np.isfinite(p).all() and np.allclose(p.sum(axis=1), 1.0)
+        assert set(np.unique(p)) <= {0.0, 1.0}

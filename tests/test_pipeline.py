@@ -152,7 +152,7 @@ def test_predict_never_overwrites_a_column_of_the_data(
     data = tmp_path / "new.csv"
     frame.to_csv(data, index=False)
     out = tmp_path / "labeled.csv"
-    assert main(["predict", str(run_dir), "--data", str(data), "--out", str(out)]) == 0
+    assert main(["predict", str(run_dir), str(data), "-o", str(out)]) == 0
     labeled = pd.read_csv(out)
     pd.testing.assert_frame_equal(labeled[list(frame.columns)], frame)
     assert list(labeled.columns[4:]) == [
@@ -164,11 +164,11 @@ def test_predict_never_overwrites_a_column_of_the_data(
     capsys.readouterr()
     taken = tmp_path / "taken.csv"
     frame.assign(predicted_label=0).to_csv(taken, index=False)
-    assert main(["predict", str(run_dir), "--data", str(taken)]) == 2
+    assert main(["predict", str(run_dir), str(taken)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("alchemist: error: ") and "\n" not in err
     assert "['predicted_label']" in err and "--prefix" in err
-    assert main(["predict", str(run_dir), "--data", str(taken), "--prefix", "model_"]) == 0
+    assert main(["predict", str(run_dir), str(taken), "--prefix", "model_"]) == 0
 
 
 def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(youtube_task):

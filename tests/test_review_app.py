@@ -12,7 +12,8 @@ from alchemist.review import create_app  # noqa: E402
 from alchemist.run import pipeline  # noqa: E402
 from alchemist.task import load_task  # noqa: E402
 
-from .conftest import EXAMPLES, dataset_path  # noqa: E402
+from .conftest import EXAMPLES  # noqa: E402
+from .synthetic import census_rows  # noqa: E402
 
 CENSUS = [
     "def label_income(row):\n    return 1 if row['capital_gain'] > 5000 else -1\n",
@@ -23,15 +24,17 @@ CENSUS = [
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     task = load_task(EXAMPLES / "census.yaml")
+    folder = tmp_path_factory.mktemp("census")
+    census_rows(400).to_csv(folder / "adult.csv", index=False)
     config = pipeline.RunConfig(
-        data=str(dataset_path("census", "adult.csv")),
+        data=str(folder / "adult.csv"),
         limit=400,
         dev_size=80,
         n_programs=2,
         workers=1,
         use_cache=False,
     )
-    run = pipeline.init_run(tmp_path_factory.mktemp("census") / "run", task, config)
+    run = pipeline.init_run(folder / "run", task, config)
     for i, source in enumerate(CENSUS, 1):
         run.programs.add(Program(id=f"p{i:03d}", source=source, function_name=task.function_name))
     pipeline.rerun(run)

@@ -33,7 +33,8 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SHOTS = os.environ.get("ALCHEMIST_SCREENSHOTS")
 P005_BROADER = (
     "def label_spam(text):\n    t = text.lower()\n"
-    "    spam = ('check' in t or 'subscribe' in t or 'http' in t or 'channel' in t)\n"
+    "    spam = ('check' in t or 'subscribe' in t or 'http' in t or 'www' in t\n"
+    "            or 'channel' in t)\n"
     "    return 1 if spam else -1\n"
 )
 
@@ -50,7 +51,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     run = build_run(tmp_path / "run").folder
     env = {**os.environ, "PYTHONPATH": str(Path(alchemist.__file__).parents[1])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "alchemist.cli.main", "review", str(run)],
+        [sys.executable, "-m", "alchemist", "review", str(run)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -165,7 +166,8 @@ def test_review_disable_edit_try_save_rerun(server: tuple[str, Path], browser, t
     wait.until(EC.presence_of_element_located((By.ID, "changes")))
     assert "re-run done" in browser.find_element(By.ID, "rerun-status").text
     after = {m: _accuracy(browser, "test", m) for m in ("label_model", "distilled")}
-    assert after["label_model"] != before["label_model"]
+    # The broader rule finds the spam that names a channel without a link or "my channel".
+    assert after["label_model"] > before["label_model"] and after["distilled"] > before["distilled"]
     change = browser.find_element(
         By.CSS_SELECTOR, '#changes tr[data-split="test"][data-method="label_model"]'
     )

@@ -17,8 +17,9 @@ from alchemist.run import pipeline
 from alchemist.run.folder import RunDir, load_splits
 from alchemist.run.settings import RunConfig
 
-from .conftest import EXAMPLES, ROOT, ScriptedProvider, dataset_path
+from .conftest import EXAMPLES, ROOT, ScriptedProvider
 from .llm_helpers import Reply, Request, openai_answer, serve
+from .synthetic import spam_splits
 from .test_pipeline import PROGRAMS
 
 
@@ -40,7 +41,7 @@ def test_stage_commands_need_their_inputs(tmp_path: Path):
 def test_dev_split_held_out_from_labeled_data(youtube_task, config):
     held = RunConfig.from_dict({**config.to_dict(), "dev": None, "dev_size": 100})
     splits = load_splits(youtube_task, held)
-    assert len(splits["dev"]) == 100 and len(splits["train"]) == 1586 - 100
+    assert len(splits["dev"]) == 100 and len(splits["train"]) == 1600 - 100
     assert (splits["dev"].gold >= 0).all()
     everything = load_splits(youtube_task, config)["train"].items
     assert sorted(splits["dev"].items + splits["train"].items) == sorted(everything)
@@ -100,16 +101,15 @@ class Stub:
 
 
 def _start_run(url: str, out: Path, home: Path) -> subprocess.Popen:
-    data = dataset_path("youtube", "train.json")
+    data = spam_splits(out.parent / "spam") / "train.json"
     # One-shot synthesis (--generator oneshot): the stored-program count is what these tests follow;
     # without a dev split --no-gold changes nothing but says so.
     command = [
         sys.executable,
         "-m",
-        "alchemist.cli.main",
+        "alchemist",
         "run",
         str(EXAMPLES / "youtube.yaml"),
-        "--data",
         str(data),
         "--limit",
         "300",

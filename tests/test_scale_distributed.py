@@ -20,7 +20,7 @@ from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.progress import Progress
 from alchemist.scale.settings import ScaleSettings
 from alchemist.scale.streaming import stream_execute
-from tests.scale_helpers import spam_programs, youtube_parquet
+from tests.scale_helpers import spam_parquet, spam_programs
 
 distributed = pytest.importorskip("distributed")
 
@@ -30,8 +30,8 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def youtube(tmp_path_factory: pytest.TempPathFactory):
-    return youtube_parquet(tmp_path_factory.mktemp("data"))
+def spam(tmp_path_factory: pytest.TempPathFactory):
+    return spam_parquet(tmp_path_factory.mktemp("data"))
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +51,9 @@ def stacked(parts) -> tuple[np.ndarray, np.ndarray]:
 
 
 def test_cluster_votes_equal_single_process_and_label_model_agrees(
-    youtube, client, tmp_path: Path
+    spam, client, tmp_path: Path
 ) -> None:
-    task, train, path = youtube
+    task, train, path = spam
     programs = spam_programs(task)  # the last one fails on some partitions' rows only
     local = stream_execute(
         programs, path, task, tmp_path / "local", chunk_rows=200, config=ExecutionConfig(workers=2)
@@ -79,10 +79,8 @@ def test_cluster_votes_equal_single_process_and_label_model_agrees(
     assert np.allclose(ours.confusion_, theirs.confusion_, atol=1e-9)
 
 
-def test_a_worker_killed_mid_run_and_the_run_still_completes(
-    youtube, client, tmp_path: Path
-) -> None:
-    task, train, path = youtube
+def test_a_worker_killed_mid_run_and_the_run_still_completes(spam, client, tmp_path: Path) -> None:
+    task, train, path = spam
     # About a millisecond per call: each partition takes a moment, so both workers are busy.
     slow = Program(
         "slow",
@@ -124,9 +122,9 @@ def test_a_worker_killed_mid_run_and_the_run_still_completes(
 
 
 def test_cluster_runs_need_parquet_and_a_reachable_scheduler(
-    youtube, tmp_path: Path, monkeypatch
+    spam, tmp_path: Path, monkeypatch
 ) -> None:
-    task, _, path = youtube
+    task, _, path = spam
     monkeypatch.setattr("alchemist.scale.distributed.CONNECT_TIMEOUT", 1.0)
     csv = tmp_path / "train.csv"
     csv.write_text("text,label\nhello,0\n")

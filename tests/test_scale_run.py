@@ -14,8 +14,8 @@ import pytest
 
 from alchemist.cli.main import main
 from alchemist.scale.parts import MatrixParts
-from tests.conftest import EXAMPLES, ROOT, dataset_path
-from tests.scale_helpers import youtube_parquet
+from tests.conftest import EXAMPLES, ROOT
+from tests.scale_helpers import spam_parquet
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the executor's OS layer is Linux-only"
@@ -29,21 +29,20 @@ def start_run(folder: Path) -> Path:
 
 
 def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsys) -> None:
-    _, train, data = youtube_parquet(tmp_path)
+    _, train, data = spam_parquet(tmp_path)
     common = [
         str(EXAMPLES / "youtube.yaml"),
-        "--data",
         str(data),
         "--dev",
-        str(dataset_path("youtube", "valid.json")),
+        str(tmp_path / "spam" / "valid.json"),
         "--test",
-        str(dataset_path("youtube", "test.json")),
+        str(tmp_path / "spam" / "test.json"),
         "--chunk-rows",
         "400",
     ]
     laptop, cluster = start_run(tmp_path / "laptop"), start_run(tmp_path / "cluster")
     assert main(["run", *common, "--out", str(laptop), "--stream"]) == 0
-    assert main(["run", *common, "--out", str(cluster), "--cluster"]) == 0
+    assert main(["run", *common, "--out", str(cluster), "--cluster", "local"]) == 0
     assert "test  distilled" in capsys.readouterr().out
 
     summaries = [json.loads((run / "summary.json").read_text()) for run in (laptop, cluster)]
@@ -69,9 +68,8 @@ def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsy
             [
                 "predict",
                 str(laptop),
-                "--data",
                 str(data),
-                "--out",
+                "-o",
                 str(out),
                 "--stream",
                 "--chunk-rows",
@@ -84,16 +82,11 @@ def test_stream_and_cluster_runs_agree_and_predict_streams(tmp_path: Path, capsy
 
 
 def test_streamed_runs_refuse_what_needs_the_data_in_memory(tmp_path: Path, capsys) -> None:
-    _, _, data = youtube_parquet(tmp_path)
+    _, _, data = spam_parquet(tmp_path)
     task = str(EXAMPLES / "youtube.yaml")
     for extra in (["--dev-size", "100"], ["--limit", "10"]):
-        assert (
-            main(
-                ["run", task, "--data", str(data), "--out", str(tmp_path / "r"), "--stream", *extra]
-            )
-            == 2
-        )
+        assert main(["run", task, str(data), "--out", str(tmp_path / "r"), "--stream", *extra]) == 2
         err = capsys.readouterr().err.strip()
         assert err.startswith("alchemist: error: ") and "--dev file" in err and "\n" not in err
-    assert main(["predict", str(tmp_path / "r"), "--data", str(data), "--stream"]) == 2
-    assert "give --out" in capsys.readouterr().err
+    assert main(["predict", str(tmp_path / "r"), str(data), "--stream"]) == 2
+    assert "give -o FILE" in capsys.readouterr().err

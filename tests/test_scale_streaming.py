@@ -25,8 +25,7 @@ from alchemist.scale.streaming import (
     write_pseudolabels,
 )
 from alchemist.task import Task
-from tests.conftest import dataset_path
-from tests.scale_helpers import spam_programs, youtube_parquet
+from tests.scale_helpers import spam_parquet, spam_programs
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the executor's OS layer is Linux-only"
@@ -36,12 +35,12 @@ CONFIG = ExecutionConfig(workers=2)
 
 
 @pytest.fixture(scope="module")
-def youtube(tmp_path_factory: pytest.TempPathFactory) -> tuple[Task, Dataset, Path]:
-    return youtube_parquet(tmp_path_factory.mktemp("data"))
+def spam(tmp_path_factory: pytest.TempPathFactory) -> tuple[Task, Dataset, Path]:
+    return spam_parquet(tmp_path_factory.mktemp("data"))
 
 
-def test_streamed_execution_equals_in_memory_and_resumes(youtube, tmp_path: Path) -> None:
-    task, train, path = youtube
+def test_streamed_execution_equals_in_memory_and_resumes(spam, tmp_path: Path) -> None:
+    task, train, path = spam
     programs = spam_programs(task)
     reference = execute(programs, train.items, task.class_ids, CONFIG)
     events: list[Progress] = []
@@ -73,8 +72,8 @@ def test_streamed_execution_equals_in_memory_and_resumes(youtube, tmp_path: Path
     assert np.array_equal(np.vstack([m.votes for _, m in parts]), reference.votes[:, :3])
 
 
-def test_pseudolabels_distillation_and_prediction_in_chunks(youtube, tmp_path: Path) -> None:
-    task, train, path = youtube
+def test_pseudolabels_distillation_and_prediction_in_chunks(spam, tmp_path: Path) -> None:
+    task, train, path = spam
     programs = spam_programs(task)[:10]
     parts = stream_execute(programs, path, task, tmp_path / "m", chunk_rows=500, config=CONFIG)
     votes = execute(programs, train.items, task.class_ids, CONFIG).votes
@@ -87,11 +86,11 @@ def test_pseudolabels_distillation_and_prediction_in_chunks(youtube, tmp_path: P
     assert np.allclose(labels[["p_HAM", "p_SPAM"]], label_model.predict_proba(votes))
     assert (labels["label"][~covered] == -1).all()
 
-    dev = load_dataset(dataset_path("youtube", "valid.json"), task)
+    dev = load_dataset(path.parent / "spam" / "valid.json", task)
     settings = ScaleSettings(chunk_rows=500)
     model = stream_distill(path, tmp_path / "pseudo.parquet", task, settings=settings, dev=dev)
     assert model.featurizer_.name == "hashing" and model.classifier_.validation_ == "dev"
-    test = load_dataset(dataset_path("youtube", "test.json"), task)
+    test = load_dataset(path.parent / "spam" / "test.json", task)
     majority = np.bincount(test.gold).max() / len(test)
     assert (model.predict(test.frame) == test.gold).mean() > majority + 0.15
 

@@ -186,9 +186,14 @@ def test_search_without_dev_keeps_first_survivors_and_never_refines():
     policy = SearchPolicy(n_programs=2, candidates=4, refinements=3, concurrency=2)
     result = search(TASK, provider, InProcessExecutor(), TRAIN, policy=policy)
     assert result.n_llm_calls == 4  # no refinement without gold rows
-    assert len(result.programs) == 2
-    kept_sources = [p.source for p in result.programs]
-    assert all("return 1\n" != s.split(":\n", 1)[1].strip() for s in kept_sources)
+    # The constant is gated; of the three survivors the first two written are kept, as written.
+    assert [p.id for p in result.programs] == ["p002", "p003"]
+    assert [p.source for p in result.programs] == [
+        answer.removeprefix("```python\n").removesuffix("```") for answer in (SUBSCRIBE, NICE)
+    ]
+    dropped = {c.program.id: c.dropped for c in result.candidates}
+    assert "constant" in dropped["p001"] and "not selected" in dropped["p004"]
+    assert not dropped["p002"] and not dropped["p003"]
     assert result.check == {}
 
 

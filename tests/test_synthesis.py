@@ -18,7 +18,6 @@ from alchemist.task import Exemplar, Supplementary, load_task, task_from_dict
 from .conftest import ScriptedProvider
 
 ROOT = Path(__file__).resolve().parents[1]
-YOUTUBE = ROOT.parent / "shared" / "datasets" / "youtube"
 MODELS = Path.home() / ".cache" / "alchemist" / "models"
 
 TASK = task_from_dict(
@@ -224,8 +223,6 @@ def test_real_model_writes_programs_for_youtube():
     pytest.importorskip("xllamacpp")
     if not (MODELS / "qwen2.5-coder-0.5b.gguf").exists():
         pytest.skip("qwen2.5-coder-0.5b is not installed (alchemist model install)")
-    if not (YOUTUBE / "label.json").exists():
-        pytest.skip("../shared/datasets/youtube is absent")
     from alchemist.llm.embedded import EmbeddedProvider
 
     task = load_task(ROOT / "examples" / "youtube.yaml")

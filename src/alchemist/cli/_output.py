@@ -8,25 +8,34 @@ import sys
 from typing import Any
 
 
-def show_log_messages() -> None:
-    """The library's messages (the ``alchemist`` logger, INFO and up) as plain stderr lines."""
+def show_log_messages(level: int = logging.INFO) -> None:
+    """The library's messages (the ``alchemist`` logger) from ``level`` up as plain stderr
+    lines; at DEBUG (``-v``) each line starts with the name of the module that logged it."""
     root = logging.getLogger("alchemist")
-    if not any(isinstance(h, _StderrLines) for h in root.handlers):
-        root.addHandler(_StderrLines())
-        root.setLevel(logging.INFO)
+    handler = next((h for h in root.handlers if isinstance(h, _StderrLines)), None)
+    if handler is None:
+        handler = _StderrLines()
+        root.addHandler(handler)
+    handler.named = level <= logging.DEBUG
+    root.setLevel(level)
 
 
 class _StderrLines(logging.Handler):
     """Each message as one line on the standard error stream of the moment."""
 
+    named = False  # each line prefixed by the logger's name
+
     def emit(self, record: logging.LogRecord) -> None:
-        print(record.getMessage(), file=sys.stderr, flush=True)
+        prefix = f"[{record.name}] " if self.named else ""
+        print(prefix + record.getMessage(), file=sys.stderr, flush=True)
 
 
 class Bars:
-    """Progress bars drawn from the library's progress events, one bar per stage and split."""
+    """Progress bars drawn from the library's progress events, one bar per stage and split;
+    none at all when not ``enabled`` (``-q``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled
         self.bars: dict[tuple[str, str], Any] = {}
         self.looping = False  # in the quality loop only the gate's verdicts move the bar
 
@@ -38,6 +47,8 @@ class Bars:
             bar.close()
 
     def __call__(self, event: dict[str, Any]) -> None:
+        if not self.enabled:
+            return
         stage = event["stage"]
         if stage in ("synthesis", "gate"):
             bar = self._bar(("programs", ""), event["target"], "programs", "program")

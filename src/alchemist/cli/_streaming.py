@@ -21,15 +21,13 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     big.add_argument(
         "--stream",
         action="store_true",
-        help="process --data (CSV, TSV, JSONL, Parquet) in chunks on this machine",
+        help="process DATA (CSV, TSV, JSONL, Parquet) in chunks on this machine",
     )
     big.add_argument(
         "--cluster",
-        nargs="?",
-        const="local",
         metavar="ADDRESS",
-        help="execute on Dask: a scheduler address (tcp://host:8786), or none to "
-        "start a local cluster; --data must be Parquet",
+        help="execute on Dask: a scheduler address (tcp://host:8786), or 'local' to start a "
+        "local cluster; DATA must be Parquet",
     )
     big.add_argument(
         "--chunk-rows",
@@ -41,7 +39,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def add_predict_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--stream", action="store_true", help="read and label in chunks, writing --out as it goes"
+        "--stream", action="store_true", help="read and label in chunks, writing -o as it goes"
     )
     parser.add_argument(
         "--chunk-rows",
@@ -67,21 +65,21 @@ def run(
 
 
 def predict(args: argparse.Namespace, bars: Callable[[], Any], log: Callable[[str], None]) -> None:
-    """Label ``args.data`` into ``args.out`` chunk by chunk, drawing ``bars()``."""
+    """Label ``args.data`` into ``args.output`` chunk by chunk, drawing ``bars()``."""
     from alchemist.scale.streaming import predict_run
 
-    if not args.out or args.limit:
+    if not args.output or args.limit:
         raise AlchemistError(
-            "predict --stream writes --out as it goes (CSV, or Parquet by its "
-            "suffix) and reads every row: give --out, no --limit."
+            "predict --stream writes -o FILE as it goes (CSV, or Parquet by its "
+            "suffix) and reads every row: give -o FILE, no --limit."
         )
     with bars() as draw:
         rows = predict_run(
             args.run,
             args.data,
-            args.out,
+            args.output,
             chunk_rows=args.chunk_rows,
             prefix=args.prefix,
             progress=lambda p: draw(p.as_event()),
         )
-    log(f"Wrote {rows} labeled rows to {args.out}")
+    log(f"Wrote {rows} labeled rows to {args.output}")

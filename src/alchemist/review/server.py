@@ -31,6 +31,7 @@ def serve(
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((HOST, port))
+    listener.listen()  # before the address is printed: a client may connect at once
     port = listener.getsockname()[1]
     token = new_token()
     app = create_app(folder, token=token, hosts=[f"{HOST}:{port}", f"localhost:{port}"])

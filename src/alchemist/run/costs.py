@@ -137,7 +137,7 @@ def compare(
     if split not in summary["evaluation"] or not baseline_path.exists():
         raise RunError(
             f"Comparing needs gold labels on {split!r} and a baseline on it. "
-            f"Run: alchemist baseline {run.folder} --split {split}",
+            f"Run: alchemist zero-shot {run.folder} --split {split}",
             path=str(baseline_path),
             split=split,
         )

@@ -16,7 +16,7 @@ resumes instead of starting over::
     search.json         the program search's candidates, scores and verdicts (the default)
     distill.json        the end model's featurizer, classifiers and gold shares (CV on dev)
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
-    baseline/<split>.*  zero-shot labels and figures (alchemist baseline)
+    baseline/<split>.*  zero-shot labels and figures (alchemist zero-shot)
     summary.json, report.md, report.html (the same figures with charts; opens without a server)
 
 Every file is written atomically (a temporary file renamed over the old one), so a run killed

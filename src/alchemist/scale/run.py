@@ -1,5 +1,5 @@
-"""A whole run over data larger than memory: ``alchemist run TASK --data BIG --stream`` on one
-machine, or ``--cluster [ADDRESS]`` with execution on Dask.
+"""A whole run over data larger than memory: ``alchemist run TASK BIG --stream`` on one
+machine, or ``--cluster ADDRESS`` (``local`` or a scheduler's) with execution on Dask.
 
 The stages are those of ``alchemist.run.pipeline`` with the training data streamed: programs are
 synthesized from the first chunk (the prompts need a sample, not the table); the label matrix is

@@ -5,8 +5,8 @@ repair those that crash or return invalid values, diagnose, gate, and ask for mo
 ``target`` useful programs are kept or ``max_llm_calls`` is spent. Every program generated is
 kept for audit: the gate's reason travels with each dropped one.
 
-The loop's settings (``GatePolicy``, ``ImproveSettings``) and its record (``ImproveResult``)
-are in ``alchemist.synthesis.quality_settings``. The executor is passed in (anything with
+The loop's settings (``ImproveSettings``, whose gate is a ``synthesis.gate.ProgramGate``) and
+its record (``ImproveResult``) are in ``alchemist.synthesis.quality_settings``. The executor is passed in (anything with
 ``run(programs, items, class_ids) -> LabelMatrix``): this module never runs model-written code.
 """
 
