@@ -6,8 +6,9 @@ repair those that crash or return invalid values, diagnose, gate, and ask for mo
 kept for audit: the gate's reason travels with each dropped one.
 
 The loop's settings (``ImproveSettings``, whose gate is a ``synthesis.gate.ProgramGate``) and
-its record (``ImproveResult``) are in ``alchemist.synthesis.quality_settings``. The executor is passed in (anything with
-``run(programs, items, class_ids) -> LabelMatrix``): this module never runs model-written code.
+its record (``ImproveResult``) are in ``alchemist.synthesis.quality_settings``. The executor
+is passed in (anything with ``run(programs, items, class_ids) -> LabelMatrix``): this module
+never runs model-written code.
 """
 
 from __future__ import annotations
