@@ -16,7 +16,7 @@ from alchemist.llm import ProviderSpec
 from alchemist.report.overview import verdict
 from alchemist.report.render import worst_group_text
 from alchemist.run import costs, pipeline
-from alchemist.run.folder import RunDir, init_run, load_splits
+from alchemist.run.folder import RunDir, init_run
 from alchemist.task import load_task
 
 
@@ -93,7 +93,7 @@ def _execute(args: argparse.Namespace) -> None:
             run,
             task,
             pipeline.enabled_programs(run, task),
-            load_splits(task, config),
+            run.splits(task, config),
             config,
             progress=bars,
         )
@@ -185,6 +185,21 @@ def _review(args: argparse.Namespace) -> None:
         open_browser=args.open,
         announce=lambda line: print(line, flush=True),
     )
+
+
+def _suggest(args: argparse.Namespace) -> None:
+    from alchemist.run.labeling import RunLabels
+
+    labels = RunLabels(RunDir(args.run))
+    if args.import_file:
+        print(f"{labels.import_file(args.import_file)} label(s) imported from {args.import_file}")
+    if args.export:
+        print(f"{len(labels.current())} label(s) written to {labels.export(args.export)}")
+    if args.import_file or args.export:
+        return
+    for s in labels.suggest(args.n):
+        text = " ".join(str(s.item).split())
+        print(f"{s.id}  {s.score:.3f}  {s.reason}\n    {text[:100]}")
 
 
 # --- parser -----------------------------------------------------------------------------------
@@ -299,6 +314,19 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     review.add_argument("--open", action="store_true", help="open the address in a browser")
     review.set_defaults(handler=_review)
+
+    suggest = sub.add_parser(
+        "suggest", help="the training rows a label would help most; import or export labels"
+    )
+    suggest.add_argument("run", help="run directory")
+    suggest.add_argument("-n", type=int, default=20, help="how many rows (default 20)")
+    suggest.add_argument(
+        "--export", metavar="FILE", help="write the run's labels (.csv, or .json: Label Studio)"
+    )
+    suggest.add_argument(
+        "--import", dest="import_file", metavar="FILE", help="add labels from .csv or .json"
+    )
+    suggest.set_defaults(handler=_suggest)
 
     sub.add_parser(
         "doctor", help="which isolation layers labeling programs get on this machine"

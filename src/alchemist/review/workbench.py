@@ -262,7 +262,7 @@ class Workbench:
         try:
             with self._changing(rerun=True):
                 before = self.overview()
-                splits = {s: v.dataset for s, v in self.view().splits.items()}
+                splits = self.run.splits(self.task, self.config)  # with the latest labels
                 total = len([p for p in self.programs() if p.enabled]) * sum(
                     len(d) for d in splits.values()
                 )
@@ -307,7 +307,7 @@ class Workbench:
         return f"{root}_v{number}"
 
     def _load_view(self) -> RunView:
-        splits = pipeline.load_splits(self.task, self.config)
+        splits = self.run.splits(self.task, self.config)
         matrices = self.run.load_matrices(splits)
         fitted = aggregation.aggregate(self.task, matrices, splits, self.config)
         distilled = DistilledModel.load(self.run.model_dir)

@@ -35,7 +35,7 @@ from alchemist.report.overview import Overview
 from alchemist.report.render import render_report, render_report_html
 from alchemist.run.aggregation import Aggregation, aggregate, fold_pseudolabels, label_model_votes
 from alchemist.run.distillation import dev_only_baseline, distill
-from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run, load_splits
+from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run
 from alchemist.run.scoring import evaluate
 from alchemist.run.synthesize import ensure_programs
 from alchemist.synthesis.oneshot import Progress
@@ -92,7 +92,7 @@ def run_pipeline(
     run = init_run(folder, task, config)
     if fresh_programs:
         archive_programs(run)
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     logger.info("Data: %s", ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
     warn_absent_classes(splits, config)
     if concepts.needed(task, config.representation):
@@ -153,17 +153,17 @@ def _diagnose(
 def aggregate_run(run: RunDir) -> Aggregation:
     """Stage 5 alone on a run directory: label model over the saved matrices -> pseudolabels."""
     task, config = run.task(), run.config()
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     matrices, _ = label_model_votes(task, run.load_matrices(splits), splits, config)
     fitted = aggregate(task, matrices, splits, config)
-    run.write_pseudolabels(task, matrices["train"], fitted.proba)
+    run.write_pseudolabels(task, matrices["train"], fitted.proba, splits["train"])
     return fitted
 
 
 def diagnose_run(run: RunDir) -> Diagnostics:
     """Stage 4 alone on a run directory: diagnostics of the saved matrices."""
     task, config = run.task(), run.config()
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     diagnostics = _diagnose(task, run.load_matrices(splits), splits)
     run.write_json("diagnostics.json", diagnostics.to_dict())
     return diagnostics
@@ -173,7 +173,7 @@ def distill_run(run: RunDir) -> DistilledModel:
     """Stage 6 alone on a run directory: train the classifier on the pseudolabels of the
     saved matrices (the label model refitted, as ``rerun`` does)."""
     task, config = run.task(), run.config()
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     voting, _ = label_model_votes(task, run.load_matrices(splits), splits, config)
     fitted = aggregate(task, voting, splits, config)
     covered = voting["train"].covered()
@@ -198,12 +198,12 @@ def rerun(
     """
     task = task or run.task()
     config = config or run.config()
-    splits = splits or load_splits(task, config)
+    splits = splits or run.splits(task, config)
     programs = enabled_programs(run, task)
     matrices = apply_programs(run, task, programs, splits, config, progress=progress)
     voting, ignored = label_model_votes(task, matrices, splits, config)
     fitted = aggregate(task, voting, splits, config)
-    run.write_pseudolabels(task, voting["train"], fitted.proba)
+    run.write_pseudolabels(task, voting["train"], fitted.proba, splits["train"])
     learned = getattr(fitted.model, "accuracies_", None)
     diagnostics = _diagnose(
         task, matrices, splits, None if learned is None else learned[: len(programs)]

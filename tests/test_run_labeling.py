@@ -1,0 +1,74 @@
+"""A run's labels: suggestions on a real run, test rows refused, labels joining the dev split."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from alchemist.errors import LabelError
+from alchemist.labels import row_ids
+from alchemist.labels.store import LabelStore
+from alchemist.programs import Program
+from alchemist.run import pipeline
+from alchemist.run.folder import MIN_CHOICE_LABELS, load_splits
+from alchemist.run.labeling import RunLabels, suggest
+from alchemist.task import load_task
+
+from .conftest import EXAMPLES, dataset_path
+from .run_helpers import PROGRAMS
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> pipeline.RunDir:
+    """YouTube with no dev split (the person starts from zero labels) and the gold on."""
+    youtube = dataset_path("youtube")
+    task = load_task(EXAMPLES / "youtube.yaml")
+    config = pipeline.RunConfig(
+        data=str(youtube / "train.json"),
+        test=str(youtube / "test.json"),
+        n_programs=len(PROGRAMS),
+        workers=1,
+        use_cache=False,
+        featurizer="tfidf",
+    )
+    run = pipeline.init_run(tmp_path_factory.mktemp("labels") / "run", task, config)
+    for program_id, source in PROGRAMS.items():
+        run.programs.add(Program(id=program_id, source=source, function_name=task.function_name))
+    pipeline.rerun(run)
+    return run
+
+
+def test_test_rows_are_never_suggested_and_never_take_a_label(run: pipeline.RunDir):
+    labels = RunLabels(run)
+    suggested = labels.suggest(50)
+    assert len(suggested) == 50 and len({s.id for s in suggested}) == 50
+    assert not {s.id for s in suggested} & labels.test_ids
+    test_row = next(iter(labels.test_ids - set(labels.items)))
+    with pytest.raises(LabelError, match="test split"):
+        labels.store.label(test_row, "SPAM")
+    assert labels.current() == {}
+
+
+def test_labels_join_dev_and_below_the_rule_nothing_is_chosen(run: pipeline.RunDir):
+    labels = RunLabels(run)
+    task = labels.task
+    train = load_splits(task, labels.config)["train"]
+    gold = dict(zip(row_ids(train.items), train.gold, strict=True))
+    chosen = [s.id for s in suggest(run, 20)]
+    assert 20 < MIN_CHOICE_LABELS
+    labels.store.label_many({r: task.class_names[gold[r]] for r in chosen})
+    assert not {s.id for s in suggest(run, 20)} & set(chosen)  # labeled rows leave the queue
+
+    splits = run.splits(task, labels.config)
+    assert len(splits["dev"]) == 20 and len(splits["train"]) == len(train) - 20
+    assert set(row_ids(splits["dev"].items)) == set(chosen)
+    summary = pipeline.rerun(run)
+    assert summary["label_model"]["name"] == "average"  # the default: not chosen on 20 rows
+    assert summary["label_model"]["dev_scores"] == {}
+    distilled = run.read_json("distill.json")
+    assert distilled["gold_rows"] == 20 and "no cross-validated choice" in distilled["rule"]
+    assert 0 < distilled["members"][0][1] < 0.25
+    # The training votes were re-run without the labeled rows; suggestions still line up.
+    assert len(suggest(run, 5)) == 5
+    LabelStore(run.labels_dir, classes=task.class_names).path.unlink()
+    assert np.isfinite(pipeline.rerun(run)["coverage"]["train"])
