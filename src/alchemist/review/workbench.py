@@ -29,6 +29,7 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program
 from alchemist.report.overview import Overview
 from alchemist.run import aggregation, pipeline
+from alchemist.run.labeling import RunLabels
 from alchemist.task import Task
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
@@ -124,6 +125,14 @@ class Workbench:
         self._view: RunView | None = None
         self._overview: Overview | None = None
         self.previous: Overview | None = None  # the overview before the last re-run
+        self._labels: RunLabels | None = None
+
+    def labels(self) -> RunLabels:
+        """The run's rows by id and its label store (``run.labeling``), read once."""
+        with self._lock:
+            if self._labels is None:
+                self._labels = RunLabels(self.run)
+            return self._labels
 
     # ------------------------------------------------------------------ reading
     def overview(self) -> Overview:
