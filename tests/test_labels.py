@@ -78,13 +78,14 @@ def _writer(folder: str, rows: list[str], start: multiprocessing.synchronize.Eve
 
 
 def test_two_concurrent_writers_keep_each_label_exactly_once(tmp_path: Path):
-    rows = [f"r{i}" for i in range(60)]
-    # Both label rows 20..39 (two tabs on the same suggestion), each labels 20 of its own.
+    rows = [f"r{i}" for i in range(300)]
+    # Both label rows 0..199 in the same order (two tabs on the same suggestions, racing for
+    # each row), and each 50 rows of its own.
     ctx = multiprocessing.get_context("fork")
     start = ctx.Event()
     writers = [
         ctx.Process(target=_writer, args=(str(tmp_path), part, start))
-        for part in (rows[:40], rows[20:][::-1])
+        for part in (rows[:250], rows[:200] + rows[250:])
     ]
     for w in writers:
         w.start()
@@ -143,3 +144,17 @@ def test_suggestions_pick_the_disagreement_rows_and_never_a_duplicate():
     # Without the shared ids, the copies are still never picked twice (distance 0).
     again = [s.row for s in rank(task, votes, proba, n=6, features=features)]
     assert len(set(again) & set(range(10, 15))) == 1 and len(set(again)) == 6
+
+
+def test_expected_calibration_error_uses_ten_equal_width_bins():
+    from alchemist.labels.calibration import below, calibration
+
+    # 10 rows at 0.95, half right; 10 rows at 0.55, all right: |0.5-0.95|/2 + |1-0.55|/2.
+    proba = np.array([[0.95, 0.05]] * 10 + [[0.55, 0.45]] * 10)
+    gold = np.array([0, 1] * 5 + [0] * 10)
+    result = calibration(proba, gold)
+    assert result["ece"] == pytest.approx(0.45)
+    assert [(b["low"], b["count"]) for b in result["bins"]] == [(0.5, 10), (0.9, 10)]
+    perfect = calibration(np.array([[0.3, 0.7]] * 10), np.array([1] * 7 + [0] * 3))
+    assert perfect["ece"] == pytest.approx(0.0)
+    assert list(below(proba, 0.9)) == list(range(10, 20))

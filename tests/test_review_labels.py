@@ -43,8 +43,8 @@ def test_two_clients_labeling_at_once_keep_each_label_once(run_folder: Path, tmp
             assert response.status_code == 200, response.text
 
     threads = [
-        threading.Thread(target=label, args=(tabs[0], rows[:30])),
-        threading.Thread(target=label, args=(tabs[1], rows[10:][::-1])),
+        threading.Thread(target=label, args=(tabs[0], rows[:30])),  # racing for rows 0..29
+        threading.Thread(target=label, args=(tabs[1], rows[:30] + rows[30:])),
     ]
     for t in threads:
         t.start()

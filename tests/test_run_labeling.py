@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from alchemist.errors import LabelError
@@ -72,3 +75,24 @@ def test_labels_join_dev_and_below_the_rule_nothing_is_chosen(run: pipeline.RunD
     assert len(suggest(run, 5)) == 5
     LabelStore(run.labels_dir, classes=task.class_names).path.unlink()
     assert np.isfinite(pipeline.rerun(run)["coverage"]["train"])
+
+
+def test_report_shows_calibration_and_unsure_rows_export_for_review(run: pipeline.RunDir, tmp_path):
+    summary = run.read_json("summary.json")
+    test = summary["calibration"]["test"]
+    assert set(summary["calibration"]) == {"test"}  # never dev: the model trained on it
+    assert test["n"] == 250 and 0 <= test["ece"] < 0.5 and "10 equal-width" in test["binning"]
+    assert sum(b["count"] for b in test["bins"]) == test["n"]
+    html = (run.folder / "report.html").read_text()
+    assert 'id="calibration"' in html and "ECE" in html
+    assert "expected calibration error" in (run.folder / "report.md").read_text()
+
+    labels = RunLabels(run)
+    path, count = labels.export_review(tmp_path / "review.csv", 0.8)
+    table = pd.read_csv(path)
+    assert count == len(table) > 0 and (table["alchemist_probability"] < 0.8).all()
+    assert table["alchemist_probability"].is_monotonic_increasing  # least sure first
+    assert not set(table["alchemist_id"]) & (set(labels.current()) | labels.test_ids)
+    tasks = json.loads(labels.export_review(tmp_path / "review.json", 0.8)[0].read_text())
+    assert len(tasks) == count and tasks[0]["predictions"][0]["score"] < 0.8
+    assert tasks[0]["predictions"][0]["result"][0]["value"]["choices"][0] in ("HAM", "SPAM")

@@ -193,7 +193,10 @@ def _suggest(args: argparse.Namespace) -> None:
     labels = RunLabels(RunDir(args.run))
     if args.import_file:
         print(f"{labels.import_file(args.import_file)} label(s) imported from {args.import_file}")
-    if args.export:
+    if args.export and args.review_below is not None:
+        path, count = labels.export_review(args.export, args.review_below)
+        print(f"{count} row(s) under probability {args.review_below} written to {path}")
+    elif args.export:
         print(f"{len(labels.current())} label(s) written to {labels.export(args.export)}")
     if args.import_file or args.export:
         return
@@ -322,6 +325,13 @@ def _parser() -> argparse.ArgumentParser:
     suggest.add_argument("-n", type=int, default=20, help="how many rows (default 20)")
     suggest.add_argument(
         "--export", metavar="FILE", help="write the run's labels (.csv, or .json: Label Studio)"
+    )
+    suggest.add_argument(
+        "--review-below",
+        type=float,
+        metavar="P",
+        help="with --export: the unlabeled rows the distilled model gives a probability under "
+        "P, for review (CSV, or Label Studio tasks with the model's answer as a prediction)",
     )
     suggest.add_argument(
         "--import", dest="import_file", metavar="FILE", help="add labels from .csv or .json"

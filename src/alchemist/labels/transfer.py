@@ -44,7 +44,7 @@ def labels_frame(
     last = {e.row: e for e in events if e.action != "undo"}
     records = []
     for row, label in labels.items():
-        record: dict[str, Any] = {ID_COLUMN: row, **_fields(task, items.get(row))}
+        record: dict[str, Any] = {ID_COLUMN: row, **fields_of(task, items.get(row))}
         record.update(label=label, user=last[row].user, time=last[row].time)
         records.append(record)
     columns = [ID_COLUMN, *task.input_fields, "label", "user", "time"]
@@ -87,7 +87,7 @@ def label_studio_tasks(
     labels, predictions = labels or {}, predictions or {}
     tasks = []
     for row, item in items.items():
-        entry: dict[str, Any] = {"data": {**_fields(task, item), ID_COLUMN: row}}
+        entry: dict[str, Any] = {"data": {**fields_of(task, item), ID_COLUMN: row}}
         if row in labels:
             entry["annotations"] = [{"result": [_choice(task, labels[row])]}]
         if row in predictions:
@@ -135,7 +135,7 @@ def label_config(task: Task) -> str:
     )
 
 
-def _fields(task: Task, item: Any) -> dict[str, Any]:
+def fields_of(task: Task, item: Any) -> dict[str, Any]:
     if item is None:
         return {}
     if isinstance(item, dict):
@@ -207,6 +207,7 @@ def _xml(text: str) -> str:
 
 __all__ = [
     "ID_COLUMN",
+    "fields_of",
     "label_config",
     "label_studio_tasks",
     "labels_frame",

@@ -29,8 +29,12 @@ from alchemist.labels import (
     write_csv,
     write_label_studio,
 )
+from alchemist.labels.calibration import below
+from alchemist.labels.transfer import ID_COLUMN, fields_of
 from alchemist.run.folder import RunDir, load_splits
 from alchemist.task import Task
+
+PROBABILITY_COLUMN = "alchemist_probability"
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,35 @@ class RunLabels:
             return write_label_studio(label_studio_tasks(self.task, items, labels), path)
         frame = labels_frame(self.task, self.items, self.store.events(), labels)
         return write_csv(frame, path)
+
+    def export_review(self, path: str | Path, threshold: float) -> tuple[Path, int]:
+        """The unlabeled training and dev rows (never a row of the test split, nor one with the
+        same inputs) whose distilled-model probability is under
+        ``threshold``, least sure first, for review: CSV (id, inputs, predicted class,
+        ``alchemist_probability``) or, for ``.json``, Label Studio tasks with the model's answer
+        as a prediction. The path and the number of rows."""
+        model = DistilledModel.load(self.run.model_dir)
+        current = self.current()
+        ids = [row for row in self.items if row not in current and row not in self.test_ids]
+        frame = self.frame.iloc[[self.position[row] for row in ids]].reset_index(drop=True)
+        proba = model.predict_proba(frame) if ids else np.zeros((0, self.task.n_classes))
+        rows = below(proba, threshold)
+        names = self.task.class_names
+        answers = {ids[i]: (names[int(proba[i].argmax())], float(proba[i].max())) for i in rows}
+        if str(path).endswith(".json"):
+            tasks = label_studio_tasks(
+                self.task, {row: self.items[row] for row in answers}, predictions=answers
+            )
+            return write_label_studio(tasks, path), len(rows)
+        table = pd.DataFrame(
+            [
+                {ID_COLUMN: row, **fields_of(self.task, self.items[row]), "predicted": name}
+                | {PROBABILITY_COLUMN: p}
+                for row, (name, p) in answers.items()
+            ],
+            columns=[ID_COLUMN, *self.task.input_fields, "predicted", PROBABILITY_COLUMN],
+        )
+        return write_csv(table, path), len(rows)
 
     def import_file(self, path: str | Path) -> int:
         """Labels from a CSV or Label Studio ``.json`` file; how many changed. Checked whole
@@ -166,4 +199,4 @@ def _pseudolabels(run: RunDir, task: Task, labels: RunLabels) -> tuple[list[str]
     return row_ids(train.items), proba
 
 
-__all__ = ["RowSuggestion", "RunLabels", "suggest", "suggest_rows"]
+__all__ = ["PROBABILITY_COLUMN", "RowSuggestion", "RunLabels", "suggest", "suggest_rows"]

@@ -29,13 +29,14 @@ from alchemist.distill import DistilledModel
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
+from alchemist.labels.calibration import calibration
 from alchemist.llm import Provider
 from alchemist.programs import Program
 from alchemist.report.overview import Overview
 from alchemist.report.render import render_report, render_report_html
 from alchemist.run.aggregation import Aggregation, aggregate, fold_pseudolabels, label_model_votes
 from alchemist.run.distillation import dev_only_baseline, distill
-from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run
+from alchemist.run.folder import RunConfig, RunDir, archive_programs, init_run, load_splits
 from alchemist.run.scoring import evaluate
 from alchemist.run.synthesize import ensure_programs
 from alchemist.synthesis.oneshot import Progress
@@ -222,6 +223,12 @@ def rerun(
         "ignored_votes": ignored,
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
         "evaluation": evaluate(task, splits, voting, fitted.model, distilled, dev_only),
+        # The distilled model's probabilities against the test labels (never fitted on them).
+        "calibration": {
+            split: calibration(distilled.predict_proba(data.frame), np.asarray(data.gold))
+            for split, data in splits.items()
+            if split == "test" and data.has_gold
+        },
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }
@@ -236,7 +243,7 @@ def rerun(
         run.open_ledger(config),
         {s: f for s in splits if (f := run.read_json(f"baseline/{s}.json", missing_ok=True))},
     )
-    run.write_text("report.html", render_report_html(overview))
+    run.write_text("report.html", render_report_html(overview, summary["calibration"]))
     logger.info("Done: %s (and report.html)", report)
     return summary
 
@@ -283,6 +290,7 @@ __all__ = [
     "distill_run",
     "enabled_programs",
     "ensure_programs",
+    "load_splits",
     "predict",
     "rerun",
     "run_pipeline",
