@@ -133,16 +133,14 @@ def render_overview(overview: Overview) -> str:
     )
 
 
-def render_report_html(
-    overview: Overview, calibration: Mapping[str, Mapping[str, Any]] | None = None
-) -> str:
+def render_report_html(overview: Overview) -> str:
     """``report.html``: the overview as a standalone page, with the distilled model's
-    reliability diagram per split of ``calibration`` (``labels.calibration``)."""
+    reliability diagram per split of ``overview.calibration`` (``labels.calibration``)."""
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Alchemist run report: {escape(overview.task.name)}</title>"
         f"<style>{_CSS}</style></head><body><header><h1>Alchemist run report</h1></header>"
-        f"<main>{render_overview(overview)}{_calibration_html(calibration or {})}</main>"
+        f"<main>{render_overview(overview)}{_calibration_html(overview.calibration)}</main>"
         "</body></html>\n"
     )
 

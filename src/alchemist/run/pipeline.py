@@ -243,7 +243,7 @@ def rerun(
         run.open_ledger(config),
         {s: f for s in splits if (f := run.read_json(f"baseline/{s}.json", missing_ok=True))},
     )
-    run.write_text("report.html", render_report_html(overview, summary["calibration"]))
+    run.write_text("report.html", render_report_html(overview))
     logger.info("Done: %s (and report.html)", report)
     return summary
 
