@@ -134,11 +134,8 @@ def main(argv: list[str] | None = None) -> None:
     records = []
     for program_seed in args.program_seeds:
         for seed in range(args.seeds):
-            order = [
-                r
-                for r in np.random.default_rng(seed).permutation(pool_ids).tolist()
-                if r not in test_ids
-            ]
+            shuffled = np.random.default_rng(seed).permutation(pool_ids).tolist()
+            order = [r for r in dict.fromkeys(shuffled) if r not in test_ids]  # one per text
             for strategy in ("random", "chosen"):
                 run = new_run(work / f"run-{strategy}", task, pool, test_path, seed, program_seed)
                 store = LabelStore(run.labels_dir, classes=task.class_names)
@@ -193,7 +190,12 @@ def main(argv: list[str] | None = None) -> None:
         .agg(["mean", "std"])
         .reset_index()
     )
-    table.insert(0, "dataset", "youtube" + (" (reduced)" if args.reduced else ""))
+    full = args.seeds >= 5 and args.program_seeds == [0, 1, 2] and args.budgets == list(BUDGETS)
+    reduced = (
+        f" (reduced: program seeds {args.program_seeds}, {args.seeds} end seed(s), "
+        f"budgets {args.budgets}, TF-IDF run features)"
+    )
+    table.insert(0, "dataset", "youtube" + ("" if full else reduced))
     args.out.mkdir(parents=True, exist_ok=True)
     table.to_csv(args.out / "active.csv", index=False, float_format="%.4f")
     plot(table, args.out / "active.png")

@@ -149,12 +149,12 @@ def test_suggestions_pick_the_disagreement_rows_and_never_a_duplicate():
 def test_expected_calibration_error_uses_ten_equal_width_bins():
     from alchemist.labels.calibration import below, calibration
 
-    # 10 rows at 0.95, half right; 10 rows at 0.55, all right: |0.5-0.95|/2 + |1-0.55|/2.
-    proba = np.array([[0.95, 0.05]] * 10 + [[0.55, 0.45]] * 10)
-    gold = np.array([0, 1] * 5 + [0] * 10)
+    # 10 rows at 0.95, half right; 30 rows at 0.55, 18 right: 10/40 x 0.45 + 30/40 x 0.05.
+    proba = np.array([[0.95, 0.05]] * 10 + [[0.55, 0.45]] * 30)
+    gold = np.array([0, 1] * 5 + [0] * 18 + [1] * 12)
     result = calibration(proba, gold)
-    assert result["ece"] == pytest.approx(0.45)
-    assert [(b["low"], b["count"]) for b in result["bins"]] == [(0.5, 10), (0.9, 10)]
+    assert result["ece"] == pytest.approx(0.15)
+    assert [(b["low"], b["count"]) for b in result["bins"]] == [(0.5, 30), (0.9, 10)]
     perfect = calibration(np.array([[0.3, 0.7]] * 10), np.array([1] * 7 + [0] * 3))
     assert perfect["ece"] == pytest.approx(0.0)
-    assert list(below(proba, 0.9)) == list(range(10, 20))
+    assert list(below(proba, 0.9)) == list(range(10, 40))
