@@ -32,6 +32,7 @@ def serve(
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((HOST, port))
     port = listener.getsockname()[1]
+    listener.listen(128)  # before the address is printed: a client given it is never refused
     token = new_token()
     app = create_app(folder, token=token, hosts=[f"{HOST}:{port}", f"localhost:{port}"])
     url = f"http://{HOST}:{port}/?token={token}"
