@@ -100,3 +100,27 @@ def test_report_shows_calibration_and_unsure_rows_export_for_review(run: pipelin
     tasks = json.loads(labels.export_review(tmp_path / "review.json", 0.8)[0].read_text())
     assert len(tasks) == count and tasks[0]["predictions"][0]["score"] < 0.8
     assert tasks[0]["predictions"][0]["result"][0]["value"]["choices"][0] in ("HAM", "SPAM")
+
+
+def test_suggest_command_prints_rows_and_moves_labels_in_and_out(
+    run: pipeline.RunDir, tmp_path, capsys
+):
+    from alchemist.cli.main import main
+
+    assert main(["suggest", str(run.folder), "-n", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6  # id, score, reason; then the text
+    row, score = lines[0].split()[:2]
+    assert len(row) == 16 and 0 < float(score) <= 2
+    (tmp_path / "in.csv").write_text(f"alchemist_id,label\n{row},SPAM\n")
+    assert main(["suggest", str(run.folder), "--import", str(tmp_path / "in.csv")]) == 0
+    assert RunLabels(run).current()[row] == "SPAM"
+    assert main(["suggest", str(run.folder), "--export", str(tmp_path / "out.json")]) == 0
+    assert row in (tmp_path / "out.json").read_text()
+    test_row = next(iter(RunLabels(run).test_ids - set(RunLabels(run).items)))
+    (tmp_path / "bad.csv").write_text(f"alchemist_id,label\n{row},HAM\n{test_row},SPAM\n")
+    capsys.readouterr()
+    assert main(["suggest", str(run.folder), "--import", str(tmp_path / "bad.csv")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "test rows never take a label" in error
+    assert RunLabels(run).current()[row] == "SPAM"  # nothing of the bad file was written
