@@ -33,6 +33,7 @@ import json
 import shutil
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -223,7 +224,7 @@ def plot(table: pd.DataFrame, path: Path) -> None:
     axis.set_xscale("symlog", linthresh=10)
     axis.set_xlabel("labels")
     axis.set_ylabel("test macro-F1")
-    axis.set_title(str(table["dataset"].iloc[0]))
+    axis.set_title(textwrap.fill(str(table["dataset"].iloc[0]), 70), fontsize=8)
     axis.legend(fontsize=8)
     figure.tight_layout()
     figure.savefig(path, dpi=120)
