@@ -35,7 +35,8 @@ def test_every_run_writes_a_standalone_report_html(tmp_path: Path):
     parsed = _Tags()
     parsed.feed(html)
     assert parsed.fetches == 0  # nothing to fetch, nothing to run: opens without a server
-    assert parsed.tags.count("svg") == 4  # the four charts, inline
+    # The four charts and the test split's reliability diagram, inline.
+    assert parsed.tags.count("svg") == 5
     summary = json.loads((run.folder / "summary.json").read_text())
     distilled = summary["evaluation"]["test"]["distilled"]["accuracy"]
     assert f"{distilled:.3f}" in html and "majority class (baseline)" in html

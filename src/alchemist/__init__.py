@@ -14,6 +14,8 @@ this list (no cycles; each package's docstring says what it owns)::
     evaluation/                    scores against gold; the per-item zero-shot LLM reference
     synthesis/                     stage 2: prompts, search, quality loop, the gate
     distill/                       featurizers, classifiers, the end model and its dev choice
+    labels/                        the user's labels: store, suggestions, import/export,
+                                   calibration; the dev split as it grows
     concepts/                      images, signals and tables scored on LLM-named concepts
     report/                        overview figures, report.md / report.html, charts
     run/                           the run folder, its settings, the pipeline and re-run

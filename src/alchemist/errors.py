@@ -14,6 +14,7 @@ The tree::
     ├── LabelModelError      a label model cannot be fitted on the given votes
     ├── DistillError         the distilled classifier cannot be trained or loaded
     ├── RunError             a run directory is inconsistent or cannot be resumed
+    ├── LabelError           a user's label cannot be stored (unknown row or class, a test row)
     └── SettingError         a run setting is out of its allowed range (checked before work)
 
     NotFittedError(ValueError, AttributeError)   an estimator used before ``fit`` (misuse)
@@ -153,6 +154,17 @@ class RunError(AlchemistError):
         self.split = split
         self.program_id = program_id
         super().__init__(message)
+
+
+class LabelError(AlchemistError, ValueError):
+    """A label a person gave cannot be stored or read: an unknown row or class, a row of the test
+    split (test rows only score), or a malformed import file. ``row``: the row id concerned;
+    ``path``: the file being read."""
+
+    def __init__(self, message: str, *, row: str | None = None, path: str | None = None) -> None:
+        self.row = row
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
 
 
 class SettingError(AlchemistError, ValueError):

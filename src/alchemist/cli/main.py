@@ -12,6 +12,7 @@ from typing import Any
 
 from alchemist.cli import _conventions as conventions
 from alchemist.cli import _streaming as cli_streaming
+from alchemist.cli._labels import add_suggest
 from alchemist.cli._output import Bars, show_log_messages
 from alchemist.cli._settings import add_task_and_config, config_from_args
 from alchemist.errors import AlchemistError
@@ -19,7 +20,7 @@ from alchemist.llm import ProviderSpec
 from alchemist.report.overview import verdict
 from alchemist.report.render import worst_group_text
 from alchemist.run import costs, pipeline
-from alchemist.run.folder import RunDir, init_run, load_splits
+from alchemist.run.folder import RunDir, init_run
 from alchemist.task import load_task
 
 
@@ -117,7 +118,7 @@ def _execute(args: argparse.Namespace) -> None:
             run,
             task,
             pipeline.enabled_programs(run, task),
-            load_splits(task, config),
+            run.splits(task, config),
             config,
             progress=bars,
         )
@@ -332,6 +333,8 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("run", metavar="RUN", help="run directory")
     review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     review.add_argument("--open", action="store_true", help="open the address in a browser")
+
+    add_suggest(command)
 
     command("doctor", _doctor, "which isolation layers labeling programs get on this machine")
     return parser

@@ -187,6 +187,40 @@ def scatter(
     return "".join(parts) + "</svg>"
 
 
+def reliability(title: str, bins: Sequence[Mapping[str, float]], *, size: int = 260) -> str:
+    """A reliability diagram: per probability bin (``labels.calibration``'s ``bins``), a bar
+    up to the bin's accuracy at its place on the confidence axis, its mean confidence as a dot,
+    and the diagonal of perfect calibration."""
+    left, top, plot = 44, 40, size - 64
+    height = top + plot + 36
+    parts = [_open(size, height, title)]
+    parts += _gridlines(left, top, plot, top + plot, ticks=(0, 0.5, 1.0))
+    parts.append(
+        f'<line x1="{left}" y1="{top + plot}" x2="{left + plot}" y2="{top}" '
+        f'stroke="{_MUTED}" stroke-dasharray="4 3"/>'
+    )
+    for b in bins:
+        x, w = left + b["low"] * plot, (b["high"] - b["low"]) * plot
+        h = b["accuracy"] * plot
+        parts.append(
+            f'<rect x="{x + 1:.1f}" y="{top + plot - h:.1f}" width="{w - 2:.1f}" '
+            f'height="{h:.1f}" fill="{PALETTE[0]}" fill-opacity="0.75"><title>'
+            f"{b['low']:.1f}-{b['high']:.1f}: {int(b['count'])} rows, accuracy "
+            f"{b['accuracy']:.2f}, mean probability {b['confidence']:.2f}</title></rect>"
+        )
+        cy = top + plot - b["confidence"] * plot
+        parts.append(f'<circle cx="{x + w / 2:.1f}" cy="{cy:.1f}" r="3" fill="{PALETTE[5]}"/>')
+    parts.append(
+        f'<text x="{left + plot / 2}" y="{height - 8}" text-anchor="middle" fill="{_MUTED}">'
+        "probability of the predicted class</text>"
+    )
+    parts.append(
+        f'<text x="12" y="{top + plot / 2}" fill="{_MUTED}" transform="rotate(-90 12 '
+        f'{top + plot / 2})" text-anchor="middle">share right</text>'
+    )
+    return "".join(parts) + "</svg>"
+
+
 def _open(width: int, height: int, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -238,4 +272,4 @@ def _money(value: float) -> str:
     return f"${value:.2g}" if value < 1 else f"${value:,.2f}"
 
 
-__all__ = ["PALETTE", "Point", "bars", "heatmap", "scatter"]
+__all__ = ["PALETTE", "Point", "bars", "heatmap", "reliability", "scatter"]

@@ -62,6 +62,8 @@ class Overview:
     charts: dict[str, str] = field(default_factory=dict)
     llm: dict[str, Any] = field(default_factory=dict)
     verdicts: list[str] = field(default_factory=list)
+    # The distilled model's calibration per split with gold (``labels.calibration``).
+    calibration: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -86,6 +88,7 @@ class Overview:
             program_ids=list(train.program_ids),
             llm=ledger.totals(),
             verdicts=[v for split, e in summary["evaluation"].items() if (v := verdict(split, e))],
+            calibration=summary.get("calibration") or {},
         )
         overview.charts = {
             "programs": _program_chart(train, diagnostics),

@@ -8,10 +8,12 @@ standalone page with its own style sheet that needs no server, script or network
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
 from alchemist.diagnostics import Diagnostics
+from alchemist.report import charts
 from alchemist.report.overview import Overview, method_name, verdict
 from alchemist.task import Task
 
@@ -51,6 +53,7 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
         lines += ["", _OUT_OF_FOLD]
     if verdicts:
         lines += ["", *(f"- {v}" for v in verdicts)]
+    lines += _calibration_lines(summary.get("calibration") or {})
     synthesis = summary.get("synthesis") or {}
     if synthesis:
         lines += [
@@ -131,13 +134,48 @@ def render_overview(overview: Overview) -> str:
 
 
 def render_report_html(overview: Overview) -> str:
-    """``report.html``: the overview as a standalone page."""
+    """``report.html``: the overview as a standalone page, with the distilled model's
+    reliability diagram per split of ``overview.calibration`` (``labels.calibration``)."""
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Alchemist run report: {escape(overview.task.name)}</title>"
         f"<style>{_CSS}</style></head><body><header><h1>Alchemist run report</h1></header>"
-        f"<main>{render_overview(overview)}</main></body></html>\n"
+        f"<main>{render_overview(overview)}{_calibration_html(overview.calibration)}</main>"
+        "</body></html>\n"
     )
+
+
+def _calibration_html(calibration: Mapping[str, Mapping[str, Any]]) -> str:
+    if not calibration:
+        return ""
+    figures = "".join(
+        f"<figure>{charts.reliability(f'{split}: calibration', c['bins'])}"
+        f"<figcaption>{escape(split)}: ECE {c['ece']:.3f} on {c['n']} rows</figcaption></figure>"
+        for split, c in calibration.items()
+    )
+    return (
+        '<section id="calibration"><h2>Calibration of the distilled model</h2>'
+        f'<div class="charts">{figures}</div><p class="note">{_CALIBRATION}</p></section>'
+    )
+
+
+def _calibration_lines(calibration: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    if not calibration:
+        return []
+    lines = ["", "## Calibration of the distilled model", ""]
+    lines += [
+        f"- {split}: expected calibration error **{c['ece']:.3f}** on {c['n']} rows"
+        for split, c in calibration.items()
+    ]
+    return [*lines, "", _CALIBRATION]
+
+
+_CALIBRATION = (
+    "Expected calibration error: the rows' probabilities of their predicted class fall in 10 "
+    "equal-width bins; per bin, |share right - mean probability|, weighted by the bin's share "
+    "of the rows. 0 is perfect. Bars: share right per bin; dots: mean probability; dashed: "
+    "perfect calibration."
+)
 
 
 _CSS = """

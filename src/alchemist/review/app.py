@@ -1,12 +1,14 @@
 """The workbench's web application: server-rendered pages and the small JSON API they call.
 
-Pages: ``/`` overview, ``/programs``, ``/programs/{id}``, ``/items``; ``/run/{path}`` shows a file
+Pages: ``/`` overview, ``/programs``, ``/programs/{id}``, ``/items``, ``/label`` (suggested rows
+one at a time; labels go to the run's label store at once); ``/run/{path}`` shows a file
 of the run directory (confined to it). API under ``/api/``; every write is a JSON POST guarded
 by ``TokenGuard`` (see ``security.py``).
 """
 
 from __future__ import annotations
 
+import tempfile
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -33,6 +35,8 @@ from alchemist.review.security import TokenGuard
 from alchemist.review.workbench import TRY_SPLITS, Busy, NotFound, TryResult, Workbench
 
 _STATIC = Path(__file__).with_name("static")
+LABEL_BATCH = 20  # suggestions per Label page
+RECENT_LABELS = 20
 _FORMATTER = HtmlFormatter(cssclass="code", linenos="table")
 # report.html carries its own inline style sheet and nothing else.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -58,6 +62,10 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
         Route("/programs", partial(_programs, bench, env)),
         Route("/programs/{program_id}", partial(_program, bench, env)),
         Route("/items", partial(_items, bench, env)),
+        Route("/label", partial(_label, bench, env)),
+        Route("/api/labels", partial(_api_label, bench), methods=["POST"]),
+        Route("/api/labels/undo", partial(_api_undo, bench), methods=["POST"]),
+        Route("/api/labels/export.{kind:str}", partial(_api_export, bench)),
         Route("/run/{path:path}", partial(_run_file, bench)),
         Route("/static/pygments.css", _pygments_css),
         Mount("/static", StaticFiles(directory=_STATIC), name="static"),
@@ -159,6 +167,42 @@ def _items(bench: Workbench, env: Environment, request: Request) -> HTMLResponse
     )
 
 
+def _label(bench: Workbench, env: Environment, request: Request) -> HTMLResponse:
+    labels = bench.labels()
+    suggested = [
+        {
+            "id": s.id,
+            "text": item_text(s.item)[:2000],
+            "reason": s.reason,
+            "score": s.score,
+            "label_model": s.label_model,
+            "probability": s.probability,
+        }
+        for s in labels.suggest(LABEL_BATCH)
+    ]
+    current = labels.current()
+    latest = {e.row: e for e in labels.store.events() if e.row in current}
+    recent = [
+        {
+            "id": e.row,
+            "text": item_text(labels.items.get(e.row, "")),
+            "label": current[e.row],
+            "user": e.user,
+            "time": e.time,
+        }
+        for e in list(latest.values())[::-1][:RECENT_LABELS]
+    ]
+    return _page(
+        env,
+        "label.html",
+        page="label",
+        suggestions=suggested,
+        recent=recent,
+        labeled=len(current),
+        job=bench.job,
+    )
+
+
 def _run_file(bench: Workbench, request: Request) -> Response:
     path = bench.file(request.path_params["path"])
     if path.name == "report.html":
@@ -235,6 +279,43 @@ async def _api_save(bench: Workbench, request: Request) -> JSONResponse:
     body = await _json(request)
     program = bench.save_version(request.path_params["program_id"], str(body.get("source", "")))
     return JSONResponse({"id": program.id, "url": f"/programs/{program.id}"}, status_code=201)
+
+
+async def _api_label(bench: Workbench, request: Request) -> JSONResponse:
+    body = await _json(request)
+    labels = bench.labels()
+    written = labels.store.label(str(body.get("row", "")), str(body.get("class", "")))
+    return JSONResponse(
+        {
+            "row": body.get("row"),
+            "label": written.label,
+            "action": None if written.event is None else written.event.action,
+            "count": len(labels.current()),
+        }
+    )
+
+
+async def _api_undo(bench: Workbench, request: Request) -> JSONResponse:
+    body = await _json(request)
+    labels = bench.labels()
+    written = labels.store.undo(str(body.get("row", "")))
+    return JSONResponse(
+        {"row": body.get("row"), "label": written.label, "count": len(labels.current())}
+    )
+
+
+def _api_export(bench: Workbench, request: Request) -> Response:
+    kind = request.path_params["kind"]
+    if kind not in ("csv", "json"):
+        raise NotFound(f"Labels export as csv or json; got {kind!r}.")
+    with tempfile.TemporaryDirectory() as folder:
+        path = bench.labels().export(Path(folder) / f"labels.{kind}")
+        content = path.read_bytes()
+    return Response(
+        content,
+        media_type="text/csv" if kind == "csv" else "application/json",
+        headers={"content-disposition": f'attachment; filename="labels.{kind}"'},
+    )
 
 
 async def _api_rerun(bench: Workbench, request: Request) -> JSONResponse:

@@ -33,6 +33,7 @@ def serve(
     listener.bind((HOST, port))
     listener.listen()  # before the address is printed: a client may connect at once
     port = listener.getsockname()[1]
+    listener.listen(128)  # before the address is printed: a client given it is never refused
     token = new_token()
     app = create_app(folder, token=token, hosts=[f"{HOST}:{port}", f"localhost:{port}"])
     url = f"http://{HOST}:{port}/?token={token}"

@@ -29,6 +29,7 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program
 from alchemist.report.overview import Overview
 from alchemist.run import aggregation, pipeline
+from alchemist.run.labeling import RunLabels
 from alchemist.task import Task
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
@@ -124,6 +125,14 @@ class Workbench:
         self._view: RunView | None = None
         self._overview: Overview | None = None
         self.previous: Overview | None = None  # the overview before the last re-run
+        self._labels: RunLabels | None = None
+
+    def labels(self) -> RunLabels:
+        """The run's rows by id and its label store (``run.labeling``), read once."""
+        with self._lock:
+            if self._labels is None:
+                self._labels = RunLabels(self.run)
+            return self._labels
 
     # ------------------------------------------------------------------ reading
     def overview(self) -> Overview:
@@ -262,7 +271,7 @@ class Workbench:
         try:
             with self._changing(rerun=True):
                 before = self.overview()
-                splits = {s: v.dataset for s, v in self.view().splits.items()}
+                splits = self.run.splits(self.task, self.config)  # with the latest labels
                 total = len([p for p in self.programs() if p.enabled]) * sum(
                     len(d) for d in splits.values()
                 )
@@ -307,7 +316,7 @@ class Workbench:
         return f"{root}_v{number}"
 
     def _load_view(self) -> RunView:
-        splits = pipeline.load_splits(self.task, self.config)
+        splits = self.run.splits(self.task, self.config)
         matrices = self.run.load_matrices(splits)
         fitted = aggregation.aggregate(self.task, matrices, splits, self.config)
         distilled = DistilledModel.load(self.run.model_dir)

@@ -30,7 +30,7 @@ from alchemist.labelmodels import (
     make_label_model,
 )
 from alchemist.run.features import featurizer_for
-from alchemist.run.folder import labeled_dev
+from alchemist.run.folder import choosing_dev, labeled_dev
 from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
@@ -58,8 +58,8 @@ def aggregate(
     """Fit the label model on the training votes; choose it on the dev split when one exists."""
     train = matrices["train"].votes
     k = task.n_classes
-    dev = splits.get("dev")
-    if config.label_model == "auto" and dev is not None and dev.gold is not None and dev.has_gold:
+    dev = choosing_dev(splits)  # below MIN_CHOICE_LABELS gold rows: the default, unchosen
+    if config.label_model == "auto" and dev is not None and dev.gold is not None:
         selection = choose_label_model(train, matrices["dev"].votes, dev.gold, k, seed=config.seed)
         if selection.scores:
             logger.info(
@@ -161,8 +161,8 @@ def add_dev_classifier(
 ) -> dict[str, LabelMatrix]:
     """The matrices with one more column beside the programs': the dev classifier's votes
     (``distill.dev_classifier.DevClassifier.cross_fitted``). Unchanged without enough gold dev
-    rows of two classes, or with ``config.use_gold`` off."""
-    dev = labeled_dev(splits)
+    rows of two classes (``MIN_CHOICE_LABELS``), or with ``config.use_gold`` off."""
+    dev = choosing_dev(splits)
     if not config.use_gold or dev is None:
         return matrices
     others = {s: d.frame for s, d in splits.items() if s != "dev"}
@@ -195,7 +195,7 @@ def fold_pseudolabels(
     ``rows`` alone: the dev classifier retrained on them (its votes on those rows out of
     fold among them), the label model refitted (a stacked one on those rows). No label of a
     dev row outside ``rows`` is read. None where ``distill_with_gold`` reads no dev label."""
-    dev = labeled_dev(splits)
+    dev = choosing_dev(splits)
     train = voting["train"]
     if not config.use_gold or dev is None:
         return None

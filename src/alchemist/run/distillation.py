@@ -18,7 +18,13 @@ from alchemist.distill import DistilledModel
 from alchemist.distill.gold import fit_mixed, fit_with_gold
 from alchemist.errors import RunError
 from alchemist.run.features import end_model_featurizers, featurizer_for
-from alchemist.run.folder import RunDir, labeled_dev
+from alchemist.run.folder import (
+    MIN_CHOICE_LABELS,
+    RunDir,
+    choosing_dev,
+    labeled_dev,
+    small_dev_share,
+)
 from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
@@ -68,10 +74,13 @@ def distill_with_gold(
     """The distilled model on pseudolabels and gold dev rows (None without usable dev labels,
     or with ``config.use_gold`` off), chosen by cross-validation on dev with ``fold_soft``'s
     pseudolabels for each fold (``fold_pseudolabels``); the cross-validation lands in
-    ``distill.json``."""
-    dev = labeled_dev(splits)
-    if not config.use_gold or dev is None:
+    ``distill.json``. With fewer than ``MIN_CHOICE_LABELS`` gold rows nothing is chosen:
+    ``small_dev_fit``."""
+    dev = choosing_dev(splits)
+    if not config.use_gold:
         return None
+    if dev is None:
+        return small_dev_fit(run, splits, covered, proba, config)
     task = splits["train"].task
     train = splits["train"].subset(np.flatnonzero(covered))
     fitted = fit_with_gold(
@@ -92,6 +101,54 @@ def distill_with_gold(
     )
     run.write_json("distill.json", fitted.to_dict())
     return fitted.model
+
+
+def small_dev_fit(
+    run: RunDir,
+    splits: dict[str, Dataset],
+    covered: np.ndarray,
+    proba: np.ndarray,
+    config: RunConfig,
+) -> DistilledModel | None:
+    """The end model with 10 to ``MIN_CHOICE_LABELS`` - 1 gold dev rows: the default features
+    and the MLP (no choice), the gold rows joining the pseudolabels at ``small_dev_share`` of
+    the weight. None with fewer than 10 (``labeled_dev``): the pseudolabels alone."""
+    dev = labeled_dev(splits)
+    if dev is None:
+        return None
+    task = splits["train"].task
+    n_labels = int((np.asarray(dev.gold) >= 0).sum())
+    share = small_dev_share(n_labels)
+    train = splits["train"].subset(np.flatnonzero(covered))
+    featurizer = featurizer_for(task, splits, config)
+    model = fit_mixed(
+        train.frame,
+        proba[covered],
+        dev.frame,
+        np.asarray(dev.gold),
+        n_classes=task.n_classes,
+        featurizer=featurizer,
+        members=[("mlp", share)],
+        seed=config.seed,
+    )
+    logger.info(
+        "Distilled model on %s features with %d gold rows at %.2f of the weight (fewer than %d "
+        "labels: nothing chosen by cross-validation).",
+        featurizer,
+        n_labels,
+        share,
+        MIN_CHOICE_LABELS,
+    )
+    run.write_json(
+        "distill.json",
+        {
+            "featurizer": featurizer,
+            "members": [["mlp", share]],
+            "rule": f"fewer than {MIN_CHOICE_LABELS} labels: no cross-validated choice",
+            "gold_rows": n_labels,
+        },
+    )
+    return model
 
 
 def dev_only_baseline(
@@ -119,4 +176,4 @@ def dev_only_baseline(
     )
 
 
-__all__ = ["dev_only_baseline", "distill", "distill_with_gold"]
+__all__ = ["dev_only_baseline", "distill", "distill_with_gold", "small_dev_fit"]

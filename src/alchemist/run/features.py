@@ -20,7 +20,7 @@ import pandas as pd
 from alchemist.data.dataset import Dataset
 from alchemist.distill import featurizer_candidates
 from alchemist.distill.dev_classifier import choose_featurizer
-from alchemist.run.folder import labeled_dev
+from alchemist.run.folder import choosing_dev
 from alchemist.run.settings import RunConfig
 from alchemist.task import Task
 
@@ -35,7 +35,7 @@ def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunCon
     and labeled dev rows every candidate of ``featurizer_candidates`` (the gold share and the
     classifier decide which features pay off with the pseudolabels, which a classifier on the
     dev labels alone cannot tell), else ``featurizer_for``'s one."""
-    if config.featurizer != "auto" or labeled_dev(splits) is None or not config.use_gold:
+    if config.featurizer != "auto" or choosing_dev(splits) is None or not config.use_gold:
         return [featurizer_for(task, splits, config)]
     return featurizer_candidates(task.modality)
 
@@ -50,7 +50,7 @@ def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) ->
     the exact words the programs match (docs/benchmarks.md measures both)."""
     if config.featurizer != "auto":
         return config.featurizer
-    dev, candidates = labeled_dev(splits), featurizer_candidates(task.modality)
+    dev, candidates = choosing_dev(splits), featurizer_candidates(task.modality)
     if dev is None or not config.use_gold or len(candidates) == 1:
         return candidates[-1]
     gold = np.asarray(dev.gold)

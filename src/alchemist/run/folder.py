@@ -17,6 +17,7 @@ resumes instead of starting over::
     distill.json        the end model's featurizer, classifiers and gold shares (CV on dev)
     supplementary.yaml  LLM-drafted supplementary information, editable (--supplementary generate)
     baseline/<split>.*  zero-shot labels and figures (alchemist zero-shot)
+    labels/labels.jsonl the user's labels, append-only (alchemist.labels.store); they join dev
     summary.json, report.md, report.html (the same figures with charts; opens without a server)
 
 Every file is written atomically (a temporary file renamed over the old one), so a run killed
@@ -41,6 +42,7 @@ from alchemist._util.paths import TEMPORARY_GLOB, atomic_path, atomic_write_text
 from alchemist.data.dataset import Dataset, load_dataset
 from alchemist.errors import DataError, RunError
 from alchemist.label_matrix import LabelMatrix
+from alchemist.labels import LabelStore, row_ids, with_labels
 from alchemist.llm import (
     Ledger,
     PriceTable,
@@ -51,8 +53,15 @@ from alchemist.run.settings import RunConfig
 from alchemist.task import Task, load_task
 
 SPLITS = ("train", "dev", "test")
-# Fewer gold dev rows than this are too few to choose anything on.
+# Fewer gold dev rows than this are too few to read anything from (chance votes, the baseline).
 _MIN_GOLD = 10
+# The rule for small dev splits: below this many gold rows nothing is chosen by cross-validation
+# (label model, dev classifier and its features, the end model's features, classifier and gold
+# share). Five folds of fewer than 10 rows score each candidate on a handful of rows: the
+# winner is the luckiest draw, not the best choice. Below it the run keeps the programs-first
+# defaults (the unsupervised label model, the end model on the pseudolabels) and the gold rows
+# join the end model's training at a fixed share (``small_dev_share``).
+MIN_CHOICE_LABELS = 50
 
 
 class RunDir:
@@ -96,8 +105,21 @@ class RunDir:
     def pseudolabels_path(self) -> Path:
         return self.folder / "pseudolabels.parquet"
 
+    @property
+    def labels_dir(self) -> Path:
+        return self.folder / "labels"
+
     def task(self) -> Task:
         return load_task(self._existing("task.yaml"))
+
+    def labels(self, task: Task) -> dict[str, str]:
+        """The user's current labels: row id -> class name (``alchemist.labels.store``)."""
+        return LabelStore(self.labels_dir, classes=task.class_names).current()
+
+    def splits(self, task: Task, config: RunConfig) -> dict[str, Dataset]:
+        """The run's splits as every stage reads them: ``load_splits`` with the user's labels
+        merged in (labeled training rows join dev; ``alchemist.labels.dev``)."""
+        return with_labels(load_splits(task, config), self.labels(task))
 
     def open_ledger(self, config: RunConfig) -> Ledger:
         """The run's ledger, priced by ``config``: its budget cap stops a call before it is
@@ -138,14 +160,19 @@ class RunDir:
             )
         return {s: LabelMatrix.load(self.matrix_path(s)) for s in splits}
 
-    def write_pseudolabels(self, task: Task, matrix: LabelMatrix, proba: np.ndarray) -> None:
+    def write_pseudolabels(
+        self, task: Task, matrix: LabelMatrix, proba: np.ndarray, train: Dataset | None = None
+    ) -> None:
         """The label model's output on the training rows: class, name and one probability
-        column per class; rows no program voted on get label -1."""
+        column per class; rows no program voted on get label -1. With ``train`` (the training
+        split), each row's id too (``alchemist.labels.row_id``), which names the rows for
+        suggestions after labels have moved some of them to dev."""
         covered = (matrix.votes >= 0).any(axis=1)
         index = proba.argmax(axis=1)
         frame = pd.DataFrame(
             {
                 "row": np.arange(len(proba)),
+                **({"id": row_ids(train.items)} if train is not None else {}),
                 "covered": covered,
                 "label": [task.classes[i].id for i in index],
                 "label_name": [task.classes[i].name for i in index],
@@ -248,6 +275,19 @@ def labeled_dev(splits: dict[str, Dataset], minimum: int = _MIN_GOLD) -> Dataset
     return dev if len(gold) >= minimum and len(np.unique(gold)) >= 2 else None
 
 
+def choosing_dev(splits: dict[str, Dataset]) -> Dataset | None:
+    """The dev split when it has enough gold rows to choose on (``MIN_CHOICE_LABELS``)."""
+    return labeled_dev(splits, minimum=MIN_CHOICE_LABELS)
+
+
+def small_dev_share(n_labels: int) -> float:
+    """The gold rows' share of the end model's training weight below ``MIN_CHOICE_LABELS``
+    labels, with no cross-validation to choose it: ``n / (n + MIN_CHOICE_LABELS) / 2``, growing
+    from 0.08 at 10 labels to 0.25 at 50 (where the choice by cross-validation takes over), so a
+    handful of labels counts without outweighing thousands of pseudolabels."""
+    return n_labels / (n_labels + MIN_CHOICE_LABELS) / 2
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
@@ -256,4 +296,14 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["SPLITS", "RunDir", "labeled_dev", "archive_programs", "init_run", "load_splits"]
+__all__ = [
+    "MIN_CHOICE_LABELS",
+    "SPLITS",
+    "RunDir",
+    "archive_programs",
+    "choosing_dev",
+    "init_run",
+    "labeled_dev",
+    "load_splits",
+    "small_dev_share",
+]

@@ -29,6 +29,7 @@ from alchemist.distill import DistilledModel
 from alchemist.errors import DataError, RunError
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
+from alchemist.labels.calibration import calibration
 from alchemist.llm import Provider
 from alchemist.programs import Program
 from alchemist.report.overview import Overview
@@ -93,7 +94,7 @@ def run_pipeline(
     run = init_run(folder, task, config)
     if fresh_programs:
         archive_programs(run)
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     logger.info("Data: %s", ", ".join(f"{s} {len(d)} rows" for s, d in splits.items()))
     warn_absent_classes(splits, config)
     if concepts.needed(task, config.representation):
@@ -186,17 +187,17 @@ def _diagnose(
 def aggregate_run(run: RunDir) -> Aggregation:
     """Stage 5 alone on a run directory: label model over the saved matrices -> pseudolabels."""
     task, config = run.task(), run.config()
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     matrices, _ = label_model_votes(task, run.load_matrices(splits), splits, config)
     fitted = aggregate(task, matrices, splits, config)
-    run.write_pseudolabels(task, matrices["train"], fitted.proba)
+    run.write_pseudolabels(task, matrices["train"], fitted.proba, splits["train"])
     return fitted
 
 
 def diagnose_run(run: RunDir) -> Diagnostics:
     """Stage 4 alone on a run directory: diagnostics of the saved matrices."""
     task, config = run.task(), run.config()
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     diagnostics = _diagnose(task, run.load_matrices(splits), splits)
     run.write_json("diagnostics.json", diagnostics.to_dict())
     return diagnostics
@@ -206,7 +207,7 @@ def distill_run(run: RunDir) -> DistilledModel:
     """Stage 6 alone on a run directory: train the classifier on the pseudolabels of the
     saved matrices (the label model refitted, as ``rerun`` does)."""
     task, config = run.task(), run.config()
-    splits = load_splits(task, config)
+    splits = run.splits(task, config)
     voting, _ = label_model_votes(task, run.load_matrices(splits), splits, config)
     fitted = aggregate(task, voting, splits, config)
     covered = voting["train"].covered()
@@ -231,12 +232,12 @@ def rerun(
     """
     task = task or run.task()
     config = config or run.config()
-    splits = splits or load_splits(task, config)
+    splits = splits or run.splits(task, config)
     programs = enabled_programs(run, task)
     matrices = apply_programs(run, task, programs, splits, config, progress=progress)
     voting, ignored = label_model_votes(task, matrices, splits, config)
     fitted = aggregate(task, voting, splits, config)
-    run.write_pseudolabels(task, voting["train"], fitted.proba)
+    run.write_pseudolabels(task, voting["train"], fitted.proba, splits["train"])
     learned = getattr(fitted.model, "accuracies_", None)
     diagnostics = _diagnose(
         task, matrices, splits, None if learned is None else learned[: len(programs)]
@@ -255,6 +256,12 @@ def rerun(
         "ignored_votes": ignored,
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
         "evaluation": evaluate(task, splits, voting, fitted.model, distilled, dev_only),
+        # The distilled model's probabilities against the test labels (never fitted on them).
+        "calibration": {
+            split: calibration(distilled.predict_proba(data.frame), np.asarray(data.gold))
+            for split, data in splits.items()
+            if split == "test" and data.has_gold
+        },
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }
@@ -316,6 +323,7 @@ __all__ = [
     "distill_run",
     "enabled_programs",
     "ensure_programs",
+    "load_splits",
     "predict",
     "rerun",
     "run_pipeline",
