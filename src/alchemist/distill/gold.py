@@ -21,6 +21,12 @@ learns from them), which would flatter the pseudolabel-heavy candidates: ``fold_
 each fold the pseudolabels made without it (``dev_classifier.DevClassifier`` votes from the
 other folds' rows).
 
+Do no harm: beside those candidates, the same folds score the strongest simple reference, a
+class-balanced logistic regression on the dev labels alone (``distill.reference``), on every
+featurizer. The chosen average becomes the end model only when its gain over the best of them
+clears its own noise: the mean of its per-fold macro-F1 gains above one standard error of that
+mean (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``).
+
 Weights are given by repetition: the gold rows are repeated until they carry their share. Early
 stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
 """
@@ -40,8 +46,9 @@ from scipy import sparse
 from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill.averaged import AveragedClassifier
 from alchemist.distill.classifiers import make_classifier
-from alchemist.distill.featurizers import make_featurizer
+from alchemist.distill.featurizers import Featurizer, make_featurizer
 from alchemist.distill.model import DistilledModel
+from alchemist.distill.reference import BalancedLogistic, cross_validated
 from alchemist.errors import DistillError
 from alchemist.evaluation.metrics import paired_gain
 
@@ -51,17 +58,57 @@ AVERAGED = 3
 _HOLDOUT = 0.1
 
 
+@dataclass(frozen=True)
+class GoldSettings:
+    """What ``fit_with_gold`` chooses among: ``featurizers``, ``classifiers`` and gold
+    ``shares``, by ``folds``-fold cross-validation seeded with ``seed``; ``averaged``: how many
+    candidates at most the model averages (1: the best alone); ``reference``: whether the
+    strongest simple reference competes for the end model (off: the programs' candidates
+    alone, as before the reference existed)."""
+
+    featurizers: Sequence[str]
+    classifiers: Sequence[str] = CLASSIFIERS
+    shares: Sequence[float] = GOLD_SHARES
+    folds: int = 5
+    seed: int = 0
+    averaged: int = AVERAGED
+    reference: bool = True
+
+
+@dataclass
+class Reference:
+    """The strongest simple reference: its featurizer, its model fitted on every gold dev row,
+    and the out-of-fold scores of each featurizer's (macro-F1 and accuracy)."""
+
+    featurizer: str
+    model: DistilledModel
+    scores: dict[str, dict[str, float]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "featurizer": self.featurizer,
+            "classifier": BalancedLogistic.name,
+            "C": self.model.classifier_.C_,  # type: ignore[attr-defined]
+            "cv_scores": self.scores,
+        }
+
+
 @dataclass
 class GoldFit:
-    """The fitted model, the chosen featurizer and members (classifier, gold share; the best
-    candidate first), and the cross-validation scores of every candidate (macro-F1 and
-    accuracy on held-out folds)."""
+    """The fitted end model, the chosen featurizer and members (classifier, gold share; the
+    best candidate first) of the programs' candidate, and the cross-validation scores of every
+    candidate (macro-F1 and accuracy on held-out folds). With the reference: which of the two
+    is the end model (``winner``: "programs" or "reference"), and ``versus_reference``, the
+    programs' candidate's cross-validated gain over it with its noise."""
 
     model: DistilledModel
     featurizer: str
     members: list[tuple[str, float]]
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     seconds: float = 0.0
+    reference: Reference | None = None
+    winner: str = "programs"
+    versus_reference: dict[str, Any] = field(default_factory=dict)
 
     @property
     def classifier(self) -> str:
@@ -78,8 +125,27 @@ class GoldFit:
         """The members of the dev-labels-only twin: the same classifiers with gold share 1."""
         return [(classifier, 1.0) for classifier, _ in self.members]
 
+    @property
+    def why(self) -> str:
+        """Which model is the end model and why, in a sentence ("" without the reference)."""
+        if self.reference is None:
+            return ""
+        versus = self.versus_reference
+        figures = (
+            f"a cross-validated macro-F1 gain of {100 * versus['macro_f1_gain']:+.1f} points "
+            f"over the reference, noise {100 * versus['standard_error']:.1f} (one standard "
+            f"error over {versus['folds']} dev folds)"
+        )
+        if self.winner == "programs":
+            return f"The model trained with the programs' pseudolabels is the end model: {figures}."
+        return (
+            "The end model is the reference (balanced logistic regression on the dev labels "
+            f"alone, {self.reference.featurizer} features): the programs' candidate showed "
+            f"{figures}, not beyond it."
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "featurizer": self.featurizer,
             "classifier": self.classifier,
             "gold_share": self.gold_share,
@@ -87,6 +153,14 @@ class GoldFit:
             "cv_scores": self.scores,
             "seconds": self.seconds,
         }
+        if self.reference is not None:
+            out |= {
+                "end_model": self.winner,
+                "why": self.why,
+                "reference": self.reference.to_dict(),
+                "versus_reference": self.versus_reference,
+            }
+        return out
 
 
 def fit_with_gold(
@@ -96,28 +170,24 @@ def fit_with_gold(
     dev_gold: np.ndarray,
     *,
     n_classes: int,
-    featurizers: Sequence[str],
-    classifiers: Sequence[str] = CLASSIFIERS,
-    shares: Sequence[float] = GOLD_SHARES,
-    folds: int = 5,
-    seed: int = 0,
+    settings: GoldSettings,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
-    averaged: int = AVERAGED,
 ) -> GoldFit:
-    """Choose featurizer, classifier and gold share by ``folds``-fold CV on the dev rows, then
-    fit on all.
+    """Choose featurizer, classifier and gold share among ``settings``' by cross-validation on
+    the dev rows, then fit on all; with ``settings.reference``, the end model is that choice
+    only where it beats the strongest simple reference beyond the noise, else the reference.
 
     ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
     all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out);
     ``fold_soft(rows)``: the pseudolabels of the same training rows made with the gold labels
-    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold); ``averaged``:
-    how many candidates at most the model averages (1: the best alone).
+    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold).
     """
     started = time.perf_counter()
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
     frame, soft = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True), soft[keep]
     known = np.flatnonzero(np.asarray(dev_gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(dev_gold)[known]
+    folds, seed = settings.folds, settings.seed
     if len(gold) < 2 * folds:
         raise DistillError(
             f"Training with gold labels needs at least {2 * folds} labeled dev "
@@ -131,11 +201,17 @@ def fit_with_gold(
     scores: dict[str, dict[str, float]] = {}
     probas: dict[tuple[str, str, float], np.ndarray] = {}
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
-    for name in featurizers:
+    references: dict[str, tuple[Featurizer, np.ndarray]] = {}
+    for name in settings.featurizers:
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
-        for classifier, share in product(classifiers, shares):
+        if settings.reference:
+            references[name] = (
+                featurizer,
+                cross_validated(X_dev, gold, assignment, n_classes=n_classes, seed=seed),
+            )
+        for classifier, share in product(settings.classifiers, settings.shares):
             if share < 1 and len(frame) == 0:
                 continue
             proba = np.empty((len(gold), n_classes))
@@ -159,25 +235,125 @@ def fit_with_gold(
             scores[key] = {"macro_f1": figures[candidate][0], "accuracy": figures[candidate][1]}
     if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
-    chosen = _members(figures, probas, gold, averaged)
+    chosen = _members(figures, probas, gold, settings.averaged)
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
-    model = fit_mixed(
-        frame,
-        soft,
-        dev_frame,
-        gold,
-        n_classes=n_classes,
-        featurizer=name,
-        members=members,
-        seed=seed,
-    )
-    model.dev_predictions_ = {}
-    for method, group in (("distilled", chosen), ("dev_only", _dev_only(chosen))):
+    oof = {
+        "distilled": np.mean([probas[c] for c in chosen], axis=0).argmax(axis=1),
+        "dev_only": np.mean([probas[c] for c in _dev_only(chosen)], axis=0).argmax(axis=1),
+    }
+    fit = GoldFit(DistilledModel(), name, members, scores)
+    if references:
+        reference = _reference(references, dev_frame, gold, n_classes, seed)
+        oof["reference"] = references[reference.featurizer][1].argmax(axis=1)
+        fit.reference, fit.versus_reference = (
+            reference,
+            versus_reference(gold, assignment, oof["distilled"], oof["reference"], n_classes),
+        )
+        gain = fit.versus_reference
+        fit.winner = "programs" if gain["macro_f1_gain"] > gain["standard_error"] else "reference"
+    if fit.winner == "reference":
+        assert fit.reference is not None
+        fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
+    else:
+        fit.model = fit_mixed(
+            frame,
+            soft,
+            dev_frame,
+            gold,
+            n_classes=n_classes,
+            featurizer=name,
+            members=members,
+            seed=seed,
+        )
+    fit.model.dev_predictions_ = {}
+    for method, predicted in oof.items():
         full = np.full(len(dev_gold), -1, dtype=np.int64)
-        full[known] = np.mean([probas[c] for c in group], axis=0).argmax(axis=1)
-        model.dev_predictions_[method] = full
-    return GoldFit(model, name, members, scores, time.perf_counter() - started)
+        full[known] = predicted
+        fit.model.dev_predictions_[method] = full
+    if fit.reference is not None:
+        fit.model.reference_ = fit.reference.model
+    fit.seconds = time.perf_counter() - started
+    return fit
+
+
+def _reference(
+    references: dict[str, tuple[Featurizer, np.ndarray]],
+    dev_frame: pd.DataFrame,
+    gold: np.ndarray,
+    n_classes: int,
+    seed: int,
+) -> Reference:
+    """The reference of the featurizer whose out-of-fold predictions score best (macro-F1,
+    ties: accuracy, then the earlier featurizer), fitted on every gold dev row."""
+    scores = {
+        name: choice_score(gold, proba.argmax(axis=1), n_classes)
+        for name, (_, proba) in references.items()
+    }
+    best = max(scores, key=lambda name: scores[name])  # the first of equals
+    return Reference(
+        best,
+        _reference_model(references[best][0], dev_frame, gold, n_classes, seed),
+        {name: {"macro_f1": f[0], "accuracy": f[1]} for name, f in scores.items()},
+    )
+
+
+def _reference_model(
+    featurizer: Featurizer, dev_frame: pd.DataFrame, gold: np.ndarray, n_classes: int, seed: int
+) -> DistilledModel:
+    started = time.perf_counter()
+    clf = BalancedLogistic(seed=seed).fit(
+        featurizer.transform(dev_frame), gold, n_classes=n_classes
+    )
+    model = DistilledModel(featurizer=featurizer.name, classifier=clf.name, seed=seed)
+    model.featurizer_, model.classifier_, model.n_classes_ = featurizer, clf, n_classes
+    model.fit_seconds_ = time.perf_counter() - started
+    return model
+
+
+def fit_reference(
+    frame: pd.DataFrame,
+    dev_frame: pd.DataFrame,
+    gold: np.ndarray,
+    *,
+    n_classes: int,
+    featurizer: str,
+    seed: int = 0,
+) -> DistilledModel:
+    """The strongest simple reference on ``featurizer``'s features: ``BalancedLogistic`` on
+    the gold dev rows alone (-1 = unknown, left out), the featurizer fitted on the unlabeled
+    ``frame`` and the dev rows, as ``fit_with_gold`` fits it."""
+    known = np.flatnonzero(np.asarray(gold) >= 0)
+    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
+    fitted = make_featurizer(featurizer)
+    fitted.fit(pd.concat([frame, dev_frame], ignore_index=True))
+    return _reference_model(fitted, dev_frame, gold, n_classes, seed)
+
+
+def versus_reference(
+    gold: np.ndarray,
+    assignment: np.ndarray,
+    ours: np.ndarray,
+    theirs: np.ndarray,
+    n_classes: int,
+) -> dict[str, Any]:
+    """``ours``' out-of-fold gain over ``theirs`` (class predictions for the dev rows
+    ``gold``, folds ``assignment``): the mean of the per-fold macro-F1 differences, its
+    standard error over the folds, and the per-row paired accuracy gain (``paired_gain``)."""
+    gains = [
+        choice_score(gold[held], ours[held], n_classes)[0]
+        - choice_score(gold[held], theirs[held], n_classes)[0]
+        for held in (assignment == f for f in np.unique(assignment))
+    ]
+    accuracy = paired_gain(gold, ours, theirs)
+    return {
+        "folds": len(gains),
+        "macro_f1_gain": float(np.mean(gains)),
+        "standard_error": float(np.std(gains, ddof=1) / np.sqrt(len(gains))),
+        "fold_gains": [float(g) for g in gains],
+        "accuracy_gain": accuracy["accuracy_gain"],
+        "accuracy_standard_error": accuracy["standard_error"],
+    }
 
 
 def _members(
@@ -301,6 +477,10 @@ __all__ = [
     "CLASSIFIERS",
     "GOLD_SHARES",
     "GoldFit",
+    "GoldSettings",
+    "Reference",
     "fit_mixed",
+    "fit_reference",
     "fit_with_gold",
+    "versus_reference",
 ]

@@ -222,6 +222,7 @@ def rerun(
         "ignored_votes": ignored,
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
         "evaluation": evaluate(task, splits, voting, fitted.model, distilled, dev_only),
+        "end_model": _end_model(run, distilled),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }
@@ -239,6 +240,15 @@ def rerun(
     run.write_text("report.html", render_report_html(overview))
     logger.info("Done: %s (and report.html)", report)
     return summary
+
+
+def _end_model(run: RunDir, distilled: DistilledModel) -> dict[str, Any]:
+    """Which model the dev split made the end model and why (``distill.json``; {} where the
+    reference did not compete: no dev labels)."""
+    if distilled.reference_ is None:
+        return {}
+    chosen = run.read_json("distill.json", missing_ok=True) or {}
+    return {"model": chosen["end_model"], "why": chosen["why"]} if "why" in chosen else {}
 
 
 PREDICTION_COLUMNS = ("label", "label_name", "confidence")
