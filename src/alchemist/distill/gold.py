@@ -27,12 +27,14 @@ featurizer. The chosen average becomes the end model only when its gain over the
 clears its own noise: the mean of its per-fold macro-F1 gains above one standard error of that
 mean (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``).
 
-Weights are given by repetition: the gold rows are repeated until they carry their share. Early
-stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
+Weights: logistic regression weighs the gold rows to carry their share; for the MLP they are
+repeated until they do. Early stopping of the MLP (and logistic regression's choice of C)
+watches a tenth of the (unrepeated) training rows of both kinds, held out.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +53,8 @@ from alchemist.distill.model import DistilledModel
 from alchemist.distill.reference import BalancedLogistic, cross_validated
 from alchemist.errors import DistillError
 from alchemist.evaluation.metrics import paired_gain
+
+logger = logging.getLogger(__name__)
 
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
@@ -202,16 +206,21 @@ def fit_with_gold(
     probas: dict[tuple[str, str, float], np.ndarray] = {}
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
     references: dict[str, tuple[Featurizer, np.ndarray]] = {}
+    featurized: dict[str, tuple[Featurizer, Any, Any]] = {}  # fitted once, kept for the fit
+    grid = [(c, share) for c, share in product(settings.classifiers, settings.shares)]
+    total = len(settings.featurizers) * len(grid)
     for name in settings.featurizers:
+        logger.info("End model, cross-validation on dev: %s features of %d rows.", name, len(frame))
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
+        featurized[name] = (featurizer, X, X_dev)
         if settings.reference:
             references[name] = (
                 featurizer,
                 cross_validated(X_dev, gold, assignment, n_classes=n_classes, seed=seed),
             )
-        for classifier, share in product(settings.classifiers, settings.shares):
+        for classifier, share in grid:
             if share < 1 and len(frame) == 0:
                 continue
             proba = np.empty((len(gold), n_classes))
@@ -233,6 +242,16 @@ def fit_with_gold(
             figures[candidate] = choice_score(gold, proba.argmax(axis=1), n_classes)
             key = f"{name}, {classifier}, gold share {share:g}"
             scores[key] = {"macro_f1": figures[candidate][0], "accuracy": figures[candidate][1]}
+            logger.info(
+                "End model, cross-validation on dev: %d/%d candidates, %d folds each (%s: "
+                "macro-F1 %.3f; %.0f s so far).",
+                len(scores),
+                total,
+                folds,
+                key,
+                figures[candidate][0],
+                time.perf_counter() - started,
+            )
     if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
     chosen = _members(figures, probas, gold, settings.averaged)
@@ -256,16 +275,7 @@ def fit_with_gold(
         assert fit.reference is not None
         fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
     else:
-        fit.model = fit_mixed(
-            frame,
-            soft,
-            dev_frame,
-            gold,
-            n_classes=n_classes,
-            featurizer=name,
-            members=members,
-            seed=seed,
-        )
+        fit.model = _mixed(featurized[name], soft, gold, n_classes, members, seed)
     fit.model.dev_predictions_ = {}
     for method, predicted in oof.items():
         full = np.full(len(dev_gold), -1, dtype=np.int64)
@@ -398,20 +408,34 @@ def fit_mixed(
     name, gold share) that classifier trained on pseudolabels and gold rows with the gold share
     of the weight (1: gold rows alone, the dev-labels-only baseline); several members are
     averaged (``AveragedClassifier``)."""
-    started = time.perf_counter()
     if not members:
         raise DistillError("fit_mixed needs at least one (classifier, gold share) member.")
     known = np.flatnonzero(np.asarray(gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
-    X, X_gold = X_all[: len(frame)], X_all[len(frame) :]
+    features = (fitted, X_all[: len(frame)], X_all[len(frame) :])
+    return _mixed(features, soft, gold, n_classes, members, seed)
+
+
+def _mixed(
+    features: tuple[Featurizer, Any, Any],
+    soft: np.ndarray,
+    gold: np.ndarray,
+    n_classes: int,
+    members: Sequence[tuple[str, float]],
+    seed: int,
+) -> DistilledModel:
+    """``fit_mixed`` on features already computed: (fitted featurizer, training rows' features,
+    gold rows' features)."""
+    started = time.perf_counter()
+    fitted, X, X_gold = features
     classifiers = [
         _fit(X, soft, X_gold, gold, share, n_classes, classifier, seed)
         for classifier, share in members
     ]
     clf = classifiers[0] if len(classifiers) == 1 else AveragedClassifier.of(classifiers, seed=seed)
-    model = DistilledModel(featurizer=featurizer, classifier=clf.name, seed=seed)
+    model = DistilledModel(featurizer=fitted.name, classifier=clf.name, seed=seed)
     model.featurizer_, model.classifier_ = fitted, clf
     model.n_classes_, model.fit_seconds_ = n_classes, time.perf_counter() - started
     return model
@@ -447,13 +471,16 @@ def _fit(
             else max(1, int(round(share / (1 - share) * X.shape[0] / max(len(gold), 1))))
         )
         parts.append((X_gold, hard, copies))
-    train_X, train_T, val_X, val_T = [], [], [], []
+    weighted = classifier == "logistic"  # weights rows itself: no copies needed
+    train_X, train_T, train_w, val_X, val_T = [], [], [], [], []
     for features, targets, copies in parts:
         order = rng.permutation(features.shape[0])
         n_val = int(round(_HOLDOUT * len(order))) if len(order) >= 20 else 0
         val, fit = np.sort(order[:n_val]), np.sort(order[n_val:])
-        train_X += [features[fit]] * copies
-        train_T += [targets[fit]] * copies
+        repeat = 1 if weighted else copies
+        train_X += [features[fit]] * repeat
+        train_T += [targets[fit]] * repeat
+        train_w.append(np.full(len(fit) * repeat, copies / repeat, dtype=np.float64))
         if n_val:
             val_X.append(features[val])
             val_T.append(targets[val])
@@ -462,12 +489,14 @@ def _fit(
         classifier, seed=seed, **({"validation_fraction": 0.0} if classifier == "mlp" else {})
     )
     stack = sparse.vstack if sparse.issparse(X_gold) else np.vstack
+    extra = {"sample_weight": np.concatenate(train_w)} if weighted else {}
     clf.fit(
         stack(train_X),
         np.vstack(train_T),
         X_dev=stack(val_X) if val_X else None,
         y_dev=np.vstack(val_T) if val_T else None,
         n_classes=n_classes,
+        **extra,
     )
     return clf
 
