@@ -19,7 +19,7 @@ from alchemist.distill.gold import (
 )
 from alchemist.errors import DistillError
 
-OLD = GoldSettings(["tfidf"], reference=False)  # the programs' candidates alone
+OLD = GoldSettings(["tfidf"], reference=False, race=False)  # every candidate, no reference
 WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
 
 
@@ -139,7 +139,7 @@ def test_the_dev_rows_keep_their_out_of_fold_predictions():
         dev,
         dev_y,
         n_classes=2,
-        settings=GoldSettings(["tfidf"], classifiers=["logistic"], reference=False),
+        settings=GoldSettings(["tfidf"], classifiers=["logistic"], reference=False, race=False),
     )
     assert only.classifier == "logistic" and set(only.model.classifier_.kinds) == {"logistic"}
     assert all(", logistic, " in key for key in only.scores)
@@ -212,6 +212,25 @@ def test_close_runners_up_are_averaged_with_the_best():
     for classifier, share in honest.members:
         assert scores[f"tfidf, {classifier}, gold share {share:g}"]["accuracy"] > 0.9
     assert min(s["accuracy"] for s in scores.values()) < 0.9  # some were left out
+
+
+def test_candidates_decided_to_lose_are_dropped_early():
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(60, 1)
+    wrong = np.eye(2)[1 - y]  # pseudolabels that are always wrong: share 0 loses at once
+    raced = fit_with_gold(
+        frame, wrong, dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"], reference=False)
+    )
+    assert raced.dropped and all(2 <= folds < 5 for folds in raced.dropped.values())
+    assert "tfidf, mlp, gold share 0" in raced.dropped
+    assert not set(raced.dropped) & set(raced.scores)
+    assert all(key.endswith("gold share 1") is False for key in raced.dropped)
+    assert raced.to_dict()["dropped"] == raced.dropped
+    full = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, settings=OLD)
+    assert not full.dropped and len(full.scores) == len(raced.scores) + len(raced.dropped)
+    # What survives scores as it did, and the choice is the same.
+    assert all(full.scores[key] == value for key, value in raced.scores.items())
+    assert raced.members == full.members
 
 
 def test_too_few_dev_rows_is_a_clear_error():

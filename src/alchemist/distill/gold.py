@@ -59,6 +59,7 @@ logger = logging.getLogger(__name__)
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
 AVERAGED = 3
+RACE_ERRORS = 3.0
 _HOLDOUT = 0.1
 
 
@@ -68,7 +69,10 @@ class GoldSettings:
     ``shares``, by ``folds``-fold cross-validation seeded with ``seed``; ``averaged``: how many
     candidates at most the model averages (1: the best alone); ``reference``: whether the
     strongest simple reference competes for the end model (off: the programs' candidates
-    alone, as before the reference existed)."""
+    alone, as before the reference existed); ``race``: whether a candidate whose held-out
+    predictions after two or more folds are right less often than the best's by more than
+    ``RACE_ERRORS`` paired standard errors is left out, its remaining folds not fitted (the
+    gold-share-1 candidates, the dev-only twins, always run)."""
 
     featurizers: Sequence[str]
     classifiers: Sequence[str] = CLASSIFIERS
@@ -77,6 +81,7 @@ class GoldSettings:
     seed: int = 0
     averaged: int = AVERAGED
     reference: bool = True
+    race: bool = True
 
 
 @dataclass
@@ -113,6 +118,7 @@ class GoldFit:
     reference: Reference | None = None
     winner: str = "programs"
     versus_reference: dict[str, Any] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
 
     @property
     def classifier(self) -> str:
@@ -155,6 +161,7 @@ class GoldFit:
             "gold_share": self.gold_share,
             "members": [{"classifier": c, "gold_share": share} for c, share in self.members],
             "cv_scores": self.scores,
+            "dropped": self.dropped,
             "seconds": self.seconds,
         }
         if self.reference is not None:
@@ -207,6 +214,7 @@ def fit_with_gold(
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
     references: dict[str, tuple[Featurizer, np.ndarray]] = {}
     featurized: dict[str, tuple[Featurizer, Any, Any]] = {}  # fitted once, kept for the fit
+    dropped: dict[str, int] = {}  # candidates left out once decided: after how many folds
     grid = [(c, share) for c, share in product(settings.classifiers, settings.shares)]
     total = len(settings.featurizers) * len(grid)
     for name in settings.featurizers:
@@ -220,38 +228,25 @@ def fit_with_gold(
                 featurizer,
                 cross_validated(X_dev, gold, assignment, n_classes=n_classes, seed=seed),
             )
-        for classifier, share in grid:
-            if share < 1 and len(frame) == 0:
-                continue
-            proba = np.empty((len(gold), n_classes))
-            for f in range(folds):
-                train_rows, held = assignment != f, assignment == f
-                clf = _fit(
-                    X,
-                    fold_softs[f],
-                    X_dev[train_rows],
-                    gold[train_rows],
-                    share,
-                    n_classes,
-                    classifier,
-                    seed,
-                )
-                proba[held] = clf.predict_proba(X_dev[held])
+        alive = [(c, share) for c, share in grid if share >= 1 or len(frame)]
+        done, out = _cross_validate(
+            (X, X_dev), fold_softs, gold, assignment, alive, n_classes, settings
+        )
+        for (classifier, share), proba in done.items():
             candidate = (name, classifier, share)
             probas[candidate] = proba
             figures[candidate] = choice_score(gold, proba.argmax(axis=1), n_classes)
             key = f"{name}, {classifier}, gold share {share:g}"
             scores[key] = {"macro_f1": figures[candidate][0], "accuracy": figures[candidate][1]}
-            logger.info(
-                "End model, cross-validation on dev: %d/%d candidates, %d folds each (%s: "
-                "macro-F1 %.3f; %.0f s so far).",
-                len(scores),
-                total,
-                folds,
-                key,
-                figures[candidate][0],
-                time.perf_counter() - started,
-            )
+        dropped |= {f"{name}, {c}, gold share {share:g}": n for (c, share), n in out.items()}
+        logger.info(
+            "End model, cross-validation on dev: %d/%d candidates scored, %d dropped as "
+            "decided (%.0f s so far).",
+            len(scores),
+            total,
+            len(dropped),
+            time.perf_counter() - started,
+        )
     if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
     chosen = _members(figures, probas, gold, settings.averaged)
@@ -261,7 +256,7 @@ def fit_with_gold(
         "distilled": np.mean([probas[c] for c in chosen], axis=0).argmax(axis=1),
         "dev_only": np.mean([probas[c] for c in _dev_only(chosen)], axis=0).argmax(axis=1),
     }
-    fit = GoldFit(DistilledModel(), name, members, scores)
+    fit = GoldFit(DistilledModel(), name, members, scores, dropped=dropped)
     if references:
         reference = _reference(references, dev_frame, gold, n_classes, seed)
         oof["reference"] = references[reference.featurizer][1].argmax(axis=1)
@@ -285,6 +280,65 @@ def fit_with_gold(
         fit.model.reference_ = fit.reference.model
     fit.seconds = time.perf_counter() - started
     return fit
+
+
+def _cross_validate(
+    features: tuple[Any, Any],
+    fold_softs: list[np.ndarray],
+    gold: np.ndarray,
+    assignment: np.ndarray,
+    candidates: list[tuple[str, float]],
+    n_classes: int,
+    settings: GoldSettings,
+) -> tuple[dict[tuple[str, float], np.ndarray], dict[tuple[str, float], int]]:
+    """Out-of-fold class probabilities of each candidate (classifier, gold share) on the dev
+    rows, fold by fold; with ``settings.race``, a candidate decided to lose (``_decided``) after
+    a fold is dropped. Returns the completed candidates' probabilities and, for the dropped
+    ones, the number of folds they ran."""
+    X, X_dev = features
+    proba = {c: np.zeros((len(gold), n_classes)) for c in candidates}
+    alive, dropped = list(candidates), {}
+    for f in range(settings.folds):
+        train_rows, held = assignment != f, assignment == f
+        for classifier, share in alive:
+            clf = _fit(
+                X,
+                fold_softs[f],
+                X_dev[train_rows],
+                gold[train_rows],
+                share,
+                n_classes,
+                classifier,
+                settings.seed,
+            )
+            proba[(classifier, share)][held] = clf.predict_proba(X_dev[held])
+        if settings.race and 1 <= f < settings.folds - 1:
+            seen = assignment <= f
+            for candidate in _decided(alive, proba, gold, seen, n_classes):
+                alive.remove(candidate)
+                dropped[candidate] = f + 1
+    return {c: proba[c] for c in alive}, dropped
+
+
+def _decided(
+    alive: list[tuple[str, float]],
+    proba: dict[tuple[str, float], np.ndarray],
+    gold: np.ndarray,
+    seen: np.ndarray,
+    n_classes: int,
+) -> list[tuple[str, float]]:
+    """The candidates (gold share below 1) right less often on the ``seen`` rows than the best
+    of ``alive`` there by more than ``RACE_ERRORS`` paired standard errors."""
+    predicted = {c: proba[c][seen].argmax(axis=1) for c in alive}
+    best = max(alive, key=lambda c: choice_score(gold[seen], predicted[c], n_classes))
+    decided = []
+    for candidate in alive:
+        if candidate[1] >= 1 or candidate == best:
+            continue
+        gain = paired_gain(gold[seen], predicted[best], predicted[candidate])
+        if gain["accuracy_gain"] > max(RACE_ERRORS * gain["standard_error"], 0.0):
+            decided.append(candidate)
+    return decided
 
 
 def _reference(
@@ -504,6 +558,7 @@ def _fit(
 __all__ = [
     "AVERAGED",
     "CLASSIFIERS",
+    "RACE_ERRORS",
     "GOLD_SHARES",
     "GoldFit",
     "GoldSettings",
