@@ -9,8 +9,12 @@ dev) and the end model's classifier (MLP 2 x 32 or logistic regression) and gold
 once by cross-validation on dev (each fold against pseudolabels made without its gold labels; the
 best candidate is averaged with up to two close runners-up), and for each of ``--seeds`` end-model
 seeds the distilled model is trained on pseudolabels and gold dev labels and scored on the test
-split. Beside it, on the same splits: the same classifiers on the same features trained on the
-dev labels alone (same seeds), always answering the dev split's majority
+split. Beside it, on the same splits: the strongest simple reference ("dev labels only, best
+simple model": class-balanced logistic regression, C by inner cross-validation, on the dev labels
+alone, on the featurizer that scores it best out of fold on dev; it is also the end model where
+the programs' candidate does not beat it beyond the noise on dev, ``distill.gold``), the same
+classifiers on the same features trained on the dev labels alone (same seeds), always answering
+the dev split's majority
 class, the label model itself, the majority vote of the programs, YouTube's human labeling
 functions, the no-dev-split setting (the paper's: the first useful candidates of the same search,
 the default unsupervised label model, MLP on pseudolabels only; its prompts are the search's first
@@ -72,7 +76,7 @@ from table_render import (
 
 from alchemist._util.paths import home
 from alchemist.data.dataset import Dataset, load_dataset
-from alchemist.distill.gold import fit_mixed, fit_with_gold
+from alchemist.distill.gold import GoldSettings, fit_mixed, fit_reference, fit_with_gold
 from alchemist.errors import SynthesisError
 from alchemist.evaluation.metrics import paired_gain, score
 from alchemist.evaluation.zero_shot import plan_zero_shot
@@ -265,8 +269,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
             dev.frame,
             dev.gold,
             n_classes=task.n_classes,
-            featurizers=end_model_featurizers(task, splits, bench.config),
-            seed=0,
+            settings=GoldSettings(end_model_featurizers(task, splits, bench.config)),
             fold_soft=fold_pseudolabels(
                 task, voting, splits, bench.config, (fitted.name, fitted.params), covered
             ),
@@ -291,16 +294,29 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
     )
     for seed in range(seeds):
         if dev is not None:
-            model = fit_mixed(
+            assert gold_fit.reference is not None
+            reference = fit_reference(
                 train.frame,
-                soft,
                 dev.frame,
                 dev.gold,
                 n_classes=task.n_classes,
-                featurizer=gold_fit.featurizer,
-                members=gold_fit.members,
+                featurizer=gold_fit.reference.featurizer,
                 seed=seed,
             )
+            simple = reference.predict(test.frame)
+            scores["reference"].append(score(test.gold, simple, task.n_classes, positive=positive))
+            model = reference
+            if gold_fit.winner == "programs":  # else do no harm: the reference is the end model
+                model = fit_mixed(
+                    train.frame,
+                    soft,
+                    dev.frame,
+                    dev.gold,
+                    n_classes=task.n_classes,
+                    featurizer=gold_fit.featurizer,
+                    members=gold_fit.members,
+                    seed=seed,
+                )
             baseline = fit_mixed(
                 dev.frame.iloc[:0],
                 soft[:0],
@@ -321,6 +337,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
         scores["distilled"].append(score(test.gold, ours, task.n_classes, positive=positive))
         if dev is not None:
             scores["distilled"][-1]["versus_dev_only"] = paired_gain(test.gold, ours, theirs)
+            scores["distilled"][-1]["versus_reference"] = paired_gain(test.gold, ours, simple)
     scores["programs_mv"].append(
         _majority(task, matrices["train"].votes, matrices["test"].votes, test, positive)
     )

@@ -160,6 +160,29 @@ def test_logistic_on_soft_labels_chooses_c_on_dev(spam, features):
     assert LogisticClassifier(C=0.5).fit(X, soft).C_ == 0.5
 
 
+@pytest.mark.parametrize("k", [2, 4])
+def test_soft_logistic_is_scikit_learns_fit_on_rows_repeated_per_class(k):
+    # The objective scikit-learn minimises on each row repeated once per class, weighted by
+    # that class's probability (and by the row's weight), reached without the repetition.
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(k)
+    X = rng.normal(size=(150, 5))
+    soft = softmax(X @ rng.normal(size=(5, k)) + rng.normal(size=(150, k)))
+    weights = rng.integers(1, 4, 150).astype(float)
+    ours = LogisticClassifier(C=0.7).fit(X, soft, sample_weight=weights)
+    reference = LogisticRegression(C=0.7, tol=1e-8, max_iter=5000).fit(
+        np.vstack([X] * k),
+        np.repeat(np.arange(k), 150),
+        sample_weight=(soft * weights[:, None]).T.ravel(),
+    )
+    np.testing.assert_allclose(ours.predict_proba(X), reference.predict_proba(X), atol=2e-3, rtol=0)
+    # Integer weights are the same as repeated rows.
+    repeated = np.repeat(np.arange(150), weights.astype(int))
+    again = LogisticClassifier(C=0.7).fit(X[repeated], soft[repeated])
+    np.testing.assert_allclose(ours.predict_proba(X), again.predict_proba(X), atol=1e-3)
+
+
 def test_choices_on_a_small_imbalanced_dev_set_do_not_favour_the_majority_class():
     # Two rare rows in 22: answering the majority class everywhere is as accurate (20 of 22) as
     # finding both rare rows and missing the two majority rows that look rare.

@@ -13,11 +13,13 @@ from alchemist.distill.gold import (
     AVERAGED,
     CLASSIFIERS,
     GOLD_SHARES,
+    GoldSettings,
     fit_mixed,
     fit_with_gold,
 )
 from alchemist.errors import DistillError
 
+OLD = GoldSettings(["tfidf"], reference=False, race=False)  # every candidate, no reference
 WORDS = {0: ["calm", "quiet", "soft", "gentle", "slow"], 1: ["loud", "fast", "sharp", "wild"]}
 
 
@@ -38,13 +40,13 @@ def test_useless_pseudolabels_get_no_weight_and_good_ones_some():
     dev, dev_y = texts(60, 1)
     test, test_y = texts(300, 2)
     wrong = np.eye(2)[1 - y]  # pseudolabels that are always wrong
-    fitted = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    fitted = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, settings=OLD)
     assert fitted.gold_share == 1.0  # only the gold rows are worth learning from
     assert (fitted.model.predict(test) == test_y).mean() > 0.9
     assert set(fitted.scores) == {
         f"tfidf, {c}, gold share {s:g}" for c in CLASSIFIERS for s in GOLD_SHARES
     }
-    good = fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    good = fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, settings=OLD)
     assert good.gold_share < 1.0
     assert (good.model.predict(test) == test_y).mean() > 0.95
     assert good.to_dict()["cv_scores"]
@@ -60,14 +62,14 @@ def test_each_fold_learns_from_pseudolabels_made_without_its_gold_rows():
         return np.eye(2)[y]
 
     honest = fit_with_gold(
-        frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizers=["tfidf"], fold_soft=fold_soft
+        frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, settings=OLD, fold_soft=fold_soft
     )
     held = [np.setdiff1d(np.arange(50), rows) for rows in asked]
     assert len(asked) == 5 and sorted(np.concatenate(held).tolist()) == list(range(50))
     # The folds were scored on the good pseudolabels: those win, and the model is then fitted
     # on the pseudolabels given (here wrong), as chosen.
     assert honest.gold_share < 1.0
-    plain = fit_with_gold(frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    plain = fit_with_gold(frame, np.eye(2)[1 - y], dev, dev_y, n_classes=2, settings=OLD)
     assert plain.gold_share == 1.0
 
 
@@ -75,7 +77,7 @@ def test_the_classifier_is_chosen_with_the_share_by_cross_validation():
     frame, y = texts(300, 0)
     dev, dev_y = texts(50, 1)
     noisy = np.eye(2)[np.where(np.random.default_rng(4).random(300) < 0.3, 1 - y, y)]
-    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, settings=OLD)
     best = max(fitted.scores.values(), key=lambda f: (f["macro_f1"], f["accuracy"]))
     chosen = fitted.scores[f"tfidf, {fitted.classifier}, gold share {fitted.gold_share:g}"]
     assert chosen == best
@@ -88,7 +90,14 @@ def test_the_dev_rows_keep_their_out_of_fold_predictions():
     dev_y = dev_y.copy()
     dev_y[:4] = -1  # rows without gold: never scored, predicted -1
     noisy = np.eye(2)[np.where(np.random.default_rng(4).random(300) < 0.3, 1 - y, y)]
-    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"], averaged=1)
+    fitted = fit_with_gold(
+        frame,
+        noisy,
+        dev,
+        dev_y,
+        n_classes=2,
+        settings=GoldSettings(["tfidf"], averaged=1, reference=False),
+    )
     predicted = fitted.model.dev_predictions_
     assert predicted is not None and set(predicted) == {"distilled", "dev_only"}
     known = dev_y >= 0
@@ -104,7 +113,7 @@ def test_the_dev_rows_keep_their_out_of_fold_predictions():
     odd = np.zeros(50, dtype=bool)
     odd[[5, 15, 25, 35, 45]] = True
     flipped = np.where(odd, 1 - dev_y, dev_y)
-    fitted = fit_with_gold(frame, noisy, marked, flipped, n_classes=2, featurizers=["tfidf"])
+    fitted = fit_with_gold(frame, noisy, marked, flipped, n_classes=2, settings=OLD)
     seen = fit_mixed(
         frame,
         noisy,
@@ -125,7 +134,12 @@ def test_the_dev_rows_keep_their_out_of_fold_predictions():
     )
     assert fitted.to_dict()["classifier"] == fitted.classifier
     only = fit_with_gold(
-        frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"], classifiers=["logistic"]
+        frame,
+        noisy,
+        dev,
+        dev_y,
+        n_classes=2,
+        settings=GoldSettings(["tfidf"], classifiers=["logistic"], reference=False, race=False),
     )
     assert only.classifier == "logistic" and set(only.model.classifier_.kinds) == {"logistic"}
     assert all(", logistic, " in key for key in only.scores)
@@ -164,7 +178,7 @@ def test_close_runners_up_are_averaged_with_the_best():
     dev, dev_y = texts(50, 1)
     test, _ = texts(100, 2)
     noisy = np.eye(2)[np.where(np.random.default_rng(4).random(300) < 0.3, 1 - y, y)]
-    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    fitted = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, settings=OLD)
     # On this easy task several candidates are right on every held-out row: three averaged.
     assert len(fitted.members) == AVERAGED
     assert fitted.members[0] == (fitted.classifier, fitted.gold_share)
@@ -181,23 +195,49 @@ def test_close_runners_up_are_averaged_with_the_best():
     ]
     mean = np.mean([m.predict_proba(test) for m in alone], axis=0)
     assert np.allclose(model.predict_proba(test), mean)
-    single = fit_with_gold(frame, noisy, dev, dev_y, n_classes=2, featurizers=["tfidf"], averaged=1)
+    single = fit_with_gold(
+        frame,
+        noisy,
+        dev,
+        dev_y,
+        n_classes=2,
+        settings=GoldSettings(["tfidf"], averaged=1, reference=False),
+    )
     assert single.members == fitted.members[:1]
     assert not isinstance(single.model.classifier_, AveragedClassifier)
     # A runner-up right less often than the best by more than the noise stays out.
     wrong = np.eye(2)[1 - y]
-    honest = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, featurizers=["tfidf"])
+    honest = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, settings=OLD)
     scores = honest.scores
     for classifier, share in honest.members:
         assert scores[f"tfidf, {classifier}, gold share {share:g}"]["accuracy"] > 0.9
     assert min(s["accuracy"] for s in scores.values()) < 0.9  # some were left out
 
 
+def test_candidates_decided_to_lose_are_dropped_early():
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(60, 1)
+    wrong = np.eye(2)[1 - y]  # pseudolabels that are always wrong: share 0 loses at once
+    raced = fit_with_gold(
+        frame, wrong, dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"], reference=False)
+    )
+    assert raced.dropped and all(2 <= folds < 5 for folds in raced.dropped.values())
+    assert "tfidf, mlp, gold share 0" in raced.dropped
+    assert not set(raced.dropped) & set(raced.scores)
+    assert all(key.endswith("gold share 1") is False for key in raced.dropped)
+    assert raced.to_dict()["dropped"] == raced.dropped
+    full = fit_with_gold(frame, wrong, dev, dev_y, n_classes=2, settings=OLD)
+    assert not full.dropped and len(full.scores) == len(raced.scores) + len(raced.dropped)
+    # What survives scores as it did, and the choice is the same.
+    assert all(full.scores[key] == value for key, value in raced.scores.items())
+    assert raced.members == full.members
+
+
 def test_too_few_dev_rows_is_a_clear_error():
     frame, y = texts(50, 0)
     dev, dev_y = texts(6, 1)
     with pytest.raises(DistillError, match="at least 10 labeled dev rows"):
-        fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, featurizers=["tfidf"])
+        fit_with_gold(frame, np.eye(2)[y], dev, dev_y, n_classes=2, settings=OLD)
 
 
 def test_the_dev_classifier_votes_each_fold_with_a_model_that_never_saw_it():

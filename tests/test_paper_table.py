@@ -125,6 +125,14 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     )
     noise = np.mean([2 * s["versus_dev_only"]["standard_error"] for s in scores["distilled"]])
     assert f"({100 * gain:+.1f} ± {100 * noise:.1f})" in markdown
+    # The strongest simple reference: a column, its own noise, and a row of table.csv.
+    assert len(scores["reference"]) == 2 and "versus_reference" in scores["distilled"][0]
+    versus = np.mean([2 * s["versus_reference"]["standard_error"] for s in scores["distilled"]])
+    gain = np.mean([s["accuracy"] for s in scores["distilled"]]) - np.mean(
+        [s["accuracy"] for s in scores["reference"]]
+    )
+    assert f"({100 * gain:+.1f} ± {100 * versus:.1f}) |" in markdown
+    assert with_dev["choice"]["end_model"] in ("programs", "reference")
     assert np.mean([s["accuracy"] for s in scores["distilled"]]) > 0.6
     assert 0 <= with_dev["choice"]["gold_share"] <= 1
     assert with_dev["choice"]["classifier"] in ("mlp", "logistic")
@@ -146,7 +154,7 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
 
     with (out / "table.csv").open() as f:
         rows = {r["method"]: r for r in csv.DictReader(f)}
-    assert {"distilled", "dev_only", "majority_class", "no_dev"} <= set(rows)
+    assert {"distilled", "reference", "dev_only", "majority_class", "no_dev"} <= set(rows)
 
     # A re-run reuses the programs on disk, makes no LLM call, and gives the same figures.
     paper_table.run_table(args.datasets, args, provider=NoCallProvider(), log=lambda m: None)

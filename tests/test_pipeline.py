@@ -97,13 +97,20 @@ def test_hand_edits_rerun_without_llm(tmp_path: Path, youtube_task, config):
     assert run.read_json("distill.json")["gold_share"] in (0.0, 0.25, 0.5, 0.75, 1.0)
     # Trained on the dev rows, the distilled model and its dev-only twin are scored there out
     # of fold; every split with both says whether the programs helped.
-    dev = pipeline.rerun(run)["evaluation"]["dev"]
+    summary = pipeline.rerun(run)
+    dev = summary["evaluation"]["dev"]
     assert dev["distilled"]["out_of_fold"] and dev["dev_only"]["out_of_fold"]
+    assert dev["reference"]["out_of_fold"]
     assert "out_of_fold" not in dev["label_model"]
+    # The strongest simple reference is scored on every split, and the verdicts are drawn
+    # against it; the report says which model is the end model and why.
+    for entry in summary["evaluation"].values():
+        assert "reference" in entry and "versus_reference" in entry["distilled"]
+    assert summary["end_model"]["model"] == run.read_json("distill.json")["end_model"]
     report = (run_dir / "report.md").read_text()
-    assert "| dev | distilled (out of fold) |" in report
-    assert "- dev (out of fold): distilled " in report
-    assert report.count("for the same model on the dev labels alone") == 3  # train, dev, test
+    assert "| dev | reference (out of fold) |" in report
+    assert report.count("the best simple model on the dev labels alone") == 3  # train, dev, test
+    assert f"End model: {summary['end_model']['why']}" in report
 
 
 def test_programs_that_never_vote_fail_clearly(tmp_path: Path, youtube_task, config):

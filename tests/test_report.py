@@ -109,3 +109,12 @@ def test_each_split_says_whether_the_programs_beat_the_dev_labels_alone():
     entry_oof["distilled"]["out_of_fold"] = True
     assert verdict("dev", entry_oof).startswith("dev (out of fold): ")
     assert verdict("test", {"distilled": score(gold, better, 2)}) == ""
+    # Beside the strongest simple reference, the verdict is drawn against it.
+    against = entry(better)
+    against["reference"] = score(gold, close, 2)
+    against["distilled"]["versus_reference"] = paired_gain(gold, better, close)
+    said = verdict("test", against)
+    assert "against 0.760 for the best simple model on the dev labels alone" in said
+    assert said.endswith("the programs helped.")
+    against["distilled"]["is_reference"] = True
+    assert "the end model is the best simple model" in verdict("test", against)

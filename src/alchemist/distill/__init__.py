@@ -21,9 +21,11 @@ from alchemist.distill.hashing import HashingFeaturizer
 from alchemist.distill.minibatch import fit_in_batches
 from alchemist.distill.model import DistilledModel
 from alchemist.distill.nomic import NomicFeaturizer
+from alchemist.distill.reference import BalancedLogistic
 
 __all__ = [
     "AveragedClassifier",
+    "BalancedLogistic",
     "DistilledModel",
     "Featurizer",
     "HashingFeaturizer",

@@ -15,8 +15,8 @@ import math
 from typing import Any, Self
 
 import numpy as np
-from scipy import sparse
-from sklearn.linear_model import LogisticRegression
+from scipy.optimize import minimize
+from scipy.special import expit, logsumexp
 from threadpoolctl import threadpool_limits
 
 from alchemist._util.numeric import softmax
@@ -205,11 +205,15 @@ class MLPClassifier(Classifier):
 
 
 class LogisticClassifier(Classifier):
-    """Multinomial logistic regression on soft labels (scikit-learn, L-BFGS), for comparison.
+    """Multinomial logistic regression on soft labels (L-BFGS), for comparison.
 
-    Soft targets are exact: each row is repeated once per class, weighted by that class's
-    probability. With a dev split, ``C`` is chosen from ``C_grid`` by dev balanced accuracy (ties:
-    the lower cross-entropy, then the smaller C); without one, ``C`` is used.
+    Soft targets are exact: the loss is the cross-entropy against each row's class
+    probabilities plus ``||W||² / (2 C)``, the objective scikit-learn minimises when each row is
+    repeated once per class with that class's probability as its weight, without the
+    repetition (two classes: one logit, as scikit-learn's binary model). Rows may carry
+    ``sample_weight``. With a dev split, ``C`` is chosen from ``C_grid`` by dev balanced accuracy
+    (ties: the lower cross-entropy, then the smaller C), each C's fit starting from the last
+    one's weights; without one, ``C`` is used.
     """
 
     name = "logistic"
@@ -238,34 +242,37 @@ class LogisticClassifier(Classifier):
         X_dev: Features | None = None,
         y_dev: np.ndarray | None = None,
         n_classes: int | None = None,
+        sample_weight: np.ndarray | None = None,
     ) -> Self:
-        """Train on ``X`` and targets ``Y``; choose ``C`` on the dev split when given."""
-        X, T = _training_rows(X, Y, n_classes)
+        """Train on ``X`` and targets ``Y`` (rows weighted by ``sample_weight``, default 1);
+        choose ``C`` on the dev split when given."""
+        weights = np.ones(len(Y)) if sample_weight is None else np.asarray(sample_weight, float)
+        X_all = _as_features(X)
+        _, keep = _targets(np.asarray(Y), n_classes)
+        X, T = _training_rows(X_all, Y, n_classes)
+        weights = weights[keep]
         k = T.shape[1]
-        X_rep = sparse.vstack([X] * k) if sparse.issparse(X) else np.vstack([X] * k)
-        y_rep = np.repeat(np.arange(k), X.shape[0])
-        weights = T.T.ravel()
         dev = None if X_dev is None or y_dev is None else _training_rows(X_dev, y_dev, k, "dev")
         best: tuple[tuple[float, float], float, np.ndarray, np.ndarray] | None = None
-        for C in sorted(self.C_grid) if dev is not None else [self.C]:
-            model = LogisticRegression(C=C, max_iter=self.max_iter, random_state=self.seed)
-            with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
-                model.fit(X_rep, y_rep, sample_weight=weights)
-            self._set_from(model, X.shape[1], k)
-            rank = validation_score(self._logits(dev[0]), dev[1]) if dev is not None else (0.0, 0.0)
-            if best is None or rank > best[0]:
-                best = (rank, C, self.coef_, self.intercept_)
+        start = None
+        with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
+            for C in sorted(self.C_grid) if dev is not None else [self.C]:
+                start = _soft_logistic(X, T, weights, C, start, self.max_iter)
+                self._set_weights(start, X.shape[1], k)
+                rank = validation_score(self._logits(dev[0]), dev[1]) if dev is not None else (0, 0)
+                if best is None or rank > best[0]:
+                    best = (rank, C, self.coef_, self.intercept_)
         assert best is not None  # at least one C was tried
         _, self.C_, self.coef_, self.intercept_ = best
         return self
 
-    def _set_from(self, model: LogisticRegression, n_features: int, k: int) -> None:
-        coef, intercept = model.coef_, model.intercept_
-        if coef.shape[0] == 1:  # binary: one logit for class 1; softmax of [0, z] is sigmoid(z)
-            coef = np.vstack([np.zeros_like(coef), coef])
-            intercept = np.concatenate([[0.0], intercept])
-        self.coef_ = coef.T.astype(np.float64)
-        self.intercept_ = intercept.astype(np.float64)
+    def _set_weights(self, flat: np.ndarray, n_features: int, k: int) -> None:
+        outputs = 1 if k == 2 else k
+        W = flat[: n_features * outputs].reshape(n_features, outputs)
+        b = flat[n_features * outputs :]
+        if k == 2:  # binary: one logit for class 1; softmax of [0, z] is sigmoid(z)
+            W, b = np.hstack([np.zeros_like(W), W]), np.concatenate([[0.0], b])
+        self.coef_, self.intercept_ = W.astype(np.float64), b.astype(np.float64)
         self.n_features_in_, self.n_classes_ = n_features, k
 
     def _logits(self, X: Features) -> np.ndarray:
@@ -297,6 +304,54 @@ def make_classifier(name: str, **params: Any) -> MLPClassifier | LogisticClassif
         return CLASSIFIERS[name](**params)  # type: ignore[return-value]
     except TypeError as exc:
         raise DistillError(f"Bad settings for the {name!r} classifier: {exc}.") from None
+
+
+_EPS = float(np.finfo(float).eps)
+
+
+def _soft_logistic(
+    X: Features,
+    T: np.ndarray,
+    weights: np.ndarray,
+    C: float,
+    start: np.ndarray | None,
+    max_iter: int,
+) -> np.ndarray:
+    """The weights (W flattened, then b) minimising the ``weights``-weighted cross-entropy
+    against the target probabilities ``T`` plus ``||W||² / (2 C)`` (two classes: one logit),
+    by L-BFGS from ``start`` (zeros when None); the objective is divided by the total weight,
+    as scikit-learn's, so its tolerance means the same."""
+    n, d = X.shape
+    binary = T.shape[1] == 2
+    outputs = 1 if binary else T.shape[1]
+    total = max(float(weights.sum()), 1e-12)
+    target = T[:, 1:] if binary else T
+    scale = weights[:, None] / total
+
+    def objective(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        W, b = flat[: d * outputs].reshape(d, outputs), flat[d * outputs :]
+        Z = np.asarray(X @ W) + b
+        if binary:
+            loss = np.logaddexp(0, Z) - target * Z  # -[t log s(z) + (1 - t) log(1 - s(z))]
+            residual = expit(Z) - target
+        else:
+            log_norm = logsumexp(Z, axis=1, keepdims=True)
+            loss = -(target * (Z - log_norm))
+            residual = np.exp(Z - log_norm) - target
+        residual *= scale
+        value = float((loss * scale).sum() + (W * W).sum() / (2 * C * total))
+        grad_W = np.asarray(X.T @ residual) + W / (C * total)
+        return value, np.concatenate([grad_W.ravel(), residual.sum(axis=0)])
+
+    x0 = np.zeros(d * outputs + outputs) if start is None else start
+    result = minimize(
+        objective,
+        x0,
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": max_iter, "maxls": 50, "gtol": 1e-4, "ftol": 64 * _EPS},
+    )
+    return np.asarray(result.x)
 
 
 def _training_rows(

@@ -21,12 +21,19 @@ learns from them), which would flatter the pseudolabel-heavy candidates: ``fold_
 each fold the pseudolabels made without it (``dev_classifier.DevClassifier`` votes from the
 other folds' rows).
 
-Weights are given by repetition: the gold rows are repeated until they carry their share. Early
-stopping of the MLP watches a tenth of the (unrepeated) training rows of both kinds, held out.
+Do no harm: beside those candidates, the same folds score the strongest simple reference, a
+class-balanced logistic regression on the dev labels alone (``distill.reference``), on every
+featurizer. The chosen average becomes the end model only when its gain over the best of them
+clears its own noise: the mean of its per-fold macro-F1 gains above one standard error of that
+mean (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``).
+
+Each candidate is one ``distill.mixed.fit_mixed`` model: how the gold rows carry their share of
+the weight is said there.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,33 +42,67 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from alchemist._util.numeric import choice_score, stratified_folds
-from alchemist.distill.averaged import AveragedClassifier
-from alchemist.distill.classifiers import make_classifier
-from alchemist.distill.featurizers import make_featurizer
+from alchemist.distill.do_no_harm import (
+    Reference,
+    choose_reference,
+    fit_reference,
+    versus_reference,
+)
+from alchemist.distill.featurizers import Featurizer, make_featurizer
+from alchemist.distill.mixed import finite, fit_mixed, fit_one, mixed_model
 from alchemist.distill.model import DistilledModel
+from alchemist.distill.reference import cross_validated
 from alchemist.errors import DistillError
 from alchemist.evaluation.metrics import paired_gain
+
+logger = logging.getLogger(__name__)
 
 GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
 AVERAGED = 3
-_HOLDOUT = 0.1
+RACE_ERRORS = 3.0
+
+
+@dataclass(frozen=True)
+class GoldSettings:
+    """What ``fit_with_gold`` chooses among: ``featurizers``, ``classifiers`` and gold
+    ``shares``, by ``folds``-fold cross-validation seeded with ``seed``; ``averaged``: how many
+    candidates at most the model averages (1: the best alone); ``reference``: whether the
+    strongest simple reference competes for the end model (off: the programs' candidates
+    alone, as before the reference existed); ``race``: whether a candidate whose held-out
+    predictions after two or more folds are right less often than the best's by more than
+    ``RACE_ERRORS`` paired standard errors is left out, its remaining folds not fitted (the
+    gold-share-1 candidates, the dev-only twins, always run)."""
+
+    featurizers: Sequence[str]
+    classifiers: Sequence[str] = CLASSIFIERS
+    shares: Sequence[float] = GOLD_SHARES
+    folds: int = 5
+    seed: int = 0
+    averaged: int = AVERAGED
+    reference: bool = True
+    race: bool = True
 
 
 @dataclass
 class GoldFit:
-    """The fitted model, the chosen featurizer and members (classifier, gold share; the best
-    candidate first), and the cross-validation scores of every candidate (macro-F1 and
-    accuracy on held-out folds)."""
+    """The fitted end model, the chosen featurizer and members (classifier, gold share; the
+    best candidate first) of the programs' candidate, and the cross-validation scores of every
+    candidate (macro-F1 and accuracy on held-out folds). With the reference: which of the two
+    is the end model (``winner``: "programs" or "reference"), and ``versus_reference``, the
+    programs' candidate's cross-validated gain over it with its noise."""
 
     model: DistilledModel
     featurizer: str
     members: list[tuple[str, float]]
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     seconds: float = 0.0
+    reference: Reference | None = None
+    winner: str = "programs"
+    versus_reference: dict[str, Any] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
 
     @property
     def classifier(self) -> str:
@@ -78,15 +119,43 @@ class GoldFit:
         """The members of the dev-labels-only twin: the same classifiers with gold share 1."""
         return [(classifier, 1.0) for classifier, _ in self.members]
 
+    @property
+    def why(self) -> str:
+        """Which model is the end model and why, in a sentence ("" without the reference)."""
+        if self.reference is None:
+            return ""
+        versus = self.versus_reference
+        figures = (
+            f"a cross-validated macro-F1 gain of {100 * versus['macro_f1_gain']:+.1f} points "
+            f"over the reference, noise {100 * versus['standard_error']:.1f} (one standard "
+            f"error over {versus['folds']} dev folds)"
+        )
+        if self.winner == "programs":
+            return f"The model trained with the programs' pseudolabels is the end model: {figures}."
+        return (
+            "The end model is the reference (balanced logistic regression on the dev labels "
+            f"alone, {self.reference.featurizer} features): the programs' candidate showed "
+            f"{figures}, not beyond it."
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "featurizer": self.featurizer,
             "classifier": self.classifier,
             "gold_share": self.gold_share,
             "members": [{"classifier": c, "gold_share": share} for c, share in self.members],
             "cv_scores": self.scores,
+            "dropped": self.dropped,
             "seconds": self.seconds,
         }
+        if self.reference is not None:
+            out |= {
+                "end_model": self.winner,
+                "why": self.why,
+                "reference": self.reference.to_dict(),
+                "versus_reference": self.versus_reference,
+            }
+        return out
 
 
 def fit_with_gold(
@@ -96,28 +165,24 @@ def fit_with_gold(
     dev_gold: np.ndarray,
     *,
     n_classes: int,
-    featurizers: Sequence[str],
-    classifiers: Sequence[str] = CLASSIFIERS,
-    shares: Sequence[float] = GOLD_SHARES,
-    folds: int = 5,
-    seed: int = 0,
+    settings: GoldSettings,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
-    averaged: int = AVERAGED,
 ) -> GoldFit:
-    """Choose featurizer, classifier and gold share by ``folds``-fold CV on the dev rows, then
-    fit on all.
+    """Choose featurizer, classifier and gold share among ``settings``' by cross-validation on
+    the dev rows, then fit on all; with ``settings.reference``, the end model is that choice
+    only where it beats the strongest simple reference beyond the noise, else the reference.
 
     ``frame`` / ``soft``: training rows and their (n, k) pseudolabels (rows without a label,
     all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out);
     ``fold_soft(rows)``: the pseudolabels of the same training rows made with the gold labels
-    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold); ``averaged``:
-    how many candidates at most the model averages (1: the best alone).
+    of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold).
     """
     started = time.perf_counter()
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
     frame, soft = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True), soft[keep]
     known = np.flatnonzero(np.asarray(dev_gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(dev_gold)[known]
+    folds, seed = settings.folds, settings.seed
     if len(gold) < 2 * folds:
         raise DistillError(
             f"Training with gold labels needs at least {2 * folds} labeled dev "
@@ -125,59 +190,139 @@ def fit_with_gold(
         )
     assignment = stratified_folds(gold, folds, seed)
     fold_softs = [
-        soft if fold_soft is None else _finite(fold_soft(known[assignment != f])[keep])
+        soft if fold_soft is None else finite(fold_soft(known[assignment != f])[keep])
         for f in range(folds)
     ]
     scores: dict[str, dict[str, float]] = {}
     probas: dict[tuple[str, str, float], np.ndarray] = {}
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
-    for name in featurizers:
+    references: dict[str, tuple[Featurizer, np.ndarray]] = {}
+    featurized: dict[str, tuple[Featurizer, Any, Any]] = {}  # fitted once, kept for the fit
+    dropped: dict[str, int] = {}  # candidates left out once decided: after how many folds
+    grid = [(c, share) for c, share in product(settings.classifiers, settings.shares)]
+    total = len(settings.featurizers) * len(grid)
+    for name in settings.featurizers:
+        logger.info("End model, cross-validation on dev: %s features of %d rows.", name, len(frame))
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
-        for classifier, share in product(classifiers, shares):
-            if share < 1 and len(frame) == 0:
-                continue
-            proba = np.empty((len(gold), n_classes))
-            for f in range(folds):
-                train_rows, held = assignment != f, assignment == f
-                clf = _fit(
-                    X,
-                    fold_softs[f],
-                    X_dev[train_rows],
-                    gold[train_rows],
-                    share,
-                    n_classes,
-                    classifier,
-                    seed,
-                )
-                proba[held] = clf.predict_proba(X_dev[held])
+        featurized[name] = (featurizer, X, X_dev)
+        if settings.reference:
+            references[name] = (
+                featurizer,
+                cross_validated(X_dev, gold, assignment, n_classes=n_classes, seed=seed),
+            )
+        alive = [(c, share) for c, share in grid if share >= 1 or len(frame)]
+        done, out = _cross_validate(
+            (X, X_dev), fold_softs, gold, assignment, alive, n_classes, settings
+        )
+        for (classifier, share), proba in done.items():
             candidate = (name, classifier, share)
             probas[candidate] = proba
             figures[candidate] = choice_score(gold, proba.argmax(axis=1), n_classes)
             key = f"{name}, {classifier}, gold share {share:g}"
             scores[key] = {"macro_f1": figures[candidate][0], "accuracy": figures[candidate][1]}
+        dropped |= {f"{name}, {c}, gold share {share:g}": n for (c, share), n in out.items()}
+        logger.info(
+            "End model, cross-validation on dev: %d/%d candidates scored, %d dropped as "
+            "decided (%.0f s so far).",
+            len(scores),
+            total,
+            len(dropped),
+            time.perf_counter() - started,
+        )
     if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
-    chosen = _members(figures, probas, gold, averaged)
+    chosen = _members(figures, probas, gold, settings.averaged)
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
-    model = fit_mixed(
-        frame,
-        soft,
-        dev_frame,
-        gold,
-        n_classes=n_classes,
-        featurizer=name,
-        members=members,
-        seed=seed,
-    )
-    model.dev_predictions_ = {}
-    for method, group in (("distilled", chosen), ("dev_only", _dev_only(chosen))):
+    oof = {
+        "distilled": np.mean([probas[c] for c in chosen], axis=0).argmax(axis=1),
+        "dev_only": np.mean([probas[c] for c in _dev_only(chosen)], axis=0).argmax(axis=1),
+    }
+    fit = GoldFit(DistilledModel(), name, members, scores, dropped=dropped)
+    if references:
+        reference = choose_reference(references, dev_frame, gold, n_classes, seed)
+        oof["reference"] = references[reference.featurizer][1].argmax(axis=1)
+        fit.reference, fit.versus_reference = (
+            reference,
+            versus_reference(gold, assignment, oof["distilled"], oof["reference"], n_classes),
+        )
+        gain = fit.versus_reference
+        fit.winner = "programs" if gain["macro_f1_gain"] > gain["standard_error"] else "reference"
+    if fit.winner == "reference":
+        assert fit.reference is not None
+        fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
+    else:
+        fit.model = mixed_model(featurized[name], soft, gold, n_classes, members, seed)
+    fit.model.dev_predictions_ = {}
+    for method, predicted in oof.items():
         full = np.full(len(dev_gold), -1, dtype=np.int64)
-        full[known] = np.mean([probas[c] for c in group], axis=0).argmax(axis=1)
-        model.dev_predictions_[method] = full
-    return GoldFit(model, name, members, scores, time.perf_counter() - started)
+        full[known] = predicted
+        fit.model.dev_predictions_[method] = full
+    if fit.reference is not None:
+        fit.model.reference_ = fit.reference.model
+    fit.seconds = time.perf_counter() - started
+    return fit
+
+
+def _cross_validate(
+    features: tuple[Any, Any],
+    fold_softs: list[np.ndarray],
+    gold: np.ndarray,
+    assignment: np.ndarray,
+    candidates: list[tuple[str, float]],
+    n_classes: int,
+    settings: GoldSettings,
+) -> tuple[dict[tuple[str, float], np.ndarray], dict[tuple[str, float], int]]:
+    """Out-of-fold class probabilities of each candidate (classifier, gold share) on the dev
+    rows, fold by fold; with ``settings.race``, a candidate decided to lose (``_decided``) after
+    a fold is dropped. Returns the completed candidates' probabilities and, for the dropped
+    ones, the number of folds they ran."""
+    X, X_dev = features
+    proba = {c: np.zeros((len(gold), n_classes)) for c in candidates}
+    alive, dropped = list(candidates), {}
+    for f in range(settings.folds):
+        train_rows, held = assignment != f, assignment == f
+        for classifier, share in alive:
+            clf = fit_one(
+                X,
+                fold_softs[f],
+                X_dev[train_rows],
+                gold[train_rows],
+                share,
+                n_classes,
+                classifier,
+                settings.seed,
+            )
+            proba[(classifier, share)][held] = clf.predict_proba(X_dev[held])
+        if settings.race and 1 <= f < settings.folds - 1:
+            seen = assignment <= f
+            for candidate in _decided(alive, proba, gold, seen, n_classes):
+                alive.remove(candidate)
+                dropped[candidate] = f + 1
+    return {c: proba[c] for c in alive}, dropped
+
+
+def _decided(
+    alive: list[tuple[str, float]],
+    proba: dict[tuple[str, float], np.ndarray],
+    gold: np.ndarray,
+    seen: np.ndarray,
+    n_classes: int,
+) -> list[tuple[str, float]]:
+    """The candidates (gold share below 1) right less often on the ``seen`` rows than the best
+    of ``alive`` there by more than ``RACE_ERRORS`` paired standard errors."""
+    predicted = {c: proba[c][seen].argmax(axis=1) for c in alive}
+    best = max(alive, key=lambda c: choice_score(gold[seen], predicted[c], n_classes))
+    decided = []
+    for candidate in alive:
+        if candidate[1] >= 1 or candidate == best:
+            continue
+        gain = paired_gain(gold[seen], predicted[best], predicted[candidate])
+        if gain["accuracy_gain"] > max(RACE_ERRORS * gain["standard_error"], 0.0):
+            decided.append(candidate)
+    return decided
 
 
 def _members(
@@ -207,100 +352,16 @@ def _dev_only(chosen: list[tuple[str, str, float]]) -> list[tuple[str, str, floa
     return [(name, classifier, 1.0) for name, classifier, _ in chosen]
 
 
-def fit_mixed(
-    frame: pd.DataFrame,
-    soft: np.ndarray,
-    dev_frame: pd.DataFrame,
-    gold: np.ndarray,
-    *,
-    n_classes: int,
-    featurizer: str,
-    members: Sequence[tuple[str, float]],
-    seed: int = 0,
-) -> DistilledModel:
-    """One ``DistilledModel`` on ``featurizer``'s features: for each of ``members`` (classifier
-    name, gold share) that classifier trained on pseudolabels and gold rows with the gold share
-    of the weight (1: gold rows alone, the dev-labels-only baseline); several members are
-    averaged (``AveragedClassifier``)."""
-    started = time.perf_counter()
-    if not members:
-        raise DistillError("fit_mixed needs at least one (classifier, gold share) member.")
-    known = np.flatnonzero(np.asarray(gold) >= 0)
-    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
-    fitted = make_featurizer(featurizer)
-    X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
-    X, X_gold = X_all[: len(frame)], X_all[len(frame) :]
-    classifiers = [
-        _fit(X, soft, X_gold, gold, share, n_classes, classifier, seed)
-        for classifier, share in members
-    ]
-    clf = classifiers[0] if len(classifiers) == 1 else AveragedClassifier.of(classifiers, seed=seed)
-    model = DistilledModel(featurizer=featurizer, classifier=clf.name, seed=seed)
-    model.featurizer_, model.classifier_ = fitted, clf
-    model.n_classes_, model.fit_seconds_ = n_classes, time.perf_counter() - started
-    return model
-
-
-def _finite(soft: np.ndarray) -> np.ndarray:
-    """Pseudolabels with the rows a fold's label model left without a label made uniform."""
-    bad = ~np.isfinite(soft).all(axis=1) | (soft.sum(axis=1) <= 0)
-    return np.where(bad[:, None], 1.0 / soft.shape[1], soft)
-
-
-def _fit(
-    X: Any,
-    soft: np.ndarray,
-    X_gold: Any,
-    gold: np.ndarray,
-    share: float,
-    n_classes: int,
-    classifier: str,
-    seed: int,
-) -> Any:
-    """The classifier on pseudolabeled rows and gold rows repeated to carry ``share``."""
-    rng = np.random.default_rng(seed)
-    hard = np.zeros((len(gold), n_classes), dtype=np.float32)
-    hard[np.arange(len(gold)), gold] = 1.0
-    parts = []
-    if share < 1 and X.shape[0]:
-        parts.append((X, soft.astype(np.float32), 1))
-    if share > 0:
-        copies = (
-            1
-            if share >= 1 or not X.shape[0]
-            else max(1, int(round(share / (1 - share) * X.shape[0] / max(len(gold), 1))))
-        )
-        parts.append((X_gold, hard, copies))
-    train_X, train_T, val_X, val_T = [], [], [], []
-    for features, targets, copies in parts:
-        order = rng.permutation(features.shape[0])
-        n_val = int(round(_HOLDOUT * len(order))) if len(order) >= 20 else 0
-        val, fit = np.sort(order[:n_val]), np.sort(order[n_val:])
-        train_X += [features[fit]] * copies
-        train_T += [targets[fit]] * copies
-        if n_val:
-            val_X.append(features[val])
-            val_T.append(targets[val])
-    # The held-out rows above watch early stopping: no second holdout inside the MLP.
-    clf = make_classifier(
-        classifier, seed=seed, **({"validation_fraction": 0.0} if classifier == "mlp" else {})
-    )
-    stack = sparse.vstack if sparse.issparse(X_gold) else np.vstack
-    clf.fit(
-        stack(train_X),
-        np.vstack(train_T),
-        X_dev=stack(val_X) if val_X else None,
-        y_dev=np.vstack(val_T) if val_T else None,
-        n_classes=n_classes,
-    )
-    return clf
-
-
 __all__ = [
     "AVERAGED",
     "CLASSIFIERS",
+    "RACE_ERRORS",
     "GOLD_SHARES",
     "GoldFit",
+    "GoldSettings",
+    "Reference",
     "fit_mixed",
+    "fit_reference",
     "fit_with_gold",
+    "versus_reference",
 ]

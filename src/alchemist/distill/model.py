@@ -49,10 +49,13 @@ class DistilledModel:
     ``dev_predictions_``: for a model chosen by cross-validation on gold dev rows
     (``distill.gold.fit_with_gold``), that cross-validation's out-of-fold class predictions for
     each dev row (-1 where the row has no gold label), of this model ("distilled") and of the
-    same model on the dev labels alone ("dev_only"); None otherwise. Not saved.
+    same model on the dev labels alone ("dev_only") and, where it competed, of the strongest
+    simple reference ("reference"); None otherwise. ``reference_``: that reference, fitted on
+    every gold dev row (``distill.reference``), or None. Neither is saved.
     """
 
     dev_predictions_: dict[str, np.ndarray] | None = None
+    reference_: DistilledModel | None = None
     classifier_: Classifier
 
     def __init__(

@@ -32,12 +32,19 @@ _METHOD_NAMES = {
     "reference_majority_vote": "human labeling functions, majority vote (baseline)",
     "majority_class": "majority class (baseline)",
     "dev_only": "same model on dev labels only (baseline)",
+    "reference": "dev labels only, best simple model (baseline)",
+}
+# What the verdict compares the distilled model with, best first.
+_VERSUS = {
+    "reference": "the best simple model on the dev labels alone",
+    "dev_only": "the same model on the dev labels alone",
 }
 # Names in the cost chart, where space is short.
 _SHORT_NAMES = {
     "reference_majority_vote": "human LFs, majority",
     "majority_class": "majority class",
     "dev_only": "dev labels only",
+    "reference": "best simple model",
 }
 
 
@@ -87,7 +94,8 @@ class Overview:
             scores=scores,
             program_ids=list(train.program_ids),
             llm=ledger.totals(),
-            verdicts=[v for split, e in summary["evaluation"].items() if (v := verdict(split, e))],
+            verdicts=[v for split, e in summary["evaluation"].items() if (v := verdict(split, e))]
+            + [why for why in [(summary.get("end_model") or {}).get("why")] if why],
             calibration=summary.get("calibration") or {},
         )
         overview.charts = {
@@ -113,13 +121,24 @@ def method_name(method: str, label_model: str = "") -> str:
 
 def verdict(split: str, entry: dict[str, Any]) -> str:
     """Whether the programs helped on ``split``: the distilled model's accuracy against the
-    same model trained on the dev labels alone, on the same rows, and whether the gain is
-    beyond what sampling the rows could give (two standard errors of the paired difference);
-    empty without both models."""
-    ours, theirs = entry.get("distilled"), entry.get("dev_only")
-    if ours is None or theirs is None or "versus_dev_only" not in ours:
+    strongest simple reference (balanced logistic regression on the dev labels alone) or,
+    without it, the same model trained on the dev labels alone, on the same rows, and whether
+    the gain is beyond what sampling the rows could give (two standard errors of the paired
+    difference); where the end model is the reference itself, that. Empty without both."""
+    ours = entry.get("distilled") or {}
+    method = next((m for m in ("reference", "dev_only") if f"versus_{m}" in ours), None)
+    theirs = entry.get(method or "")
+    if method is None or theirs is None:
         return ""
-    paired = ours["versus_dev_only"]
+    what = _VERSUS[method]
+    where = f"{split} (out of fold)" if ours.get("out_of_fold") else split
+    if ours.get("is_reference"):
+        return (
+            f"{where}: the end model is {what} (balanced logistic regression), "
+            f"{ours['accuracy']:.3f} accuracy: the programs' best candidate did not beat it "
+            "beyond the noise of the cross-validation on dev, so it was not kept."
+        )
+    paired = ours[f"versus_{method}"]
     gain, noise = 100 * paired["accuracy_gain"], 200 * paired["standard_error"]
     if gain > noise:
         said = "the programs helped"
@@ -127,10 +146,9 @@ def verdict(split: str, entry: dict[str, Any]) -> str:
         said = "the programs did not help: the dev labels alone did better"
     else:
         said = f"within the noise of {paired['n']} rows: no difference shown"
-    where = f"{split} (out of fold)" if ours.get("out_of_fold") else split
     return (
         f"{where}: distilled {ours['accuracy']:.3f} accuracy against {theirs['accuracy']:.3f} "
-        f"for the same model on the dev labels alone ({gain:+.1f} ± {noise:.1f} points; "
+        f"for {what} ({gain:+.1f} ± {noise:.1f} points; "
         f"macro-F1 {100 * (ours['macro_f1'] - theirs['macro_f1']):+.1f}): {said}."
     )
 

@@ -53,6 +53,8 @@ def render_report(task: Task, summary: dict[str, Any], diagnostics: Diagnostics)
         lines += ["", _OUT_OF_FOLD]
     if verdicts:
         lines += ["", *(f"- {v}" for v in verdicts)]
+    if why := (summary.get("end_model") or {}).get("why"):
+        lines += ["", f"End model: {why}"]
     lines += _calibration_lines(summary.get("calibration") or {})
     synthesis = summary.get("synthesis") or {}
     if synthesis:

@@ -1,9 +1,11 @@
 """Stage 5 of a run: the distilled end model, trained on the label model's pseudolabels.
 
 With labeled dev rows, the gold rows join the pseudolabels and their share of the weight, the
-features and the classifiers are chosen by cross-validation on dev (``distill_with_gold``);
-``dev_only_baseline`` is the same model trained on the dev labels alone, the honest reference
-every run is compared with.
+features and the classifiers are chosen by cross-validation on dev (``distill_with_gold``), and
+that choice is the end model only where it beats the strongest simple reference (balanced
+logistic regression on the dev labels alone, ``distill.reference``) beyond the noise; the
+reference stays on the model (``reference_``) for scoring. ``dev_only_baseline`` is the same
+model trained on the dev labels alone.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 
 from alchemist.data.dataset import Dataset
 from alchemist.distill import DistilledModel
-from alchemist.distill.gold import fit_mixed, fit_with_gold
+from alchemist.distill.gold import GoldSettings, fit_mixed, fit_with_gold
 from alchemist.errors import RunError
 from alchemist.run.features import end_model_featurizers, featurizer_for
 from alchemist.run.folder import (
@@ -89,16 +91,17 @@ def distill_with_gold(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizers=end_model_featurizers(task, splits, config),
-        seed=config.seed,
+        settings=GoldSettings(end_model_featurizers(task, splits, config), seed=config.seed),
         fold_soft=fold_soft,
     )
     logger.info(
-        "Distilled model on %s features: %s (classifier, gold share of the weight; "
-        "cross-validated on dev).",
+        "Best candidate with the programs on %s features: %s (classifier, gold share of the "
+        "weight; cross-validated on dev).",
         fitted.featurizer,
         " averaged with ".join(f"{c} {share:.2f}" for c, share in fitted.members),
     )
+    if fitted.why:
+        logger.info(fitted.why)
     run.write_json("distill.json", fitted.to_dict())
     return fitted.model
 

@@ -262,6 +262,7 @@ def rerun(
             for split, data in splits.items()
             if split == "test" and data.has_gold
         },
+        "end_model": _end_model(run, distilled),
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }
@@ -279,6 +280,15 @@ def rerun(
     run.write_text("report.html", render_report_html(overview))
     logger.info("Done: %s (and report.html)", report)
     return summary
+
+
+def _end_model(run: RunDir, distilled: DistilledModel) -> dict[str, Any]:
+    """Which model the dev split made the end model and why (``distill.json``; {} where the
+    reference did not compete: no dev labels)."""
+    if distilled.reference_ is None:
+        return {}
+    chosen = run.read_json("distill.json", missing_ok=True) or {}
+    return {"model": chosen["end_model"], "why": chosen["why"]} if "why" in chosen else {}
 
 
 PREDICTION_COLUMNS = ("label", "label_name", "confidence")

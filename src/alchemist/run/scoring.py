@@ -1,6 +1,7 @@
 """Stage 6 of a run: scores on every split with gold, beside the honest references computed on
 the same rows (the split's majority class, the same end model trained on the dev labels alone,
-the data's own labeling functions where it has them). Only dev labels are ever trained on; test
+the strongest simple model on the dev labels alone, the data's own labeling functions where it
+has them). Only dev labels are ever trained on; test
 labels are only scored against.
 """
 
@@ -38,9 +39,12 @@ def evaluate(
     Both the distilled model and the dev-labels-only model are trained on the gold dev rows: on
     dev they are scored out of fold, by the cross-validation that chose the distilled model
     (``DistilledModel.dev_predictions_``; those entries carry ``"out_of_fold": True``), and the
-    dev-labels-only model not at all when there was none. Beside it, the distilled model's
-    entry holds ``versus_dev_only`` (``evaluation.paired_gain``): its accuracy gain over the
-    dev-labels-only model on the same rows, with the standard error of that gain."""
+    dev-labels-only model not at all when there was none. The strongest simple reference
+    (``distilled.reference_``: balanced logistic regression on the dev labels alone) is scored
+    the same way, as "reference". The distilled model's entry holds ``versus_dev_only`` and
+    ``versus_reference`` (``evaluation.paired_gain``): its accuracy gain over each on the same
+    rows, with the standard error of that gain; and ``is_reference`` where the end model is
+    the reference itself (the programs did not beat it beyond the noise on dev)."""
     positive = 1 if task.n_classes == 2 else None
     results: dict[str, Any] = {}
     for split, dataset in splits.items():
@@ -59,8 +63,11 @@ def evaluate(
         out_of_fold = distilled.dev_predictions_ if split == "dev" else None
         if out_of_fold is not None:
             predictions.update(out_of_fold)
-        elif dev_only is not None and split != "dev":
-            predictions["dev_only"] = dev_only.predict(dataset.frame)
+        elif split != "dev":
+            if dev_only is not None:
+                predictions["dev_only"] = dev_only.predict(dataset.frame)
+            if distilled.reference_ is not None:
+                predictions["reference"] = distilled.reference_.predict(dataset.frame)
         entry = {
             **{name: scored(predicted[known]) for name, predicted in predictions.items()},
             "majority_class": scored(
@@ -72,10 +79,13 @@ def evaluate(
                 entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
         for name in out_of_fold or ():
             entry[name]["out_of_fold"] = True
-        if "dev_only" in predictions:
-            entry["distilled"]["versus_dev_only"] = paired_gain(
-                gold, predictions["distilled"][known], predictions["dev_only"][known]
-            )
+        for baseline in ("dev_only", "reference"):
+            if baseline in predictions:
+                entry["distilled"][f"versus_{baseline}"] = paired_gain(
+                    gold, predictions["distilled"][known], predictions[baseline][known]
+                )
+        if distilled.reference_ is distilled:
+            entry["distilled"]["is_reference"] = True
         if dataset.reference_votes is not None:
             # The dataset's own human labeling functions, aggregated by majority vote.
             reference = make_label_model("majority").fit(dataset.reference_votes, task.n_classes)

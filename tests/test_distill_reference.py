@@ -1,0 +1,116 @@
+"""The strongest simple reference, and the end model that never loses to it (do no harm)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from alchemist._util.numeric import stratified_folds
+from alchemist.distill import BalancedLogistic, DistilledModel
+from alchemist.distill.gold import GoldSettings, fit_with_gold, versus_reference
+from alchemist.distill.reference import cross_validated
+
+
+def blobs(n: int, shares: tuple[float, ...], seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    y = rng.choice(len(shares), size=n, p=shares)
+    centres = np.array([[0.0, 0.0], [1.2, 1.2], [-1.2, 1.2]])[: len(shares)]
+    return centres[y] + rng.normal(size=(n, 2)), y
+
+
+def test_balanced_weights_find_the_rare_class_and_C_comes_from_the_grid():
+    X, y = blobs(300, (0.9, 0.1), 0)
+    model = BalancedLogistic().fit(X, y, n_classes=2)
+    assert model.C_ in model.C_grid
+    test, truth = blobs(2000, (0.9, 0.1), 1)
+    rare = model.predict(test)[truth == 1]
+    # Unweighted, the rare class is almost never answered; balanced, most of it is found.
+    assert (rare == 1).mean() > 0.6
+    proba = model.predict_proba(test)
+    assert proba.shape == (2000, 2) and np.allclose(proba.sum(axis=1), 1)
+
+
+def test_a_class_missing_from_the_training_rows_is_never_answered():
+    X, y = blobs(120, (0.5, 0.5), 0)
+    model = BalancedLogistic().fit(X, y, n_classes=3)
+    assert model.predict_proba(X).shape == (120, 3) and not (model.predict(X) == 2).any()
+    alone = BalancedLogistic().fit(X[y == 0], y[y == 0], n_classes=3)
+    assert (alone.predict(X) == 0).all()
+
+
+def test_the_reference_saves_and_loads_as_a_distilled_model(tmp_path):
+    frame = pd.DataFrame({"text": ["good fun", "great song", "bad noise", "awful spam"] * 10})
+    gold = np.array([1, 1, 0, 0] * 10)
+    model = DistilledModel(featurizer="tfidf", classifier="balanced_logistic").fit(
+        frame, gold, n_classes=2
+    )
+    model.save(tmp_path / "m")
+    again = DistilledModel.load(tmp_path / "m")
+    assert again.classifier_.C_ == model.classifier_.C_  # type: ignore[attr-defined]
+    assert np.allclose(again.predict_proba(frame), model.predict_proba(frame))
+
+
+def test_the_reference_is_scored_out_of_fold():
+    X, y = blobs(100, (0.5, 0.5), 0)
+    X[:, 0] += np.arange(100) * 1e-3  # rows told apart
+    assignment = stratified_folds(y, 5, 0)
+    proba = cross_validated(X, y, assignment, n_classes=2)
+    held = assignment == 0
+    alone = BalancedLogistic().fit(X[~held], y[~held], n_classes=2)
+    assert np.allclose(proba[held], alone.predict_proba(X[held]))
+
+
+WORDS = {c: [f"w{c}x{i}" for i in range(60)] for c in (0, 1)}
+
+
+def texts(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """Two classes, each of 60 words of its own, two per row: 40 dev rows see few of them, so
+    the dev labels alone miss most rows' words, and pseudolabels over many rows see them all."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    return pd.DataFrame({"text": [" ".join(rng.choice(WORDS[c], 2)) for c in y]}), y
+
+
+def test_useless_programs_leave_the_reference_as_the_end_model():
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(40, 1)
+    useless = np.full((400, 2), 0.5)  # pseudolabels that say nothing
+    fitted = fit_with_gold(
+        frame, useless, dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"])
+    )
+    assert fitted.winner == "reference" and fitted.reference is not None
+    assert fitted.model is fitted.reference.model is fitted.model.reference_
+    assert fitted.model.classifier_.name == "balanced_logistic"
+    predicted = fitted.model.dev_predictions_
+    assert predicted is not None
+    np.testing.assert_array_equal(predicted["distilled"], predicted["reference"])
+    saved = fitted.to_dict()
+    assert saved["end_model"] == "reference" and "not beyond it" in saved["why"]
+    assert saved["reference"]["featurizer"] == "tfidf"
+
+
+def test_programs_that_clearly_help_win_over_the_reference():
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(40, 1)
+    test, test_y = texts(300, 2)
+    fitted = fit_with_gold(
+        frame, np.eye(2)[y], dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"])
+    )
+    assert fitted.winner == "programs", fitted.versus_reference
+    assert fitted.versus_reference["macro_f1_gain"] > fitted.versus_reference["standard_error"]
+    assert fitted.model.reference_ is not None and fitted.model.reference_ is not fitted.model
+    ours = (fitted.model.predict(test) == test_y).mean()
+    theirs = (fitted.model.reference_.predict(test) == test_y).mean()
+    assert ours > theirs + 0.1
+    assert "is the end model" in fitted.to_dict()["why"]
+
+
+def test_a_gain_within_its_noise_is_no_gain():
+    gold = np.array([0, 1] * 25)
+    assignment = stratified_folds(gold, 5, 0)
+    same = versus_reference(gold, assignment, gold, gold, 2)
+    assert same["macro_f1_gain"] == 0 and same["standard_error"] == 0
+    better = versus_reference(gold, assignment, gold, np.where(assignment == 0, 1 - gold, gold), 2)
+    assert better["macro_f1_gain"] > 0 and better["fold_gains"].count(0.0) == 4
+    # One fold better, four equal: a gain of one standard error exactly, not beyond it.
+    assert np.isclose(better["macro_f1_gain"], better["standard_error"])
