@@ -121,7 +121,12 @@ def _distill(args: argparse.Namespace) -> None:
 
 def _rerun(args: argparse.Namespace) -> None:
     with Bars() as bars:
-        summary = pipeline.rerun(RunDir(args.run), progress=bars)
+        summary = pipeline.rerun(
+            RunDir(args.run),
+            progress=bars,
+            keep_choices=args.keep_choices,
+            reuse_votes=args.keep_choices,
+        )
     _print_evaluation(summary)
 
 
@@ -242,6 +247,14 @@ def _parser() -> argparse.ArgumentParser:
         stage = sub.add_parser(name, help=text)
         stage.add_argument("run", help="run directory")
         stage.set_defaults(handler=handler)
+        if name == "rerun":
+            stage.add_argument(
+                "--keep-choices",
+                action="store_true",
+                help="refit the label model and end model the last run chose on dev instead "
+                "of choosing again, and execute only new or changed programs (as the "
+                "workbench's Re-run does)",
+            )
 
     diag = sub.add_parser("diagnose", help="stage 4 alone: per-program diagnostics")
     diag.add_argument("run", help="run directory")

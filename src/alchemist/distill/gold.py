@@ -103,6 +103,8 @@ def fit_with_gold(
     seed: int = 0,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
     averaged: int = AVERAGED,
+    members: Sequence[tuple[str, float]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> GoldFit:
     """Choose featurizer, classifier and gold share by ``folds``-fold CV on the dev rows, then
     fit on all.
@@ -111,7 +113,10 @@ def fit_with_gold(
     all zero, are left out); ``dev_gold``: class indices (-1 = unknown, left out);
     ``fold_soft(rows)``: the pseudolabels of the same training rows made with the gold labels
     of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold); ``averaged``:
-    how many candidates at most the model averages (1: the best alone).
+    how many candidates at most the model averages (1: the best alone); ``members``: a choice
+    made before (classifier, gold share; on ``featurizers``' single entry) kept as it is, only
+    it and its dev-labels-only twin cross-validated, for their out-of-fold dev predictions;
+    ``progress(done, total)``: called as each candidate's fold is trained.
     """
     started = time.perf_counter()
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
@@ -131,11 +136,17 @@ def fit_with_gold(
     scores: dict[str, dict[str, float]] = {}
     probas: dict[tuple[str, str, float], np.ndarray] = {}
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
+    if members is not None and len(featurizers) != 1:
+        raise ValueError(f"Kept members need one featurizer; got {list(featurizers)}.")
+    pairs = list(product(classifiers, shares))
+    if members is not None:
+        pairs = list(dict.fromkeys([*members, *((c, 1.0) for c, _ in members)]))
+    total, done = len(featurizers) * len(pairs) * folds, 0
     for name in featurizers:
         featurizer = make_featurizer(name)
         X_all: Any = featurizer.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
-        for classifier, share in product(classifiers, shares):
+        for classifier, share in pairs:
             if share < 1 and len(frame) == 0:
                 continue
             proba = np.empty((len(gold), n_classes))
@@ -152,6 +163,9 @@ def fit_with_gold(
                     seed,
                 )
                 proba[held] = clf.predict_proba(X_dev[held])
+                done += 1
+                if progress is not None:
+                    progress(done, total)
             candidate = (name, classifier, share)
             probas[candidate] = proba
             figures[candidate] = choice_score(gold, proba.argmax(axis=1), n_classes)
@@ -159,7 +173,11 @@ def fit_with_gold(
             scores[key] = {"macro_f1": figures[candidate][0], "accuracy": figures[candidate][1]}
     if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
-    chosen = _members(figures, probas, gold, averaged)
+    chosen = (
+        _members(figures, probas, gold, averaged)
+        if members is None
+        else [(featurizers[0], classifier, share) for classifier, share in members]
+    )
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
     model = fit_mixed(

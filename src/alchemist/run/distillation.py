@@ -31,9 +31,12 @@ def distill(
     proba: np.ndarray,
     config: RunConfig,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+    keep: tuple[str, Sequence[tuple[str, float]]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DistilledModel:
     """Train the small classifier on the covered training rows' soft labels, and save it
-    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels)."""
+    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels,
+    ``keep`` a featurizer and members chosen before, ``progress(done, total)`` its folds)."""
     if covered.sum() < 2:
         raise RunError(
             "The programs voted on fewer than 2 training rows: nothing to distill. "
@@ -44,9 +47,9 @@ def distill(
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
-    model = distill_with_gold(run, splits, covered, proba, config, fold_soft) or DistilledModel(
-        featurizer=featurizer_for(task, splits, config), seed=config.seed
-    ).fit(
+    model = distill_with_gold(
+        run, splits, covered, proba, config, fold_soft, keep, progress
+    ) or DistilledModel(featurizer=featurizer_for(task, splits, config), seed=config.seed).fit(
         train.frame,
         proba[covered],
         dev_frame=None if dev is None else dev.frame,
@@ -63,11 +66,14 @@ def distill_with_gold(
     proba: np.ndarray,
     config: RunConfig,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+    keep: tuple[str, Sequence[tuple[str, float]]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DistilledModel | None:
     """The distilled model on pseudolabels and gold dev rows (None without usable dev labels,
     or with ``config.use_gold`` off), chosen by cross-validation on dev with ``fold_soft``'s
-    pseudolabels for each fold (``fold_pseudolabels``); the cross-validation lands in
-    ``distill.json``."""
+    pseudolabels for each fold (``fold_pseudolabels``), or with ``keep``'s featurizer and
+    members (classifier, gold share) as they were chosen before, cross-validated only for
+    their out-of-fold dev figures; the cross-validation lands in ``distill.json``."""
     dev = labeled_dev(splits)
     if not config.use_gold or dev is None:
         return None
@@ -79,9 +85,11 @@ def distill_with_gold(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        featurizers=end_model_featurizers(task, splits, config),
+        featurizers=[keep[0]] if keep else end_model_featurizers(task, splits, config),
         seed=config.seed,
         fold_soft=fold_soft,
+        members=None if keep is None else list(keep[1]),
+        progress=progress,
     )
     logger.info(
         "Distilled model on %s features: %s (classifier, gold share of the weight; "

@@ -41,6 +41,50 @@ def evaluate(
     dev-labels-only model not at all when there was none. Beside it, the distilled model's
     entry holds ``versus_dev_only`` (``evaluation.paired_gain``): its accuracy gain over the
     dev-labels-only model on the same rows, with the standard error of that gain."""
+    return score_predictions(
+        task, splits, predict_splits(task, splits, matrices, label_model, distilled, dev_only)
+    )
+
+
+def predict_splits(
+    task: Task,
+    splits: dict[str, Dataset],
+    matrices: dict[str, LabelMatrix],
+    label_model: Any,
+    distilled: DistilledModel,
+    dev_only: DistilledModel | None = None,
+) -> dict[str, dict[str, np.ndarray]]:
+    """What ``evaluate`` scores, per split: the label model's class probabilities
+    (``label_model_proba``) and class index per row (``label_model``, -1 where nothing voted),
+    the distilled model's (on dev its out-of-fold predictions where it has them, ``out_of_fold``
+    then names them; its in-sample ones are ``distilled_in_sample``) and the dev-labels-only
+    model's. Saved as ``predictions.npz``, so every page of the workbench shows these rows."""
+    out: dict[str, dict[str, np.ndarray]] = {}
+    for split, dataset in splits.items():
+        votes = matrices[split].votes
+        predictions = {
+            "label_model_proba": np.asarray(label_model.predict_proba(votes), dtype=np.float64),
+            "label_model": np.asarray(label_model.predict(votes), dtype=np.int64),
+            "distilled": np.asarray(distilled.predict(dataset.frame), dtype=np.int64),
+        }
+        out_of_fold = distilled.dev_predictions_ if split == "dev" else None
+        if out_of_fold is not None:
+            predictions["distilled_in_sample"] = predictions["distilled"]
+            predictions.update({name: np.asarray(p) for name, p in out_of_fold.items()})
+            predictions["out_of_fold"] = np.array(sorted(out_of_fold))
+        elif dev_only is not None and split != "dev":
+            predictions["dev_only"] = np.asarray(dev_only.predict(dataset.frame), dtype=np.int64)
+        out[split] = predictions
+    return out
+
+
+_NOT_SCORED = ("label_model_proba", "distilled_in_sample", "out_of_fold")
+
+
+def score_predictions(
+    task: Task, splits: dict[str, Dataset], predicted: dict[str, dict[str, np.ndarray]]
+) -> dict[str, Any]:
+    """``evaluate``'s figures from ``predict_splits``'s predictions."""
     positive = 1 if task.n_classes == 2 else None
     results: dict[str, Any] = {}
     for split, dataset in splits.items():
@@ -52,25 +96,18 @@ def evaluate(
         def scored(predicted: np.ndarray, gold: np.ndarray = gold) -> dict[str, Any]:
             return score(gold, predicted, task.n_classes, positive=positive)
 
-        predictions = {
-            "label_model": label_model.predict(matrices[split].votes),
-            "distilled": distilled.predict(dataset.frame),
-        }
-        out_of_fold = distilled.dev_predictions_ if split == "dev" else None
-        if out_of_fold is not None:
-            predictions.update(out_of_fold)
-        elif dev_only is not None and split != "dev":
-            predictions["dev_only"] = dev_only.predict(dataset.frame)
+        predictions = {name: p for name, p in predicted[split].items() if name not in _NOT_SCORED}
+        out_of_fold = [str(n) for n in predicted[split].get("out_of_fold", [])]
         entry = {
-            **{name: scored(predicted[known]) for name, predicted in predictions.items()},
+            **{name: scored(p[known]) for name, p in predictions.items()},
             "majority_class": scored(
                 np.full(len(gold), np.bincount(gold, minlength=task.n_classes).argmax())
             ),
         }
         if dataset.groups is not None:
-            for name, predicted in predictions.items():
-                entry[name]["groups"] = group_accuracy(dataset.gold, predicted, dataset.groups)
-        for name in out_of_fold or ():
+            for name, p in predictions.items():
+                entry[name]["groups"] = group_accuracy(dataset.gold, p, dataset.groups)
+        for name in out_of_fold:
             entry[name]["out_of_fold"] = True
         if "dev_only" in predictions:
             entry["distilled"]["versus_dev_only"] = paired_gain(
@@ -86,4 +123,4 @@ def evaluate(
     return results
 
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "predict_splits", "score_predictions"]

@@ -29,8 +29,8 @@ from alchemist.run.pipeline import (
     apply_programs,
     enabled_programs,
     ensure_programs,
-    evaluate,
 )
+from alchemist.run.scoring import evaluate
 from alchemist.scale import progress as scale_progress
 from alchemist.scale.distributed import distributed_execute
 from alchemist.scale.parts import MatrixParts
