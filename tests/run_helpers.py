@@ -22,8 +22,10 @@ PROGRAMS = {
 }
 
 
-def build_run(folder: Path) -> pipeline.RunDir:
-    """Every stage after synthesis on the YouTube splits with the programs above."""
+def build_run(folder: Path, *, use_gold: bool = False) -> pipeline.RunDir:
+    """Every stage after synthesis on the YouTube splits with the programs above; ``use_gold``:
+    as a run with dev labels makes it (dev classifier, label model and end model chosen on
+    dev), on TF-IDF features to keep it short."""
     youtube = dataset_path("youtube")
     task = load_task(EXAMPLES / "youtube.yaml")
     config = pipeline.RunConfig(
@@ -35,7 +37,8 @@ def build_run(folder: Path) -> pipeline.RunDir:
         use_cache=False,
         # The gold-share cross-validation (tested in test_devsplit) trains ~30 MLPs: these
         # runs only need the stages' outputs, so they distil from the pseudolabels alone.
-        use_gold=False,
+        use_gold=use_gold,
+        featurizer="tfidf" if use_gold else "auto",
     )
     run = pipeline.init_run(folder, task, config)
     for program_id, source in PROGRAMS.items():

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("starlette", reason="the workbench needs the 'review' extra")
 
 from alchemist.errors import RunError  # noqa: E402
+from alchemist.review import items as item_pages  # noqa: E402
 from alchemist.review.workbench import NotFound, Workbench  # noqa: E402
+from alchemist.run import pipeline  # noqa: E402
 
 from .run_helpers import build_run  # noqa: E402
 
@@ -95,3 +99,78 @@ def test_trying_reports_votes_gold_and_the_saved_versions_votes(bench: Workbench
         text = dev.dataset.items[row.row]
         short = len(text) < 40 and "check" not in text.lower() and "subscribe" not in text.lower()
         assert row.vote == (0 if short else -1) and row.error == ""
+
+
+@pytest.fixture(scope="module")
+def gold_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A run made as runs with dev labels are: dev classifier, label model and end model
+    chosen on dev (built once; each test works on its own copy)."""
+    return build_run(tmp_path_factory.mktemp("gold") / "run", use_gold=True).folder
+
+
+def _copy(run: Path, to: Path) -> Path:
+    shutil.copytree(run, to)
+    return to
+
+
+def test_items_counts_agree_with_the_overview_on_every_split(gold_run: Path, tmp_path: Path):
+    bench = Workbench(_copy(gold_run, tmp_path / "run"))
+    view, scores = bench.view(), bench.overview().scores
+    checked = set()
+    for score in scores:
+        if score.method not in ("label_model", "distilled"):
+            continue
+        part = view.splits[score.split]
+        known = int((part.dataset.gold >= 0).sum())
+        show = "label-model-wrong" if score.method == "label_model" else "distilled-wrong"
+        wrong = item_pages.select(part, show=show).total
+        assert wrong == known - round(score.accuracy * known), (score.split, score.method)
+        checked.add((score.split, score.method))
+    assert {split for split, _ in checked} == set(view.splits) and len(checked) == 6
+    assert view.splits["dev"].out_of_fold and not view.splits["test"].out_of_fold
+    summary = json.loads((bench.folder / "summary.json").read_text())
+    assert view.label_model == summary["label_model"]["name"]
+
+
+def test_incremental_rerun_equals_a_full_rerun_with_the_choices_kept(
+    gold_run: Path, tmp_path: Path
+):
+    bench = Workbench(_copy(gold_run, tmp_path / "incremental"))
+    full = pipeline.RunDir(_copy(gold_run, tmp_path / "full"))
+    bench.save_version("p003", BETTER_P003)
+    Workbench(full.folder).save_version("p003", BETTER_P003)
+    bench.start_rerun()
+    _wait(bench)
+    rows = {s: len(d) for s, d in bench.splits().items()}
+    assert bench.job.executed == rows  # one program (the new one) on every split
+    (full.folder / "matrices" / "programs.json").unlink()  # nothing to reuse: all executed
+    pipeline.rerun(full, keep_choices=True)
+    ours = json.loads((bench.folder / "summary.json").read_text())
+    theirs = json.loads((full.folder / "summary.json").read_text())
+    assert ours["kept_choices"] and theirs["kept_choices"]
+    assert ours["choices"] == theirs["choices"]
+    assert ours["evaluation"] == theirs["evaluation"]
+    for split, named in full.read_predictions().items():
+        for name, values in named.items():
+            np.testing.assert_array_equal(
+                pipeline.RunDir(bench.folder).read_predictions()[split][name], values
+            )
+
+
+def test_choices_are_kept_unless_asked_and_the_change_box_says_what_fell(
+    gold_run: Path, tmp_path: Path
+):
+    bench = Workbench(_copy(gold_run, tmp_path / "run"))
+    chosen = bench.choices()
+    bench.set_enabled("p001", False)  # its URL rule catches most spam: figures fall
+    bench.start_rerun()
+    _wait(bench)
+    assert bench.choices() == chosen
+    changes = bench.changes()
+    assert changes is not None and not changes.chose_again and changes.choices_changed == []
+    assert any(f.startswith("test distilled model") for f in changes.fell), changes.rows
+    assert changes.balance is not None and changes.balance != changes.balance_before
+    bench.start_rerun(choose_again=True)
+    _wait(bench)
+    summary = json.loads((bench.folder / "summary.json").read_text())
+    assert not summary["kept_choices"] and bench.job.choose_again
