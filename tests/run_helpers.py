@@ -25,13 +25,14 @@ PROGRAMS = {
 def build_run(folder: Path, *, use_gold: bool = False) -> pipeline.RunDir:
     """Every stage after synthesis on the YouTube splits with the programs above; ``use_gold``:
     as a run with dev labels makes it (dev classifier, label model and end model chosen on
-    dev), on TF-IDF features to keep it short."""
+    dev), on TF-IDF features and the first 600 training rows to keep it short."""
     youtube = dataset_path("youtube")
     task = load_task(EXAMPLES / "youtube.yaml")
     config = pipeline.RunConfig(
         data=str(youtube / "train.json"),
         dev=str(youtube / "valid.json"),
         test=str(youtube / "test.json"),
+        limit=600 if use_gold else None,
         n_programs=len(PROGRAMS),
         workers=1,
         use_cache=False,

@@ -22,7 +22,7 @@ from .run_helpers import build_run  # noqa: E402
 def _start(run: Path) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONPATH": str(Path(alchemist.__file__).parents[1])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "alchemist.cli.main", "review", str(run)],
+        [sys.executable, "-m", "alchemist", "review", str(run)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

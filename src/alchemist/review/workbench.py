@@ -125,8 +125,9 @@ class Changes:
         return [f"{c.split} {method_name(c.method)} {name}" for c in self.rows for name in c.fell]
 
 
-# Each stage's share of a kept-choices re-run's time (measured on the demo run), so the bar
-# moves with the work; the execution's share grows with the rows it really executes.
+# Each stage's rough share of a kept-choices re-run's time (the end model's cross-validated
+# folds dominate), so the bar moves with the work; within a stage it moves with its own count
+# (program calls executed, folds trained).
 _STAGES = {"execute": 0.05, "label_model": 0.15, "distill": 0.65, "evaluate": 0.1, "report": 0.05}
 _STAGE_NAMES = {
     "execute": "executing programs",
