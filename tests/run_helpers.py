@@ -24,21 +24,25 @@ PROGRAMS = {
 }
 
 
-def build_run(folder: Path) -> pipeline.RunDir:
+def build_run(folder: Path, *, use_gold: bool = False) -> pipeline.RunDir:
     """Every stage after synthesis on the synthetic spam splits (written beside ``folder``) with
-    the programs above."""
+    the programs above; ``use_gold``: as a run with dev labels makes it (dev classifier, label
+    model and end model chosen on dev), on TF-IDF features and the first 600 training rows to
+    keep it short."""
     youtube = spam_splits(folder.parent / "spam")
     task = load_task(EXAMPLES / "youtube.yaml")
     config = pipeline.RunConfig(
         data=str(youtube / "train.json"),
         dev=str(youtube / "valid.json"),
         test=str(youtube / "test.json"),
+        limit=600 if use_gold else None,
         n_programs=len(PROGRAMS),
         workers=1,
         use_cache=False,
         # The gold-share cross-validation (tested in test_devsplit) trains ~30 MLPs: these
         # runs only need the stages' outputs, so they distil from the pseudolabels alone.
-        use_gold=False,
+        use_gold=use_gold,
+        featurizer="tfidf" if use_gold else "auto",
     )
     run = pipeline.init_run(folder, task, config)
     for program_id, source in PROGRAMS.items():

@@ -54,3 +54,21 @@ def test_scatter_places_higher_accuracy_higher_and_costlier_further_right():
     assert dots["cheap"][0] < dots["dear"][0] and dots["cheap"][1] < dots["dear"][1]
     dashed = [line for line in root.iter(f"{SVG}line") if line.get("stroke-dasharray")]
     assert len(dashed) == 1 and float(dashed[0].get("y1")) > dots["dear"][1]
+
+
+def test_scatter_labels_of_close_points_do_not_overlap():
+    points = [
+        charts.Point("label model", 0.5, 0.700),
+        charts.Point("distilled model", 0.5, 0.704),
+        charts.Point("zero-shot LLM", 2.0, 0.702),
+    ]
+    references = [charts.Point("majority", 0.0, 0.69), charts.Point("dev only", 0.0, 0.695)]
+    root = _parse(charts.scatter("cost", points, references=references))
+    for group in (points, references):  # dots' labels beside them, references' at the right
+        ys = sorted(
+            float(t.get("y"))
+            for t in root.iter(f"{SVG}text")
+            if t.text and any(t.text.startswith(f"{p.label} ") for p in group)
+        )
+        assert len(ys) == len(group)
+        assert min(b - a for a, b in zip(ys, ys[1:], strict=False)) >= 12.9  # a line apart

@@ -21,8 +21,9 @@ pytest.importorskip("starlette", reason="the workbench needs the 'review' extra"
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 import alchemist  # noqa: E402
 
@@ -148,43 +149,96 @@ def test_review_disable_edit_try_save_rerun(server: tuple[str, Path], browser, t
     cells = [[td.text for td in row.find_elements(By.TAG_NAME, "td")] for row in rows]
     assert {c[4] for c in cells} <= {"HAM", "SPAM"}  # gold of every dev row
     assert sum(c[3] == "SPAM" for c in cells) > sum(c[2] == "SPAM" for c in cells)
+    changed = sum(c[3] != c[2] for c in cells)
+    Select(browser.find_element(By.ID, "try-filter")).select_by_value("changed")
+    shown = [r for r in rows if r.is_displayed()]
+    assert 0 < len(shown) == changed < 50
     _shot(browser, "program", tmp_path)
 
-    # Save as a new version: the old one is kept, disabled.
+    # Save as a new version: the old one is kept, disabled; the page says so and shows the diff.
     browser.find_element(By.ID, "save").click()
-    wait.until(EC.url_to_be(base + "/programs/p005_v2"))
+    wait.until(EC.url_to_be(base + "/programs/p005_v2?saved=p005_v2"))
+    assert "Saved as p005_v2" in browser.find_element(By.ID, "edit-status").text
     assert (run / "programs" / "p005.py").exists()
     assert "channel" in (run / "programs" / "p005_v2.py").read_text()
+    added = browser.find_elements(By.CSS_SELECTOR, "#parent-diff pre.diff span.add")
+    assert any("channel" in line.text for line in added)
 
-    # Re-run: progress shows, then the overview reloads with the new figures.
-    browser.get(base + "/")
+    # A new program from the template: the task's function and classes, tried with
+    # Ctrl+Enter, saved, in use from the next re-run.
+    browser.get(base + "/programs")
+    browser.find_element(By.ID, "new-program").click()
+    editor = browser.find_element(By.ID, "editor")
+    template = editor.get_attribute("value")
+    assert "def label_spam(text):" in template and "1 = SPAM" in template
+    browser.execute_script(
+        "document.getElementById('editor').value = arguments[0]",
+        template.replace('"write a clue here"', '"subscribe"').replace(
+            "return 0  # HAM", "return 1"
+        ),
+    )
+    editor.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait.until(EC.text_to_be_present_in_element((By.ID, "try-summary"), "50 rows"))
+    browser.find_element(By.ID, "save").click()
+    wait.until(EC.url_to_be(base + "/programs/w001?saved=w001"))
+    assert "'subscribe'" in (run / "programs" / "w001.py").read_text().replace('"', "'")
+    _shot(browser, "new-program", tmp_path)
+
+    # Revert p005_v2: p005 is back in use, the edit out of use (both stay on disk).
+    browser.get(base + "/programs/p005_v2")
+    browser.find_element(By.ID, "revert").click()
+    wait.until(EC.url_to_be(base + "/programs/p005?saved=p005"))
+    assert '"enabled": true' in (run / "programs" / "p005.json").read_text()
+    assert '"enabled": false' in (run / "programs" / "p005_v2.json").read_text()
+
+    # Re-run: progress shows; a toggle meanwhile is refused, and the refusal stays on screen.
+    browser.get(base + "/programs")
     browser.find_element(By.ID, "rerun").click()
     WebDriverWait(browser, 10, poll_frequency=0.05).until(
         lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-rerun") == "running"
     )
     assert browser.find_element(By.ID, "rerun-progress").is_displayed()
-    wait.until(EC.presence_of_element_located((By.ID, "changes")))
-    assert "re-run done" in browser.find_element(By.ID, "rerun-status").text
+    browser.find_element(By.CSS_SELECTOR, 'input.toggle[data-program="p002"]').click()
+    wait.until(EC.text_to_be_present_in_element((By.ID, "notice"), "in progress"))
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-rerun") == "done")
+    assert "in progress" in browser.find_element(By.ID, "notice").text  # not overwritten
+    assert browser.find_element(By.CSS_SELECTOR, 'input.toggle[data-program="p002"]').is_selected()
+    assert re.search(r"re-run done in \d+\.\d s", browser.find_element(By.ID, "rerun-status").text)
+
+    # The overview: figures before and after, with the time it took and a warning where one fell
+    # (p001's URL rule is out, and p005 is back to its narrow rule).
+    browser.get(base + "/")
+    assert re.match(r"\d+\.\d s, choices kept", browser.find_element(By.ID, "rerun-seconds").text)
     after = {m: _accuracy(browser, "test", m) for m in ("label_model", "distilled")}
     # The broader rule finds the spam that names a channel without a link or "my channel".
     assert after["label_model"] > before["label_model"] and after["distilled"] > before["distilled"]
     change = browser.find_element(
         By.CSS_SELECTOR, '#changes tr[data-split="test"][data-method="label_model"]'
     )
-    assert change.text.split()[-1] == f"{after['label_model'] - before['label_model']:+.3f}"
+    cells = change.find_elements(By.TAG_NAME, "td")
+    assert cells[4].text == f"{after['label_model'] - before['label_model']:+.3f}"
+    fell = browser.find_elements(By.CSS_SELECTOR, "#changes td.down")
+    warning = browser.find_elements(By.ID, "fell-warning")
+    assert fell and warning and warning[0].is_displayed(), (before, after)
+    assert "test label model accuracy" in warning[0].text
     print(f"test accuracy before/after: {before} -> {after}")
     _shot(browser, "rerun", tmp_path)
 
-    # Items: the dev rows the label model gets wrong, as many as its dev accuracy says.
-    browser.get(base + "/items?split=dev&show=label-model-wrong")
-    count = int(browser.find_element(By.ID, "item-count").text.split()[0])
-    dev_accuracy = _dev_label_model_accuracy(run)
-    assert count == round((1 - dev_accuracy) * 120)
+    # Items agree with the overview: on every labeled split, the rows each model gets wrong
+    # are as many as its accuracy there says.
+    browser.get(base + "/")
+    accuracy = {
+        (split, method): _accuracy(browser, split, method)
+        for split in ("dev", "test")
+        for method in ("label_model", "distilled")
+    }
+    for (split, method), figure in accuracy.items():
+        browser.get(base + f"/items?split={split}")
+        rows = int(browser.find_element(By.ID, "item-count").text.split()[0])
+        browser.get(base + f"/items?split={split}&show={method.replace('_', '-')}-wrong")
+        count = int(browser.find_element(By.ID, "item-count").text.split()[0])
+        assert count == round((1 - figure) * rows), (split, method, count, figure)
+    assert count > 0
+    browser.get(base + "/items?split=dev&show=label-model-wrong&q=http")
+    assert browser.find_elements(By.CSS_SELECTOR, "#items td.text mark")
     _shot(browser, "items", tmp_path)
-
-
-def _dev_label_model_accuracy(run: Path) -> float:
-    import json
-
-    summary = json.loads((run / "summary.json").read_text())
-    return summary["evaluation"]["dev"]["label_model"]["accuracy"]

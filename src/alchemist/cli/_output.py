@@ -63,6 +63,8 @@ class Bars:
                     tok_s=f"{event['tokens_per_second']:.1f}",
                 )
             return
+        if "split" not in event:  # rerun's label_model, distill (its folds), ...
+            return
         unit = event.get("unit") or ("call" if stage == "execute" else "item")
         bar = self._bar((stage, event["split"]), event["total"], f"{stage} {event['split']}", unit)
         bar.update(event["done"] - bar.n)

@@ -146,7 +146,12 @@ def _distill(args: argparse.Namespace) -> None:
 
 def _rerun(args: argparse.Namespace) -> None:
     with _bars(args) as bars:
-        summary = pipeline.rerun(RunDir(args.run), progress=bars)
+        summary = pipeline.rerun(
+            RunDir(args.run),
+            progress=bars,
+            keep_choices=args.keep_choices,
+            reuse_votes=args.keep_choices,
+        )
     _print_evaluation(summary)
 
 
@@ -263,7 +268,16 @@ def _parser() -> argparse.ArgumentParser:
         ("distill", _distill, "stage 6 alone: train the small classifier"),
         ("rerun", _rerun, "every stage after synthesis, from the programs on disk"),
     ):
-        command(name, handler, text).add_argument("run", metavar="RUN", help="run directory")
+        stage = command(name, handler, text)
+        stage.add_argument("run", metavar="RUN", help="run directory")
+        if name == "rerun":
+            stage.add_argument(
+                "--keep-choices",
+                action="store_true",
+                help="refit the label model and end model the last run chose on dev instead "
+                "of choosing again, and execute only new or changed programs (as the "
+                "workbench's Re-run does)",
+            )
 
     diag = command("diagnose", _diagnose, "stage 4 alone: per-program diagnostics")
     diag.add_argument("run", metavar="RUN", help="run directory")

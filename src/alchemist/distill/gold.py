@@ -74,7 +74,10 @@ class GoldSettings:
     alone, as before the reference existed); ``race``: whether a candidate whose held-out
     predictions after two or more folds are right less often than the best's by more than
     ``RACE_ERRORS`` paired standard errors is left out, its remaining folds not fitted (the
-    gold-share-1 candidates, the dev-only twins, always run)."""
+    gold-share-1 candidates, the dev-only twins, always run); ``members``: a choice made before
+    (classifier, gold share; on the single featurizer) kept as it is, only it and its
+    dev-labels-only twin cross-validated, for their out-of-fold dev predictions (no race);
+    ``progress(done, total)``: called as each candidate's fold is trained."""
 
     featurizers: Sequence[str]
     classifiers: Sequence[str] = CLASSIFIERS
@@ -84,6 +87,8 @@ class GoldSettings:
     averaged: int = AVERAGED
     reference: bool = True
     race: bool = True
+    members: Sequence[tuple[str, float]] | None = None
+    progress: Callable[[int, int], None] | None = None
 
 
 @dataclass
@@ -200,6 +205,10 @@ def fit_with_gold(
     featurized: dict[str, tuple[Featurizer, Any, Any]] = {}  # fitted once, kept for the fit
     dropped: dict[str, int] = {}  # candidates left out once decided: after how many folds
     grid = [(c, share) for c, share in product(settings.classifiers, settings.shares)]
+    if settings.members is not None:
+        if len(settings.featurizers) != 1:
+            raise ValueError(f"Kept members need one featurizer; got {list(settings.featurizers)}.")
+        grid = list(dict.fromkeys([*settings.members, *((c, 1.0) for c, _ in settings.members)]))
     total = len(settings.featurizers) * len(grid)
     for name in settings.featurizers:
         logger.info("End model, cross-validation on dev: %s features of %d rows.", name, len(frame))
@@ -233,7 +242,13 @@ def fit_with_gold(
         )
     if not figures:
         raise DistillError("No featurizer, classifier and gold share could be scored.")
-    chosen = _members(figures, probas, gold, settings.averaged)
+    chosen = (
+        _members(figures, probas, gold, settings.averaged)
+        if settings.members is None
+        else [
+            (settings.featurizers[0], classifier, share) for classifier, share in settings.members
+        ]
+    )
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
     oof = {
@@ -282,6 +297,8 @@ def _cross_validate(
     X, X_dev = features
     proba = {c: np.zeros((len(gold), n_classes)) for c in candidates}
     alive, dropped = list(candidates), {}
+    race = settings.race and settings.members is None
+    total, done = len(candidates) * settings.folds, 0
     for f in range(settings.folds):
         train_rows, held = assignment != f, assignment == f
         for classifier, share in alive:
@@ -296,7 +313,10 @@ def _cross_validate(
                 settings.seed,
             )
             proba[(classifier, share)][held] = clf.predict_proba(X_dev[held])
-        if settings.race and 1 <= f < settings.folds - 1:
+            done += 1
+            if settings.progress is not None:
+                settings.progress(done, total)
+        if race and 1 <= f < settings.folds - 1:
             seen = assignment <= f
             for candidate in _decided(alive, proba, gold, seen, n_classes):
                 alive.remove(candidate)

@@ -167,21 +167,23 @@ def scatter(
         f'<text transform="translate(14,{top + plot_h / 2}) rotate(-90)" '
         f'text-anchor="middle" fill="{_MUTED}">{escape(y_label)}</text>'
     )
-    for i, ref in enumerate(references):
+    reference_ys = _spread([px(ref)[1] + 4 for ref in references])
+    for ref, label_y in zip(references, reference_ys, strict=True):
         _, y = px(ref)
         parts.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{_MUTED}" stroke-dasharray="4 3"/><text x="{left + plot_w + 6}" '
-            f'y="{y + 4 + 11 * (i % 2):.1f}" fill="{_MUTED}">{escape(ref.label)} '
+            f'y="{label_y:.1f}" fill="{_MUTED}">{escape(ref.label)} '
             f"{ref.accuracy:.1%}</text>"
         )
-    for i, point in enumerate(points):
+    point_ys = _spread([px(point)[1] + 4 for point in points])
+    for i, (point, label_y) in enumerate(zip(points, point_ys, strict=True)):
         x, y = px(point)
         colour = PALETTE[i % len(PALETTE)]
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}"><title>'
             f"{escape(point.label)}: {point.accuracy:.1%} at {_money(point.cost)}"
-            f'</title></circle><text x="{x + 9:.1f}" y="{y + 4 - 12 * (i % 2):.1f}">'
+            f'</title></circle><text x="{x + 9:.1f}" y="{label_y:.1f}">'
             f"{escape(point.label)} {point.accuracy:.1%}</text>"
         )
     return "".join(parts) + "</svg>"
@@ -219,6 +221,20 @@ def reliability(title: str, bins: Sequence[Mapping[str, float]], *, size: int = 
         f'{top + plot / 2})" text-anchor="middle">share right</text>'
     )
     return "".join(parts) + "</svg>"
+
+
+def _spread(ys: Sequence[float], gap: float = 13.0) -> list[float]:
+    """Label baselines at ``ys`` moved apart so that no two are closer than ``gap`` (a line
+    of text): each label keeps its order, and a run of crowded labels is centred on them."""
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    placed = [float(ys[i]) for i in order]
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    shift = (sum(ys[i] for i in order) - sum(placed)) / max(len(placed), 1)
+    out = [0.0] * len(ys)
+    for k, i in enumerate(order):
+        out[i] = placed[k] + shift
+    return out
 
 
 def _open(width: int, height: int, title: str) -> str:

@@ -98,15 +98,23 @@ def render_overview(overview: Overview) -> str:
     classes = ", ".join(f"{c.name} ({c.id})" for c in task.classes)
     coverage = " · ".join(f"{split} {value:.1%}" for split, value in overview.coverage.items())
     rows = []
+    majority = {s.split: s.accuracy for s in overview.scores if s.method == "majority_class"}
     for s in overview.scores:
         f1 = "–" if s.macro_f1 is None else f"{s.macro_f1:.3f}"
         covered = "–" if s.coverage is None else f"{s.coverage:.1%}"
-        kind = ' class="baseline"' if s.baseline else ""
+        below = not s.baseline and s.accuracy < majority.get(s.split, -1.0)
+        kind = ' class="baseline"' if s.baseline else ' class="below-majority"' if below else ""
         name = method_name(s.method, overview.label_model) + (" (out of fold)" * s.out_of_fold)
+        flag = (
+            f' <span class="flag" title="always answering the most frequent class scores '
+            f'{majority[s.split]:.3f} here">below the majority class</span>'
+            if below
+            else ""
+        )
         rows.append(
             f'<tr{kind} data-split="{escape(s.split)}" data-method="{escape(s.method)}">'
             f"<td>{escape(s.split)}</td>"
-            f"<td>{escape(name)}</td>"
+            f"<td>{escape(name)}{flag}</td>"
             f'<td class="num accuracy">{s.accuracy:.3f}</td><td class="num">{f1}</td>'
             f'<td class="num">{covered}</td></tr>'
         )

@@ -8,13 +8,15 @@ by ``TokenGuard`` (see ``security.py``).
 
 from __future__ import annotations
 
+import re
 import tempfile
 from functools import partial
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -28,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from alchemist.errors import RunError
 from alchemist.llm.ledger import PriceTable
+from alchemist.programs import Program
 from alchemist.report.overview import method_name
 from alchemist.report.render import render_overview
 from alchemist.review import items as item_pages
@@ -50,6 +53,7 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
         autoescape=select_autoescape(["html"]),
     )
     env.filters["item"] = item_text
+    env.filters["marked"] = marked
     env.globals.update(
         token=token,
         run_name=bench.task.name,
@@ -60,6 +64,7 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
     routes = [
         Route("/", partial(_overview, bench, env)),
         Route("/programs", partial(_programs, bench, env)),
+        Route("/programs/new", partial(_new_program, bench, env)),
         Route("/programs/{program_id}", partial(_program, bench, env)),
         Route("/items", partial(_items, bench, env)),
         Route("/label", partial(_label, bench, env)),
@@ -73,6 +78,8 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
         Route("/api/programs/{program_id}/enabled", partial(_api_enable, bench), methods=["POST"]),
         Route("/api/programs/{program_id}/try", partial(_api_try, bench), methods=["POST"]),
         Route("/api/programs/{program_id}/versions", partial(_api_save, bench), methods=["POST"]),
+        Route("/api/programs/{program_id}/revert", partial(_api_revert, bench), methods=["POST"]),
+        Route("/api/programs", partial(_api_add, bench), methods=["POST"]),
         Route("/api/rerun", partial(_api_rerun, bench), methods=["GET", "POST"]),
     ]
     handlers: dict[Any, Any] = {
@@ -96,8 +103,9 @@ def _overview(bench: Workbench, env: Environment, request: Request) -> HTMLRespo
         "overview.html",
         page="overview",
         body=render_overview(overview),
-        changes=_changes(bench),
+        changes=bench.changes(),
         previous=bench.previous,
+        choices=bench.choices(),
         label_model=overview.label_model,
         program_count=len(overview.program_ids),
         job=bench.job,
@@ -111,6 +119,8 @@ def _programs(bench: Workbench, env: Environment, request: Request) -> HTMLRespo
         page="programs",
         programs=bench.programs(),
         diagnostics=bench.diagnostics(),
+        train_coverage=bench.train_coverage(),
+        out_of_use=bench.out_of_use(),
         job=bench.job,
     )
 
@@ -133,8 +143,31 @@ def _program(bench: Workbench, env: Environment, request: Request) -> HTMLRespon
         code=highlight(program.source, PythonLexer(), _FORMATTER),
         diagnostic=bench.diagnostics().get(program.id),
         reason=bench.reasons().get(program.id, ""),
+        out_of_use=bench.out_of_use().get(program.id, ""),
+        diff=bench.parent_diff(program),
         try_splits=TRY_SPLITS,
         job=bench.job,
+        new=False,
+    )
+
+
+def _new_program(bench: Workbench, env: Environment, request: Request) -> HTMLResponse:
+    program = Program(id="new", source=bench.template(), function_name=bench.task.function_name)
+    return _page(
+        env,
+        "program.html",
+        page="programs",
+        title="New program",
+        program=program,
+        cost=None,
+        code="",
+        diagnostic=None,
+        reason="",
+        out_of_use="",
+        diff="",
+        try_splits=TRY_SPLITS,
+        job=bench.job,
+        new=True,
     )
 
 
@@ -149,7 +182,10 @@ def _items(bench: Workbench, env: Environment, request: Request) -> HTMLResponse
         page = int(request.query_params.get("page", "1"))
     except ValueError:
         page = 1
-    result = item_pages.select(view.splits[split], show=show, query=query, page=page)
+    program = request.query_params.get("program", "")[:64]
+    result = item_pages.select(
+        view.splits[split], show=show, query=query, page=page, program=program
+    )
     return _page(
         env,
         "items.html",
@@ -163,6 +199,9 @@ def _items(bench: Workbench, env: Environment, request: Request) -> HTMLResponse
         program_ids=view.splits[split].matrix.program_ids,
         task=view.task,
         label_model=view.label_model,
+        out_of_fold=view.splits[split].out_of_fold,
+        program=program,
+        reasons=view.splits[split].matrix.reasons,
         job=bench.job,
     )
 
@@ -318,10 +357,22 @@ def _api_export(bench: Workbench, request: Request) -> Response:
     )
 
 
+async def _api_add(bench: Workbench, request: Request) -> JSONResponse:
+    body = await _json(request)
+    program = bench.add_program(str(body.get("source", "")))
+    return JSONResponse({"id": program.id, "url": f"/programs/{program.id}"}, status_code=201)
+
+
+async def _api_revert(bench: Workbench, request: Request) -> JSONResponse:
+    await _json(request)
+    parent = bench.revert(request.path_params["program_id"])
+    return JSONResponse({"id": parent.id, "url": f"/programs/{parent.id}"})
+
+
 async def _api_rerun(bench: Workbench, request: Request) -> JSONResponse:
     if request.method == "POST":
-        await _json(request)
-        bench.start_rerun()
+        body = await _json(request)
+        bench.start_rerun(choose_again=bool(body.get("choose_again")))
     job = bench.job
     return JSONResponse(
         {
@@ -332,6 +383,8 @@ async def _api_rerun(bench: Workbench, request: Request) -> JSONResponse:
             "error": job.error,
             "started": job.started,
             "finished": job.finished,
+            "seconds": round(job.seconds, 1),
+            "choose_again": job.choose_again,
         },
         status_code=202 if request.method == "POST" else 200,
     )
@@ -344,26 +397,34 @@ def _page(env: Environment, template: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(env.get_template(template).render(**context))
 
 
-def _changes(bench: Workbench) -> list[dict[str, Any]]:
-    """Accuracy before and after the last re-run, for the run's own methods."""
-    before = bench.previous
-    if before is None:
-        return []
-    now = bench.overview()
-    rows = []
-    for s in now.scores:
-        if s.baseline or s.split == "train":
-            continue
-        old = before.accuracy(s.split, s.method)
-        rows.append({"split": s.split, "method": s.method, "before": old, "after": s.accuracy})
-    return rows
-
-
 def item_text(item: Any) -> str:
-    """One row as a person reads it: the text, or a tabular row's fields as ``name: value``."""
+    """One row as a person reads it: the text, or a tabular row's fields as ``name: value``;
+    HTML stored in the data (``<br />``, ``&quot;``) read as the text it stands for."""
     if isinstance(item, dict):
-        return " · ".join(f"{key}: {value}" for key, value in item.items())
-    return str(item)
+        return " · ".join(f"{key}: {_as_text(str(value))}" for key, value in item.items())
+    return _as_text(str(item))
+
+
+def _as_text(stored: str) -> str:
+    text = _BREAK.sub("\n", stored)
+    return unescape(_TAG.sub("", text)) if "<" in text or "&" in text else text
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+
+
+def marked(text: str, query: str) -> Markup:
+    """``text`` escaped, with each case-insensitive match of ``query`` in ``<mark>``."""
+    if not query:
+        return Markup(escape(text))
+    parts = re.split(f"({re.escape(query)})", text, flags=re.IGNORECASE)
+    return Markup(
+        "".join(
+            f"<mark>{escape(part)}</mark>" if i % 2 else escape(part)
+            for i, part in enumerate(parts)
+        )
+    )
 
 
 def _class_name(bench: Workbench, index: int) -> str:

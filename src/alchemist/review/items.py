@@ -16,6 +16,7 @@ FILTERS = {
     "label-model-wrong": "label model wrong (gold known)",
     "distilled-wrong": "distilled model wrong (gold known)",
     "uncovered": "no program votes",
+    "program-wrong": "one program wrong (gold known)",
 }
 PER_PAGE = 50
 
@@ -40,11 +41,19 @@ class ItemsPage:
     pages: int
 
 
-def select(view: SplitView, *, show: str = "all", query: str = "", page: int = 1) -> ItemsPage:
-    """The matching rows of one split, ``PER_PAGE`` at a time."""
+def select(
+    view: SplitView, *, show: str = "all", query: str = "", page: int = 1, program: str = ""
+) -> ItemsPage:
+    """The matching rows of one split, ``PER_PAGE`` at a time (``program``: the one whose
+    wrong votes "program-wrong" shows)."""
     votes = view.matrix.votes.astype(np.int64)
     gold = view.dataset.gold if view.dataset.gold is not None else np.full(len(votes), -1)
     mask = _filter(show, votes, gold, view)
+    if show == "program-wrong":
+        if program not in view.matrix.program_ids:
+            raise ValueError(f"The last re-run has no program {program!r}; choose one of its.")
+        column = votes[:, view.matrix.program_ids.index(program)]
+        mask = (gold >= 0) & (column >= 0) & (column != gold)
     if query:
         needle = query.casefold()
         texts = np.array([needle in str(item).casefold() for item in view.dataset.items])

@@ -8,6 +8,7 @@ are serialised by a lock held in this process and on ``.workbench.lock`` in the 
 
 from __future__ import annotations
 
+import difflib
 import fcntl
 import logging
 import re
@@ -22,13 +23,14 @@ from typing import Any
 import numpy as np
 
 from alchemist.data.dataset import Dataset
-from alchemist.distill import DistilledModel
 from alchemist.errors import RunError
 from alchemist.execution import ExecutionConfig, check_program, execute
 from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.labels import with_labels
 from alchemist.programs import Program
-from alchemist.report.overview import Overview
-from alchemist.run import aggregation, pipeline
+from alchemist.report.overview import Overview, method_name
+from alchemist.run import pipeline
+from alchemist.run.choices import Choices
 from alchemist.run.labeling import RunLabels
 from alchemist.task import Task
 
@@ -52,12 +54,15 @@ class SplitView:
     matrix: LabelMatrix
     proba: np.ndarray  # label model, (n, k)
     label_model: np.ndarray  # label model's class index per row, -1 where nothing voted
-    distilled: np.ndarray  # distilled model's class index per row
+    distilled: np.ndarray  # distilled model's class index per row (on dev: out of fold)
+    out_of_fold: bool = False  # ``distilled`` comes from the cross-validation on dev
 
 
 @dataclass
 class RunView:
-    """The run as last re-run: data, votes, label model and distilled model on every split."""
+    """The run as last re-run: data, votes, and the label model's and distilled model's
+    predictions on every split as the run saved them (``predictions.npz``: the rows its
+    figures score; nothing is refitted here)."""
 
     task: Task
     label_model: str
@@ -82,6 +87,60 @@ class TryResult:
 
 
 @dataclass
+class Change:
+    """One figure of the run's own methods before and after a re-run."""
+
+    split: str
+    method: str
+    accuracy_before: float | None
+    accuracy: float
+    macro_f1_before: float | None
+    macro_f1: float | None
+
+    @property
+    def fell(self) -> list[str]:
+        """The figures that fell by more than rounding (``["accuracy", "macro-F1"]``)."""
+        out = []
+        for name, old, new in (
+            ("accuracy", self.accuracy_before, self.accuracy),
+            ("macro-F1", self.macro_f1_before, self.macro_f1),
+        ):
+            if old is not None and new is not None and new < old - 0.0005:
+                out.append(name)
+        return out
+
+
+@dataclass
+class Changes:
+    """What the last re-run changed: figures, class balance, choices; how long it took."""
+
+    rows: list[Change]
+    balance_before: list[float] | None
+    balance: list[float] | None
+    choices_changed: list[str]
+    chose_again: bool
+    seconds: float
+
+    @property
+    def fell(self) -> list[str]:
+        """Each figure that fell, as "test label model macro-F1"."""
+        return [f"{c.split} {method_name(c.method)} {name}" for c in self.rows for name in c.fell]
+
+
+# Each stage's rough share of a kept-choices re-run's time (the end model's cross-validated
+# folds dominate), so the bar moves with the work; within a stage it moves with its own count
+# (program calls executed, folds trained).
+_STAGES = {"execute": 0.05, "label_model": 0.15, "distill": 0.65, "evaluate": 0.1, "report": 0.05}
+_STAGE_NAMES = {
+    "execute": "executing programs",
+    "label_model": "fitting the label model",
+    "distill": "training the end model",
+    "evaluate": "scoring",
+    "report": "writing the report",
+}
+
+
+@dataclass
 class RerunJob:
     state: str = "idle"  # idle | running | done | failed
     messages: list[str] = field(default_factory=list)
@@ -89,17 +148,36 @@ class RerunJob:
     finished: float = 0.0
     error: str = ""
     step: str = ""  # what it is doing now
-    fraction: float = 0.0  # of the work, by executed cells (execution dominates a re-run)
+    fraction: float = 0.0  # of the work, stage by stage (``_STAGES``)
+    choose_again: bool = False  # the label model and end model chosen again on dev
+    executed: dict[str, int] = field(default_factory=dict)  # program calls made, per split
 
-    def progress(self, event: dict[str, Any], total: int, finished: dict[str, int]) -> None:
-        """One of the pipeline's progress events (program calls done per split)."""
-        if event.get("stage") != "execute" or total <= 0:
+    def progress(self, event: dict[str, Any]) -> None:
+        """One of the pipeline's progress events: a stage starting, cells executed, folds."""
+        stage = event.get("stage", "")
+        if stage not in _STAGES:
             return
-        finished[event["split"]] = event["done"]
-        self.fraction = 0.8 * min(1.0, sum(finished.values()) / total)
-        self.step = f"executing programs on {event['split']}"
-        if event["done"] >= event["total"]:
-            self.step = "aggregating votes and distilling"
+        names = list(_STAGES)
+        start = sum(_STAGES[s] for s in names[: names.index(stage)])
+        within = 0.0
+        step = _STAGE_NAMES[stage]
+        if stage == "execute":
+            self.executed[event["split"]] = event["total"]
+        if stage == "execute" and event.get("total"):
+            within = min(1.0, event["done"] / event["total"])
+            step = f"executing changed programs on {event['split']} ({event['done']:,} of "
+            step += f"{event['total']:,} calls)"
+        elif stage == "execute":
+            step = f"votes of {event.get('split', '')} read from the saved matrices"
+        elif stage == "distill" and event.get("total"):
+            within = min(1.0, event["done"] / event["total"])
+            step = f"training the end model ({event['done']} of {event['total']} folds)"
+        self.fraction = max(self.fraction, min(0.99, start + _STAGES[stage] * within))
+        self.step = step
+
+    @property
+    def seconds(self) -> float:
+        return (self.finished or time.time()) - self.started if self.started else 0.0
 
 
 class _Messages(logging.Handler):
@@ -124,7 +202,10 @@ class Workbench:
         self._writing = threading.Lock()  # changes to the run directory, one at a time
         self._view: RunView | None = None
         self._overview: Overview | None = None
+        self._splits: dict[str, Dataset] | None = None  # the data, read once
         self.previous: Overview | None = None  # the overview before the last re-run
+        self.previous_choices: Choices | None = None  # and the choices it was made with
+        self.previous_balance: list[float] | None = None  # and its pseudolabels' class shares
         self._labels: RunLabels | None = None
 
     def labels(self) -> RunLabels:
@@ -162,6 +243,47 @@ class Workbench:
     def diagnostics(self) -> dict[str, dict[str, Any]]:
         raw = self.run.read_json("diagnostics.json", missing_ok=True) or {"programs": []}
         return {p["id"]: p for p in raw["programs"]}
+
+    def train_coverage(self) -> dict[str, float]:
+        """Each program's share of training rows voted on, at the last re-run."""
+        path = self.run.matrix_path("train")
+        if not path.exists():
+            return {}
+        matrix = LabelMatrix.load(path)
+        voted = (matrix.votes >= 0).mean(axis=0) if len(matrix.votes) else np.zeros(matrix.shape[1])
+        return {p: float(v) for p, v in zip(matrix.program_ids, voted, strict=True)}
+
+    def out_of_use(self) -> dict[str, str]:
+        """Why each program, or some of its votes, is not used by the label model: disabled
+        (by hand or by the generator's gate), a class's votes ignored as no better than chance
+        on dev, or not run yet."""
+        summary = self.run.read_json("summary.json", missing_ok=True) or {}
+        in_run = set(summary.get("programs", []))
+        ignored: dict[str, list[str]] = {}
+        for record in summary.get("ignored_votes", []):
+            ignored.setdefault(record["program"], []).append(
+                f"votes for {record['class']} ignored: right on "
+                f"{100 * record['dev_precision']:.0f}% of {record['dev_votes']} dev votes, "
+                f"no better than the {100 * record['class_share']:.0f}% share of that class"
+            )
+        programs = self.programs()
+        children = {str(p.provenance["parent"]): p.id for p in programs if "parent" in p.provenance}
+        out = {}
+        for program in programs:
+            if not program.enabled:
+                why = program.provenance.get("dropped")
+                out[program.id] = (
+                    f"replaced by {children[program.id]}"
+                    if program.id in children
+                    else f"disabled by the generator: {why}"
+                    if why
+                    else "disabled by hand"
+                )
+            elif program.id not in in_run:
+                out[program.id] = "enabled since the last re-run: re-run to use it"
+            elif program.id in ignored:
+                out[program.id] = "; ".join(ignored[program.id])
+        return out
 
     def reasons(self) -> dict[str, str]:
         """Each program's recorded failure reason on the training split."""
@@ -206,6 +328,64 @@ class Workbench:
             self.run.programs.add(new)
             self.run.programs.set_enabled(old.id, False)
         return self.program(new.id)
+
+    def template(self) -> str:
+        """The source a new program starts from: the task's function name and input, its
+        class ids and names, abstaining everywhere until a rule is written."""
+        return program_template(self.task)
+
+    def add_program(self, source: str) -> Program:
+        """Store ``source`` as a new program ``w<NNN>`` (enabled), written in the workbench."""
+        verdict = check_program(source, self.task.function_name)
+        if not verdict.ok:
+            raise RunError(f"Not saved: the static check refused the code ({verdict.reason}).")
+        with self._changing():
+            taken = {p.id for p in self.programs()}
+            number = 1
+            while f"w{number:03d}" in taken:
+                number += 1
+            new = Program(
+                id=f"w{number:03d}",
+                source=source,
+                function_name=self.task.function_name,
+                provenance={
+                    "author": "written in the workbench",
+                    "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                },
+            )
+            self.run.programs.add(new)
+        return self.program(new.id)
+
+    def revert(self, program_id: str) -> Program:
+        """Put the version a program was edited from back in use, and this one out of use;
+        both stay on disk. Returns the parent."""
+        program = self.program(program_id)
+        parent_id = program.provenance.get("parent")
+        if not parent_id:
+            raise RunError(f"{program.id} was not edited from another program: nothing to revert.")
+        parent = self.program(str(parent_id))
+        with self._changing():
+            self.run.programs.set_enabled(parent.id, True)
+            self.run.programs.set_enabled(program.id, False)
+        return self.program(parent.id)
+
+    def parent_diff(self, program: Program) -> str:
+        """A unified diff from the program it was edited from ("" when it has none)."""
+        parent_id = program.provenance.get("parent")
+        if not parent_id:
+            return ""
+        try:
+            parent = self.program(str(parent_id))
+        except NotFound:
+            return ""
+        return "".join(
+            difflib.unified_diff(
+                parent.source.splitlines(keepends=True),
+                program.source.splitlines(keepends=True),
+                fromfile=parent.id,
+                tofile=program.id,
+            )
+        )
 
     def try_program(self, program_id: str, source: str, split: str, n: int) -> TryResult:
         """Run ``source`` on a fixed sample of ``split`` through the static check and the
@@ -254,12 +434,59 @@ class Workbench:
             ],
         )
 
-    def start_rerun(self) -> None:
-        """Re-execute, re-aggregate and re-distill in the background (``pipeline.rerun``)."""
+    def choices(self) -> Choices | None:
+        """The label model and end model the last run chose (kept by the next re-run)."""
+        return Choices.read(self.run)
+
+    def balance(self) -> list[float] | None:
+        """The pseudolabels' class shares on the covered training rows (None before any)."""
+        if not self.run.pseudolabels_path.exists():
+            return None
+        covered, proba = self.run.read_pseudolabels(self.task)
+        counts = np.bincount(proba[covered].argmax(axis=1), minlength=self.task.n_classes)
+        return [float(c) / max(int(counts.sum()), 1) for c in counts]
+
+    def changes(self) -> Changes | None:
+        """The last re-run's figures beside those before it (None before any re-run here)."""
+        before = self.previous
+        if before is None:
+            return None
+        now = self.overview()
+        rows = []
+        for s in now.scores:
+            if s.baseline or s.split == "train":
+                continue
+            old = next(
+                (b for b in before.scores if (b.split, b.method) == (s.split, s.method)), None
+            )
+            rows.append(
+                Change(
+                    s.split,
+                    s.method,
+                    None if old is None else old.accuracy,
+                    s.accuracy,
+                    None if old is None else old.macro_f1,
+                    s.macro_f1,
+                )
+            )
+        choices = self.choices()
+        return Changes(
+            rows,
+            self.previous_balance,
+            self.balance(),
+            [] if choices is None else choices.changed(self.previous_choices),
+            self.job.choose_again,
+            self.job.seconds,
+        )
+
+    def start_rerun(self, *, choose_again: bool = False) -> None:
+        """Re-run in the background (``pipeline.rerun``): only new or changed programs are
+        executed, and the label model and end model the last run chose are refitted on the new
+        votes, unless ``choose_again``: then both are chosen again on dev."""
         with self._lock:
             if self.job.state == "running":
                 raise Busy("A re-run is already in progress.")
-            self.job = RerunJob(state="running", started=time.time())
+            self.job = RerunJob(state="running", started=time.time(), choose_again=choose_again)
         threading.Thread(target=self._rerun, name="alchemist-rerun", daemon=True).start()
 
     # ------------------------------------------------------------------ internals
@@ -270,23 +497,21 @@ class Workbench:
         logger.addHandler(messages)
         try:
             with self._changing(rerun=True):
-                before = self.overview()
-                splits = self.run.splits(self.task, self.config)  # with the latest labels
-                total = len([p for p in self.programs() if p.enabled]) * sum(
-                    len(d) for d in splits.values()
-                )
-                finished: dict[str, int] = {}
+                before, choices, balance = self.overview(), self.choices(), self.balance()
                 job.step = "starting"
                 pipeline.rerun(
                     self.run,
                     task=self.task,
                     config=self.config,
-                    splits=splits,
-                    progress=lambda event: job.progress(event, total, finished),
+                    splits=self.splits(),
+                    progress=job.progress,
+                    keep_choices=not job.choose_again,
+                    reuse_votes=True,
                 )
                 with self._lock:
                     self._view = self._overview = None
-                    self.previous = before
+                    self.previous, self.previous_choices = before, choices
+                    self.previous_balance = balance
             job.fraction, job.step = 1.0, "done"
             job.state = "done"
         except Exception as exc:  # reported on the page, never lost in a thread
@@ -315,25 +540,61 @@ class Workbench:
             number += 1
         return f"{root}_v{number}"
 
+    def splits(self) -> dict[str, Dataset]:
+        """The run's data splits with the user's latest labels merged in (``run.splits``); the
+        data files are read once (a re-run changes programs and labels, not data)."""
+        with self._lock:
+            if self._splits is None:
+                self._splits = pipeline.load_splits(self.task, self.config)
+            base = self._splits
+        return with_labels(base, self.run.labels(self.task))
+
     def _load_view(self) -> RunView:
-        splits = self.run.splits(self.task, self.config)
+        splits = self.splits()
         matrices = self.run.load_matrices(splits)
-        fitted = aggregation.aggregate(self.task, matrices, splits, self.config)
-        distilled = DistilledModel.load(self.run.model_dir)
+        saved = self.run.read_predictions()
+        summary = self.run.read_json("summary.json")
         return RunView(
             self.task,
-            fitted.name,
+            summary["label_model"]["name"],
             {
                 split: SplitView(
                     dataset,
                     matrices[split],
-                    fitted.model.predict_proba(matrices[split].votes),
-                    fitted.model.predict(matrices[split].votes),
-                    np.asarray(distilled.predict(dataset.frame)),
+                    saved[split]["label_model_proba"],
+                    saved[split]["label_model"],
+                    saved[split]["distilled"],
+                    "distilled" in [str(n) for n in saved[split].get("out_of_fold", [])],
                 )
                 for split, dataset in splits.items()
             },
         )
+
+
+def program_template(task: Task) -> str:
+    """A program that abstains everywhere, with the task's signature, input and classes."""
+    name = task.parameter.split(":")[0]
+    classes = "\n".join(
+        f"    {c.id} = {c.name}" + (f": {c.description}" if c.description else "")
+        for c in task.classes
+    )
+    if name == "text":
+        value = "text.lower()"
+    elif name == "row":
+        value = f'str(row.get("{task.input_fields[0]}", "")).lower()'
+    else:
+        value = f"str({name})"
+    first = task.classes[0]
+    return (
+        f"def {task.function_name}({name}):\n"
+        f'    """Return a class id where the rule applies, else -1 (abstain).\n\n'
+        f"    Classes:\n{classes}\n"
+        f'    """\n'
+        f"    value = {value}\n"
+        f'    if "write a clue here" in value:\n'
+        f"        return {first.id}  # {first.name}\n"
+        f"    return -1\n"
+    )
 
 
 def error_name(code: int) -> str:
@@ -349,6 +610,8 @@ def _checked_id(program_id: str) -> str:
 
 __all__ = [
     "Busy",
+    "Change",
+    "Changes",
     "NotFound",
     "RerunJob",
     "RunView",
@@ -357,4 +620,5 @@ __all__ = [
     "TryRow",
     "Workbench",
     "error_name",
+    "program_template",
 ]

@@ -53,12 +53,22 @@ class Aggregation:
 
 
 def aggregate(
-    task: Task, matrices: dict[str, LabelMatrix], splits: dict[str, Dataset], config: RunConfig
+    task: Task,
+    matrices: dict[str, LabelMatrix],
+    splits: dict[str, Dataset],
+    config: RunConfig,
+    keep: tuple[str, dict[str, Any]] | None = None,
 ) -> Aggregation:
-    """Fit the label model on the training votes; choose it on the dev split when one exists."""
+    """Fit the label model on the training votes; choose it on the dev split when one exists,
+    unless ``keep`` (name, parameters: a choice made before) is given: then refit that one."""
     train = matrices["train"].votes
     k = task.n_classes
     dev = choosing_dev(splits)  # below MIN_CHOICE_LABELS gold rows: the default, unchosen
+    if keep is not None and config.label_model == "auto":
+        name, params = keep
+        model = refit_label_model(task, matrices, splits, config, name, params)
+        logger.info("Label model kept from the last run: %s %s.", name, params)
+        return Aggregation(name, dict(params), model, model.predict_proba(train), {})
     if config.label_model == "auto" and dev is not None and dev.gold is not None:
         selection = choose_label_model(train, matrices["dev"].votes, dev.gold, k, seed=config.seed)
         if selection.scores:
@@ -86,6 +96,26 @@ def aggregate(
         model = make_label_model(name, seed=config.seed, **params).fit(train, k)
         scores = {}
     return Aggregation(name, params, model, model.predict_proba(train), scores)
+
+
+def refit_label_model(
+    task: Task,
+    matrices: dict[str, LabelMatrix],
+    splits: dict[str, Dataset],
+    config: RunConfig,
+    name: str,
+    params: dict[str, Any],
+) -> Any:
+    """The label model ``name`` with ``params`` fitted on the training votes (a stacked one on
+    the gold dev rows too), as ``aggregate`` fits the one it chooses."""
+    train, k = matrices["train"].votes, task.n_classes
+    if name != "stacked":
+        return make_label_model(name, seed=config.seed, **params).fit(train, k)
+    dev = splits["dev"]
+    gold = np.asarray(dev.gold)
+    base = make_label_model(params["base"], seed=config.seed).fit(train, k)
+    stacked = StackedLabelModel(base=params["base"], C=params["C"], seed=config.seed)
+    return stacked.fit(train, k, matrices["dev"].votes, gold, base_model=base)
 
 
 def label_model_votes(
@@ -241,4 +271,5 @@ __all__ = [
     "drop_chance_votes",
     "fold_pseudolabels",
     "label_model_votes",
+    "refit_label_model",
 ]

@@ -40,9 +40,12 @@ def distill(
     proba: np.ndarray,
     config: RunConfig,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+    keep: tuple[str, Sequence[tuple[str, float]]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DistilledModel:
     """Train the small classifier on the covered training rows' soft labels, and save it
-    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels)."""
+    (with gold dev rows: ``distill_with_gold``, ``fold_soft`` its folds' pseudolabels,
+    ``keep`` a featurizer and members chosen before, ``progress(done, total)`` its folds)."""
     if covered.sum() < 2:
         raise RunError(
             "The programs voted on fewer than 2 training rows: nothing to distill. "
@@ -53,9 +56,9 @@ def distill(
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
-    model = distill_with_gold(run, splits, covered, proba, config, fold_soft) or DistilledModel(
-        featurizer=featurizer_for(task, splits, config), seed=config.seed
-    ).fit(
+    model = distill_with_gold(
+        run, splits, covered, proba, config, fold_soft, keep, progress
+    ) or DistilledModel(featurizer=featurizer_for(task, splits, config), seed=config.seed).fit(
         train.frame,
         proba[covered],
         dev_frame=None if dev is None else dev.frame,
@@ -72,12 +75,15 @@ def distill_with_gold(
     proba: np.ndarray,
     config: RunConfig,
     fold_soft: Callable[[np.ndarray], np.ndarray] | None = None,
+    keep: tuple[str, Sequence[tuple[str, float]]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DistilledModel | None:
     """The distilled model on pseudolabels and gold dev rows (None without usable dev labels,
     or with ``config.use_gold`` off), chosen by cross-validation on dev with ``fold_soft``'s
-    pseudolabels for each fold (``fold_pseudolabels``); the cross-validation lands in
-    ``distill.json``. With fewer than ``MIN_CHOICE_LABELS`` gold rows nothing is chosen:
-    ``small_dev_fit``."""
+    pseudolabels for each fold (``fold_pseudolabels``), or with ``keep``'s featurizer and
+    members (classifier, gold share) as they were chosen before, cross-validated only for
+    their out-of-fold dev figures; the cross-validation lands in ``distill.json``. With fewer
+    than ``MIN_CHOICE_LABELS`` gold rows nothing is chosen: ``small_dev_fit``."""
     dev = choosing_dev(splits)
     if not config.use_gold:
         return None
@@ -91,7 +97,12 @@ def distill_with_gold(
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
-        settings=GoldSettings(end_model_featurizers(task, splits, config), seed=config.seed),
+        settings=GoldSettings(
+            [keep[0]] if keep else end_model_featurizers(task, splits, config),
+            seed=config.seed,
+            members=None if keep is None else list(keep[1]),
+            progress=progress,
+        ),
         fold_soft=fold_soft,
     )
     logger.info(

@@ -9,6 +9,7 @@ resumes instead of starting over::
     matrices/<split>.npz  label matrices (train, dev, test)
     diagnostics.json    per-program and set diagnostics
     pseudolabels.parquet  label-model output on the training data
+    predictions.npz     what the figures score, per split: label model, distilled model
     model/              the distilled classifier (featurizer + MLP)
     ledger.jsonl        every LLM call: stage, model, tokens, cost
     synthesis.json      generation time, calls, rejected answers with reasons
@@ -196,6 +197,33 @@ class RunDir:
         labels = pd.read_parquet(path)
         proba = labels[[f"p_{c.name}" for c in task.classes]].to_numpy()
         return labels["covered"].to_numpy(), proba
+
+    @property
+    def predictions_path(self) -> Path:
+        return self.folder / "predictions.npz"
+
+    def write_predictions(self, predictions: dict[str, dict[str, np.ndarray]]) -> None:
+        """Per split, the predictions the run's figures score (``scoring.predict_splits``)."""
+        arrays: dict[str, Any] = {
+            f"{s}.{name}": a for s, named in predictions.items() for name, a in named.items()
+        }
+        with atomic_path(self.predictions_path) as temporary, temporary.open("wb") as f:
+            np.savez_compressed(f, **arrays)
+
+    def read_predictions(self) -> dict[str, dict[str, np.ndarray]]:
+        """``write_predictions``'s arrays; ``RunError`` where a run predates them."""
+        if not self.predictions_path.exists():
+            raise RunError(
+                f"{self.predictions_path} is missing: the run was made before its predictions "
+                f"were saved. Re-run it once: alchemist rerun {self.folder}",
+                path=str(self.predictions_path),
+            )
+        out: dict[str, dict[str, np.ndarray]] = {}
+        with np.load(self.predictions_path, allow_pickle=False) as saved:
+            for key in saved.files:
+                split, name = key.split(".", 1)
+                out.setdefault(split, {})[name] = saved[key]
+        return out
 
     def replace_folder(self, name: str, write: Any) -> Path:
         """Fill the folder ``name`` atomically: ``write(path)`` fills a fresh folder beside it,

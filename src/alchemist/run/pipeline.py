@@ -35,9 +35,10 @@ from alchemist.programs import Program
 from alchemist.report.overview import Overview
 from alchemist.report.render import render_report, render_report_html
 from alchemist.run.aggregation import Aggregation, aggregate, fold_pseudolabels, label_model_votes
+from alchemist.run.choices import Choices
 from alchemist.run.distillation import dev_only_baseline, distill
 from alchemist.run.folder import RunDir, archive_programs, init_run, load_splits
-from alchemist.run.scoring import evaluate
+from alchemist.run.scoring import predict_splits, score_predictions
 from alchemist.run.settings import RunConfig
 from alchemist.run.synthesize import ensure_programs
 from alchemist.synthesis.oneshot import Progress
@@ -54,17 +55,53 @@ def apply_programs(
     config: RunConfig,
     *,
     progress: Progress | None = None,
+    reuse: bool = False,
 ) -> dict[str, LabelMatrix]:
-    """Run every program over every split in isolated workers; save the label matrices."""
+    """Run every program over every split in isolated workers; save the label matrices.
+
+    ``reuse``: a program whose column is in the saved matrices with the same source (its sha,
+    recorded in ``matrices/programs.json``) keeps that column; only the others are executed."""
+    saved = _saved_columns(run, programs, splits) if reuse else {}
     matrices = {}
     with Executor(config.execution()) as executor:
         for split, dataset in splits.items():
-            total = len(programs) * len(dataset)
+            kept = saved.get(split)
+            todo = [p for p in programs if kept is None or p.id not in kept.program_ids]
+            total = len(todo) * len(dataset)
             if progress is not None:
                 executor.progress = _cells(progress, split, total)
-            matrices[split] = executor.run(programs, dataset.items, task.class_ids)
+                progress({"stage": "execute", "split": split, "done": 0, "total": total})
+            fresh = executor.run(todo, dataset.items, task.class_ids) if todo else None
+            matrices[split] = _in_order(programs, kept, fresh)
             run.save_matrix(split, matrices[split])
+    run.write_json("matrices/programs.json", {p.id: p.sha for p in programs})
     return matrices
+
+
+def _saved_columns(
+    run: RunDir, programs: list[Program], splits: dict[str, Dataset]
+) -> dict[str, LabelMatrix]:
+    """The saved matrices' columns of ``programs`` whose source is unchanged, per split."""
+    shas = run.read_json("matrices/programs.json", missing_ok=True) or {}
+    same = [p.id for p in programs if shas.get(p.id) == p.sha]
+    out = {}
+    for split, dataset in splits.items():
+        path = run.matrix_path(split)
+        if not same or not path.exists():
+            continue
+        matrix = LabelMatrix.load(path)
+        ids = [p for p in same if p in matrix.program_ids]
+        if len(matrix.votes) == len(dataset) and ids:
+            out[split] = matrix.columns(ids)
+    return out
+
+
+def _in_order(
+    programs: list[Program], kept: LabelMatrix | None, fresh: LabelMatrix | None
+) -> LabelMatrix:
+    parts = [m for m in (kept, fresh) if m is not None]
+    whole = parts[0] if len(parts) == 1 else parts[0].hstack(parts[1])
+    return whole.columns([p.id for p in programs])
 
 
 def _cells(progress: Progress, split: str, total: int) -> Callable[[int], None]:
@@ -222,6 +259,8 @@ def rerun(
     config: RunConfig | None = None,
     splits: dict[str, Dataset] | None = None,
     progress: Progress | None = None,
+    keep_choices: bool = False,
+    reuse_votes: bool = False,
 ) -> dict[str, Any]:
     """Everything after synthesis, from the programs on disk: no LLM call.
 
@@ -229,14 +268,37 @@ def rerun(
     this re-validates every program, re-executes (unchanged programs come from the vote cache),
     re-aggregates and re-distills. The stages hand their results on in memory; ``task``,
     ``config`` and ``splits`` are read from the run directory when not given.
+
+    ``keep_choices``: refit the label model and the end model the last run chose on dev
+    (``choices.Choices``) instead of choosing them again; ``reuse_votes``: execute only the
+    programs whose saved votes are missing or stale (``apply_programs``). Progress events name
+    each stage as it starts (``{"stage": "label_model"}``; ``"distill"`` with the folds trained,
+    ``done`` of ``total``; ...).
     """
     task = task or run.task()
     config = config or run.config()
     splits = splits or run.splits(task, config)
+    kept = Choices.read(run) if keep_choices else None
+    if keep_choices and kept is None:
+        logger.info("No choice recorded yet (no summary.json): choosing on dev.")
+
+    def stage(name: str, **details: Any) -> None:
+        if progress is not None:
+            progress({"stage": name, **details})
+
     programs = enabled_programs(run, task)
-    matrices = apply_programs(run, task, programs, splits, config, progress=progress)
+    matrices = apply_programs(
+        run, task, programs, splits, config, progress=progress, reuse=reuse_votes
+    )
+    stage("label_model")
     voting, ignored = label_model_votes(task, matrices, splits, config)
-    fitted = aggregate(task, voting, splits, config)
+    fitted = aggregate(
+        task,
+        voting,
+        splits,
+        config,
+        None if kept is None else (kept.label_model, kept.label_model_params),
+    )
     run.write_pseudolabels(task, voting["train"], fitted.proba, splits["train"])
     learned = getattr(fitted.model, "accuracies_", None)
     diagnostics = _diagnose(
@@ -245,17 +307,40 @@ def rerun(
     run.write_json("diagnostics.json", diagnostics.to_dict())
     covered = voting["train"].covered()
     folds = fold_pseudolabels(task, voting, splits, config, (fitted.name, fitted.params), covered)
-    distilled = distill(run, splits, covered, fitted.proba, config, folds)
+    stage("distill", done=0, total=0)
+    keep_end = (
+        None
+        if kept is None or kept.featurizer is None or kept.members is None
+        else (kept.featurizer, kept.members)
+    )
+    distilled = distill(
+        run,
+        splits,
+        covered,
+        fitted.proba,
+        config,
+        folds,
+        keep_end,
+        lambda done, total: stage("distill", done=done, total=total),
+    )
+    stage("evaluate")
     dev_only = dev_only_baseline(
         task, splits, config, distilled.classifier_.kinds, distilled.featurizer_.name
     )
+    predictions = predict_splits(task, splits, voting, fitted.model, distilled, dev_only)
+    run.write_predictions(predictions)
+    chosen = run.read_json("distill.json", missing_ok=True) if folds is not None else None
     summary = {
         "task": task.name,
         "programs": [p.id for p in programs],
         "label_model": {"name": fitted.name, "params": fitted.params, "dev_scores": fitted.scores},
+        "choices": Choices.from_dict(
+            {"label_model": {"name": fitted.name, "params": fitted.params}, "end_model": chosen}
+        ).to_dict(),
+        "kept_choices": kept is not None,
         "ignored_votes": ignored,
         "coverage": {s: float((m.votes >= 0).any(axis=1).mean()) for s, m in matrices.items()},
-        "evaluation": evaluate(task, splits, voting, fitted.model, distilled, dev_only),
+        "evaluation": score_predictions(task, splits, predictions),
         # The distilled model's probabilities against the test labels (never fitted on them).
         "calibration": {
             split: calibration(distilled.predict_proba(data.frame), np.asarray(data.gold))
@@ -266,6 +351,7 @@ def rerun(
         "synthesis": run.read_json("synthesis.json", missing_ok=True),
         "ledger": run.open_ledger(config).totals(),
     }
+    stage("report")
     run.write_json("summary.json", summary)
     report = run.write_text("report.md", render_report(task, summary, diagnostics))
     overview = Overview.build(

@@ -28,8 +28,8 @@ from alchemist.run.pipeline import (
     apply_programs,
     enabled_programs,
     ensure_programs,
-    evaluate,
 )
+from alchemist.run.scoring import evaluate
 from alchemist.run.settings import RunConfig
 from alchemist.scale import progress as scale_progress
 from alchemist.scale.distributed import distributed_execute

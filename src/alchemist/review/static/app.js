@@ -47,7 +47,7 @@ for (const box of document.querySelectorAll("input.toggle")) {
       setStatus(`${result.id} ${result.enabled ? "enabled" : "disabled"}: re-run to apply`);
     } catch (error) {
       box.checked = !box.checked;
-      setStatus(error.message, true);
+      notice(`${box.dataset.program} not changed: ${error.message}`);
     } finally {
       box.disabled = false;
     }
@@ -56,8 +56,14 @@ for (const box of document.querySelectorAll("input.toggle")) {
 
 // --- edit, try, save --------------------------------------------------------------------
 const editor = document.getElementById("editor");
+let leaving = false;  // saving navigates away on purpose
 if (editor) {
   editor.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      document.getElementById("try").click();
+      return;
+    }
     if (event.key !== "Tab") return;
     event.preventDefault();
     const start = editor.selectionStart;
@@ -65,6 +71,36 @@ if (editor) {
   });
   document.getElementById("try").addEventListener("click", tryIt);
   document.getElementById("save").addEventListener("click", save);
+  document.getElementById("try-filter").addEventListener("change", filterTried);
+  window.addEventListener("beforeunload", (event) => {
+    if (leaving || editor.value === editor.dataset.saved) return;
+    event.preventDefault();
+    event.returnValue = "";  // the browser asks before unsaved edits are lost
+  });
+  const saved = new URLSearchParams(window.location.search).get("saved");
+  if (saved) editStatus(`Saved as ${saved}; it is used from the next re-run.`);
+}
+const revertButton = document.getElementById("revert");
+if (revertButton) {
+  revertButton.addEventListener("click", async () => {
+    revertButton.disabled = true;
+    try {
+      const result = await post(`/api/programs/${revertButton.dataset.program}/revert`, {});
+      leaving = true;
+      window.location.assign(`${result.url}?saved=${encodeURIComponent(result.id)}`);
+    } catch (error) {
+      notice(error.message);
+      revertButton.disabled = false;
+    }
+  });
+}
+
+function filterTried() {
+  const show = document.getElementById("try-filter").value;
+  for (const row of document.querySelectorAll("#try-results tbody tr")) {
+    row.hidden = (show === "wrong" && row.dataset.wrong !== "yes")
+      || (show === "changed" && row.dataset.changed !== "yes");
+  }
 }
 
 function editStatus(text, bad) {
@@ -102,11 +138,14 @@ async function tryIt(event) {
       vote(cell(row), r.vote, r.correct === false);
       vote(cell(row), r.gold, false);
       cell(row, r.error ? `${r.error}` : "", r.error ? "bad" : "");
+      row.dataset.wrong = r.correct === false ? "yes" : "";
+      row.dataset.changed = r.before !== null && r.before !== r.vote ? "yes" : "";
       if (r.vote !== "abstain") votes += 1;
       if (r.correct !== null) { scored += 1; if (r.correct) right += 1; }
       if (r.error) errors += 1;
     }
     table.hidden = false;
+    filterTried();
     const accuracy = scored ? `${(100 * right / scored).toFixed(1)}% accurate on ${scored} gold-labeled votes` : "no gold-labeled votes";
     summary.textContent = `${result.rows.length} rows: votes on ${votes} (${(100 * votes / result.rows.length).toFixed(0)}%), ${accuracy}, ${errors} errors`;
     editStatus(result.reason ? `failures: ${result.reason}` : "ran without errors", Boolean(result.reason));
@@ -121,8 +160,10 @@ async function save(event) {
   const button = event.currentTarget;
   button.disabled = true;
   try {
-    const result = await post(`/api/programs/${button.dataset.program}/versions`, { source: editor.value });
-    window.location.assign(result.url);
+    const url = button.dataset.new ? "/api/programs" : `/api/programs/${button.dataset.program}/versions`;
+    const result = await post(url, { source: editor.value });
+    leaving = true;
+    window.location.assign(`${result.url}?saved=${encodeURIComponent(result.id)}`);
   } catch (error) {
     editStatus(error.message, true);
     button.disabled = false;
@@ -132,6 +173,13 @@ async function save(event) {
 // --- re-run with progress ---------------------------------------------------------------
 const rerunButton = document.getElementById("rerun");
 const progress = document.getElementById("rerun-progress");
+
+function notice(text) {
+  // Refusals stay until the next one: the re-run status below is rewritten while it polls.
+  const box = document.getElementById("notice");
+  box.textContent = text;
+  box.hidden = !text;
+}
 
 function setStatus(text, bad) {
   const status = document.getElementById("rerun-status");
@@ -152,8 +200,8 @@ function showJob(job) {
   } else if (job.state === "failed") {
     setStatus(`re-run failed: ${job.error}`, true);
   } else if (job.state === "done") {
-    const last = job.messages.length ? ` (${job.messages[job.messages.length - 1]})` : "";
-    setStatus(`re-run done in ${Math.round(job.finished - job.started)} s${last}`);
+    const how = job.choose_again ? "choices made again" : "choices kept";
+    setStatus(`re-run done in ${job.seconds.toFixed(1)} s (${how})`);
   }
 }
 
@@ -169,16 +217,43 @@ async function poll() {
   }
 }
 
-rerunButton.addEventListener("click", async () => {
+async function startRerun(chooseAgain) {
   rerunButton.disabled = true;
   try {
     sessionStorage.setItem("rerun-started", "1");
-    showJob(await post("/api/rerun", {}));
+    showJob(await post("/api/rerun", { choose_again: chooseAgain }));
     poll();
   } catch (error) {
     setStatus(error.message, true);
     rerunButton.disabled = false;
   }
-});
+}
+
+rerunButton.addEventListener("click", () => startRerun(false));
+const chooseButton = document.getElementById("rerun-choose");
+if (chooseButton) chooseButton.addEventListener("click", () => startRerun(true));
 
 if (document.getElementById("rerun-status").dataset.state === "running") poll();
+
+// --- sortable tables --------------------------------------------------------------------
+for (const header of document.querySelectorAll("table.sortable th.sortable")) {
+  header.addEventListener("click", () => {
+    const table = header.closest("table");
+    const column = Array.from(header.parentNode.children).indexOf(header);
+    const ascending = header.getAttribute("aria-sort") !== "ascending";
+    for (const other of header.parentNode.children) other.removeAttribute("aria-sort");
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    const text = header.dataset.type === "text";
+    const key = (row) => {
+      const value = row.children[column].dataset.value ?? row.children[column].textContent;
+      return text ? value : Number(value);
+    };
+    const rows = Array.from(table.tBodies[0].rows);
+    rows.sort((a, b) => {
+      const x = key(a), y = key(b);
+      const order = text ? String(x).localeCompare(String(y)) : x - y;
+      return ascending ? order : -order;
+    });
+    table.tBodies[0].append(...rows);
+  });
+}
