@@ -8,21 +8,17 @@ by ``TokenGuard`` (see ``security.py``).
 
 from __future__ import annotations
 
-import re
-import tempfile
 from functools import partial
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -34,12 +30,13 @@ from alchemist.programs import Program
 from alchemist.report.overview import method_name
 from alchemist.report.render import render_overview
 from alchemist.review import items as item_pages
+from alchemist.review._labeling import api_export, api_label, api_undo, label_page
+from alchemist.review._try import TRY_SPLITS
+from alchemist.review._web import item_text, json_body, marked, render
 from alchemist.review.security import TokenGuard
-from alchemist.review.workbench import TRY_SPLITS, Busy, NotFound, TryResult, Workbench
+from alchemist.review.workbench import Busy, NotFound, TryResult, Workbench
 
 _STATIC = Path(__file__).with_name("static")
-LABEL_BATCH = 20  # suggestions per Label page
-RECENT_LABELS = 20
 _FORMATTER = HtmlFormatter(cssclass="code", linenos="table")
 # report.html carries its own inline style sheet and nothing else.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -67,10 +64,10 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
         Route("/programs/new", partial(_new_program, bench, env)),
         Route("/programs/{program_id}", partial(_program, bench, env)),
         Route("/items", partial(_items, bench, env)),
-        Route("/label", partial(_label, bench, env)),
-        Route("/api/labels", partial(_api_label, bench), methods=["POST"]),
-        Route("/api/labels/undo", partial(_api_undo, bench), methods=["POST"]),
-        Route("/api/labels/export.{kind:str}", partial(_api_export, bench)),
+        Route("/label", partial(label_page, bench, env)),
+        Route("/api/labels", partial(api_label, bench), methods=["POST"]),
+        Route("/api/labels/undo", partial(api_undo, bench), methods=["POST"]),
+        Route("/api/labels/export.{kind:str}", partial(api_export, bench)),
         Route("/run/{path:path}", partial(_run_file, bench)),
         Route("/static/pygments.css", _pygments_css),
         Mount("/static", StaticFiles(directory=_STATIC), name="static"),
@@ -98,7 +95,7 @@ def create_app(folder: str | Path, *, token: str, hosts: list[str]) -> TokenGuar
 
 def _overview(bench: Workbench, env: Environment, request: Request) -> HTMLResponse:
     overview = bench.overview()
-    return _page(
+    return render(
         env,
         "overview.html",
         page="overview",
@@ -113,7 +110,7 @@ def _overview(bench: Workbench, env: Environment, request: Request) -> HTMLRespo
 
 
 def _programs(bench: Workbench, env: Environment, request: Request) -> HTMLResponse:
-    return _page(
+    return render(
         env,
         "programs.html",
         page="programs",
@@ -134,7 +131,7 @@ def _program(bench: Workbench, env: Environment, request: Request) -> HTMLRespon
         cost = PriceTable.default().cost(
             model, provenance.get("input_tokens", 0), provenance.get("output_tokens", 0)
         )
-    return _page(
+    return render(
         env,
         "program.html",
         page="programs",
@@ -153,7 +150,7 @@ def _program(bench: Workbench, env: Environment, request: Request) -> HTMLRespon
 
 def _new_program(bench: Workbench, env: Environment, request: Request) -> HTMLResponse:
     program = Program(id="new", source=bench.template(), function_name=bench.task.function_name)
-    return _page(
+    return render(
         env,
         "program.html",
         page="programs",
@@ -186,7 +183,7 @@ def _items(bench: Workbench, env: Environment, request: Request) -> HTMLResponse
     result = item_pages.select(
         view.splits[split], show=show, query=query, page=page, program=program
     )
-    return _page(
+    return render(
         env,
         "items.html",
         page="items",
@@ -202,42 +199,6 @@ def _items(bench: Workbench, env: Environment, request: Request) -> HTMLResponse
         out_of_fold=view.splits[split].out_of_fold,
         program=program,
         reasons=view.splits[split].matrix.reasons,
-        job=bench.job,
-    )
-
-
-def _label(bench: Workbench, env: Environment, request: Request) -> HTMLResponse:
-    labels = bench.labels()
-    suggested = [
-        {
-            "id": s.id,
-            "text": item_text(s.item)[:2000],
-            "reason": s.reason,
-            "score": s.score,
-            "label_model": s.label_model,
-            "probability": s.probability,
-        }
-        for s in labels.suggest(LABEL_BATCH)
-    ]
-    current = labels.current()
-    latest = {e.row: e for e in labels.store.events() if e.row in current}
-    recent = [
-        {
-            "id": e.row,
-            "text": item_text(labels.items.get(e.row, "")),
-            "label": current[e.row],
-            "user": e.user,
-            "time": e.time,
-        }
-        for e in list(latest.values())[::-1][:RECENT_LABELS]
-    ]
-    return _page(
-        env,
-        "label.html",
-        page="label",
-        suggestions=suggested,
-        recent=recent,
-        labeled=len(current),
         job=bench.job,
     )
 
@@ -275,13 +236,13 @@ def _api_overview(bench: Workbench, request: Request) -> JSONResponse:
 
 
 async def _api_enable(bench: Workbench, request: Request) -> JSONResponse:
-    body = await _json(request)
+    body = await json_body(request)
     program = bench.set_enabled(request.path_params["program_id"], bool(body.get("enabled")))
     return JSONResponse({"id": program.id, "enabled": program.enabled})
 
 
 async def _api_try(bench: Workbench, request: Request) -> JSONResponse:
-    body = await _json(request)
+    body = await json_body(request)
     result: TryResult = await run_in_threadpool(
         bench.try_program,
         request.path_params["program_id"],
@@ -315,63 +276,26 @@ async def _api_try(bench: Workbench, request: Request) -> JSONResponse:
 
 
 async def _api_save(bench: Workbench, request: Request) -> JSONResponse:
-    body = await _json(request)
+    body = await json_body(request)
     program = bench.save_version(request.path_params["program_id"], str(body.get("source", "")))
     return JSONResponse({"id": program.id, "url": f"/programs/{program.id}"}, status_code=201)
 
 
-async def _api_label(bench: Workbench, request: Request) -> JSONResponse:
-    body = await _json(request)
-    labels = bench.labels()
-    written = labels.store.label(str(body.get("row", "")), str(body.get("class", "")))
-    return JSONResponse(
-        {
-            "row": body.get("row"),
-            "label": written.label,
-            "action": None if written.event is None else written.event.action,
-            "count": len(labels.current()),
-        }
-    )
-
-
-async def _api_undo(bench: Workbench, request: Request) -> JSONResponse:
-    body = await _json(request)
-    labels = bench.labels()
-    written = labels.store.undo(str(body.get("row", "")))
-    return JSONResponse(
-        {"row": body.get("row"), "label": written.label, "count": len(labels.current())}
-    )
-
-
-def _api_export(bench: Workbench, request: Request) -> Response:
-    kind = request.path_params["kind"]
-    if kind not in ("csv", "json"):
-        raise NotFound(f"Labels export as csv or json; got {kind!r}.")
-    with tempfile.TemporaryDirectory() as folder:
-        path = bench.labels().export(Path(folder) / f"labels.{kind}")
-        content = path.read_bytes()
-    return Response(
-        content,
-        media_type="text/csv" if kind == "csv" else "application/json",
-        headers={"content-disposition": f'attachment; filename="labels.{kind}"'},
-    )
-
-
 async def _api_add(bench: Workbench, request: Request) -> JSONResponse:
-    body = await _json(request)
+    body = await json_body(request)
     program = bench.add_program(str(body.get("source", "")))
     return JSONResponse({"id": program.id, "url": f"/programs/{program.id}"}, status_code=201)
 
 
 async def _api_revert(bench: Workbench, request: Request) -> JSONResponse:
-    await _json(request)
+    await json_body(request)
     parent = bench.revert(request.path_params["program_id"])
     return JSONResponse({"id": parent.id, "url": f"/programs/{parent.id}"})
 
 
 async def _api_rerun(bench: Workbench, request: Request) -> JSONResponse:
     if request.method == "POST":
-        body = await _json(request)
+        body = await json_body(request)
         bench.start_rerun(choose_again=bool(body.get("choose_again")))
     job = bench.job
     return JSONResponse(
@@ -393,52 +317,8 @@ async def _api_rerun(bench: Workbench, request: Request) -> JSONResponse:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _page(env: Environment, template: str, **context: Any) -> HTMLResponse:
-    return HTMLResponse(env.get_template(template).render(**context))
-
-
-def item_text(item: Any) -> str:
-    """One row as a person reads it: the text, or a tabular row's fields as ``name: value``;
-    HTML stored in the data (``<br />``, ``&quot;``) read as the text it stands for."""
-    if isinstance(item, dict):
-        return " · ".join(f"{key}: {_as_text(str(value))}" for key, value in item.items())
-    return _as_text(str(item))
-
-
-def _as_text(stored: str) -> str:
-    text = _BREAK.sub("\n", stored)
-    return unescape(_TAG.sub("", text)) if "<" in text or "&" in text else text
-
-
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
-
-
-def marked(text: str, query: str) -> Markup:
-    """``text`` escaped, with each case-insensitive match of ``query`` in ``<mark>``."""
-    if not query:
-        return Markup(escape(text))
-    parts = re.split(f"({re.escape(query)})", text, flags=re.IGNORECASE)
-    return Markup(
-        "".join(
-            f"<mark>{escape(part)}</mark>" if i % 2 else escape(part)
-            for i, part in enumerate(parts)
-        )
-    )
-
-
 def _class_name(bench: Workbench, index: int) -> str:
     return "abstain" if index < 0 else bench.task.classes[index].name
-
-
-async def _json(request: Request) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise HTTPException(400, "The request body must be a JSON object.") from None
-    if not isinstance(body, dict):
-        raise HTTPException(400, "The request body must be a JSON object.")
-    return body
 
 
 async def _error(status: int, request: Request, exc: Exception) -> Response:

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,20 +24,30 @@ import numpy as np
 
 from alchemist.data.dataset import Dataset
 from alchemist.errors import RunError
-from alchemist.execution import ExecutionConfig, check_program, execute
-from alchemist.label_matrix import CellError, LabelMatrix
+from alchemist.execution import check_program
+from alchemist.label_matrix import LabelMatrix
 from alchemist.labels import with_labels
 from alchemist.programs import Program
-from alchemist.report.overview import Overview, method_name
+from alchemist.report.overview import Overview
+from alchemist.review._records import (
+    Change,
+    Changes,
+    RerunJob,
+    RunView,
+    SplitView,
+    TryResult,
+    TryRow,
+    _Messages,
+    error_name,
+    out_of_use,
+    program_template,
+)
+from alchemist.review._try import TRY_SPLITS, try_source
 from alchemist.run import pipeline
 from alchemist.run.choices import Choices
 from alchemist.run.labeling import RunLabels
-from alchemist.task import Task
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
-TRY_SPLITS = ("dev", "train")  # never the test split: it stays unseen by every choice
-MAX_TRY_ROWS = 500
-TRY_SECONDS = 10.0  # a hung edit costs at most this (the executor's batch limit)
 
 
 class NotFound(RunError):
@@ -46,149 +56,6 @@ class NotFound(RunError):
 
 class Busy(RunError):
     """A re-run is in progress; changes wait until it ends."""
-
-
-@dataclass
-class SplitView:
-    dataset: Dataset
-    matrix: LabelMatrix
-    proba: np.ndarray  # label model, (n, k)
-    label_model: np.ndarray  # label model's class index per row, -1 where nothing voted
-    distilled: np.ndarray  # distilled model's class index per row (on dev: out of fold)
-    out_of_fold: bool = False  # ``distilled`` comes from the cross-validation on dev
-
-
-@dataclass
-class RunView:
-    """The run as last re-run: data, votes, and the label model's and distilled model's
-    predictions on every split as the run saved them (``predictions.npz``: the rows its
-    figures score; nothing is refitted here)."""
-
-    task: Task
-    label_model: str
-    splits: dict[str, SplitView]
-
-
-@dataclass
-class TryRow:
-    row: int
-    item: Any
-    vote: int  # class index, -1 = abstain or error
-    error: str  # CellError name ("" when OK)
-    gold: int  # class index, -1 = unknown
-    before: int | None  # the saved version's vote on this row, when it was run
-
-
-@dataclass
-class TryResult:
-    ok: bool
-    reason: str = ""  # why the static check refused the code, or the program's errors
-    rows: list[TryRow] = field(default_factory=list)
-
-
-@dataclass
-class Change:
-    """One figure of the run's own methods before and after a re-run."""
-
-    split: str
-    method: str
-    accuracy_before: float | None
-    accuracy: float
-    macro_f1_before: float | None
-    macro_f1: float | None
-
-    @property
-    def fell(self) -> list[str]:
-        """The figures that fell by more than rounding (``["accuracy", "macro-F1"]``)."""
-        out = []
-        for name, old, new in (
-            ("accuracy", self.accuracy_before, self.accuracy),
-            ("macro-F1", self.macro_f1_before, self.macro_f1),
-        ):
-            if old is not None and new is not None and new < old - 0.0005:
-                out.append(name)
-        return out
-
-
-@dataclass
-class Changes:
-    """What the last re-run changed: figures, class balance, choices; how long it took."""
-
-    rows: list[Change]
-    balance_before: list[float] | None
-    balance: list[float] | None
-    choices_changed: list[str]
-    chose_again: bool
-    seconds: float
-
-    @property
-    def fell(self) -> list[str]:
-        """Each figure that fell, as "test label model macro-F1"."""
-        return [f"{c.split} {method_name(c.method)} {name}" for c in self.rows for name in c.fell]
-
-
-# Each stage's rough share of a kept-choices re-run's time (the end model's cross-validated
-# folds dominate), so the bar moves with the work; within a stage it moves with its own count
-# (program calls executed, folds trained).
-_STAGES = {"execute": 0.05, "label_model": 0.15, "distill": 0.65, "evaluate": 0.1, "report": 0.05}
-_STAGE_NAMES = {
-    "execute": "executing programs",
-    "label_model": "fitting the label model",
-    "distill": "training the end model",
-    "evaluate": "scoring",
-    "report": "writing the report",
-}
-
-
-@dataclass
-class RerunJob:
-    state: str = "idle"  # idle | running | done | failed
-    messages: list[str] = field(default_factory=list)
-    started: float = 0.0
-    finished: float = 0.0
-    error: str = ""
-    step: str = ""  # what it is doing now
-    fraction: float = 0.0  # of the work, stage by stage (``_STAGES``)
-    choose_again: bool = False  # the label model and end model chosen again on dev
-    executed: dict[str, int] = field(default_factory=dict)  # program calls made, per split
-
-    def progress(self, event: dict[str, Any]) -> None:
-        """One of the pipeline's progress events: a stage starting, cells executed, folds."""
-        stage = event.get("stage", "")
-        if stage not in _STAGES:
-            return
-        names = list(_STAGES)
-        start = sum(_STAGES[s] for s in names[: names.index(stage)])
-        within = 0.0
-        step = _STAGE_NAMES[stage]
-        if stage == "execute":
-            self.executed[event["split"]] = event["total"]
-        if stage == "execute" and event.get("total"):
-            within = min(1.0, event["done"] / event["total"])
-            step = f"executing changed programs on {event['split']} ({event['done']:,} of "
-            step += f"{event['total']:,} calls)"
-        elif stage == "execute":
-            step = f"votes of {event.get('split', '')} read from the saved matrices"
-        elif stage == "distill" and event.get("total"):
-            within = min(1.0, event["done"] / event["total"])
-            step = f"training the end model ({event['done']} of {event['total']} folds)"
-        self.fraction = max(self.fraction, min(0.99, start + _STAGES[stage] * within))
-        self.step = step
-
-    @property
-    def seconds(self) -> float:
-        return (self.finished or time.time()) - self.started if self.started else 0.0
-
-
-class _Messages(logging.Handler):
-    """The library's log messages during a re-run, for the page."""
-
-    def __init__(self, job: RerunJob) -> None:
-        super().__init__(logging.INFO)
-        self.job = job
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.job.messages.append(record.getMessage())
 
 
 class Workbench:
@@ -254,36 +121,10 @@ class Workbench:
         return {p: float(v) for p, v in zip(matrix.program_ids, voted, strict=True)}
 
     def out_of_use(self) -> dict[str, str]:
-        """Why each program, or some of its votes, is not used by the label model: disabled
-        (by hand or by the generator's gate), a class's votes ignored as no better than chance
-        on dev, or not run yet."""
+        """Why each program, or some of its votes, is not used by the label model
+        (``_records.out_of_use``)."""
         summary = self.run.read_json("summary.json", missing_ok=True) or {}
-        in_run = set(summary.get("programs", []))
-        ignored: dict[str, list[str]] = {}
-        for record in summary.get("ignored_votes", []):
-            ignored.setdefault(record["program"], []).append(
-                f"votes for {record['class']} ignored: right on "
-                f"{100 * record['dev_precision']:.0f}% of {record['dev_votes']} dev votes, "
-                f"no better than the {100 * record['class_share']:.0f}% share of that class"
-            )
-        programs = self.programs()
-        children = {str(p.provenance["parent"]): p.id for p in programs if "parent" in p.provenance}
-        out = {}
-        for program in programs:
-            if not program.enabled:
-                why = program.provenance.get("dropped")
-                out[program.id] = (
-                    f"replaced by {children[program.id]}"
-                    if program.id in children
-                    else f"disabled by the generator: {why}"
-                    if why
-                    else "disabled by hand"
-                )
-            elif program.id not in in_run:
-                out[program.id] = "enabled since the last re-run: re-run to use it"
-            elif program.id in ignored:
-                out[program.id] = "; ".join(ignored[program.id])
-        return out
+        return out_of_use(self.programs(), summary)
 
     def reasons(self) -> dict[str, str]:
         """Each program's recorded failure reason on the training split."""
@@ -388,51 +229,14 @@ class Workbench:
         )
 
     def try_program(self, program_id: str, source: str, split: str, n: int) -> TryResult:
-        """Run ``source`` on a fixed sample of ``split`` through the static check and the
-        isolated executor (never in this process); per row its vote, error and gold label."""
+        """Run ``source`` on a fixed sample of ``split`` (``review._try``)."""
         if split not in TRY_SPLITS:
             raise NotFound(f"Programs are tried on {' or '.join(TRY_SPLITS)} rows; got {split!r}.")
-        verdict = check_program(source, self.task.function_name)
-        if not verdict.ok:
-            return TryResult(False, f"The static check refused the code: {verdict.reason}")
         view = self.view()
         if split not in view.splits:
             raise NotFound(f"The run has no {split!r} split.")
-        part = view.splits[split]
-        rows = np.sort(
-            np.random.default_rng(0).permutation(len(part.dataset))[: max(1, min(n, MAX_TRY_ROWS))]
-        )
-        items = [part.dataset.items[i] for i in rows]
-        program = Program(id="candidate", source=source, function_name=self.task.function_name)
-        matrix = execute(
-            [program],
-            items,
-            self.task.class_ids,
-            ExecutionConfig(
-                workers=1, call_timeout=self.config.call_timeout, batch_timeout=TRY_SECONDS
-            ),
-        )
-        saved = (
-            part.matrix.program_ids.index(program_id)
-            if program_id in part.matrix.program_ids
-            else None
-        )
-        gold, errors = part.dataset.gold, np.asarray(matrix.errors)
-        return TryResult(
-            True,
-            matrix.reasons.get("candidate", ""),
-            [
-                TryRow(
-                    int(i),
-                    items[k],
-                    int(matrix.votes[k, 0]),
-                    error_name(errors[k, 0]),
-                    -1 if gold is None else int(gold[i]),
-                    None if saved is None else int(part.matrix.votes[i, saved]),
-                )
-                for k, i in enumerate(rows)
-            ],
-        )
+        call_timeout = self.config.call_timeout
+        return try_source(self.task, view.splits[split], program_id, source, n, call_timeout)
 
     def choices(self) -> Choices | None:
         """The label model and end model the last run chose (kept by the next re-run)."""
@@ -569,37 +373,6 @@ class Workbench:
                 for split, dataset in splits.items()
             },
         )
-
-
-def program_template(task: Task) -> str:
-    """A program that abstains everywhere, with the task's signature, input and classes."""
-    name = task.parameter.split(":")[0]
-    classes = "\n".join(
-        f"    {c.id} = {c.name}" + (f": {c.description}" if c.description else "")
-        for c in task.classes
-    )
-    if name == "text":
-        value = "text.lower()"
-    elif name == "row":
-        value = f'str(row.get("{task.input_fields[0]}", "")).lower()'
-    else:
-        value = f"str({name})"
-    first = task.classes[0]
-    return (
-        f"def {task.function_name}({name}):\n"
-        f'    """Return a class id where the rule applies, else -1 (abstain).\n\n'
-        f"    Classes:\n{classes}\n"
-        f'    """\n'
-        f"    value = {value}\n"
-        f'    if "write a clue here" in value:\n'
-        f"        return {first.id}  # {first.name}\n"
-        f"    return -1\n"
-    )
-
-
-def error_name(code: int) -> str:
-    """How a cell's error code reads on a page ("" for a vote or a plain abstain)."""
-    return "" if code == CellError.OK else CellError(int(code)).name.lower().replace("_", " ")
 
 
 def _checked_id(program_id: str) -> str:

@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from alchemist import concepts
-from alchemist.data.dataset import Dataset, read_table
+from alchemist.data.dataset import Dataset
 from alchemist.diagnostics import Diagnostics, diagnose
 from alchemist.distill import DistilledModel
-from alchemist.errors import DataError, RunError
+from alchemist.errors import RunError
 from alchemist.execution import Executor
 from alchemist.label_matrix import LabelMatrix
 from alchemist.labels.calibration import calibration
@@ -38,6 +37,7 @@ from alchemist.run.aggregation import Aggregation, aggregate, fold_pseudolabels,
 from alchemist.run.choices import Choices
 from alchemist.run.distillation import dev_only_baseline, distill
 from alchemist.run.folder import RunDir, archive_programs, init_run, load_splits
+from alchemist.run.predicting import PREDICTION_COLUMNS, predict
 from alchemist.run.scoring import predict_splits, score_predictions
 from alchemist.run.settings import RunConfig
 from alchemist.run.synthesize import ensure_programs
@@ -375,39 +375,6 @@ def _end_model(run: RunDir, distilled: DistilledModel) -> dict[str, Any]:
         return {}
     chosen = run.read_json("distill.json", missing_ok=True) or {}
     return {"model": chosen["end_model"], "why": chosen["why"]} if "why" in chosen else {}
-
-
-PREDICTION_COLUMNS = ("label", "label_name", "confidence")
-
-
-def predict(
-    folder: str | Path, data: str, *, limit: int | None = None, prefix: str = "predicted_"
-) -> pd.DataFrame:
-    """Label new data with a run's distilled model alone: no LLM, no programs.
-
-    Gives every column of ``data`` as it was, plus ``<prefix>label`` (class id),
-    ``<prefix>label_name`` and ``<prefix>confidence``. A column of the data is never replaced:
-    when one already has such a name, ``DataError`` names it and the way out (another prefix).
-    """
-    run = RunDir(folder)
-    task = run.task()
-    table = read_table(data, task, limit=limit)
-    names = [f"{prefix}{column}" for column in PREDICTION_COLUMNS]
-    clash = [name for name in names if name in table.columns]
-    if clash:
-        raise DataError(
-            f"the data already has column(s) {clash}, and predictions never replace "
-            f"a column of yours. Choose other names with --prefix (now {prefix!r}).",
-            path=str(data),
-        )
-    dataset = concepts.rescore(run.folder, table, task, source=str(data))
-    proba = DistilledModel.load(run.model_dir).predict_proba(dataset.frame)
-    index = proba.argmax(axis=1)
-    out = table.copy()
-    out[names[0]] = [task.classes[i].id for i in index]
-    out[names[1]] = [task.classes[i].name for i in index]
-    out[names[2]] = proba.max(axis=1)
-    return out
 
 
 __all__ = [
