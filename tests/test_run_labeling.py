@@ -80,8 +80,14 @@ def test_labels_join_dev_and_below_the_rule_nothing_is_chosen(run: pipeline.RunD
     assert summary["label_model"]["name"] == "average"  # the default: not chosen on 20 rows
     assert summary["label_model"]["dev_scores"] == {}
     distilled = run.read_json("distill.json")
-    assert distilled["gold_rows"] == joined and "no cross-validated choice" in distilled["rule"]
-    assert 0 < distilled["members"][0][1] < 0.25
+    assert distilled["gold_rows"] == joined and distilled["end_model"] == "stacked"
+    assert "nothing is chosen by cross-validation" in distilled["why"]
+    assert set(distilled["weights"]) == {"programs", "reference"}
+    assert min(distilled["weights"].values()) >= 0
+    # The reference on the labels is scored beside the end model, with the verdict against it.
+    test = summary["evaluation"]["test"]
+    assert "reference" in test and "versus_reference" in test["distilled"]
+    assert summary["end_model"]["model"] == "stacked"
     # The training votes were re-run without the labeled rows; suggestions still line up.
     assert len(suggest(run, 5)) == 5
     LabelStore(run.labels_dir, classes=task.class_names).path.unlink()

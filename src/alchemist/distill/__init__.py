@@ -1,7 +1,8 @@
 """Distillation: a small classifier trained on the label model's pseudolabels.
 
 Featurizers turn the task's input columns into numbers; the classifier (the paper's MLP by
-default; with a dev split, possibly an average of a few) learns from soft pseudolabels;
+default; with a dev split, possibly an average of a few; with a handful of gold rows, the
+programs' model and the reference weighed by them) learns from soft pseudolabels;
 ``DistilledModel`` keeps both and saves them together so that new raw rows can be labeled with no
 LLM and no programs.
 """
@@ -22,6 +23,7 @@ from alchemist.distill.minibatch import fit_in_batches
 from alchemist.distill.model import DistilledModel
 from alchemist.distill.nomic import NomicFeaturizer
 from alchemist.distill.reference import BalancedLogistic
+from alchemist.distill.stacked import StackedClassifier, fit_stacked
 
 __all__ = [
     "AveragedClassifier",
@@ -33,11 +35,13 @@ __all__ = [
     "MLPClassifier",
     "NomicFeaturizer",
     "SentenceEmbeddingFeaturizer",
+    "StackedClassifier",
     "TabularFeaturizer",
     "TfidfFeaturizer",
     "default_featurizer",
     "featurizer_candidates",
     "fit_in_batches",
+    "fit_stacked",
     "make_classifier",
     "make_featurizer",
 ]

@@ -18,6 +18,7 @@ import numpy as np
 from alchemist.data.dataset import Dataset
 from alchemist.distill import DistilledModel
 from alchemist.distill.gold import GoldSettings, fit_mixed, fit_with_gold
+from alchemist.distill.stacked import fit_stacked
 from alchemist.errors import RunError
 from alchemist.run.features import end_model_featurizers, featurizer_for
 from alchemist.run.folder import (
@@ -25,7 +26,6 @@ from alchemist.run.folder import (
     RunDir,
     choosing_dev,
     labeled_dev,
-    small_dev_share,
 )
 from alchemist.run.settings import RunConfig
 from alchemist.task import Task
@@ -124,41 +124,41 @@ def small_dev_fit(
     proba: np.ndarray,
     config: RunConfig,
 ) -> DistilledModel | None:
-    """The end model with 10 to ``MIN_CHOICE_LABELS`` - 1 gold dev rows: the default features
-    and the MLP (no choice), the gold rows joining the pseudolabels at ``small_dev_share`` of
-    the weight. None with fewer than 10 (``labeled_dev``): the pseudolabels alone."""
+    """The end model with 10 to ``MIN_CHOICE_LABELS`` - 1 gold dev rows, too few to choose a
+    gold share or a classifier by cross-validation: the programs' model and the reference,
+    weighed by the gold rows (``distill.stacked``), on the default features. None with fewer
+    than 10 (``labeled_dev``): the pseudolabels alone."""
     dev = labeled_dev(splits)
     if dev is None:
         return None
     task = splits["train"].task
     n_labels = int((np.asarray(dev.gold) >= 0).sum())
-    share = small_dev_share(n_labels)
     train = splits["train"].subset(np.flatnonzero(covered))
     featurizer = featurizer_for(task, splits, config)
-    model = fit_mixed(
+    model = fit_stacked(
         train.frame,
         proba[covered],
         dev.frame,
         np.asarray(dev.gold),
         n_classes=task.n_classes,
         featurizer=featurizer,
-        members=[("mlp", share)],
         seed=config.seed,
     )
-    logger.info(
-        "Distilled model on %s features with %d gold rows at %.2f of the weight (fewer than %d "
-        "labels: nothing chosen by cross-validation).",
-        featurizer,
-        n_labels,
-        share,
-        MIN_CHOICE_LABELS,
+    programs, reference = (float(w) for w in model.classifier_.weights_)  # type: ignore[attr-defined]
+    why = (
+        f"With {n_labels} labels (fewer than {MIN_CHOICE_LABELS}: nothing is chosen by "
+        "cross-validation) the end model weighs the programs' model and the balanced logistic "
+        f"regression on the labels by how well each answered them: {programs:.2f} and "
+        f"{reference:.2f}."
     )
+    logger.info(why)
     run.write_json(
         "distill.json",
         {
             "featurizer": featurizer,
-            "members": [["mlp", share]],
-            "rule": f"fewer than {MIN_CHOICE_LABELS} labels: no cross-validated choice",
+            "end_model": "stacked",
+            "weights": {"programs": programs, "reference": reference},
+            "why": why,
             "gold_rows": n_labels,
         },
     )

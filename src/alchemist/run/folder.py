@@ -60,8 +60,9 @@ _MIN_GOLD = 10
 # (label model, dev classifier and its features, the end model's features, classifier and gold
 # share). Five folds of fewer than 10 rows score each candidate on a handful of rows: the
 # winner is the luckiest draw, not the best choice. Below it the run keeps the programs-first
-# defaults (the unsupervised label model, the end model on the pseudolabels) and the gold rows
-# join the end model's training at a fixed share (``small_dev_share``).
+# defaults (the unsupervised label model, the programs' model) and the end model weighs the
+# programs' model and a classifier of the gold rows by how well each answered them
+# (``distill.stacked``: three or four parameters, not a choice among candidates).
 MIN_CHOICE_LABELS = 50
 
 
@@ -308,14 +309,6 @@ def choosing_dev(splits: dict[str, Dataset]) -> Dataset | None:
     return labeled_dev(splits, minimum=MIN_CHOICE_LABELS)
 
 
-def small_dev_share(n_labels: int) -> float:
-    """The gold rows' share of the end model's training weight below ``MIN_CHOICE_LABELS``
-    labels, with no cross-validation to choose it: ``n / (n + MIN_CHOICE_LABELS) / 2``, growing
-    from 0.08 at 10 labels to 0.25 at 50 (where the choice by cross-validation takes over), so a
-    handful of labels counts without outweighing thousands of pseudolabels."""
-    return n_labels / (n_labels + MIN_CHOICE_LABELS) / 2
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
@@ -333,5 +326,4 @@ __all__ = [
     "init_run",
     "labeled_dev",
     "load_splits",
-    "small_dev_share",
 ]

@@ -1,0 +1,210 @@
+"""The end model for a few labels: the programs' model and the reference, weighed by the labels.
+
+With a handful of gold rows (fewer than a cross-validation can choose with) neither source is
+safe alone: the programs' pseudolabels cover every row but carry the programs' blind spots, and
+a classifier on ten labels has seen little. ``StackedClassifier`` keeps both and lets the gold
+rows say how far to trust each:
+
+- the programs' model: soft-label logistic regression on the pseudolabels alone, so its answers
+  on the gold rows are out of sample;
+- the reference: ``BalancedLogistic`` on the gold rows (what a user fits on their labels), its
+  answers on the gold rows taken out of fold;
+- the combination: class logits ``w_p * log p_programs + w_r * log p_reference + b``, one
+  non-negative weight per model and one bias per class, fitted on the gold rows by class-balanced
+  log-loss with scikit-learn's ``C = 1`` penalty on the weights. Three to four parameters, where
+  a gold share, a classifier and a featurizer chosen by cross-validation would be dozens.
+
+Where the programs' model is wrong on the gold rows its weight falls towards zero and the
+reference decides; where the reference, trained on few rows, is unsure or overconfident, the
+programs' model carries it. Fewer than two gold rows of some class leave the reference without
+out-of-fold answers to weigh: the programs' model then decides alone (``weights_`` (1, 0)).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any, Self
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import minimize
+from scipy.special import log_softmax
+
+from alchemist._util.numeric import stratified_folds
+from alchemist.distill._base import Classifier
+from alchemist.distill._network import Features
+from alchemist.distill._params import restore
+from alchemist.distill.classifiers import CLASSIFIERS, LogisticClassifier, _training_rows
+from alchemist.distill.featurizers import make_featurizer
+from alchemist.distill.model import DistilledModel
+from alchemist.distill.reference import BalancedLogistic
+from alchemist.errors import DistillError
+
+_TINY = 1e-9  # probabilities are floored here before the logarithm
+
+
+class StackedClassifier(Classifier):
+    """The programs' model and the reference (``members_``), their log-probabilities combined
+    with ``weights_`` and ``bias_`` learned on the gold rows (see the module docstring).
+
+    ``fit(X, Y, X_dev=..., y_dev=...)``: ``X``/``Y`` the pseudolabeled rows and their class
+    probabilities, ``X_dev``/``y_dev`` the gold rows and their class indices (required). The
+    reference's out-of-fold answers come from ``folds``-fold stratified cross-validation."""
+
+    name = "stacked"
+    members_: list[Classifier]
+    weights_: np.ndarray
+    bias_: np.ndarray
+
+    def __init__(self, *, folds: int = 5, seed: int = 0) -> None:
+        self.folds = folds
+        self.seed = seed
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return ("logistic", "balanced_logistic")
+
+    def fit(
+        self,
+        X: Features,
+        Y: np.ndarray,
+        *,
+        X_dev: Features | None = None,
+        y_dev: np.ndarray | None = None,
+        n_classes: int | None = None,
+    ) -> Self:
+        """Train the programs' model on ``X``/``Y``, the reference on the gold rows, and the
+        weights on the gold rows (the reference's answers out of fold)."""
+        if X_dev is None or y_dev is None:
+            raise DistillError(
+                "A stacked classifier learns its weights on gold rows; pass X_dev and y_dev."
+            )
+        X_gold, T_gold = _training_rows(X_dev, y_dev, n_classes, "dev")
+        gold, k = T_gold.argmax(axis=1), T_gold.shape[1]
+        programs = LogisticClassifier(seed=self.seed).fit(X, Y, n_classes=k)
+        reference = BalancedLogistic(seed=self.seed).fit(X_gold, gold, n_classes=k)
+        self.members_ = [programs, reference]
+        self.n_features_in_, self.n_classes_ = programs.n_features_in_, k
+        out_of_fold = self._reference_out_of_fold(X_gold, gold, k)
+        if out_of_fold is None:
+            self.weights_, self.bias_ = np.array([1.0, 0.0]), np.zeros(k)
+        else:
+            logs = [_log(programs.predict_proba(X_gold)), _log(out_of_fold)]
+            self.weights_, self.bias_ = combination(logs, gold, k)
+        return self
+
+    def _reference_out_of_fold(
+        self, X_gold: Features, gold: np.ndarray, k: int
+    ) -> np.ndarray | None:
+        counts = np.bincount(gold, minlength=k)
+        folds = min(self.folds, int(counts.min()))
+        if folds < 2:
+            return None
+        assignment = stratified_folds(gold, folds, self.seed)
+        proba = np.empty((len(gold), k))
+        for f in range(folds):
+            held = assignment == f
+            model = BalancedLogistic(seed=self.seed).fit(X_gold[~held], gold[~held], n_classes=k)
+            proba[held] = model.predict_proba(X_gold[held])
+        return proba
+
+    def _logits(self, X: Features) -> np.ndarray:
+        logs = [_log(member.predict_proba(X)) for member in self.members_]
+        return combine(self.weights_, self.bias_, logs)
+
+    def _state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        meta: dict[str, Any] = {"members_": [], "n_classes_": self.n_classes_}
+        arrays: dict[str, np.ndarray] = {"weights": self.weights_, "bias": self.bias_}
+        for i, member in enumerate(self.members_):
+            state, own = member._state()
+            meta["members_"].append(
+                {"name": member.name, "params": member.get_params(), "state": state}
+            )
+            arrays.update({f"{i}/{key}": value for key, value in own.items()})
+        return meta, arrays
+
+    def _load_state(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        members = []
+        for i, part in enumerate(meta["members_"]):
+            member = restore(CLASSIFIERS[part["name"]], part["params"])
+            own = {k[len(f"{i}/") :]: v for k, v in arrays.items() if k.startswith(f"{i}/")}
+            member._load_state(part["state"], own)
+            members.append(member)
+        self.members_ = members
+        self.weights_, self.bias_ = arrays["weights"], arrays["bias"]
+        self.n_features_in_ = members[0].n_features_in_
+        self.n_classes_ = meta["n_classes_"]
+
+
+def fit_stacked(
+    frame: pd.DataFrame,
+    soft: np.ndarray,
+    dev_frame: pd.DataFrame,
+    gold: np.ndarray,
+    *,
+    n_classes: int,
+    featurizer: str,
+    seed: int = 0,
+) -> DistilledModel:
+    """A ``DistilledModel`` whose classifier is a ``StackedClassifier``: the pseudolabeled rows
+    ``frame`` (class probabilities ``soft``) and the gold rows of ``dev_frame`` (``gold``, -1
+    where a row has none) on ``featurizer``'s features; its ``reference_`` is the stacked
+    reference alone, scored beside it."""
+    started = time.perf_counter()
+    known = np.flatnonzero(np.asarray(gold) >= 0)
+    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
+    fitted = make_featurizer(featurizer)
+    X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
+    classifier = StackedClassifier(seed=seed).fit(
+        X_all[: len(frame)],
+        soft,
+        X_dev=X_all[len(frame) :],
+        y_dev=gold,
+        n_classes=n_classes,
+    )
+    model = DistilledModel(featurizer=fitted.name, classifier=classifier.name, seed=seed)
+    model.featurizer_, model.classifier_, model.n_classes_ = fitted, classifier, n_classes
+    model.fit_seconds_ = time.perf_counter() - started
+    reference = DistilledModel(featurizer=fitted.name, classifier=BalancedLogistic.name, seed=seed)
+    reference.featurizer_, reference.classifier_ = fitted, classifier.members_[1]
+    reference.n_classes_, reference.fit_seconds_ = n_classes, 0.0
+    model.reference_ = reference  # scored beside the end model, as fit_with_gold's is
+    return model
+
+
+def combination(
+    logs: Sequence[np.ndarray], gold: np.ndarray, n_classes: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Non-negative weights (one per array of log-probabilities in ``logs``) and per-class
+    biases minimising the class-balanced mean log-loss on ``gold`` plus ``|w|² / (2 n)``
+    (scikit-learn's ``C = 1``, biases unpenalised)."""
+    m, n = len(logs), len(gold)
+    counts = np.bincount(gold, minlength=n_classes).astype(float)
+    row_weight = (n / (n_classes * np.maximum(counts, 1)))[gold]
+    row_weight /= row_weight.sum()
+    rows = np.arange(n)
+
+    def loss(theta: np.ndarray) -> float:
+        weights, bias = theta[:m], theta[m:]
+        log_p = log_softmax(combine(weights, bias, logs), axis=1)
+        return float(-(log_p[rows, gold] * row_weight).sum() + weights @ weights / (2 * n))
+
+    start = np.concatenate([np.full(m, 1.0 / m), np.zeros(n_classes)])
+    bounds = [(0.0, None)] * m + [(None, None)] * n_classes
+    theta = minimize(loss, start, method="L-BFGS-B", bounds=bounds).x
+    return theta[:m], theta[m:]
+
+
+def combine(weights: np.ndarray, bias: np.ndarray, logs: Sequence[np.ndarray]) -> np.ndarray:
+    """Class logits: the weighted sum of ``logs`` plus ``bias``."""
+    return sum((w * log for w, log in zip(weights, logs, strict=True)), np.asarray(bias, float))
+
+
+def _log(proba: np.ndarray) -> np.ndarray:
+    return np.log(np.maximum(proba, _TINY))
+
+
+CLASSIFIERS[StackedClassifier.name] = StackedClassifier
+
+__all__ = ["StackedClassifier", "combination", "combine", "fit_stacked"]

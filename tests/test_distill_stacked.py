@@ -1,0 +1,72 @@
+"""The end model for a few labels: the programs' model and the reference, weighed by the labels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from alchemist.distill import BalancedLogistic, DistilledModel, StackedClassifier, fit_stacked
+
+
+def data(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two classes told apart by the first feature, 20 features of noise beside it."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, size=n)
+    X = rng.normal(size=(n, 21))
+    X[:, 0] += 2.0 * y - 1.0
+    return X, y
+
+
+def soft(y: np.ndarray, accuracy: float, seed: int) -> np.ndarray:
+    """Pseudolabels right on ``accuracy`` of the rows, confident either way."""
+    rng = np.random.default_rng(seed)
+    said = np.where(rng.random(len(y)) < accuracy, y, 1 - y)
+    return np.where(said[:, None] == np.arange(2), 0.9, 0.1)
+
+
+def test_good_programs_carry_a_handful_of_labels():
+    X, y = data(2000, 0)
+    X_gold, y_gold = data(12, 1)
+    X_test, y_test = data(2000, 2)
+    stacked = StackedClassifier().fit(X, soft(y, 0.9, 3), X_dev=X_gold, y_dev=y_gold)
+    reference = BalancedLogistic().fit(X_gold, y_gold, n_classes=2)
+    ours = (stacked.predict(X_test) == y_test).mean()
+    alone = (reference.predict(X_test) == y_test).mean()
+    assert stacked.weights_[0] > stacked.weights_[1]
+    assert ours > alone + 0.02, (ours, alone)
+
+
+def test_programs_that_are_wrong_get_no_weight_and_the_reference_decides():
+    X, y = data(2000, 0)
+    X_gold, y_gold = data(40, 1)
+    X_test, y_test = data(2000, 2)
+    stacked = StackedClassifier().fit(X, soft(y, 0.1, 3), X_dev=X_gold, y_dev=y_gold)
+    reference = BalancedLogistic().fit(X_gold, y_gold, n_classes=2)
+    assert 0 <= stacked.weights_[0] < 0.05 < stacked.weights_[1]
+    ours = (stacked.predict(X_test) == y_test).mean()
+    alone = (reference.predict(X_test) == y_test).mean()
+    assert ours > 0.75 and ours >= alone - 0.02, (ours, alone)
+
+
+def test_without_two_labels_of_each_class_the_programs_decide():
+    X, y = data(500, 0)
+    X_gold, y_gold = X[:10], np.array([0] * 9 + [1])
+    stacked = StackedClassifier().fit(X, soft(y, 0.9, 3), X_dev=X_gold, y_dev=y_gold)
+    assert list(stacked.weights_) == [1.0, 0.0]
+    programs = stacked.members_[0]
+    assert np.array_equal(stacked.predict(X), programs.predict(X))
+
+
+def test_the_stacked_model_saves_loads_and_keeps_its_reference(tmp_path):
+    words = ["good fun", "great song", "bad noise", "awful spam"]
+    frame = pd.DataFrame({"text": words * 25})
+    pseudo = np.tile([[0.2, 0.8], [0.3, 0.7], [0.8, 0.2], [0.9, 0.1]], (25, 1))
+    gold_frame = pd.DataFrame({"text": words * 3 + ["unknown"]})
+    gold = np.array([1, 1, 0, 0] * 3 + [-1])
+    model = fit_stacked(frame, pseudo, gold_frame, gold, n_classes=2, featurizer="tfidf")
+    assert model.classifier_.name == "stacked" and model.reference_ is not None
+    assert model.reference_.classifier_ is model.classifier_.members_[1]  # type: ignore[attr-defined]
+    model.save(tmp_path / "m")
+    again = DistilledModel.load(tmp_path / "m")
+    assert np.allclose(again.predict_proba(frame), model.predict_proba(frame))
+    assert list(again.predict(pd.DataFrame({"text": ["great fun", "awful noise"]}))) == [1, 0]
