@@ -48,6 +48,16 @@ def test_programs_that_are_wrong_get_no_weight_and_the_reference_decides():
     assert ours > 0.75 and ours >= alone - 0.02, (ours, alone)
 
 
+def test_labels_neither_model_answers_well_do_not_leave_a_constant_classifier():
+    X, y = data(2000, 0)
+    X_gold, _ = data(10, 1)
+    y_gold = np.array([0, 1] * 5)  # labels unrelated to the features
+    stacked = StackedClassifier().fit(X, soft(y, 0.9, 3), X_dev=X_gold, y_dev=y_gold)
+    X_test, _ = data(2000, 2)
+    assert max(stacked.weights_) > 0.1
+    assert 0.2 < stacked.predict(X_test).mean() < 0.8  # both classes answered
+
+
 def test_without_two_labels_of_each_class_the_programs_decide():
     X, y = data(500, 0)
     X_gold, y_gold = X[:10], np.array([0] * 9 + [1])

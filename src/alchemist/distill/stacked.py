@@ -11,8 +11,8 @@ rows say how far to trust each:
   answers on the gold rows taken out of fold;
 - the combination: class logits ``w_p * log p_programs + w_r * log p_reference + b``, one
   non-negative weight per model and one bias per class, fitted on the gold rows by class-balanced
-  log-loss with scikit-learn's ``C = 1`` penalty on the weights. Three to four parameters, where
-  a gold share, a classifier and a featurizer chosen by cross-validation would be dozens.
+  log-loss, the weights shrunk towards an equal share. Three to four parameters, where a gold
+  share, a classifier and a featurizer chosen by cross-validation would be dozens.
 
 Where the programs' model is wrong on the gold rows its weight falls towards zero and the
 reference decides; where the reference, trained on few rows, is unsure or overconfident, the
@@ -42,6 +42,9 @@ from alchemist.distill.reference import BalancedLogistic
 from alchemist.errors import DistillError
 
 _TINY = 1e-9  # probabilities are floored here before the logarithm
+# How many labeled rows' worth of belief the combination's weights start with (see
+# ``combination``): 5 keeps ten labels from swinging them to an extreme.
+PRIOR_STRENGTH = 5.0
 
 
 class StackedClassifier(Classifier):
@@ -177,8 +180,10 @@ def combination(
     logs: Sequence[np.ndarray], gold: np.ndarray, n_classes: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Non-negative weights (one per array of log-probabilities in ``logs``) and per-class
-    biases minimising the class-balanced mean log-loss on ``gold`` plus ``|w|² / (2 n)``
-    (scikit-learn's ``C = 1``, biases unpenalised)."""
+    biases minimising the class-balanced mean log-loss on ``gold`` plus
+    ``PRIOR_STRENGTH * |w - 1/m|² / (2 n)`` (biases unpenalised). The weights shrink towards
+    the plain geometric mean of the models, not towards zero: a few labels that neither model
+    happens to answer well must not leave a constant classifier."""
     m, n = len(logs), len(gold)
     counts = np.bincount(gold, minlength=n_classes).astype(float)
     row_weight = (n / (n_classes * np.maximum(counts, 1)))[gold]
@@ -188,7 +193,10 @@ def combination(
     def loss(theta: np.ndarray) -> float:
         weights, bias = theta[:m], theta[m:]
         log_p = log_softmax(combine(weights, bias, logs), axis=1)
-        return float(-(log_p[rows, gold] * row_weight).sum() + weights @ weights / (2 * n))
+        shrink = weights - 1.0 / m
+        return float(
+            -(log_p[rows, gold] * row_weight).sum() + PRIOR_STRENGTH * shrink @ shrink / (2 * n)
+        )
 
     start = np.concatenate([np.full(m, 1.0 / m), np.zeros(n_classes)])
     bounds = [(0.0, None)] * m + [(None, None)] * n_classes
