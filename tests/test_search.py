@@ -72,6 +72,7 @@ def test_prompts_show_series_and_images_by_shape_not_whole():
 
 def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
     provider = ScriptedProvider([SUBSCRIBE, CONSTANT, CRASHES, WRONG, MY, NICE, REFINED])
+    events: list[dict] = []
     store = ProgramStore(tmp_path / "programs")
     policy = SearchPolicy(
         n_programs=2,
@@ -89,8 +90,14 @@ def test_search_gates_dead_programs_refines_and_keeps_the_best(tmp_path):
         policy=policy,
         asking=Asking(strategies=("default", "keywords"), seed=7),
         store=store,
+        progress=events.append,
     )
     assert result.n_llm_calls == len(provider.calls) == 7
+    # Each call is reported as it settles, before its round ends: a slow model shows progress.
+    calls = [(e["split"], e["done"], e["total"]) for e in events if e.get("unit") == "call"]
+    assert calls == [("candidates", d, 6) for d in range(1, 7)] + [("refinements", 1, 1)]
+    rounds = [e.get("round") or e["split"] for e in events]
+    assert rounds.index("candidates") < rounds.index("refinements")
     by_source = {c.program.source.split("return ", 1)[1][:24]: c for c in result.candidates}
     verdicts = {c.program.id: c.dropped for c in result.candidates}
     assert sum(v is not None and "constant" in v for v in verdicts.values()) == 1

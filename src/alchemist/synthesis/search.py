@@ -134,7 +134,7 @@ def search(
             supplementary=asking.supplementary,
         )
         requests.append(Request(messages, label, attribute))
-    number = state.add_answers(provider, requests, 0, number, "search")
+    number = state.add_answers(provider, requests, 0, number, "search", progress)
     if progress is not None:
         progress(
             {
@@ -155,7 +155,7 @@ def search(
                 wrong = [({attribute: row[attribute]}, v, g) for row, v, g in wrong]
             messages = refine_messages(prompt_task, c.program, wrong)
             requests.append(Request(messages, f"refine:{c.program.id}", attribute))
-        number = state.add_answers(provider, requests, state.calls, number, "refine")
+        number = state.add_answers(provider, requests, state.calls, number, "refine", progress)
         if progress is not None:
             progress(
                 {

@@ -22,7 +22,7 @@ from alchemist.programs import Program, ProgramRunner
 from alchemist.synthesis.asking import Asking, Rows
 from alchemist.synthesis.extract import clean_answer, same_code
 from alchemist.synthesis.gate import GATES, ProgramGate, ProgramStats
-from alchemist.synthesis.oneshot import provenance
+from alchemist.synthesis.oneshot import Progress, provenance
 from alchemist.synthesis.search_prompts import other_attributes
 from alchemist.synthesis.search_ranking import (
     Candidate,
@@ -90,16 +90,33 @@ class CandidatePool:
         return [c for c in self.candidates if c.dropped is None]
 
     def add_answers(
-        self, provider: Provider, requests: list[Request], first_call: int, number: int, kind: str
+        self,
+        provider: Provider,
+        requests: list[Request],
+        first_call: int,
+        number: int,
+        kind: str,
+        progress: Progress | None = None,
     ) -> int:
         """Send ``requests`` as calls ``first_call``, ``first_call + 1``... of ``asking``; the
-        usable answers become candidates numbered on from ``number``. Returns the next number."""
+        usable answers become candidates numbered on from ``number``. Returns the next number.
+        ``progress`` hears of each call as it settles: ``{"stage": "search", "split":
+        "candidates" | "refinements", "done", "total", "unit": "call"}`` (an LLM call can take
+        a minute on a laptop)."""
         params = [self.asking.params_for(first_call + i) for i in range(len(requests))]
+
+        def settled(done: int, total: int) -> None:
+            if progress is not None:
+                split = "candidates" if kind == "search" else "refinements"
+                event = {"stage": "search", "split": split, "done": done, "total": total}
+                progress({**event, "unit": "call"})
+
         batch = complete_many(
             provider,
             [r.messages for r in requests],
             params,
             concurrency=self.policy.concurrency,
+            progress=settled,
         )
         new: list[Program] = []
         for i, (request, answer) in enumerate(zip(requests, batch.completions, strict=True)):
