@@ -20,10 +20,11 @@ topping the labels up to the next budget: 10, 10, 30, 50, 100). ``n_labels`` is 
 labeled: fewer than the budget where the pool runs out or a round suggests fewer rows than
 asked (said in the log); a budget that adds no label to the last one is not run again.
 Models: ``alchemist`` (the distilled model of the re-run) and ``reference``: a class-balanced
-logistic regression on the labeled rows alone; for text on TF-IDF (fitted on those rows) or
-MiniLM features, whichever scores the better macro-F1 in a stratified cross-validation on those
-labeled rows (TF-IDF with fewer than 2 rows per class to fold); for census's table on the
-project's tabular featurizer (fitted on the pool's inputs, no label read); no reference at 0
+logistic regression on the labeled rows alone, its C chosen by an inner cross-validation on them
+(``distill.BalancedLogistic``, the runs' own reference); for text on TF-IDF (fitted on those
+rows) or MiniLM features, whichever scores the better macro-F1 in a stratified cross-validation
+on those labeled rows (TF-IDF with fewer than 2 rows per class to fold); for census's table on
+the project's tabular featurizer (fitted on the pool's inputs, no label read); no reference at 0
 labels or with one class labeled. Metric: the dataset's table metric on the test split (F1 of
 the positive class for SMS spam and census >50K, macro-F1 otherwise; named as ``table.csv``
 names it), and accuracy.
@@ -56,13 +57,14 @@ import numpy as np
 import pandas as pd
 from paper_table import ALL, TASK_FILES, demo_datasets, raw_split, split_files
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from table_render import f1_key
 
+from alchemist._util.numeric import stratified_folds
 from alchemist.data.dataset import Dataset, dataset_from_frame, load_dataset
+from alchemist.distill import BalancedLogistic
 from alchemist.distill.featurizers import Featurizer, make_featurizer
+from alchemist.distill.reference import cross_validated
 from alchemist.evaluation.metrics import score
 from alchemist.labels import LabelStore, row_ids
 from alchemist.run import pipeline
@@ -182,16 +184,15 @@ class Reference:
         if len(np.unique(gold)) < 2:
             return None
         frame = pool.frame.iloc[[pool.position[r] for r in labeled]].reset_index(drop=True)
-        model = LogisticRegression(class_weight="balanced", max_iter=2000, random_state=seed)
+        k = task.n_classes
         if self.tabular is not None:
             X = self.tabular.transform(frame)
-            return model.fit(X, gold).predict(self.tabular.transform(pool.test.frame))
-        X_train, X_test = self._text_features(frame, gold, model, seed)
-        return model.fit(X_train, gold).predict(X_test)
+            model = BalancedLogistic(seed=seed).fit(X, gold, n_classes=k)
+            return model.predict(self.tabular.transform(pool.test.frame))
+        X_train, X_test = self._text_features(frame, gold, seed)
+        return BalancedLogistic(seed=seed).fit(X_train, gold, n_classes=k).predict(X_test)
 
-    def _text_features(
-        self, frame: pd.DataFrame, gold: np.ndarray, model: LogisticRegression, seed: int
-    ) -> tuple[Any, Any]:
+    def _text_features(self, frame: pd.DataFrame, gold: np.ndarray, seed: int) -> tuple[Any, Any]:
         """The better of TF-IDF / MiniLM by CV on the labeled rows (TF-IDF without folds)."""
         field = self.pool.task.input_fields[0]
         texts, test = frame[field].tolist(), self.pool.test.frame[field].tolist()
@@ -203,11 +204,13 @@ class Reference:
         minilm = make_featurizer("minilm")  # embeddings cached per text
         X = np.asarray(minilm.fit_transform(pd.DataFrame({field: texts + test})))
         candidates["minilm"] = (X[: len(texts)], X[len(texts) :])
-        cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
+        assignment = stratified_folds(gold, folds, seed)
         best, best_score = "tfidf", -1.0
         for name, (X_train, _) in candidates.items():
-            predicted = cross_val_predict(model, X_train, gold, cv=cv)
-            value = f1_score(gold, predicted, average="macro")
+            proba = cross_validated(
+                X_train, gold, assignment, n_classes=self.pool.task.n_classes, seed=seed
+            )
+            value = f1_score(gold, proba.argmax(axis=1), average="macro")
             if value > best_score:
                 best, best_score = name, value
         return candidates[best]
