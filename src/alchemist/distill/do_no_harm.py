@@ -121,4 +121,21 @@ def versus_reference(
     }
 
 
-__all__ = ["Reference", "choose_reference", "fit_reference", "reference_model", "versus_reference"]
+def clears_noise(versus: dict[str, Any]) -> bool:
+    """Whether a gain over the reference (``versus_reference``) clears its noise on both
+    counts: the per-fold macro-F1 gain above its standard error and the per-row accuracy gain
+    above its own."""
+    return bool(
+        versus["macro_f1_gain"] > versus["standard_error"]
+        and versus["accuracy_gain"] > versus["accuracy_standard_error"]
+    )
+
+
+__all__ = [
+    "Reference",
+    "choose_reference",
+    "clears_noise",
+    "fit_reference",
+    "reference_model",
+    "versus_reference",
+]

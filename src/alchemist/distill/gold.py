@@ -24,8 +24,11 @@ other folds' rows).
 Do no harm: beside those candidates, the same folds score the strongest simple reference, a
 class-balanced logistic regression on the dev labels alone (``distill.reference``), on every
 featurizer. The chosen average becomes the end model only when its gain over the best of them
-clears its own noise: the mean of its per-fold macro-F1 gains above one standard error of that
-mean (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``).
+clears its own noise on both counts (``clears_noise``): the mean of its per-fold macro-F1 gains
+above one standard error of that mean, and its per-row accuracy gain above its paired standard
+error (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``). One
+count alone is not enough: the chosen candidate is the best of a score of them on the same
+folds, so on a few dozen rows one of its figures clears one standard error by luck alone.
 
 Each candidate is one ``distill.mixed.fit_mixed`` model: how the gold rows carry their share of
 the weight is said there.
@@ -47,6 +50,7 @@ from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill.do_no_harm import (
     Reference,
     choose_reference,
+    clears_noise,
     fit_reference,
     versus_reference,
 )
@@ -133,14 +137,16 @@ class GoldFit:
         figures = (
             f"a cross-validated macro-F1 gain of {100 * versus['macro_f1_gain']:+.1f} points "
             f"over the reference, noise {100 * versus['standard_error']:.1f} (one standard "
-            f"error over {versus['folds']} dev folds)"
+            f"error over {versus['folds']} dev folds), and an accuracy gain of "
+            f"{100 * versus['accuracy_gain']:+.1f} points, noise "
+            f"{100 * versus['accuracy_standard_error']:.1f} (paired over the dev rows)"
         )
         if self.winner == "programs":
             return f"The model trained with the programs' pseudolabels is the end model: {figures}."
         return (
             "The end model is the reference (balanced logistic regression on the dev labels "
             f"alone, {self.reference.featurizer} features): the programs' candidate showed "
-            f"{figures}, not beyond it."
+            f"{figures}: not beyond the noise on both counts."
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -263,8 +269,7 @@ def fit_with_gold(
             reference,
             versus_reference(gold, assignment, oof["distilled"], oof["reference"], n_classes),
         )
-        gain = fit.versus_reference
-        fit.winner = "programs" if gain["macro_f1_gain"] > gain["standard_error"] else "reference"
+        fit.winner = "programs" if clears_noise(fit.versus_reference) else "reference"
     if fit.winner == "reference":
         assert fit.reference is not None
         fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
