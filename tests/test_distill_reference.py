@@ -88,6 +88,8 @@ def test_useless_programs_leave_the_reference_as_the_end_model():
     saved = fitted.to_dict()
     assert saved["end_model"] == "reference" and "not beyond the noise on both counts" in saved["why"]
     assert saved["reference"]["featurizer"] == "tfidf"
+    # Its probabilities are tempered by its own out-of-fold answers on dev.
+    assert fitted.model.temperature_ != 1.0 and 0.05 <= fitted.model.temperature_ <= 20
 
 
 def test_programs_that_clearly_help_win_over_the_reference():

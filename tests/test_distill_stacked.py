@@ -75,6 +75,7 @@ def test_the_stacked_model_saves_loads_and_keeps_its_reference(tmp_path):
     gold = np.array([1, 1, 0, 0] * 3 + [-1])
     model = fit_stacked(frame, pseudo, gold_frame, gold, n_classes=2, featurizer="tfidf")
     assert model.classifier_.name == "stacked" and model.reference_ is not None
+    assert model.temperature_ != 1.0  # fitted on the gold rows' combined answers
     assert model.reference_.classifier_ is model.classifier_.members_[1]  # type: ignore[attr-defined]
     model.save(tmp_path / "m")
     again = DistilledModel.load(tmp_path / "m")

@@ -56,7 +56,7 @@ from alchemist.distill.do_no_harm import (
 )
 from alchemist.distill.featurizers import Featurizer, make_featurizer
 from alchemist.distill.mixed import finite, fit_mixed, fit_one, mixed_model
-from alchemist.distill.model import DistilledModel
+from alchemist.distill.model import DistilledModel, fit_temperature
 from alchemist.distill.reference import cross_validated
 from alchemist.errors import DistillError
 from alchemist.evaluation.metrics import paired_gain
@@ -257,8 +257,9 @@ def fit_with_gold(
     )
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
+    oof_proba = np.mean([probas[c] for c in chosen], axis=0)
     oof = {
-        "distilled": np.mean([probas[c] for c in chosen], axis=0).argmax(axis=1),
+        "distilled": oof_proba.argmax(axis=1),
         "dev_only": np.mean([probas[c] for c in _dev_only(chosen)], axis=0).argmax(axis=1),
     }
     fit = GoldFit(DistilledModel(), name, members, scores, dropped=dropped)
@@ -273,8 +274,10 @@ def fit_with_gold(
     if fit.winner == "reference":
         assert fit.reference is not None
         fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
+        oof_proba = references[fit.reference.featurizer][1]
     else:
         fit.model = mixed_model(featurized[name], soft, gold, n_classes, members, seed)
+    fit.model.temperature_ = fit_temperature(oof_proba, gold)  # its probabilities out of fold
     fit.model.dev_predictions_ = {}
     for method, predicted in oof.items():
         full = np.full(len(dev_gold), -1, dtype=np.int64)

@@ -31,13 +31,13 @@ import pandas as pd
 from scipy.optimize import minimize
 from scipy.special import log_softmax
 
-from alchemist._util.numeric import stratified_folds
+from alchemist._util.numeric import softmax, stratified_folds
 from alchemist.distill._base import Classifier
 from alchemist.distill._network import Features
 from alchemist.distill._params import restore
 from alchemist.distill.classifiers import CLASSIFIERS, LogisticClassifier, _training_rows
 from alchemist.distill.featurizers import make_featurizer
-from alchemist.distill.model import DistilledModel
+from alchemist.distill.model import DistilledModel, fit_temperature
 from alchemist.distill.reference import BalancedLogistic
 from alchemist.errors import DistillError
 
@@ -59,6 +59,7 @@ class StackedClassifier(Classifier):
     members_: list[Classifier]
     weights_: np.ndarray
     bias_: np.ndarray
+    gold_proba_: np.ndarray  # on the gold rows, from the members' out-of-sample answers; unsaved
 
     def __init__(self, *, folds: int = 5, seed: int = 0) -> None:
         self.folds = folds
@@ -90,11 +91,14 @@ class StackedClassifier(Classifier):
         self.members_ = [programs, reference]
         self.n_features_in_, self.n_classes_ = programs.n_features_in_, k
         out_of_fold = self._reference_out_of_fold(X_gold, gold, k)
+        logs = [_log(programs.predict_proba(X_gold))]
         if out_of_fold is None:
             self.weights_, self.bias_ = np.array([1.0, 0.0]), np.zeros(k)
+            logs.append(np.zeros_like(logs[0]))
         else:
-            logs = [_log(programs.predict_proba(X_gold)), _log(out_of_fold)]
+            logs.append(_log(out_of_fold))
             self.weights_, self.bias_ = combination(logs, gold, k)
+        self.gold_proba_ = softmax(combine(self.weights_, self.bias_, logs))
         return self
 
     def _reference_out_of_fold(
@@ -153,7 +157,9 @@ def fit_stacked(
     """A ``DistilledModel`` whose classifier is a ``StackedClassifier``: the pseudolabeled rows
     ``frame`` (class probabilities ``soft``) and the gold rows of ``dev_frame`` (``gold``, -1
     where a row has none) on ``featurizer``'s features; its ``reference_`` is the stacked
-    reference alone, scored beside it."""
+    reference alone, scored beside it. Its temperature (``model.fit_temperature``) is fitted on
+    the gold rows' combined answers: the weights were fitted class-balanced, which leaves the
+    probabilities off the rate at which the model is right."""
     started = time.perf_counter()
     known = np.flatnonzero(np.asarray(gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
@@ -168,6 +174,7 @@ def fit_stacked(
     )
     model = DistilledModel(featurizer=fitted.name, classifier=classifier.name, seed=seed)
     model.featurizer_, model.classifier_, model.n_classes_ = fitted, classifier, n_classes
+    model.temperature_ = fit_temperature(classifier.gold_proba_, gold)
     model.fit_seconds_ = time.perf_counter() - started
     reference = DistilledModel(featurizer=fitted.name, classifier=BalancedLogistic.name, seed=seed)
     reference.featurizer_, reference.classifier_ = fitted, classifier.members_[1]
