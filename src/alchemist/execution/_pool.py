@@ -55,6 +55,7 @@ _load('_confine')
 _load('_guards')
 _load('_sandbox')
 _load('_child')
+_load('_process')
 _load('_worker').main({fd})
 """
 _ENVIRONMENT = {"PATH": os.defpath}
