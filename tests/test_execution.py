@@ -352,6 +352,18 @@ def test_each_run_sees_its_own_items_and_classes() -> None:
     assert swapped.votes.tolist() == [[0, 1], [0, 1], [1, 0], [0, 1]]
 
 
+def test_a_fast_programs_batches_are_joined(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a program's speed is known its batches travel joined (up to _pool.MAX_MERGED of
+    them): the replies, many times longer than one batch, are accepted unread no longer than
+    that, and every cell lands in place."""
+    monkeypatch.setattr(executor_module, "_TASK_SECONDS", 10.0)  # as long as the limits allow
+    items = [str(i % 3) for i in range(200_000)]
+    with Executor(ExecutionConfig(workers=1, batch_size=4096)) as runner:
+        matrix = runner.run([program("mod", "return int(x) % 2")], items, [0, 1])
+    assert matrix.votes[:, 0].tolist() == [int(x) % 2 for x in items]
+    assert not matrix.errors.any() and not matrix.reasons
+
+
 def test_finished_program_processes_exit() -> None:
     """A program's process is retired once it has answered its last range: after a run of many
     programs, only the last one's and the spare are left, not one per program."""

@@ -89,6 +89,8 @@ def child_main(
 def _serve(worker: Any) -> int:  # pragma: no cover - forked child
     """Wait for the program (sent by the worker, which is trusted: the only unpickling in a
     program process), load it, then answer requests until the worker closes them."""
+    for _ in worker.items:  # their pages copied on write now, while spare, not in the loop
+        pass
     try:
         (size,) = PROGRAM.unpack(_read_exact(_REQUESTS, PROGRAM.size))
         source, function_name, lookup = pickle.loads(_read_exact(_REQUESTS, size))
