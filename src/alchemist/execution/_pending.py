@@ -10,7 +10,7 @@ measured speed, so that a fast program pays fewer round trips.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from alchemist.execution._pool import Task
 
@@ -28,8 +28,12 @@ class Pending:
     def __bool__(self) -> bool:
         return bool(self._columns)
 
-    def __iter__(self) -> Iterable[Task]:
+    def __iter__(self) -> Iterator[Task]:
         return iter([task for tasks in self._columns.values() for task in tasks])
+
+    def beside(self, column: int) -> bool:
+        """Whether tasks of programs other than ``column`` are left."""
+        return any(other != column for other in self._columns)
 
     def add(self, tasks: Iterable[Task]) -> None:
         for task in tasks:

@@ -4,8 +4,9 @@ The worker itself never runs program code. It holds the run's items, and for eac
 takes a process forked from its own clean state (so a program that patches builtins or modules,
 exits, or breaks its interpreter harms only itself) and confined (``_child``, ``_confine``)
 before it was handed its program, and feeds it ranges of items (``_process``). One such spare
-is kept ready, forked when the current program gets its process and when the items change, so
-that confining the next program's process overlaps the current program's work; a process whose
+is kept ready, forked when the items change and, while other programs are to come, once the
+current program's first range is on its way, so that confining the next program's process
+overlaps the current program's work; a process whose
 program is done exits once it has answered, and is reaped without the worker waiting for it.
 A program whose process hangs past the batch limit, stalls mid-reply or sends a reply that does
 not parse is killed with its whole process group; one that dies is reported. The worker is a
@@ -22,7 +23,8 @@ With the executor (one socket, length-prefixed frames, ``_frames``):
               runtime_layer, steps_off)   the last two for tests: show what other layers stop
   <- b"Y" + utf-8 lines "layer<TAB>problem" (problem empty when the layer is active)
   -> pickled ("data",), then the pickled item list
-  -> pickled ("task", nonce, key, source, function_name, lookup, start, stop)
+  -> pickled ("task", nonce, key, (source, function_name), lookup, (start, stop), more)
+              more: other programs are to come (a spare is kept ready only then)
   <- b"D" + DONE(nonce, status, cells, text bytes) + votes + errors + utf-8 text
   -> pickled ("close",)
 The executor never unpickles: what comes back is parsed as fixed-size fields and bytes. The
@@ -62,10 +64,11 @@ class _Template:
         self.items: list[Any] = []
         self.call_timeout, self.batch_timeout, self.memory_mb, self.batch_size = 1.0, 60.0, 512, 1
         self.child: ProgramProcess | None = None  # the current program's process
-        # Confined already, waiting for a program: the next program's process. Forked as soon
-        # as the current one has its program, so that its start overlaps that program's work.
+        # Confined already, waiting for a program: the next program's process, forked while
+        # the current program works.
         self.spare: ProgramProcess | None = None
         self.retired: list[ProgramProcess] = []  # done with, exiting; reaped without waiting
+        self.more = False  # other programs are to come after the current one
         # Ranges sent to program processes and not answered yet, oldest first: (task nonce,
         # request nonce, n, process), or the answer (status, message) for a program lost
         # before its range was sent. Two at a time, so that a process starts its next range
@@ -148,13 +151,23 @@ class _Template:
             self._task(*message[1:])
 
     def _task(
-        self, nonce: int, key: str, source: str, name: str, lookup: Any, start: int, stop: int
+        self,
+        nonce: int,
+        key: str,
+        program: tuple[str, str],
+        lookup: Any,
+        cells: tuple[int, int],
+        more: bool,
     ) -> None:
+        """Queue the range ``cells`` of ``program``; ``more``: other programs are to come, so
+        a spare is made ready (once this program's process has answered, not to slow its
+        start)."""
+        start, stop = cells
         if self.child is None or self.child.key != key:
             self._retire(self.child)
             self.child = None
             if self.lost is None or self.lost[0] not in (key, ""):
-                self.child = self._start(key, (source, name), lookup)
+                self.child = self._start(key, program, lookup)
         while len(self.queued) >= 2:
             self._forward_reply()
         if self.child is None:
@@ -165,14 +178,14 @@ class _Template:
         if not self.child.send(request, start, stop):
             request = 0  # answered "hung" at its turn
         self._queue(nonce, request, stop - start, self.child)
+        self.more = more
 
     def _start(self, key: str, program: tuple[str, str], lookup: Any) -> ProgramProcess:
-        """The spare process, given ``program``; a new spare is forked behind it."""
+        """The spare process (or a new one), given ``program``."""
         process, self.spare = self.spare or ProgramProcess(self), None
         if not process.load(key, program, lookup, time.monotonic() + self.batch_timeout):
             process.kill()
             process.lost = ("hung", "")  # a spare that does not take its program: stalled
-        self.spare = ProgramProcess(self)
         return process
 
     def _queue(
@@ -205,6 +218,8 @@ class _Template:
         self._send_done(nonce, status, votes, errors, text)
         if process is not self.child:
             self._retire(process)
+        elif self.more and self.spare is None:
+            self.spare = ProgramProcess(self)
 
     def _retire(self, process: ProgramProcess | None) -> None:
         """Let ``process`` exit once it has answered its queued ranges (reaped later)."""

@@ -239,11 +239,10 @@ class Executor:
                     "task",
                     task.nonce,
                     state.keys[task.column],
-                    program.source,
-                    program.function_name,
+                    (program.source, program.function_name),
                     state.byte_lookup,
-                    task.start,
-                    task.stop,
+                    (task.start, task.stop),
+                    state.pending.beside(task.column),
                 )
             )
 
