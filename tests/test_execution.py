@@ -339,6 +339,46 @@ def test_workers_stay_warm_across_runs(executor: Executor) -> None:
     assert sorted(w.process.pid for w in executor._workers) == pids
 
 
+def test_each_run_sees_its_own_items_and_classes() -> None:
+    """Program processes are started before their program is known, holding the items of the
+    moment: a new run's items, or class ids, reach every program of it, the spare included."""
+    echo, flip = program("echo", "return int(x)"), program("flip", "return 1 - int(x)")
+    with Executor(ExecutionConfig(workers=1, batch_size=2)) as runner:
+        first = runner.run([echo, flip], list("010"), [0, 1])
+        second = runner.run([echo, flip], list("1101"), [0, 1])
+        swapped = runner.run([echo, flip], list("1101"), [1, 0])
+    assert first.votes.tolist() == [[0, 1], [1, 0], [0, 1]]
+    assert second.votes.tolist() == [[1, 0], [1, 0], [0, 1], [1, 0]]
+    assert swapped.votes.tolist() == [[0, 1], [0, 1], [1, 0], [0, 1]]
+
+
+def test_a_fast_programs_batches_are_joined(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a program's speed is known its batches travel joined (up to _pool.MAX_MERGED of
+    them): the replies, many times longer than one batch, are accepted unread no longer than
+    that, and every cell lands in place."""
+    monkeypatch.setattr(executor_module, "_TASK_SECONDS", 10.0)  # as long as the limits allow
+    items = [str(i % 3) for i in range(200_000)]
+    with Executor(ExecutionConfig(workers=1, batch_size=4096)) as runner:
+        matrix = runner.run([program("mod", "return int(x) % 2")], items, [0, 1])
+    assert matrix.votes[:, 0].tolist() == [int(x) % 2 for x in items]
+    assert not matrix.errors.any() and not matrix.reasons
+
+
+def test_finished_program_processes_exit() -> None:
+    """A program's process is retired once it has answered its last range: after a run of many
+    programs, only the last one's and the spare are left, not one per program."""
+    programs = [program(f"p{i}", f"return {i % 2}") for i in range(12)]
+    with Executor(ExecutionConfig(workers=1, batch_size=2)) as runner:
+        matrix = runner.run(programs, list("abcdef"), [0, 1])
+        worker = runner._workers[0].process.pid
+        deadline = time.monotonic() + 5.0
+        while len(_pool.session_members({worker})) > 7 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # the worker, and three processes for each of the current program and the spare
+        assert len(_pool.session_members({worker})) <= 7
+    assert matrix.votes[:, 5].tolist() == [1] * 6 and matrix.votes[:, 6].tolist() == [0] * 6
+
+
 @contextmanager
 def at_most(seconds: int) -> Iterator[None]:
     """Fail, not hang, when what runs inside does not end (SIGALRM interrupts a blocked call)."""

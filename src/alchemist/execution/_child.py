@@ -12,8 +12,13 @@ status (a child killed by signal N: exit code 128 + N). No waiter ever raises a 
 itself: an exit code that names a stop signal (147 = 128 + SIGSTOP) cannot stop a waiter, and
 the worker reads the fate of the whole chain from the first process's exit status.
 
+A program process is started before its program is known (the worker keeps one spare, so
+that the next program's confinement overlaps the current program's work): the program arrives
+as its first message, read only once every confinement step is in place.
+
 With the worker (two pipes, fds 3 and 4 in the program's process; replies parsed, never
 unpickled, by the worker, since the program's process may be compromised):
+  -> PROGRAM(bytes) + pickled (source, function name, lookup)   once, first; from the worker
   -> REQUEST(nonce, start, stop)
   <- REPLY(nonce, kind, body bytes) + body, kind b"R": votes + errors + utf-8 "code<TAB>message"
      lines; b"L": the load error; b"X" (nonce 0): the confinement step that failed, after which
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import signal
 import struct
 from typing import Any
@@ -33,6 +39,7 @@ from typing import Any
 import _confine  # type: ignore[import-not-found]  # loaded by _pool._BOOTSTRAP
 import _sandbox  # type: ignore[import-not-found]
 
+PROGRAM = struct.Struct("<Q")  # bytes of the pickled program that follow
 REQUEST = struct.Struct("<QQQ")  # nonce, start, stop
 REPLY = struct.Struct("<QcI")  # nonce, kind, body bytes
 MAX_MESSAGES = 8192  # bytes of failure messages a program process may send per batch
@@ -40,7 +47,7 @@ _REQUESTS, _REPLIES = 3, 4
 
 
 def child_main(
-    read_fd: int, write_fd: int, program: tuple[str, str], worker: Any, probe: bool
+    read_fd: int, write_fd: int, worker: Any, probe: bool
 ) -> None:  # pragma: no cover - forked child
     """The forked process: confine, then serve requests until the worker closes them."""
     code = 70
@@ -74,13 +81,21 @@ def child_main(
             lines = "".join(f"{layer}\t{problem}\n" for layer, problem in report)
             _reply(0, b"P", lines.encode("utf-8", "replace")[:MAX_MESSAGES])
             return
-        code = _serve(program, worker)
+        code = _serve(worker)
     finally:
         os._exit(code)
 
 
-def _serve(program: tuple[str, str], worker: Any) -> int:  # pragma: no cover - forked child
-    source, function_name = program
+def _serve(worker: Any) -> int:  # pragma: no cover - forked child
+    """Wait for the program (sent by the worker, which is trusted: the only unpickling in a
+    program process), load it, then answer requests until the worker closes them."""
+    for _ in worker.items:  # their pages copied on write now, while spare, not in the loop
+        pass
+    try:
+        (size,) = PROGRAM.unpack(_read_exact(_REQUESTS, PROGRAM.size))
+        source, function_name, lookup = pickle.loads(_read_exact(_REQUESTS, size))
+    except EOFError:
+        return 0  # a spare never used
     try:
         function = _sandbox.load_program(
             source, function_name, worker.builtins, timeout=worker.call_timeout
@@ -98,7 +113,7 @@ def _serve(program: tuple[str, str], worker: Any) -> int:  # pragma: no cover - 
             continue
         _sandbox.limit_cpu(worker.batch_timeout)
         votes, errors, first = _sandbox.label_range(
-            function, worker.items, start, stop, worker.lookup, worker.call_timeout
+            function, worker.items, start, stop, lookup, worker.call_timeout
         )
         text = "\n".join(f"{c}\t{m}".replace("\n", " ")[:300] for c, m in first.items())
         encoded = text.encode("utf-8", "replace")[: MAX_MESSAGES - 16]

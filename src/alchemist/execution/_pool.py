@@ -55,12 +55,16 @@ _load('_confine')
 _load('_guards')
 _load('_sandbox')
 _load('_child')
+_load('_process')
 _load('_worker').main({fd})
 """
 _ENVIRONMENT = {"PATH": os.defpath}
 _DONE = struct.Struct("<QBII")  # as _worker.DONE: task nonce, status, cells, text bytes
 _STATUSES = ("ok", "rejected", "hung", "crashed")
 _MAX_TEXT = 65536
+# A task joins at most this many batches of ``batch_size`` items (``executor._feed``): a reply
+# longer than that many cells is refused unread.
+MAX_MERGED = 16
 _START_TIMEOUT = 60.0  # seconds for a worker to import, probe and report
 _CLOSE_TIMEOUT = 5.0  # seconds for a worker to stop its programs and exit, then for the kill
 _JAIL_PREFIX = "alchemist-jail-"
@@ -73,6 +77,7 @@ class Task:
     start: int
     stop: int
     deadline: float = float("inf")
+    began: float = 0.0  # when it became its worker's oldest task
     # Names this task's reply; drawn at random per task and never handed to a program process.
     nonce: int = field(default_factory=lambda: int.from_bytes(os.urandom(8), "little"))
 
@@ -109,7 +114,7 @@ class Worker:
         ours.setblocking(False)
         self._socket = ours
         self.fd = ours.fileno()
-        self.max_cells = config.batch_size
+        self.max_cells = config.batch_size * MAX_MERGED
         self.inbox = _frames.Inbox(1 + _DONE.size + 2 * self.max_cells + _MAX_TEXT)
         self.outbox = _frames.Outbox()
         self.send(
@@ -127,6 +132,7 @@ class Worker:
         )
         self.data_token: int | None = None
         self.tasks: deque[Task] = deque()
+        self.column: int | None = None  # the program of the last task it was sent
 
     def send(self, message: tuple[Any, ...]) -> None:
         """Queue a message to the worker (sent by ``flush``)."""

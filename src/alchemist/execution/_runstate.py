@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import numpy as np
 
 from alchemist._util.paths import atomic_path
 from alchemist.errors import ExecutionError
+from alchemist.execution._pending import Pending
 from alchemist.execution._pool import Task
 from alchemist.execution._reasons import clean_reason
 from alchemist.label_matrix import CellError, LabelMatrix
@@ -43,10 +43,12 @@ class RunState:
         self.errors = np.zeros((self.n, m), dtype=np.uint8)
         self.byte_lookup = {**lookup, -1: 255}
         self.messages: list[dict[int, str]] = [{} for _ in programs]
-        self.pending: deque[Task] = deque()
+        self.pending = Pending()
         # Columns sent to workers in this run -> cells still to come. A column is cached the
         # moment its last cell arrives, so a run killed midway keeps its finished programs.
         self.computed: dict[int, int] = {}
+        # Column -> seconds per item of its last task answered: sizes its next tasks.
+        self.seconds_per_item: dict[int, float] = {}
         self._progress = 0
         self._payload: bytes | None = None
         self._data_hash: str | None = None
@@ -132,8 +134,7 @@ class RunState:
 
     def abandon(self, column: int, code: CellError) -> None:
         """Record the program's tasks not yet sent as ``code``: they will not run."""
-        for task in [t for t in self.pending if t.column == column]:
-            self.pending.remove(task)
+        for task in self.pending.drop(column):
             self.fail(column, task.start, task.stop, code, "")
 
     def matrix(self) -> LabelMatrix:

@@ -2,8 +2,10 @@
 
 Flow of one ``run``: each program passes the static check (or its column is ``REJECTED``); cached
 columns are read back; the rest is cut into tasks of ``batch_size`` items, program by program,
-and handed to warm workers (``_worker.py``), which fork one confined process per program. Results
-come back as bytes, one byte per cell. Program code never runs in this process.
+and handed to warm workers (``_worker.py``), which fork one confined process per program. A
+worker keeps to one program while it has tasks left, and a program's tasks are joined once its
+speed is known (``_pending``). Results come back as bytes, one byte per cell. Program code never
+runs in this process.
 
 Return values: a program returns a class id (an ``int`` in ``class_ids``) or -1 to abstain.
 Integers of other types that equal a class id (numpy integers) count as that class; ``bool`` is
@@ -41,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from alchemist.execution._pool import MAX_MERGED as _MAX_MERGED
 from alchemist.execution._pool import Task as _Task
 from alchemist.execution._pool import Worker as _Worker
 from alchemist.execution._pool import check_isolation, close_workers, new_jail
@@ -50,6 +53,11 @@ from alchemist.label_matrix import CellError, LabelMatrix
 from alchemist.programs import Program
 
 _PIPELINE_DEPTH = 2  # tasks queued per worker, so it never waits for this process between tasks
+# Seconds of work a task is sized for, once its program's speed is known: consecutive batches
+# of one program are joined (at most _pool.MAX_MERGED, and a quarter of each worker's share of
+# the items), so that a fast program pays fewer round trips. A task still ends within
+# batch_timeout, and is at most a sixteenth of it.
+_TASK_SECONDS = 0.01
 # Seconds a worker gets beyond batch_timeout to answer a task (it kills a program process that
 # hangs at batch_timeout itself) before it is killed with its session: a run's task never waits
 # longer than batch_timeout + _GRACE, whatever its program does.
@@ -75,7 +83,7 @@ class ExecutionConfig:
     call_timeout: float = 1.0  # seconds per program call
     batch_timeout: float = 60.0  # seconds per batch round trip (hung worker killed+replaced)
     memory_mb: int = 512  # per-worker address-space limit, on top of its baseline
-    batch_size: int = 1024  # items per IPC round trip
+    batch_size: int = 1024  # items per IPC round trip (a fast program's are joined)
     cache_dir: Path | None = None  # results cached by (program sha, data hash) when set
     weak_isolation: bool = False  # accept missing confinement layers (see alchemist doctor)
 
@@ -153,7 +161,7 @@ class Executor:
                 state.fail(j, 0, state.n, CellError.REJECTED, f"rejected: {verdict.reason}")
             elif not state.read_cache(j):
                 state.computed[j] = state.n
-                state.pending.extend(
+                state.pending.add(
                     _Task(j, start, min(start + self.config.batch_size, state.n))
                     for start in range(0, state.n, self.config.batch_size)
                 )
@@ -181,6 +189,8 @@ class Executor:
         worker is killed (its whole session) and replaced."""
         wanted = min(self.config.workers or os.cpu_count() or 1, len(state.pending))
         self._workers.extend(self._start_workers(wanted - len(self._workers)))
+        for worker in self._workers:
+            worker.column = None  # columns of an earlier run
         while state.pending or any(w.tasks for w in self._workers[:wanted]):
             active = self._workers[:wanted]
             for worker in active:
@@ -215,10 +225,10 @@ class Executor:
     def _feed(self, worker: _Worker, state: _RunState) -> None:
         """Queue tasks for ``worker`` (at most ``_PIPELINE_DEPTH``); they leave by ``flush``."""
         while state.pending and len(worker.tasks) < _PIPELINE_DEPTH:
-            task = state.pending.popleft()
+            task = self._next_task(worker, state)
             program = state.programs[task.column]
             if not worker.tasks:
-                task.deadline = time.monotonic() + self.config.batch_timeout + _GRACE
+                self._head(task)
             worker.tasks.append(task)
             if worker.data_token != self._data_token:
                 worker.send(("data",))
@@ -229,13 +239,39 @@ class Executor:
                     "task",
                     task.nonce,
                     state.keys[task.column],
-                    program.source,
-                    program.function_name,
+                    (program.source, program.function_name),
                     state.byte_lookup,
-                    task.start,
-                    task.stop,
+                    (task.start, task.stop),
+                    state.pending.beside(task.column),
                 )
             )
+
+    def _next_task(self, worker: _Worker, state: _RunState) -> _Task:
+        """The next task for ``worker`` (``_pending``): of the program it is on if any is left,
+        joined with the batches that follow, as many as that program does in ``_TASK_SECONDS``
+        at the speed measured so far."""
+        workers = min(self.config.workers or os.cpu_count() or 1, len(self._workers))
+
+        def limit(column: int) -> int:
+            per_item = state.seconds_per_item.get(column)
+            if per_item is None:
+                return 0  # not joined before its speed is known
+            seconds = min(_TASK_SECONDS, self.config.batch_timeout / 16)
+            return min(
+                int(seconds / max(per_item, 1e-9)),
+                self.config.batch_size * _MAX_MERGED,
+                state.n // (4 * workers),
+            )
+
+        others = {w.column for w in self._workers if w is not worker and w.column is not None}
+        task = state.pending.take(worker.column, others, limit)
+        worker.column = task.column
+        return task
+
+    def _head(self, task: _Task) -> None:
+        """``task`` becomes its worker's oldest: its deadline starts."""
+        task.began = time.monotonic()
+        task.deadline = task.began + self.config.batch_timeout + _GRACE
 
     def _receive(self, worker: _Worker, state: _RunState) -> None:
         """Apply the replies that arrived whole; each must name the oldest task's nonce."""
@@ -251,7 +287,10 @@ class Executor:
             _, status, votes, errors, text = reply
             task = worker.tasks.popleft()
             if worker.tasks:
-                worker.tasks[0].deadline = time.monotonic() + self.config.batch_timeout + _GRACE
+                self._head(worker.tasks[0])
+            if status == "ok":
+                took = time.monotonic() - task.began
+                state.seconds_per_item[task.column] = took / max(task.stop - task.start, 1)
             state.apply(task, status, votes, errors, text)
 
     def _replace(self, worker: _Worker, state: _RunState, code: CellError, reason: str) -> None:
@@ -264,7 +303,7 @@ class Executor:
             if task.column == culprit.column:
                 state.fail(task.column, task.start, task.stop, code, "")
         state.abandon(culprit.column, code)
-        state.pending.extendleft(reversed([t for t in queued if t.column != culprit.column]))
+        state.pending.put_back(t for t in queued if t.column != culprit.column)
         self._workers[self._workers.index(worker)] = self._start_workers(1)[0]
 
     def _start_workers(self, count: int) -> list[_Worker]:
