@@ -58,6 +58,28 @@ def test_labels_neither_model_answers_well_do_not_leave_a_constant_classifier():
     assert 0.2 < stacked.predict(X_test).mean() < 0.8  # both classes answered
 
 
+def test_two_labels_of_a_rare_class_do_not_make_it_the_common_answer():
+    """Class-balanced, two labels of a class seen on one row in ten weigh as much as eighteen of
+    the other; the bias must not turn that into answering it on half the rows."""
+    rng = np.random.default_rng(0)
+    y = (rng.random(3000) < 0.1).astype(int)
+    X = rng.normal(size=(3000, 21))
+    X[:, 0] += 1.5 * (2 * y - 1)
+    pseudo = soft(y, 0.9, 3)
+    rates = []
+    for seed in range(6):
+        pick = np.random.default_rng(seed)
+        gold_rows = np.concatenate(
+            [
+                pick.choice(np.flatnonzero(y == 1), 2, replace=False),
+                pick.choice(np.flatnonzero(y == 0), 18, replace=False),
+            ]
+        )
+        stacked = StackedClassifier().fit(X, pseudo, X_dev=X[gold_rows], y_dev=y[gold_rows])
+        rates.append(stacked.predict(X).mean())
+    assert max(rates) < 0.3, rates
+
+
 def test_without_two_labels_of_each_class_the_programs_decide():
     X, y = data(500, 0)
     X_gold, y_gold = X[:10], np.array([0] * 9 + [1])

@@ -11,8 +11,9 @@ rows say how far to trust each:
   answers on the gold rows taken out of fold;
 - the combination: class logits ``w_p * log p_programs + w_r * log p_reference + b``, one
   non-negative weight per model and one bias per class, fitted on the gold rows by class-balanced
-  log-loss, the weights shrunk towards an equal share. Three to four parameters, where a gold
-  share, a classifier and a featurizer chosen by cross-validation would be dozens.
+  log-loss, the weights shrunk towards an equal share and the biases towards none. Three to four
+  parameters, where a gold share, a classifier and a featurizer chosen by cross-validation
+  would be dozens.
 
 Where the programs' model is wrong on the gold rows its weight falls towards zero and the
 reference decides; where the reference, trained on few rows, is unsure or overconfident, the
@@ -188,9 +189,11 @@ def combination(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Non-negative weights (one per array of log-probabilities in ``logs``) and per-class
     biases minimising the class-balanced mean log-loss on ``gold`` plus
-    ``PRIOR_STRENGTH * |w - 1/m|² / (2 n)`` (biases unpenalised). The weights shrink towards
-    the plain geometric mean of the models, not towards zero: a few labels that neither model
-    happens to answer well must not leave a constant classifier."""
+    ``PRIOR_STRENGTH * (|w - 1/m|² + |b|²) / (2 n)``. The weights shrink towards the plain
+    geometric mean of the models, not towards zero: a few labels that neither model happens to
+    answer well must not leave a constant classifier. The biases shrink towards zero, the
+    models' own class balance: two labels of a rare class, weighed up by the class balancing,
+    must not make the end model answer it on half the rows."""
     m, n = len(logs), len(gold)
     counts = np.bincount(gold, minlength=n_classes).astype(float)
     row_weight = (n / (n_classes * np.maximum(counts, 1)))[gold]
@@ -200,7 +203,7 @@ def combination(
     def loss(theta: np.ndarray) -> float:
         weights, bias = theta[:m], theta[m:]
         log_p = log_softmax(combine(weights, bias, logs), axis=1)
-        shrink = weights - 1.0 / m
+        shrink = np.concatenate([weights - 1.0 / m, bias])
         return float(
             -(log_p[rows, gold] * row_weight).sum() + PRIOR_STRENGTH * shrink @ shrink / (2 * n)
         )
