@@ -234,3 +234,13 @@ def test_nomic_without_its_model_says_how_to_install_it(tmp_path, monkeypatch):
     featurizer = make_featurizer("nomic", cache=False).fit(pd.DataFrame({"text": ["hi"]}))
     with pytest.raises(DistillError, match="alchemist model install nomic-embed-text-v1.5"):
         featurizer.transform(pd.DataFrame({"text": ["hi"]}))
+
+
+def test_loading_minilm_draws_nothing_on_the_terminal(tmp_path, capfd):
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.enable_progress_bar()
+    featurizer = make_featurizer("minilm", cache_dir=tmp_path)
+    featurizer.fit_transform(pd.DataFrame({"text": ["a quiet load"]}))
+    assert "Loading weights" not in capfd.readouterr().err
+    assert hf_logging.is_progress_bar_enabled()  # as it was before the load

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from alchemist._util.models import quiet_loading
 from alchemist._util.pixels import load_image
 from alchemist.errors import ConceptError
 
@@ -90,11 +91,12 @@ class ClipExtractor:
                     "'alchemist-labeling[embeddings]'."
                 ) from None
             try:
-                self._loaded = (
-                    CLIPModel.from_pretrained(self.model_path).eval(),
-                    AutoTokenizer.from_pretrained(self.model_path),
-                    CLIPImageProcessor.from_pretrained(self.model_path),
-                )
+                with quiet_loading():
+                    self._loaded = (
+                        CLIPModel.from_pretrained(self.model_path).eval(),
+                        AutoTokenizer.from_pretrained(self.model_path),
+                        CLIPImageProcessor.from_pretrained(self.model_path),
+                    )
             except (OSError, ValueError) as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
                 raise ConceptError(

