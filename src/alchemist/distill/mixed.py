@@ -42,12 +42,21 @@ def fit_mixed(
     averaged (``AveragedClassifier``)."""
     if not members:
         raise DistillError("fit_mixed needs at least one (classifier, gold share) member.")
+    features, gold = featurized(frame, dev_frame, gold, featurizer)
+    return mixed_model(features, soft, gold, n_classes, members, seed)
+
+
+def featurized(
+    frame: pd.DataFrame, dev_frame: pd.DataFrame, gold: np.ndarray, featurizer: str
+) -> tuple[tuple[Featurizer, Any, Any], np.ndarray]:
+    """``featurizer`` fitted on the pseudolabeled rows ``frame`` and the rows of ``dev_frame``
+    with a gold label (``gold`` >= 0): (the fitted featurizer, the pseudolabeled rows' features,
+    the gold rows' features), and those rows' gold labels."""
     known = np.flatnonzero(np.asarray(gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
-    features = (fitted, X_all[: len(frame)], X_all[len(frame) :])
-    return mixed_model(features, soft, gold, n_classes, members, seed)
+    return (fitted, X_all[: len(frame)], X_all[len(frame) :]), gold
 
 
 def mixed_model(
@@ -133,4 +142,4 @@ def fit_one(
     return clf
 
 
-__all__ = ["finite", "fit_mixed", "fit_one", "mixed_model"]
+__all__ = ["featurized", "finite", "fit_mixed", "fit_one", "mixed_model"]

@@ -37,7 +37,7 @@ from alchemist.distill._base import Classifier
 from alchemist.distill._network import Features
 from alchemist.distill._params import restore
 from alchemist.distill.classifiers import CLASSIFIERS, LogisticClassifier, _training_rows
-from alchemist.distill.featurizers import make_featurizer
+from alchemist.distill.mixed import featurized
 from alchemist.distill.model import DistilledModel, fit_temperature
 from alchemist.distill.reference import BalancedLogistic
 from alchemist.errors import DistillError
@@ -162,16 +162,9 @@ def fit_stacked(
     the gold rows' combined answers: the weights were fitted class-balanced, which leaves the
     probabilities off the rate at which the model is right."""
     started = time.perf_counter()
-    known = np.flatnonzero(np.asarray(gold) >= 0)
-    dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
-    fitted = make_featurizer(featurizer)
-    X_all: Any = fitted.fit_transform(pd.concat([frame, dev_frame], ignore_index=True))
+    (fitted, X, X_gold), gold = featurized(frame, dev_frame, gold, featurizer)
     classifier = StackedClassifier(seed=seed).fit(
-        X_all[: len(frame)],
-        soft,
-        X_dev=X_all[len(frame) :],
-        y_dev=gold,
-        n_classes=n_classes,
+        X, soft, X_dev=X_gold, y_dev=gold, n_classes=n_classes
     )
     model = DistilledModel(featurizer=fitted.name, classifier=classifier.name, seed=seed)
     model.featurizer_, model.classifier_, model.n_classes_ = fitted, classifier, n_classes
