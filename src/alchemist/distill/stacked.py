@@ -39,7 +39,7 @@ from alchemist.distill._params import restore
 from alchemist.distill.classifiers import CLASSIFIERS, LogisticClassifier, _training_rows
 from alchemist.distill.mixed import featurized
 from alchemist.distill.model import DistilledModel, fit_temperature
-from alchemist.distill.reference import BalancedLogistic
+from alchemist.distill.reference import BalancedLogistic, cross_validated
 from alchemist.errors import DistillError
 
 _TINY = 1e-9  # probabilities are floored here before the logarithm
@@ -105,17 +105,11 @@ class StackedClassifier(Classifier):
     def _reference_out_of_fold(
         self, X_gold: Features, gold: np.ndarray, k: int
     ) -> np.ndarray | None:
-        counts = np.bincount(gold, minlength=k)
-        folds = min(self.folds, int(counts.min()))
+        folds = min(self.folds, int(np.bincount(gold, minlength=k).min()))
         if folds < 2:
             return None
         assignment = stratified_folds(gold, folds, self.seed)
-        proba = np.empty((len(gold), k))
-        for f in range(folds):
-            held = assignment == f
-            model = BalancedLogistic(seed=self.seed).fit(X_gold[~held], gold[~held], n_classes=k)
-            proba[held] = model.predict_proba(X_gold[held])
-        return proba
+        return cross_validated(X_gold, gold, assignment, n_classes=k, seed=self.seed)
 
     def _logits(self, X: Features) -> np.ndarray:
         logs = [_log(member.predict_proba(X)) for member in self.members_]
