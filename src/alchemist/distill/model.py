@@ -23,6 +23,7 @@ from typing import Any, Self
 import numpy as np
 import pandas as pd
 from scipy.optimize import minimize_scalar
+from scipy.special import log_softmax
 
 from alchemist._util.numeric import softmax
 from alchemist.distill._base import Classifier
@@ -213,9 +214,7 @@ def fit_temperature(proba: np.ndarray, gold: np.ndarray) -> float:
     rows = np.arange(len(gold))
 
     def loss(log_t: float) -> float:
-        z = log_p / np.exp(log_t)
-        z = z - z.max(axis=1, keepdims=True)
-        return float(-(z[rows, gold] - np.log(np.exp(z).sum(axis=1))).mean())
+        return float(-log_softmax(log_p / np.exp(log_t), axis=1)[rows, gold].mean())
 
     if len(gold) == 0:
         return 1.0
