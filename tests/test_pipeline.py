@@ -206,3 +206,19 @@ def test_a_labeled_split_without_some_class_is_warned_about(tmp_path: Path, yout
         pipeline.warn_absent_classes({"train": whole, "dev": cut}, config)
     [record] = caplog.records
     assert record.getMessage().startswith("The dev split has no item of class SPAM. --limit 10")
+
+
+def test_the_default_search_reports_each_llm_call_to_the_run_caller(
+    tmp_path: Path, youtube_task, config
+):
+    searched = replace(config, generator="search", search_candidates=6, search_refinements=0)
+    events: list[dict] = []
+    pipeline.ensure_programs(
+        pipeline.init_run(tmp_path / "run", youtube_task, searched),
+        youtube_task,
+        searched,
+        provider=ScriptedProvider(PROGRAMS),
+        progress=events.append,
+    )
+    calls = [(e["split"], e["done"], e["total"]) for e in events if e.get("unit") == "call"]
+    assert calls == [("candidates", d, 6) for d in range(1, 7)]

@@ -82,7 +82,9 @@ def ensure_programs(
         )
         calls, failures, candidates = result.n_llm_calls, result.failures, result.candidates
     elif searched:
-        found = search_programs(run, prompt_task, config, splits, provider, config.execution())
+        found = search_programs(
+            run, prompt_task, config, splits, provider, config.execution(), progress
+        )
         calls, failures = found.n_llm_calls, found.failures
         candidates = [c.program for c in found.candidates]
     else:
@@ -248,8 +250,10 @@ def search_programs(
     splits: dict[str, Dataset],
     provider: Provider,
     execution: ExecutionConfig,
+    progress: Progress | None = None,
 ) -> SearchResult:
-    """The program search with the run's settings; its verdicts land in ``search.json``."""
+    """The program search with the run's settings; its verdicts land in ``search.json``;
+    ``progress`` hears of each LLM call as it settles."""
     train, dev = splits["train"], labeled_dev(splits)
     policy = SearchPolicy(
         gate=config.gate() or ProgramGate(),
@@ -275,7 +279,14 @@ def search_programs(
         )
         rows = Rows(train.items) if dev is None else Rows(train.items, dev.items, dev.gold)
         result = search(
-            task, provider, executor, rows, policy=policy, asking=asking, store=run.programs
+            task,
+            provider,
+            executor,
+            rows,
+            policy=policy,
+            asking=asking,
+            store=run.programs,
+            progress=progress,
         )
     run.write_json("search.json", result.to_dict())
     dropped = sum(c.dropped is not None for c in result.candidates)
