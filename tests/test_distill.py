@@ -5,11 +5,12 @@ import json
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from alchemist._util.numeric import softmax
 from alchemist.data.dataset import load_dataset
 from alchemist.distill import DistilledModel, LogisticClassifier, MLPClassifier, make_featurizer
-from alchemist.distill._network import forward, init_params
+from alchemist.distill._network import Adam, forward, init_params, touched
 from alchemist.errors import DistillError, NotFittedError
 from alchemist.evaluation.metrics import score
 from alchemist.task import task_from_dict
@@ -149,6 +150,40 @@ def test_gradients_match_finite_differences():
             numeric[idx] = (up - loss()) / 2e-6
             p[idx] += 1e-6
         np.testing.assert_allclose(g, numeric, atol=1e-3)
+
+
+def test_sparse_steps_move_only_the_first_layer_rows_of_present_features():
+    """On sparse features a step narrows the batch to the features it holds and updates only
+    those first-layer rows; on them it is the dense step on the narrowed batch."""
+    rng = np.random.default_rng(0)
+    X = sparse.random(6, 40, density=0.05, random_state=1, dtype=np.float32, format="csr")
+    T = softmax(rng.standard_normal((6, 3))).astype(np.float32)
+    params = init_params([40, 4, 3], rng)
+    narrow, present = touched(X)
+    assert present is not None and 0 < len(present) < 40
+    np.testing.assert_allclose(narrow.toarray(), X.toarray()[:, present])
+    mlp = MLPClassifier(weight_decay=1e-2)
+    lazy = [p.copy() for p in params]
+    Adam(lazy, 0.1).step(lazy, mlp._gradients([lazy[0][present], *lazy[1:]], narrow, T), present)
+    dense = [params[0][present].copy(), *(p.copy() for p in params[1:])]
+    Adam(dense, 0.1).step(dense, mlp._gradients(dense, narrow, T))
+    absent = np.setdiff1d(np.arange(40), present)
+    np.testing.assert_array_equal(lazy[0][absent], params[0][absent])
+    np.testing.assert_allclose(lazy[0][present], dense[0], rtol=1e-6)
+    assert not np.allclose(lazy[0][present], params[0][present])
+    for after, expected in zip(lazy[1:], dense[1:], strict=True):
+        np.testing.assert_allclose(after, expected, rtol=1e-6)
+
+
+def test_an_mlp_on_sparse_features_leaves_absent_features_weights_as_drawn(features):
+    """A feature no training row holds never reaches a minibatch: its first-layer weights stay
+    as initialised (a dense step would move them by the weight decay and the moments)."""
+    X, _, _, soft = features
+    X = sparse.hstack([X, sparse.csr_matrix((X.shape[0], 1))]).tocsr()  # a feature never seen
+    mlp = MLPClassifier(seed=3, max_epochs=2, validation_fraction=0.0).fit(X, soft)
+    drawn = init_params([X.shape[1], *mlp.hidden_sizes, 2], np.random.default_rng(3))[0]
+    np.testing.assert_array_equal(mlp.coefs_[0][-1], drawn[-1])
+    assert not np.allclose(mlp.coefs_[0][:-1], drawn[:-1])
 
 
 def test_logistic_on_soft_labels_chooses_c_on_dev(spam, features):

@@ -27,6 +27,7 @@ from alchemist.distill._network import (
     forward,
     init_params,
     interleave,
+    touched,
     validation_score,
 )
 from alchemist.errors import DistillError
@@ -113,7 +114,9 @@ class MLPClassifier(Classifier):
             order = rng.permutation(X.shape[0])
             for start in range(0, len(order), self.batch_size):
                 rows = order[start : start + self.batch_size]
-                optimizer.step(params, self._gradients(params, X[rows], T[rows]))
+                batch, present = touched(X[rows])
+                local = params if present is None else [params[0][present], *params[1:]]
+                optimizer.step(params, self._gradients(local, batch, T[rows]), present)
             if X_val is None or T_val is None:
                 best_params, self.best_epoch_ = params, epoch
                 continue

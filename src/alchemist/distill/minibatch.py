@@ -13,19 +13,22 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 from threadpoolctl import threadpool_limits
 
-from alchemist.distill._network import Features, forward, init_params, validation_score
+from alchemist.distill._network import (
+    Adam,
+    Features,
+    forward,
+    init_params,
+    touched,
+    validation_score,
+)
 from alchemist.distill.classifiers import MLPClassifier, _as_features, _targets, _training_rows
 from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
-
-_BETA1, _BETA2, _EPS = 0.9, 0.999, 1e-8  # Adam's defaults, as in _network.Adam
 
 Chunks = Callable[[], Iterable[tuple[pd.DataFrame, np.ndarray]]]
 
@@ -101,19 +104,14 @@ def fit_in_batches(
 
 
 class _Trainer:
-    """The MLP's weights and Adam state, stepped one minibatch at a time.
-
-    With sparse features (hashing, TF-IDF) only the first-layer rows of the features present
-    in a minibatch are updated ("lazy" Adam, weight decay included): a step costs what the
-    batch touches, not the ``n_features x hidden`` matrix, so wide hashed inputs stay cheap.
-    """
+    """The MLP's weights and Adam state, stepped one minibatch at a time (with sparse
+    features, only the first-layer rows a minibatch touches: ``_network.Adam``)."""
 
     def __init__(self, classifier: MLPClassifier, n_classes: int) -> None:
         self.classifier, self.n_classes = classifier, n_classes
         self.rng = np.random.default_rng(classifier.seed)
         self.params: list[np.ndarray] = []
-        self.moments: list[tuple[np.ndarray, np.ndarray]] = []
-        self.t = 0
+        self.optimizer: Adam | None = None
 
     def train_chunk(self, X: Features, soft: np.ndarray) -> int:
         """Steps over one chunk's labeled rows in shuffled minibatches; the chunk's rows."""
@@ -121,34 +119,15 @@ class _Trainer:
         if not keep.any():
             return len(keep)
         features, T = _as_features(X)[np.flatnonzero(keep)], T[keep]
-        if not self.params:
+        if self.optimizer is None:
             sizes = [features.shape[1], *self.classifier.hidden_sizes, T.shape[1]]
             self.params = init_params(sizes, self.rng)
-            self.moments = [(np.zeros_like(p), np.zeros_like(p)) for p in self.params]
+            self.optimizer = Adam(self.params, self.classifier.learning_rate)
         order = self.rng.permutation(features.shape[0])
         for start in range(0, len(order), self.classifier.batch_size):
-            batch = order[start : start + self.classifier.batch_size]
-            self._step(features[batch], T[batch])
+            rows = order[start : start + self.classifier.batch_size]
+            batch, present = touched(features[rows])
+            local = self.params if present is None else [self.params[0][present], *self.params[1:]]
+            grads = self.classifier._gradients(local, batch, T[rows])
+            self.optimizer.step(self.params, grads, present)
         return len(keep)
-
-    def _step(self, X: Features, T: np.ndarray) -> None:
-        rows: np.ndarray | slice = slice(None)
-        if sparse.issparse(X):
-            csr: Any = X
-            present, columns = np.unique(csr.indices, return_inverse=True)
-            X = sparse.csr_matrix(
-                (csr.data, columns.ravel(), csr.indptr), shape=(csr.shape[0], len(present))
-            )
-            rows = present
-        local = [self.params[0][rows], *self.params[1:]]
-        grads = self.classifier._gradients(local, X, T)
-        self.t += 1
-        lr = self.classifier.learning_rate
-        size = lr * math.sqrt(1 - _BETA2**self.t) / (1 - _BETA1**self.t)
-        for i, (param, grad, (m, v)) in enumerate(
-            zip(self.params, grads, self.moments, strict=True)
-        ):
-            at = rows if i == 0 else slice(None)
-            m[at] = _BETA1 * m[at] + (1 - _BETA1) * grad
-            v[at] = _BETA2 * v[at] + (1 - _BETA2) * grad * grad
-            param[at] -= size * m[at] / (np.sqrt(v[at]) + _EPS)
