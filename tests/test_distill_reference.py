@@ -90,7 +90,37 @@ def test_useless_programs_leave_the_reference_as_the_end_model():
     assert "not beyond the noise on both counts" in saved["why"]
     assert saved["reference"]["featurizer"] == "tfidf"
     # Its probabilities are tempered by its own out-of-fold answers on dev.
-    assert fitted.model.temperature_ != 1.0 and 0.05 <= fitted.model.temperature_ <= 20
+    assert fitted.model.temperature_ != 1.0 and 1e-3 <= fitted.model.temperature_ <= 1e3
+
+
+def test_the_reference_is_tempered_with_the_C_it_was_fitted_with(monkeypatch):
+    """The folds may choose a C far from the one chosen on every dev row: the end model's
+    temperature comes from out-of-fold answers at its own C. Here the folds would choose a
+    sharp C = 100 and all 40 rows a flat C = 0.01 (answers near 0.5): tempered, the end model's
+    confidence follows how often it is right on new rows."""
+    own_choice = BalancedLogistic._choose_C
+
+    def choose(self, X, y, k):
+        if len(self.C_grid) == 1:
+            return own_choice(self, X, y, k)
+        return 0.01 if len(y) == 40 else 100.0
+
+    monkeypatch.setattr(BalancedLogistic, "_choose_C", choose)
+    frame, _ = texts(400, 0)
+    dev, dev_y = texts(40, 1)
+    test, test_y = texts(400, 2)
+    fitted = fit_with_gold(
+        frame, np.full((400, 2), 0.5), dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"])
+    )
+    assert fitted.winner == "reference" and fitted.reference is not None
+    assert fitted.reference.C == 0.01
+    untempered = fitted.model.classifier_.predict_proba(
+        fitted.model.featurizer_.transform(test)
+    ).max(axis=1)
+    proba = fitted.model.predict_proba(test)
+    accuracy = (proba.argmax(axis=1) == test_y).mean()
+    assert untempered.mean() < 0.52 < accuracy - 0.05
+    assert abs(proba.max(axis=1).mean() - accuracy) < 0.1
 
 
 def test_programs_that_clearly_help_win_over_the_reference():

@@ -33,11 +33,16 @@ class Reference:
     model: DistilledModel
     scores: dict[str, dict[str, float]]
 
+    @property
+    def C(self) -> float:
+        """The C its model was fitted with (chosen by cross-validation on every gold row)."""
+        return float(self.model.classifier_.C_)  # type: ignore[attr-defined]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "featurizer": self.featurizer,
             "classifier": BalancedLogistic.name,
-            "C": self.model.classifier_.C_,  # type: ignore[attr-defined]
+            "C": self.C,
             "cv_scores": self.scores,
         }
 

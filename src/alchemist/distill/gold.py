@@ -274,7 +274,16 @@ def fit_with_gold(
     if fit.winner == "reference":
         assert fit.reference is not None
         fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
-        oof_proba = references[fit.reference.featurizer][1]
+        # Its temperature from its own C out of fold: each fold's own choice of C (the
+        # figures above) can be far sharper than the C chosen on all rows.
+        oof_proba = cross_validated(
+            featurized[fit.reference.featurizer][2],
+            gold,
+            assignment,
+            n_classes=n_classes,
+            seed=seed,
+            C_grid=(fit.reference.C,),
+        )
     else:
         fit.model = mixed_model(featurized[name], soft, gold, n_classes, members, seed)
     fit.model.temperature_ = fit_temperature(oof_proba, gold)  # its probabilities out of fold

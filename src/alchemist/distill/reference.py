@@ -138,14 +138,22 @@ class BalancedLogistic(Classifier):
 
 
 def cross_validated(
-    X_dev: Features, gold: np.ndarray, assignment: np.ndarray, *, n_classes: int, seed: int = 0
+    X_dev: Features,
+    gold: np.ndarray,
+    assignment: np.ndarray,
+    *,
+    n_classes: int,
+    seed: int = 0,
+    C_grid: tuple[float, ...] = C_GRID,
 ) -> np.ndarray:
     """Out-of-fold class probabilities of ``BalancedLogistic`` on the dev rows: each fold
-    (``assignment``) predicted by a model trained on the other folds' rows, (n, k)."""
+    (``assignment``) predicted by a model trained on the other folds' rows, (n, k). Each fold
+    chooses its C from ``C_grid`` (one C: that C, the fitted model's, for its temperature)."""
     proba = np.empty((len(gold), n_classes))
     for f in np.unique(assignment):
         held = assignment == f
-        model = BalancedLogistic(seed=seed).fit(X_dev[~held], gold[~held], n_classes=n_classes)
+        model = BalancedLogistic(C_grid=C_grid, seed=seed)
+        model.fit(X_dev[~held], gold[~held], n_classes=n_classes)
         proba[held] = model.predict_proba(X_dev[held])
     return proba
 
