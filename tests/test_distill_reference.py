@@ -93,6 +93,24 @@ def test_useless_programs_leave_the_reference_as_the_end_model():
     assert fitted.model.temperature_ != 1.0 and 1e-3 <= fitted.model.temperature_ <= 1e3
 
 
+def test_the_text_reference_weighs_words_of_the_labeled_rows_alone(tmp_path):
+    """A user's TF-IDF: fitted on the labeled rows, words only. The pseudolabeled rows' words
+    (here 60 per class that no dev row holds) and word pairs would take most of each row's
+    norm and leave the labeled words little weight."""
+    frame, _ = texts(400, 0)
+    frame["text"] += " " + pd.Series([f"only{i % 300} pool{i % 300}" for i in range(400)])
+    dev, dev_y = texts(40, 1)
+    fitted = fit_with_gold(
+        frame, np.full((400, 2), 0.5), dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"])
+    )
+    assert fitted.reference is not None
+    terms = set(fitted.reference.model.featurizer_.vectorizer_.vocabulary_)
+    assert terms == {word for text in dev["text"] for word in text.split()}
+    fitted.reference.model.save(tmp_path / "reference")
+    again = DistilledModel.load(tmp_path / "reference")
+    assert np.allclose(again.predict_proba(dev), fitted.reference.model.predict_proba(dev))
+
+
 def test_the_reference_is_tempered_with_the_C_it_was_fitted_with(monkeypatch):
     """The folds may choose a C far from the one chosen on every dev row: the end model's
     temperature comes from out-of-fold answers at its own C. Here the folds would choose a

@@ -3,7 +3,12 @@ show to beat it.
 
 The reference is a class-balanced logistic regression on the dev labels alone
 (``distill.reference.BalancedLogistic``), on the featurizer whose out-of-fold predictions score
-best (``choose_reference``). A candidate trained with the programs' pseudolabels replaces it
+best (``choose_reference``). On text its TF-IDF is a user's: words, fitted on the labeled rows
+alone (``reference_featurizer``). The candidates' TF-IDF (word pairs too, fitted on every row
+so that the pseudolabeled rows' words have a column) made a far weaker reference: each row's
+norm spread over thousands of terms no labeled row holds, so the terms that carry a weight
+weigh little (macro-F1 0.60 against 0.89 on SMS with 200 labels, on training rows held out).
+A candidate trained with the programs' pseudolabels replaces it
 only when its gain over it (``versus_reference``: per-fold macro-F1 differences on the same dev
 folds) clears its own noise; ``distill.gold`` applies that rule.
 """
@@ -45,6 +50,18 @@ class Reference:
             "C": self.C,
             "cv_scores": self.scores,
         }
+
+
+def reference_featurizer(
+    name: str, fitted: Featurizer, dev_frame: pd.DataFrame
+) -> tuple[Featurizer, Any]:
+    """The reference's featurizer for the candidates' featurizer ``fitted`` (named ``name``)
+    and its features of the gold rows ``dev_frame``: for TF-IDF, word TF-IDF fitted on those
+    rows alone; for any other, ``fitted`` itself."""
+    if name != "tfidf":
+        return fitted, fitted.transform(dev_frame)
+    words = make_featurizer("tfidf", ngram_range=(1, 1))
+    return words, words.fit_transform(dev_frame)
 
 
 def choose_reference(
@@ -91,13 +108,14 @@ def fit_reference(
     seed: int = 0,
 ) -> DistilledModel:
     """The strongest simple reference on ``featurizer``'s features: ``BalancedLogistic`` on
-    the gold dev rows alone (-1 = unknown, left out), the featurizer fitted on the unlabeled
-    ``frame`` and the dev rows, as ``fit_with_gold`` fits it."""
+    the gold dev rows alone (-1 = unknown, left out), the featurizer fitted as ``fit_with_gold``
+    fits it (``reference_featurizer``; the unlabeled ``frame`` and the dev rows)."""
     known = np.flatnonzero(np.asarray(gold) >= 0)
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     fitted.fit(pd.concat([frame, dev_frame], ignore_index=True))
-    return reference_model(fitted, dev_frame, gold, n_classes, seed)
+    own, _ = reference_featurizer(featurizer, fitted, dev_frame)
+    return reference_model(own, dev_frame, gold, n_classes, seed)
 
 
 def versus_reference(
@@ -141,6 +159,7 @@ __all__ = [
     "choose_reference",
     "clears_noise",
     "fit_reference",
+    "reference_featurizer",
     "reference_model",
     "versus_reference",
 ]

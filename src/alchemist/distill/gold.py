@@ -52,6 +52,7 @@ from alchemist.distill.do_no_harm import (
     choose_reference,
     clears_noise,
     fit_reference,
+    reference_featurizer,
     versus_reference,
 )
 from alchemist.distill.featurizers import Featurizer, make_featurizer
@@ -208,6 +209,7 @@ def fit_with_gold(
     probas: dict[tuple[str, str, float], np.ndarray] = {}
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
     references: dict[str, tuple[Featurizer, np.ndarray]] = {}
+    reference_X: dict[str, Any] = {}  # the gold rows' features for each reference
     featurized: dict[str, tuple[Featurizer, Any, Any]] = {}  # fitted once, kept for the fit
     dropped: dict[str, int] = {}  # candidates left out once decided: after how many folds
     grid = [(c, share) for c, share in product(settings.classifiers, settings.shares)]
@@ -223,10 +225,12 @@ def fit_with_gold(
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
         featurized[name] = (featurizer, X, X_dev)
         if settings.reference:
+            own, X_own = reference_featurizer(name, featurizer, dev_frame)
             references[name] = (
-                featurizer,
-                cross_validated(X_dev, gold, assignment, n_classes=n_classes, seed=seed),
+                own,
+                cross_validated(X_own, gold, assignment, n_classes=n_classes, seed=seed),
             )
+            reference_X[name] = X_own
         alive = [(c, share) for c, share in grid if share >= 1 or len(frame)]
         done, out = _cross_validate(
             (X, X_dev), fold_softs, gold, assignment, alive, n_classes, settings
@@ -277,7 +281,7 @@ def fit_with_gold(
         # Its temperature from its own C out of fold: each fold's own choice of C (the
         # figures above) can be far sharper than the C chosen on all rows.
         oof_proba = cross_validated(
-            featurized[fit.reference.featurizer][2],
+            reference_X[fit.reference.featurizer],
             gold,
             assignment,
             n_classes=n_classes,
