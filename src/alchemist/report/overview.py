@@ -148,7 +148,7 @@ def verdict(split: str, entry: dict[str, Any]) -> str:
         said = f"within the noise of {paired['n']} rows: no difference shown"
     return (
         f"{where}: distilled {ours['accuracy']:.3f} accuracy against {theirs['accuracy']:.3f} "
-        f"for {what} ({gain:+.1f} ± {noise:.1f} points; "
+        f"for {what} ({gain:+.1f} ± {noise:.1f} points, two standard errors; "
         f"macro-F1 {100 * (ours['macro_f1'] - theirs['macro_f1']):+.1f}): {said}."
     )
 
