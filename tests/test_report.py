@@ -98,7 +98,9 @@ def test_each_split_says_whether_the_programs_beat_the_dev_labels_alone():
     better = np.where(np.arange(200) < 190, gold, 1 - gold)  # 40 rows more, none fewer
     helped = verdict("test", entry(better))
     assert helped.startswith("test: distilled 0.950 accuracy against 0.750 for the same model")
-    assert "(+20.0 ± 5.7 points, two standard errors; macro-F1 +" in helped and helped.endswith("programs helped.")
+    assert "(+20.0 ± 5.7 points, two standard errors; macro-F1 +" in helped and helped.endswith(
+        "programs helped."
+    )
     worse = np.where(np.arange(200) < 100, gold, 1 - gold)
     assert verdict("test", entry(worse)).endswith("the dev labels alone did better.")
     # Two rows more out of 200: sampling the rows could give that.
