@@ -206,10 +206,10 @@ class DistilledModel:
 def fit_temperature(proba: np.ndarray, gold: np.ndarray) -> float:
     """The temperature T that makes ``proba`` ** (1 / T), renormalised, fit the class indices
     ``gold`` best (least mean log-loss; T between 0.001 and 1000: a strongly regularised
-    logistic regression answers 0.501 where it is right nine times in ten). Fitted on out-of-fold
-    probabilities, it corrects a model that is too sure (T > 1) or too shy (T < 1) without
-    changing any prediction: soft-label training on pseudolabels and class-balanced weights both
-    leave the probabilities off the rate at which the model is right."""
+    logistic regression can answer barely above one half where it is mostly right). Fitted on
+    out-of-fold probabilities, it corrects a model that is too sure (T > 1) or too shy (T < 1)
+    without changing any prediction: soft-label training on pseudolabels and class-balanced
+    weights both leave the probabilities off the rate at which the model is right."""
     gold = np.asarray(gold)
     log_p = np.log(np.maximum(np.asarray(proba, dtype=np.float64), _TINY))
     rows = np.arange(len(gold))
