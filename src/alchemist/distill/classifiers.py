@@ -15,12 +15,11 @@ import math
 from typing import Any, Self
 
 import numpy as np
-from scipy.optimize import minimize
-from scipy.special import expit, logsumexp
 from threadpoolctl import threadpool_limits
 
 from alchemist._util.numeric import softmax
 from alchemist.distill._base import Classifier, _as_features
+from alchemist.distill._logistic import soft_logistic
 from alchemist.distill._network import (
     Adam,
     Features,
@@ -260,7 +259,7 @@ class LogisticClassifier(Classifier):
         start = None
         with threadpool_limits(limits=1, user_api="blas"):  # see MLPClassifier.fit
             for C in sorted(self.C_grid) if dev is not None else [self.C]:
-                start = _soft_logistic(X, T, weights, C, start, self.max_iter)
+                start = soft_logistic(X, T, weights, C, start, self.max_iter)
                 self._set_weights(start, X.shape[1], k)
                 rank = validation_score(self._logits(dev[0]), dev[1]) if dev is not None else (0, 0)
                 if best is None or rank > best[0]:
@@ -307,54 +306,6 @@ def make_classifier(name: str, **params: Any) -> MLPClassifier | LogisticClassif
         return CLASSIFIERS[name](**params)  # type: ignore[return-value]
     except TypeError as exc:
         raise DistillError(f"Bad settings for the {name!r} classifier: {exc}.") from None
-
-
-_EPS = float(np.finfo(float).eps)
-
-
-def _soft_logistic(
-    X: Features,
-    T: np.ndarray,
-    weights: np.ndarray,
-    C: float,
-    start: np.ndarray | None,
-    max_iter: int,
-) -> np.ndarray:
-    """The weights (W flattened, then b) minimising the ``weights``-weighted cross-entropy
-    against the target probabilities ``T`` plus ``||W||² / (2 C)`` (two classes: one logit),
-    by L-BFGS from ``start`` (zeros when None); the objective is divided by the total weight,
-    as scikit-learn's, so its tolerance means the same."""
-    n, d = X.shape
-    binary = T.shape[1] == 2
-    outputs = 1 if binary else T.shape[1]
-    total = max(float(weights.sum()), 1e-12)
-    target = T[:, 1:] if binary else T
-    scale = weights[:, None] / total
-
-    def objective(flat: np.ndarray) -> tuple[float, np.ndarray]:
-        W, b = flat[: d * outputs].reshape(d, outputs), flat[d * outputs :]
-        Z = np.asarray(X @ W) + b
-        if binary:
-            loss = np.logaddexp(0, Z) - target * Z  # -[t log s(z) + (1 - t) log(1 - s(z))]
-            residual = expit(Z) - target
-        else:
-            log_norm = logsumexp(Z, axis=1, keepdims=True)
-            loss = -(target * (Z - log_norm))
-            residual = np.exp(Z - log_norm) - target
-        residual *= scale
-        value = float((loss * scale).sum() + (W * W).sum() / (2 * C * total))
-        grad_W = np.asarray(X.T @ residual) + W / (C * total)
-        return value, np.concatenate([grad_W.ravel(), residual.sum(axis=0)])
-
-    x0 = np.zeros(d * outputs + outputs) if start is None else start
-    result = minimize(
-        objective,
-        x0,
-        jac=True,
-        method="L-BFGS-B",
-        options={"maxiter": max_iter, "maxls": 50, "gtol": 1e-4, "ftol": 64 * _EPS},
-    )
-    return np.asarray(result.x)
 
 
 def _training_rows(
