@@ -159,12 +159,13 @@ def test_sparse_steps_move_only_the_first_layer_rows_of_present_features():
     X = sparse.random(6, 40, density=0.05, random_state=1, dtype=np.float32, format="csr")
     T = softmax(rng.standard_normal((6, 3))).astype(np.float32)
     params = init_params([40, 4, 3], rng)
-    narrow, present = touched(X)
+    lazy = [p.copy() for p in params]
+    narrow, local, present = touched(lazy, X)
     assert present is not None and 0 < len(present) < 40
     np.testing.assert_allclose(narrow.toarray(), X.toarray()[:, present])
+    np.testing.assert_array_equal(local[0], params[0][present])
     mlp = MLPClassifier(weight_decay=1e-2)
-    lazy = [p.copy() for p in params]
-    Adam(lazy, 0.1).step(lazy, mlp._gradients([lazy[0][present], *lazy[1:]], narrow, T), present)
+    Adam(lazy, 0.1).step(lazy, mlp._gradients(local, narrow, T), present)
     dense = [params[0][present].copy(), *(p.copy() for p in params[1:])]
     Adam(dense, 0.1).step(dense, mlp._gradients(dense, narrow, T))
     absent = np.setdiff1d(np.arange(40), present)

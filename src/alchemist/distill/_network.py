@@ -95,8 +95,6 @@ class Adam:
         v0 = b2 * self.v0[at] + (1 - b2) * np.square(grads[0])
         self.m0[at], self.v0[at] = m0, v0
         params[0][at] -= size * m0 / (np.sqrt(v0) + self.eps)
-        if len(params) == 1:
-            return
         g = np.concatenate([grad.ravel() for grad in grads[1:]])
         self.m *= b1
         self.m += (1 - b1) * g
@@ -109,18 +107,20 @@ class Adam:
             start += p.size
 
 
-def touched(X: Features) -> tuple[Features, np.ndarray | None]:
-    """A minibatch narrowed to the features it holds, and their indices (sparse ``X``; dense
-    ``X`` is returned as it is, with None): the first layer's gradient for ``Adam.step``'s
-    ``rows`` is then computed on those rows alone."""
+def touched(
+    params: list[np.ndarray], X: Features
+) -> tuple[Features, list[np.ndarray], np.ndarray | None]:
+    """A minibatch ready for ``Adam.step``: with sparse ``X``, the batch narrowed to the
+    features it holds, the parameters with the first layer cut to those features' rows, and
+    the rows' indices (``step``'s ``rows``); with dense ``X``, all three as they are (None)."""
     if not sparse.issparse(X):
-        return X, None
+        return X, params, None
     csr: Any = sparse.csr_matrix(X)
     present, columns = np.unique(csr.indices, return_inverse=True)
     narrow = sparse.csr_matrix(
         (csr.data, columns.ravel(), csr.indptr), shape=(csr.shape[0], len(present))
     )
-    return narrow, present
+    return narrow, [params[0][present], *params[1:]], present
 
 
 __all__ = ["Adam", "forward", "init_params", "interleave", "touched", "validation_score"]

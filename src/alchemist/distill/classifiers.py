@@ -113,8 +113,7 @@ class MLPClassifier(Classifier):
             order = rng.permutation(X.shape[0])
             for start in range(0, len(order), self.batch_size):
                 rows = order[start : start + self.batch_size]
-                batch, present = touched(X[rows])
-                local = params if present is None else [params[0][present], *params[1:]]
+                batch, local, present = touched(params, X[rows])
                 optimizer.step(params, self._gradients(local, batch, T[rows]), present)
             if X_val is None or T_val is None:
                 best_params, self.best_epoch_ = params, epoch

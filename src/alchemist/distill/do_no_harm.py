@@ -51,16 +51,13 @@ class Reference:
         }
 
 
-def reference_featurizer(
-    name: str, fitted: Featurizer, dev_frame: pd.DataFrame
-) -> tuple[Featurizer, Any]:
-    """The reference's featurizer for the candidates' featurizer ``fitted`` (named ``name``)
-    and its features of the gold rows ``dev_frame``: for TF-IDF, word TF-IDF fitted on those
-    rows alone; for any other, ``fitted`` itself."""
+def reference_featurizer(name: str, fitted: Featurizer, dev_frame: pd.DataFrame) -> Featurizer:
+    """The reference's featurizer for the candidates' featurizer ``fitted`` (named ``name``):
+    for TF-IDF, word TF-IDF fitted on the gold rows ``dev_frame`` alone; for any other,
+    ``fitted`` itself."""
     if name != "tfidf":
-        return fitted, fitted.transform(dev_frame)
-    words = make_featurizer("tfidf", ngram_range=(1, 1))
-    return words, words.fit_transform(dev_frame)
+        return fitted
+    return make_featurizer("tfidf", ngram_range=(1, 1)).fit(dev_frame)
 
 
 def choose_reference(
@@ -113,7 +110,7 @@ def fit_reference(
     dev_frame, gold = dev_frame.iloc[known].reset_index(drop=True), np.asarray(gold)[known]
     fitted = make_featurizer(featurizer)
     fitted.fit(pd.concat([frame, dev_frame], ignore_index=True))
-    own, _ = reference_featurizer(featurizer, fitted, dev_frame)
+    own = reference_featurizer(featurizer, fitted, dev_frame)
     return reference_model(own, dev_frame, gold, n_classes, seed)
 
 

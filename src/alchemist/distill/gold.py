@@ -203,7 +203,8 @@ def fit_with_gold(
         X, X_dev = X_all[: len(frame)], X_all[len(frame) :]
         featurized[name] = (featurizer, X, X_dev)
         if settings.reference:
-            own, X_own = reference_featurizer(name, featurizer, dev_frame)
+            own = reference_featurizer(name, featurizer, dev_frame)
+            X_own = X_dev if own is featurizer else own.transform(dev_frame)
             references[name] = (
                 own,
                 cross_validated(X_own, gold, assignment, n_classes=n_classes, seed=seed),

@@ -126,8 +126,7 @@ class _Trainer:
         order = self.rng.permutation(features.shape[0])
         for start in range(0, len(order), self.classifier.batch_size):
             rows = order[start : start + self.classifier.batch_size]
-            batch, present = touched(features[rows])
-            local = self.params if present is None else [self.params[0][present], *self.params[1:]]
+            batch, local, present = touched(self.params, features[rows])
             grads = self.classifier._gradients(local, batch, T[rows])
             self.optimizer.step(self.params, grads, present)
         return len(keep)
