@@ -72,17 +72,45 @@ def round_prompts(n: int, *, shared: bool) -> list[list[Message]]:
 
 
 def measure(
-    model: str, slots: int, prompts: list[list[Message]], threads: int | None
-) -> tuple[int, int, float]:
-    """Output tokens, prompt tokens and wall seconds of the round through ``slots`` slots."""
-    provider = EmbeddedProvider(model, threads=threads, parallel=slots)
+    model: str, slots: int, prompts: list[list[Message]], threads: int | None, draft: str | None
+) -> tuple[int, int, float, int, int]:
+    """Output tokens, prompt tokens, wall seconds, tokens drafted and drafts kept of the round
+    through ``slots`` slots."""
+    provider = EmbeddedProvider(model, threads=threads, parallel=slots, draft=draft)
     provider.complete([{"role": "user", "content": "hi"}], SamplingParams(max_tokens=2))
     params = [SamplingParams(seed=i) for i in range(len(prompts))]  # the search's sampling
     started = time.perf_counter()
     with ThreadPoolExecutor(slots) as pool:
         answers = list(pool.map(provider.complete, prompts, params))
     seconds = time.perf_counter() - started
-    return sum(a.output_tokens for a in answers), sum(a.input_tokens for a in answers), seconds
+    drafted = sum(a.extra.get("drafted") or 0 for a in answers)
+    accepted = sum(a.extra.get("accepted") or 0 for a in answers)
+    out = sum(a.output_tokens for a in answers)
+    return out, sum(a.input_tokens for a in answers), seconds, drafted, accepted
+
+
+def compare_drafts(args: argparse.Namespace) -> None:
+    """The "now" round through 1 slot, without a drafter and with each of ``args.drafts``."""
+    print(
+        "| drafter | requests | output tokens | wall s | output tokens/s | vs none "
+        "| drafts kept | load average (1, 5, 15 min) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    prompts = round_prompts(args.requests, shared=True)
+    reference = None
+    for draft in ["none", *args.drafts]:
+        out, _, seconds, drafted, kept = measure(
+            args.model, 1, prompts, args.threads, None if draft == "none" else draft
+        )
+        speed = out / seconds
+        reference = reference or speed
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        share = f"{kept} of {drafted}" if drafted else "-"
+        print(
+            f"| {draft} | {args.requests} | {out} | {seconds:.0f} | {speed:.1f} "
+            f"| {speed / reference:.2f}x | {share} | {load} |",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -91,7 +119,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=12)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--model", default="qwen2.5-coder-1.5b")
+    parser.add_argument(
+        "--drafts",
+        nargs="+",
+        help="compare speculative decoding instead: 'ngram' and/or draft model names",
+    )
     args = parser.parse_args()
+    if args.drafts:
+        compare_drafts(args)
+        return
     print(
         "| prompts | slots | requests | prompt tokens | output tokens | wall s "
         "| output tokens/s | vs before, 1 slot | load average (1, 5, 15 min) |"
@@ -101,7 +137,7 @@ def main() -> None:
     for layout in ("before", "now"):
         prompts = round_prompts(args.requests, shared=layout == "now")
         for slots in sorted(set([1, *args.slots])):
-            out, read, seconds = measure(args.model, slots, prompts, args.threads)
+            out, read, seconds, _, _ = measure(args.model, slots, prompts, args.threads, None)
             speed = out / seconds
             reference = reference or speed
             load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

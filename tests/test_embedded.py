@@ -218,3 +218,24 @@ def test_free_cores_are_the_allowed_cores_less_the_busy_ones(monkeypatch):
 def test_the_embedding_model_is_refused_as_the_program_writer():
     with pytest.raises(LLMError, match="text-embedding model and cannot write programs"):
         EmbeddedProvider("nomic-embed-text-v1.5")
+    with pytest.raises(LLMError, match="text-embedding model and cannot draft tokens"):
+        EmbeddedProvider(draft="nomic-embed-text-v1.5")
+
+
+@pytest.mark.parametrize("draft", ["smollm2-135m", "ngram"])
+def test_speculative_decoding_keeps_the_greedy_answer(draft):
+    """A drafter proposes tokens and the model checks each: the greedy answer is the one
+    decoding without a drafter writes, and the drafted and kept counts are reported."""
+    pytest.importorskip("xllamacpp")
+    if not (models_dir() / "smollm2-135m.gguf").exists():
+        pytest.skip("smollm2-135m is not installed (alchemist model install smollm2-135m)")
+    words = " ".join(f"item{i}" for i in range(30))
+    messages = [{"role": "user", "content": f"Repeat exactly: {words} {words}"}]
+    params = SamplingParams(max_tokens=200, temperature=0.0, seed=1)
+    plain = EmbeddedProvider("smollm2-135m", n_ctx=1024).complete(messages, params)
+    drafted = EmbeddedProvider("smollm2-135m", n_ctx=1024, draft=draft).complete(messages, params)
+    assert drafted.text == plain.text
+    assert plain.extra["drafted"] in (None, 0)
+    assert (
+        drafted.extra["drafted"] > 0 and 0 < drafted.extra["accepted"] <= drafted.extra["drafted"]
+    )

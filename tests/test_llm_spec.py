@@ -19,6 +19,11 @@ def test_threads_reach_the_embedded_model():
     assert make_provider(ProviderSpec(model="smollm2-135m", threads=1)).threads == 1
 
 
+def test_speculative_decoding_is_off_unless_a_drafter_is_named():
+    assert make_provider(ProviderSpec()).draft is None
+    assert make_provider(ProviderSpec.from_mapping({"draft": "ngram"})).draft == "ngram"
+
+
 def test_the_embedded_model_decodes_in_one_slot_unless_told():
     assert make_provider(ProviderSpec()).parallel == 1
     assert make_provider(ProviderSpec(concurrency=4, slots=3)).parallel == 3
@@ -71,6 +76,7 @@ def test_custom_key_variable_and_keyless_local_server(monkeypatch):
         ({"slots": 0}, "slots >= 1"),
         ({"threads": 0}, "threads must be a positive count"),
         ({"kind": "openai", "threads": 2}, "embedded provider only"),
+        ({"kind": "anthropic", "draft": "ngram"}, "embedded provider only"),
     ],
 )
 def test_invalid_specs_are_rejected(raw, message):

@@ -39,7 +39,8 @@ class ProviderSpec:
     decodes together (default 1: on a CPU one slot that keeps the prompts' shared head cached
     writes programs faster than several slots, which each read the head again;
     ``benchmarks/bench_parallel.py``). ``threads`` is the embedded model's CPU threads (default:
-    the cores free when it loads, see ``free_cores``).
+    the cores free when it loads, see ``free_cores``). ``draft`` turns on the embedded model's
+    speculative decoding: "ngram" or a smaller model's name (see ``EmbeddedProvider``).
     """
 
     kind: str = "embedded"
@@ -51,6 +52,7 @@ class ProviderSpec:
     concurrency: int = 4
     slots: int = 1
     threads: int | None = None
+    draft: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -66,6 +68,11 @@ class ProviderSpec:
             raise LLMError(
                 f"threads must be a positive count, for the embedded provider only; "
                 f"got {self.threads} for {self.kind!r}."
+            )
+        if self.draft is not None and self.kind != "embedded":
+            raise LLMError(
+                f"draft (speculative decoding) is for the embedded provider only; "
+                f"got it for {self.kind!r}."
             )
         if self.timeout <= 0 or self.max_retries < 0 or self.concurrency < 1 or self.slots < 1:
             raise LLMError(
@@ -99,7 +106,9 @@ class ProviderSpec:
 def make_provider(spec: ProviderSpec) -> Provider:
     """The provider ``spec`` names. Raises ``LLMError`` when a required API key is missing."""
     if spec.kind == "embedded":
-        return EmbeddedProvider(spec.model, threads=spec.threads, parallel=spec.slots)
+        return EmbeddedProvider(
+            spec.model, threads=spec.threads, parallel=spec.slots, draft=spec.draft
+        )
     default_url = OPENAI_BASE_URL if spec.kind == "openai" else ANTHROPIC_BASE_URL
     base_url = spec.base_url or default_url
     official = urlsplit(base_url).hostname == urlsplit(default_url).hostname
