@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 import numpy as np
 import pandas as pd
 
 from alchemist._util.numeric import stratified_folds
 from alchemist.distill import BalancedLogistic, DistilledModel
+from alchemist.distill import gold as gold_module
+from alchemist.distill.candidates import best_scoring, choice_out_of_fold
 from alchemist.distill.do_no_harm import clears_noise
 from alchemist.distill.gold import GoldSettings, fit_with_gold, versus_reference
 from alchemist.distill.reference import cross_validated
@@ -187,3 +191,70 @@ def test_a_gain_must_clear_its_noise_on_both_counts():
     worse = np.where(np.arange(100) % 5 == 0, 1 - gold, gold)
     assert clears_noise(versus_reference(gold, assignment, gold, worse, 2))
     assert not clears_noise(versus_reference(gold, assignment, worse, gold, 2))
+
+
+def _lucky_candidates(gold: np.ndarray, draw: int, n: int = 20) -> dict[str, np.ndarray]:
+    """``n`` candidates each right on a random 70% of the rows, as the reference is: none
+    better than it but by luck."""
+    rng = np.random.default_rng(draw)
+    return {
+        f"c{i}": np.eye(2)[np.where(rng.random(len(gold)) < 0.7, gold, 1 - gold)] * 0.6 + 0.2
+        for i in range(n)
+    }
+
+
+def _best(proba: dict[str, np.ndarray], gold: np.ndarray) -> list[str]:
+    return [best_scoring(proba, gold, 2)]
+
+
+def test_the_gain_is_the_choices_not_the_luckiest_candidates():
+    """The best of twenty candidates no better than the reference shows a gain of luck alone;
+    the choice, each fold answered by the candidate chosen without it, shows none beyond its
+    noise, and clears the noise rule no more often than chance lets an equal do."""
+    gold = np.array([0, 1] * 25)
+    assignment = stratified_folds(gold, 5, 0)
+    gains: dict[str, list[float]] = {"chosen": [], "choice": []}
+    cleared = {"chosen": 0, "choice": 0}
+    for draw in range(100):
+        rng = np.random.default_rng(1000 + draw)
+        reference = np.where(rng.random(50) < 0.7, gold, 1 - gold)
+        probas = _lucky_candidates(gold, draw)
+        chosen = probas[_best(probas, gold)[0]].argmax(axis=1)
+        choice = choice_out_of_fold(probas, gold, assignment, _best).argmax(axis=1)
+        for name, ours in (("chosen", chosen), ("choice", choice)):
+            versus = versus_reference(gold, assignment, ours, reference, 2)
+            gains[name].append(versus["accuracy_gain"])
+            cleared[name] += clears_noise(versus)
+    assert np.mean(gains["chosen"]) > 0.1 and abs(np.mean(gains["choice"])) < 0.04, gains
+    assert cleared["choice"] <= cleared["chosen"] / 2, cleared
+
+
+def test_the_end_model_is_not_the_luckiest_of_many_candidates(monkeypatch):
+    frame, _ = texts(200, 0)
+    dev, dev_y = texts(50, 1)
+    assignment = stratified_folds(dev_y, 5, 0)
+    reference = np.eye(2)[np.where(np.arange(50) % 10 < 7, dev_y, 1 - dev_y)] * 0.6 + 0.2
+    for draw in range(100):  # a draw whose best candidate beats the reference by luck
+        lucky = _lucky_candidates(dev_y, draw, n=10)
+        best = lucky[_best(lucky, dev_y)[0]].argmax(axis=1)
+        versus = versus_reference(dev_y, assignment, best, reference.argmax(axis=1), 2)
+        if clears_noise(versus):
+            break
+    shares = (0.0, 0.25, 0.5, 0.75, 1.0)
+    grid = dict(zip(product(("mlp", "logistic"), shares), lucky.values(), strict=True))
+
+    def scored(features, fold_softs, gold, folds, candidates, n_classes, settings):
+        np.testing.assert_array_equal(folds, assignment)
+        return {c: grid[c] for c in candidates}, {}
+
+    monkeypatch.setattr(gold_module, "cross_validate", scored)
+    monkeypatch.setattr(gold_module, "cross_validated", lambda *a, **k: reference)
+    fitted = fit_with_gold(
+        frame,
+        np.full((200, 2), 0.5),
+        dev,
+        dev_y,
+        n_classes=2,
+        settings=GoldSettings(["tfidf"], averaged=1),
+    )
+    assert fitted.winner == "reference", fitted.versus_reference

@@ -1,6 +1,7 @@
 """The candidates ``distill.gold.fit_with_gold`` chooses among, and how they are scored: the
 settings (featurizers, classifiers, gold shares, folds), the fold loop that drops a candidate
-once it is decided to lose (the race), and the near-equal runners-up averaged with the best."""
+once it is decided to lose (the race), the near-equal runners-up averaged with the best, and
+the out-of-fold answers of the choice itself (``choice_out_of_fold``)."""
 
 from __future__ import annotations
 
@@ -131,6 +132,33 @@ def chosen_members(
     return chosen
 
 
+def choice_out_of_fold(
+    probas: dict[Any, np.ndarray],
+    gold: np.ndarray,
+    assignment: np.ndarray,
+    choose: Callable[[dict[Any, np.ndarray], np.ndarray], list[Any]],
+) -> np.ndarray:
+    """Out-of-fold class probabilities of a choice among candidates, not of the candidate it
+    chose: each fold's rows get the mean of the candidates ``choose(probas, gold)`` picks from
+    the other folds' rows alone (``probas`` and ``gold`` cut to those rows).
+
+    The best of twenty candidates on the same folds is partly the luckiest, so its own
+    out-of-fold figure overstates what choosing that way earns; here no fold's answers come
+    from a choice that saw that fold's scores. Costs no training: the candidates' out-of-fold
+    answers are already there (a candidate the race dropped is out of every fold's choice)."""
+    out = np.zeros_like(next(iter(probas.values())))
+    for f in np.unique(assignment):
+        rest, held = assignment != f, assignment == f
+        picked = choose({c: p[rest] for c, p in probas.items()}, gold[rest])
+        out[held] = np.mean([probas[c][held] for c in picked], axis=0)
+    return out
+
+
+def best_scoring(probas: dict[Any, np.ndarray], gold: np.ndarray, n_classes: int) -> Any:
+    """The candidate whose predictions score best (macro-F1, ties: accuracy, then the first)."""
+    return max(probas, key=lambda c: choice_score(gold, probas[c].argmax(axis=1), n_classes))
+
+
 def dev_only_twin(chosen: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
     """The dev-labels-only twin of the chosen candidates: each one's features and classifier
     with gold share 1."""
@@ -143,6 +171,8 @@ __all__ = [
     "GOLD_SHARES",
     "RACE_ERRORS",
     "GoldSettings",
+    "best_scoring",
+    "choice_out_of_fold",
     "chosen_members",
     "cross_validate",
     "dev_only_twin",

@@ -26,9 +26,11 @@ class-balanced logistic regression on the dev labels alone (``distill.reference`
 featurizer. The chosen average becomes the end model only when its gain over the best of them
 clears its own noise on both counts (``clears_noise``): the mean of its per-fold macro-F1 gains
 above one standard error of that mean, and its per-row accuracy gain above its paired standard
-error (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``). One
-count alone is not enough: the chosen candidate is the best of a score of them on the same
-folds, so on a few dozen rows one of its figures clears one standard error by luck alone.
+error (``versus_reference``); otherwise the reference is the end model (``GoldFit.winner``).
+The gain is the choice's, not the chosen candidate's: each fold's answers come from the
+candidates chosen without that fold's scores (``candidates.choice_out_of_fold``; the
+reference's featurizer likewise), since the best of a score of candidates on the same folds
+owes part of its lead to luck, and a gain that is luck loses on new data.
 
 Each candidate is one ``distill.mixed.fit_mixed`` model: how the gold rows carry their share of
 the weight is said there.
@@ -53,6 +55,8 @@ from alchemist.distill.candidates import (
     GOLD_SHARES,
     RACE_ERRORS,
     GoldSettings,
+    best_scoring,
+    choice_out_of_fold,
     chosen_members,
     cross_validate,
     dev_only_twin,
@@ -118,7 +122,8 @@ class GoldFit:
             f"over the reference, noise {100 * versus['standard_error']:.1f} (one standard "
             f"error over {versus['folds']} dev folds), and an accuracy gain of "
             f"{100 * versus['accuracy_gain']:+.1f} points, noise "
-            f"{100 * versus['accuracy_standard_error']:.1f} (paired over the dev rows)"
+            f"{100 * versus['accuracy_standard_error']:.1f} (paired over the dev rows; each "
+            f"fold answered by the candidates chosen without it)"
         )
         if self.winner == "programs":
             return f"The model trained with the programs' pseudolabels is the end model: {figures}."
@@ -241,6 +246,7 @@ def fit_with_gold(
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
     oof_proba = np.mean([probas[c] for c in chosen], axis=0)
+
     oof = {
         "distilled": oof_proba.argmax(axis=1),
         "dev_only": np.mean([probas[c] for c in dev_only_twin(chosen)], axis=0).argmax(axis=1),
@@ -251,7 +257,19 @@ def fit_with_gold(
         oof["reference"] = references[reference.featurizer][1].argmax(axis=1)
         fit.reference, fit.versus_reference = (
             reference,
-            versus_reference(gold, assignment, oof["distilled"], oof["reference"], n_classes),
+            versus_reference(
+                gold,
+                assignment,
+                *_choices(
+                    probas if settings.members is None else {c: probas[c] for c in chosen},
+                    references,
+                    gold,
+                    assignment,
+                    None if settings.members is not None else settings.averaged,
+                    n_classes,
+                ),
+                n_classes,
+            ),
         )
         fit.winner = "programs" if clears_noise(fit.versus_reference) else "reference"
     if fit.winner == "reference":
@@ -279,6 +297,37 @@ def fit_with_gold(
         fit.model.reference_ = fit.reference.model
     fit.seconds = time.perf_counter() - started
     return fit
+
+
+def _choices(
+    candidates: dict[tuple[str, str, float], np.ndarray],
+    references: dict[str, tuple[Featurizer, np.ndarray]],
+    gold: np.ndarray,
+    assignment: np.ndarray,
+    averaged: int | None,
+    n_classes: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The dev rows' class predictions of the two choices do no harm compares, each fold
+    answered by what was chosen without it (``choice_out_of_fold``): the programs' candidate
+    among ``candidates`` (``chosen_members``; ``averaged`` None: members kept from before, no
+    choice, their average) and the reference's featurizer."""
+
+    def members(proba: dict[Any, np.ndarray], rows_gold: np.ndarray) -> list[Any]:
+        if averaged is None:
+            return list(proba)
+        figures = {
+            c: choice_score(rows_gold, p.argmax(axis=1), n_classes) for c, p in proba.items()
+        }
+        return chosen_members(figures, proba, rows_gold, averaged)
+
+    def featurizer(proba: dict[Any, np.ndarray], rows_gold: np.ndarray) -> list[Any]:
+        return [best_scoring(proba, rows_gold, n_classes)]
+
+    own = {name: proba for name, (_, proba) in references.items()}
+    return (
+        choice_out_of_fold(candidates, gold, assignment, members).argmax(axis=1),
+        choice_out_of_fold(own, gold, assignment, featurizer).argmax(axis=1),
+    )
 
 
 __all__ = [
