@@ -103,3 +103,22 @@ def test_the_stacked_model_saves_loads_and_keeps_its_reference(tmp_path):
     again = DistilledModel.load(tmp_path / "m")
     assert np.allclose(again.predict_proba(frame), model.predict_proba(frame))
     assert list(again.predict(pd.DataFrame({"text": ["great fun", "awful noise"]}))) == [1, 0]
+
+
+def test_the_reference_is_judged_on_each_label_by_a_reference_trained_on_all_the_others():
+    """Its weight is learned from answers as strong as the reference that answers new rows:
+    each gold row's from the reference trained on every other gold row, at its C."""
+    X, y = data(500, 0)
+    X_gold, y_gold = data(14, 1)
+    stacked = StackedClassifier().fit(X, soft(y, 0.7, 3), X_dev=X_gold, y_dev=y_gold)
+    reference = stacked.members_[1]
+    programs = np.log(np.maximum(stacked.members_[0].predict_proba(X_gold), 1e-9))
+    for row in (0, 7, 13):
+        others = np.arange(14) != row
+        alone = BalancedLogistic(C_grid=(reference.C_,)).fit(
+            X_gold[others], y_gold[others], n_classes=2
+        )
+        answer = np.log(np.maximum(alone.predict_proba(X_gold[[row]]), 1e-9))[0]
+        logits = stacked.weights_[0] * programs[row] + stacked.weights_[1] * answer
+        expected = np.exp(logits + stacked.bias_ - (logits + stacked.bias_).max())
+        np.testing.assert_allclose(stacked.gold_proba_[row], expected / expected.sum())

@@ -8,7 +8,10 @@ rows say how far to trust each:
 - the programs' model: soft-label logistic regression on the pseudolabels alone, so its answers
   on the gold rows are out of sample;
 - the reference: ``BalancedLogistic`` on the gold rows (what a user fits on their labels), its
-  answers on the gold rows taken out of fold;
+  answers on the gold rows left out one at a time, at the C chosen on all of them: with twenty
+  labels, five folds would judge a reference trained on sixteen, and two folds (a class with
+  two labels) one trained on half, far weaker than the one that answers new rows, and the
+  weights would lean on the programs too much;
 - the combination: class logits ``w_p * log p_programs + w_r * log p_reference + b``, one
   non-negative weight per model and one bias per class, fitted on the gold rows by class-balanced
   log-loss, the weights shrunk towards an equal share and the biases towards none. Three to four
@@ -54,7 +57,8 @@ class StackedClassifier(Classifier):
 
     ``fit(X, Y, X_dev=..., y_dev=...)``: ``X``/``Y`` the pseudolabeled rows and their class
     probabilities, ``X_dev``/``y_dev`` the gold rows and their class indices (required). The
-    reference's out-of-fold answers come from ``folds``-fold stratified cross-validation."""
+    reference's out-of-sample answers on them: each row's from a reference trained on all the
+    others (``folds`` None), or from ``folds``-fold stratified cross-validation."""
 
     name = "stacked"
     members_: list[Classifier]
@@ -62,7 +66,7 @@ class StackedClassifier(Classifier):
     bias_: np.ndarray
     gold_proba_: np.ndarray  # on the gold rows, from the members' out-of-sample answers; unsaved
 
-    def __init__(self, *, folds: int = 5, seed: int = 0) -> None:
+    def __init__(self, *, folds: int | None = None, seed: int = 0) -> None:
         self.folds = folds
         self.seed = seed
 
@@ -91,7 +95,7 @@ class StackedClassifier(Classifier):
         reference = BalancedLogistic(seed=self.seed).fit(X_gold, gold, n_classes=k)
         self.members_ = [programs, reference]
         self.n_features_in_, self.n_classes_ = programs.n_features_in_, k
-        out_of_fold = self._reference_out_of_fold(X_gold, gold, k)
+        out_of_fold = self._reference_out_of_fold(X_gold, gold, k, reference.C_)
         logs = [_log(programs.predict_proba(X_gold))]
         if out_of_fold is None:
             self.weights_, self.bias_ = np.array([1.0, 0.0]), np.zeros(k)
@@ -103,12 +107,16 @@ class StackedClassifier(Classifier):
         return self
 
     def _reference_out_of_fold(
-        self, X_gold: Features, gold: np.ndarray, k: int
+        self, X_gold: Features, gold: np.ndarray, k: int, C: float
     ) -> np.ndarray | None:
-        folds = min(self.folds, int(np.bincount(gold, minlength=k).min()))
-        if folds < 2:
+        fewest = int(np.bincount(gold, minlength=k).min())
+        if fewest < 2:
             return None
-        assignment = stratified_folds(gold, folds, self.seed)
+        if self.folds is None:
+            return cross_validated(
+                X_gold, gold, np.arange(len(gold)), n_classes=k, seed=self.seed, C_grid=(C,)
+            )
+        assignment = stratified_folds(gold, min(self.folds, fewest), self.seed)
         return cross_validated(X_gold, gold, assignment, n_classes=k, seed=self.seed)
 
     def _logits(self, X: Features) -> np.ndarray:
