@@ -21,7 +21,7 @@ from alchemist.run.aggregation import (
     fold_pseudolabels,
 )
 from alchemist.run.distillation import dev_only_baseline
-from alchemist.run.features import end_model_featurizers, featurizer_for
+from alchemist.run.features import end_model_featurizers, featurizer_for, few_labels_featurizer
 from alchemist.run.scoring import evaluate
 
 
@@ -172,3 +172,6 @@ def test_the_runs_featurizer_is_chosen_once_on_labeled_dev_rows(
     ) == ["hashing"]
     baseline = dev_only_baseline(youtube_task, splits, gold_config, ["logistic"], "tfidf")
     assert baseline is not None and baseline.featurizer_.name == "tfidf"
+    # Too few labels to choose by: the features used without labels, never chosen on them.
+    assert few_labels_featurizer(youtube_task, gold_config) == candidates[-1]
+    assert few_labels_featurizer(youtube_task, replace(gold_config, featurizer="tfidf")) == "tfidf"

@@ -81,6 +81,7 @@ def test_labels_join_dev_and_below_the_rule_nothing_is_chosen(run: pipeline.RunD
     assert summary["label_model"]["dev_scores"] == {}
     distilled = run.read_json("distill.json")
     assert distilled["gold_rows"] == joined and distilled["end_model"] == "stacked"
+    assert distilled["featurizer"] == "tfidf"  # the run's setting, not a choice on 20 labels
     assert "nothing is chosen by cross-validation" in distilled["why"]
     assert set(distilled["weights"]) == {"programs", "reference"}
     assert min(distilled["weights"].values()) >= 0

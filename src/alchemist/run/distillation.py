@@ -20,7 +20,7 @@ from alchemist.distill import DistilledModel
 from alchemist.distill.gold import GoldSettings, fit_mixed, fit_with_gold
 from alchemist.distill.stacked import fit_stacked
 from alchemist.errors import RunError
-from alchemist.run.features import end_model_featurizers, featurizer_for
+from alchemist.run.features import end_model_featurizers, featurizer_for, few_labels_featurizer
 from alchemist.run.folder import (
     MIN_CHOICE_LABELS,
     RunDir,
@@ -126,7 +126,8 @@ def small_dev_fit(
 ) -> DistilledModel | None:
     """The end model with 10 to ``MIN_CHOICE_LABELS`` - 1 gold dev rows, too few to choose a
     gold share or a classifier by cross-validation: the programs' model and the reference,
-    weighed by the gold rows (``distill.stacked``), on the default features. None with fewer
+    weighed by the gold rows (``distill.stacked``), on the features used without labels
+    (``few_labels_featurizer``). None with fewer
     than 10 (``labeled_dev``): the pseudolabels alone."""
     dev = labeled_dev(splits)
     if dev is None:
@@ -134,7 +135,7 @@ def small_dev_fit(
     task = splits["train"].task
     n_labels = int((np.asarray(dev.gold) >= 0).sum())
     train = splits["train"].subset(np.flatnonzero(covered))
-    featurizer = featurizer_for(task, splits, config)
+    featurizer = few_labels_featurizer(task, config)
     model = fit_stacked(
         train.frame,
         proba[covered],

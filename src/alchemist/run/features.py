@@ -7,7 +7,9 @@ the programs, takes whichever lets a classifier on the dev labels alone score be
 (``featurizer_for``); the distilled model's cross-validation tries every candidate with its
 gold shares and classifiers (``end_model_featurizers``), because which features pay off with
 thousands of pseudolabels is not what 200 gold rows alone say. Without dev labels, text is read
-as MiniLM where it is installed.
+as MiniLM where it is installed, and so it is with fewer than 50 (``few_labels_featurizer``):
+too few to choose features by, and where a model trained on ten or twenty labels is part of the
+end model, sentence embeddings serve it far better than words it has seen once.
 """
 
 from __future__ import annotations
@@ -38,6 +40,20 @@ def end_model_featurizers(task: Task, splits: dict[str, Dataset], config: RunCon
     if config.featurizer != "auto" or choosing_dev(splits) is None or not config.use_gold:
         return [featurizer_for(task, splits, config)]
     return featurizer_candidates(task.modality)
+
+
+def few_labels_featurizer(task: Task, config: RunConfig) -> str:
+    """The end model's features with too few labels to choose them (``distill.stacked``):
+    ``config.featurizer`` unless "auto", then the one used without labels (the last of
+    ``featurizer_candidates``: MiniLM for text where it is installed).
+
+    With 10 or 20 labels, a balanced logistic regression on their MiniLM embeddings scored
+    above one on words fitted on them, and far above one on the run's TF-IDF, on held-out
+    training rows of four text sets (tied on one; ``docs/benchmarks.md``); the programs' model,
+    the stacked model's other half, reads the features it reads with no label at all."""
+    if config.featurizer != "auto":
+        return config.featurizer
+    return featurizer_candidates(task.modality)[-1]
 
 
 def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) -> str:
@@ -76,4 +92,4 @@ def featurizer_for(task: Task, splits: dict[str, Dataset], config: RunConfig) ->
     return _CHOSEN[key]
 
 
-__all__ = ["end_model_featurizers", "featurizer_for"]
+__all__ = ["end_model_featurizers", "featurizer_for", "few_labels_featurizer"]
