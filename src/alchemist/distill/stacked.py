@@ -16,7 +16,12 @@ rows say how far to trust each:
   non-negative weight per model and one bias per class, fitted on the gold rows by class-balanced
   log-loss, the weights shrunk towards an equal share and the biases towards none. Three to four
   parameters, where a gold share, a classifier and a featurizer chosen by cross-validation
-  would be dozens.
+  would be dozens. Each model's log-probabilities are first put on the scale at which its
+  answers on the gold rows are right (its own temperature, ``model.fit_temperature``): a
+  reference trained on twenty labels with a small C answers barely above one half where it is
+  mostly right, and on its raw scale an "equal share" would leave it a whisper beside the
+  programs' confident model (``shares_`` are the weights on that scale, ``weights_`` on the
+  raw one).
 
 Where the programs' model is wrong on the gold rows its weight falls towards zero and the
 reference decides; where the reference, trained on few rows, is unsure or overconfident, the
@@ -64,6 +69,7 @@ class StackedClassifier(Classifier):
     members_: list[Classifier]
     weights_: np.ndarray
     bias_: np.ndarray
+    shares_: np.ndarray  # the weights on the members' calibrated log-probabilities; unsaved
     gold_proba_: np.ndarray  # on the gold rows, from the members' out-of-sample answers; unsaved
 
     def __init__(self, *, folds: int | None = None, seed: int = 0) -> None:
@@ -99,10 +105,14 @@ class StackedClassifier(Classifier):
         logs = [_log(programs.predict_proba(X_gold))]
         if out_of_fold is None:
             self.weights_, self.bias_ = np.array([1.0, 0.0]), np.zeros(k)
+            self.shares_ = self.weights_
             logs.append(np.zeros_like(logs[0]))
         else:
             logs.append(_log(out_of_fold))
-            self.weights_, self.bias_ = combination(logs, gold, k)
+            scales = np.array([1.0 / fit_temperature(np.exp(log), gold) for log in logs])
+            calibrated = [scale * log for scale, log in zip(scales, logs, strict=True)]
+            self.shares_, self.bias_ = combination(calibrated, gold, k)
+            self.weights_ = self.shares_ * scales
         self.gold_proba_ = softmax(combine(self.weights_, self.bias_, logs))
         return self
 

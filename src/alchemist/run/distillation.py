@@ -145,7 +145,7 @@ def small_dev_fit(
         featurizer=featurizer,
         seed=config.seed,
     )
-    programs, reference = (float(w) for w in model.classifier_.weights_)  # type: ignore[attr-defined]
+    programs, reference = (float(w) for w in model.classifier_.shares_)  # type: ignore[attr-defined]
     why = (
         f"With {n_labels} labels (fewer than {MIN_CHOICE_LABELS}: nothing is chosen by "
         "cross-validation) the end model weighs the programs' model and the balanced logistic "
