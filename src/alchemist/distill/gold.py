@@ -246,7 +246,6 @@ def fit_with_gold(
     name = chosen[0][0]
     members = [(classifier, share) for _, classifier, share in chosen]
     oof_proba = np.mean([probas[c] for c in chosen], axis=0)
-
     oof = {
         "distilled": oof_proba.argmax(axis=1),
         "dev_only": np.mean([probas[c] for c in dev_only_twin(chosen)], axis=0).argmax(axis=1),
