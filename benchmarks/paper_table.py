@@ -81,6 +81,7 @@ from alchemist.errors import SynthesisError
 from alchemist.evaluation.metrics import paired_gain, score
 from alchemist.evaluation.zero_shot import plan_zero_shot
 from alchemist.labelmodels import make_label_model
+from alchemist.labels.calibration import calibration
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
 from alchemist.run.aggregation import aggregate, fold_pseudolabels, label_model_votes
 from alchemist.run.distillation import distill
@@ -347,8 +348,12 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
             model = distill(
                 bench.run, splits, covered, fitted.proba, replace(bench.config, seed=seed)
             )
-        ours = model.predict(test.frame)
+        if dev is not None:  # the run's temperature, fitted on its out-of-fold dev answers
+            model.temperature_ = gold_fit.model.temperature_
+        proba = model.predict_proba(test.frame)
+        ours = proba.argmax(axis=1)
         scores["distilled"].append(score(test.gold, ours, task.n_classes, positive=positive))
+        scores["distilled"][-1]["ece"] = calibration(proba, test.gold)["ece"]
         if dev is not None:
             scores["distilled"][-1]["versus_dev_only"] = paired_gain(test.gold, ours, theirs)
             scores["distilled"][-1]["versus_reference"] = paired_gain(test.gold, ours, simple)

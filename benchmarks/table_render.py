@@ -141,10 +141,11 @@ def render_markdown(
         )
     lines += [
         "",
-        "All methods, accuracy / F1:",
+        "All methods, accuracy / F1 (and the distilled model's expected calibration error: "
+        "10 equal-width bins of the top-class probability, `labels.calibration`):",
         "",
-        "| dataset | method | accuracy | F1 | runs |",
-        "|---|---|---|---|---|",
+        "| dataset | method | accuracy | F1 | ECE | runs |",
+        "|---|---|---|---|---|---|",
     ]
     labels = {**METHODS, "no_dev": "no dev split: distilled MLP on pseudolabels"}
     for name, entry in table.items():
@@ -153,7 +154,7 @@ def render_markdown(
                 s = entry["methods"][method]
                 lines.append(
                     f"| {name} | {label} | {_cell(s, 'accuracy')} | "
-                    f"{_cell(s, f1_key(name))} | {s['n_seeds']} |"
+                    f"{_cell(s, f1_key(name))} | {_cell(s, 'ece')} | {s['n_seeds']} |"
                 )
     lines += [
         "",

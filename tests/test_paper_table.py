@@ -134,6 +134,13 @@ def test_table_from_scripted_programs(paper_table, tmp_path: Path):
     assert f"({100 * gain:+.1f} ± {100 * versus:.1f}) |" in markdown
     assert with_dev["choice"]["end_model"] in ("programs", "reference")
     assert np.mean([s["accuracy"] for s in scores["distilled"]]) > 0.6
+    # The distilled model's calibration on test, with the run's temperature, in its own column.
+    ece = np.mean([s["ece"] for s in scores["distilled"]])
+    assert 0 <= ece < 0.5 and all("ece" in s for s in no_dev["scores"]["distilled"])
+    distilled_row = next(
+        line for line in markdown.splitlines() if line.startswith("| youtube | Alchemist")
+    )
+    assert f"| {ece:.3f} ± " in distilled_row
     assert 0 <= with_dev["choice"]["gold_share"] <= 1
     assert with_dev["choice"]["classifier"] in ("mlp", "logistic")
     # The human LFs' vote is the WRENCH reference, computed here independently.
