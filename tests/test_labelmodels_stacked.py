@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -39,6 +41,23 @@ def test_stacked_model_learns_that_liars_lie():
     silent = np.full((1, 5), -1, dtype=np.int8)
     assert stacked.predict(silent)[0] == -1
     assert np.allclose(stacked.predict_proba(silent)[0], stacked.class_balance_)
+
+
+def test_a_fit_that_does_not_converge_is_used_without_a_warning(monkeypatch):
+    from sklearn.linear_model import LogisticRegression
+
+    import alchemist.labelmodels._stacked as stacked_module
+
+    def one_step(**kwargs):
+        return LogisticRegression(**{**kwargs, "max_iter": 1})
+
+    monkeypatch.setattr(stacked_module, "LogisticRegression", one_step)
+    L, _ = votes_with_a_liar(500, 0)
+    L_dev, y_dev = votes_with_a_liar(200, 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stacked = StackedLabelModel(C=1.0).fit(L, 2, L_dev, y_dev)
+    assert stacked.predict_proba(L).shape == (500, 2)
 
 
 def test_choice_is_cross_validated_and_picks_the_stacked_model_when_it_helps():

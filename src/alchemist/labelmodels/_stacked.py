@@ -16,10 +16,12 @@ the comparison is fair. Only dev labels are read.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Self
 
 import numpy as np
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
@@ -96,7 +98,10 @@ class StackedLabelModel:
         self.base_ = base_model or make_label_model(self.base, seed=self.seed).fit(L, k)
         X = self._features(L_dev[known])
         model = LogisticRegression(C=self.C, max_iter=2000, random_state=self.seed)
-        with threadpool_limits(limits=1, user_api="blas"):
+        # Not converged in 2000 steps (many classes, few rows): the weights are used as they
+        # stand, and a run's output is no place for scikit-learn's warning about it.
+        with threadpool_limits(limits=1, user_api="blas"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
             model.fit(X, gold[known])
         coef, intercept = model.coef_, model.intercept_
         if coef.shape[0] == 1:  # binary: sklearn keeps one logit, for the second class
