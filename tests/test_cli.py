@@ -12,6 +12,7 @@ import pytest
 
 import alchemist
 from alchemist.cli.main import _parse_args, _parser, main
+from alchemist.errors import LLMError
 
 from .conftest import EXAMPLES
 from .run_helpers import build_run
@@ -187,6 +188,16 @@ def test_settings_not_given_take_the_run_configs_own_defaults(monkeypatch):
     monkeypatch.setattr(RunConfig.__init__, "__defaults__", tuple(defaults))
     changed = config_from_args(_parse_args(["run", "task.yaml", "x.csv"]))
     assert (changed.temperature, changed.min_coverage) == (0.3, 0.25)
+
+
+def test_the_draft_flag_turns_on_speculative_decoding_for_the_embedded_model_only():
+    from alchemist.cli._settings import config_from_args
+
+    config = config_from_args(_parse_args(["run", "task.yaml", "x.csv", "--draft", "ngram"]))
+    assert config.provider.draft == "ngram"
+    api = ["run", "t.yaml", "x.csv", "--provider", "openai", "--model", "m", "--draft", "ngram"]
+    with pytest.raises(LLMError, match="embedded provider only"):
+        config_from_args(_parse_args(api))
 
 
 # --- the ecosystem's conventions ----------------------------------------------------------------

@@ -61,6 +61,11 @@ def add_task_and_config(parser: argparse.ArgumentParser) -> None:
         type=int,
         help="LLM calls at once (default: 4 in flight to an API, 1 embedded slot)",
     )
+    parser.add_argument(
+        "--draft",
+        help="speculative decoding for the embedded model: 'ngram' or a smaller model's name "
+        "(default: off; slower on a few CPU cores)",
+    )
     setting("--temperature", type=float, help="sampling temperature")
     setting("--max-tokens", type=int, help="longest answer, in tokens")
     setting("--seed", type=int, help="seed of sampling and splits")
@@ -206,6 +211,8 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
         spec["threads"] = args.threads
     if args.parallel is not None:
         spec["concurrency"] = spec["slots"] = args.parallel
+    if args.draft:
+        spec["draft"] = args.draft
     settings = {name: getattr(args, name) for name in _FLAGS if hasattr(args, name)}
     if "strategies" in settings:
         settings["strategies"] = tuple(settings["strategies"])
