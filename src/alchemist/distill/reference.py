@@ -10,14 +10,12 @@ compared row for row; the featurizer that scores best is "dev labels only, best 
 
 from __future__ import annotations
 
-import warnings
 from typing import Any, Self
 
 import numpy as np
-from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
-from threadpoolctl import threadpool_limits
 
+from alchemist._util.models import quiet_fit
 from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill._base import Classifier
 from alchemist.distill._network import Features
@@ -89,7 +87,7 @@ class BalancedLogistic(Classifier):
             model = self._model(grid[0])
             for i, C in enumerate(grid):  # ascending C, each fit from the last one's weights
                 model.set_params(C=C)
-                _quiet_fit(model, X[train], y[train])
+                quiet_fit(model, X[train], y[train])
                 predicted[i, held] = model.predict(X[held])
         scores = [choice_score(y, p, k) for p in predicted]
         return grid[max(range(len(grid)), key=lambda i: (scores[i], -i))]
@@ -112,7 +110,7 @@ class BalancedLogistic(Classifier):
             intercept[present[0]] = 0.0
             return coef, intercept
         model = self._model(C)
-        _quiet_fit(model, X, y)
+        quiet_fit(model, X, y)
         if model.coef_.shape[0] == 1:  # binary: one logit, for the second class
             coef[:, present[1]] = model.coef_[0]
             intercept[present] = [0.0, model.intercept_[0]]
@@ -156,14 +154,6 @@ def cross_validated(
         model.fit(X_dev[~held], gold[~held], n_classes=n_classes)
         proba[held] = model.predict_proba(X_dev[held])
     return proba
-
-
-def _quiet_fit(model: LogisticRegression, X: Features, y: np.ndarray) -> None:
-    """Fit, one BLAS thread (small problems; see ``MLPClassifier.fit``), a C too large to
-    converge in ``max_iter`` steps scored as it stands rather than warned about."""
-    with threadpool_limits(limits=1, user_api="blas"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(X, y)
 
 
 CLASSIFIERS[BalancedLogistic.name] = BalancedLogistic

@@ -16,15 +16,13 @@ the comparison is fair. Only dev labels are read.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Self
 
 import numpy as np
-from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
-from threadpoolctl import threadpool_limits
 
+from alchemist._util.models import quiet_fit
 from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.errors import LabelModelError, NotFittedError
 from alchemist.labelmodels._base import LabelModel
@@ -98,11 +96,7 @@ class StackedLabelModel:
         self.base_ = base_model or make_label_model(self.base, seed=self.seed).fit(L, k)
         X = self._features(L_dev[known])
         model = LogisticRegression(C=self.C, max_iter=2000, random_state=self.seed)
-        # Not converged in 2000 steps (many classes, few rows): the weights are used as they
-        # stand, and a run's output is no place for scikit-learn's warning about it.
-        with threadpool_limits(limits=1, user_api="blas"), warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(X, gold[known])
+        quiet_fit(model, X, gold[known])  # not converged in 2000 steps: used as it stands
         coef, intercept = model.coef_, model.intercept_
         if coef.shape[0] == 1:  # binary: sklearn keeps one logit, for the second class
             coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.r_[0.0, intercept]
