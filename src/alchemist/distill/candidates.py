@@ -154,9 +154,18 @@ def choice_out_of_fold(
     return out
 
 
+def scored(
+    probas: dict[Any, np.ndarray], gold: np.ndarray, n_classes: int
+) -> dict[Any, tuple[float, float]]:
+    """Each candidate's (macro-F1, accuracy) of its predictions (``probas``' argmax) on
+    ``gold``: what ``chosen_members`` and ``best_scoring`` rank by."""
+    return {c: choice_score(gold, p.argmax(axis=1), n_classes) for c, p in probas.items()}
+
+
 def best_scoring(probas: dict[Any, np.ndarray], gold: np.ndarray, n_classes: int) -> Any:
     """The candidate whose predictions score best (macro-F1, ties: accuracy, then the first)."""
-    return max(probas, key=lambda c: choice_score(gold, probas[c].argmax(axis=1), n_classes))
+    figures = scored(probas, gold, n_classes)
+    return max(figures, key=lambda c: figures[c])
 
 
 def dev_only_twin(chosen: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
@@ -176,4 +185,5 @@ __all__ = [
     "chosen_members",
     "cross_validate",
     "dev_only_twin",
+    "scored",
 ]

@@ -60,6 +60,7 @@ from alchemist.distill.candidates import (
     chosen_members,
     cross_validate,
     dev_only_twin,
+    scored,
 )
 from alchemist.distill.do_no_harm import (
     Reference,
@@ -254,20 +255,30 @@ def fit_with_gold(
     if references:
         reference = choose_reference(references, dev_frame, gold, n_classes, seed)
         oof["reference"] = references[reference.featurizer][1].argmax(axis=1)
+        # The two choices' answers, each fold's from what was chosen without it; members kept
+        # from before were not chosen here: their own out-of-fold answers.
+        ours = (
+            oof_proba
+            if settings.members is not None
+            else choice_out_of_fold(
+                probas,
+                gold,
+                assignment,
+                lambda proba, rows_gold: chosen_members(
+                    scored(proba, rows_gold, n_classes), proba, rows_gold, settings.averaged
+                ),
+            )
+        )
+        theirs = choice_out_of_fold(
+            {featurizer: proba for featurizer, (_, proba) in references.items()},
+            gold,
+            assignment,
+            lambda proba, rows_gold: [best_scoring(proba, rows_gold, n_classes)],
+        )
         fit.reference, fit.versus_reference = (
             reference,
             versus_reference(
-                gold,
-                assignment,
-                *_choices(
-                    probas if settings.members is None else {c: probas[c] for c in chosen},
-                    references,
-                    gold,
-                    assignment,
-                    None if settings.members is not None else settings.averaged,
-                    n_classes,
-                ),
-                n_classes,
+                gold, assignment, ours.argmax(axis=1), theirs.argmax(axis=1), n_classes
             ),
         )
         fit.winner = "programs" if clears_noise(fit.versus_reference) else "reference"
@@ -296,37 +307,6 @@ def fit_with_gold(
         fit.model.reference_ = fit.reference.model
     fit.seconds = time.perf_counter() - started
     return fit
-
-
-def _choices(
-    candidates: dict[tuple[str, str, float], np.ndarray],
-    references: dict[str, tuple[Featurizer, np.ndarray]],
-    gold: np.ndarray,
-    assignment: np.ndarray,
-    averaged: int | None,
-    n_classes: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The dev rows' class predictions of the two choices do no harm compares, each fold
-    answered by what was chosen without it (``choice_out_of_fold``): the programs' candidate
-    among ``candidates`` (``chosen_members``; ``averaged`` None: members kept from before, no
-    choice, their average) and the reference's featurizer."""
-
-    def members(proba: dict[Any, np.ndarray], rows_gold: np.ndarray) -> list[Any]:
-        if averaged is None:
-            return list(proba)
-        figures = {
-            c: choice_score(rows_gold, p.argmax(axis=1), n_classes) for c, p in proba.items()
-        }
-        return chosen_members(figures, proba, rows_gold, averaged)
-
-    def featurizer(proba: dict[Any, np.ndarray], rows_gold: np.ndarray) -> list[Any]:
-        return [best_scoring(proba, rows_gold, n_classes)]
-
-    own = {name: proba for name, (_, proba) in references.items()}
-    return (
-        choice_out_of_fold(candidates, gold, assignment, members).argmax(axis=1),
-        choice_out_of_fold(own, gold, assignment, featurizer).argmax(axis=1),
-    )
 
 
 __all__ = [
