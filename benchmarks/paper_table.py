@@ -332,6 +332,7 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                     members=gold_fit.members,
                     seed=seed,
                 )
+            model.temperature_ = gold_fit.model.temperature_  # the run's, from its dev folds
             baseline = fit_mixed(
                 dev.frame.iloc[:0],
                 soft[:0],
@@ -348,8 +349,6 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
             model = distill(
                 bench.run, splits, covered, fitted.proba, replace(bench.config, seed=seed)
             )
-        if dev is not None:  # the run's temperature, fitted on its out-of-fold dev answers
-            model.temperature_ = gold_fit.model.temperature_
         proba = model.predict_proba(test.frame)
         ours = proba.argmax(axis=1)
         scores["distilled"].append(score(test.gold, ours, task.n_classes, positive=positive))
