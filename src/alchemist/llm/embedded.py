@@ -56,19 +56,17 @@ class EmbeddedProvider:
     ) -> None:
         if parallel < 1:
             raise ValueError(f"parallel must be at least 1; got {parallel}.")
-        if model in MODELS and not MODELS[model].chat:
-            raise LLMError(
-                f"{model!r} is a text-embedding model and cannot write programs; it serves "
-                f"'--featurizer nomic'. Pick a chat model: "
-                f"{sorted(m.name for m in MODELS.values() if m.chat)}.",
-                provider=self.name,
-            )
-        if draft in MODELS and not MODELS[draft].chat:
-            raise LLMError(
-                f"{draft!r} is a text-embedding model and cannot draft tokens; name a chat "
-                f"model or 'ngram'.",
-                provider=self.name,
-            )
+        chat = sorted(m.name for m in MODELS.values() if m.chat)
+        for name, role, or_else in (
+            (model, "write programs", ""),
+            (draft, "draft tokens", " or ngram"),
+        ):
+            if name in MODELS and not MODELS[name].chat:
+                raise LLMError(
+                    f"{name!r} is a text-embedding model and cannot {role}; it serves "
+                    f"'--featurizer nomic'. Pick a chat model: {chat}{or_else}.",
+                    provider=self.name,
+                )
         self.model = model
         self.n_ctx = n_ctx
         self.threads = threads
