@@ -76,6 +76,7 @@ from table_render import (
 
 from alchemist._util.paths import home
 from alchemist.data.dataset import Dataset, load_dataset
+from alchemist.distill.do_no_harm import reference_temperature
 from alchemist.distill.gold import GoldSettings, fit_mixed, fit_reference, fit_with_gold
 from alchemist.errors import SynthesisError
 from alchemist.evaluation.metrics import paired_gain, score
@@ -332,7 +333,9 @@ def evaluate_bench(bench: Bench, seeds: int, log: Any) -> dict[str, Any]:
                     members=gold_fit.members,
                     seed=seed,
                 )
-            model.temperature_ = gold_fit.model.temperature_  # the run's, from its dev folds
+                model.temperature_ = gold_fit.model.temperature_  # the run's, from its dev folds
+            else:  # the reference refitted with this seed: its own C's temperature
+                model.temperature_ = reference_temperature(model, dev.frame, dev.gold, seed=seed)
             baseline = fit_mixed(
                 dev.frame.iloc[:0],
                 soft[:0],

@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alchemist._util.numeric import choice_score
+from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill.featurizers import Featurizer, make_featurizer
-from alchemist.distill.model import DistilledModel
-from alchemist.distill.reference import BalancedLogistic
+from alchemist.distill.model import DistilledModel, fit_temperature
+from alchemist.distill.reference import BalancedLogistic, cross_validated
 from alchemist.evaluation.metrics import paired_gain
 
 
@@ -114,6 +114,33 @@ def fit_reference(
     return reference_model(own, dev_frame, gold, n_classes, seed)
 
 
+def reference_temperature(
+    reference: DistilledModel,
+    dev_frame: pd.DataFrame,
+    gold: np.ndarray,
+    *,
+    folds: int = 5,
+    seed: int = 0,
+) -> float:
+    """The temperature (``model.fit_temperature``) of a reference fitted on the gold dev rows
+    (-1 = unknown, left out): fitted on its answers out of fold (``folds`` stratified folds
+    seeded with ``seed``) at the C it was fitted with. Each fold's own choice of C could be
+    far sharper or flatter than that C, and a temperature fitted to another C's answers
+    miscalibrates the model that answers new rows."""
+    known = np.flatnonzero(np.asarray(gold) >= 0)
+    gold = np.asarray(gold)[known]
+    X = reference.featurizer_.transform(dev_frame.iloc[known].reset_index(drop=True))
+    proba = cross_validated(
+        X,
+        gold,
+        stratified_folds(gold, folds, seed),
+        n_classes=reference.n_classes_,
+        seed=seed,
+        C_grid=(float(reference.classifier_.C_),),  # type: ignore[attr-defined]
+    )
+    return fit_temperature(proba, gold)
+
+
 def versus_reference(
     gold: np.ndarray,
     assignment: np.ndarray,
@@ -157,5 +184,6 @@ __all__ = [
     "fit_reference",
     "reference_featurizer",
     "reference_model",
+    "reference_temperature",
     "versus_reference",
 ]

@@ -68,6 +68,7 @@ from alchemist.distill.do_no_harm import (
     clears_noise,
     fit_reference,
     reference_featurizer,
+    reference_temperature,
     versus_reference,
 )
 from alchemist.distill.featurizers import Featurizer, make_featurizer
@@ -193,7 +194,6 @@ def fit_with_gold(
     probas: dict[tuple[str, str, float], np.ndarray] = {}
     figures: dict[tuple[str, str, float], tuple[float, float]] = {}
     references: dict[str, tuple[Featurizer, np.ndarray]] = {}
-    reference_X: dict[str, Any] = {}  # the gold rows' features for each reference
     featurized: dict[str, tuple[Featurizer, Any, Any]] = {}  # fitted once, kept for the fit
     dropped: dict[str, int] = {}  # candidates left out once decided: after how many folds
     grid = [(c, share) for c, share in product(settings.classifiers, settings.shares)]
@@ -215,7 +215,6 @@ def fit_with_gold(
                 own,
                 cross_validated(X_own, gold, assignment, n_classes=n_classes, seed=seed),
             )
-            reference_X[name] = X_own
         alive = [(c, share) for c, share in grid if share >= 1 or len(frame)]
         done, out = cross_validate(
             (X, X_dev), fold_softs, gold, assignment, alive, n_classes, settings
@@ -285,19 +284,12 @@ def fit_with_gold(
     if fit.winner == "reference":
         assert fit.reference is not None
         fit.model, oof["distilled"] = fit.reference.model, oof["reference"]
-        # Its temperature from its own C out of fold: each fold's own choice of C (the
-        # figures above) can be far sharper than the C chosen on all rows.
-        oof_proba = cross_validated(
-            reference_X[fit.reference.featurizer],
-            gold,
-            assignment,
-            n_classes=n_classes,
-            seed=seed,
-            C_grid=(fit.reference.C,),
+        fit.model.temperature_ = reference_temperature(
+            fit.model, dev_frame, gold, folds=folds, seed=seed
         )
     else:
         fit.model = mixed_model(featurized[name], soft, gold, n_classes, members, seed)
-    fit.model.temperature_ = fit_temperature(oof_proba, gold)  # its probabilities out of fold
+        fit.model.temperature_ = fit_temperature(oof_proba, gold)  # its answers out of fold
     fit.model.dev_predictions_ = {}
     for method, predicted in oof.items():
         full = np.full(len(dev_gold), -1, dtype=np.int64)
