@@ -235,6 +235,34 @@ def test_candidates_decided_to_lose_are_dropped_early():
     assert raced.members == full.members
 
 
+def test_candidates_trained_side_by_side_answer_as_one_after_another():
+    """Two worker processes train a fold's candidates: the same scores, the same race, the
+    same choice, out-of-fold answers and end model as one process (each answer lands on its
+    candidate)."""
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(60, 1)
+    soft = np.where(np.random.default_rng(2).random(400) < 0.8, y, 1 - y)
+    fits = [
+        fit_with_gold(
+            frame,
+            np.eye(2)[soft],
+            dev,
+            dev_y,
+            n_classes=2,
+            settings=GoldSettings(["tfidf"], workers=workers),
+        )
+        for workers in (1, 2)
+    ]
+    one, two = fits
+    assert one.scores == two.scores and one.dropped == two.dropped
+    assert one.members == two.members and one.winner == two.winner
+    for method, predicted in one.model.dev_predictions_.items():
+        np.testing.assert_array_equal(predicted, two.model.dev_predictions_[method])
+    assert len({v["macro_f1"] for v in one.scores.values()}) > 1  # candidates answer apart
+    test, _ = texts(100, 3)  # the end model's members are trained side by side too
+    np.testing.assert_array_equal(one.model.predict_proba(test), two.model.predict_proba(test))
+
+
 def test_too_few_dev_rows_is_a_clear_error():
     frame, y = texts(50, 0)
     dev, dev_y = texts(6, 1)

@@ -194,7 +194,7 @@ def test_free_cores_leave_out_a_core_another_process_keeps_busy():
 def test_free_cores_are_the_allowed_cores_less_the_busy_ones(monkeypatch):
     """On an 8-core machine this process may use 6 of: /proc/stat's busy share over the
     quarter second is subtracted (rounded), and the load average stands in where it fails."""
-    from alchemist.llm import _cores
+    from alchemist._util import cores as _cores
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(6)))
     monkeypatch.setattr(os, "cpu_count", lambda: 8)

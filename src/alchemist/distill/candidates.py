@@ -1,7 +1,11 @@
 """The candidates ``distill.gold.fit_with_gold`` chooses among, and how they are scored: the
 settings (featurizers, classifiers, gold shares, folds), the fold loop that drops a candidate
 once it is decided to lose (the race), the near-equal runners-up averaged with the best, and
-the out-of-fold answers of the choice itself (``choice_out_of_fold``)."""
+the out-of-fold answers of the choice itself (``choice_out_of_fold``).
+
+A fold's candidates are independent fits: they are trained side by side in worker processes,
+one per core other work leaves free (``GoldSettings.workers``); each fit is seeded alone, so
+the answers are the same in any order and with any number of workers."""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from joblib import Parallel, delayed
 
+from alchemist._util.cores import free_cores
 from alchemist._util.numeric import choice_score
 from alchemist.distill.mixed import fit_one
 from alchemist.evaluation.metrics import paired_gain
@@ -33,7 +39,9 @@ class GoldSettings:
     gold-share-1 candidates, the dev-only twins, always run); ``members``: a choice made before
     (classifier, gold share; on the single featurizer) kept as it is, only it and its
     dev-labels-only twin cross-validated, for their out-of-fold dev predictions (no race);
-    ``progress(done, total)``: called as each candidate's fold is trained."""
+    ``progress(done, total)``: called as each candidate's fold is trained; ``workers``: how many
+    processes train a fold's candidates side by side (None: the cores free when the
+    cross-validation starts, ``free_cores``; 1: one after another in this process)."""
 
     featurizers: Sequence[str]
     classifiers: Sequence[str] = CLASSIFIERS
@@ -45,6 +53,7 @@ class GoldSettings:
     race: bool = True
     members: Sequence[tuple[str, float]] | None = None
     progress: Callable[[int, int], None] | None = None
+    workers: int | None = None
 
 
 def cross_validate(
@@ -65,20 +74,22 @@ def cross_validate(
     alive, dropped = list(candidates), {}
     race = settings.race and settings.members is None
     total, done = len(candidates) * settings.folds, 0
+    workers = min(settings.workers or free_cores(), len(candidates))
+    pool = Parallel(n_jobs=workers, return_as="generator") if workers > 1 else None
     for f in range(settings.folds):
         train_rows, held = assignment != f, assignment == f
-        for classifier, share in alive:
-            clf = fit_one(
-                X,
-                fold_softs[f],
-                X_dev[train_rows],
-                gold[train_rows],
-                share,
-                n_classes,
-                classifier,
-                settings.seed,
-            )
-            proba[(classifier, share)][held] = clf.predict_proba(X_dev[held])
+        jobs = [
+            (X_dev[held], X, fold_softs[f], X_dev[train_rows], gold[train_rows], share)
+            + (n_classes, classifier, settings.seed)
+            for classifier, share in alive
+        ]
+        answers = (
+            pool(delayed(_held_out)(*job) for job in jobs)
+            if pool is not None
+            else (_held_out(*job) for job in jobs)
+        )
+        for candidate, answer in zip(alive, answers, strict=True):
+            proba[candidate][held] = answer
             done += 1
             if settings.progress is not None:
                 settings.progress(done, total)
@@ -88,6 +99,12 @@ def cross_validate(
                 alive.remove(candidate)
                 dropped[candidate] = f + 1
     return {c: proba[c] for c in alive}, dropped
+
+
+def _held_out(X_held: Any, *fit: Any) -> np.ndarray:
+    """The class probabilities of the held-out rows ``X_held`` by one candidate trained
+    without them (``fit``: ``fit_one``'s arguments)."""
+    return fit_one(*fit).predict_proba(X_held)
 
 
 def _decided(

@@ -41,13 +41,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from alchemist._util.cores import free_cores
 from alchemist._util.numeric import choice_score, stratified_folds
 from alchemist.distill.candidates import (
     AVERAGED,
@@ -175,6 +176,7 @@ def fit_with_gold(
     of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold).
     """
     started = time.perf_counter()
+    settings = replace(settings, workers=settings.workers or free_cores())
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
     frame, soft = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True), soft[keep]
     known = np.flatnonzero(np.asarray(dev_gold) >= 0)
@@ -288,7 +290,9 @@ def fit_with_gold(
             fit.model, dev_frame, gold, folds=folds, seed=seed
         )
     else:
-        fit.model = mixed_model(featurized[name], soft, gold, n_classes, members, seed)
+        fit.model = mixed_model(
+            featurized[name], soft, gold, n_classes, members, seed, settings.workers or 1
+        )
         fit.model.temperature_ = fit_temperature(oof_proba, gold)  # its answers out of fold
     fit.model.dev_predictions_ = {}
     for method, predicted in oof.items():

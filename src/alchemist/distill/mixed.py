@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from joblib import Parallel, delayed
 from scipy import sparse
 
 from alchemist.distill.averaged import AveragedClassifier
@@ -66,15 +67,19 @@ def mixed_model(
     n_classes: int,
     members: Sequence[tuple[str, float]],
     seed: int,
+    workers: int = 1,
 ) -> DistilledModel:
     """``fit_mixed`` on features already computed: (fitted featurizer, training rows' features,
-    gold rows' features)."""
+    gold rows' features); the members trained side by side in up to ``workers`` processes."""
     started = time.perf_counter()
     fitted, X, X_gold = features
-    classifiers = [
-        fit_one(X, soft, X_gold, gold, share, n_classes, classifier, seed)
-        for classifier, share in members
-    ]
+    jobs = [(X, soft, X_gold, gold, share, n_classes, c, seed) for c, share in members]
+    workers = min(workers, len(jobs))
+    classifiers = (
+        Parallel(n_jobs=workers)(delayed(fit_one)(*job) for job in jobs)
+        if workers > 1
+        else [fit_one(*job) for job in jobs]
+    )
     clf = classifiers[0] if len(classifiers) == 1 else AveragedClassifier.of(classifiers, seed=seed)
     model = DistilledModel(featurizer=fitted.name, classifier=clf.name, seed=seed)
     model.featurizer_, model.classifier_ = fitted, clf

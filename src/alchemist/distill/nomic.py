@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alchemist._util.cores import free_cores
 from alchemist.distill.featurizers import (
     FEATURIZERS,
     Featurizer,
@@ -24,7 +25,7 @@ from alchemist.distill.featurizers import (
     cached_embeddings,
 )
 from alchemist.errors import DistillError, LLMError, ModelFileError
-from alchemist.llm.embedded import free_cores, start_runtime
+from alchemist.llm.embedded import start_runtime
 
 MODEL = "nomic-embed-text-v1.5"
 

@@ -12,8 +12,8 @@ import threading
 import time
 from typing import Any
 
+from alchemist._util.cores import free_cores
 from alchemist.errors import LLMError
-from alchemist.llm._cores import free_cores
 from alchemist.llm.base import Completion, Message, SamplingParams
 from alchemist.llm.models import (
     DEFAULT_MODEL,

@@ -1,4 +1,4 @@
-"""How many CPU threads the embedded runtimes should use: the cores other work leaves free."""
+"""How many CPU cores work started now should use: those other work leaves free."""
 
 from __future__ import annotations
 
