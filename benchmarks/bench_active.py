@@ -16,9 +16,10 @@ and MiniLM on the labels for text); ``--tfidf`` forces TF-IDF (faster).
 
 Budgets ``--budgets`` (default 0 10 20 50 100 200). Strategies: ``random`` (a seeded
 permutation of the pool, its first n rows) and ``chosen`` (rounds of ``alchemist suggest``
-topping the labels up to the next budget: 10, 10, 30, 50, 100). ``n_labels`` is what was
-labeled: fewer than the budget where the pool runs out or a round suggests fewer rows than
-asked (said in the log); a budget that adds no label to the last one is not run again.
+topping the labels up to the next budget: 10, 10, 30, 50, 100; ``--strategies`` runs one
+of them). ``n_labels`` is what was labeled: fewer than the budget where the pool runs out or
+a round suggests fewer rows than asked (said in the log); a budget that adds no label to the
+last one is not run again.
 Models: ``alchemist`` (the distilled model of the re-run) and ``reference``: a class-balanced
 logistic regression on the labeled rows alone, its C chosen by an inner cross-validation on them
 (``distill.BalancedLogistic``, the runs' own reference); for text on TF-IDF (fitted on those
@@ -227,7 +228,7 @@ def curves(pool: Pool, args: argparse.Namespace, work: Path) -> list[Record]:
     for program_seed in args.program_seeds:
         for seed in range(args.seeds):
             order = np.random.default_rng(seed).permutation(answerable).tolist()
-            for strategy in ("random", "chosen"):
+            for strategy in args.strategies:
                 run = new_run(work / f"run-{strategy}", pool, seed, program_seed, args.featurizer)
                 tag = f"{pool.name} s{program_seed}/{seed} {strategy:6}"
                 records += [
@@ -320,6 +321,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, default=5, help="end-model (run) seeds")
     parser.add_argument("--program-seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--tfidf", action="store_true", help="TF-IDF features for the run")
+    parser.add_argument(
+        "--strategies", nargs="+", choices=("random", "chosen"), default=["random", "chosen"]
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
     if args.reduced:
@@ -333,10 +337,13 @@ def main(argv: list[str] | None = None) -> None:
         and args.program_seeds == [0, 1, 2]
         and args.budgets == list(BUDGETS)
         and not args.tfidf
+        and len(args.strategies) == 2
     )
     reduced = (
         f" (reduced: program seeds {args.program_seeds}, {args.seeds} end seed(s), "
-        f"budgets {args.budgets}, {'TF-IDF' if args.tfidf else 'default'} run features)"
+        f"budgets {args.budgets}, {'TF-IDF' if args.tfidf else 'default'} run features"
+        + ("" if len(args.strategies) == 2 else f", {args.strategies[0]} labels only")
+        + ")"
     )
     work = Path(tempfile.mkdtemp(prefix="bench-active-"))
     tables = []

@@ -11,6 +11,7 @@ import pytest
 
 from alchemist.errors import LabelError
 from alchemist.labels import (
+    FAIR_REASON,
     Evidence,
     LabelStore,
     label_studio_tasks,
@@ -138,13 +139,48 @@ def test_suggestions_pick_the_disagreement_rows_and_never_a_duplicate():
     features[10:15] = features[10]
     keys = [f"row{i}" for i in range(n)]
     keys[11:15] = ["row10"] * 4
-    picked = rank(task, Evidence(votes, proba, features=features, keys=keys), n=6)
+    evidence = Evidence(votes, proba, features=features, keys=keys)
+    picked = rank(task, evidence, n=6, fair=0.0)  # the rule alone
     rows = [s.row for s in picked]
     assert set(rows) == {10, 15, 16, 17, 18, 19}
     assert all("programs disagree (2 " in s.reason or "1 HAM, 2" in s.reason for s in picked)
     # Without the shared ids, the copies are still never picked twice (distance 0).
-    again = [s.row for s in rank(task, Evidence(votes, proba, features=features), n=6)]
+    bare = Evidence(votes, proba, features=features)
+    again = [s.row for s in rank(task, bare, n=6, fair=0.0)]
     assert len(set(again) & set(range(10, 15))) == 1 and len(set(again)) == 6
+    # By default half the batch is drawn at random; the rule's half still goes to the split
+    # rows, and no row (nor a copy of one) comes twice.
+    mixed = rank(task, evidence, n=6)
+    drawn = [s.row for s in mixed if s.reason == FAIR_REASON]
+    ruled = [s.row for s in mixed if s.reason != FAIR_REASON]
+    assert len(drawn) == 3 and set(ruled) <= set(disagree) and len(ruled) == 3
+    assert len({keys[r] for r in drawn + ruled}) == 6
+
+
+def test_half_of_each_batch_is_a_fair_random_sample_of_the_rows_that_may_be_labeled():
+    """Labels chosen only where the run is unsure are the hard rows, not a sample of the data:
+    half of each batch is drawn at random among the rows that may be suggested (never one
+    that may not: a test row), seeded, and a new draw once labels were added."""
+    task = load_task(EXAMPLES / "youtube.yaml")
+    n = 2000
+    rng = np.random.default_rng(1)
+    truth = rng.integers(0, 2, n)
+    votes = np.stack([truth, truth, 1 - truth], axis=1)
+    votes[:1000] = truth[:1000, None]  # the first half: every program agrees (need is low)
+    proba = np.eye(2)[truth] * 0.9 + 0.05
+    proba[1000:] = 0.5  # the second half: the label model is unsure
+    eligible = np.ones(n, dtype=bool)
+    eligible[1500:] = False  # test rows
+    evidence = Evidence(votes, proba, eligible=eligible, label_counts=np.array([5.0, 5.0]))
+    draws = [rank(task, evidence, n=40, seed=seed) for seed in (0, 0, 1)]
+    fair = [{s.row for s in picked if s.reason == FAIR_REASON} for picked in draws]
+    assert fair[0] == fair[1] and fair[0] != fair[2] and all(len(f) == 20 for f in fair)
+    for picked, rows in zip(draws, fair, strict=True):
+        ruled = {s.row for s in picked} - rows
+        assert len(ruled) == 20 and all(1000 <= r < 1500 for r in ruled)  # the unsure rows
+        assert all(r < 1500 for r in rows) and sum(r < 1000 for r in rows) >= 5  # both halves
+    later = Evidence(votes, proba, eligible=eligible, label_counts=np.array([25.0, 25.0]))
+    assert {s.row for s in rank(task, later, n=40) if s.reason == FAIR_REASON} != fair[0]
 
 
 def test_expected_calibration_error_uses_ten_equal_width_bins():

@@ -9,7 +9,7 @@ run, and the workbench and the command line call that.
 
 from alchemist.labels.dev import labeled_count, with_labels
 from alchemist.labels.store import LabelEvent, LabelStore, Written, fold, row_id, row_ids
-from alchemist.labels.suggest import Evidence, Suggestion, rank
+from alchemist.labels.suggest import FAIR_REASON, FAIR_SHARE, Evidence, Suggestion, rank
 from alchemist.labels.transfer import (
     label_config,
     label_studio_tasks,
@@ -21,6 +21,8 @@ from alchemist.labels.transfer import (
 )
 
 __all__ = [
+    "FAIR_REASON",
+    "FAIR_SHARE",
     "Evidence",
     "LabelEvent",
     "LabelStore",

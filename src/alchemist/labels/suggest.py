@@ -24,8 +24,18 @@ labeled row or row already picked, capped at 1. A row identical to one labeled o
 0, so a batch is never twenty copies of one case, and each pick covers a part of the data no
 label speaks for yet. Rows with identical inputs share one id and are one candidate.
 
-The score printed is need x distance at the moment the row was picked; the reason names the
-signals that drove it. Test rows are never candidates.
+A **fair share** of each batch (``FAIR_SHARE``, half; rounded down) is drawn at random from the
+rows that may be suggested (an input several rows share as likely as those rows together),
+before the rule picks the rest (and the rule's distances count them as picked). Every choice a
+run makes on its labels (the label model, the end model, whether the programs beat the
+reference) and every figure it reports on them assumes they are a fair sample of the data;
+labels chosen only where the run is unsure are not (they are the hard rows), and on the
+benchmark's learning curves such labels scored below as many random ones (``bench_active.py``).
+Half at random keeps the labels a fair sample of half their size while the other half goes
+where the rule says it is needed. The random rows' reason says so.
+
+The score printed is need x distance at the moment the row was picked (a random row: its need);
+the reason names the signals that drove it. Test rows are never candidates.
 """
 
 from __future__ import annotations
@@ -40,6 +50,8 @@ from alchemist.task import Task
 
 # Of the candidates ranked by need, how many (per row asked for) the diversity pass considers.
 _POOL_PER_PICK = 25
+FAIR_SHARE = 0.5  # of each batch, drawn at random (module docstring)
+FAIR_REASON = "drawn at random, so that the labels stay a fair sample of the data"
 
 
 @dataclass(frozen=True)
@@ -72,8 +84,11 @@ class Evidence:
     keys: list[str] | None = None
 
 
-def rank(task: Task, evidence: Evidence, n: int = 20) -> list[Suggestion]:
-    """The ``n`` rows to label next (module docstring), best first."""
+def rank(
+    task: Task, evidence: Evidence, n: int = 20, *, fair: float = FAIR_SHARE, seed: int = 0
+) -> list[Suggestion]:
+    """The ``n`` rows to label next (module docstring): the rule's picks, best first, then the
+    ``fair`` share of ``n`` drawn at random (seeded with ``seed`` and the labels so far)."""
     votes, proba, distilled = evidence.votes, evidence.proba, evidence.distilled
     features, labeled_features = evidence.features, evidence.labeled_features
     label_counts, eligible, keys = evidence.label_counts, evidence.eligible, evidence.keys
@@ -87,22 +102,48 @@ def rank(task: Task, evidence: Evidence, n: int = 20) -> list[Suggestion]:
     likeliest = proba.argmax(axis=1)
     scarcity = 0.5 + 0.5 * (1 + counts.min()) / (1 + counts[likeliest])
     need = np.mean(list(signals.values()), axis=0) * scarcity
+    copies = np.ones(rows) if keys is None else _copies(keys)
+    fair_rows = _drawn(eligible, copies, int(n * fair), seed + int(counts.sum()))
+    eligible[fair_rows] = False
+    fair_need = {int(i): float(need[i]) for i in fair_rows}
     need = np.where(eligible, need, -1.0)
     order = np.argsort(-need, kind="stable")
     pool = order[: max(n * _POOL_PER_PICK, n)]
     pool = pool[need[pool] >= 0]
-    picks = _diverse(pool, need, features, labeled_features, n)
+    if features is not None and len(fair_rows):  # the rule's picks keep away from them too
+        drawn = features[fair_rows]
+        labeled_features = (
+            drawn
+            if labeled_features is None or not labeled_features.shape[0]
+            else (sparse.vstack if sparse.issparse(drawn) else np.vstack)([labeled_features, drawn])
+        )
+    picks = _diverse(pool, need, features, labeled_features, n - len(fair_rows))
+    picks += list(fair_need.items())
     return [
         Suggestion(
             int(i),
             float(score),
-            float(need[i]),
-            _reason(task, i, votes, proba, distilled, signals, counts),
+            fair_need.get(i, float(need[i])),
+            FAIR_REASON
+            if i in fair_need
+            else _reason(task, i, votes, proba, distilled, signals, counts),
             {name: float(values[i]) for name, values in signals.items()}
             | {"scarcity": float(scarcity[i])},
         )
         for i, score in picks
     ]
+
+
+def _drawn(eligible: np.ndarray, copies: np.ndarray, m: int, seed: int) -> np.ndarray:
+    """``m`` of the ``eligible`` rows drawn at random, each as likely as its ``copies`` (the rows
+    sharing its id) make it: a fair sample of the rows, not of the distinct inputs. Fewer where
+    fewer are eligible."""
+    rows = np.flatnonzero(eligible)
+    if m <= 0 or not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    weights = copies[rows] / copies[rows].sum()
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.choice(rows, size=min(m, len(rows)), replace=False, p=weights))
 
 
 def _signals(
@@ -189,6 +230,14 @@ def _first_of_each(keys: list[str]) -> np.ndarray:
     return first
 
 
+def _copies(keys: list[str]) -> np.ndarray:
+    """How many rows share each row's id."""
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return np.array([counts[key] for key in keys], dtype=np.float64)
+
+
 def _unit(X: np.ndarray | sparse.spmatrix) -> np.ndarray | sparse.spmatrix:
     if sparse.issparse(X):
         X = sparse.csr_matrix(X, dtype=np.float64)
@@ -202,4 +251,4 @@ def _dense(X: Any) -> np.ndarray:
     return np.asarray(X.todense()) if sparse.issparse(X) else np.asarray(X)
 
 
-__all__ = ["Evidence", "Suggestion", "rank"]
+__all__ = ["FAIR_REASON", "FAIR_SHARE", "Evidence", "Suggestion", "rank"]

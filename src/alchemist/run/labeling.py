@@ -172,7 +172,7 @@ def suggest_rows(labels: RunLabels, n: int) -> list[RowSuggestion]:
         eligible=eligible,
         keys=ids,
     )
-    ranked = rank(task, evidence, n=n)
+    ranked = rank(task, evidence, n=n, seed=labels.config.seed)
     return [
         RowSuggestion(
             ids[s.row],
