@@ -192,6 +192,29 @@ def test_without_dev_the_label_model_takes_the_class_shares_the_task_states(yout
     assert (fitted.proba.argmax(axis=1) == 1).sum() < (estimated.proba.argmax(axis=1) == 1).sum()
 
 
+def test_without_labels_the_end_model_answers_in_the_shares_the_task_states(
+    tmp_path: Path, youtube_task, config
+):
+    """No dev label trains or chooses the end model: where the task file states the classes'
+    shares, its answers on the training rows take them (and keep them once saved); where it
+    states none, they are the classifier's own."""
+    classes = [
+        {**c, "share": share}
+        for c, share in zip(youtube_task.to_dict()["classes"], (0.8, 0.2), strict=True)
+    ]
+    stated = task_from_dict({**youtube_task.to_dict(), "classes": classes})
+    answered = {}
+    for name, task in (("own", youtube_task), ("stated", stated)):
+        pipeline.run_pipeline(task, config, tmp_path / name, provider=ScriptedProvider(PROGRAMS))
+        run = RunDir(tmp_path / name)
+        model = DistilledModel.load(run.model_dir)
+        train = run.splits(task, config)["train"]
+        answered[name] = np.bincount(model.predict(train.frame), minlength=2) / len(train)
+        assert (model.class_bias_ is None) == (name == "own")
+    assert abs(answered["stated"][1] - 0.2) < 0.01
+    assert abs(answered["own"][1] - 0.2) > 0.1  # the programs' own lean was far from it
+
+
 def test_a_labeled_split_without_some_class_is_warned_about(tmp_path: Path, youtube_task, caplog):
     """A file sorted by label cut by --limit holds one class only: the run says so."""
     from alchemist.data.dataset import load_dataset

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Self
 
@@ -60,6 +61,7 @@ class DistilledModel:
     dev_predictions_: dict[str, np.ndarray] | None = None
     reference_: DistilledModel | None = None
     temperature_: float = 1.0  # see ``fit_temperature``; saved with the model
+    class_bias_: np.ndarray | None = None  # see ``fit_class_bias``; saved with the model
     classifier_: Classifier
 
     def __init__(
@@ -103,11 +105,12 @@ class DistilledModel:
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Class probabilities, (n, k), tempered by ``temperature_`` (the ranking of the classes
-        is the classifier's)."""
+        is the classifier's), then shifted by ``class_bias_`` where there is one."""
         self._check_fitted()
-        return tempered(
+        proba = tempered(
             self.classifier_.predict_proba(self.featurizer_.transform(frame)), self.temperature_
         )
+        return proba if self.class_bias_ is None else shifted(proba, self.class_bias_)
 
     def predict(self, frame: pd.DataFrame) -> np.ndarray:
         """Predicted class indices (0..k-1), (n,)."""
@@ -125,6 +128,8 @@ class DistilledModel:
             "fit_seconds": self.fit_seconds_,
             "temperature": self.temperature_,
         }
+        if self.class_bias_ is not None:
+            meta["class_bias"] = [float(b) for b in self.class_bias_]
         arrays: dict[str, Any] = {}
         for part, obj in (("featurizer", self.featurizer_), ("classifier", self.classifier_)):
             state, part_arrays = obj._state()
@@ -167,6 +172,8 @@ class DistilledModel:
         model.featurizer_, model.classifier_ = featurizer, classifier
         model.n_classes_, model.fit_seconds_ = meta["n_classes"], meta["fit_seconds"]
         model.temperature_ = float(meta.get("temperature", 1.0))  # models saved before: none
+        if "class_bias" in meta:
+            model.class_bias_ = np.asarray(meta["class_bias"], dtype=np.float64)
         return model
 
     def _build(self) -> tuple[Featurizer, MLPClassifier | LogisticClassifier]:
@@ -229,6 +236,39 @@ def tempered(proba: np.ndarray, temperature: float) -> np.ndarray:
     if temperature == 1.0:
         return proba
     return softmax(np.log(np.maximum(proba, _TINY)) / temperature).astype(np.float64)
+
+
+def fit_class_bias(proba: np.ndarray, shares: Sequence[float], steps: int = 200) -> np.ndarray:
+    """Per-class shifts ``b`` of the log-probabilities such that the most probable class of
+    ``proba`` + ``b`` (``shifted``) takes each class for about ``shares`` of the rows.
+
+    Without any label, a task file's stated class shares are the only word on how often each
+    class occurs; a model trained on the programs' pseudolabels inherits the programs' leanings
+    (a program that fires on words every review has makes one class far too common). Given the
+    model's probabilities on the training rows (a sample of the data), the shifts make its
+    answers there take the stated shares, keeping its ranking within each class: the rows it
+    finds likeliest for a class stay the ones it gives to that class. Fitted by ``steps``
+    multiplicative corrections of the answered shares towards the stated ones; the shifts whose
+    answered shares came closest are kept."""
+    log_p = np.log(np.maximum(np.asarray(proba, dtype=np.float64), _TINY))
+    target = np.asarray(shares, dtype=np.float64) / float(np.sum(shares))
+    k = log_p.shape[1]
+    bias, best, best_gap = np.zeros(k), np.zeros(k), np.inf
+    for _ in range(steps):
+        answered = np.bincount((log_p + bias).argmax(axis=1), minlength=k) / max(len(log_p), 1)
+        gap = float(np.abs(answered - target).sum())
+        if gap < best_gap:
+            best, best_gap = bias.copy(), gap
+        if gap == 0.0:
+            break
+        bias += 0.5 * (np.log(target) - np.log(np.maximum(answered, 0.5 / max(len(log_p), 1))))
+        bias -= bias.mean()
+    return best
+
+
+def shifted(proba: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """``proba`` times ``exp(bias)`` per class, each row renormalised."""
+    return softmax(np.log(np.maximum(proba, _TINY)) + bias).astype(np.float64)
 
 
 _TINY = 1e-12

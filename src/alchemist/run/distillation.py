@@ -18,6 +18,7 @@ import numpy as np
 from alchemist.data.dataset import Dataset
 from alchemist.distill import DistilledModel
 from alchemist.distill.gold import GoldSettings, fit_mixed, fit_with_gold
+from alchemist.distill.model import fit_class_bias
 from alchemist.distill.stacked import fit_stacked
 from alchemist.errors import RunError
 from alchemist.run.features import end_model_featurizers, featurizer_for, few_labels_featurizer
@@ -56,16 +57,34 @@ def distill(
     train = splits["train"].subset(np.flatnonzero(covered))
     dev = splits.get("dev")
     task = splits["train"].task
-    model = distill_with_gold(
-        run, splits, covered, proba, config, fold_soft, keep, progress
-    ) or DistilledModel(featurizer=featurizer_for(task, splits, config), seed=config.seed).fit(
-        train.frame,
-        proba[covered],
-        dev_frame=None if dev is None else dev.frame,
-        dev_gold=None if dev is None else dev.gold,
-    )
+    model = distill_with_gold(run, splits, covered, proba, config, fold_soft, keep, progress)
+    if model is None:
+        model = DistilledModel(featurizer=featurizer_for(task, splits, config), seed=config.seed)
+        model.fit(
+            train.frame,
+            proba[covered],
+            dev_frame=None if dev is None else dev.frame,
+            dev_gold=None if dev is None else dev.gold,
+        )
+        if task.class_shares is not None:
+            take_stated_shares(model, splits["train"], task.class_shares)
     run.replace_folder(run.model_dir.name, model.save)
     return model
+
+
+def take_stated_shares(model: DistilledModel, train: Dataset, shares: Sequence[float]) -> None:
+    """Without labels to choose on, the end model's answers on the training rows take the
+    class shares the task file states (``distill.fit_class_bias``); the log says how far they
+    were from them."""
+    proba = model.predict_proba(train.frame)
+    answered = np.bincount(proba.argmax(axis=1), minlength=len(shares)) / max(len(proba), 1)
+    model.class_bias_ = fit_class_bias(proba, shares)
+    logger.info(
+        "The task file states the classes' shares (%s); the end model answered %s of the "
+        "training rows, and its class biases now make it answer them in the stated shares.",
+        ", ".join(f"{s:.2f}" for s in shares),
+        ", ".join(f"{a:.2f}" for a in answered),
+    )
 
 
 def distill_with_gold(
@@ -191,4 +210,10 @@ def dev_only_baseline(
     )
 
 
-__all__ = ["dev_only_baseline", "distill", "distill_with_gold", "small_dev_fit"]
+__all__ = [
+    "dev_only_baseline",
+    "distill",
+    "distill_with_gold",
+    "small_dev_fit",
+    "take_stated_shares",
+]
