@@ -263,6 +263,53 @@ def test_candidates_trained_side_by_side_answer_as_one_after_another():
     np.testing.assert_array_equal(one.model.predict_proba(test), two.model.predict_proba(test))
 
 
+def test_workers_that_die_leave_the_fits_to_this_process(monkeypatch, caplog):
+    """A worker killed mid-fold (or no process to start): the fold's remaining candidates and
+    the end model's members are trained here, one at a time, with the same answers."""
+    from concurrent.futures import BrokenExecutor
+
+    from alchemist.distill import candidates, mixed
+
+    class DyingPool:
+        def __init__(self, **settings):
+            pass
+
+        def __call__(self, tasks):
+            function, args, kwargs = next(iter(tasks))
+            yield function(*args, **kwargs)  # one answer, then the workers are gone
+            raise BrokenExecutor("a worker was killed")
+
+    frame, y = texts(400, 0)
+    dev, dev_y = texts(60, 1)
+    soft = np.eye(2)[np.where(np.random.default_rng(2).random(400) < 0.8, y, 1 - y)]
+    alone = fit_with_gold(
+        frame, soft, dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"], workers=1)
+    )
+    monkeypatch.setattr(candidates, "Parallel", DyingPool)
+    done = []
+    survived = fit_with_gold(
+        frame,
+        soft,
+        dev,
+        dev_y,
+        n_classes=2,
+        settings=GoldSettings(["tfidf"], workers=2, progress=lambda d, t: done.append(d)),
+    )
+    assert survived.scores == alone.scores and survived.members == alone.members
+    assert done == list(range(1, len(done) + 1))  # each fit counted once
+    assert "one at a time" in caplog.text
+
+    def no_process(**settings):
+        raise OSError("cannot start a process")
+
+    monkeypatch.setattr(mixed, "Parallel", no_process)
+    features, gold = mixed.featurized(frame, dev, dev_y, "tfidf")
+    members = [("logistic", 0.5), ("mlp", 0.5)]
+    models = [mixed.mixed_model(features, soft, gold, 2, members, 0, workers) for workers in (1, 2)]
+    np.testing.assert_array_equal(*(m.predict_proba(dev) for m in models))
+    assert "Training the members side by side failed" in caplog.text
+
+
 def test_too_few_dev_rows_is_a_clear_error():
     frame, y = texts(50, 0)
     dev, dev_y = texts(6, 1)

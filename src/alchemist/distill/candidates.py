@@ -9,7 +9,9 @@ the answers are the same in any order and with any number of workers."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,8 @@ GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
 AVERAGED = 3
 RACE_ERRORS = 3.0
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -83,22 +87,32 @@ def cross_validate(
             + (n_classes, classifier, settings.seed)
             for classifier, share in alive
         ]
-        answers = (
-            pool(delayed(_held_out)(*job) for job in jobs)
-            if pool is not None
-            else (_held_out(*job) for job in jobs)
-        )
+        answers: list[np.ndarray] = []
+        if pool is not None:
+            try:
+                for answer in pool(delayed(_held_out)(*job) for job in jobs):
+                    answers.append(answer)
+                    _report(settings, done + len(answers), total)
+            except (OSError, BrokenExecutor) as exc:  # no process to start, or one was killed
+                logger.warning("Training candidates side by side failed (%s): one at a time.", exc)
+                pool = None
+        for job in jobs[len(answers) :]:
+            answers.append(_held_out(*job))
+            _report(settings, done + len(answers), total)
+        done += len(answers)
         for candidate, answer in zip(alive, answers, strict=True):
             proba[candidate][held] = answer
-            done += 1
-            if settings.progress is not None:
-                settings.progress(done, total)
         if race and 1 <= f < settings.folds - 1:
             seen = assignment <= f
             for candidate in _decided(alive, proba, gold, seen, n_classes):
                 alive.remove(candidate)
                 dropped[candidate] = f + 1
     return {c: proba[c] for c in alive}, dropped
+
+
+def _report(settings: GoldSettings, done: int, total: int) -> None:
+    if settings.progress is not None:
+        settings.progress(done, total)
 
 
 def _held_out(X_held: Any, *fit: Any) -> np.ndarray:

@@ -8,8 +8,10 @@ choice of C) watches a tenth of the (unrepeated) training rows of both kinds, he
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Sequence
+from concurrent.futures import BrokenExecutor
 from typing import Any
 
 import numpy as np
@@ -24,6 +26,8 @@ from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
 
 _HOLDOUT = 0.1
+
+logger = logging.getLogger(__name__)
 
 
 def fit_mixed(
@@ -74,12 +78,15 @@ def mixed_model(
     started = time.perf_counter()
     fitted, X, X_gold = features
     jobs = [(X, soft, X_gold, gold, share, n_classes, c, seed) for c, share in members]
-    workers = min(workers, len(jobs))
-    classifiers = (
-        Parallel(n_jobs=workers)(delayed(fit_one)(*job) for job in jobs)
-        if workers > 1
-        else [fit_one(*job) for job in jobs]
-    )
+    classifiers = None
+    if min(workers, len(jobs)) > 1:
+        try:
+            classifiers = Parallel(n_jobs=min(workers, len(jobs)))(
+                delayed(fit_one)(*job) for job in jobs
+            )
+        except (OSError, BrokenExecutor) as exc:  # no process to start, or one was killed
+            logger.warning("Training the members side by side failed (%s): one at a time.", exc)
+    classifiers = classifiers or [fit_one(*job) for job in jobs]
     clf = classifiers[0] if len(classifiers) == 1 else AveragedClassifier.of(classifiers, seed=seed)
     model = DistilledModel(featurizer=fitted.name, classifier=clf.name, seed=seed)
     model.featurizer_, model.classifier_ = fitted, clf
