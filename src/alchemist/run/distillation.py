@@ -74,8 +74,8 @@ def distill(
 
 def take_stated_shares(model: DistilledModel, train: Dataset, shares: Sequence[float]) -> None:
     """Without labels to choose on, the end model's answers on the training rows take the
-    class shares the task file states (``distill.fit_class_bias``); the log says how far they
-    were from them."""
+    class shares the task file states (``distill.model.fit_class_bias``); the log says how far
+    they were from them."""
     proba = model.predict_proba(train.frame)
     answered = np.bincount(proba.argmax(axis=1), minlength=len(shares)) / max(len(proba), 1)
     model.class_bias_ = fit_class_bias(proba, shares)
