@@ -94,7 +94,8 @@ from alchemist.run.synthesize import ensure_programs
 from alchemist.task import Task, load_task
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = ROOT.parent / "shared" / "datasets"
+# The public datasets: ../shared beside the checkout, or where ALCHEMIST_SHARED says (as the tests).
+DATASETS = Path(os.environ.get("ALCHEMIST_SHARED") or ROOT.parent / "shared") / "datasets"
 EXAMPLES = ROOT / "examples"
 DEFAULT_CACHE = home() / "bench"
 ALL = ("youtube", "sms", "medabs", "census", "demo")
