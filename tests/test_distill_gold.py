@@ -268,7 +268,8 @@ def test_workers_that_die_leave_the_fits_to_this_process(monkeypatch, caplog):
     the end model's members are trained here, one at a time, with the same answers."""
     from concurrent.futures import BrokenExecutor
 
-    from alchemist.distill import candidates, mixed
+    from alchemist._util import parallel
+    from alchemist.distill import mixed
 
     class DyingPool:
         def __init__(self, **settings):
@@ -285,7 +286,7 @@ def test_workers_that_die_leave_the_fits_to_this_process(monkeypatch, caplog):
     alone = fit_with_gold(
         frame, soft, dev, dev_y, n_classes=2, settings=GoldSettings(["tfidf"], workers=1)
     )
-    monkeypatch.setattr(candidates, "Parallel", DyingPool)
+    monkeypatch.setattr(parallel, "Parallel", DyingPool)
     done = []
     survived = fit_with_gold(
         frame,
@@ -302,7 +303,7 @@ def test_workers_that_die_leave_the_fits_to_this_process(monkeypatch, caplog):
     def no_process(**settings):
         raise OSError("cannot start a process")
 
-    monkeypatch.setattr(mixed, "Parallel", no_process)
+    monkeypatch.setattr(parallel, "Parallel", no_process)
     features, gold = mixed.featurized(frame, dev, dev_y, "tfidf")
     members = [("logistic", 0.5), ("mlp", 0.5)]
     models = [mixed.mixed_model(features, soft, gold, 2, members, 0, workers) for workers in (1, 2)]

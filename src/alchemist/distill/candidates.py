@@ -9,17 +9,15 @@ the answers are the same in any order and with any number of workers."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from joblib import Parallel, delayed
 
 from alchemist._util.cores import free_cores
 from alchemist._util.numeric import choice_score
+from alchemist._util.parallel import side_by_side
 from alchemist.distill.mixed import fit_one
 from alchemist.evaluation.metrics import paired_gain
 
@@ -27,8 +25,6 @@ GOLD_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
 CLASSIFIERS = ("mlp", "logistic")
 AVERAGED = 3
 RACE_ERRORS = 3.0
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -78,8 +74,14 @@ def cross_validate(
     alive, dropped = list(candidates), {}
     race = settings.race and settings.members is None
     total, done = len(candidates) * settings.folds, 0
-    workers = min(settings.workers or free_cores(), len(candidates))
-    pool = Parallel(n_jobs=workers, return_as="generator") if workers > 1 else None
+    workers = settings.workers or free_cores()
+
+    def arrived() -> None:  # one more candidate's fold trained
+        nonlocal done
+        done += 1
+        if settings.progress is not None:
+            settings.progress(done, total)
+
     for f in range(settings.folds):
         train_rows, held = assignment != f, assignment == f
         jobs = [
@@ -87,19 +89,8 @@ def cross_validate(
             + (n_classes, classifier, settings.seed)
             for classifier, share in alive
         ]
-        answers: list[np.ndarray] = []
-        if pool is not None:
-            try:
-                for answer in pool(delayed(_held_out)(*job) for job in jobs):
-                    answers.append(answer)
-                    _report(settings, done + len(answers), total)
-            except (OSError, BrokenExecutor) as exc:  # no process to start, or one was killed
-                logger.warning("Training candidates side by side failed (%s): one at a time.", exc)
-                pool = None
-        for job in jobs[len(answers) :]:
-            answers.append(_held_out(*job))
-            _report(settings, done + len(answers), total)
-        done += len(answers)
+        answers, served = side_by_side(_held_out, jobs, workers, "candidates", arrived)
+        workers = workers if served else 1
         for candidate, answer in zip(alive, answers, strict=True):
             proba[candidate][held] = answer
         if race and 1 <= f < settings.folds - 1:
@@ -108,11 +99,6 @@ def cross_validate(
                 alive.remove(candidate)
                 dropped[candidate] = f + 1
     return {c: proba[c] for c in alive}, dropped
-
-
-def _report(settings: GoldSettings, done: int, total: int) -> None:
-    if settings.progress is not None:
-        settings.progress(done, total)
 
 
 def _held_out(X_held: Any, *fit: Any) -> np.ndarray:

@@ -176,7 +176,8 @@ def fit_with_gold(
     of ``dev_frame``'s rows ``rows`` alone (default: ``soft`` for every fold).
     """
     started = time.perf_counter()
-    settings = replace(settings, workers=settings.workers or free_cores())
+    workers = settings.workers or free_cores()  # measured once for every featurizer's folds
+    settings = replace(settings, workers=workers)
     keep = np.isfinite(soft).all(axis=1) & (soft.sum(axis=1) > 0)
     frame, soft = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True), soft[keep]
     known = np.flatnonzero(np.asarray(dev_gold) >= 0)
@@ -290,9 +291,7 @@ def fit_with_gold(
             fit.model, dev_frame, gold, folds=folds, seed=seed
         )
     else:
-        fit.model = mixed_model(
-            featurized[name], soft, gold, n_classes, members, seed, settings.workers or 1
-        )
+        fit.model = mixed_model(featurized[name], soft, gold, n_classes, members, seed, workers)
         fit.model.temperature_ = fit_temperature(oof_proba, gold)  # its answers out of fold
     fit.model.dev_predictions_ = {}
     for method, predicted in oof.items():

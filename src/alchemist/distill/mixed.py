@@ -8,17 +8,15 @@ choice of C) watches a tenth of the (unrepeated) training rows of both kinds, he
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Sequence
-from concurrent.futures import BrokenExecutor
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from joblib import Parallel, delayed
 from scipy import sparse
 
+from alchemist._util.parallel import side_by_side
 from alchemist.distill.averaged import AveragedClassifier
 from alchemist.distill.classifiers import make_classifier
 from alchemist.distill.featurizers import Featurizer, make_featurizer
@@ -26,8 +24,6 @@ from alchemist.distill.model import DistilledModel
 from alchemist.errors import DistillError
 
 _HOLDOUT = 0.1
-
-logger = logging.getLogger(__name__)
 
 
 def fit_mixed(
@@ -78,15 +74,7 @@ def mixed_model(
     started = time.perf_counter()
     fitted, X, X_gold = features
     jobs = [(X, soft, X_gold, gold, share, n_classes, c, seed) for c, share in members]
-    classifiers = None
-    if min(workers, len(jobs)) > 1:
-        try:
-            classifiers = Parallel(n_jobs=min(workers, len(jobs)))(
-                delayed(fit_one)(*job) for job in jobs
-            )
-        except (OSError, BrokenExecutor) as exc:  # no process to start, or one was killed
-            logger.warning("Training the members side by side failed (%s): one at a time.", exc)
-    classifiers = classifiers or [fit_one(*job) for job in jobs]
+    classifiers, _ = side_by_side(fit_one, jobs, workers, "the members")
     clf = classifiers[0] if len(classifiers) == 1 else AveragedClassifier.of(classifiers, seed=seed)
     model = DistilledModel(featurizer=fitted.name, classifier=clf.name, seed=seed)
     model.featurizer_, model.classifier_ = fitted, clf
