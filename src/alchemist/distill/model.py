@@ -252,16 +252,16 @@ def fit_class_bias(proba: np.ndarray, shares: Sequence[float], steps: int = 200)
     answered shares came closest are kept."""
     log_p = np.log(np.maximum(np.asarray(proba, dtype=np.float64), _TINY))
     target = np.asarray(shares, dtype=np.float64) / float(np.sum(shares))
-    k = log_p.shape[1]
+    n, k = max(len(log_p), 1), log_p.shape[1]
     bias, best, best_gap = np.zeros(k), np.zeros(k), np.inf
     for _ in range(steps):
-        answered = np.bincount((log_p + bias).argmax(axis=1), minlength=k) / max(len(log_p), 1)
+        answered = np.bincount((log_p + bias).argmax(axis=1), minlength=k) / n
         gap = float(np.abs(answered - target).sum())
         if gap < best_gap:
             best, best_gap = bias.copy(), gap
         if gap == 0.0:
             break
-        bias += 0.5 * (np.log(target) - np.log(np.maximum(answered, 0.5 / max(len(log_p), 1))))
+        bias += 0.5 * (np.log(target) - np.log(np.maximum(answered, 0.5 / n)))
         bias -= bias.mean()
     return best
 

@@ -40,6 +40,7 @@ the reason names the signals that drove it. Test rows are never candidates.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -232,9 +233,7 @@ def _first_of_each(keys: list[str]) -> np.ndarray:
 
 def _copies(keys: list[str]) -> np.ndarray:
     """How many rows share each row's id."""
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter(keys)
     return np.array([counts[key] for key in keys], dtype=np.float64)
 
 
