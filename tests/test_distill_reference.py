@@ -11,7 +11,8 @@ from alchemist._util.numeric import stratified_folds
 from alchemist.distill import BalancedLogistic, DistilledModel
 from alchemist.distill import gold as gold_module
 from alchemist.distill.candidates import best_scoring, choice_out_of_fold
-from alchemist.distill.do_no_harm import clears_noise
+from alchemist.distill.do_no_harm import clears_noise, out_of_fold_reference
+from alchemist.distill.featurizers import make_featurizer
 from alchemist.distill.gold import GoldSettings, fit_with_gold, versus_reference
 from alchemist.distill.reference import cross_validated
 
@@ -258,3 +259,23 @@ def test_the_end_model_is_not_the_luckiest_of_many_candidates(monkeypatch):
         settings=GoldSettings(["tfidf"], averaged=1),
     )
     assert fitted.winner == "reference", fitted.versus_reference
+
+
+def test_the_reference_out_of_fold_says_which_dev_rows_the_labels_alone_miss():
+    """Rows that share their class's word are taught by the other labels; a row labeled against
+    its word is not (the search shows such rows to the programs)."""
+    text = [f"alpha x{i}" for i in range(20)] + [f"beta y{i}" for i in range(20)]
+    text += ["alpha z1", "beta z2"]
+    gold = np.array([0] * 20 + [1] * 20 + [1, 0])
+    frame = pd.DataFrame({"text": text})
+    proba = out_of_fold_reference(frame, gold, n_classes=2, featurizers=["tfidf"], seed=0)
+    assert proba is not None and proba.shape == (42, 2)
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    on_gold = proba[np.arange(42), gold]
+    assert (on_gold[:40] > 0.5).all() and (on_gold[40:] < 0.5).all()
+    # Each row answered by a model fitted on the other folds' rows, on words of the dev rows.
+    X = make_featurizer("tfidf", ngram_range=(1, 1)).fit(frame).transform(frame)
+    folds = stratified_folds(gold, 5, 0)
+    assert np.allclose(proba, cross_validated(X, gold, folds, n_classes=2, seed=0))
+    lonely = np.array([0] * 20 + [1] * 20 + [1, 2])  # a class with one row: no folds
+    assert out_of_fold_reference(frame, lonely, n_classes=3, featurizers=["tfidf"]) is None

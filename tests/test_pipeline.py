@@ -1,5 +1,6 @@
 """The pipeline over a run directory, with a scripted stand-in for the LLM."""
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pandas as pd
 import pytest
 
 from alchemist.cli.main import main
+from alchemist.data.dataset import load_dataset
 from alchemist.distill import DistilledModel, featurizer_candidates
 from alchemist.errors import RunError
 from alchemist.label_matrix import CellError, LabelMatrix
@@ -15,6 +17,7 @@ from alchemist.labelmodels import simulate_votes
 from alchemist.run import aggregation, pipeline
 from alchemist.run.folder import RunDir
 from alchemist.run.settings import RunConfig
+from alchemist.run.synthesize import reference_on_dev
 from alchemist.task import task_from_dict
 
 from .conftest import NoCallProvider, ScriptedProvider
@@ -245,3 +248,21 @@ def test_the_default_search_reports_each_llm_call_to_the_run_caller(
     )
     calls = [(e["split"], e["done"], e["total"]) for e in events if e.get("unit") == "call"]
     assert calls == [("candidates", d, 6) for d in range(1, 7)]
+    # The search counted each program's dev votes against the dev labels' own reference.
+    record = json.loads((tmp_path / "run" / "search.json").read_text())["candidates"]
+    scored = [c for c in record if c["dev_votes"]]
+    assert scored and sum(c["fixes"] + c["breaks"] for c in scored) > 0
+    assert all(c["fixes"] + c["breaks"] <= c["dev_votes"] for c in scored)
+
+
+def test_the_search_is_told_what_the_dev_labels_alone_miss(spam_folder: Path, youtube_task):
+    """Per dev row, the reference's out-of-fold probability of its gold class; NaN where the
+    gold is unknown, which the reference never reads."""
+    dev = load_dataset(spam_folder / "valid.json", youtube_task)
+    assert dev.gold is not None
+    labeled = replace(dev, gold=np.where(np.arange(len(dev.gold)) == 3, -1, dev.gold))
+    config = RunConfig(data=str(spam_folder / "train.json"), featurizer="tfidf")
+    on_gold = reference_on_dev(youtube_task, config, labeled)
+    assert on_gold is not None and len(on_gold) == len(dev)
+    assert np.isnan(on_gold[3]) and not np.isnan(np.delete(on_gold, 3)).any()
+    assert 0.5 < np.nanmean(on_gold) < 1  # the labels teach most rows, not every one

@@ -32,6 +32,12 @@ SWAPPED_IDS = fenced(
 MY = fenced("    return 1 if 'c' in text else -1")  # right on 3 of its 4 dev votes
 MOSTLY_SPAM = fenced("    return 1 if text else -1")  # SPAM on 90% of the items
 REFINED = fenced("    return 1 if 'subscribe' in text or 'my' in text or 'free' in text else 0")
+ADDS = fenced(
+    "    return 1 if 'free' in text or 'check' in text else (0 if 'voice' in text else -1)"
+)  # right on the three dev rows the reference misses, silent elsewhere
+# The reference's out-of-fold probability of each dev row's gold class: it misses 'check out my
+# page' and 'free money at my site' (SPAM) and 'beautiful voice' (HAM), holds the rest.
+REFERENCE = np.array([0.9, 0.9, 0.2, 0.9, 0.3, 0.4, 0.9, 0.9, 0.9, 0.9])
 
 
 def test_wilson_lower_bound_penalises_few_votes():
@@ -50,6 +56,44 @@ def test_prompts_show_real_items_and_the_rows_a_program_gets_wrong():
     text = refine_messages(TASK, program, [("love this song", 1, 0)])[-1]["content"]
     assert "love this song" in text and "returned 1 (SPAM)" in text
     assert "correct: 0 (HAM)" in text and "return 1" in text
+
+
+def test_programs_that_add_to_what_the_labels_teach_rank_first():
+    """NICE is right on four dev votes, ADDS on three: by accuracy NICE ranks first, but every
+    row NICE is right on the reference already holds, and ADDS fixes all three it misses."""
+    policy = SearchPolicy(n_programs=1, candidates=3, refinements=0, concurrency=1)
+
+    def kept(rows: Rows) -> tuple[str, dict]:
+        provider = ScriptedProvider([SUBSCRIBE, NICE, ADDS])
+        result = search(TASK, provider, InProcessExecutor(), rows, policy=policy)
+        record = {c["strategy"]: c for c in result.to_dict()["candidates"]}
+        by_id = {c.program.id: c.program.source for c in result.candidates}
+        return by_id[result.programs[0].id], record
+
+    source, _ = kept(Rows(TRAIN, ITEMS, GOLD))
+    assert "'love'" in source  # without the reference: the most accurate
+    source, record = kept(Rows(TRAIN, ITEMS, GOLD, REFERENCE))
+    assert "'free'" in source
+    fixes = sorted((c["fixes"], c["breaks"], c["adds"] > 0) for c in record.values())
+    assert fixes == [(0, 0, False), (0, 0, False), (3, 0, True)]
+
+
+def test_a_refinement_shows_first_the_wrong_rows_the_labels_alone_miss():
+    """CW is wrong on 'beautiful voice' and 'wow'; a reference that misses 'wow' alone puts it
+    first in the one example the prompt has room for."""
+    cw = fenced("    return 1 if 'c' in text or 'w' in text else -1")
+    policy = SearchPolicy(
+        n_programs=2, candidates=2, refinements=1, concurrency=1, wrong_examples=1
+    )
+    misses_wow = np.where(np.arange(10) == 9, 0.1, 0.9)
+    for reference, shown in ((None, "'beautiful voice'"), (misses_wow, "'wow'")):
+        provider = ScriptedProvider([cw, NICE, CONSTANT])
+        search(
+            TASK, provider, InProcessExecutor(), Rows(TRAIN, ITEMS, GOLD, reference), policy=policy
+        )
+        prompt = provider.calls[2][0][-1]["content"]
+        assert f"{shown} -> returned 1 (SPAM); correct: 0 (HAM)" in prompt
+        assert prompt.count("-> returned") == 1
 
 
 def test_prompts_show_series_and_images_by_shape_not_whole():

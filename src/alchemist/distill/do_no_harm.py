@@ -141,6 +141,35 @@ def reference_temperature(
     return fit_temperature(proba, gold)
 
 
+def out_of_fold_reference(
+    dev_frame: pd.DataFrame,
+    gold: np.ndarray,
+    *,
+    n_classes: int,
+    featurizers: list[str],
+    seed: int = 0,
+) -> np.ndarray | None:
+    """What the strongest simple reference knows of each gold dev row before the programs: its
+    class probabilities out of fold (five stratified folds, fewer where a class has fewer
+    rows), on the best of ``featurizers`` by those answers (``choose_reference``'s rule), each
+    fitted on the dev rows alone (TF-IDF: words). None where a class has under two rows.
+    The program search uses them to see which rows the labels alone cannot teach."""
+    known = np.asarray(gold)
+    folds = int(min(5, np.bincount(known, minlength=n_classes).min()))
+    if folds < 2:
+        return None
+    assignment = stratified_folds(known, folds, seed)
+    best: tuple[tuple[float, float], np.ndarray] | None = None
+    for name in featurizers:
+        options = {"ngram_range": (1, 1)} if name == "tfidf" else {}
+        X = make_featurizer(name, **options).fit(dev_frame).transform(dev_frame)
+        proba = cross_validated(X, known, assignment, n_classes=n_classes, seed=seed)
+        score = choice_score(known, proba.argmax(axis=1), n_classes)
+        if best is None or score > best[0]:
+            best = (score, proba)
+    return None if best is None else best[1]
+
+
 def versus_reference(
     gold: np.ndarray,
     assignment: np.ndarray,
@@ -182,6 +211,7 @@ __all__ = [
     "choose_reference",
     "clears_noise",
     "fit_reference",
+    "out_of_fold_reference",
     "reference_featurizer",
     "reference_model",
     "reference_temperature",

@@ -20,8 +20,12 @@ import logging
 import time
 from dataclasses import replace
 
+import numpy as np
+
 from alchemist.data.dataset import Dataset
-from alchemist.errors import SynthesisError
+from alchemist.distill.do_no_harm import out_of_fold_reference
+from alchemist.distill.featurizers import featurizer_candidates
+from alchemist.errors import DistillError, SynthesisError
 from alchemist.execution import ExecutionConfig, Executor
 from alchemist.llm import Provider
 from alchemist.programs import Program
@@ -243,6 +247,41 @@ def _improve(
     return result
 
 
+def reference_on_dev(task: Task, config: RunConfig, dev: Dataset) -> np.ndarray | None:
+    """Per dev row, the probability that the strongest simple model on the other dev labels
+    gives its gold class, out of fold (``distill.do_no_harm.out_of_fold_reference``; NaN where
+    the gold is unknown): what the search counts a program's additions against. None, with a
+    warning, where it cannot be fitted (the search then ranks by accuracy alone)."""
+    assert dev.gold is not None
+    gold = np.asarray(dev.gold)
+    known = np.flatnonzero(gold >= 0)
+    names = [config.featurizer] if config.featurizer != "auto" else None
+    started = time.perf_counter()
+    try:
+        proba = out_of_fold_reference(
+            dev.frame.iloc[known].reset_index(drop=True),
+            gold[known],
+            n_classes=task.n_classes,
+            featurizers=names or featurizer_candidates(task.modality),
+            seed=config.seed,
+        )
+    except DistillError as e:
+        logger.warning("No reference for the search to count additions against: %s", e)
+        return None
+    if proba is None:
+        return None
+    on_gold = np.full(len(gold), np.nan)
+    on_gold[known] = proba[np.arange(len(known)), gold[known]]
+    logger.info(
+        "The dev labels alone (out of fold) miss %d of %d dev rows; the search ranks programs "
+        "by what they add there (%.1f s).",
+        int((on_gold[known] < 0.5).sum()),
+        len(known),
+        time.perf_counter() - started,
+    )
+    return on_gold
+
+
 def search_programs(
     run: RunDir,
     task: Task,
@@ -277,7 +316,11 @@ def search_programs(
             if config.per_attribute and task.modality == "tabular"
             else (),
         )
-        rows = Rows(train.items) if dev is None else Rows(train.items, dev.items, dev.gold)
+        rows = (
+            Rows(train.items)
+            if dev is None
+            else Rows(train.items, dev.items, dev.gold, reference_on_dev(task, config, dev))
+        )
         result = search(
             task,
             provider,
@@ -300,4 +343,4 @@ def search_programs(
     return result
 
 
-__all__ = ["ensure_programs", "search_programs"]
+__all__ = ["ensure_programs", "reference_on_dev", "search_programs"]

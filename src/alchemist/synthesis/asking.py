@@ -103,19 +103,33 @@ class Rows:
 
     ``items``: unlabeled inputs (shown in prompts, used for coverage); ``dev_items`` and
     ``dev_gold`` (their class indices, -1 unknown): the labeled dev split, optional. A generator
-    given a plain sequence of inputs takes it as ``Rows(items)``.
+    given a plain sequence of inputs takes it as ``Rows(items)``. ``dev_reference``, optional:
+    per dev item, the probability that the strongest simple model trained on the other dev
+    labels gives its gold class (out of fold; NaN where the gold is unknown): where it is under
+    one half the labels alone do not teach the row, and a program right there adds to them.
     """
 
     items: Sequence[Any] = ()
     dev_items: Sequence[Any] = ()
     dev_gold: np.ndarray | None = None
+    dev_reference: np.ndarray | None = None
 
     def __post_init__(self) -> None:
-        if self.dev_gold is not None and len(self.dev_gold) != len(self.dev_items):
-            raise ValueError(
-                f"dev_gold must hold one class index per dev item; got {len(self.dev_gold)} "
-                f"for {len(self.dev_items)} items."
-            )
+        for name in ("dev_gold", "dev_reference"):
+            values = getattr(self, name)
+            if values is not None and len(values) != len(self.dev_items):
+                raise ValueError(
+                    f"{name} must hold one value per dev item; got {len(values)} "
+                    f"for {len(self.dev_items)} items."
+                )
+
+    @property
+    def reference_misses(self) -> np.ndarray | None:
+        """Per dev item, whether the reference (``dev_reference``) gives its gold class under
+        one half: wrong, or right without conviction. None without a reference."""
+        if self.dev_reference is None or self.gold is None:
+            return None
+        return ~(np.asarray(self.dev_reference, dtype=np.float64) >= 0.5)
 
     @classmethod
     def of(cls, rows: Rows | Sequence[Any]) -> Rows:

@@ -19,13 +19,21 @@
    twin with the two ids exchanged, a wrapper in plain sight in its code, run and gated alike.
 3. **Refine** (``SearchPolicy.refinements`` calls, concurrently): the most promising survivors
    that still err on dev are shown back to the model with the dev rows they get wrong (input,
-   what they returned, the gold class); each answer is a new candidate, run and gated the same.
+   what they returned, the gold class; first those the labels alone miss, below); each answer
+   is a new candidate, run and gated the same.
 4. **Select** a small, accurate, diverse set: survivors ranked by the lower bound of a 90%
    Wilson interval of their dev accuracy (a program right on 9 of 10 dev votes ranks below one
    right on 90 of 100: few votes give little evidence), a candidate that gives the same output
    as one already kept on at least ``duplicate_agreement`` of the items either votes on is
    skipped, up to ``n_programs``. Without a dev split nothing is ranked: the first
    ``n_programs`` survivors are kept in the order they were written, and nothing is refined.
+
+What the labels alone teach: the end model must beat a classifier trained on the dev labels
+alone, so a program earns its place by what it adds to that classifier. Given its out-of-fold
+answers on dev (``Rows.dev_reference``; ``run.synthesize`` computes them), a candidate counts the
+dev rows it fixes (right where the classifier gives the gold class under one half) and breaks
+(wrong where it does not); those that reliably fix more than they break rank first
+(``Candidate.adds``), the rest by accuracy as above, and the same order picks what to refine.
 
 Guarding the small dev split against being fitted: the ranking uses a lower confidence bound,
 not the raw accuracy; and ``SearchResult.check`` repeats the selection on one seeded half of
@@ -81,6 +89,9 @@ class SearchResult:
                     "dev_votes": c.dev_votes,
                     "dev_accuracy": c.dev_accuracy,
                     "rank": c.rank,
+                    "fixes": c.dev_fixes,
+                    "breaks": c.dev_breaks,
+                    "adds": c.adds,
                     "dropped": c.dropped,
                 }
                 for c in self.candidates
@@ -190,6 +201,7 @@ def search(
             n_programs=policy.n_programs,
             duplicate_agreement=policy.gate.near_duplicate_agreement,
             seed=asking.seed,
+            misses=state.misses,
         )
     if store is not None:
         for c in state.candidates:
@@ -198,6 +210,8 @@ def search(
                 "dev_accuracy": c.dev_accuracy,
                 "dev_votes": c.dev_votes,
                 "rank": c.rank,
+                "fixes": c.dev_fixes,
+                "breaks": c.dev_breaks,
             }
             extra: dict[str, Any] = {"search": scores}
             if c.dropped:

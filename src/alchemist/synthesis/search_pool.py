@@ -85,6 +85,7 @@ class CandidatePool:
         self.failures: list[dict[str, Any]] = []
         self.calls = 0
         self.shares = class_shares(task.n_classes, self.gold, task.class_shares)
+        self.misses = rows.reference_misses  # dev rows the labels alone do not teach
 
     def alive(self) -> list[Candidate]:
         return [c for c in self.candidates if c.dropped is None]
@@ -189,7 +190,8 @@ class CandidatePool:
         for j, program in enumerate(programs):
             column = matrix.votes[:, j].astype(np.int64)
             self.votes[program.id] = column
-            c = Candidate.scored(program, column, np.asarray(matrix.errors)[:, j], n, self.gold)
+            errors = np.asarray(matrix.errors)[:, j]
+            c = Candidate.scored(program, column, errors, n, self.gold, self.misses)
             c.dropped = self._verdict(c, column[:n])
             self.candidates.append(c)
 
@@ -211,18 +213,22 @@ class CandidatePool:
         return self.policy.gate.verdict(stats, self.task.n_classes)
 
     def wrong_rows(self, c: Candidate) -> list[tuple[Any, int, int]]:
+        """Up to ``wrong_examples`` dev rows ``c`` votes wrong on: (input, its vote, gold), those
+        the reference misses too first (the program is the only hope there)."""
         assert self.gold is not None
         dev = self.votes[c.program.id][len(self.items) :]
         wrong = np.flatnonzero((self.gold >= 0) & (dev >= 0) & (dev != self.gold))
+        if self.misses is not None:
+            wrong = wrong[np.argsort(~self.misses[wrong], kind="stable")]
         return [
             (self.dev_items[i], int(dev[i]), int(self.gold[i]))
             for i in wrong[: self.policy.wrong_examples]
         ]
 
     def to_refine(self) -> list[Candidate]:
-        """The best-ranked survivors that still get some dev rows wrong."""
+        """The best survivors (``Candidate.order``) that still get some dev rows wrong."""
         erring = [c for c in self.alive() if c.dev_votes > c.dev_correct]
-        erring.sort(key=lambda c: (-c.rank, -c.coverage))
+        erring.sort(key=lambda c: c.order)
         return erring[: self.policy.refinements]
 
 

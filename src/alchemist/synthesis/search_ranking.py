@@ -2,6 +2,10 @@
 
 A candidate ranks by the lower end of a 90% Wilson interval of its dev accuracy, so a program
 right on 9 of 10 dev votes ranks below one right on 90 of 100: few votes give little evidence.
+Where the search knows what the dev labels alone teach (``Rows.dev_reference``), candidates that
+reliably add to it come first (``Candidate.adds``): the end model competes with a classifier
+trained on those labels, and a program right only where that classifier is right gives the end
+model nothing it lacks, however accurate it is.
 ``select`` keeps the best-ranked, skipping near-duplicates of one already kept;
 ``holdout_check`` repeats that selection on one half of dev and scores it on the other.
 ``accuracy_ceiling`` bounds what a program's votes can score given the classes' shares
@@ -37,6 +41,8 @@ class Candidate:
     error_rate: float = 0.0
     dev_votes: int = 0
     dev_correct: int = 0
+    dev_fixes: int = 0  # dev votes right where the reference misses the row
+    dev_breaks: int = 0  # dev votes wrong where the reference holds it
     dropped: str | None = None
 
     @classmethod
@@ -47,20 +53,33 @@ class Candidate:
         errors: np.ndarray,
         n_items: int,
         gold: np.ndarray | None,
+        misses: np.ndarray | None = None,
     ) -> Candidate:
         """``program`` scored on its ``votes`` and cell ``errors``: ``n_items`` training items,
-        then the dev rows whose gold class indices are ``gold`` (-1 unknown), if any."""
+        then the dev rows whose gold class indices are ``gold`` (-1 unknown), if any;
+        ``misses``: the dev rows the reference misses (``Rows.reference_misses``), if known."""
         c = cls(
             program,
             coverage=float((votes[:n_items] >= 0).mean()) if n_items else 0.0,
             error_rate=float((errors != CellError.OK).mean()),
         )
-        if gold is not None:
-            dev = votes[n_items:]
-            voted = (gold >= 0) & (dev >= 0)
-            c.dev_votes = int(voted.sum())
-            c.dev_correct = int((dev[voted] == gold[voted]).sum())
-        return c
+        return c if gold is None else c.on_dev(votes[n_items:], gold, misses)
+
+    def on_dev(self, dev: np.ndarray, gold: np.ndarray, misses: np.ndarray | None) -> Candidate:
+        """This candidate with its dev scores counted from its votes ``dev`` on the rows of
+        ``gold`` (-1 unknown: left out) and, if known, the rows the reference ``misses``."""
+        voted = (gold >= 0) & (dev >= 0)
+        right = voted & (dev == gold)
+        fixes = breaks = 0
+        if misses is not None:
+            fixes, breaks = int((right & misses).sum()), int((voted & ~right & ~misses).sum())
+        return replace(
+            self,
+            dev_votes=int(voted.sum()),
+            dev_correct=int(right.sum()),
+            dev_fixes=fixes,
+            dev_breaks=breaks,
+        )
 
     @property
     def dev_accuracy(self) -> float | None:
@@ -70,6 +89,20 @@ class Candidate:
     def rank(self) -> float:
         """Lower end of the 90% Wilson interval of the dev accuracy (0 without votes)."""
         return wilson_lower(self.dev_correct, self.dev_votes)
+
+    @property
+    def adds(self) -> float:
+        """What it reliably adds to the reference, in dev rows: the rows it fixes (right where
+        the reference misses) less those it breaks (wrong where the reference holds), less 1.645
+        standard errors of that difference (a sign test's, sqrt(fixes + breaks)); 0 when that
+        is not above 0, and without a reference."""
+        moved = self.dev_fixes + self.dev_breaks
+        return max(0.0, self.dev_fixes - self.dev_breaks - _Z90 * math.sqrt(moved))
+
+    @property
+    def order(self) -> tuple[float, float, float]:
+        """The search's order, best first when sorted: what it adds, then rank, then coverage."""
+        return (-self.adds, -self.rank, -self.coverage)
 
 
 def accuracy_ceiling(votes: np.ndarray, shares: np.ndarray) -> float:
@@ -174,10 +207,10 @@ def select(
     duplicate_agreement: float | None,
     ranked: bool = True,
 ) -> list[Candidate]:
-    """Up to ``n_programs`` candidates, best rank first (or in the given order when not
-    ``ranked``), skipping one that gives the same output as one already kept on at least
+    """Up to ``n_programs`` candidates, best first (``Candidate.order``; in the given order when
+    not ``ranked``), skipping one that gives the same output as one already kept on at least
     ``duplicate_agreement`` of the items either votes on (``votes``: id -> column)."""
-    order = sorted(alive, key=lambda c: (-c.rank, -c.coverage)) if ranked else list(alive)
+    order = sorted(alive, key=lambda c: c.order) if ranked else list(alive)
     kept: list[Candidate] = []
     for c in order:
         if len(kept) >= n_programs:
@@ -199,19 +232,17 @@ def holdout_check(
     n_programs: int,
     duplicate_agreement: float | None,
     seed: int,
+    misses: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Select from ``pool`` on one seeded half of dev, score on the other: majority vote of the
     kept set vs that of the whole pool (fraction of the half's rows right; abstain counts as
-    wrong). ``votes`` columns hold ``n_items`` training rows, then the dev rows of ``gold``."""
+    wrong). ``votes`` columns hold ``n_items`` training rows, then the dev rows of ``gold``;
+    ``misses``: the dev rows the reference misses, if known."""
     rows = np.random.default_rng(seed).permutation(len(gold))
     fit, held = rows[: len(rows) // 2], rows[len(rows) // 2 :]
-    scored = []
-    for c in pool:
-        dev = votes[c.program.id][n_items:]
-        voted = fit[(dev[fit] >= 0) & (gold[fit] >= 0)]
-        scored.append(
-            replace(c, dev_votes=len(voted), dev_correct=int((dev[voted] == gold[voted]).sum()))
-        )
+    half = np.full(len(gold), -1)
+    half[fit] = gold[fit]
+    scored = [c.on_dev(votes[c.program.id][n_items:], half, misses) for c in pool]
     kept = select(scored, votes, n_programs=n_programs, duplicate_agreement=duplicate_agreement)
 
     def vote_accuracy(chosen: list[Candidate]) -> float | None:
