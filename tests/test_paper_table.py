@@ -224,3 +224,31 @@ def test_costs_count_a_replayed_answer_once(paper_table, tmp_path: Path):
     assert costs["cost_usd_at_gpt-3.5-turbo"] == pytest.approx((750 * 0.5 + 500 * 1.5) / 1e6)
     # One zero-shot call per item costs far more than a few program-writing calls.
     assert costs["zero_shot_usd_at_gpt-4"] > 10 * costs["cost_usd_at_gpt-4"]
+
+
+def test_committed_answers_replay_through_the_response_cache(paper_table, tmp_path: Path):
+    """Every committed call's request gets its committed answer back without an LLM call, and
+    an unusable answer its raw text under its strategy's prompt and seed."""
+    from replay_answers import replay
+
+    from alchemist.llm.base import SamplingParams
+    from alchemist.llm.cache import CachedProvider, ResponseCache
+
+    folder = SCRIPT.parent / "results" / "programs" / "sms" / "s0"
+    cache = ResponseCache(tmp_path / "responses")
+    stored = replay(folder, cache)
+    calls = [json.loads(p.read_text())["provenance"] for p in (folder / "programs").glob("*.json")]
+    calls = [c for c in calls if "messages" in c and not c.get("cached")]
+    failures = json.loads((folder / "search.json").read_text())["failures"]
+    assert calls and failures and stored >= len(calls) + 1
+
+    class Offline(NoCallProvider):
+        name, model = calls[0]["provider"], calls[0]["model"]
+
+    provider = CachedProvider(Offline(), cache)
+    for call in calls:
+        params = SamplingParams(**{**call["params"], "stop": tuple(call["params"]["stop"])})
+        assert provider.complete(call["messages"], params).text == call["response"]
+    first = next(c for c in calls if c["strategy"] == failures[0]["strategy"])
+    params = SamplingParams(**{**first["params"], "seed": failures[0]["seed"], "stop": ()})
+    assert provider.complete(first["messages"], params).text == failures[0]["raw"]
