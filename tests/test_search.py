@@ -76,6 +76,8 @@ def test_programs_that_add_to_what_the_labels_teach_rank_first():
     assert "'free'" in source
     fixes = sorted((c["fixes"], c["breaks"], c["adds"] > 0) for c in record.values())
     assert fixes == [(0, 0, False), (0, 0, False), (3, 0, True)]
+    with pytest.raises(ValueError, match="one probability per dev item"):
+        Rows(TRAIN, ITEMS, GOLD, REFERENCE[:3])
 
 
 def test_a_refinement_shows_first_the_wrong_rows_the_labels_alone_miss():

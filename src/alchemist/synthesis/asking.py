@@ -115,11 +115,11 @@ class Rows:
     dev_reference: np.ndarray | None = None
 
     def __post_init__(self) -> None:
-        for name in ("dev_gold", "dev_reference"):
+        for name, what in (("dev_gold", "class index"), ("dev_reference", "probability")):
             values = getattr(self, name)
             if values is not None and len(values) != len(self.dev_items):
                 raise ValueError(
-                    f"{name} must hold one value per dev item; got {len(values)} "
+                    f"{name} must hold one {what} per dev item; got {len(values)} "
                     f"for {len(self.dev_items)} items."
                 )
 
