@@ -195,13 +195,11 @@ def search(
         check = holdout_check(
             pool,
             state.votes,
-            gold,
-            n_items=len(state.items),
+            rows,
             n_classes=task.n_classes,
             n_programs=policy.n_programs,
             duplicate_agreement=policy.gate.near_duplicate_agreement,
             seed=asking.seed,
-            misses=state.misses,
         )
     if store is not None:
         for c in state.candidates:

@@ -26,6 +26,7 @@ import numpy as np
 
 from alchemist.label_matrix import CellError
 from alchemist.programs import Program
+from alchemist.synthesis.asking import Rows
 from alchemist.synthesis.gate import agreement
 from alchemist.task import Task
 
@@ -225,23 +226,24 @@ def select(
 def holdout_check(
     pool: list[Candidate],
     votes: dict[str, np.ndarray],
-    gold: np.ndarray,
+    rows: Rows,
     *,
-    n_items: int,
     n_classes: int,
     n_programs: int,
     duplicate_agreement: float | None,
     seed: int,
-    misses: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Select from ``pool`` on one seeded half of dev, score on the other: majority vote of the
     kept set vs that of the whole pool (fraction of the half's rows right; abstain counts as
-    wrong). ``votes`` columns hold ``n_items`` training rows, then the dev rows of ``gold``;
-    ``misses``: the dev rows the reference misses, if known."""
-    rows = np.random.default_rng(seed).permutation(len(gold))
-    fit, held = rows[: len(rows) // 2], rows[len(rows) // 2 :]
+    wrong). ``votes`` columns hold the training items of ``rows``, then its labeled dev items;
+    the half is ranked as the search ranks (with the rows its reference misses, if known)."""
+    gold, n_items = rows.gold, len(rows.items)
+    assert gold is not None
+    order = np.random.default_rng(seed).permutation(len(gold))
+    fit, held = order[: len(order) // 2], order[len(order) // 2 :]
     half = np.full(len(gold), -1)
     half[fit] = gold[fit]
+    misses = rows.reference_misses
     scored = [c.on_dev(votes[c.program.id][n_items:], half, misses) for c in pool]
     kept = select(scored, votes, n_programs=n_programs, duplicate_agreement=duplicate_agreement)
 
