@@ -41,13 +41,15 @@ def replay(folder: Path, cache: ResponseCache) -> int:
             made["output_tokens"],
             made["seconds"],
         )
-        stored += _store(cache, provider, made["messages"], made["params"], answer)
+        _store(cache, provider, made["messages"], made["params"], answer)
+        stored += 1
     failures = json.loads((folder / "search.json").read_text())["failures"]
     for failure in failures:
         if failure["strategy"] in prompts and failure.get("raw") is not None:
             provider, messages, params = prompts[failure["strategy"]]
             answer = Completion(failure["raw"], provider.model, provider.name, 0, 0, 0.0)
-            stored += _store(cache, provider, messages, {**params, "seed": failure["seed"]}, answer)
+            _store(cache, provider, messages, {**params, "seed": failure["seed"]}, answer)
+            stored += 1
     return stored
 
 
@@ -57,7 +59,6 @@ def _store(
     messages: list[Any],
     params: dict[str, Any],
     answer: Completion,
-) -> int:
+) -> None:
     sampling = SamplingParams(**{**params, "stop": tuple(params["stop"])})
     cache.put(request_key(provider, messages, sampling), answer, {"replayed": True})
-    return 1

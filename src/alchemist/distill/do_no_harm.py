@@ -69,16 +69,23 @@ def choose_reference(
 ) -> Reference:
     """The reference of the featurizer whose out-of-fold predictions score best (macro-F1,
     ties: accuracy, then the earlier featurizer), fitted on every gold dev row."""
-    scores = {
-        name: choice_score(gold, proba.argmax(axis=1), n_classes)
-        for name, (_, proba) in references.items()
-    }
-    best = max(scores, key=lambda name: scores[name])  # the first of equals
+    best, scores = _best({name: proba for name, (_, proba) in references.items()}, gold, n_classes)
     return Reference(
         best,
         reference_model(references[best][0], dev_frame, gold, n_classes, seed),
         {name: {"macro_f1": f[0], "accuracy": f[1]} for name, f in scores.items()},
     )
+
+
+def _best(
+    probas: dict[str, np.ndarray], gold: np.ndarray, n_classes: int
+) -> tuple[str, dict[str, tuple[float, float]]]:
+    """The featurizer whose out-of-fold answers ``probas`` score best (macro-F1, ties: accuracy,
+    then the earlier featurizer), and every featurizer's scores."""
+    scores = {
+        name: choice_score(gold, proba.argmax(axis=1), n_classes) for name, proba in probas.items()
+    }
+    return max(scores, key=lambda name: scores[name]), scores  # max keeps the first of equals
 
 
 def reference_model(
@@ -159,15 +166,12 @@ def out_of_fold_reference(
     if folds < 2:
         return None
     assignment = stratified_folds(known, folds, seed)
-    best: tuple[tuple[float, float], np.ndarray] | None = None
+    probas = {}
     for name in featurizers:
         options = {"ngram_range": (1, 1)} if name == "tfidf" else {}
         X = make_featurizer(name, **options).fit(dev_frame).transform(dev_frame)
-        proba = cross_validated(X, known, assignment, n_classes=n_classes, seed=seed)
-        score = choice_score(known, proba.argmax(axis=1), n_classes)
-        if best is None or score > best[0]:
-            best = (score, proba)
-    return None if best is None else best[1]
+        probas[name] = cross_validated(X, known, assignment, n_classes=n_classes, seed=seed)
+    return probas[_best(probas, known, n_classes)[0]] if probas else None
 
 
 def versus_reference(

@@ -255,14 +255,15 @@ def reference_on_dev(task: Task, config: RunConfig, dev: Dataset) -> np.ndarray 
     assert dev.gold is not None
     gold = np.asarray(dev.gold)
     known = np.flatnonzero(gold >= 0)
-    names = [config.featurizer] if config.featurizer != "auto" else None
+    auto = config.featurizer == "auto"
+    names = featurizer_candidates(task.modality) if auto else [config.featurizer]
     started = time.perf_counter()
     try:
         proba = out_of_fold_reference(
             dev.frame.iloc[known].reset_index(drop=True),
             gold[known],
             n_classes=task.n_classes,
-            featurizers=names or featurizer_candidates(task.modality),
+            featurizers=names,
             seed=config.seed,
         )
     except DistillError as e:
